@@ -1,1 +1,5 @@
-export {};
+export * from './errors';
+export * from './enums';
+export * from './common';
+export * from './system';
+export * from './permissions';

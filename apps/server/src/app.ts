@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import { openDatabase, type Database } from './db/client';
+import { applyMigrations } from './db/migrate';
+import { registerPublicEventRoutes } from './modules/events/events.routes';
+import { registerSystemRoutes } from './modules/system/system.routes';
+import { registerAccessGuard, type PrincipalResolver, type RegisteredRoute } from './platform/auth/access';
+import { registerErrorHandler } from './platform/errors/error-handler';
+import { zodValidatorCompiler } from './platform/errors/validation';
+import { loggerOptions } from './platform/http/logger';
+import { generateRequestId } from './platform/http/request-id';
+import { registerSpa } from './platform/http/spa';
+import type { ZodApp } from './platform/http/types';
+import { createJobRunner, type JobRunner } from './platform/jobs/job-runner';
+import { registerJobRoutes } from './platform/jobs/jobs.routes';
+
+/** What the running app holds, reachable from tests and from main for shutdown and seeding. */
+export type AppContext = {
+  config: Config;
+  database: Database;
+  jobs: JobRunner;
+  routes: RegisteredRoute[];
+};
+
+export type KaoluApp = ZodApp & { kaolu: AppContext };
+
+export type BuildOptions = {
+  /** An already open database (tests share one per file); otherwise opened from config and closed with the app. */
+  database?: Database;
+  resolvePrincipal?: PrincipalResolver;
+  /** Extra route registrations, after the modules' own (tests add probe routes this way). */
+  extraRoutes?: Array<(app: ZodApp) => void>;
+};
+
+/**
+ * Builds a ready app: database migrated, platform plugins, every module's routes, the web app.
+ * Tests call it and use `app.inject`; main calls it and listens.
+ */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<KaoluApp> {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel, config.env === 'development' && process.stdout.isTTY),
+    genReqId: generateRequestId,
+    requestIdHeader: false,
+    // Only the configured proxies may set the client address (REG-07); never `true`.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
+    bodyLimit: 2 * 1024 * 1024,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  const ownsDatabase = !options.database;
+  const database = options.database ?? (await openDatabase(config.database));
+  await applyMigrations(database);
+  const jobs = createJobRunner({ db: database.db, log: app.log, pollMs: config.jobs.pollMs });
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  const routes = registerAccessGuard(app, options.resolvePrincipal ?? (async () => undefined));
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: '考录 kaolu API', description: '上海市公务员考录系统接口', version: config.version },
+      tags: [{ name: '系统' }, { name: '公开信息' }, { name: '后台任务' }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerSystemRoutes(app, { database, version: config.version });
+  registerJobRoutes(app, jobs);
+  registerPublicEventRoutes(app, { db: database.db });
+  for (const register of options.extraRoutes ?? []) register(app);
+
+  await registerSpa(app, config.webDistDir ?? defaultWebDist());
+
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+    if (ownsDatabase) await database.close();
+  });
+
+  const kaoluApp = app as unknown as KaoluApp;
+  kaoluApp.kaolu = { config, database, jobs, routes };
+  await app.ready();
+  return kaoluApp;
+}
+
+/** apps/web/dist next to this package, found from source and from the bundle alike. */
+function defaultWebDist(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const serverRoot = path.basename(here) === 'dist' ? path.dirname(here) : path.resolve(here, '..');
+  return path.resolve(serverRoot, '..', 'web', 'dist');
+}
+

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Every setting kaolu reads from the environment; README "Configuration" documents each one. */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.url().optional(),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  DATA_DIR: z.string().default('./data'),
+  // Comma-separated addresses/CIDRs of reverse proxies whose X-Forwarded-For is believed. Never "true".
+  TRUSTED_PROXIES: z.string().default(''),
+  KAOLU_MASTER_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, '必须是 64 位十六进制').optional(),
+  KEY_FILE: z.string().optional(),
+  WEB_DIST_DIR: z.string().optional(),
+  SEED_DEMO: booleanFlag.default(true),
+  DEMO_SEED: z.string().default('kaolu-demo'),
+  JOBS_ENABLED: booleanFlag.default(true),
+  JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  SMS_PROVIDER: z.enum(['outbox', 'http']).default('outbox'),
+  SMS_HTTP_URL: z.url().optional(),
+  SMS_HTTP_TOKEN: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  host: string;
+  port: number;
+  logLevel: string;
+  dataDir: string;
+  database: { url?: string; poolMax: number; pgliteDir: string };
+  trustedProxies: string[];
+  keys: { masterKeyHex?: string; keyFile?: string };
+  webDistDir?: string;
+  seed: { enabled: boolean; seed: string };
+  jobs: { enabled: boolean; pollMs: number };
+  sms: { provider: 'outbox' | 'http'; url?: string; token?: string };
+  smtpUrl?: string;
+  version: string;
+};
+
+/** Thrown at start-up with every bad key listed, so an operator fixes them all at once. */
+export class ConfigError extends Error {}
+
+/** The only reader of process.env: validates once and fails fast listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`环境变量配置有误:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    isProduction: e.NODE_ENV === 'production',
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    dataDir,
+    database: { url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX, pgliteDir: path.join(dataDir, 'pglite') },
+    trustedProxies: e.TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter(Boolean),
+    keys: { masterKeyHex: e.KAOLU_MASTER_KEY, keyFile: e.KEY_FILE ?? undefined },
+    webDistDir: e.WEB_DIST_DIR,
+    seed: { enabled: e.SEED_DEMO, seed: e.DEMO_SEED },
+    jobs: { enabled: e.JOBS_ENABLED, pollMs: e.JOBS_POLL_MS },
+    sms: { provider: e.SMS_PROVIDER, url: e.SMS_HTTP_URL, token: e.SMS_HTTP_TOKEN },
+    smtpUrl: e.SMTP_URL,
+    version: env.npm_package_version ?? '0.1.0',
+  };
+}
+
+/** Config for tests: in-memory database unless overridden, quiet logs, no demo data. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', JOBS_ENABLED: 'false' });
+  return { ...base, ...overrides };
+}

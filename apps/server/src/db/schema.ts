@@ -1,0 +1,7 @@
+// Every table of kaolu, for Drizzle's typed queries and drizzle-kit's migration generator.
+// Each module owns its *.table.ts; only the owning module writes to it.
+export * from '../platform/jobs/job.table';
+export * from '../modules/events/event.table';
+export * from '../modules/units/unit.table';
+export * from '../modules/positions/position.table';
+export * from '../modules/candidates/candidate.table';

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/** Recruitment event types named by the tender (§0); policies differ per type, the engine does not. */
+export const EventTypeSchema = z.enum([
+  'general', // 面上
+  'selection', // 选调生
+  'emergency_enforcement', // 应急执法
+  'judicial_medical', // 司法医护
+  'mass_org', // 工青妇
+  'contract', // 聘任制
+  'external', // 体外招录
+  'second_round', // 第二轮
+]);
+export type EventType = z.infer<typeof EventTypeSchema>;
+
+export const EVENT_TYPE_LABELS: Record<EventType, string> = {
+  general: '面上',
+  selection: '选调生',
+  emergency_enforcement: '应急执法',
+  judicial_medical: '司法医护',
+  mass_org: '工青妇',
+  contract: '聘任制',
+  external: '体外招录',
+  second_round: '第二轮',
+};
+
+/** Coarse lifecycle of an event; fine-grained stages live in the event's policy schedule. */
+export const EventStatusSchema = z.enum([
+  'draft',
+  'collecting',
+  'published',
+  'registration',
+  'in_progress',
+  'closed',
+]);
+export type EventStatus = z.infer<typeof EventStatusSchema>;
+
+export const EVENT_STATUS_LABELS: Record<EventStatus, string> = {
+  draft: '草稿',
+  collecting: '简章征集',
+  published: '已发布',
+  registration: '报名中',
+  in_progress: '进行中',
+  closed: '已结束',
+};
+
+/** Position categories 职位类别 of the Shanghai general exam. */
+export const PositionCategorySchema = z.enum(['comprehensive', 'law_enforcement', 'professional', 'police']);
+export type PositionCategory = z.infer<typeof PositionCategorySchema>;
+
+export const POSITION_CATEGORY_LABELS: Record<PositionCategory, string> = {
+  comprehensive: '综合管理类',
+  law_enforcement: '行政执法类',
+  professional: '专业技术类',
+  police: '公安类',
+};
+
+export const JobStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed']);
+export type JobStatus = z.infer<typeof JobStatusSchema>;
+
+export const JOB_STATUS_LABELS: Record<JobStatus, string> = {
+  queued: '排队中',
+  running: '执行中',
+  succeeded: '已完成',
+  failed: '失败',
+};
