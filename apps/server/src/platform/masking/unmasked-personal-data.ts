@@ -1,0 +1,46 @@
+import { idNumberCheckDigit } from '@kaolu/domain';
+
+// The API-wide scan (NFR-SEC-3): a test walks every JSON response and fails on anything that
+// looks like a clear ID number or mobile number. Letters and digits on either side disqualify a
+// match, so hashes, tokens and longer numbers are not mistaken for personal data.
+
+const ID_NUMBER = /(?<![0-9A-Za-z])(\d{17})([\dXx])(?![0-9A-Za-z])/g;
+const MOBILE = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/;
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** True when text holds an 18-digit ID number with a valid check digit or a mainland mobile number. */
+export function containsUnmaskedPersonalData(text: string): boolean {
+  for (const match of text.matchAll(ID_NUMBER)) {
+    if (idNumberCheckDigit(match[1]!) === match[2]!.toUpperCase()) return true;
+  }
+  return MOBILE.test(text);
+}
+
+function childPath(path: string, key: string): string {
+  return IDENTIFIER.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+}
+
+function walk(value: unknown, path: string, found: string[]): void {
+  if (typeof value === 'string') {
+    if (containsUnmaskedPersonalData(value)) found.push(path);
+  } else if (typeof value === 'number') {
+    // A phone sent as a JSON number leaks just the same.
+    if (Number.isSafeInteger(value) && containsUnmaskedPersonalData(String(value))) found.push(path);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => walk(item, `${path}[${index}]`, found));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      const keyPath = childPath(path, key);
+      // Maps keyed by phone or ID number leak through their keys.
+      if (containsUnmaskedPersonalData(key)) found.push(`${keyPath} (key)`);
+      walk(child, keyPath, found);
+    }
+  }
+}
+
+/** JSONPath-like paths ('$.data.items[0].phone') of every clear ID or mobile number in a JSON value. */
+export function findUnmaskedPersonalData(json: unknown): string[] {
+  const found: string[] = [];
+  walk(json, '$', found);
+  return found;
+}
