@@ -11,3 +11,6 @@ export * from './ranking/rank-columns';
 export * from './ranking/rank-rows';
 export * from './interview-list/select-columns';
 export * from './interview-list/interview-list';
+export * from './shared/radix-order';
+export * from './results/results.types';
+export * from './results/interview-results';
