@@ -14,3 +14,7 @@ export * from './interview-list/interview-list';
 export * from './shared/radix-order';
 export * from './results/results.types';
 export * from './results/interview-results';
+export * from './eligibility/eligibility.types';
+export * from './eligibility/check-eligibility';
+export * from './base-score/base-score-rules';
+export * from './base-score/compute-base-scores';
