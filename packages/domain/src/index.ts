@@ -18,3 +18,8 @@ export * from './eligibility/eligibility.types';
 export * from './eligibility/check-eligibility';
 export * from './base-score/base-score-rules';
 export * from './base-score/compute-base-scores';
+export * from './shared/max-flow';
+export * from './grouping/group-candidates';
+export * from './adjustment/adjustment.types';
+export * from './adjustment/adjustment-rules';
+export * from './adjustment/adjust-positions';
