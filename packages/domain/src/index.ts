@@ -23,3 +23,4 @@ export * from './grouping/group-candidates';
 export * from './adjustment/adjustment.types';
 export * from './adjustment/adjustment-rules';
 export * from './adjustment/adjust-positions';
+export * from './allocation/allocate-preferences';
