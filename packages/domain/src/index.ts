@@ -24,3 +24,4 @@ export * from './adjustment/adjustment.types';
 export * from './adjustment/adjustment-rules';
 export * from './adjustment/adjust-positions';
 export * from './allocation/allocate-preferences';
+export * from './candidate-lottery/candidate-lottery';
