@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
@@ -18,13 +19,22 @@ import { registerSpa } from './platform/http/spa';
 import type { ZodApp } from './platform/http/types';
 import { createJobRunner, type JobRunner } from './platform/jobs/job-runner';
 import { registerJobRoutes } from './platform/jobs/jobs.routes';
+import { createSoftwareCryptoProvider, type CryptoProvider } from './platform/crypto';
+// identity and access (issue 3)
+import { createIdentity, registerIdentityRoutes, SESSION_COOKIE, type Identity, type RealNameVerifier } from './modules/identity';
+import { createAuditLog, type AuditLog } from './platform/audit';
+import { registerCsrfProtection } from './platform/auth/csrf';
+import { createHttpSmsProvider, createOutboxProvider, createSmsGateway, registerSmsRoutes, type SmsGateway } from './platform/sms';
 
 /** What the running app holds, reachable from tests and from main for shutdown and seeding. */
 export type AppContext = {
   config: Config;
   database: Database;
+  crypto: CryptoProvider;
   jobs: JobRunner;
   routes: RegisteredRoute[];
+  identity: Identity;
+  sms: SmsGateway;
 };
 
 export type KaoluApp = ZodApp & { kaolu: AppContext };
@@ -33,6 +43,10 @@ export type BuildOptions = {
   /** An already open database (tests share one per file); otherwise opened from config and closed with the app. */
   database?: Database;
   resolvePrincipal?: PrincipalResolver;
+  /** Audit log override (tests assert on an in-memory recorder); otherwise the signed audit log. */
+  audit?: AuditLog;
+  /** Real-name interface override for tests; otherwise from config (simulator by default). */
+  realName?: RealNameVerifier;
   /** Extra route registrations, after the modules' own (tests add probe routes this way). */
   extraRoutes?: Array<(app: ZodApp) => void>;
 };
@@ -56,6 +70,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const ownsDatabase = !options.database;
   const database = options.database ?? (await openDatabase(config.database));
   await applyMigrations(database);
+  const keys = await createSoftwareCryptoProvider({ ...config.keys, dataDir: config.dataDir, isProduction: config.isProduction });
+  if (keys.warning) app.log.warn(keys.warning);
+  const crypto = keys.provider;
   const jobs = createJobRunner({ db: database.db, log: app.log, pollMs: config.jobs.pollMs });
 
   app.setValidatorCompiler(zodValidatorCompiler);
@@ -64,7 +81,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  const routes = registerAccessGuard(app, options.resolvePrincipal ?? (async () => undefined));
+  // identity and access (issue 3): cookies, SMS gateway, sessions as the principal source, CSRF
+  await app.register(fastifyCookie);
+  const audit = options.audit ?? createAuditLog({ db: database.db, crypto });
+  const smsProvider = config.sms.provider === 'http' && config.sms.url ? createHttpSmsProvider({ url: config.sms.url, token: config.sms.token }) : createOutboxProvider();
+  const sms = createSmsGateway({ db: database.db, crypto, audit, provider: smsProvider, dailyLimit: config.sms.dailyLimit });
+  const identity = createIdentity({ db: database.db, crypto, audit, sms, config, realName: options.realName });
+  const routes = registerAccessGuard(app, options.resolvePrincipal ?? identity.resolvePrincipal);
+  registerCsrfProtection(app, { sessionCookie: SESSION_COOKIE, tokenForSession: identity.sessions.csrfTokenFor });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -78,6 +102,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerSystemRoutes(app, { database, version: config.version });
   registerJobRoutes(app, jobs);
   registerPublicEventRoutes(app, { db: database.db });
+  registerIdentityRoutes(app, identity);
+  registerSmsRoutes(app, sms);
   for (const register of options.extraRoutes ?? []) register(app);
 
   await registerSpa(app, config.webDistDir ?? defaultWebDist());
@@ -88,7 +114,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   const kaoluApp = app as unknown as KaoluApp;
-  kaoluApp.kaolu = { config, database, jobs, routes };
+  kaoluApp.kaolu = { config, database, crypto, jobs, routes, identity, sms };
   await app.ready();
   return kaoluApp;
 }

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -27,6 +28,25 @@ const EnvSchema = z.object({
   SMS_HTTP_URL: z.url().optional(),
   SMS_HTTP_TOKEN: z.string().optional(),
   SMTP_URL: z.string().optional(),
+  // identity and access (issue 3); defaults are the issue's, NFR-SEC-1 / REG-05 / REG-06
+  PASSWORD_ITERATIONS: z.coerce.number().int().min(100_000).default(100_000),
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  PASSWORD_HASH_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(10).default(1500),
+  PASSWORD_HASH_QUEUE_MAX: z.coerce.number().int().min(1).default(64),
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(1).default(180),
+  PASSWORD_WARN_DAYS: z.coerce.number().int().min(0).default(14),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(30),
+  LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).default(30),
+  LOGIN_IP_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  SESSION_STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  SESSION_CANDIDATE_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  ONE_TIME_PASSWORD_HOURS: z.coerce.number().int().min(1).max(24).default(24),
+  SMS_DAILY_LIMIT: z.coerce.number().int().min(1).default(5),
+  REAL_NAME_PROVIDER: z.enum(['simulator', 'http']).default('simulator'),
+  REAL_NAME_URL: z.url().optional(),
+  REAL_NAME_TOKEN: z.string().optional(),
 });
 
 export type Config = {
@@ -42,9 +62,29 @@ export type Config = {
   webDistDir?: string;
   seed: { enabled: boolean; seed: string };
   jobs: { enabled: boolean; pollMs: number };
-  sms: { provider: 'outbox' | 'http'; url?: string; token?: string };
+  sms: { provider: 'outbox' | 'http'; url?: string; token?: string; dailyLimit: number };
+  identity: IdentityConfig;
   smtpUrl?: string;
   version: string;
+};
+
+/** Identity and access settings (issue 3): hashing, expiry, lockout, sessions, real-name check. */
+export type IdentityConfig = {
+  passwordIterations: number;
+  hashConcurrency: number;
+  hashQueueTimeoutMs: number;
+  hashQueueMax: number;
+  passwordMaxAgeDays: number;
+  passwordWarnDays: number;
+  maxFailures: number;
+  lockMinutes: number;
+  ipMaxFailures: number;
+  ipWindowMinutes: number;
+  staffIdleMinutes: number;
+  candidateIdleMinutes: number;
+  absoluteHours: number;
+  oneTimePasswordHours: number;
+  realName: { provider: 'simulator' | 'http'; url?: string; token?: string };
 };
 
 /** Thrown at start-up with every bad key listed, so an operator fixes them all at once. */
@@ -72,7 +112,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: e.WEB_DIST_DIR,
     seed: { enabled: e.SEED_DEMO, seed: e.DEMO_SEED },
     jobs: { enabled: e.JOBS_ENABLED, pollMs: e.JOBS_POLL_MS },
-    sms: { provider: e.SMS_PROVIDER, url: e.SMS_HTTP_URL, token: e.SMS_HTTP_TOKEN },
+    sms: { provider: e.SMS_PROVIDER, url: e.SMS_HTTP_URL, token: e.SMS_HTTP_TOKEN, dailyLimit: e.SMS_DAILY_LIMIT },
+    identity: {
+      passwordIterations: e.PASSWORD_ITERATIONS,
+      hashConcurrency: e.PASSWORD_HASH_CONCURRENCY,
+      hashQueueTimeoutMs: e.PASSWORD_HASH_QUEUE_TIMEOUT_MS,
+      hashQueueMax: e.PASSWORD_HASH_QUEUE_MAX,
+      passwordMaxAgeDays: e.PASSWORD_MAX_AGE_DAYS,
+      passwordWarnDays: e.PASSWORD_WARN_DAYS,
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      lockMinutes: e.LOGIN_LOCK_MINUTES,
+      ipMaxFailures: e.LOGIN_IP_MAX_FAILURES,
+      ipWindowMinutes: e.LOGIN_IP_WINDOW_MINUTES,
+      staffIdleMinutes: e.SESSION_STAFF_IDLE_MINUTES,
+      candidateIdleMinutes: e.SESSION_CANDIDATE_IDLE_MINUTES,
+      absoluteHours: e.SESSION_ABSOLUTE_HOURS,
+      oneTimePasswordHours: e.ONE_TIME_PASSWORD_HOURS,
+      realName: { provider: e.REAL_NAME_PROVIDER, url: e.REAL_NAME_URL, token: e.REAL_NAME_TOKEN },
+    },
     smtpUrl: e.SMTP_URL,
     version: env.npm_package_version ?? '0.1.0',
   };
@@ -80,6 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** Config for tests: in-memory database unless overridden, quiet logs, no demo data. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', JOBS_ENABLED: 'false' });
+  // Each test process gets its own data folder (development key ring) outside the repository.
+  const dataDir = path.join(os.tmpdir(), `kaolu-test-${process.pid}`);
+  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: dataDir });
   return { ...base, ...overrides };
 }

@@ -6,7 +6,11 @@ import { job } from './job.table';
 
 export type JobRow = typeof job.$inferSelect;
 
-/** What a job handler gets: its payload, a progress reporter and a signal raised on shutdown. */
+/**
+ * What a job handler gets: its payload, a progress reporter and a signal raised on shutdown.
+ * Report progress between transactions, never inside one: PGlite has a single connection, so a
+ * progress write issued while the handler's transaction is open would wait for it forever.
+ */
 export type JobContext<P> = {
   jobId: string;
   payload: P;

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { generateDemoDataset, type DemoCandidate, type DemoDataset } from '@kaolu/fixtures';
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppContext } from '../app';
+import type { Db, DbOrTx } from '../db/client';
+import { candidate } from '../modules/candidates/candidate.table';
+import { recruitmentEvent } from '../modules/events/event.table';
+import { hasAnyEvent } from '../modules/events/events.repository';
+import { position } from '../modules/positions/position.table';
+import { unit } from '../modules/units/unit.table';
+import type { CryptoProvider } from '../platform/crypto';
+
+export const DEMO_SEED_JOB = 'demo.seed';
+const BATCH = 500;
+
+export type DemoSeedOptions = { seed: string; year: number; unitCount?: number; positionCount?: number; candidateCount?: number };
+export type DemoSeedResult = { units: number; positions: number; candidates: number };
+
+/**
+ * On an empty database, creates the demo: this year's 面上 event with its units, positions and
+ * candidates, through a background job (so its progress shows in the admin portal). Idempotent:
+ * a database that already has an event is left alone.
+ */
+export async function seedDemoIfEmpty(ctx: AppContext, log: FastifyBaseLogger, options?: Partial<DemoSeedOptions>) {
+  if (await hasAnyEvent(ctx.database.db)) {
+    log.info('数据库已有数据，跳过演示数据');
+    return undefined;
+  }
+  ctx.jobs.register<DemoSeedOptions>(DEMO_SEED_JOB, async ({ payload, reportProgress }) =>
+    insertDemoData(ctx.database.db, ctx.crypto, payload, reportProgress),
+  );
+  const year = options?.year ?? shanghaiYear(new Date());
+  const created = await ctx.jobs.enqueue(DEMO_SEED_JOB, { seed: ctx.config.seed.seed, year, ...options }, { maxAttempts: 1, createdBy: 'system' });
+  await ctx.jobs.drain();
+  const done = await ctx.jobs.getJob(created.id);
+  if (done?.status !== 'succeeded') throw new Error(`演示数据生成失败：${done?.error ?? '未知原因'}`);
+  log.info({ result: done.result }, '演示数据已生成');
+  return done.result as DemoSeedResult;
+}
+
+/**
+ * Inserts one generated data set. Candidates go first in batches (re-inserting a batch changes
+ * nothing: the ID blind index is unique); the event, units and positions follow in one transaction,
+ * so an event exists only once everything is in. Progress is reported between transactions:
+ * PGlite has a single connection, and a progress write inside an open transaction would wait forever.
+ */
+export async function insertDemoData(
+  db: Db,
+  crypto: CryptoProvider,
+  options: DemoSeedOptions,
+  reportProgress: (percent: number, message?: string) => Promise<void>,
+): Promise<DemoSeedResult> {
+  const data = generateDemoDataset(options);
+  await reportProgress(5, '已生成演示数据，正在写入考生');
+  for (let i = 0; i < data.candidates.length; i += BATCH) {
+    const rows = data.candidates.slice(i, i + BATCH).map((c) => candidateRow(c, crypto));
+    await db.insert(candidate).values(rows).onConflictDoNothing({ target: candidate.idNumberBidx });
+    const done = Math.min(i + BATCH, data.candidates.length);
+    await reportProgress(5 + Math.round((80 * done) / data.candidates.length), `已写入考生 ${done} 人`);
+  }
+  await db.transaction(async (tx) => {
+    // Guard inside the transaction too: two instances starting together must not both seed.
+    if (await hasAnyEvent(tx)) return;
+    const [event] = await tx
+      .insert(recruitmentEvent)
+      .values({ code: data.event.code, name: data.event.name, type: data.event.type, year: data.event.year, status: 'registration' })
+      .returning({ id: recruitmentEvent.id });
+    const unitIds = await insertUnits(tx, data);
+    for (let i = 0; i < data.positions.length; i += BATCH) {
+      await tx.insert(position).values(
+        data.positions.slice(i, i + BATCH).map((p) => ({
+          eventId: event!.id,
+          unitId: unitIds.get(p.unitCode)!,
+          code: p.code,
+          title: p.title,
+          category: p.category,
+          examSubject: p.examSubject,
+          headcount: p.headcount,
+          conditions: p.conditions,
+          township: p.township,
+          basicPolice: p.basicPolice,
+          acceptsAdjustment: p.acceptsAdjustment,
+          interviewRatio: p.interviewRatio,
+          status: 'published',
+        })),
+      );
+    }
+  });
+  await reportProgress(100, '演示数据写入完成');
+  return { units: data.units.length, positions: data.positions.length, candidates: data.candidates.length };
+}
+
+/** Departments, then their units; returns unit code → id for the positions. */
+async function insertUnits(tx: DbOrTx, data: DemoDataset): Promise<Map<string, string>> {
+  const departments = await tx
+    .insert(unit)
+    .values(data.departments.map((d) => ({ code: d.code, name: d.name, kind: 'department' as const })))
+    .returning({ id: unit.id, code: unit.code });
+  const departmentIds = new Map(departments.map((r) => [r.code, r.id]));
+  const units = await tx
+    .insert(unit)
+    .values(
+      data.units.map((u) => ({
+        code: u.code,
+        name: u.name,
+        kind: 'unit' as const,
+        parentId: departmentIds.get(u.departmentCode) ?? null,
+        district: u.district,
+        isPolice: u.isPolice,
+        contact: { name: u.contact.name, phone: u.contact.phone, address: u.address },
+      })),
+    )
+    .returning({ id: unit.id, code: unit.code });
+  return new Map(units.map((r) => [r.code, r.id]));
+}
+
+/** A generated person as a candidate row: ID number, phone and address only as ciphertext. */
+function candidateRow(c: DemoCandidate, crypto: CryptoProvider): typeof candidate.$inferInsert {
+  const id = randomUUID();
+  const ad = (column: string) => ({ table: 'candidate', column, rowId: id });
+  return {
+    id,
+    name: c.name,
+    gender: c.gender,
+    birthDate: c.birthDate,
+    idNumberEnc: crypto.encryptField(c.idNumber, ad('id_number')),
+    idNumberBidx: crypto.blindIndex('id_number', c.idNumber),
+    phoneEnc: crypto.encryptField(c.phone, ad('phone')),
+    phoneBidx: crypto.blindIndex('phone', c.phone),
+    email: c.email,
+    profile: {
+      politicalStatus: c.politicalStatus,
+      hukou: c.hukou,
+      residencePermit: c.residencePermit,
+      education: c.education,
+      workHistory: c.workHistory,
+      grassrootsYears: c.grassrootsYears,
+      abroad: c.abroad,
+      addressEnc: crypto.encryptField(c.address, ad('profile.address')),
+      examCategory: c.examCategory,
+    },
+  };
+}
+
+/** The calendar year in Shanghai (the event year), whatever the server's time zone. */
+export function shanghaiYear(now: Date): number {
+  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now));
+}
