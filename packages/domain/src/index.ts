@@ -25,3 +25,4 @@ export * from './adjustment/adjustment-rules';
 export * from './adjustment/adjust-positions';
 export * from './allocation/allocate-preferences';
 export * from './candidate-lottery/candidate-lottery';
+export * from './dispatch/dispatch-examiners';
