@@ -26,3 +26,6 @@ export * from './adjustment/adjust-positions';
 export * from './allocation/allocate-preferences';
 export * from './candidate-lottery/candidate-lottery';
 export * from './dispatch/dispatch-examiners';
+export * from './examiner-lottery/examiner-lottery.types';
+export * from './examiner-lottery/examiner-constraints';
+export * from './examiner-lottery/draw-examiners';
