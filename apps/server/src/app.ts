@@ -9,6 +9,7 @@ import type { Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { applyMigrations } from './db/migrate';
 import { registerPublicEventRoutes } from './modules/events/events.routes';
+import { registerPublicPositionRoutes } from './modules/positions/positions.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
 import { registerAccessGuard, type PrincipalResolver, type RegisteredRoute } from './platform/auth/access';
 import { registerErrorHandler } from './platform/errors/error-handler';
@@ -102,6 +103,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerSystemRoutes(app, { database, version: config.version });
   registerJobRoutes(app, jobs);
   registerPublicEventRoutes(app, { db: database.db });
+  registerPublicPositionRoutes(app, { db: database.db });
   registerIdentityRoutes(app, identity);
   registerSmsRoutes(app, sms);
   for (const register of options.extraRoutes ?? []) register(app);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EventStatusSchema, EventTypeSchema, JobStatusSchema } from './enums';
+import { EventStatusSchema, EventTypeSchema, JobStatusSchema, PositionCategorySchema } from './enums';
 import { pageOf } from './common';
 
 export const HealthSchema = z.object({
@@ -40,3 +40,24 @@ export const PublicEventSchema = z.object({
 });
 export type PublicEvent = z.infer<typeof PublicEventSchema>;
 export const PublicEventPageSchema = pageOf(PublicEventSchema);
+
+export const PublicPositionQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1).meta({ title: '页码' }),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20).meta({ title: '每页条数' }),
+  eventId: z.uuid().optional().meta({ title: '招录事项' }),
+  keyword: z.string().trim().max(50).optional().meta({ title: '关键字' }),
+  category: PositionCategorySchema.optional().meta({ title: '职位类别' }),
+});
+export type PublicPositionQuery = z.infer<typeof PublicPositionQuerySchema>;
+
+export const PublicPositionSchema = z.object({
+  id: z.uuid(),
+  eventId: z.uuid(),
+  code: z.string(),
+  title: z.string(),
+  unitName: z.string(),
+  category: PositionCategorySchema,
+  headcount: z.number().int(),
+});
+export type PublicPosition = z.infer<typeof PublicPositionSchema>;
+export const PublicPositionPageSchema = pageOf(PublicPositionSchema);
