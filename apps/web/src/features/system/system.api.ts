@@ -1,0 +1,14 @@
+import { http, type RequestOptions } from '@/app/http';
+
+export type Health = { status: 'ok'; version: string; uptimeSeconds: number };
+export type Readiness = { status: 'ok' | 'unavailable'; database: string };
+
+/** Process liveness from GET /api/health. */
+export function getHealth(options?: RequestOptions) {
+  return http.get<Health>('/api/health', options);
+}
+
+/** Readiness (the database answers) from GET /api/ready; a 503 throws ApiError whose details hold the body. */
+export function getReadiness(options?: RequestOptions) {
+  return http.get<Readiness>('/api/ready', options);
+}

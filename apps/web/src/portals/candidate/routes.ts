@@ -1,0 +1,36 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+/** Candidate portal 考生服务 at '/': public pages, mobile first (REQUIREMENTS §0, ONL). */
+export const candidateRoutes: RouteRecordRaw = {
+  path: '/',
+  component: () => import('./CandidateLayout.vue'),
+  meta: { portal: 'candidate' },
+  children: [
+    { path: '', name: 'candidate-home', component: () => import('./pages/CandidateHomePage.vue') },
+    {
+      path: 'notices',
+      name: 'candidate-notices',
+      component: () => import('./pages/NoticeListPage.vue'),
+      meta: { title: '招录公告' },
+    },
+    {
+      path: 'positions',
+      name: 'candidate-positions',
+      component: () => import('./pages/PositionSearchPage.vue'),
+      meta: { title: '职位查询' },
+    },
+    {
+      path: ':pathMatch(.*)*',
+      name: 'candidate-not-found',
+      component: () => import('@/shared/NotFoundPage.vue'),
+      meta: { title: '页面不存在' },
+    },
+  ],
+};
+
+/** Navigation entries of the candidate header and drawer. */
+export const candidateNav = [
+  { to: '/', label: '首页' },
+  { to: '/notices', label: '招录公告' },
+  { to: '/positions', label: '职位查询' },
+] as const;
