@@ -3,3 +3,5 @@ export * from './enums';
 export * from './common';
 export * from './system';
 export * from './permissions';
+export * from './roles';
+export * from './identity';

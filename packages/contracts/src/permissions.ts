@@ -5,6 +5,18 @@
 export const PERMISSIONS = {
   'job.read': '查看后台任务',
   'system.read': '查看系统状态',
+  // audit log (issue 4, REG-08): the auditor role holds every audit.* permission
+  'audit.read': '查看审计日志',
+  'audit.verify': '验证审计日志完整性',
+  'audit.export': '导出审计日志及签名文件',
+  // identity and access (issue 3): 三权分立 — accounts (sys_admin), security (sec_admin), SMS support
+  'staff_user.read': '查看后台用户',
+  'staff_user.manage': '管理后台用户（新建、停用、重置密码、解锁）',
+  'role_grant.manage': '分配角色与授权范围',
+  'ip_allowlist.manage': '管理后台登录地址白名单',
+  'session.manage': '查看和注销登录会话',
+  'sms.read': '查看短信发件箱和当日发送量',
+  'sms.unlock': '解锁手机号当日短信限制',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

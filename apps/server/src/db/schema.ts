@@ -6,3 +6,5 @@ export * from '../modules/units/unit.table';
 export * from '../modules/positions/position.table';
 export * from '../modules/candidates/candidate.table';
 export * from '../platform/audit/audit.table';
+export * from '../modules/identity/identity.table';
+export * from '../platform/sms/sms.table';

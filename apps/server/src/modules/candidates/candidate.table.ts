@@ -16,6 +16,9 @@ export const candidate = pgTable('candidate', {
   phoneBidx: text('phone_bidx').notNull().unique(),
   email: text('email'),
   profile: jsonb('profile').notNull().default({}),
+  // Login (identity module): PBKDF2-HMAC-SM3 hash with its parameters; null until the candidate sets one.
+  passwordHash: text('password_hash'),
+  passwordSetAt: timestamp('password_set_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

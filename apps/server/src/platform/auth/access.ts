@@ -4,15 +4,33 @@ import { AppError } from '../errors/app-error';
 
 /**
  * Who may call a route. Every /api route must declare one, checked at start-up, so a new route can
- * never be open by accident: 'public' (anyone), 'candidate' (a logged-in candidate), or a staff
- * permission from the catalogue.
+ * never be open by accident: 'public' (anyone), 'candidate' (a logged-in candidate), 'staff' (any
+ * logged-in staff user, for his own account only), or a staff permission from the catalogue.
  */
-export type RouteAccess = 'public' | 'candidate' | { permission: Permission };
+export type RouteAccess = 'public' | 'candidate' | 'staff' | { permission: Permission };
+
+/** One role grant of a staff user, with its scope (null = not limited on that axis). */
+export type GrantScope = { role: string; unitId: string | null; eventId: string | null; permissions: ReadonlySet<Permission> };
+
+/**
+ * Why a session may only change its password and log out (REG-05): the password expired, or it is
+ * an initial / administrator-reset one-time password.
+ */
+export type PrincipalRestriction = 'password_expired' | 'password_initial';
 
 /** The authenticated caller, resolved from the session by the identity module. */
 export type Principal =
-  | { kind: 'candidate'; id: string }
-  | { kind: 'staff'; id: string; username: string; permissions: ReadonlySet<Permission> };
+  | { kind: 'candidate'; id: string; sessionId?: string }
+  | {
+      kind: 'staff';
+      id: string;
+      username: string;
+      permissions: ReadonlySet<Permission>;
+      /** The grants behind `permissions`, for scoped queries (see permission-scope.ts). */
+      grants?: readonly GrantScope[];
+      restriction?: PrincipalRestriction;
+      sessionId?: string;
+    };
 
 /** Resolves the caller of a request (or undefined for anonymous); provided by the identity module. */
 export type PrincipalResolver = (request: FastifyRequest) => Promise<Principal | undefined>;
@@ -20,6 +38,8 @@ export type PrincipalResolver = (request: FastifyRequest) => Promise<Principal |
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** Set only on "change password" and "log out": they work in a password-restricted session (REG-05). */
+    allowRestricted?: boolean;
   }
   interface FastifyRequest {
     principal?: Principal;
@@ -51,7 +71,14 @@ export function registerAccessGuard(app: FastifyInstance, resolvePrincipal: Prin
       if (principal.kind !== 'candidate') throw new AppError('COMMON.FORBIDDEN');
       return;
     }
-    if (principal.kind !== 'staff' || !principal.permissions.has(access.permission)) {
+    if (principal.kind !== 'staff') throw new AppError('COMMON.FORBIDDEN');
+    // REG-05: an expired or one-time password unlocks nothing but changing it and logging out.
+    if (principal.restriction && request.routeOptions.config?.allowRestricted !== true) {
+      const message = principal.restriction === 'password_initial' ? '首次登录或密码被重置，请先修改密码' : undefined;
+      throw new AppError('IDENTITY.PASSWORD_EXPIRED', { message, details: { reason: principal.restriction } });
+    }
+    if (access === 'staff') return;
+    if (!principal.permissions.has(access.permission)) {
       throw new AppError('COMMON.FORBIDDEN');
     }
   });

@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import type { CandidateAccount, CandidateRegister } from '@kaolu/contracts';
+import { validateIdNumber } from '@kaolu/domain';
+import { eq, or } from 'drizzle-orm';
+import { candidate } from '../candidates/candidate.table';
+import type { AuditActor } from '../../platform/audit/audit.types';
+import { AppError } from '../../platform/errors/app-error';
+import { maskIdNumber, maskPhone } from '../../platform/masking';
+import { shanghaiDay } from '../../platform/sms';
+import type { IdentityDeps, RequestContext } from './identity.deps';
+import { accountKey } from './login-throttle';
+import { hashNewPassword, rememberPassword } from './password-store';
+
+type CandidateRow = typeof candidate.$inferSelect;
+const ad = (id: string, column: string) => ({ table: 'candidate', column, rowId: id });
+
+/**
+ * Candidate accounts: registration with GB 11643 check, SMS code and real-name check; login by ID
+ * number or phone; password reset by SMS code. Lockout answers never tell if an account exists.
+ */
+export function createCandidateAuth(deps: IdentityDeps) {
+  const { db, crypto, audit, hasher, sessions, throttle, codes, now } = deps;
+  const actorFor = (row: CandidateRow): AuditActor => ({ kind: 'candidate', id: row.id });
+
+  const findByAccount = async (account: string) => {
+    const trimmed = account.trim();
+    const byId = /^\d{17}[\dXx]$/.test(trimmed);
+    const [row] = await db
+      .select()
+      .from(candidate)
+      .where(byId ? eq(candidate.idNumberBidx, crypto.blindIndex('id_number', trimmed)) : eq(candidate.phoneBidx, crypto.blindIndex('phone', trimmed)));
+    return row;
+  };
+  const decrypt = (row: CandidateRow) => ({
+    idNumber: crypto.decryptField(row.idNumberEnc, ad(row.id, 'id_number')),
+    phone: crypto.decryptField(row.phoneEnc, ad(row.id, 'phone')),
+  });
+  const startSession = async (row: CandidateRow, ctx: RequestContext) =>
+    (await sessions.create({ subjectKind: 'candidate', subjectId: row.id, stage: 'active', ip: ctx.ip, userAgent: ctx.userAgent })).token;
+
+  return {
+    /** Sends a registration or reset code; a reset for an unknown phone answers alike but sends nothing. */
+    async requestCode(input: { phone: string; purpose: 'register' | 'reset_password' }, ctx: RequestContext) {
+      const phoneKey = crypto.blindIndex('phone', input.phone);
+      if (input.purpose === 'reset_password') {
+        const [row] = await db.select({ id: candidate.id }).from(candidate).where(eq(candidate.phoneBidx, phoneKey));
+        if (!row) return;
+      }
+      const code = await codes.issue(input.purpose, phoneKey);
+      const what = input.purpose === 'register' ? '注册' : '找回密码';
+      await deps.sms.send({
+        phone: input.phone,
+        purpose: `${input.purpose}_code`,
+        content: `【上海考录】您正在${what}，验证码为${code}，5分钟内有效，请勿告诉他人。`,
+        ip: ctx.ip,
+        requestId: ctx.requestId,
+      });
+    },
+
+    async register(input: CandidateRegister, ctx: RequestContext) {
+      // GB 11643 first: no SMS check or real-name call is spent on a number that cannot exist.
+      const facts = validateIdNumber(input.idNumber, { today: shanghaiDay(now()) });
+      if (!facts.ok) {
+        throw new AppError('IDENTITY.ID_NUMBER_INVALID', { message: `身份证号码不正确：${facts.reasons.map((r) => r.message).join('；')}`, details: { problems: facts.reasons } });
+      }
+      const idNumber = facts.value.idNumber;
+      const hash = await hashNewPassword(deps, undefined, input.password, { idNumber, phone: input.phone });
+      const idBidx = crypto.blindIndex('id_number', idNumber);
+      const phoneBidx = crypto.blindIndex('phone', input.phone);
+      const [existing] = await db.select({ id: candidate.id }).from(candidate).where(or(eq(candidate.idNumberBidx, idBidx), eq(candidate.phoneBidx, phoneBidx)));
+      if (existing) throw new AppError('IDENTITY.ALREADY_REGISTERED');
+      if (!(await codes.verify('register', phoneBidx, input.smsCode))) throw new AppError('IDENTITY.CODE_INVALID');
+      const { match } = await deps.realName.verify({ name: input.name, idNumber });
+      if (!match) {
+        await audit.record(db, { action: 'candidate.real_name_failed', actor: { kind: 'anonymous' }, result: 'failure', details: { idNumber: maskIdNumber(idNumber) }, ip: ctx.ip, requestId: ctx.requestId });
+        throw new AppError('IDENTITY.REAL_NAME_MISMATCH');
+      }
+      const id = randomUUID();
+      const at = now();
+      const row = await db.transaction(async (tx) => {
+        const [created] = await tx
+          .insert(candidate)
+          .values({
+            id,
+            name: input.name,
+            gender: facts.value.gender,
+            birthDate: facts.value.birthDate,
+            idNumberEnc: crypto.encryptField(idNumber, ad(id, 'id_number')),
+            idNumberBidx: idBidx,
+            phoneEnc: crypto.encryptField(input.phone, ad(id, 'phone')),
+            phoneBidx,
+            passwordHash: hash,
+            passwordSetAt: at,
+          })
+          .returning();
+        await rememberPassword(tx, { kind: 'candidate', id }, hash, at);
+        await audit.record(tx, { action: 'candidate.registered', actor: { kind: 'candidate', id }, targetType: 'candidate', targetId: id, result: 'success', details: { idNumber: maskIdNumber(idNumber) }, ip: ctx.ip, requestId: ctx.requestId });
+        return created!;
+      });
+      return { token: await startSession(row, ctx), account: present(row, idNumber, input.phone) };
+    },
+
+    async login(input: { account: string; password: string }, ctx: RequestContext) {
+      if (await throttle.isIpThrottled(ctx.ip)) {
+        await audit.record(db, { action: 'login.refused', actor: { kind: 'anonymous' }, result: 'failure', details: { population: 'candidate', reason: 'ip_throttled' }, ip: ctx.ip, requestId: ctx.requestId });
+        throw new AppError('IDENTITY.IP_THROTTLED');
+      }
+      const row = await findByAccount(input.account);
+      const key = row ? accountKey('candidate', row.id) : accountKey('candidate', `name:${crypto.sm3(input.account.trim().toUpperCase())}`);
+      const failure = async (reason: string): Promise<never> => {
+        const { locked } = await throttle.recordFailure(key, ctx.ip);
+        await audit.record(db, { action: 'login.failed', actor: { kind: 'anonymous' }, result: 'failure', details: { population: 'candidate', reason, locked }, ip: ctx.ip, requestId: ctx.requestId });
+        throw new AppError(locked ? 'IDENTITY.ACCOUNT_LOCKED' : 'IDENTITY.INVALID_CREDENTIALS');
+      };
+      if (await throttle.isLocked(key)) throw new AppError('IDENTITY.ACCOUNT_LOCKED');
+      if (!row?.passwordHash) {
+        await hasher.verifyDummy(input.password);
+        return failure(row ? 'no_password' : 'unknown_account');
+      }
+      const checked = await hasher.verify(input.password, row.passwordHash);
+      if (!checked.ok) return failure('wrong_password');
+      await throttle.recordSuccess(key);
+      if (checked.needsRehash) await db.update(candidate).set({ passwordHash: await hasher.hash(input.password) }).where(eq(candidate.id, row.id));
+      const token = await startSession(row, ctx);
+      await audit.record(db, { action: 'login.succeeded', actor: actorFor(row), result: 'success', details: { population: 'candidate' }, ip: ctx.ip, requestId: ctx.requestId });
+      const clear = decrypt(row);
+      return { token, account: present(row, clear.idNumber, clear.phone) };
+    },
+
+    /** Forgotten password: a right SMS code sets a new password and ends every session. */
+    async resetPassword(input: { phone: string; smsCode: string; newPassword: string }, ctx: RequestContext) {
+      const phoneBidx = crypto.blindIndex('phone', input.phone);
+      const [row] = await db.select().from(candidate).where(eq(candidate.phoneBidx, phoneBidx));
+      if (!(await codes.verify('reset_password', phoneBidx, input.smsCode)) || !row) throw new AppError('IDENTITY.CODE_INVALID');
+      await setPassword(row, input.newPassword, 'password.reset', ctx);
+      await throttle.unlock(accountKey('candidate', row.id));
+      await sessions.revokeAllOf('candidate', row.id);
+    },
+
+    async changePassword(candidateId: string, sessionId: string | undefined, input: { currentPassword: string; newPassword: string }, ctx: RequestContext) {
+      const row = await getCandidate(candidateId);
+      if (!row.passwordHash || !(await hasher.verify(input.currentPassword, row.passwordHash)).ok) {
+        await throttle.recordFailure(accountKey('candidate', row.id), ctx.ip);
+        throw new AppError('IDENTITY.PASSWORD_WRONG');
+      }
+      await setPassword(row, input.newPassword, 'password.changed', ctx);
+      await sessions.revokeAllOf('candidate', row.id, sessionId);
+    },
+
+    async account(candidateId: string): Promise<CandidateAccount> {
+      const row = await getCandidate(candidateId);
+      const clear = decrypt(row);
+      return present(row, clear.idNumber, clear.phone);
+    },
+  };
+
+  async function getCandidate(id: string) {
+    const [row] = await db.select().from(candidate).where(eq(candidate.id, id));
+    if (!row) throw new AppError('COMMON.UNAUTHENTICATED');
+    return row;
+  }
+
+  async function setPassword(row: CandidateRow, password: string, action: string, ctx: RequestContext) {
+    const clear = decrypt(row);
+    const hash = await hashNewPassword(deps, { kind: 'candidate', id: row.id }, password, { idNumber: clear.idNumber, phone: clear.phone });
+    const at = now();
+    await db.transaction(async (tx) => {
+      await tx.update(candidate).set({ passwordHash: hash, passwordSetAt: at, updatedAt: at }).where(eq(candidate.id, row.id));
+      await rememberPassword(tx, { kind: 'candidate', id: row.id }, hash, at);
+      await audit.record(tx, { action, actor: actorFor(row), targetType: 'candidate', targetId: row.id, result: 'success', ip: ctx.ip, requestId: ctx.requestId });
+    });
+  }
+}
+
+/** Masked view of the candidate's own account (NFR-SEC-3). */
+function present(row: CandidateRow, idNumber: string, phone: string): CandidateAccount {
+  return { id: row.id, name: row.name, idNumberMasked: maskIdNumber(idNumber), phoneMasked: maskPhone(phone) };
+}
+
+export type CandidateAuth = ReturnType<typeof createCandidateAuth>;

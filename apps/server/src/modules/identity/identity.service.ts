@@ -1,0 +1,90 @@
+import { eq } from 'drizzle-orm';
+import type { Config } from '../../config';
+import type { Db } from '../../db/client';
+import type { AuditActor, AuditLog } from '../../platform/audit/audit.types';
+import type { CryptoProvider } from '../../platform/crypto';
+import type { SmsGateway } from '../../platform/sms';
+import { createCandidateAuth } from './candidate-auth.service';
+import type { IdentityDeps, RequestContext } from './identity.deps';
+import { staffUser } from './identity.table';
+import { createIpAllowlist } from './ip-allowlist.service';
+import { createLoginThrottle } from './login-throttle';
+import { createPasswordHasher } from './password-hasher';
+import { createPrincipalResolver } from './principal-resolver';
+import { createHttpRealNameVerifier, createRealNameSimulator, type RealNameVerifier } from './real-name';
+import { createRoleGrants } from './role-grants.service';
+import { createSessionService } from './session.service';
+import { createStaffAuth } from './staff-auth.service';
+import { createStaffTotp } from './staff-totp.service';
+import { createStaffUsers } from './staff-users.service';
+import { createVerificationCodes } from './verification-codes';
+
+export type IdentityOptions = {
+  db: Db;
+  crypto: CryptoProvider;
+  audit: AuditLog;
+  sms: SmsGateway;
+  config: Config;
+  now?: () => Date;
+  realName?: RealNameVerifier;
+};
+
+/** Builds the identity module (issue 3): every use case over one set of dependencies. */
+export function createIdentity(options: IdentityOptions) {
+  const { config } = options;
+  const now = options.now ?? (() => new Date());
+  const settings = config.identity;
+  const hasher = createPasswordHasher({
+    crypto: options.crypto,
+    iterations: settings.passwordIterations,
+    concurrency: settings.hashConcurrency,
+    queueTimeoutMs: settings.hashQueueTimeoutMs,
+    queueMax: settings.hashQueueMax,
+  });
+  const realName =
+    options.realName ??
+    (settings.realName.provider === 'http' && settings.realName.url
+      ? createHttpRealNameVerifier({ url: settings.realName.url, token: settings.realName.token })
+      : createRealNameSimulator());
+  const deps: IdentityDeps = {
+    ...options,
+    now,
+    hasher,
+    realName,
+    sessions: createSessionService({ db: options.db, crypto: options.crypto, config: settings, now }),
+    throttle: createLoginThrottle(options.db, settings, now),
+    codes: createVerificationCodes({ db: options.db, crypto: options.crypto, now }),
+  };
+  const allowlist = createIpAllowlist(deps);
+
+  return {
+    db: options.db,
+    audit: options.audit,
+    hasher,
+    sessions: deps.sessions,
+    allowlist,
+    staff: createStaffAuth(deps, allowlist),
+    totp: createStaffTotp(deps),
+    candidates: createCandidateAuth(deps),
+    staffUsers: createStaffUsers(deps),
+    grants: createRoleGrants(deps),
+    resolvePrincipal: createPrincipalResolver(deps),
+    /** Cookies carry Secure everywhere but local development over plain HTTP. */
+    secureCookies: config.env !== 'development',
+
+    /** Ends the session of a token, whatever its step (audited). */
+    async logout(token: string | undefined, ctx: RequestContext): Promise<void> {
+      const session = token ? await deps.sessions.findByToken(token) : undefined;
+      if (!session) return;
+      await deps.sessions.revoke(session.id);
+      let actor: AuditActor = { kind: 'candidate', id: session.subjectId };
+      if (session.subjectKind === 'staff') {
+        const [user] = await options.db.select({ username: staffUser.username }).from(staffUser).where(eq(staffUser.id, session.subjectId));
+        actor = { kind: 'staff', id: session.subjectId, username: user?.username ?? '' };
+      }
+      await options.audit.record(options.db, { action: 'logout.succeeded', actor, result: 'success', ip: ctx.ip, requestId: ctx.requestId });
+    },
+  };
+}
+
+export type Identity = ReturnType<typeof createIdentity>;

@@ -1,0 +1,85 @@
+import { ROLES, SECURITY_ROLES, type CreateRoleGrant, type RoleGrant, type StaffRole } from '@kaolu/contracts';
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import type { AuditActor } from '../../platform/audit/audit.types';
+import { AppError } from '../../platform/errors/app-error';
+import type { IdentityDeps, RequestContext } from './identity.deps';
+import { roleGrant, staffUser } from './identity.table';
+
+/**
+ * Role grants by sec_admin (三权分立, NFR-SEC-1): nobody grants himself, the three security
+ * roles never meet in one person, and unit / event roles carry their scope.
+ */
+export function createRoleGrants(deps: IdentityDeps) {
+  const { db, audit } = deps;
+
+  return {
+    async list(staffUserId?: string): Promise<RoleGrant[]> {
+      const rows = await db
+        .select({ grant: roleGrant, username: staffUser.username })
+        .from(roleGrant)
+        .innerJoin(staffUser, eq(staffUser.id, roleGrant.staffUserId))
+        .where(staffUserId ? eq(roleGrant.staffUserId, staffUserId) : undefined)
+        .orderBy(desc(roleGrant.createdAt))
+        .limit(1000);
+      return rows.map(({ grant, username }) => ({
+        id: grant.id,
+        staffUserId: grant.staffUserId,
+        username,
+        role: grant.role as StaffRole,
+        unitId: grant.unitId,
+        eventId: grant.eventId,
+        grantedBy: grant.grantedBy,
+        createdAt: grant.createdAt.toISOString(),
+      }));
+    },
+
+    async grant(input: CreateRoleGrant, actor: AuditActor & { kind: 'staff' | 'system' }, grantedBy: string, ctx?: Partial<RequestContext>) {
+      if (actor.kind === 'staff' && actor.id === input.staffUserId) throw new AppError('IDENTITY.SELF_GRANT');
+      const [user] = await db.select({ id: staffUser.id, username: staffUser.username }).from(staffUser).where(eq(staffUser.id, input.staffUserId));
+      if (!user) throw new AppError('IDENTITY.USER_NOT_FOUND');
+      const unitId = input.unitId ?? null;
+      const eventId = input.eventId ?? null;
+      const scope = ROLES[input.role].scope;
+      if ((scope === 'unit' && !unitId) || (scope === 'event' && !eventId)) throw new AppError('IDENTITY.SCOPE_REQUIRED');
+      if (SECURITY_ROLES.includes(input.role)) {
+        const others = await db
+          .select({ role: roleGrant.role })
+          .from(roleGrant)
+          .where(and(eq(roleGrant.staffUserId, user.id), inArray(roleGrant.role, SECURITY_ROLES.filter((r) => r !== input.role) as string[])));
+        if (others.length > 0) throw new AppError('IDENTITY.SEPARATION_OF_DUTIES');
+      }
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(roleGrant)
+          .values({ staffUserId: user.id, role: input.role, unitId, eventId, grantedBy })
+          .onConflictDoNothing()
+          .returning();
+        if (!row) throw new AppError('COMMON.CONFLICT', { message: '该用户已有相同范围的此角色' });
+        await audit.record(tx, {
+          action: 'role.granted',
+          actor,
+          targetType: 'staff_user',
+          targetId: user.id,
+          result: 'success',
+          details: { username: user.username, role: input.role, unitId, eventId, grantId: row.id },
+          ip: ctx?.ip,
+          requestId: ctx?.requestId,
+        });
+        return row;
+      });
+    },
+
+    async revoke(grantId: string, actor: AuditActor & { kind: 'staff' }, ctx: RequestContext) {
+      await db.transaction(async (tx) => {
+        const [row] = await tx.select().from(roleGrant).where(eq(roleGrant.id, grantId));
+        if (!row) throw new AppError('IDENTITY.GRANT_NOT_FOUND');
+        // Removing one's own grants is also a change of one's own rights: another sec_admin does it.
+        if (row.staffUserId === actor.id) throw new AppError('IDENTITY.SELF_GRANT');
+        await tx.delete(roleGrant).where(and(eq(roleGrant.id, grantId), ne(roleGrant.staffUserId, actor.id)));
+        await audit.record(tx, { action: 'role.revoked', actor, targetType: 'staff_user', targetId: row.staffUserId, result: 'success', details: { role: row.role, unitId: row.unitId, eventId: row.eventId, grantId }, ip: ctx.ip, requestId: ctx.requestId });
+      });
+    },
+  };
+}
+
+export type RoleGrants = ReturnType<typeof createRoleGrants>;

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { PERMISSIONS, type Permission } from './permissions';
+
+/** Staff roles of REQUIREMENTS §0; candidates are a population of their own, not a role. */
+export const StaffRoleSchema = z.enum([
+  'org_admin',
+  'unit_user',
+  'exam_institute',
+  'hospital',
+  'school',
+  'support',
+  'examiner',
+  'interview_staff',
+  'monitor',
+  'sys_admin',
+  'sec_admin',
+  'auditor',
+]);
+export type StaffRole = z.infer<typeof StaffRoleSchema>;
+
+/** 三权分立: these three roles are never held by one person and only sec_admin grants them. */
+export const SECURITY_ROLES: readonly StaffRole[] = ['sys_admin', 'sec_admin', 'auditor'];
+
+/** Where a grant applies: unit-scoped roles must name a unit, event-scoped ones an event. */
+export type RoleScopeKind = 'none' | 'unit' | 'event' | 'unit_or_event';
+
+export type RoleDefinition = { label: string; scope: RoleScopeKind; permissions: readonly Permission[] };
+
+const allPermissions = Object.keys(PERMISSIONS) as Permission[];
+// The auditor reads, verifies and exports the audit log and nothing else: every `audit.*` permission.
+const auditPermissions = allPermissions.filter((p) => p.startsWith('audit.'));
+
+/**
+ * Role → permissions (NFR-SEC-1 least privilege). Modules that add permissions add them to the
+ * roles that need them here; docs/roles.md shows the same table.
+ */
+export const ROLES: Record<StaffRole, RoleDefinition> = {
+  org_admin: { label: '市委组织部', scope: 'unit_or_event', permissions: ['job.read'] },
+  unit_user: { label: '招录单位', scope: 'unit', permissions: ['job.read'] },
+  exam_institute: { label: '考试院', scope: 'unit_or_event', permissions: ['job.read'] },
+  hospital: { label: '体检医院', scope: 'unit', permissions: [] },
+  school: { label: '学校', scope: 'unit', permissions: [] },
+  support: { label: '运维支持', scope: 'none', permissions: ['sms.read', 'sms.unlock', 'system.read'] },
+  examiner: { label: '考官', scope: 'event', permissions: [] },
+  interview_staff: { label: '面试工作人员', scope: 'event', permissions: [] },
+  monitor: { label: '监控', scope: 'event', permissions: [] },
+  sys_admin: {
+    label: '系统管理员',
+    scope: 'none',
+    permissions: ['staff_user.read', 'staff_user.manage', 'system.read', 'job.read'],
+  },
+  sec_admin: {
+    label: '安全管理员',
+    scope: 'none',
+    permissions: ['staff_user.read', 'role_grant.manage', 'ip_allowlist.manage', 'session.manage'],
+  },
+  auditor: { label: '审计管理员', scope: 'none', permissions: auditPermissions },
+};
+
+export const ROLE_LABELS: Record<StaffRole, string> = Object.fromEntries(
+  Object.entries(ROLES).map(([role, def]) => [role, def.label]),
+) as Record<StaffRole, string>;
