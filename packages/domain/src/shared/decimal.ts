@@ -10,6 +10,12 @@ const DECIMAL_PATTERN = /^([+-]?)(\d+)(?:\.(\d+))?$/;
 
 /** Parses a decimal (string or number) into an integer scaled by 10^places, or null if it has more places. */
 export function parseScaled(value: number | string, places: number): number | null {
+  if (typeof value === 'number') {
+    // Division is correctly rounded, so scaled / factor equals value only when value has ≤ places decimals.
+    const factor = 10 ** places;
+    const scaled = Math.round(value * factor);
+    if (Number.isSafeInteger(scaled) && scaled / factor === value) return scaled + 0; // + 0 turns -0 into 0
+  }
   const text = typeof value === 'number' ? numberToPlainString(value) : value.trim();
   if (text === null) return null;
   const match = DECIMAL_PATTERN.exec(text);

@@ -49,3 +49,17 @@ describe('decimal', () => {
     );
   });
 });
+
+describe('parseCenti on numbers', () => {
+  it('accepts exactly the numbers whose shortest decimal form has at most two places', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (v) => {
+        const text = String(v);
+        const places = text.includes('e') ? 99 : (text.split('.')[1] ?? '').length;
+        expect(parseCenti(v) !== null).toBe(places <= 2);
+        if (places <= 2) expect(parseCenti(v)).toBe(parseCenti(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
