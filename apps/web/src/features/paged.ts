@@ -1,5 +1,6 @@
-/** The list answer every paged endpoint returns. */
+import type { PageQuery } from '@kaolu/contracts';
+
+/** The list answer every paged endpoint returns (contracts' pageOf). */
 export type Paged<T> = { items: T[]; total: number };
 
-/** Paging query of list endpoints; pages count from 1. */
-export type PageQuery = { page: number; pageSize: number };
+export type { PageQuery };

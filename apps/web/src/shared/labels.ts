@@ -1,4 +1,8 @@
-// zh-CN labels of the enums the web shows. They move to @kaolu/contracts once the server defines the enums.
+// zh-CN labels of the enums the web shows. The values are checked against @kaolu/contracts' enums
+// (type-only import, so zod stays out of the bundle); a missing or unknown value fails the typecheck.
+import type { EventStatus, EventType, JobStatus, PositionCategory } from '@kaolu/contracts';
+
+export type { EventStatus, EventType, JobStatus, PositionCategory };
 
 /** Element Plus tag colours, used by EnumTag. */
 export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';
@@ -13,8 +17,7 @@ export const eventTypeLabels = {
   contract: '聘任制',
   external: '体外招录',
   second_round: '第二轮',
-} as const satisfies Record<string, string>;
-export type EventType = keyof typeof eventTypeLabels;
+} as const satisfies Record<EventType, string>;
 
 /** Lifecycle of a recruitment event. */
 export const eventStatusLabels = {
@@ -24,8 +27,7 @@ export const eventStatusLabels = {
   registration: '报名中',
   in_progress: '进行中',
   closed: '已结束',
-} as const satisfies Record<string, string>;
-export type EventStatus = keyof typeof eventStatusLabels;
+} as const satisfies Record<EventStatus, string>;
 
 export const eventStatusTags: Record<EventStatus, TagType> = {
   draft: 'info',
@@ -42,8 +44,7 @@ export const jobStatusLabels = {
   running: '执行中',
   succeeded: '已完成',
   failed: '失败',
-} as const satisfies Record<string, string>;
-export type JobStatus = keyof typeof jobStatusLabels;
+} as const satisfies Record<JobStatus, string>;
 
 export const jobStatusTags: Record<JobStatus, TagType> = {
   queued: 'info',
@@ -51,6 +52,14 @@ export const jobStatusTags: Record<JobStatus, TagType> = {
   succeeded: 'success',
   failed: 'danger',
 };
+
+/** Position categories 职位类别 of the Shanghai general exam. */
+export const positionCategoryLabels = {
+  comprehensive: '综合管理类',
+  law_enforcement: '行政执法类',
+  professional: '专业技术类',
+  police: '公安类',
+} as const satisfies Record<PositionCategory, string>;
 
 /** Returns the label of a value, or the raw value when the map does not know it yet. */
 export function labelOf(labels: Record<string, string>, value: string | null | undefined): string {

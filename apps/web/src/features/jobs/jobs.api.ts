@@ -1,19 +1,10 @@
+import type { Job } from '@kaolu/contracts';
 import { http, type RequestOptions } from '@/app/http';
-import type { JobStatus } from '@/shared/labels';
 import type { PageQuery, Paged } from '../paged';
 
-/** A durable background job (issue 2 item 9); progress is 0–100. */
-export type Job = {
-  id: string;
-  kind: string;
-  status: JobStatus;
-  progress: number;
-  message: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-};
+export type { Job };
 
-/** Lists background jobs, newest first, for the admin 后台任务 page. */
+/** Lists background jobs, newest first, for the admin 后台任务 page (issue 2 item 9). */
 export function findJobs(query: PageQuery, options?: RequestOptions) {
   return http.get<Paged<Job>>('/api/jobs', { ...options, query });
 }
@@ -26,4 +17,9 @@ export function getJobById(id: string, options?: RequestOptions) {
 /** True once a job will not change any more. */
 export function isJobFinished(job: Pick<Job, 'status'>): boolean {
   return job.status === 'succeeded' || job.status === 'failed';
+}
+
+/** What to show about a job: its failure reason once failed, else its progress message. */
+export function describeJob(job: Pick<Job, 'status' | 'message' | 'error'>): string | null {
+  return job.status === 'failed' && job.error ? job.error : job.message;
 }

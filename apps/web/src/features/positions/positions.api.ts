@@ -1,16 +1,9 @@
+import type { PublicPosition, PublicPositionQuery } from '@kaolu/contracts';
 import { http, type RequestOptions } from '@/app/http';
-import type { PageQuery, Paged } from '../paged';
+import type { Paged } from '../paged';
 
-export type PublicPosition = {
-  id: string;
-  code: string;
-  title: string;
-  unitName: string;
-  category: string;
-  headcount: number;
-};
-
-export type PositionSearch = PageQuery & { eventId?: string; keyword?: string };
+export type { PublicPosition };
+export type PositionSearch = PublicPositionQuery;
 
 /** Searches the published positions of an event 职位查询 for candidates. */
 export function findPublicPositions(query: PositionSearch, options?: RequestOptions) {

@@ -1,7 +1,9 @@
+import type { z } from 'zod';
+import type { HealthSchema, ReadinessSchema } from '@kaolu/contracts';
 import { http, type RequestOptions } from '@/app/http';
 
-export type Health = { status: 'ok'; version: string; uptimeSeconds: number };
-export type Readiness = { status: 'ok' | 'unavailable'; database: string };
+export type Health = z.infer<typeof HealthSchema>;
+export type Readiness = z.infer<typeof ReadinessSchema>;
 
 /** Process liveness from GET /api/health. */
 export function getHealth(options?: RequestOptions) {
