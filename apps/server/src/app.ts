@@ -24,6 +24,8 @@ import { createSoftwareCryptoProvider, type CryptoProvider } from './platform/cr
 // identity and access (issue 3)
 import { createIdentity, registerIdentityRoutes, SESSION_COOKIE, type Identity, type RealNameVerifier } from './modules/identity';
 import { createAuditLog, type AuditLog } from './platform/audit';
+// signed audit log (issue 4)
+import { registerAuditAdminRoutes } from './modules/audit-admin';
 import { registerCsrfProtection } from './platform/auth/csrf';
 import { createHttpSmsProvider, createOutboxProvider, createSmsGateway, registerSmsRoutes, type SmsGateway } from './platform/sms';
 
@@ -36,6 +38,7 @@ export type AppContext = {
   routes: RegisteredRoute[];
   identity: Identity;
   sms: SmsGateway;
+  audit: AuditLog;
 };
 
 export type KaoluApp = ZodApp & { kaolu: AppContext };
@@ -84,7 +87,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   // identity and access (issue 3): cookies, SMS gateway, sessions as the principal source, CSRF
   await app.register(fastifyCookie);
-  const audit = options.audit ?? createAuditLog({ db: database.db, crypto });
+  // signed audit log (issue 4): tests may pass a recorder; server processes sign checkpoints on a timer
+  const signedAudit = options.audit ? undefined : createAuditLog({ db: database.db, crypto });
+  const audit = options.audit ?? signedAudit!;
+  if (signedAudit && config.jobs.enabled) signedAudit.startCheckpointTimer((error) => app.log.error({ err: error }, '审计日志检查点签名失败'));
   const smsProvider = config.sms.provider === 'http' && config.sms.url ? createHttpSmsProvider({ url: config.sms.url, token: config.sms.token }) : createOutboxProvider();
   const sms = createSmsGateway({ db: database.db, crypto, audit, provider: smsProvider, dailyLimit: config.sms.dailyLimit });
   const identity = createIdentity({ db: database.db, crypto, audit, sms, config, realName: options.realName });
@@ -106,17 +112,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerPublicPositionRoutes(app, { db: database.db });
   registerIdentityRoutes(app, identity);
   registerSmsRoutes(app, sms);
+  registerAuditAdminRoutes(app, { db: database.db, crypto, audit });
   for (const register of options.extraRoutes ?? []) register(app);
 
   await registerSpa(app, config.webDistDir ?? defaultWebDist());
 
   app.addHook('onClose', async () => {
     await jobs.stop();
+    signedAudit?.stopCheckpointTimer();
     if (ownsDatabase) await database.close();
   });
 
   const kaoluApp = app as unknown as KaoluApp;
-  kaoluApp.kaolu = { config, database, crypto, jobs, routes, identity, sms };
+  kaoluApp.kaolu = { config, database, crypto, jobs, routes, identity, sms, audit };
   await app.ready();
   return kaoluApp;
 }

@@ -27,6 +27,14 @@ export type AuditExport = {
   manifestFile: string;
 };
 
+/** The requested range cannot be exported: nothing in it, or more than MAX_EXPORT_ENTRIES. */
+export class AuditRangeError extends RangeError {
+  constructor(readonly reason: 'empty' | 'too_large') {
+    super(reason === 'empty' ? '导出范围内没有日志' : `单次最多导出 ${MAX_EXPORT_ENTRIES} 条日志`);
+    this.name = 'AuditRangeError';
+  }
+}
+
 export type ExportRangeOptions = { fromId: number; toId: number; exportedBy: string; now?: Date; trustedPublicKeys?: readonly string[] };
 
 /**
@@ -38,14 +46,14 @@ export async function exportAuditRange(db: DbOrTx, crypto: CryptoProvider, optio
   const now = options.now ?? new Date();
   const verification = await verifyAuditRange(db, crypto, { fromId: options.fromId, toId: options.toId, trustedPublicKeys: options.trustedPublicKeys });
   const { fromId, toId } = verification;
-  if (toId < fromId) throw new RangeError('导出范围内没有日志');
-  if (toId - fromId + 1 > MAX_EXPORT_ENTRIES) throw new RangeError(`单次最多导出 ${MAX_EXPORT_ENTRIES} 条日志`);
+  if (toId < fromId) throw new AuditRangeError('empty');
+  if (toId - fromId + 1 > MAX_EXPORT_ENTRIES) throw new AuditRangeError('too_large');
   const rows = await db
     .select()
     .from(auditEntry)
     .where(and(gte(auditEntry.id, fromId), lte(auditEntry.id, toId)))
     .orderBy(asc(auditEntry.id));
-  if (rows.length === 0) throw new RangeError('导出范围内没有日志');
+  if (rows.length === 0) throw new AuditRangeError('empty');
   const checkpoints = await findCheckpointsEndingIn(db, fromId, toId);
 
   const stamp = now.toISOString().replace(/[-:]/g, '').slice(0, 15);

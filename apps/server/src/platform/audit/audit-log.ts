@@ -101,7 +101,7 @@ export function createAuditLog(options: AuditLogOptions): AuditLogService {
 function actorColumns(actor: AuditActor): Pick<UnsealedEntry, 'actorKind' | 'actorId' | 'actorName' | 'actorRole'> {
   switch (actor.kind) {
     case 'staff':
-      return { actorKind: 'staff', actorId: actor.id, actorName: actor.username, actorRole: actor.role ?? null };
+      return { actorKind: 'staff', actorId: actor.id, actorName: actor.username || null, actorRole: actor.role || null };
     case 'candidate':
       return { actorKind: 'candidate', actorId: actor.id, actorName: null, actorRole: null };
     case 'system':

@@ -9,7 +9,7 @@ export {
   type VerifyOptions,
 } from './audit-verifier';
 export { GENESIS_MAC, auditEntry, auditCheckpoint, auditArchive, auditChainHead } from './audit.table';
-export { exportAuditRange, type AuditExport, type ExportRangeOptions } from './audit-export';
+export { AuditRangeError, exportAuditRange, type AuditExport, type ExportRangeOptions } from './audit-export';
 export { verifyAuditExport, type ExportFiles, type ExportProblem, type ExportVerification } from './audit-export-verifier';
 export { MAX_EXPORT_ENTRIES, type AuditExportManifest } from './audit-export-format';
 export { archiveAuditRange, RETENTION_DAYS, type ArchiveOptions, type ArchiveResult } from './audit-archive';

@@ -1,0 +1,34 @@
+import type { AuditEntry, AuditVerification } from '@kaolu/contracts';
+import type { AuditVerification as ChainVerification } from '../../platform/audit';
+import type { auditEntry } from '../../platform/audit';
+
+/** Entry row → API shape. Details were written masked by the callers (never clear personal data). */
+export function presentAuditEntry(row: typeof auditEntry.$inferSelect): AuditEntry {
+  return {
+    id: row.id,
+    occurredAt: row.occurredAt.toISOString(),
+    actorKind: row.actorKind,
+    actorId: row.actorId,
+    actorName: row.actorName,
+    actorRole: row.actorRole,
+    ip: row.ip,
+    requestId: row.requestId,
+    action: row.action,
+    targetType: row.targetType,
+    targetId: row.targetId,
+    result: row.result,
+    details: row.details as Record<string, unknown>,
+    mac: row.mac,
+  };
+}
+
+export function presentVerification(v: ChainVerification): AuditVerification {
+  return {
+    intact: v.intact,
+    fromId: v.fromId,
+    toId: v.toId,
+    entriesChecked: v.entriesChecked,
+    checkpointsChecked: v.checkpointsChecked,
+    firstBreak: v.firstBreak ?? null,
+  };
+}

@@ -1,0 +1,104 @@
+import {
+  AuditEntryPageSchema,
+  AuditEntryQuerySchema,
+  AuditExportSchema,
+  AuditPublicKeySchema,
+  AuditRangeSchema,
+  AuditVerificationSchema,
+} from '@kaolu/contracts';
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../db/client';
+import { AuditRangeError, exportAuditRange, verifyAuditRange, type AuditEntryInput, type AuditLog } from '../../platform/audit';
+import { actorOf } from '../../platform/auth/actor';
+import { clientIpOf } from '../../platform/auth/client-ip';
+import { SM2_USER_ID, type CryptoProvider } from '../../platform/crypto';
+import { AppError } from '../../platform/errors/app-error';
+import type { ZodApp } from '../../platform/http/types';
+import { presentAuditEntry, presentVerification } from './audit-admin.presenter';
+import { findAuditEntries, resolveAuditRange } from './audit-admin.repository';
+
+export type AuditAdminDeps = { db: Db; crypto: CryptoProvider; audit: AuditLog };
+
+const TAGS = ['审计日志'];
+
+/** The auditor's routes (REG-08): list and filter, verify a range, export it with a signature file. */
+export function registerAuditAdminRoutes(app: ZodApp, deps: AuditAdminDeps): void {
+  const { db, crypto, audit } = deps;
+  const recordOf = (request: FastifyRequest, entry: Pick<AuditEntryInput, 'action' | 'details' | 'result'>) =>
+    audit.record(db, { ...entry, actor: actorOf(request), ip: clientIpOf(request), requestId: String(request.id), targetType: 'audit_log' });
+
+  app.get(
+    '/api/audit/entries',
+    {
+      schema: { tags: TAGS, summary: '审计日志列表（按时间、操作人、操作、对象筛选）', querystring: AuditEntryQuerySchema, response: { 200: AuditEntryPageSchema } },
+      config: { access: { permission: 'audit.read' } },
+    },
+    async (request) => {
+      const { items, total } = await findAuditEntries(db, request.query);
+      return { items: items.map(presentAuditEntry), total };
+    },
+  );
+
+  app.get(
+    '/api/audit/public-key',
+    {
+      schema: { tags: TAGS, summary: '审计日志签名公钥（离线验证用）', response: { 200: AuditPublicKeySchema } },
+      config: { access: { permission: 'audit.read' } },
+    },
+    async () => ({ algorithm: 'SM2' as const, userId: SM2_USER_ID, publicKeyHex: crypto.publicKeyHex() }),
+  );
+
+  app.post(
+    '/api/audit/verify',
+    {
+      schema: { tags: TAGS, summary: '验证审计日志范围的完整性', body: AuditRangeSchema, response: { 200: AuditVerificationSchema } },
+      config: { access: { permission: 'audit.verify' } },
+    },
+    async (request) => {
+      const range = await resolveAuditRange(db, request.body);
+      if (range.empty) throw new AppError('AUDIT.RANGE_EMPTY');
+      const verification = presentVerification(await verifyAuditRange(db, crypto, range));
+      await recordOf(request, {
+        action: 'audit.verified',
+        result: 'success',
+        details: { fromId: verification.fromId, toId: verification.toId, intact: verification.intact, firstBreak: verification.firstBreak },
+      });
+      return verification;
+    },
+  );
+
+  app.post(
+    '/api/audit/export',
+    {
+      schema: { tags: TAGS, summary: '导出审计日志（Excel 及签名文件）', body: AuditRangeSchema, response: { 200: AuditExportSchema } },
+      config: { access: { permission: 'audit.export' } },
+    },
+    async (request) => {
+      const range = await resolveAuditRange(db, request.body);
+      if (range.empty) throw new AppError('AUDIT.RANGE_EMPTY');
+      const exportedBy = request.principal?.kind === 'staff' ? request.principal.username : 'unknown';
+      const exported = await exportAuditRange(db, crypto, { fromId: range.fromId ?? 1, toId: range.toId ?? Number.MAX_SAFE_INTEGER, exportedBy }).catch(
+        (error: unknown) => {
+          if (!(error instanceof AuditRangeError)) throw error;
+          throw new AppError(error.reason === 'empty' ? 'AUDIT.RANGE_EMPTY' : 'AUDIT.RANGE_TOO_LARGE');
+        },
+      );
+      const { manifest } = exported;
+      await recordOf(request, {
+        action: 'audit.exported',
+        result: 'success',
+        details: { fromId: manifest.fromId, toId: manifest.toId, count: manifest.count, workbookSm3: manifest.workbookSm3, chainIntact: manifest.chainIntact },
+      });
+      return {
+        fromId: manifest.fromId,
+        toId: manifest.toId,
+        count: manifest.count,
+        chainIntact: manifest.chainIntact,
+        workbookFile: exported.workbookFile,
+        workbookBase64: exported.workbook.toString('base64'),
+        signatureFile: exported.manifestFile,
+        signatureText: exported.manifestText,
+      };
+    },
+  );
+}
