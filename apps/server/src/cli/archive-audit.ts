@@ -28,7 +28,8 @@ try {
   });
   console.log(`已归档第 ${result.fromId}–${result.toId} 条审计日志（${result.count} 条）：\n  ${result.workbookPath}\n  ${result.manifestPath}`);
 } catch (error) {
-  console.error(`归档失败：${error instanceof Error ? error.message : String(error)}`);
+  const cause = error instanceof Error && error.cause instanceof Error ? `（${error.cause.message}）` : '';
+  console.error(`归档失败：${error instanceof Error ? error.message : String(error)}${cause}`);
   process.exitCode = 1;
 } finally {
   await database.close();
