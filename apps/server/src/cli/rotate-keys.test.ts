@@ -64,8 +64,8 @@ describe('rotate-keys', () => {
   });
 
   it('knows every *_enc column of the schema', () => {
-    const encrypted = Object.values(schema)
-      .filter((value: unknown): value is PgTable => is(value, PgTable))
+    const encrypted = (Object.values(schema) as unknown[])
+      .filter((value): value is PgTable => is(value, PgTable))
       .flatMap((table) => {
         const config = getTableConfig(table);
         return config.columns.filter((c) => c.name.endsWith('_enc')).map((c) => `${config.name}.${c.name}`);
