@@ -7,7 +7,13 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export type RunningServer = { url: string; stop(): Promise<void>; logs(): string };
+export type RunningServer = {
+  url: string;
+  dataDir: string;
+  /** SIGTERM and wait; resolves with the exit code. The data folder is removed unless keepData. */
+  stop(options?: { keepData?: boolean }): Promise<number | null>;
+  logs(): string;
+};
 
 /** A free TCP port on loopback, so parallel runs never collide. */
 async function freePort(): Promise<number> {
@@ -25,9 +31,9 @@ async function freePort(): Promise<number> {
  * Starts the built server (apps/server/dist) on a free port with its own embedded database and
  * the demo data, and waits until it is ready. The build itself is done once by globalSetup.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kaolu-e2e-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'kaolu-e2e-')));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['apps/server/dist/main.js'], {
     cwd: repoRoot,
@@ -53,14 +59,16 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 
   return {
     url,
+    dataDir,
     logs: () => output,
-    stop: async () => {
+    stop: async ({ keepData = false } = {}) => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;
       }
-      await rm(dataDir, { recursive: true, force: true });
+      if (!keepData) await rm(dataDir, { recursive: true, force: true });
+      return child.exitCode;
     },
   };
 }
