@@ -51,6 +51,8 @@ export type BuildOptions = {
   audit?: AuditLog;
   /** Real-name interface override for tests; otherwise from config (simulator by default). */
   realName?: RealNameVerifier;
+  /** Where logs go instead of stdout (tests read them). */
+  logStream?: NodeJS.WritableStream;
   /** Extra route registrations, after the modules' own (tests add probe routes this way). */
   extraRoutes?: Array<(app: ZodApp) => void>;
 };
@@ -61,7 +63,7 @@ export type BuildOptions = {
  */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<KaoluApp> {
   const app = Fastify({
-    logger: loggerOptions(config.logLevel, config.env === 'development' && process.stdout.isTTY),
+    logger: loggerOptions(config.logLevel, config.env === 'development' && process.stdout.isTTY && !options.logStream, options.logStream),
     genReqId: generateRequestId,
     requestIdHeader: false,
     // Only the configured proxies may set the client address (REG-07); never `true`.

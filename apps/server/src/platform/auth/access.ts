@@ -61,12 +61,15 @@ export function registerAccessGuard(app: FastifyInstance, resolvePrincipal: Prin
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
   });
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config?.access;
     if (!access || access === 'public') return;
     request.principal = await resolvePrincipal(request);
     const principal = request.principal;
     if (!principal) throw new AppError('COMMON.UNAUTHENTICATED');
+    // Every later log line of this request names its user (an internal id, never personal data).
+    request.log = request.log.child({ userId: principal.id, userKind: principal.kind });
+    reply.log = request.log;
     if (access === 'candidate') {
       if (principal.kind !== 'candidate') throw new AppError('COMMON.FORBIDDEN');
       return;
