@@ -21,6 +21,20 @@ const CHECKPOINT_FORMAT = 'kaolu-audit-checkpoint/1';
  * swapping rows breaks their MACs; keys are sorted, so JSONB's own key order does not matter.
  */
 export function encodeAuditEntry(entry: UnsealedEntry): string {
+  // Written out in sorted key order rather than through toCanonicalJson: verification encodes a
+  // million entries, and this is twice as fast. audit-canonical.test.ts proves both agree.
+  const j = JSON.stringify;
+  return (
+    `{"action":${j(entry.action)},` +
+    `"actor":{"id":${j(entry.actorId)},"kind":${j(entry.actorKind)},"name":${j(entry.actorName)},"role":${j(entry.actorRole)}},` +
+    `"at":${j(entry.occurredAt.toISOString())},"details":${toCanonicalJson(entry.details)},"f":${j(ENTRY_FORMAT)},` +
+    `"id":${j(entry.id)},"ip":${j(entry.ip)},"prevMac":${j(entry.prevMac)},"requestId":${j(entry.requestId)},` +
+    `"result":${j(entry.result)},"target":{"id":${j(entry.targetId)},"type":${j(entry.targetType)}}}`
+  );
+}
+
+/** The same encoding through the generic canonical JSON, the reference the fast form is tested against. */
+export function encodeAuditEntryReference(entry: UnsealedEntry): string {
   return toCanonicalJson({
     f: ENTRY_FORMAT,
     id: entry.id,
