@@ -110,7 +110,7 @@ function adjustmentInput(cand: CandidateColumns, pos: PositionColumns, listed: I
   return { positions, candidates };
 }
 
-/** Adjustment at full scale, and against the scan-everything version on a 1/20 sample. */
+/** Adjustment at full scale, and against the scan-everything version on a 1/50 sample. */
 export async function benchAdjustment(cand: CandidateColumns, pos: PositionColumns, listed: InterviewListColumnsResult, scale: number, log: Log): Promise<Row[]> {
   log('adjustment (full)');
   const policy = { passLines: { C0: 11000, C1: 11000, C2: 10500, C3: 10500 }, abroadLimitMonths: 6 };
@@ -118,14 +118,14 @@ export async function benchAdjustment(cand: CandidateColumns, pos: PositionColum
   const run = await measure(() => adjustPositions({ positions: full.positions, candidates: full.candidates, policy }));
   const placedFull = run.result.ok ? run.result.value.placements.length : -1;
   full.candidates.length = 0;
-  log('adjustment (1/20 sample, naive)');
-  const sample = adjustmentInput(cand, pos, listed, (i) => i % 20 === 0, (p) => p % 20 === 0);
+  log('adjustment (1/50 sample, naive)');
+  const sample = adjustmentInput(cand, pos, listed, (i) => i % 50 === 0, (p) => p % 50 === 0);
   const ours = await measure(() => adjustPositions({ positions: sample.positions, candidates: sample.candidates, policy }));
   const naive = await measure(() => naiveAdjustment(sample.positions, sample.candidates, policy.passLines));
   const short = pos.count;
   return [
     { engine: 'adjustment 调剂 (public + unified)', n: `${fmt(cand.n)} / ${fmt(short)} pos`, m: run.m, items: cand.n, baseline: '—', baselineMs: null, note: `${fmt(placedFull)} placed` },
-    { engine: 'adjustment, 1/20 sample', n: `${fmt(sample.candidates.length)} / ${fmt(sample.positions.length)} pos`, m: ours.m, items: sample.candidates.length, baseline: 'scan all candidates per position', baselineMs: naive.m.ms, note: `scale ${scale}; naive has no ties/whitelist/police rules` },
+    { engine: 'adjustment, 1/50 sample', n: `${fmt(sample.candidates.length)} / ${fmt(sample.positions.length)} pos`, m: ours.m, items: sample.candidates.length, baseline: 'scan all candidates per position', baselineMs: naive.m.ms, note: `scale ${scale}; naive has no ties/whitelist/police rules` },
   ];
 }
 
@@ -141,20 +141,20 @@ function allocationInput(cand: CandidateColumns, pos: PositionColumns, keep: (i:
   return { positions, candidates };
 }
 
-/** 选调生 allocation at full scale, and against per-position scans on a 1/20 sample. */
+/** 选调生 allocation at full scale, and against per-position scans on a 1/50 sample. */
 export async function benchAllocation(cand: CandidateColumns, pos: PositionColumns, scale: number, log: Log): Promise<Row[]> {
   log('allocation (full)');
   const full = allocationInput(cand, pos, () => true, () => true);
   const run = await measure(() => allocatePreferences(full));
   const admitted = run.result.ok ? run.result.value.admissions.length : -1;
   full.candidates.length = 0;
-  log('allocation (1/20 sample, naive)');
-  const sample = allocationInput(cand, pos, (i) => i % 20 === 0, (p) => p % 20 === 0);
+  log('allocation (1/50 sample, naive)');
+  const sample = allocationInput(cand, pos, (i) => i % 50 === 0, (p) => p % 50 === 0);
   const ours = await measure(() => allocatePreferences({ ...sample, unifiedAdjustment: false }));
   const naive = await measure(() => naiveAllocation(sample.positions, sample.candidates, 3));
   return [
     { engine: '选调生 allocation (3 preferences)', n: `${fmt(cand.n)} / ${fmt(pos.count)} pos`, m: run.m, items: cand.n, baseline: '—', baselineMs: null, note: `${fmt(admitted)} admitted` },
-    { engine: 'allocation, 1/20 sample', n: `${fmt(sample.candidates.length)} / ${fmt(sample.positions.length)} pos`, m: ours.m, items: sample.candidates.length, baseline: 'scan all candidates per position and round', baselineMs: naive.m.ms, note: `scale ${scale}; naive has no tie rule` },
+    { engine: 'allocation, 1/50 sample', n: `${fmt(sample.candidates.length)} / ${fmt(sample.positions.length)} pos`, m: ours.m, items: sample.candidates.length, baseline: 'scan all candidates per position and round', baselineMs: naive.m.ms, note: `scale ${scale}; naive has no tie rule` },
   ];
 }
 

@@ -1,11 +1,11 @@
 import { formatCenti } from '../shared/decimal';
 import { problem, type Outcome, type Problem } from '../shared/outcome';
+import { orderByColumns } from '../shared/radix-order';
 import { checkCandidateForAdjustment, checkPositionForAdjustment } from './adjustment-rules';
 import type {
   AdjustmentCandidate, AdjustmentPolicy, AdjustmentPosition, AdjustmentResult, CandidateAdjustment, ConditionsCheck, Placement,
 } from './adjustment.types';
 
-const byScore = (a: AdjustmentCandidate, b: AdjustmentCandidate): number => b.writtenTotal - a.writtenTotal || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * Adjustment 调剂 (INT-02, INT-07, §7): first the public round — each short position takes, by written
@@ -22,7 +22,10 @@ export function adjustPositions(input: {
   const reasons = validateAdjustment(input.positions, input.candidates);
   if (reasons.length > 0) return { ok: false, reasons };
   const { positions, policy, meetsConditions } = input;
-  const sorted = [...input.candidates].sort(byScore);
+  // Radix order by written total; ties keep input order, which never changes a placement because
+  // everyone tied with the last place enters.
+  const order = orderByColumns(input.candidates.length, [{ values: input.candidates.map((c) => c.writtenTotal), order: 'desc' }]);
+  const sorted = Array.from(order, (i) => input.candidates[i]!);
   const notes = new Map<string, string[]>();
   const note = (id: string, why: string): void => void (notes.get(id) ?? notes.set(id, []).get(id)!).push(why);
   const placed = new Map<string, Placement>();

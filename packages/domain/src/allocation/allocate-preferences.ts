@@ -1,5 +1,6 @@
 import { formatCenti, type Centi } from '../shared/decimal';
 import { problem, type Outcome, type Problem } from '../shared/outcome';
+import { orderByColumns } from '../shared/radix-order';
 
 export type AllocationPosition = { id: string; vacancies: number };
 export type AllocationCandidate = { id: string; score: Centi; preferences: readonly string[]; acceptsAdjustment?: boolean };
@@ -11,7 +12,6 @@ export type AllocationResult = {
   candidates: { candidateId: string; positionId: string | null; explanation: string }[];
 };
 
-const byScore = (a: AllocationCandidate, b: AllocationCandidate): number => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * 选调生 allocation by preference order (INT-06, §7): round r admits, for each position, the candidates
@@ -27,74 +27,81 @@ export function allocatePreferences(input: {
   const ratio = input.ratio ?? 2;
   const reasons = validateAllocation(input.positions, input.candidates, ratio);
   if (reasons.length > 0) return { ok: false, reasons };
-  const quota = new Map(input.positions.map((p) => [p.id, p.vacancies * ratio]));
-  const admitted = new Map(input.positions.map((p) => [p.id, 0]));
-  const line = new Map<string, Centi>();
-  const placed = new Map<string, Admission>();
-  const sorted = [...input.candidates].sort(byScore);
+  const positions = input.positions;
+  const posIndex = new Map(positions.map((p, i) => [p.id, i]));
+  const quota = Int32Array.from(positions, (p) => p.vacancies * ratio);
+  const admitted = new Int32Array(positions.length);
+  const line = new Float64Array(positions.length).fill(NaN);
+  // Radix order by score; equal scores keep input order, which never changes who is admitted
+  // because everyone tied with the last place is admitted.
+  const order = orderByColumns(input.candidates.length, [{ values: input.candidates.map((c) => c.score), order: 'desc' }]);
+  const sorted = Array.from(order, (i) => input.candidates[i]!);
+  // Per sorted candidate: position index admitted to (-1 none) and round (0 = unified adjustment).
+  const placedAt = new Int32Array(sorted.length).fill(-1);
+  const placedRound = new Int32Array(sorted.length);
   const rounds = sorted.reduce((max, c) => Math.max(max, c.preferences.length), 0);
   for (let r = 0; r < rounds; r++) {
     // Open room is fixed at the start of the round: a round's admissions never crowd out each other's ties.
-    const open = new Map([...admitted].map(([id, n]) => [id, quota.get(id)! - n]));
-    const lastScore = new Map<string, Centi>();
-    const takenThisRound = new Map<string, number>();
-    for (const c of sorted) {
-      const p = c.preferences[r];
-      if (p === undefined || placed.has(c.id)) continue;
-      const taken = takenThisRound.get(p) ?? 0;
-      if (taken < open.get(p)! || (taken > 0 && lastScore.get(p) === c.score)) {
-        takenThisRound.set(p, taken + 1);
-        lastScore.set(p, c.score);
-        admitted.set(p, admitted.get(p)! + 1);
-        line.set(p, c.score);
-        placed.set(c.id, { candidateId: c.id, positionId: p, round: r + 1, preferenceRank: r + 1 });
+    const open = Int32Array.from(quota, (q, p) => q - admitted[p]!);
+    const taken = new Int32Array(positions.length);
+    const last = new Float64Array(positions.length);
+    for (let k = 0; k < sorted.length; k++) {
+      const c = sorted[k]!;
+      const wanted = c.preferences[r];
+      if (wanted === undefined || placedAt[k]! >= 0) continue;
+      const p = posIndex.get(wanted)!;
+      if (taken[p]! < open[p]! || (taken[p]! > 0 && last[p] === c.score)) {
+        taken[p]! += 1;
+        last[p] = c.score;
+        admitted[p]! += 1;
+        line[p] = c.score;
+        placedAt[k] = p;
+        placedRound[k] = r + 1;
       }
     }
   }
   if (input.unifiedAdjustment !== false) {
-    const pool = sorted.filter((c) => !placed.has(c.id) && c.acceptsAdjustment !== false);
-    let head = 0;
-    for (const p of input.positions) {
-      const need = quota.get(p.id)! - admitted.get(p.id)!;
+    let k = 0;
+    positions.forEach((_, p) => {
+      const need = quota[p]! - admitted[p]!;
       let taken = 0;
       let last: Centi | null = null;
-      for (; head < pool.length; head++) {
-        const c = pool[head]!;
+      for (; k < sorted.length; k++) {
+        const c = sorted[k]!;
+        if (placedAt[k]! >= 0 || c.acceptsAdjustment === false) continue;
         if (taken >= need && c.score !== last) break;
-        placed.set(c.id, { candidateId: c.id, positionId: p.id, round: 'unified', preferenceRank: null });
+        placedAt[k] = p;
+        placedRound[k] = 0;
         taken++;
         last = c.score;
       }
-      admitted.set(p.id, admitted.get(p.id)! + taken);
-      if (last !== null) line.set(p.id, Math.min(line.get(p.id) ?? last, last));
-    }
+      admitted[p]! += taken;
+      if (last !== null) line[p] = Number.isNaN(line[p]!) ? last : Math.min(line[p]!, last);
+    });
   }
-  return { ok: true, value: summarize(input.positions, sorted, quota, admitted, line, placed) };
-}
-
-function summarize(
-  positions: readonly AllocationPosition[],
-  sorted: AllocationCandidate[],
-  quota: Map<string, number>,
-  admitted: Map<string, number>,
-  line: Map<string, Centi>,
-  placed: Map<string, Admission>,
-): AllocationResult {
+  const admissions: Admission[] = [];
+  const candidates = sorted.map((c, k) => {
+    const p = placedAt[k]!;
+    if (p < 0) return { candidateId: c.id, positionId: null, explanation: `成绩 ${formatCenti(c.score)}，所填志愿均已满额，未参加或未获统一调剂` };
+    const round = placedRound[k]! === 0 ? ('unified' as const) : placedRound[k]!;
+    const positionId = positions[p]!.id;
+    admissions.push({ candidateId: c.id, positionId, round, preferenceRank: round === 'unified' ? null : round });
+    const how = round === 'unified' ? '统一调剂' : `第${round}志愿`;
+    return { candidateId: c.id, positionId, explanation: `成绩 ${formatCenti(c.score)}，按${how}进入职位 ${positionId}` };
+  });
   return {
-    admissions: sorted.flatMap((c) => (placed.has(c.id) ? [placed.get(c.id)!] : [])),
-    positions: positions.map((p) => ({
-      positionId: p.id,
-      quota: quota.get(p.id)!,
-      admitted: admitted.get(p.id)!,
-      shortfall: Math.max(0, quota.get(p.id)! - admitted.get(p.id)!),
-      lineScore: line.get(p.id) ?? null,
-    })),
-    candidates: sorted.map((c) => {
-      const a = placed.get(c.id);
-      if (!a) return { candidateId: c.id, positionId: null, explanation: `成绩 ${formatCenti(c.score)}，所填志愿均已满额，未参加或未获统一调剂` };
-      const how = a.round === 'unified' ? '统一调剂' : `第${a.round}志愿`;
-      return { candidateId: c.id, positionId: a.positionId, explanation: `成绩 ${formatCenti(c.score)}，按${how}进入职位 ${a.positionId}` };
-    }),
+    ok: true,
+    value: {
+      admissions,
+      positions: positions.map((p, i) => ({
+        positionId: p.id,
+        quota: quota[i]!,
+        admitted: admitted[i]!,
+        shortfall: Math.max(0, quota[i]! - admitted[i]!),
+        lineScore: Number.isNaN(line[i]!) ? null : line[i]!,
+      })),
+      candidates,
+    },
   };
 }
 

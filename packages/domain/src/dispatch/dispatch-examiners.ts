@@ -32,19 +32,30 @@ export function dispatchExaminers(examiners: readonly DispatchExaminer[], needs:
   const need = [...needs].sort((a, b) => (a.unitId < b.unitId ? -1 : 1));
   const solve = (pairCap: number): Solved => solveFlow(offer.map((u) => byUnit.get(u)!.length), offer, need, pairCap);
   const best = solve(Number.MAX_SAFE_INTEGER);
-  let lo = best.flow === 0 ? 0 : 1;
-  let hi = Math.max(0, ...offer.map((u) => byUnit.get(u)!.length));
+  // Max flow is monotone in the pair cap: double the cap until it stays maximal, then bisect below it.
+  // The answer is usually small, so this takes few solves of the large pair graph.
   let chosen = best;
-  // Max flow is monotone in the pair cap, so the smallest cap keeping it maximal is found by bisection.
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    const trial = solve(mid);
-    if (trial.flow === best.flow) {
-      hi = mid;
-      chosen = trial;
-    } else lo = mid + 1;
+  let lo = 0;
+  let hi = 0;
+  if (best.flow > 0) {
+    let cap = 1;
+    for (;;) {
+      const trial = solve(cap);
+      if (trial.flow === best.flow) {
+        chosen = trial;
+        hi = cap;
+        break;
+      }
+      lo = cap;
+      cap *= 2;
+    }
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      const trial = solve(mid);
+      if (trial.flow === best.flow) [hi, chosen] = [mid, trial];
+      else lo = mid;
+    }
   }
-  if (chosen.pairFlows.some((p) => p.flow > lo)) chosen = solve(lo);
   const cursor = new Map(offer.map((u) => [u, 0]));
   const assignments = chosen.pairFlows.flatMap(({ from, to, flow }) => {
     const unit = offer[from]!;
