@@ -1,4 +1,4 @@
-import { DataBoard, Operation } from '@element-plus/icons-vue';
+import { DataBoard, Document, Operation } from '@element-plus/icons-vue';
 import { markRaw, type Component } from 'vue';
 
 export type AdminMenuItem = { index: string; label: string; icon: Component };
@@ -7,4 +7,5 @@ export type AdminMenuItem = { index: string; label: string; icon: Component };
 export const adminMenu: AdminMenuItem[] = [
   { index: '/admin', label: '系统概况', icon: markRaw(DataBoard) },
   { index: '/admin/jobs', label: '后台任务', icon: markRaw(Operation) },
+  { index: '/admin/audit', label: '审计日志', icon: markRaw(Document) },
 ];

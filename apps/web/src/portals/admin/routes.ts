@@ -14,6 +14,12 @@ export const adminRoutes: RouteRecordRaw = {
       meta: { title: '后台任务' },
     },
     {
+      path: 'audit',
+      name: 'admin-audit',
+      component: () => import('@/features/audit/AuditLogPage.vue'),
+      meta: { title: '审计日志' },
+    },
+    {
       path: ':pathMatch(.*)*',
       name: 'admin-not-found',
       component: () => import('@/shared/NotFoundPage.vue'),
