@@ -70,7 +70,7 @@ function loginLoad(connections: number) {
 const readLoad = () => autocannon({ url: `${base}/api/public/positions?page=1&pageSize=20`, connections: 10, duration: SECONDS, timeout: 20 });
 
 function summarise(label: string, r: autocannon.Result): Run {
-  const codes = (r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
+  const codes = r.statusCodeStats ?? {};
   const count = (code: string) => codes[code]?.count ?? 0;
   const ok = count('200');
   const busy = count('503');
