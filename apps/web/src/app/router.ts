@@ -3,6 +3,7 @@ import { adminRoutes } from '@/portals/admin/routes';
 import { candidateRoutes } from '@/portals/candidate/routes';
 import { hospitalRoutes } from '@/portals/hospital/routes';
 import { interviewRoutes } from '@/portals/interview/routes';
+import { installIdentityGuard } from '@/features/identity/identity-guard';
 import { formatDocumentTitle } from './portals';
 
 // Candidate routes sit at '/', so they go last: its catch-all must not shadow the other portals.
@@ -15,6 +16,7 @@ export function createAppRouter() {
     routes,
     scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
   });
+  installIdentityGuard(router);
   router.afterEach((to) => {
     document.title = formatDocumentTitle(to.meta.portal, to.meta.title);
   });

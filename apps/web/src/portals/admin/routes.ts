@@ -19,6 +19,14 @@ export const adminRoutes: RouteRecordRaw = {
       component: () => import('@/features/audit/AuditLogPage.vue'),
       meta: { title: '审计日志' },
     },
+    // identity and access (issue 3)
+    { path: 'login', name: 'admin-login', component: () => import('@/features/identity/pages/StaffLoginPage.vue'), meta: { title: '后台登录' } },
+    { path: 'change-password', name: 'admin-change-password', component: () => import('@/features/identity/pages/StaffChangePasswordPage.vue'), meta: { title: '修改密码' } },
+    { path: 'users', name: 'admin-users', component: () => import('@/features/identity/pages/StaffUserListPage.vue'), meta: { title: '用户管理' } },
+    { path: 'role-grants', name: 'admin-role-grants', component: () => import('@/features/identity/pages/RoleGrantPage.vue'), meta: { title: '角色授权' } },
+    { path: 'ip-allowlist', name: 'admin-ip-allowlist', component: () => import('@/features/identity/pages/IpAllowlistPage.vue'), meta: { title: '登录白名单' } },
+    { path: 'sessions', name: 'admin-sessions', component: () => import('@/features/identity/pages/SessionListPage.vue'), meta: { title: '在线会话' } },
+    { path: 'sms', name: 'admin-sms', component: () => import('@/features/identity/pages/SmsOutboxPage.vue'), meta: { title: '短信管理' } },
     {
       path: ':pathMatch(.*)*',
       name: 'admin-not-found',

@@ -19,6 +19,11 @@ export const candidateRoutes: RouteRecordRaw = {
       component: () => import('./pages/PositionSearchPage.vue'),
       meta: { title: '职位查询' },
     },
+    // identity and access (issue 3)
+    { path: 'login', name: 'candidate-login', component: () => import('@/features/identity/pages/CandidateLoginPage.vue'), meta: { title: '考生登录' } },
+    { path: 'register', name: 'candidate-register', component: () => import('@/features/identity/pages/CandidateRegisterPage.vue'), meta: { title: '考生注册' } },
+    { path: 'forgot-password', name: 'candidate-forgot-password', component: () => import('@/features/identity/pages/ForgotPasswordPage.vue'), meta: { title: '找回密码' } },
+    { path: 'account', name: 'candidate-account', component: () => import('@/features/identity/pages/CandidateAccountPage.vue'), meta: { title: '我的账号' } },
     {
       path: ':pathMatch(.*)*',
       name: 'candidate-not-found',
@@ -33,4 +38,5 @@ export const candidateNav = [
   { to: '/', label: '首页' },
   { to: '/notices', label: '招录公告' },
   { to: '/positions', label: '职位查询' },
+  { to: '/account', label: '我的账号' },
 ] as const;
