@@ -8,8 +8,11 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { applyMigrations } from './db/migrate';
-import { registerPublicEventRoutes } from './modules/events/events.routes';
-import { registerPublicPositionRoutes } from './modules/positions/positions.routes';
+// recruitment events, units, brochures, positions, REG-01 lists, notices (issue 6)
+import { createEventsService, registerEventRoutes, type EventsService } from './modules/events';
+import { createUnitsService, registerUnitRoutes } from './modules/units';
+import { registerPositionsModule } from './modules/positions';
+import { createListsService, registerListRoutes, type ListsService } from './modules/lists';
 import { registerSystemRoutes } from './modules/system/system.routes';
 import { registerAccessGuard, type PrincipalResolver, type RegisteredRoute } from './platform/auth/access';
 import { registerErrorHandler } from './platform/errors/error-handler';
@@ -39,6 +42,8 @@ export type AppContext = {
   identity: Identity;
   sms: SmsGateway;
   audit: AuditLog;
+  events: EventsService;
+  lists: ListsService;
 };
 
 export type KaoluApp = ZodApp & { kaolu: AppContext };
@@ -110,8 +115,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   registerSystemRoutes(app, { database, version: config.version });
   registerJobRoutes(app, jobs);
-  registerPublicEventRoutes(app, { db: database.db });
-  registerPublicPositionRoutes(app, { db: database.db });
+  const events = createEventsService({ db: database.db, audit });
+  registerEventRoutes(app, { db: database.db, events });
+  registerUnitRoutes(app, createUnitsService({ db: database.db, audit }));
+  registerPositionsModule(app, { db: database.db, audit, jobs, events });
+  const lists = createListsService({ db: database.db, audit, crypto });
+  registerListRoutes(app, lists);
   registerIdentityRoutes(app, identity);
   registerSmsRoutes(app, sms);
   registerAuditAdminRoutes(app, { db: database.db, crypto, audit });
@@ -126,7 +135,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   const kaoluApp = app as unknown as KaoluApp;
-  kaoluApp.kaolu = { config, database, crypto, jobs, routes, identity, sms, audit };
+  kaoluApp.kaolu = { config, database, crypto, jobs, routes, identity, sms, audit, events, lists };
   await app.ready();
   return kaoluApp;
 }

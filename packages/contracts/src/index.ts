@@ -6,3 +6,8 @@ export * from './permissions';
 export * from './audit';
 export * from './roles';
 export * from './identity';
+// recruitment events, brochures, notices and REG-01 lists (issue 6)
+export * from './events';
+export * from './positions';
+export * from './notices';
+export * from './adjustments';

@@ -17,6 +17,17 @@ export const PERMISSIONS = {
   'session.manage': '查看和注销登录会话',
   'sms.read': '查看短信发件箱和当日发送量',
   'sms.unlock': '解锁手机号当日短信限制',
+  // recruitment events, units, brochures, notices (issue 6)
+  'event.read': '查看招录事项',
+  'event.manage': '新建和维护招录事项、政策与日程',
+  'event.adjust': '应急调整（截止时间、白名单、灰名单）',
+  'unit.read': '查看招录单位',
+  'unit.manage': '维护招录单位',
+  'position.read': '查看职位',
+  'position.edit': '填报职位（本单位）',
+  'brochure.submit': '上报简章（本单位）',
+  'brochure.review': '审核、退回和发布简章',
+  'notice.manage': '编辑和发布公告通知',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

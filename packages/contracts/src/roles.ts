@@ -35,9 +35,16 @@ const auditPermissions = allPermissions.filter((p) => p.startsWith('audit.'));
  * roles that need them here; docs/roles.md shows the same table.
  */
 export const ROLES: Record<StaffRole, RoleDefinition> = {
-  org_admin: { label: '市委组织部', scope: 'unit_or_event', permissions: ['job.read'] },
-  unit_user: { label: '招录单位', scope: 'unit', permissions: ['job.read'] },
-  exam_institute: { label: '考试院', scope: 'unit_or_event', permissions: ['job.read'] },
+  org_admin: {
+    label: '市委组织部',
+    scope: 'unit_or_event',
+    permissions: [
+      'job.read', 'event.read', 'event.manage', 'event.adjust', 'unit.read', 'unit.manage', 'position.read',
+      'position.edit', 'brochure.submit', 'brochure.review', 'notice.manage',
+    ],
+  },
+  unit_user: { label: '招录单位', scope: 'unit', permissions: ['job.read', 'event.read', 'unit.read', 'position.read', 'position.edit', 'brochure.submit'] },
+  exam_institute: { label: '考试院', scope: 'unit_or_event', permissions: ['job.read', 'event.read', 'unit.read', 'position.read'] },
   hospital: { label: '体检医院', scope: 'unit', permissions: [] },
   school: { label: '学校', scope: 'unit', permissions: [] },
   support: { label: '运维支持', scope: 'none', permissions: ['sms.read', 'sms.unlock', 'system.read'] },

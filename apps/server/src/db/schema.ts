@@ -8,3 +8,5 @@ export * from '../modules/candidates/candidate.table';
 export * from '../platform/audit/audit.table';
 export * from '../modules/identity/identity.table';
 export * from '../platform/sms/sms.table';
+export * from '../modules/lists/list-entry.table';
+export * from '../modules/notices/notice.table';

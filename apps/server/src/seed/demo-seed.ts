@@ -4,9 +4,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../app';
 import type { Db, DbOrTx } from '../db/client';
 import { candidate } from '../modules/candidates/candidate.table';
-import { recruitmentEvent } from '../modules/events/event.table';
-import { hasAnyEvent } from '../modules/events/events.repository';
-import { position } from '../modules/positions/position.table';
+import { copyTemplate, eventPolicyVersion, hasAnyEvent, recruitmentEvent } from '../modules/events';
+import { demoConditionsToPositionConditions, position } from '../modules/positions';
 import { unit } from '../modules/units/unit.table';
 import type { CryptoProvider } from '../platform/crypto';
 
@@ -61,10 +60,13 @@ export async function insertDemoData(
   await db.transaction(async (tx) => {
     // Guard inside the transaction too: two instances starting together must not both seed.
     if (await hasAnyEvent(tx)) return;
+    // The 面上 event carries its type's policy template as version 1, as if created in the admin portal.
+    const policy = copyTemplate('general');
     const [event] = await tx
       .insert(recruitmentEvent)
-      .values({ code: data.event.code, name: data.event.name, type: data.event.type, year: data.event.year, status: 'registration' })
+      .values({ code: data.event.code, name: data.event.name, type: data.event.type, year: data.event.year, status: 'registration', policy })
       .returning({ id: recruitmentEvent.id });
+    await tx.insert(eventPolicyVersion).values({ eventId: event!.id, version: 1, policy, reason: '演示数据', createdBy: 'system' });
     const unitIds = await insertUnits(tx, data);
     for (let i = 0; i < data.positions.length; i += BATCH) {
       await tx.insert(position).values(
@@ -76,7 +78,7 @@ export async function insertDemoData(
           category: p.category,
           examSubject: p.examSubject,
           headcount: p.headcount,
-          conditions: p.conditions,
+          conditions: demoConditionsToPositionConditions(p.conditions),
           township: p.township,
           basicPolice: p.basicPolice,
           acceptsAdjustment: p.acceptsAdjustment,

@@ -1,7 +1,16 @@
-import type { EventStatus, EventType, PageQuery, PublicEvent } from '@kaolu/contracts';
-import { count, desc, ne } from 'drizzle-orm';
+import type { EventPolicy, EventStatus, EventType, PageQuery, PublicEvent, StageWindow } from '@kaolu/contracts';
+import { and, asc, count, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { recruitmentEvent } from './event.table';
+import { eventPolicyVersion, recruitmentEvent } from './event.table';
+
+export type EventRow = typeof recruitmentEvent.$inferSelect;
+/** An event row with its JSON documents typed (they are validated by zod before every write). */
+export type EventRecord = Omit<EventRow, 'schedule' | 'policy' | 'type' | 'status'> & {
+  type: EventType;
+  status: EventStatus;
+  schedule: StageWindow[];
+  policy: EventPolicy;
+};
 
 // Drafts are the org department's work in progress; the public never sees them.
 const visible = ne(recruitmentEvent.status, 'draft');
@@ -33,4 +42,66 @@ export async function findPublicEvents(db: DbOrTx, page: PageQuery): Promise<{ i
 export async function hasAnyEvent(db: DbOrTx): Promise<boolean> {
   const rows = await db.select({ id: recruitmentEvent.id }).from(recruitmentEvent).limit(1);
   return rows.length > 0;
+}
+
+/** One event, optionally locked FOR UPDATE so concurrent edits of its documents serialise. */
+export async function findEventById(db: DbOrTx, id: string, lock = false): Promise<EventRecord | undefined> {
+  const query = db.select().from(recruitmentEvent).where(eq(recruitmentEvent.id, id));
+  const [row] = lock ? await query.for('update') : await query;
+  return row as EventRecord | undefined;
+}
+
+export async function findEventByCode(db: DbOrTx, code: string): Promise<EventRow | undefined> {
+  const [row] = await db.select().from(recruitmentEvent).where(eq(recruitmentEvent.code, code));
+  return row;
+}
+
+export type EventFilter = { page: number; pageSize: number; type?: EventType; status?: EventStatus; year?: number; ids?: string[] };
+
+/** Staff list of events, newest first; closed events stay listed for comparison (NFR-HIS-1). */
+export async function findEvents(db: DbOrTx, filter: EventFilter) {
+  const parts: SQL[] = [];
+  if (filter.type) parts.push(eq(recruitmentEvent.type, filter.type));
+  if (filter.status) parts.push(eq(recruitmentEvent.status, filter.status));
+  if (filter.year) parts.push(eq(recruitmentEvent.year, filter.year));
+  // Event-scoped staff see only their events (an empty list matches nothing).
+  if (filter.ids) parts.push(filter.ids.length ? inArray(recruitmentEvent.id, filter.ids) : eq(recruitmentEvent.id, '00000000-0000-0000-0000-000000000000'));
+  const where = parts.length ? and(...parts) : undefined;
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select()
+      .from(recruitmentEvent)
+      .where(where)
+      .orderBy(desc(recruitmentEvent.year), desc(recruitmentEvent.createdAt))
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    db.select({ total: count() }).from(recruitmentEvent).where(where),
+  ]);
+  return { items: rows as EventRecord[], total: totals?.total ?? 0 };
+}
+
+export async function insertEvent(db: DbOrTx, values: typeof recruitmentEvent.$inferInsert): Promise<EventRecord> {
+  const [row] = await db.insert(recruitmentEvent).values(values).returning();
+  return row as EventRecord;
+}
+
+export async function updateEventRow(db: DbOrTx, id: string, values: Partial<typeof recruitmentEvent.$inferInsert>): Promise<EventRecord> {
+  const [row] = await db.update(recruitmentEvent).set({ ...values, updatedAt: new Date() }).where(eq(recruitmentEvent.id, id)).returning();
+  return row as EventRecord;
+}
+
+export async function insertPolicyVersion(db: DbOrTx, values: typeof eventPolicyVersion.$inferInsert): Promise<void> {
+  await db.insert(eventPolicyVersion).values(values);
+}
+
+export async function findPolicyVersions(db: DbOrTx, eventId: string) {
+  return db.select().from(eventPolicyVersion).where(eq(eventPolicyVersion.eventId, eventId)).orderBy(asc(eventPolicyVersion.version));
+}
+
+export async function findPolicyVersion(db: DbOrTx, eventId: string, version: number) {
+  const [row] = await db
+    .select()
+    .from(eventPolicyVersion)
+    .where(and(eq(eventPolicyVersion.eventId, eventId), eq(eventPolicyVersion.version, version)));
+  return row;
 }

@@ -1,9 +1,10 @@
-import { PageQuerySchema, PublicEventPageSchema } from '@kaolu/contracts';
+import { IdParamSchema, PageQuerySchema, PublicEventDetailSchema, PublicEventPageSchema } from '@kaolu/contracts';
 import type { Db } from '../../db/client';
+import { AppError } from '../../platform/errors/app-error';
 import type { ZodApp } from '../../platform/http/types';
-import { findPublicEvents } from './events.repository';
+import { findEventById, findPublicEvents } from './events.repository';
 
-/** Public list of recruitment events for the candidate portal's home page. */
+/** Public list of recruitment events for the candidate portal's home page, and one event's schedule. */
 export function registerPublicEventRoutes(app: ZodApp, deps: { db: Db }): void {
   app.get(
     '/api/public/events',
@@ -12,5 +13,20 @@ export function registerPublicEventRoutes(app: ZodApp, deps: { db: Db }): void {
       config: { access: 'public' },
     },
     async (request) => findPublicEvents(deps.db, request.query),
+  );
+
+  app.get(
+    '/api/public/events/:id',
+    {
+      schema: { tags: ['公开信息'], summary: '招录事项日程', params: IdParamSchema, response: { 200: PublicEventDetailSchema } },
+      config: { access: 'public' },
+    },
+    async (request) => {
+      const event = await findEventById(deps.db, request.params.id);
+      // A draft is not public yet: answer as if it did not exist.
+      if (!event || event.status === 'draft') throw new AppError('EVENT.NOT_FOUND');
+      const { id, code, name, type, year, status, schedule } = event;
+      return { id, code, name, type, year, status, schedule, order: event.policy.order ?? 'exam_first' };
+    },
   );
 }

@@ -1,24 +1,38 @@
-import type { PositionCategory, PublicPosition, PublicPositionQuery } from '@kaolu/contracts';
-import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import type { AdminPosition, PositionCategory, PositionConditions, PositionStatus, PublicPosition, PositionSearchQuery } from '@kaolu/contracts';
+import { and, asc, count, desc, eq, gte, ilike, lte, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import { recruitmentEvent } from '../events/event.table';
 import { unit } from '../units/unit.table';
 import { position } from './position.table';
 
+const EDUCATION_RANK = { high_school: 1, junior_college: 2, bachelor: 3, master: 4, doctor: 5 } as const;
+
 /** Escapes LIKE wildcards so a keyword such as "100%" matches literally. */
-function likePattern(keyword: string): string {
+export function likePattern(keyword: string): string {
   return `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Published positions matching the candidate's filters, ordered by code, one page at a time. */
-export async function findPublicPositions(db: DbOrTx, query: PublicPositionQuery): Promise<{ items: PublicPosition[]; total: number }> {
+/**
+ * Published positions matching the candidate's filters (issue 6): event, unit, category, keyword,
+ * education the candidate holds, major keyword, hukou requirement, headcount; sorted and paged.
+ */
+export async function findPublicPositions(db: DbOrTx, query: PositionSearchQuery): Promise<{ items: PublicPosition[]; total: number }> {
   const filters: SQL[] = [eq(position.status, 'published')];
   if (query.eventId) filters.push(eq(position.eventId, query.eventId));
+  if (query.unitId) filters.push(eq(position.unitId, query.unitId));
   if (query.category) filters.push(eq(position.category, query.category));
   if (query.keyword) {
     const pattern = likePattern(query.keyword);
     filters.push(or(ilike(position.title, pattern), ilike(unit.name, pattern), ilike(position.code, pattern))!);
   }
+  // Positions the candidate's education satisfies: their minimum is at or below it.
+  if (query.education) filters.push(lte(position.educationRank, EDUCATION_RANK[query.education]));
+  if (query.major) filters.push(ilike(position.majorText, likePattern(query.major)));
+  if (query.residence) filters.push(eq(position.residence, query.residence));
+  if (query.minHeadcount) filters.push(gte(position.headcount, query.minHeadcount));
   const where = and(...filters);
+  const direction = query.order === 'desc' ? desc : asc;
+  const sortColumn = query.sort === 'headcount' ? position.headcount : query.sort === 'unit' ? unit.code : position.code;
   const [rows, [totals]] = await Promise.all([
     db
       .select({
@@ -33,10 +47,50 @@ export async function findPublicPositions(db: DbOrTx, query: PublicPositionQuery
       .from(position)
       .innerJoin(unit, eq(unit.id, position.unitId))
       .where(where)
-      .orderBy(asc(position.code))
+      .orderBy(direction(sortColumn), asc(position.code))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(position).innerJoin(unit, eq(unit.id, position.unitId)).where(where),
   ]);
   return { items: rows.map((r) => ({ ...r, category: r.category as PositionCategory })), total: totals?.total ?? 0 };
+}
+
+/** One published position with its unit and event names, for the public detail page. */
+export async function findPublishedPosition(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({ p: position, unitName: unit.name, eventName: recruitmentEvent.name, policy: recruitmentEvent.policy })
+    .from(position)
+    .innerJoin(unit, eq(unit.id, position.unitId))
+    .innerJoin(recruitmentEvent, eq(recruitmentEvent.id, position.eventId))
+    .where(and(eq(position.id, id), eq(position.status, 'published')));
+  return row;
+}
+
+export type PositionRow = typeof position.$inferSelect;
+
+/** Position row (+ unit name) → staff API shape. */
+export function presentAdminPosition(p: PositionRow, unitName: string): AdminPosition {
+  return {
+    id: p.id, eventId: p.eventId, unitId: p.unitId, unitName, code: p.code, title: p.title,
+    category: p.category as PositionCategory, examCategory: p.examCategory, examSubject: p.examSubject,
+    headcount: p.headcount, hired: p.hired, conditions: p.conditions as PositionConditions,
+    township: p.township, basicPolice: p.basicPolice, acceptsAdjustment: p.acceptsAdjustment,
+    interviewRatio: p.interviewRatio, details: p.details as Record<string, unknown>, status: p.status as PositionStatus,
+  };
+}
+
+/** Staff list of an event's positions within a WHERE scope, by code. */
+export async function findAdminPositions(db: DbOrTx, where: SQL | undefined, page: { page: number; pageSize: number }) {
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select({ p: position, unitName: unit.name })
+      .from(position)
+      .innerJoin(unit, eq(unit.id, position.unitId))
+      .where(where)
+      .orderBy(asc(position.code))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    db.select({ n: count() }).from(position).innerJoin(unit, eq(unit.id, position.unitId)).where(where),
+  ]);
+  return { items: rows.map((r) => presentAdminPosition(r.p, r.unitName)), total: totals?.n ?? 0 };
 }

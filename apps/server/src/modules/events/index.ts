@@ -1,0 +1,20 @@
+// Public face of the events module (issue 6): other modules check stages and read policies from here.
+import type { ZodApp } from '../../platform/http/types';
+import { registerEventAdminRoutes } from './events.admin.routes';
+import { registerPublicEventRoutes } from './events.routes';
+import type { EventsService } from './events.service';
+
+export { assertStageOpen, isStageOpen, windowOf, formatShanghai, type EventStages } from './event-stages';
+export { assertEventTransition, assertEventStatus, EVENT_TRANSITIONS } from './event-lifecycle';
+export { createEventsService, assertScheduleFits, type EventsService, type EventsDeps } from './events.service';
+export { findEventById, hasAnyEvent, type EventRecord } from './events.repository';
+export { POLICY_TEMPLATES, copyTemplate, type PolicyTemplateId } from './policy-templates';
+export { changeContextOf, auditBase, type ChangeContext } from './change-context';
+export { assertEventInScope, eventScopeOf } from './event-scope';
+export { recruitmentEvent, eventPolicyVersion } from './event.table';
+
+/** Every route of the events module. */
+export function registerEventRoutes(app: ZodApp, deps: { events: EventsService; db: Parameters<typeof registerPublicEventRoutes>[1]['db'] }): void {
+  registerPublicEventRoutes(app, { db: deps.db });
+  registerEventAdminRoutes(app, deps.events);
+}

@@ -1,0 +1,48 @@
+import { index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { candidate } from '../candidates/candidate.table';
+import { recruitmentEvent } from '../events/event.table';
+
+/** A public notice (REG-03 interview, REG-04 re-check, announcement); its text is the latest version. */
+export const notice = pgTable(
+  'notice',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id').references(() => recruitmentEvent.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    status: text('status').notNull().default('draft'),
+    version: integer('version').notNull().default(1),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdBy: text('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('notice_public_idx').on(t.status, t.publishedAt)],
+);
+
+/** Every version of a notice's text, never changed once written (REG-03/04: every version kept). */
+export const noticeVersion = pgTable(
+  'notice_version',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    noticeId: uuid('notice_id').notNull().references(() => notice.id),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    changeNote: text('change_note'),
+    createdBy: text('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('notice_version_uq').on(t.noticeId, t.version)],
+);
+
+/** Candidates a notice names: they are told by SMS when the published notice changes. */
+export const noticeRecipient = pgTable(
+  'notice_recipient',
+  {
+    noticeId: uuid('notice_id').notNull().references(() => notice.id),
+    candidateId: uuid('candidate_id').notNull().references(() => candidate.id),
+  },
+  (t) => [primaryKey({ columns: [t.noticeId, t.candidateId] })],
+);

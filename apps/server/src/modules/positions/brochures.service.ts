@@ -1,0 +1,159 @@
+import type { Brochure, BrochureStatus, CreateEvent, PositionConditions } from '@kaolu/contracts';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client';
+import type { Principal } from '../../platform/auth/access';
+import type { AuditLog } from '../../platform/audit';
+import { AppError } from '../../platform/errors/app-error';
+import { auditBase, type ChangeContext } from '../events/change-context';
+import { assertEventStatus, assertEventTransition } from '../events/event-lifecycle';
+import { assertStageOpen } from '../events/event-stages';
+import { findEventById, updateEventRow, type EventRecord } from '../events/events.repository';
+import type { EventsService } from '../events/events.service';
+import { unit } from '../units/unit.table';
+import { getUnitById } from '../units/units.service';
+import { assertBrochureTransition } from './brochure-lifecycle';
+import { checkPositionAgainstPolicy } from './position-format';
+import { assertUnitInScope } from './position-scope';
+import { brochure, position } from './position.table';
+import { countUnitPositions, lockBrochure } from './positions.service';
+
+export type BrochuresService = ReturnType<typeof createBrochuresService>;
+
+/**
+ * The brochure workflow (issue 6, INT-08): a unit submits 上报, org_admin approves or returns with
+ * comments, then publishes the approved brochures; a second round is generated from the first
+ * round's unfilled positions directly as 已上报. Positions follow their brochure's state.
+ */
+export function createBrochuresService(deps: { db: Db; audit: AuditLog; events: EventsService; now?: () => Date }) {
+  const { db, audit, events } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  async function getEvent(tx: DbOrTx, id: string): Promise<EventRecord> {
+    const event = await findEventById(tx, id, true);
+    if (!event) throw new AppError('EVENT.NOT_FOUND');
+    return event;
+  }
+
+  /** Moves a brochure and its positions to a new state, audited with from, to and comment. */
+  async function move(tx: DbOrTx, eventId: string, unitId: string, to: BrochureStatus, ctx: ChangeContext, comment: string | null = null) {
+    const row = await lockBrochure(tx, eventId, unitId);
+    assertBrochureTransition(row.status, to);
+    const positionStatus = { submitted: 'submitted', approved: 'approved', published: 'published', returned: 'draft', filling: 'draft' }[to];
+    const stamp = to === 'submitted' ? { submittedAt: now() } : { reviewedAt: now(), reviewedBy: ctx.actor.kind === 'staff' ? ctx.actor.username : null };
+    await tx.update(brochure).set({ status: to, comment: to === 'submitted' ? row.comment : comment, ...stamp, updatedAt: now() }).where(eq(brochure.id, row.id));
+    await tx.update(position).set({ status: positionStatus, updatedAt: now() }).where(and(eq(position.eventId, eventId), eq(position.unitId, unitId)));
+    await audit.record(tx, {
+      ...auditBase(ctx), action: `brochure.${to}`, targetType: 'brochure', targetId: row.id, result: 'success',
+      details: { eventId, unitId, from: row.status, to, comment },
+    });
+  }
+
+  return {
+    /** Every unit's brochure of an event with its position count (org review list). */
+    async list(eventId: string): Promise<Array<Brochure & { parentId: string | null }>> {
+      const where = eq(brochure.eventId, eventId);
+      const rows = await db
+        .select({
+          b: brochure,
+          unitName: unit.name,
+          parentId: unit.parentId,
+          positionCount: sql<number>`(select count(*)::int from ${position} p where p.event_id = ${brochure.eventId} and p.unit_id = ${brochure.unitId})`,
+        })
+        .from(brochure)
+        .innerJoin(unit, eq(unit.id, brochure.unitId))
+        .where(where)
+        .orderBy(asc(unit.code));
+      return rows.map(({ b, unitName, parentId, positionCount }) => ({
+        parentId,
+        id: b.id, eventId: b.eventId, unitId: b.unitId, unitName, status: b.status as BrochureStatus, comment: b.comment,
+        positionCount, submittedAt: b.submittedAt?.toISOString() ?? null, reviewedAt: b.reviewedAt?.toISOString() ?? null,
+      }));
+    },
+
+    /** A unit submits 上报 its brochure: inside the brochure window, every position valid for the format. */
+    async submit(eventId: string, unitId: string, ctx: ChangeContext & { principal?: Principal }): Promise<void> {
+      await db.transaction(async (tx) => {
+        const event = await getEvent(tx, eventId);
+        assertEventStatus(event.status, ['collecting'], '上报简章');
+        assertStageOpen(event, 'brochure', now());
+        const unitRow = await getUnitById(tx, unitId);
+        assertUnitInScope(ctx.principal, 'brochure.submit', unitRow, eventId);
+        if ((await countUnitPositions(tx, eventId, unitId)) === 0) throw new AppError('BROCHURE.EMPTY');
+        // The policy may have changed since a position was saved: check them all again.
+        const rows = await tx.select().from(position).where(and(eq(position.eventId, eventId), eq(position.unitId, unitId)));
+        const problems = rows.flatMap((p) =>
+          checkPositionAgainstPolicy({ ...p, conditions: p.conditions as PositionConditions, details: p.details as Record<string, string>, category: p.category as 'comprehensive' }, event.policy)
+            .map((f) => ({ ...f, message: `职位${p.code}：${f.message}` })),
+        );
+        if (problems.length) throw new AppError('POSITION.INVALID', { message: `简章中有职位不符合要求：${problems.map((p) => p.message).join('；')}`, details: { fields: problems } });
+        await move(tx, eventId, unitId, 'submitted', ctx);
+      });
+    },
+
+    /** org_admin approves a submitted brochure (recording the policy version it was checked against). */
+    async approve(eventId: string, unitId: string, ctx: ChangeContext): Promise<void> {
+      await db.transaction(async (tx) => {
+        const event = await getEvent(tx, eventId);
+        assertEventStatus(event.status, ['collecting', 'published'], '审核简章');
+        await move(tx, eventId, unitId, 'approved', ctx, `政策版本 ${event.policyVersion}`);
+      });
+    },
+
+    /** org_admin returns a brochure to its unit with comments; its positions become editable again. */
+    async returnToUnit(eventId: string, unitId: string, comment: string, ctx: ChangeContext): Promise<void> {
+      await db.transaction(async (tx) => {
+        const event = await getEvent(tx, eventId);
+        assertEventStatus(event.status, ['collecting', 'published'], '退回简章');
+        await move(tx, eventId, unitId, 'returned', ctx, comment);
+      });
+    },
+
+    /** Publishes every approved brochure; the first publication also moves the event to 已发布. */
+    async publish(eventId: string, ctx: ChangeContext): Promise<{ published: number }> {
+      return db.transaction(async (tx) => {
+        const event = await getEvent(tx, eventId);
+        assertEventStatus(event.status, ['collecting', 'published', 'registration'], '发布简章');
+        const approved = await tx.select({ unitId: brochure.unitId }).from(brochure).where(and(eq(brochure.eventId, eventId), eq(brochure.status, 'approved')));
+        if (approved.length === 0) throw new AppError('BROCHURE.INVALID_TRANSITION', { message: '没有审核通过的简章可发布' });
+        for (const { unitId } of approved) await move(tx, eventId, unitId, 'published', ctx);
+        if (event.status === 'collecting') {
+          assertEventTransition('collecting', 'published');
+          await updateEventRow(tx, eventId, { status: 'published' });
+          await audit.record(tx, { ...auditBase(ctx), action: 'event.status_changed', targetType: 'recruitment_event', targetId: eventId, result: 'success', details: { from: 'collecting', to: 'published' } });
+        }
+        return { published: approved.length };
+      });
+    },
+
+    /**
+     * INT-08: a second-round event whose brochure holds the first round's unfilled positions
+     * (headcount − hired), one brochure per unit created directly as 已上报.
+     */
+    async generateSecondRound(sourceId: string, input: Omit<CreateEvent, 'type' | 'schedule'>, ctx: ChangeContext) {
+      return db.transaction(async (tx) => {
+        const source = await getEvent(tx, sourceId);
+        assertEventStatus(source.status, ['published', 'registration', 'in_progress', 'closed'], '生成第二轮简章');
+        const open = await tx
+          .select()
+          .from(position)
+          .where(and(eq(position.eventId, sourceId), eq(position.status, 'published'), gt(position.headcount, position.hired)))
+          .orderBy(asc(position.code));
+        if (open.length === 0) throw new AppError('BROCHURE.EMPTY', { message: '第一轮职位均已招满，无需生成第二轮简章' });
+        const created = await events.create({ ...input, type: 'second_round', schedule: [] }, ctx, tx);
+        assertEventTransition(created.status, 'collecting');
+        const event = await updateEventRow(tx, created.id, { status: 'collecting' });
+        for (const p of open) {
+          const { id: _id, createdAt: _c, updatedAt: _u, educationRank: _e, residence: _r, majorText: _m, ...copy } = p;
+          await tx.insert(position).values({ ...copy, eventId: event.id, headcount: p.headcount - p.hired, hired: 0, status: 'submitted', sourcePositionId: p.id });
+        }
+        const unitIds = [...new Set(open.map((p) => p.unitId))];
+        await tx.insert(brochure).values(unitIds.map((unitId) => ({ eventId: event.id, unitId, status: 'submitted', submittedAt: now(), comment: '由第一轮未招满职位生成' })));
+        await audit.record(tx, {
+          ...auditBase(ctx), action: 'second_round.generated', targetType: 'recruitment_event', targetId: event.id, result: 'success',
+          details: { sourceEventId: sourceId, positions: open.length, units: unitIds.length, vacancies: open.reduce((n, p) => n + p.headcount - p.hired, 0) },
+        });
+        return { event, positions: open.length };
+      });
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// Public face of the positions module (issue 6): brochures, positions, public search.
+import type { Db } from '../../db/client';
+import type { AuditLog, AuditActor } from '../../platform/audit';
+import type { JobRunner } from '../../platform/jobs/job-runner';
+import type { ZodApp } from '../../platform/http/types';
+import type { EventsService } from '../events/events.service';
+import { createBrochuresService } from './brochures.service';
+import { POSITIONS_IMPORT_JOB, registerPositionAdminRoutes } from './positions.admin.routes';
+import { registerPublicPositionRoutes } from './positions.routes';
+import { createPositionsService } from './positions.service';
+import { AppError } from '../../platform/errors/app-error';
+
+export { createPositionsService, type PositionsService } from './positions.service';
+export { createBrochuresService, type BrochuresService } from './brochures.service';
+export { registerPublicPositionRoutes } from './positions.routes';
+export { checkPositionAgainstPolicy, columnsFor } from './position-format';
+export { describeConditions } from './position-conditions.text';
+export { demoConditionsToPositionConditions } from './demo-conditions';
+export { position, brochure } from './position.table';
+export { POSITIONS_IMPORT_JOB, INLINE_IMPORT_ROWS } from './positions.admin.routes';
+
+type ImportPayload = { eventId: string; unitId: string; fileBase64: string; actor: AuditActor; ip?: string };
+
+/** Builds the positions services, registers the import job and every route of the module. */
+export function registerPositionsModule(app: ZodApp, deps: { db: Db; audit: AuditLog; jobs: JobRunner; events: EventsService }) {
+  const positions = createPositionsService(deps);
+  const brochures = createBrochuresService(deps);
+  deps.jobs.register<ImportPayload>(POSITIONS_IMPORT_JOB, async ({ payload, reportProgress }) => {
+    await reportProgress(10, '正在校验职位');
+    try {
+      // Scope was checked when the job was queued; window and brochure state are checked again here.
+      const result = await positions.importRows(payload.eventId, payload.unitId, payload.fileBase64, { actor: payload.actor, ip: payload.ip }, true);
+      await reportProgress(100, `已导入 ${result.imported} 个职位`);
+      return result;
+    } catch (error) {
+      // A bad file is a result for the person to read, not a failure to retry.
+      if (error instanceof AppError && error.code === 'IMPORT.ROWS_INVALID') return { imported: 0, problems: (error.details as { problems: unknown }).problems };
+      throw error;
+    }
+  });
+  registerPublicPositionRoutes(app, { db: deps.db });
+  registerPositionAdminRoutes(app, { db: deps.db, positions, brochures, jobs: deps.jobs });
+  return { positions, brochures };
+}

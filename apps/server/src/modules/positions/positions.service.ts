@@ -1,0 +1,203 @@
+import { type AdminPosition, type ImportProblem, type PositionInput } from '@kaolu/contracts';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client';
+import type { Principal } from '../../platform/auth/access';
+import type { AuditLog } from '../../platform/audit';
+import { AppError } from '../../platform/errors/app-error';
+import { auditBase, type ChangeContext } from '../events/change-context';
+import { assertEventStatus } from '../events/event-lifecycle';
+import { assertStageOpen } from '../events/event-stages';
+import { findEventById, type EventRecord } from '../events/events.repository';
+import { getUnitById, type UnitRow } from '../units/units.service';
+import { assertBrochureEditable } from './brochure-lifecycle';
+import { readFirstSheet } from './excel-cells';
+import { checkPositionAgainstPolicy, columnsFor, normaliseExamFields } from './position-format';
+import { readPositionSheet } from './position-excel';
+import { assertUnitInScope } from './position-scope';
+import { brochure, position } from './position.table';
+import { presentAdminPosition, type PositionRow } from './positions.repository';
+import type { BrochureStatus } from '@kaolu/contracts';
+
+export type PositionsDeps = { db: Db; audit: AuditLog; now?: () => Date };
+export type PositionsService = ReturnType<typeof createPositionsService>;
+type EditContext = { event: EventRecord; unitRow: UnitRow; brochureId: string };
+
+/** The brochure row of a unit in an event, created on first use and locked for the transaction. */
+export async function lockBrochure(tx: DbOrTx, eventId: string, unitId: string) {
+  await tx.insert(brochure).values({ eventId, unitId }).onConflictDoNothing({ target: [brochure.eventId, brochure.unitId] });
+  const [row] = await tx.select().from(brochure).where(and(eq(brochure.eventId, eventId), eq(brochure.unitId, unitId))).for('update');
+  return { ...row!, status: row!.status as BrochureStatus };
+}
+
+function invalid(problems: Array<{ field: string; message: string }>): AppError {
+  return new AppError('POSITION.INVALID', { message: `职位信息有误：${problems.map((p) => p.message).join('；')}`, details: { fields: problems } });
+}
+
+/**
+ * Units fill their brochure's positions (issue 6) by form or Excel: only while the event collects
+ * brochures, inside the brochure window, within the caller's unit scope and while the brochure is
+ * being filled or was returned; every change audited in its transaction.
+ */
+export function createPositionsService(deps: PositionsDeps) {
+  const { db, audit } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  /** `principal` is 'checked' only for a queued import whose scope was checked when it was queued. */
+  async function openForEdit(tx: DbOrTx, eventId: string, unitId: string, principal: Principal | undefined | 'checked'): Promise<EditContext> {
+    const event = await findEventById(tx, eventId);
+    if (!event) throw new AppError('EVENT.NOT_FOUND');
+    assertEventStatus(event.status, ['collecting'], '填报职位');
+    assertStageOpen(event, 'brochure', now());
+    const unitRow = await getUnitById(tx, unitId);
+    if (unitRow.kind !== 'unit') throw new AppError('POSITION.INVALID', { message: '职位须属于招录单位，不能直接挂在主管部门下' });
+    if (principal !== 'checked') assertUnitInScope(principal, 'position.edit', unitRow, eventId);
+    const row = await lockBrochure(tx, eventId, unitId);
+    assertBrochureEditable(row.status);
+    return { event, unitRow, brochureId: row.id };
+  }
+
+  async function assertCodeFree(tx: DbOrTx, eventId: string, code: string, selfId?: string): Promise<void> {
+    const [row] = await tx.select({ id: position.id }).from(position).where(and(eq(position.eventId, eventId), eq(position.code, code)));
+    if (row && row.id !== selfId) throw new AppError('POSITION.CODE_TAKEN', { message: `职位代码「${code}」在本事项中已存在` });
+  }
+
+  function prepare(input: PositionInput, event: EventRecord): PositionInput {
+    const problems = checkPositionAgainstPolicy(input, event.policy);
+    if (problems.length) throw invalid(problems);
+    return normaliseExamFields(input, event.policy);
+  }
+
+  async function getPosition(tx: DbOrTx, id: string): Promise<PositionRow> {
+    const [row] = await tx.select().from(position).where(eq(position.id, id));
+    if (!row) throw new AppError('POSITION.NOT_FOUND');
+    return row;
+  }
+
+  /** Validates and writes every row, or none: one problem anywhere leaves the brochure unchanged. */
+  async function importRows(eventId: string, unitId: string, fileBase64: string, ctx: ChangeContext, scopeChecked = false) {
+    const sheet = await readFirstSheet(fileBase64);
+    return db.transaction(async (tx) => {
+      const { event, unitRow } = await openForEdit(tx, eventId, unitId, scopeChecked ? 'checked' : ctx.principal);
+      const { rows, problems } = readPositionSheet(sheet, columnsFor(event.policy));
+      const seen = new Map<string, number>();
+      for (const { row, input } of rows) {
+        for (const p of checkPositionAgainstPolicy(input, event.policy)) problems.push({ row, ...p });
+        const first = seen.get(input.code);
+        if (first !== undefined) problems.push({ row, field: '职位代码', message: `职位代码「${input.code}」与第${first}行重复` });
+        seen.set(input.code, row);
+      }
+      const codes = rows.map((r) => r.input.code);
+      const existing = codes.length
+        ? await tx.select({ id: position.id, code: position.code, unitId: position.unitId }).from(position).where(and(eq(position.eventId, eventId), inArray(position.code, codes)))
+        : [];
+      const byCode = new Map(existing.map((e) => [e.code, e]));
+      for (const { row, input } of rows) {
+        const other = byCode.get(input.code);
+        if (other && other.unitId !== unitId) problems.push({ row, field: '职位代码', message: `职位代码「${input.code}」已被其他单位使用` });
+      }
+      if (problems.length) throw rowsInvalid(problems);
+      let created = 0;
+      for (const { input } of rows) {
+        const values = toColumns(normaliseExamFields(input, event.policy));
+        const current = byCode.get(input.code);
+        if (current) await tx.update(position).set({ ...values, updatedAt: new Date() }).where(eq(position.id, current.id));
+        else {
+          await tx.insert(position).values({ ...values, eventId, unitId, status: 'draft' });
+          created++;
+        }
+      }
+      await audit.record(tx, {
+        ...auditBase(ctx), action: 'positions.imported', targetType: 'brochure', targetId: `${eventId}:${unitId}`, result: 'success',
+        details: { unit: unitRow.name, rows: rows.length, created, updated: rows.length - created },
+      });
+      return { imported: rows.length };
+    });
+  }
+
+  return {
+    async create(eventId: string, unitId: string, input: PositionInput, ctx: ChangeContext): Promise<AdminPosition> {
+      return db.transaction(async (tx) => {
+        const { event, unitRow } = await openForEdit(tx, eventId, unitId, ctx.principal);
+        const clean = prepare(input, event);
+        await assertCodeFree(tx, eventId, clean.code);
+        const [row] = await tx.insert(position).values({ ...toColumns(clean), eventId, unitId, status: 'draft' }).returning();
+        await audit.record(tx, { ...auditBase(ctx), action: 'position.created', targetType: 'position', targetId: row!.id, result: 'success', details: { to: clean } });
+        return presentAdminPosition(row!, unitRow.name);
+      });
+    },
+
+    async update(id: string, input: PositionInput, ctx: ChangeContext): Promise<AdminPosition> {
+      return db.transaction(async (tx) => {
+        const before = await getPosition(tx, id);
+        const { event, unitRow } = await openForEdit(tx, before.eventId, before.unitId, ctx.principal);
+        const clean = prepare(input, event);
+        await assertCodeFree(tx, before.eventId, clean.code, id);
+        const [row] = await tx.update(position).set({ ...toColumns(clean), updatedAt: new Date() }).where(eq(position.id, id)).returning();
+        await audit.record(tx, {
+          ...auditBase(ctx), action: 'position.updated', targetType: 'position', targetId: id, result: 'success',
+          details: { from: presentAdminPosition(before, unitRow.name), to: clean },
+        });
+        return presentAdminPosition(row!, unitRow.name);
+      });
+    },
+
+    async remove(id: string, ctx: ChangeContext): Promise<void> {
+      await db.transaction(async (tx) => {
+        const before = await getPosition(tx, id);
+        const { unitRow } = await openForEdit(tx, before.eventId, before.unitId, ctx.principal);
+        await tx.delete(position).where(eq(position.id, id));
+        await audit.record(tx, {
+          ...auditBase(ctx), action: 'position.deleted', targetType: 'position', targetId: id, result: 'success',
+          details: { from: presentAdminPosition(before, unitRow.name) },
+        });
+      });
+    },
+
+    importRows,
+
+    /** Checks scope and window before a large import is queued as a job (the job checks again). */
+    async assertCanImport(eventId: string, unitId: string, principal: Principal | undefined): Promise<void> {
+      await db.transaction(async (tx) => {
+        await openForEdit(tx, eventId, unitId, principal);
+      });
+    },
+
+    /** Counts rows with data quickly, to decide between an inline import and a job. */
+    async countRows(fileBase64: string): Promise<number> {
+      const sheet = await readFirstSheet(fileBase64);
+      return Math.max(0, sheet.actualRowCount - 1);
+    },
+
+    getPosition: (id: string) => getPosition(db, id),
+  };
+}
+
+/** The import report as one error: nothing was written, every problem listed by row and column. */
+export function rowsInvalid(problems: ImportProblem[]): AppError {
+  const sorted = [...problems].sort((a, b) => a.row - b.row);
+  return new AppError('IMPORT.ROWS_INVALID', { message: `导入文件有 ${sorted.length} 处错误，未导入任何数据，请按报告逐行修改`, details: { problems: sorted } });
+}
+
+/** A validated input as table columns. */
+function toColumns(input: PositionInput) {
+  return {
+    code: input.code,
+    title: input.title,
+    category: input.category,
+    examCategory: input.examCategory ?? null,
+    examSubject: input.examSubject ?? null,
+    headcount: input.headcount,
+    conditions: input.conditions,
+    details: input.details,
+    township: input.township,
+    basicPolice: input.basicPolice,
+    acceptsAdjustment: input.acceptsAdjustment,
+    interviewRatio: input.interviewRatio ?? null,
+  };
+}
+
+/** How many positions a unit has in an event (an empty brochure cannot be submitted). */
+export async function countUnitPositions(tx: DbOrTx, eventId: string, unitId: string): Promise<number> {
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(position).where(and(eq(position.eventId, eventId), eq(position.unitId, unitId)));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,95 @@
+import type { Unit, UnitInputSchema } from '@kaolu/contracts';
+import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db, DbOrTx } from '../../db/client';
+import type { AuditLog } from '../../platform/audit';
+import { AppError } from '../../platform/errors/app-error';
+import { auditBase, type ChangeContext } from '../events/change-context';
+import { unit } from './unit.table';
+
+type UnitInput = z.infer<typeof UnitInputSchema>;
+export type UnitRow = typeof unit.$inferSelect;
+export type UnitsService = ReturnType<typeof createUnitsService>;
+
+/** Unit row → API shape. */
+export function presentUnit(u: UnitRow): Unit {
+  return { id: u.id, code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, district: u.district, isPolice: u.isPolice };
+}
+
+/** One unit or throws UNIT.NOT_FOUND. */
+export async function getUnitById(db: DbOrTx, id: string): Promise<UnitRow> {
+  const [row] = await db.select().from(unit).where(eq(unit.id, id));
+  if (!row) throw new AppError('UNIT.NOT_FOUND');
+  return row;
+}
+
+/** A unit by its code (imports name units by code). */
+export async function findUnitByCode(db: DbOrTx, code: string): Promise<UnitRow | undefined> {
+  const [row] = await db.select().from(unit).where(eq(unit.code, code));
+  return row;
+}
+
+/**
+ * The unit hierarchy (supervising department → unit), maintained by org_admin (issue 6). A department
+ * has no parent; a unit hangs under a department or stands alone (city-level bodies).
+ */
+export function createUnitsService(deps: { db: Db; audit: AuditLog }) {
+  const { db, audit } = deps;
+
+  async function assertParent(tx: DbOrTx, input: UnitInput, selfId?: string): Promise<void> {
+    if (input.kind === 'department' && input.parentId) throw new AppError('UNIT.INVALID_PARENT', { message: '主管部门不能再有上级' });
+    if (!input.parentId) return;
+    if (input.parentId === selfId) throw new AppError('UNIT.INVALID_PARENT', { message: '单位不能隶属于自身' });
+    const parent = await getUnitById(tx, input.parentId);
+    if (parent.kind !== 'department') throw new AppError('UNIT.INVALID_PARENT', { message: `「${parent.name}」不是主管部门，不能作为上级` });
+  }
+
+  async function assertCodeFree(tx: DbOrTx, code: string, selfId?: string): Promise<void> {
+    const existing = await findUnitByCode(tx, code);
+    if (existing && existing.id !== selfId) throw new AppError('UNIT.CODE_TAKEN', { message: `单位代码「${code}」已被「${existing.name}」使用` });
+  }
+
+  return {
+    async list(query: { page: number; pageSize: number; parentId?: string; keyword?: string }) {
+      const parts: SQL[] = [];
+      if (query.parentId) parts.push(eq(unit.parentId, query.parentId));
+      if (query.keyword) {
+        const pattern = `%${query.keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        parts.push(or(ilike(unit.name, pattern), ilike(unit.code, pattern))!);
+      }
+      const where = parts.length ? and(...parts) : undefined;
+      const [rows, [totals]] = await Promise.all([
+        db.select().from(unit).where(where).orderBy(asc(unit.kind), asc(unit.code)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+        db.select({ n: count() }).from(unit).where(where),
+      ]);
+      return { items: rows.map(presentUnit), total: totals?.n ?? 0 };
+    },
+
+    get: async (id: string) => presentUnit(await getUnitById(db, id)),
+
+    async create(input: UnitInput, ctx: ChangeContext): Promise<Unit> {
+      return db.transaction(async (tx) => {
+        await assertCodeFree(tx, input.code);
+        await assertParent(tx, input);
+        const [row] = await tx.insert(unit).values(input).returning();
+        await audit.record(tx, { ...auditBase(ctx), action: 'unit.created', targetType: 'unit', targetId: row!.id, result: 'success', details: { to: input } });
+        return presentUnit(row!);
+      });
+    },
+
+    async update(id: string, input: UnitInput, ctx: ChangeContext): Promise<Unit> {
+      return db.transaction(async (tx) => {
+        const before = await getUnitById(tx, id);
+        await assertCodeFree(tx, input.code, id);
+        await assertParent(tx, input, id);
+        if (before.kind === 'department' && input.kind === 'unit') {
+          const [children] = await tx.select({ n: count() }).from(unit).where(eq(unit.parentId, id));
+          if ((children?.n ?? 0) > 0) throw new AppError('UNIT.INVALID_PARENT', { message: '该主管部门下还有单位，不能改为单位' });
+        }
+        const [row] = await tx.update(unit).set(input).where(eq(unit.id, id)).returning();
+        await audit.record(tx, { ...auditBase(ctx), action: 'unit.updated', targetType: 'unit', targetId: id, result: 'success', details: { from: presentUnit(before), to: input } });
+        return presentUnit(row!);
+      });
+    },
+  };
+}

@@ -1,0 +1,232 @@
+import { z } from 'zod';
+import { pageOf } from './common';
+import { EventStatusSchema, EventTypeSchema } from './enums';
+
+/** Stages an event may have (§0 pipeline); a policy lists the ones it uses, in order. */
+export const StageKeySchema = z.enum([
+  'brochure',
+  'exam_registration',
+  'payment',
+  'admission_ticket',
+  'written_exam',
+  'position_application',
+  'unit_review',
+  'adjustment',
+  'interview',
+  'physical_exam',
+  'inspection',
+  'public_notice',
+]);
+export type StageKey = z.infer<typeof StageKeySchema>;
+
+export const STAGE_LABELS: Record<StageKey, string> = {
+  brochure: '简章征集',
+  exam_registration: '笔试报名',
+  payment: '缴费',
+  admission_ticket: '准考证打印',
+  written_exam: '笔试',
+  position_application: '职位报名',
+  unit_review: '资格审查',
+  adjustment: '调剂',
+  interview: '面试',
+  physical_exam: '体检',
+  inspection: '考察',
+  public_notice: '公示',
+};
+
+/** Brochure formats 简章格式: 应急执法 and 聘任制 have their own fill page and export (INT-02, INT-05). */
+export const BrochureFormatSchema = z.enum(['standard', 'emergency_enforcement', 'contract', 'judicial_medical']);
+export type BrochureFormat = z.infer<typeof BrochureFormatSchema>;
+
+export const BROCHURE_FORMAT_LABELS: Record<BrochureFormat, string> = {
+  standard: '通用简章',
+  emergency_enforcement: '应急执法简章',
+  contract: '聘任制简章',
+  judicial_medical: '司法医护简章',
+};
+
+const EducationLevelSchema = z.enum(['high_school', 'junior_college', 'bachelor', 'master', 'doctor']);
+
+const ExamSubjectSchema = z.object({
+  code: z.string().trim().min(1).max(20).meta({ title: '科目代码' }),
+  name: z.string().trim().min(1).max(50).meta({ title: '科目名称' }),
+});
+
+export const ExamCategorySchema = z.object({
+  code: z.string().trim().min(1).max(20).meta({ title: '类别代码' }),
+  name: z.string().trim().min(1).max(50).meta({ title: '类别名称' }),
+  subjects: z.array(ExamSubjectSchema).default([]).meta({ title: '专业科目' }),
+  // Written-exam pass line 合格线 of the category (§7), on the converted 100-point scale.
+  passMark: z.number().min(0).max(100).meta({ title: '笔试合格线' }),
+});
+export type ExamCategory = z.infer<typeof ExamCategorySchema>;
+
+/**
+ * An event's policy as validated data (issue 6): stage order, exam categories, ratios, pass marks,
+ * score weights, fee, photo rules, eligibility thresholds, adjustment rules and brochure format.
+ */
+export const EventPolicyBodySchema = z.object({
+  order: z.enum(['exam_first', 'position_first']).meta({ title: '报考顺序' }),
+  stages: z.array(StageKeySchema).min(1, '至少需要一个阶段').meta({ title: '阶段' }),
+  examCategories: z.array(ExamCategorySchema).meta({ title: '考试类别' }),
+  interview: z.object({
+    ratio: z.number().int().min(1, '面试比例至少为1').max(10, '面试比例不能超过1:10').meta({ title: '面试比例' }),
+    passMark: z.number().min(0).max(100).meta({ title: '面试合格分' }),
+    professionalScore: z.boolean().meta({ title: '设专业分' }),
+  }),
+  scoreWeights: z.object({
+    written: z.number().int().min(0).max(100).meta({ title: '笔试权重' }),
+    interview: z.number().int().min(0).max(100).meta({ title: '面试权重' }),
+    professional: z.number().int().min(0).max(100).meta({ title: '专业分权重' }),
+  }),
+  fee: z.object({
+    amountYuan: z.number().min(0).max(10_000).meta({ title: '报名费（元）' }),
+    waiverAllowed: z.boolean().meta({ title: '允许减免' }),
+  }),
+  photo: z.object({
+    format: z.enum(['jpg']).meta({ title: '照片格式' }),
+    minWidth: z.number().int().min(1).meta({ title: '最小宽度' }),
+    maxWidth: z.number().int().min(1).meta({ title: '最大宽度' }),
+    minHeight: z.number().int().min(1).meta({ title: '最小高度' }),
+    maxHeight: z.number().int().min(1).meta({ title: '最大高度' }),
+    maxKb: z.number().int().min(1).max(2048).meta({ title: '最大体积（KB）' }),
+  }),
+  eligibility: z.object({
+    permitMinPoints: z.number().int().min(0).meta({ title: '居住证积分标准分' }),
+    permitMinHeldMonths: z.number().int().min(0).meta({ title: '居住证持有月数' }),
+    nonHukouMinEducation: EducationLevelSchema.meta({ title: '非沪籍最低学历' }),
+    townshipNonHukouMinEducation: EducationLevelSchema.meta({ title: '乡镇职位非沪籍最低学历' }),
+    abroadLimitMonths: z.number().int().min(1).meta({ title: '境外连续居留月数上限' }),
+  }),
+  adjustment: z.object({
+    enabled: z.boolean().meta({ title: '开展调剂' }),
+    sameSubjectOnly: z.boolean().meta({ title: '仅限同一专业科目' }),
+    unifiedRound: z.boolean().meta({ title: '统一调剂' }),
+  }),
+  brochure: z.object({
+    format: BrochureFormatSchema.meta({ title: '简章格式' }),
+    requiredFields: z.array(z.string()).meta({ title: '必填字段' }),
+  }),
+  majorCatalogue: z.enum(['general', 'judicial_medical']).meta({ title: '专业目录' }),
+});
+
+/** The policy with its cross-field rules, each failure explained in Chinese at the field it concerns. */
+export const EventPolicySchema = EventPolicyBodySchema.superRefine((p, ctx) => {
+  const seen = new Set<string>();
+  p.stages.forEach((s, i) => {
+    if (seen.has(s)) ctx.addIssue({ code: 'custom', path: ['stages', i], message: `阶段「${STAGE_LABELS[s]}」重复出现` });
+    seen.add(s);
+  });
+  const exam = p.stages.indexOf('exam_registration');
+  const apply = p.stages.indexOf('position_application');
+  if (exam >= 0 && apply >= 0) {
+    if (p.order === 'exam_first' && exam > apply) ctx.addIssue({ code: 'custom', path: ['stages'], message: '先考后报：笔试报名必须排在职位报名之前' });
+    if (p.order === 'position_first' && apply > exam) ctx.addIssue({ code: 'custom', path: ['stages'], message: '先报后考：职位报名必须排在笔试报名之前' });
+  }
+  if (exam >= 0 && p.examCategories.length === 0) ctx.addIssue({ code: 'custom', path: ['examCategories'], message: '设有笔试报名阶段时至少需要一个考试类别' });
+  const codes = new Set<string>();
+  p.examCategories.forEach((c, i) => {
+    if (codes.has(c.code)) ctx.addIssue({ code: 'custom', path: ['examCategories', i, 'code'], message: `考试类别代码「${c.code}」重复` });
+    codes.add(c.code);
+    const subjects = new Set<string>();
+    c.subjects.forEach((s, j) => {
+      if (subjects.has(s.code)) ctx.addIssue({ code: 'custom', path: ['examCategories', i, 'subjects', j, 'code'], message: `「${c.name}」的科目代码「${s.code}」重复` });
+      subjects.add(s.code);
+    });
+  });
+  const w = p.scoreWeights;
+  const sum = w.written + w.interview + w.professional;
+  if (sum !== 100) ctx.addIssue({ code: 'custom', path: ['scoreWeights'], message: `成绩权重之和必须为100，当前为${sum}` });
+  if (w.professional > 0 && !p.interview.professionalScore) {
+    ctx.addIssue({ code: 'custom', path: ['scoreWeights', 'professional'], message: '未设专业分时专业分权重必须为0' });
+  }
+  if (p.photo.minWidth > p.photo.maxWidth) ctx.addIssue({ code: 'custom', path: ['photo', 'minWidth'], message: '照片最小宽度不能大于最大宽度' });
+  if (p.photo.minHeight > p.photo.maxHeight) ctx.addIssue({ code: 'custom', path: ['photo', 'minHeight'], message: '照片最小高度不能大于最大高度' });
+});
+export type EventPolicy = z.infer<typeof EventPolicySchema>;
+
+/** One stage window, in ISO 8601 with offset (the UI enters Asia/Shanghai times). */
+export const StageWindowSchema = z
+  .object({
+    stage: StageKeySchema.meta({ title: '阶段' }),
+    startsAt: z.iso.datetime({ offset: true }).meta({ title: '开始时间' }),
+    endsAt: z.iso.datetime({ offset: true }).meta({ title: '结束时间' }),
+  })
+  .refine((w) => Date.parse(w.endsAt) > Date.parse(w.startsAt), { message: '结束时间必须晚于开始时间', path: ['endsAt'] });
+export type StageWindow = z.infer<typeof StageWindowSchema>;
+
+export const ScheduleSchema = z.array(StageWindowSchema).meta({ title: '日程' });
+
+export const CreateEventSchema = z.object({
+  code: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, '只能包含字母、数字、下划线和连字符').meta({ title: '事项编号' }),
+  name: z.string().trim().min(2).max(100).meta({ title: '事项名称' }),
+  type: EventTypeSchema.meta({ title: '事项类型' }),
+  year: z.number().int().min(2000).max(2100).meta({ title: '年度' }),
+  schedule: ScheduleSchema.default([]),
+});
+export type CreateEvent = z.infer<typeof CreateEventSchema>;
+
+export const UpdateEventSchema = z.object({
+  name: z.string().trim().min(2).max(100).optional().meta({ title: '事项名称' }),
+  schedule: ScheduleSchema.optional(),
+});
+export type UpdateEvent = z.infer<typeof UpdateEventSchema>;
+
+export const UpdatePolicySchema = z.object({
+  policy: EventPolicySchema.meta({ title: '政策' }),
+  reason: z.string().trim().min(2, '请填写修改原因').max(500).meta({ title: '修改原因' }),
+});
+
+export const TransitionEventSchema = z.object({ to: EventStatusSchema.meta({ title: '目标状态' }) });
+
+/** REG-01: one deadline change, with the reason the audit log keeps. */
+export const ChangeDeadlineSchema = z.object({
+  stage: StageKeySchema.meta({ title: '阶段' }),
+  endsAt: z.iso.datetime({ offset: true }).meta({ title: '新截止时间' }),
+  reason: z.string().trim().min(2, '请填写调整原因').max(500).meta({ title: '调整原因' }),
+});
+
+export const AdminEventSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  type: EventTypeSchema,
+  year: z.number().int(),
+  status: EventStatusSchema,
+  schedule: z.array(StageWindowSchema),
+  policy: EventPolicyBodySchema,
+  policyVersion: z.number().int(),
+  sourceEventId: z.uuid().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type AdminEvent = z.infer<typeof AdminEventSchema>;
+export const AdminEventPageSchema = pageOf(AdminEventSchema.omit({ policy: true, schedule: true }));
+
+export const AdminEventQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1).meta({ title: '页码' }),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20).meta({ title: '每页条数' }),
+  type: EventTypeSchema.optional().meta({ title: '事项类型' }),
+  status: EventStatusSchema.optional().meta({ title: '状态' }),
+  year: z.coerce.number().int().optional().meta({ title: '年度' }),
+});
+
+export const PolicyVersionSchema = z.object({
+  version: z.number().int(),
+  policy: EventPolicyBodySchema,
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const PolicyVersionListSchema = z.object({ items: z.array(PolicyVersionSchema) });
+
+/** The public view of an event's schedule (candidates see when each stage opens). */
+export const PublicEventDetailSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  type: EventTypeSchema,
+  year: z.number().int(),
+  status: EventStatusSchema,
+  schedule: z.array(StageWindowSchema),
+  order: z.enum(['exam_first', 'position_first']),
+});
