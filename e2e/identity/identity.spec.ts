@@ -1,0 +1,120 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { idNumberCheckDigit } from '@kaolu/domain';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, saveScreenshot } from '../support/browser';
+import { startServer, type RunningServer } from '../support/server';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+// Identity flows in a real browser (issue 3). SMS go to a small HTTP receiver standing in for the
+// operator's gateway, so the test reads codes the way a person reads a phone.
+describe('identity in the browser', () => {
+  let browser: Browser;
+  let server: RunningServer;
+  let page: Page | undefined;
+  const sms: Array<{ phone: string; content: string }> = [];
+  let receiver: http.Server;
+  let sysAdminPassword = '';
+
+  const codeFor = async (phone: string) => {
+    for (let i = 0; i < 100; i++) {
+      const found = [...sms].reverse().find((m) => m.phone === phone);
+      if (found) return /(\d{6})/.exec(found.content)![1]!;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no SMS to ${phone}`);
+  };
+
+  beforeAll(async () => {
+    receiver = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        sms.push(JSON.parse(body) as { phone: string; content: string });
+        res.end('{}');
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    const smsUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/sms`;
+
+    // First setup as an operator does it, then age the sys_admin's password past 180 days (REG-05).
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kaolu-e2e-identity-'));
+    const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development' };
+    const out = execFileSync(process.execPath, ['apps/server/dist/cli/create-admins.js', '--sys-admin', 'sysadm:13900000001', '--sec-admin', 'secadm:13900000002', '--auditor', 'audadm:13900000003'], { cwd: repoRoot, env, encoding: 'utf8' });
+    sysAdminPassword = /sys_admin\tsysadm\t一次性密码: (\S+)/.exec(out)![1]!;
+    const db = new PGlite(path.join(dataDir, 'pglite'));
+    await db.query(`update staff_user set one_time_password_expires_at = null, password_set_at = now() - interval '200 days' where username = 'sysadm'`);
+    await db.close();
+
+    server = await startServer({ SEED_DEMO: 'false', SMS_PROVIDER: 'http', SMS_HTTP_URL: smsUrl }, { dataDir });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    receiver?.close();
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail' && page) await saveScreenshot(page, context.task.name);
+    await page?.context().close();
+    page = undefined;
+  });
+
+  it('lets a candidate register with real-name check and SMS code, then log in on a phone', async () => {
+    page = await openPage(browser, 'phone');
+    const idNumber = `31010119970415123${idNumberCheckDigit('31010119970415123')}`;
+    await page.goto(`${server.url}/register`);
+    await page.getByTestId('reg-name').fill('陈小红');
+    await page.getByTestId('reg-id').fill(idNumber);
+    await page.getByTestId('reg-phone').fill('13812345678');
+    await page.getByTestId('send-code').click();
+    await page.getByTestId('reg-code').fill(await codeFor('13812345678'));
+    await page.getByTestId('reg-password').fill('Exam#2026ok');
+    await page.getByTestId('reg-confirm').fill('Exam#2026ok');
+    await page.getByTestId('reg-submit').click();
+    await page.getByTestId('account-info').waitFor();
+    expect(await page.getByTestId('account-info').innerText()).toContain('138****5678');
+
+    await page.getByTestId('logout').click();
+    await page.waitForURL('**/login');
+    await page.getByTestId('login-account').fill(idNumber);
+    await page.getByTestId('login-password').fill('Exam#2026ok');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('account-info').waitFor();
+    expect(await page.getByTestId('account-info').innerText()).toContain('陈小红');
+  });
+
+  it('forces a staff user with an expired password to change it before seeing anything else', async () => {
+    page = await openPage(browser, 'desktop');
+    await page.goto(`${server.url}/admin/users`);
+    await page.waitForURL('**/admin/login**');
+    await page.getByTestId('staff-username').fill('sysadm');
+    await page.getByTestId('staff-password').fill(sysAdminPassword);
+    await page.getByTestId('staff-login').click();
+    await page.getByTestId('send-code').click();
+    await page.getByTestId('staff-code').fill(await codeFor('13900000001'));
+    await page.getByTestId('staff-verify').click();
+    await page.waitForURL('**/admin/change-password');
+    expect(await page.getByTestId('password-reason').innerText()).toContain('密码已过期');
+
+    // Any other page sends the user back here until the password is changed.
+    await page.goto(`${server.url}/admin/users`);
+    await page.waitForURL('**/admin/change-password');
+    await page.getByTestId('current-password').fill(sysAdminPassword);
+    await page.getByTestId('new-password').fill('Renewed#2026');
+    await page.getByTestId('confirm-password').fill('Renewed#2026');
+    await page.getByTestId('change-password').click();
+    await page.waitForURL((url) => url.pathname === '/admin');
+    await page.goto(`${server.url}/admin/users`);
+    await page.getByText('sysadm').first().waitFor();
+    expect(page.url()).toContain('/admin/users');
+  });
+});
