@@ -2,7 +2,7 @@ import { ROLES, StaffRoleSchema, type Permission, type StaffRole } from '@kaolu/
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import type { GrantScope, PrincipalRestriction } from '../../platform/auth/access';
-import { roleGrant, staffUser } from './identity.table';
+import { roleGrant, type staffUser } from './identity.table';
 
 export type StaffUserRow = typeof staffUser.$inferSelect;
 
