@@ -124,6 +124,7 @@ async function bulkExtend(target: Db, count: number): Promise<void> {
       await tx.execute(sql`update audit_chain_head set last_id = ${id}, last_mac = ${prevMac}, checkpointed_up_to = ${checkpointedUpTo}`);
     });
   }
+  await target.execute(sql`analyze audit_entry`);
   console.log(`(bulk-generated ${count.toLocaleString('en-US')} chained entries in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 

@@ -66,12 +66,14 @@ export async function verifyAuditRange(db: DbOrTx, crypto: CryptoProvider, optio
   let expectedPrev = anchor.mac;
   const batchSize = options.batchSize ?? 5000;
   while (expectedId <= toId) {
+    // A window of ids, not an open range with LIMIT: ids are gapless, so the window holds at most
+    // batchSize rows and is always a short index range scan, however large the table.
+    const windowEnd = Math.min(expectedId + batchSize - 1, toId);
     const rows = await db
       .select()
       .from(auditEntry)
-      .where(and(gte(auditEntry.id, expectedId), lte(auditEntry.id, toId)))
-      .orderBy(asc(auditEntry.id))
-      .limit(batchSize);
+      .where(and(gte(auditEntry.id, expectedId), lte(auditEntry.id, windowEnd)))
+      .orderBy(asc(auditEntry.id));
     if (rows.length === 0) return fail(broken(expectedId, 'missing'));
     for (const row of rows) {
       if (row.id !== expectedId) return fail(broken(expectedId, 'missing'));
