@@ -25,8 +25,9 @@ const EXAM_FIRST: StageKey[] = [
   'brochure', 'exam_registration', 'payment', 'admission_ticket', 'written_exam', 'position_application',
   'unit_review', 'adjustment', 'interview', 'physical_exam', 'inspection', 'public_notice',
 ];
+// Position first: the application names the position; exam registration (category, subject) follows review.
 const POSITION_FIRST: StageKey[] = [
-  'brochure', 'position_application', 'unit_review', 'payment', 'admission_ticket', 'written_exam',
+  'brochure', 'position_application', 'unit_review', 'exam_registration', 'payment', 'admission_ticket', 'written_exam',
   'adjustment', 'interview', 'physical_exam', 'inspection', 'public_notice',
 ];
 
@@ -60,7 +61,7 @@ export const POLICY_TEMPLATES: Record<PolicyTemplateId, EventPolicy> = {
   // INT-02: positions first, interview list by ratio after the application deadline, own brochure.
   emergency_enforcement: withChanges({
     order: 'position_first',
-    stages: ['brochure', 'position_application', 'unit_review', 'payment', 'written_exam', 'adjustment', 'interview', 'physical_exam', 'inspection', 'public_notice'],
+    stages: ['brochure', 'position_application', 'unit_review', 'exam_registration', 'payment', 'written_exam', 'adjustment', 'interview', 'physical_exam', 'inspection', 'public_notice'],
     examCategories: [{ code: 'emergency', name: '应急执法类', subjects: [], passMark: 60 }],
     brochure: { format: 'emergency_enforcement', requiredFields: [] },
   }),

@@ -139,7 +139,7 @@ export function createBrochuresService(deps: { db: Db; audit: AuditLog; events: 
           .where(and(eq(position.eventId, sourceId), eq(position.status, 'published'), gt(position.headcount, position.hired)))
           .orderBy(asc(position.code));
         if (open.length === 0) throw new AppError('BROCHURE.EMPTY', { message: '第一轮职位均已招满，无需生成第二轮简章' });
-        const created = await events.create({ ...input, type: 'second_round', schedule: [] }, ctx, tx);
+        const created = await events.create({ ...input, type: 'second_round', schedule: [], sourceEventId: sourceId }, ctx, tx);
         assertEventTransition(created.status, 'collecting');
         const event = await updateEventRow(tx, created.id, { status: 'collecting' });
         for (const p of open) {
