@@ -13,6 +13,7 @@ import { createEventsService, registerEventRoutes, type EventsService } from './
 import { createUnitsService, registerUnitRoutes } from './modules/units';
 import { registerPositionsModule } from './modules/positions';
 import { createListsService, registerListRoutes, type ListsService } from './modules/lists';
+import { createNoticesService, registerNoticeRoutes } from './modules/notices';
 import { registerSystemRoutes } from './modules/system/system.routes';
 import { registerAccessGuard, type PrincipalResolver, type RegisteredRoute } from './platform/auth/access';
 import { registerErrorHandler } from './platform/errors/error-handler';
@@ -121,6 +122,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerPositionsModule(app, { db: database.db, audit, jobs, events });
   const lists = createListsService({ db: database.db, audit, crypto });
   registerListRoutes(app, lists);
+  registerNoticeRoutes(app, createNoticesService({ db: database.db, audit, crypto, sms }));
   registerIdentityRoutes(app, identity);
   registerSmsRoutes(app, sms);
   registerAuditAdminRoutes(app, { db: database.db, crypto, audit });

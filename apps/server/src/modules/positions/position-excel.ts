@@ -59,14 +59,15 @@ function parseCell(column: BrochureColumn, text: string): Parsed {
 /** Builds a position input from one sheet row, collecting every cell's problem by row and column. */
 function rowToInput(row: ExcelJS.Row, columns: BrochureColumn[], at: Map<string, number>, problems: ImportProblem[]): PositionInput | undefined {
   const raw: Record<string, unknown> = { conditions: { residence: 'any' }, details: {} };
-  let rowProblems = 0;
+  // Columns already reported for this row: their absence must not be reported a second time by zod.
+  const reported = new Set<string>();
   for (const column of columns) {
     const col = at.get(column.label);
     if (col === undefined) continue;
     const parsed = parseCell(column, cellText(row.getCell(col)));
     if (parsed.problem) {
       problems.push({ row: row.number, field: column.label, message: parsed.problem });
-      rowProblems++;
+      reported.add(column.key);
       continue;
     }
     if (parsed.value === undefined) continue;
@@ -78,12 +79,13 @@ function rowToInput(row: ExcelJS.Row, columns: BrochureColumn[], at: Map<string,
   if (!result.success) {
     for (const issue of result.error.issues) {
       const key = String(issue.path[issue.path.length - 1] ?? '');
+      if (reported.has(key)) continue;
       const label = columns.find((c) => c.key === key)?.label ?? key;
       problems.push({ row: row.number, field: label, message: issue.message });
     }
     return undefined;
   }
-  return rowProblems ? undefined : result.data;
+  return reported.size ? undefined : result.data;
 }
 
 /** Reads every data row of a brochure sheet; rows and problems keep the sheet's row numbers. */
