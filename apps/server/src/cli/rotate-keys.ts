@@ -21,6 +21,7 @@ export const ENCRYPTED_COLUMNS = [
   { table: 'staff_user', column: 'phone_enc', adColumn: 'phone' },
   { table: 'staff_user', column: 'totp_secret_enc', adColumn: 'totp_secret' },
   { table: 'sms_message', column: 'phone_enc', adColumn: 'phone' },
+  { table: 'list_entry', column: 'id_number_enc', adColumn: 'id_number' },
 ] as const;
 
 export type ReencryptReport = { keyId: string; columns: Record<string, { reencrypted: number; skippedConcurrent: number }>; remaining: number };
