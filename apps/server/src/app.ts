@@ -28,6 +28,9 @@ import { createSoftwareCryptoProvider, type CryptoProvider } from './platform/cr
 // identity and access (issue 3)
 import { createIdentity, registerIdentityRoutes, SESSION_COOKIE, type Identity, type RealNameVerifier } from './modules/identity';
 import { createAuditLog, type AuditLog } from './platform/audit';
+// profile, exam registration, payment, tickets, data exchange (issue 7)
+import { createDataExchange, registerInterfaceLogRoutes, type DataExchange } from './modules/data-exchange';
+import { createRegistrationModules, type RegistrationModules } from './modules/registrations/registration-modules';
 // signed audit log (issue 4)
 import { registerAuditAdminRoutes } from './modules/audit-admin';
 import { registerCsrfProtection } from './platform/auth/csrf';
@@ -45,6 +48,8 @@ export type AppContext = {
   audit: AuditLog;
   events: EventsService;
   lists: ListsService;
+  exchange: DataExchange;
+  registration: RegistrationModules;
 };
 
 export type KaoluApp = ZodApp & { kaolu: AppContext };
@@ -101,7 +106,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (signedAudit && config.jobs.enabled) signedAudit.startCheckpointTimer((error) => app.log.error({ err: error }, '审计日志检查点签名失败'));
   const smsProvider = config.sms.provider === 'http' && config.sms.url ? createHttpSmsProvider({ url: config.sms.url, token: config.sms.token }) : createOutboxProvider();
   const sms = createSmsGateway({ db: database.db, crypto, audit, provider: smsProvider, dailyLimit: config.sms.dailyLimit });
-  const identity = createIdentity({ db: database.db, crypto, audit, sms, config, realName: options.realName });
+  const exchange = createDataExchange({ db: database.db, exchange: config.exchange, realNameConfig: config.identity.realName, isProduction: config.isProduction, onLogError: (error) => app.log.error({ err: error }, '接口日志写入失败') });
+  const identity = createIdentity({ db: database.db, crypto, audit, sms, config, realName: options.realName ?? exchange.realName });
   const routes = registerAccessGuard(app, options.resolvePrincipal ?? identity.resolvePrincipal);
   registerCsrfProtection(app, { sessionCookie: SESSION_COOKIE, tokenForSession: identity.sessions.csrfTokenFor });
 
@@ -126,6 +132,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerIdentityRoutes(app, identity);
   registerSmsRoutes(app, sms);
   registerAuditAdminRoutes(app, { db: database.db, crypto, audit });
+  registerInterfaceLogRoutes(app, { db: database.db });
+  const registration = createRegistrationModules(app, { db: database.db, crypto, audit, jobs, exchange });
   for (const register of options.extraRoutes ?? []) register(app);
 
   await registerSpa(app, config.webDistDir ?? defaultWebDist());
@@ -137,7 +145,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   const kaoluApp = app as unknown as KaoluApp;
-  kaoluApp.kaolu = { config, database, crypto, jobs, routes, identity, sms, audit, events, lists };
+  kaoluApp.kaolu = { config, database, crypto, jobs, routes, identity, sms, audit, events, lists, exchange, registration };
   await app.ready();
   return kaoluApp;
 }

@@ -47,6 +47,16 @@ const EnvSchema = z.object({
   REAL_NAME_PROVIDER: z.enum(['simulator', 'http']).default('simulator'),
   REAL_NAME_URL: z.url().optional(),
   REAL_NAME_TOKEN: z.string().optional(),
+  // data exchange (issue 7, NFR-EXC-1, REG-11): simulators unless a URL is configured
+  CITY_PLATFORM_PROVIDER: z.enum(['simulator', 'http']).default('simulator'),
+  CITY_PLATFORM_URL: z.url().optional(),
+  CITY_PLATFORM_TOKEN: z.string().optional(),
+  FINANCE_PROVIDER: z.enum(['simulator', 'http']).default('simulator'),
+  FINANCE_URL: z.url().optional(),
+  FINANCE_TOKEN: z.string().optional(),
+  FINANCE_CALLBACK_SECRET: z.string().min(16, '至少16个字符').optional(),
+  EXCHANGE_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+  EXCHANGE_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
 });
 
 export type Config = {
@@ -65,7 +75,16 @@ export type Config = {
   sms: { provider: 'outbox' | 'http'; url?: string; token?: string; dailyLimit: number };
   identity: IdentityConfig;
   smtpUrl?: string;
+  exchange: ExchangeConfig;
   version: string;
+};
+
+/** External interfaces (issue 7): city data-sharing platform and finance system, simulators by default. */
+export type ExchangeConfig = {
+  city: { provider: 'simulator' | 'http'; url?: string; token?: string };
+  finance: { provider: 'simulator' | 'http'; url?: string; token?: string; callbackSecret?: string };
+  timeoutMs: number;
+  retries: number;
 };
 
 /** Identity and access settings (issue 3): hashing, expiry, lockout, sessions, real-name check. */
@@ -131,6 +150,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       realName: { provider: e.REAL_NAME_PROVIDER, url: e.REAL_NAME_URL, token: e.REAL_NAME_TOKEN },
     },
     smtpUrl: e.SMTP_URL,
+    exchange: {
+      city: { provider: e.CITY_PLATFORM_PROVIDER, url: e.CITY_PLATFORM_URL, token: e.CITY_PLATFORM_TOKEN },
+      finance: { provider: e.FINANCE_PROVIDER, url: e.FINANCE_URL, token: e.FINANCE_TOKEN, callbackSecret: e.FINANCE_CALLBACK_SECRET },
+      timeoutMs: e.EXCHANGE_TIMEOUT_MS,
+      retries: e.EXCHANGE_RETRIES,
+    },
     version: env.npm_package_version ?? '0.1.0',
   };
 }

@@ -11,3 +11,9 @@ export * from './events';
 export * from './positions';
 export * from './notices';
 export * from './adjustments';
+// profile, exam registration, payment, tickets, data exchange (issue 7)
+export * from './data-exchange';
+export * from './profiles';
+export * from './registrations';
+export * from './payments';
+export * from './tickets';

@@ -28,6 +28,15 @@ export const PERMISSIONS = {
   'brochure.submit': '上报简章（本单位）',
   'brochure.review': '审核、退回和发布简章',
   'notice.manage': '编辑和发布公告通知',
+  // profile, exam registration, payment, tickets, data exchange (issue 7)
+  'registration.read': '查看笔试报名',
+  'registration.recheck': '重新核验待核验报名',
+  'payment.read': '查看缴费对账',
+  'payment.export': '导出缴费对账表',
+  'payment.manage': '退费、逾期未缴费处理',
+  'ticket.manage': '维护考场并编排座位',
+  'data_exchange.read': '查看数据交换接口日志',
+  'data_exchange.batch_check': '批量户籍和居住证校验',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -29,6 +29,11 @@ export type RoleDefinition = { label: string; scope: RoleScopeKind; permissions:
 const allPermissions = Object.keys(PERMISSIONS) as Permission[];
 // The auditor reads, verifies and exports the audit log and nothing else: every `audit.*` permission.
 const auditPermissions = allPermissions.filter((p) => p.startsWith('audit.'));
+// Issue 7: the org department runs registration, finance reconciliation and the seat draw.
+const REGISTRATION_STAFF_PERMISSIONS: readonly Permission[] = [
+  'registration.read', 'registration.recheck', 'payment.read', 'payment.export', 'payment.manage', 'ticket.manage',
+  'data_exchange.read', 'data_exchange.batch_check',
+];
 
 /**
  * Role → permissions (NFR-SEC-1 least privilege). Modules that add permissions add them to the
@@ -41,13 +46,14 @@ export const ROLES: Record<StaffRole, RoleDefinition> = {
     permissions: [
       'job.read', 'event.read', 'event.manage', 'event.adjust', 'unit.read', 'unit.manage', 'position.read',
       'position.edit', 'brochure.submit', 'brochure.review', 'notice.manage',
+      ...REGISTRATION_STAFF_PERMISSIONS,
     ],
   },
   unit_user: { label: '招录单位', scope: 'unit', permissions: ['job.read', 'event.read', 'unit.read', 'position.read', 'position.edit', 'brochure.submit'] },
-  exam_institute: { label: '考试院', scope: 'unit_or_event', permissions: ['job.read', 'event.read', 'unit.read', 'position.read'] },
+  exam_institute: { label: '考试院', scope: 'unit_or_event', permissions: ['job.read', 'event.read', 'unit.read', 'position.read', 'registration.read', 'ticket.manage'] },
   hospital: { label: '体检医院', scope: 'unit', permissions: [] },
   school: { label: '学校', scope: 'unit', permissions: [] },
-  support: { label: '运维支持', scope: 'none', permissions: ['sms.read', 'sms.unlock', 'system.read'] },
+  support: { label: '运维支持', scope: 'none', permissions: ['sms.read', 'sms.unlock', 'system.read', 'data_exchange.read'] },
   examiner: { label: '考官', scope: 'event', permissions: [] },
   interview_staff: { label: '面试工作人员', scope: 'event', permissions: [] },
   monitor: { label: '监控', scope: 'event', permissions: [] },

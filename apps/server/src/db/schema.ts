@@ -10,3 +10,9 @@ export * from '../modules/identity/identity.table';
 export * from '../platform/sms/sms.table';
 export * from '../modules/lists/list-entry.table';
 export * from '../modules/notices/notice.table';
+// profile, exam registration, payment, tickets, data exchange (issue 7)
+export * from '../modules/data-exchange/interface-log.table';
+export * from '../modules/profiles/profile.table';
+export * from '../modules/registrations/registration.table';
+export * from '../modules/payments/payment.table';
+export * from '../modules/tickets/ticket.table';

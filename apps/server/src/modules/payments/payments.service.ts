@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import type { PaymentCallback, PaymentNotice } from '@kaolu/contracts';
+import { and, eq, inArray, lte } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client';
+import type { AuditActor, AuditLog } from '../../platform/audit';
+import type { CryptoProvider } from '../../platform/crypto';
+import { AppError } from '../../platform/errors/app-error';
+import type { JobRunner } from '../../platform/jobs/job-runner';
+import { signPaymentCallback, verifyPaymentCallback, type DataExchange } from '../data-exchange';
+import { examRegistration } from '../registrations/registration.table';
+import { addTimeline, transitionRegistration } from '../registrations/registration-status';
+import { yuanOf } from './money';
+import { paymentCallback, paymentNotice, refundNotice } from './payment.table';
+import { findNoticeById, findNoticeByNumber, findNoticeByRegistration, findRefundsOf, updateNotice, type NoticeRow } from './payments.repository';
+
+export const ISSUE_NOTICE_JOB = 'payment.issue-notice';
+export const ISSUE_REFUND_JOB = 'payment.issue-refund';
+
+export type PaymentsDeps = { db: Db; crypto: CryptoProvider; audit: AuditLog; jobs: JobRunner; exchange: DataExchange; now?: () => Date };
+export type PaymentsService = ReturnType<typeof createPaymentsService>;
+const SYSTEM: AuditActor = { kind: 'system', id: 'payments' };
+
+/** Payment notices, signed confirmations and refunds (REG-11). */
+export function createPaymentsService(deps: PaymentsDeps) {
+  const { db, crypto, audit, jobs, exchange } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  /** Creates the notice inside the registration's transaction; the finance call happens after commit. */
+  async function createNotice(tx: DbOrTx, input: { registrationId: string; eventId: string; amountCents: number; payerName: string; dueAt: Date }) {
+    const [row] = await tx.insert(paymentNotice).values({ ...input, status: 'requested' }).returning();
+    await jobs.enqueue(ISSUE_NOTICE_JOB, { noticeId: row!.id }, { maxAttempts: 20 }, tx);
+    return row!;
+  }
+
+  /** Asks the finance system for the notice; idempotent (only a 'requested' notice is issued). */
+  async function issueNotice(noticeId: string): Promise<void> {
+    const notice = await findNoticeById(db, noticeId);
+    if (!notice || notice.status !== 'requested') return;
+    const issued = await exchange.finance.issueNotice({
+      reference: notice.id, payerName: notice.payerName, amountCents: notice.amountCents, dueAt: notice.dueAt.toISOString(), item: '公务员考试报名费',
+    });
+    await db.transaction(async (tx) => {
+      const rows = await updateNotice(tx, notice.id, { status: 'issued', noticeNumber: issued.noticeNumber, payUrl: issued.payUrl }, ['requested']);
+      if (rows.length === 0) return;
+      await addTimeline(tx, {
+        registrationId: notice.registrationId, kind: 'payment_notice_issued',
+        message: `缴费通知书已开具：编号 ${issued.noticeNumber}，金额 ${yuanOf(notice.amountCents)} 元，请在截止时间前缴费`,
+      });
+    });
+  }
+
+  /** Issues a refund notice once per payment (unique transaction id), then tells the finance system. */
+  async function requestRefund(tx: DbOrTx, notice: Pick<NoticeRow, 'id' | 'registrationId'>, transactionId: string, amountCents: number, reason: string) {
+    const rows = await tx.insert(refundNotice).values({ paymentNoticeId: notice.id, transactionId, amountCents, reason, status: 'issued' }).onConflictDoNothing().returning();
+    if (rows.length === 0) return;
+    await addTimeline(tx, { registrationId: notice.registrationId, kind: 'refund_issued', message: `退缴费通知书已开具：退还 ${yuanOf(amountCents)} 元，原因：${reason}` });
+    await jobs.enqueue(ISSUE_REFUND_JOB, { refundId: rows[0]!.id }, { maxAttempts: 20 }, tx);
+  }
+
+  async function issueRefund(refundId: string): Promise<void> {
+    const [refund] = await db.select().from(refundNotice).where(eq(refundNotice.id, refundId));
+    if (!refund || refund.refundNumber) return;
+    const notice = await findNoticeById(db, refund.paymentNoticeId);
+    const { refundNumber } = await exchange.finance.issueRefund({
+      reference: refund.id, noticeNumber: notice?.noticeNumber ?? '', transactionId: refund.transactionId, amountCents: refund.amountCents, reason: refund.reason,
+    });
+    await db.update(refundNotice).set({ refundNumber }).where(eq(refundNotice.id, refund.id));
+  }
+
+  /**
+   * A signed confirmation from the finance system. Bad signature → refused; a transaction seen
+   * before → nothing changes; a second payment, or one after the deadline, → refunded, never kept.
+   */
+  async function handleCallback(body: PaymentCallback): Promise<{ result: 'accepted' | 'duplicate' | 'refunded' }> {
+    const fields = { noticeNumber: body.noticeNumber, transactionId: body.transactionId, amountCents: body.amountCents, paidAt: body.paidAt };
+    if (!verifyPaymentCallback(crypto, exchange.callbackSecret, fields, body.signature)) {
+      await audit.record(db, { action: 'payment.callback_rejected', actor: SYSTEM, targetType: 'payment_notice', targetId: body.noticeNumber, result: 'failure', details: { transactionId: body.transactionId } });
+      throw new AppError('PAYMENT.SIGNATURE_INVALID');
+    }
+    return db.transaction(async (tx) => {
+      const notice = await findNoticeByNumber(tx, body.noticeNumber, true);
+      if (!notice) throw new AppError('PAYMENT.NOT_FOUND');
+      if (body.amountCents !== notice.amountCents) throw new AppError('PAYMENT.AMOUNT_MISMATCH', { details: { expected: notice.amountCents } });
+      const paidAt = new Date(body.paidAt);
+      const late = paidAt.getTime() > notice.dueAt.getTime();
+      const keep = !late && (notice.status === 'issued' || notice.status === 'pending_confirmation' || notice.status === 'expired');
+      const outcome = keep ? 'accepted' : 'refunded';
+      const inserted = await tx
+        .insert(paymentCallback)
+        .values({ transactionId: body.transactionId, noticeNumber: body.noticeNumber, amountCents: body.amountCents, paidAt, outcome, payload: fields })
+        .onConflictDoNothing()
+        .returning();
+      if (inserted.length === 0) return { result: 'duplicate' as const };
+      if (!keep) {
+        const reason = late ? '缴费时间晚于缴费截止时间' : notice.status === 'paid' ? '同一报名重复缴费' : '缴费通知书已作废或已减免';
+        await requestRefund(tx, notice, body.transactionId, body.amountCents, reason);
+        await audit.record(tx, { action: 'payment.refunded', actor: SYSTEM, targetType: 'payment_notice', targetId: notice.id, result: 'success', details: { reason, transactionId: body.transactionId } });
+        return { result: 'refunded' as const };
+      }
+      await updateNotice(tx, notice.id, { status: 'paid', paidCents: body.amountCents, paidAt, transactionId: body.transactionId });
+      const [registration] = await tx.select({ status: examRegistration.status }).from(examRegistration).where(eq(examRegistration.id, notice.registrationId));
+      if (registration && (registration.status === 'awaiting_payment' || registration.status === 'not_admitted')) {
+        await transitionRegistration(tx, notice.registrationId, registration.status, 'confirmed', { kind: 'paid', message: `缴费成功（${yuanOf(body.amountCents)} 元），报名完成` });
+      }
+      await audit.record(tx, { action: 'payment.confirmed', actor: SYSTEM, targetType: 'payment_notice', targetId: notice.id, result: 'success', details: { transactionId: body.transactionId, amountCents: body.amountCents } });
+      return { result: 'accepted' as const };
+    });
+  }
+
+  /** The candidate opens the payment page: the notice shows 缴费确认中 until the callback arrives. */
+  async function startPayment(candidateId: string, noticeId: string): Promise<{ payUrl: string; notice: PaymentNotice }> {
+    const notice = await ownNotice(candidateId, noticeId);
+    if (!notice.payUrl || !['issued', 'pending_confirmation'].includes(notice.status) || now() >= notice.dueAt) throw new AppError('PAYMENT.NOT_PAYABLE');
+    await updateNotice(db, notice.id, { status: 'pending_confirmation' }, ['issued']);
+    return { payUrl: notice.payUrl, notice: await presentNotice((await findNoticeById(db, notice.id))!) };
+  }
+
+  /** Development only: the finance simulator "pays" and sends the signed callback, as the bank would. */
+  async function simulatePayment(candidateId: string, noticeId: string) {
+    if (!exchange.simulators.finance) throw new AppError('COMMON.FORBIDDEN', { message: '仅模拟缴费环境可用' });
+    const notice = await ownNotice(candidateId, noticeId);
+    if (!notice.noticeNumber) throw new AppError('PAYMENT.NOT_PAYABLE');
+    const fields = { noticeNumber: notice.noticeNumber, transactionId: `SIM${randomUUID().replaceAll('-', '').slice(0, 20)}`, amountCents: notice.amountCents, paidAt: now().toISOString() };
+    return handleCallback({ ...fields, signature: signPaymentCallback(crypto, exchange.callbackSecret, fields) });
+  }
+
+  async function ownNotice(candidateId: string, noticeId: string): Promise<NoticeRow> {
+    const [row] = await db
+      .select({ notice: paymentNotice })
+      .from(paymentNotice)
+      .innerJoin(examRegistration, eq(examRegistration.id, paymentNotice.registrationId))
+      .where(and(eq(paymentNotice.id, noticeId), eq(examRegistration.candidateId, candidateId)));
+    if (!row) throw new AppError('PAYMENT.NOT_FOUND');
+    return row.notice;
+  }
+
+  /**
+   * After the payment deadline (REG-11): unpaid notices expire and their registrations are not
+   * admitted. Notices awaiting a confirmation are left alone: the bank may still confirm in time.
+   */
+  async function expireUnpaid(eventId: string, actor: AuditActor): Promise<{ notAdmitted: number }> {
+    return db.transaction(async (tx) => {
+      const expired = await tx
+        .update(paymentNotice)
+        .set({ status: 'expired', updatedAt: new Date() })
+        .where(and(eq(paymentNotice.eventId, eventId), inArray(paymentNotice.status, ['requested', 'issued']), lte(paymentNotice.dueAt, now())))
+        .returning({ registrationId: paymentNotice.registrationId });
+      let notAdmitted = 0;
+      for (const { registrationId } of expired) {
+        const moved = await transitionRegistration(tx, registrationId, 'awaiting_payment', 'not_admitted', { kind: 'not_admitted', message: '缴费截止时仍未缴费，不能参加考试' });
+        if (moved) notAdmitted += 1;
+      }
+      await audit.record(tx, { action: 'payment.deadline_applied', actor, targetType: 'event', targetId: eventId, result: 'success', details: { notAdmitted } });
+      return { notAdmitted };
+    });
+  }
+
+  /**
+   * Fee waiver approved (ONL-01) or registration cancelled: an unpaid notice is closed; a paid one
+   * gets a refund notice. `waived` keeps the registration (it becomes confirmed without payment).
+   */
+  async function settleForWaiverOrCancel(tx: DbOrTx, registrationId: string, kind: 'waived' | 'cancelled', reason: string): Promise<'refunded' | 'closed' | 'none'> {
+    const notice = await findNoticeByRegistration(tx, registrationId);
+    if (!notice) return 'none';
+    if (notice.status === 'paid' && notice.transactionId) {
+      await requestRefund(tx, notice, notice.transactionId, notice.paidCents, reason);
+      return 'refunded';
+    }
+    await updateNotice(tx, notice.id, { status: kind }, ['requested', 'issued', 'pending_confirmation', 'expired']);
+    return 'closed';
+  }
+
+  /** An approved fee waiver (ONL-01): unpaid → notice closed and registration confirmed; paid → refund notice. */
+  async function waiveFee(registrationId: string, reason: string, actor: AuditActor): Promise<'refunded' | 'closed' | 'none'> {
+    return db.transaction(async (tx) => {
+      const [registration] = await tx.select({ status: examRegistration.status }).from(examRegistration).where(eq(examRegistration.id, registrationId)).for('update');
+      if (!registration) throw new AppError('REGISTRATION.NOT_FOUND');
+      const settled = await settleForWaiverOrCancel(tx, registrationId, 'waived', `报名费减免：${reason}`);
+      if (registration.status === 'awaiting_payment' || registration.status === 'not_admitted') {
+        await transitionRegistration(tx, registrationId, registration.status, 'confirmed', { kind: 'fee_waived', message: `报名费已减免（${reason}），报名完成` });
+      }
+      await audit.record(tx, { action: 'payment.waived', actor, targetType: 'exam_registration', targetId: registrationId, result: 'success', details: { settled } });
+      return settled;
+    });
+  }
+
+  async function presentNotice(notice: NoticeRow): Promise<PaymentNotice> {
+    const refunds = await findRefundsOf(db, [notice.id]);
+    return {
+      id: notice.id,
+      registrationId: notice.registrationId,
+      noticeNumber: notice.noticeNumber,
+      amountYuan: yuanOf(notice.amountCents),
+      payerName: notice.payerName,
+      dueAt: notice.dueAt.toISOString(),
+      status: notice.status,
+      paidAt: notice.paidAt?.toISOString() ?? null,
+      refunds: refunds.map((r) => ({ refundNumber: r.refundNumber ?? '开具中', amountYuan: yuanOf(r.amountCents), reason: r.reason, status: r.status, createdAt: r.createdAt.toISOString() })),
+    };
+  }
+
+  /** The notice of one of the candidate's registrations, or PAYMENT.NOT_FOUND. */
+  async function noticeForRegistration(candidateId: string, registrationId: string): Promise<PaymentNotice> {
+    const notice = await findNoticeByRegistration(db, registrationId);
+    if (!notice) throw new AppError('PAYMENT.NOT_FOUND');
+    return presentNotice(await ownNotice(candidateId, notice.id));
+  }
+
+  jobs.register<{ noticeId: string }>(ISSUE_NOTICE_JOB, async ({ payload }) => issueNotice(payload.noticeId));
+  jobs.register<{ refundId: string }>(ISSUE_REFUND_JOB, async ({ payload }) => issueRefund(payload.refundId));
+
+  return { createNotice, issueNotice, issueRefund, handleCallback, startPayment, simulatePayment, expireUnpaid, settleForWaiverOrCancel, waiveFee, noticeForRegistration };
+}

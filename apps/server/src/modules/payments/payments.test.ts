@@ -1,0 +1,134 @@
+import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signPaymentCallback } from '../data-exchange';
+import { createAuditRecorder, loginAs } from '../../test-support/login-as';
+import { createTestApp, type TestApp } from '../../test-support/test-app';
+import { createCandidate, createOpenEvent, prepareCandidate } from '../registrations/registration.test-support';
+import { examRegistration } from '../registrations/registration.table';
+import { paymentNotice, refundNotice } from './payment.table';
+
+describe('payment notices and callbacks (REG-11)', () => {
+  let t: TestApp;
+  let eventId: string;
+  const audit = createAuditRecorder();
+
+  /** A registered candidate with an issued notice. */
+  async function registered() {
+    const c = await createCandidate(t.app);
+    await prepareCandidate(t.app, c.headers);
+    t.app.kaolu.exchange.simulators.city!.setPerson(c.idNumber, { hukou: { shanghaiHukou: true, district: '黄浦区' } });
+    const reg = (await t.app.inject({ method: 'POST', url: '/api/candidate/registrations', headers: c.headers, payload: { eventId, examCategory: 'comprehensive' } })).json();
+    await t.app.kaolu.jobs.drain();
+    const notice = (await t.app.inject({ method: 'GET', url: `/api/candidate/registrations/${reg.id}/payment`, headers: c.headers })).json();
+    return { ...c, registrationId: reg.id as string, notice };
+  }
+  const signed = (fields: { noticeNumber: string; transactionId: string; amountCents: number; paidAt: string }) => ({
+    ...fields,
+    signature: signPaymentCallback(t.app.kaolu.crypto, t.app.kaolu.exchange.callbackSecret, fields),
+  });
+  const callback = (payload: object) => t.app.inject({ method: 'POST', url: '/api/payments/callback', payload });
+  const statusOf = async (id: string) => (await t.database.db.select().from(examRegistration).where(eq(examRegistration.id, id)))[0]!.status;
+
+  beforeAll(async () => {
+    t = await createTestApp({}, { audit });
+    eventId = (await createOpenEvent(t.app)).id;
+  });
+  afterAll(() => t.close());
+
+  it('refuses a callback whose signature does not match, and changes nothing', async () => {
+    const r = await registered();
+    const body = signed({ noticeNumber: r.notice.noticeNumber, transactionId: 'T-FORGED-1', amountCents: 5000, paidAt: new Date().toISOString() });
+    const res = await callback({ ...body, amountCents: 1 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('PAYMENT.SIGNATURE_INVALID');
+    expect(await statusOf(r.registrationId)).toBe('awaiting_payment');
+    expect(audit.actions()).toContain('payment.callback_rejected');
+  });
+
+  it('shows 缴费确认中 (never unpaid) while the confirmation is pending, then confirms once for the same callback twice', async () => {
+    const r = await registered();
+    const started = await t.app.inject({ method: 'POST', url: `/api/candidate/payments/${r.notice.id}/start`, headers: r.headers });
+    expect(started.json().notice.status).toBe('pending_confirmation');
+    const body = signed({ noticeNumber: r.notice.noticeNumber, transactionId: 'T-100', amountCents: 5000, paidAt: new Date().toISOString() });
+    expect((await callback(body)).json()).toEqual({ result: 'accepted' });
+    expect((await callback(body)).json()).toEqual({ result: 'duplicate' });
+    expect(await statusOf(r.registrationId)).toBe('confirmed');
+    const [notice] = await t.database.db.select().from(paymentNotice).where(eq(paymentNotice.id, r.notice.id));
+    expect(notice).toMatchObject({ status: 'paid', paidCents: 5000, transactionId: 'T-100' });
+    expect(await t.database.db.select().from(refundNotice).where(eq(refundNotice.paymentNoticeId, r.notice.id))).toHaveLength(0);
+  });
+
+  it('never charges twice: a second payment for the same notice is refunded', async () => {
+    const r = await registered();
+    const at = new Date().toISOString();
+    await callback(signed({ noticeNumber: r.notice.noticeNumber, transactionId: 'T-200', amountCents: 5000, paidAt: at }));
+    expect((await callback(signed({ noticeNumber: r.notice.noticeNumber, transactionId: 'T-201', amountCents: 5000, paidAt: at }))).json()).toEqual({ result: 'refunded' });
+    await t.app.kaolu.jobs.drain();
+    const view = (await t.app.inject({ method: 'GET', url: `/api/candidate/registrations/${r.registrationId}/payment`, headers: r.headers })).json();
+    expect(view.status).toBe('paid');
+    expect(view.refunds).toEqual([expect.objectContaining({ amountYuan: '50.00', reason: '同一报名重复缴费', refundNumber: expect.stringMatching(/^TF\d{16}$/) })]);
+  });
+
+  it('refuses an amount that differs from the notice', async () => {
+    const r = await registered();
+    const res = await callback(signed({ noticeNumber: r.notice.noticeNumber, transactionId: 'T-300', amountCents: 4000, paidAt: new Date().toISOString() }));
+    expect(res.json().error.code).toBe('PAYMENT.AMOUNT_MISMATCH');
+    expect(await statusOf(r.registrationId)).toBe('awaiting_payment');
+  });
+
+  it('does not admit a candidate unpaid at the deadline, but keeps one whose confirmation is pending', async () => {
+    const unpaid = await registered();
+    const pending = await registered();
+    await t.app.inject({ method: 'POST', url: `/api/candidate/payments/${pending.notice.id}/start`, headers: pending.headers });
+    const past = new Date(Date.now() - 60_000);
+    await t.database.db.update(paymentNotice).set({ dueAt: past }).where(eq(paymentNotice.id, unpaid.notice.id));
+    await t.database.db.update(paymentNotice).set({ dueAt: past }).where(eq(paymentNotice.id, pending.notice.id));
+    const admin = await loginAs(t.app, 'org_admin');
+    const res = await t.app.inject({ method: 'POST', url: `/api/admin/events/${eventId}/payments/expire`, headers: admin.headers, payload: {} });
+    expect(res.json().notAdmitted).toBeGreaterThanOrEqual(1);
+    expect(await statusOf(unpaid.registrationId)).toBe('not_admitted');
+    expect(await statusOf(pending.registrationId)).toBe('awaiting_payment');
+    // A payment made after the deadline is refunded, not kept.
+    const late = await callback(signed({ noticeNumber: unpaid.notice.noticeNumber, transactionId: 'T-400', amountCents: 5000, paidAt: new Date().toISOString() }));
+    expect(late.json()).toEqual({ result: 'refunded' });
+    expect(await statusOf(unpaid.registrationId)).toBe('not_admitted');
+    // One paid in time but confirmed after the sweep is still admitted.
+    const inTime = await callback(signed({ noticeNumber: pending.notice.noticeNumber, transactionId: 'T-401', amountCents: 5000, paidAt: new Date(past.getTime() - 60_000).toISOString() }));
+    expect(inTime.json()).toEqual({ result: 'accepted' });
+    expect(await statusOf(pending.registrationId)).toBe('confirmed');
+  });
+
+  it('issues a refund notice when the fee is waived after payment, and closes an unpaid notice', async () => {
+    const paid = await registered();
+    await t.app.inject({ method: 'POST', url: `/api/candidate/payments/${paid.notice.id}/simulate`, headers: paid.headers });
+    const unpaid = await registered();
+    const admin = await loginAs(t.app, 'org_admin');
+    const waive = (id: string) => t.app.inject({ method: 'POST', url: `/api/admin/registrations/${id}/fee-waiver`, headers: admin.headers, payload: { reason: '城乡低保家庭' } });
+    expect((await waive(paid.registrationId)).json()).toEqual({ settled: 'refunded' });
+    expect((await waive(unpaid.registrationId)).json()).toEqual({ settled: 'closed' });
+    expect(await statusOf(unpaid.registrationId)).toBe('confirmed');
+    const refunds = await t.database.db.select().from(refundNotice).where(eq(refundNotice.paymentNoticeId, paid.notice.id));
+    expect(refunds).toEqual([expect.objectContaining({ amountCents: 5000, reason: '报名费减免：城乡低保家庭' })]);
+  });
+
+  it('lists expected, paid and refunded amounts for finance and exports them to Excel', async () => {
+    const admin = await loginAs(t.app, 'org_admin');
+    const page = (await t.app.inject({ method: 'GET', url: `/api/admin/payments/reconciliation?eventId=${eventId}&pageSize=100`, headers: admin.headers })).json();
+    const rows = page.items as Array<{ paidYuan: string; refundedYuan: string; expectedYuan: string }>;
+    const sum = (key: 'paidYuan' | 'refundedYuan' | 'expectedYuan') => rows.reduce((s, r) => s + Math.round(Number(r[key]) * 100), 0);
+    expect(page.totals.notices).toBe(rows.length);
+    expect(Math.round(Number(page.totals.paidYuan) * 100)).toBe(sum('paidYuan'));
+    expect(Math.round(Number(page.totals.refundedYuan) * 100)).toBe(sum('refundedYuan'));
+    expect(sum('refundedYuan')).toBeGreaterThanOrEqual(15_000);
+    expect(JSON.stringify(page)).not.toContain('王小明');
+    const file = await t.app.inject({ method: 'GET', url: `/api/admin/payments/reconciliation/export?eventId=${eventId}`, headers: admin.headers });
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets[0]!.rowCount).toBe(rows.length + 1);
+    expect(audit.actions()).toContain('payment.exported');
+    const unit = await loginAs(t.app, 'unit_user');
+    expect((await t.app.inject({ method: 'GET', url: `/api/admin/payments/reconciliation?eventId=${eventId}`, headers: unit.headers })).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,56 @@
+import fastifyMultipart from '@fastify/multipart';
+import { PhotoQuerySchema, ProfileSchema, SaveProfileSchema } from '@kaolu/contracts';
+import { actorOf } from '../../platform/auth/actor';
+import { AppError } from '../../platform/errors/app-error';
+import type { ZodApp } from '../../platform/http/types';
+import type { ProfilesService } from './profiles.service';
+
+const tags = ['考生档案'];
+// Larger than any policy allows (≤ 2 MB), so the policy's own limit gives the Chinese explanation.
+const UPLOAD_LIMIT = 2 * 1024 * 1024 + 1;
+
+const candidateIdOf = (request: { principal?: { id: string } }) => request.principal!.id;
+
+/** The candidate's own profile 一户一档: read, save, photo upload and confirmation. */
+export function registerProfileRoutes(app: ZodApp, profiles: ProfilesService): void {
+  app.get(
+    '/api/candidate/profile',
+    { schema: { tags, summary: '我的档案', response: { 200: ProfileSchema } }, config: { access: 'candidate' } },
+    async (request) => profiles.getProfile(candidateIdOf(request)),
+  );
+  app.put(
+    '/api/candidate/profile',
+    { schema: { tags, summary: '保存档案（新版本）', body: SaveProfileSchema, response: { 200: ProfileSchema } }, config: { access: 'candidate' } },
+    async (request) => profiles.saveProfile(candidateIdOf(request), request.body, actorOf(request)),
+  );
+  app.post(
+    '/api/candidate/profile/photo/confirm',
+    { schema: { tags, summary: '确认报名照片（确认后不能更换）', response: { 200: ProfileSchema } }, config: { access: 'candidate' } },
+    async (request) => profiles.confirmPhoto(candidateIdOf(request), actorOf(request)),
+  );
+  app.get(
+    '/api/candidate/profile/photo',
+    { schema: { tags, summary: '我的报名照片' }, config: { access: 'candidate' } },
+    async (request, reply) => {
+      const bytes = await profiles.getPhoto(candidateIdOf(request));
+      return reply.type('image/jpeg').header('cache-control', 'private, no-store').send(bytes);
+    },
+  );
+  // Multipart only in this scope: the rest of the API accepts JSON alone.
+  app.register(async (scope) => {
+    await scope.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 2 } });
+    (scope as unknown as ZodApp).post(
+      '/api/candidate/profile/photo',
+      { schema: { tags, summary: '上传报名照片（multipart，字段 file）', querystring: PhotoQuerySchema, response: { 200: ProfileSchema } }, config: { access: 'candidate' } },
+      async (request) => {
+        if (!request.isMultipart()) throw new AppError('COMMON.UNSUPPORTED_MEDIA_TYPE', { message: '请以 multipart/form-data 上传照片' });
+        const file = await request.file();
+        if (!file) throw new AppError('PROFILE.PHOTO_INVALID', { message: '请选择照片文件' });
+        const bytes = await file.toBuffer().catch((error: unknown) => {
+          throw new AppError('PROFILE.PHOTO_INVALID', { message: '照片文件过大', cause: error });
+        });
+        return profiles.uploadPhoto(candidateIdOf(request), bytes, request.query.eventId, actorOf(request));
+      },
+    );
+  });
+}

@@ -1,0 +1,49 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { candidate } from '../candidates/candidate.table';
+import { recruitmentEvent } from '../events/event.table';
+
+export const REGISTRATION_STATUSES = ['pending_verification', 'awaiting_payment', 'confirmed', 'rejected', 'not_admitted', 'cancelled'] as const;
+
+/**
+ * An exam registration 笔试报名. The unique (event, candidate) constraint is what stops a second
+ * registration, also when two submits race; the profile is frozen as it was when submitted.
+ */
+export const examRegistration = pgTable(
+  'exam_registration',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id').notNull().references(() => recruitmentEvent.id),
+    candidateId: uuid('candidate_id').notNull().references(() => candidate.id),
+    examCategory: text('exam_category').notNull(),
+    subjectCode: text('subject_code'),
+    status: text('status', { enum: REGISTRATION_STATUSES }).notNull(),
+    checks: jsonb('checks').notNull().default([]),
+    profileVersion: integer('profile_version').notNull(),
+    profileSnapshot: jsonb('profile_snapshot').notNull(),
+    policyVersion: integer('policy_version').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('exam_registration_event_candidate_uq').on(t.eventId, t.candidateId),
+    index('exam_registration_candidate_idx').on(t.candidateId),
+    index('exam_registration_event_status_idx').on(t.eventId, t.status),
+  ],
+);
+
+/** What happened to a registration and why, in Chinese, as the candidate's timeline shows it. */
+export const registrationTimeline = pgTable(
+  'registration_timeline',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    registrationId: uuid('registration_id').notNull().references(() => examRegistration.id),
+    kind: text('kind').notNull(),
+    fromStatus: text('from_status', { enum: REGISTRATION_STATUSES }),
+    toStatus: text('to_status', { enum: REGISTRATION_STATUSES }),
+    message: text('message').notNull(),
+    // Wall-clock time, not the transaction's start: lines written in one transaction keep their order.
+    at: timestamp('at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+  },
+  (t) => [index('registration_timeline_registration_idx').on(t.registrationId, t.at)],
+);

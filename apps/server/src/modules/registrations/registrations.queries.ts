@@ -1,0 +1,71 @@
+import type { Registration, RegistrationCheck, RegistrationStatus } from '@kaolu/contracts';
+import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { CryptoProvider } from '../../platform/crypto';
+import { AppError } from '../../platform/errors/app-error';
+import { maskIdNumber, maskName } from '../../platform/masking';
+import { candidate } from '../candidates/candidate.table';
+import { recruitmentEvent } from '../events';
+import { examRegistration, registrationTimeline } from './registration.table';
+
+type Policy = { examCategories?: Array<{ code: string; name: string }> };
+
+/** The candidate's registrations with their timelines, newest first (ONL: status and why). */
+export async function findCandidateRegistrations(db: Db, candidateId: string, registrationId?: string): Promise<Registration[]> {
+  const where = registrationId ? and(eq(examRegistration.candidateId, candidateId), eq(examRegistration.id, registrationId)) : eq(examRegistration.candidateId, candidateId);
+  const rows = await db
+    .select({ r: examRegistration, eventName: recruitmentEvent.name, policy: recruitmentEvent.policy })
+    .from(examRegistration)
+    .innerJoin(recruitmentEvent, eq(recruitmentEvent.id, examRegistration.eventId))
+    .where(where)
+    .orderBy(desc(examRegistration.createdAt));
+  if (registrationId && rows.length === 0) throw new AppError('REGISTRATION.NOT_FOUND');
+  const ids = rows.map((x) => x.r.id);
+  const lines = ids.length
+    ? await db.select().from(registrationTimeline).where(inArray(registrationTimeline.registrationId, ids)).orderBy(asc(registrationTimeline.at), asc(registrationTimeline.id))
+    : [];
+  return rows.map(({ r, eventName, policy }) => ({
+    id: r.id,
+    eventId: r.eventId,
+    eventName,
+    examCategory: r.examCategory,
+    examCategoryName: (policy as Policy).examCategories?.find((c) => c.code === r.examCategory)?.name ?? r.examCategory,
+    subjectCode: r.subjectCode,
+    status: r.status,
+    checks: r.checks as RegistrationCheck[],
+    profileVersion: r.profileVersion,
+    createdAt: r.createdAt.toISOString(),
+    timeline: lines
+      .filter((l) => l.registrationId === r.id)
+      .map((l) => ({ at: l.at.toISOString(), kind: l.kind, fromStatus: l.fromStatus, toStatus: l.toStatus, message: l.message })),
+  }));
+}
+
+/** Staff list of an event's registrations, names and ID numbers masked (NFR-SEC-3). */
+export async function findEventRegistrations(db: Db, crypto: CryptoProvider, eventId: string, q: { page: number; pageSize: number; status?: RegistrationStatus }) {
+  const filters: SQL[] = [eq(examRegistration.eventId, eventId)];
+  if (q.status) filters.push(eq(examRegistration.status, q.status));
+  const where = and(...filters);
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select({ id: examRegistration.id, examCategory: examRegistration.examCategory, status: examRegistration.status, createdAt: examRegistration.createdAt, candidateId: candidate.id, name: candidate.name, idNumberEnc: candidate.idNumberEnc })
+      .from(examRegistration)
+      .innerJoin(candidate, eq(candidate.id, examRegistration.candidateId))
+      .where(where)
+      .orderBy(asc(examRegistration.createdAt), asc(examRegistration.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ total: count() }).from(examRegistration).where(where),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      candidateName: maskName(r.name),
+      idNumberMasked: maskIdNumber(crypto.decryptField(r.idNumberEnc, { table: 'candidate', column: 'id_number', rowId: r.candidateId })),
+      examCategory: r.examCategory,
+      status: r.status,
+      createdAt: r.createdAt.toISOString(),
+    })),
+    total: totals?.total ?? 0,
+  };
+}

@@ -1,0 +1,113 @@
+import type { AdmissionTicket, ExamRoomInput } from '@kaolu/contracts';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { AuditActor, AuditLog } from '../../platform/audit';
+import type { CryptoProvider } from '../../platform/crypto';
+import { AppError } from '../../platform/errors/app-error';
+import { maskIdNumber } from '../../platform/masking';
+import { candidate } from '../candidates/candidate.table';
+import { findEventById, windowOf, type EventRecord } from '../events';
+import { examRegistration } from '../registrations/registration.table';
+import { planSeats } from './seat-plan';
+import { admissionTicket, examRoom, seatDraw } from './ticket.table';
+
+export type TicketsService = ReturnType<typeof createTicketsService>;
+
+/** What the ticket reminds every candidate of (考场规则), printed under the seat. */
+export const EXAM_RULES = [
+  '考生须凭准考证和有效居民身份证（原件）进入考场，二者缺一不可。',
+  '开考前30分钟入场，开考15分钟后不得入场，考试结束前不得交卷退场。',
+  '除黑色墨水笔、2B铅笔、橡皮外，不得携带任何物品（含电子设备）进入座位。',
+  '考生应遵守《公务员录用考试违纪违规行为处理办法》，违纪违规者将按规定处理。',
+];
+
+/** Exam rooms, the recorded seat draw and admission tickets 准考证 (issue 7). */
+export function createTicketsService(deps: { db: Db; crypto: CryptoProvider; audit: AuditLog; now?: () => Date }) {
+  const { db, crypto, audit } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  async function loadEvent(eventId: string): Promise<EventRecord> {
+    const event = await findEventById(db, eventId);
+    if (!event) throw new AppError('EVENT.NOT_FOUND');
+    return event;
+  }
+
+  async function addRoom(eventId: string, input: ExamRoomInput, actor: AuditActor) {
+    const event = await loadEvent(eventId);
+    if (!event.policy.examCategories.some((c) => c.code === input.examCategory)) throw new AppError('REGISTRATION.CATEGORY_INVALID');
+    return db.transaction(async (tx) => {
+      const [row] = await tx.insert(examRoom).values({ eventId, ...input }).returning();
+      await audit.record(tx, { action: 'exam_room.created', actor, targetType: 'event', targetId: eventId, result: 'success', details: { ...input } });
+      return row!;
+    });
+  }
+
+  async function listRooms(eventId: string) {
+    return db.select().from(examRoom).where(eq(examRoom.eventId, eventId)).orderBy(asc(examRoom.siteName), asc(examRoom.roomCode));
+  }
+
+  /**
+   * The seat draw, once per event and only after the payment deadline: confirmed registrations get
+   * seats by category from a recorded seed; the seed, algorithm and input digest are audited.
+   */
+  async function assignSeats(eventId: string, seedInput: string | undefined, actor: AuditActor) {
+    const event = await loadEvent(eventId);
+    const payment = windowOf(event, 'payment');
+    if (payment && now().getTime() < Date.parse(payment.endsAt)) throw new AppError('TICKET.PAYMENT_OPEN');
+    const seed = seedInput ?? crypto.randomToken(24);
+    return db.transaction(async (tx) => {
+      const [done] = await tx.select({ id: seatDraw.id }).from(seatDraw).where(eq(seatDraw.eventId, eventId));
+      if (done) throw new AppError('TICKET.ALREADY_DRAWN');
+      const registrations = await tx.select({ id: examRegistration.id, examCategory: examRegistration.examCategory }).from(examRegistration).where(and(eq(examRegistration.eventId, eventId), eq(examRegistration.status, 'confirmed')));
+      const rooms = await tx.select().from(examRoom).where(eq(examRoom.eventId, eventId));
+      const plan = planSeats(seed, registrations, rooms);
+      if (!plan.ok) throw new AppError('TICKET.ROOMS_SHORT', { details: { shortages: plan.shortages } });
+      const categoryIndex = new Map(event.policy.examCategories.map((c, i) => [c.code, i + 1]));
+      // Ticket number: year, category, room ordinal (site, then room order), seat — unique per seat.
+      const ordered = [...rooms].sort((a, b) => a.siteName.localeCompare(b.siteName, 'zh-CN') || Number(a.roomCode) - Number(b.roomCode));
+      const ordinal = new Map(ordered.map((r, i) => [r.id, i + 1]));
+      const categoryOfRoom = new Map(rooms.map((r) => [r.id, r.examCategory]));
+      const ticketNumber = (s: (typeof plan.seats)[number]) =>
+        `${event.year}${String(categoryIndex.get(categoryOfRoom.get(s.roomId)!) ?? 0).padStart(2, '0')}${String(ordinal.get(s.roomId)).padStart(4, '0')}${String(s.seatNumber).padStart(2, '0')}`;
+      if (plan.seats.length) await tx.insert(admissionTicket).values(plan.seats.map((s) => ({ ...s, eventId, ticketNumber: ticketNumber(s) })));
+      const summary = { assigned: plan.seats.length, rooms: rooms.length };
+      const [draw] = await tx.insert(seatDraw).values({ eventId, seed, algorithm: plan.record.algorithm, inputDigest: plan.record.inputDigest, summary, createdBy: actor.kind === 'staff' ? actor.username : actor.kind }).returning();
+      await audit.record(tx, { action: 'seat.assigned', actor, targetType: 'event', targetId: eventId, result: 'success', details: { seed, algorithm: plan.record.algorithm, inputDigest: plan.record.inputDigest, ...summary } });
+      return { id: draw!.id, seed, algorithm: draw!.algorithm, inputDigest: draw!.inputDigest, assigned: plan.seats.length, createdAt: draw!.createdAt.toISOString() };
+    });
+  }
+
+  /** The candidate's admission ticket, once seats are drawn and the printing stage has begun. */
+  async function ticketFor(candidateId: string, registrationId: string): Promise<AdmissionTicket> {
+    const [row] = await db
+      .select({ t: admissionTicket, room: examRoom, r: examRegistration, c: candidate })
+      .from(admissionTicket)
+      .innerJoin(examRoom, eq(examRoom.id, admissionTicket.roomId))
+      .innerJoin(examRegistration, eq(examRegistration.id, admissionTicket.registrationId))
+      .innerJoin(candidate, eq(candidate.id, examRegistration.candidateId))
+      .where(and(eq(admissionTicket.registrationId, registrationId), eq(examRegistration.candidateId, candidateId)));
+    if (!row || row.r.status !== 'confirmed') throw new AppError('TICKET.NOT_READY');
+    const event = await loadEvent(row.r.eventId);
+    const printing = windowOf(event, 'admission_ticket');
+    if (printing && now().getTime() < Date.parse(printing.startsAt)) throw new AppError('TICKET.NOT_READY');
+    const exam = windowOf(event, 'written_exam');
+    return {
+      ticketNumber: row.t.ticketNumber,
+      candidateName: row.c.name,
+      idNumberMasked: maskIdNumber(crypto.decryptField(row.c.idNumberEnc, { table: 'candidate', column: 'id_number', rowId: row.c.id })),
+      gender: row.c.gender,
+      eventName: event.name,
+      examCategoryName: event.policy.examCategories.find((c) => c.code === row.r.examCategory)?.name ?? row.r.examCategory,
+      siteName: row.room.siteName,
+      siteAddress: row.room.siteAddress,
+      roomCode: row.room.roomCode,
+      seatNumber: row.t.seatNumber,
+      examStartsAt: exam?.startsAt ?? null,
+      examEndsAt: exam?.endsAt ?? null,
+      photoUrl: '/api/candidate/profile/photo',
+      rules: EXAM_RULES,
+    };
+  }
+
+  return { addRoom, listRooms, assignSeats, ticketFor };
+}

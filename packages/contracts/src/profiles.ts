@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+// A date typed by a person: YYYY-MM-DD, checked to exist on the calendar.
+const DateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '日期不存在');
+const Text = (title: string, max: number) =>
+  z.string().trim().min(1, `请填写${title}`).max(max, `${title}不能超过${max}个字`).meta({ title });
+
+export const ProfileEducationLevelSchema = z.enum(['high_school', 'junior_college', 'bachelor', 'master', 'doctor']);
+export const ProfileDegreeSchema = z.enum(['none', 'bachelor', 'master', 'doctor']);
+export const ProfilePoliticalStatusSchema = z.enum(['cpc_member', 'cpc_probationary', 'cyl_member', 'democratic_party', 'masses']);
+export const HukouTypeSchema = z.enum(['shanghai', 'other']);
+export const HUKOU_TYPE_LABELS: Record<z.infer<typeof HukouTypeSchema>, string> = { shanghai: '上海户籍', other: '非上海户籍' };
+
+const periodShape = { startDate: DateSchema.meta({ title: '开始日期' }), endDate: DateSchema.nullable().meta({ title: '结束日期' }) };
+const endsAfterStart: [(p: { startDate: string; endDate: string | null }) => boolean, { message: string; path: string[] }] = [
+  (p) => p.endDate === null || p.endDate >= p.startDate,
+  { message: '结束日期不能早于开始日期', path: ['endDate'] },
+];
+
+export const EducationEntrySchema = z
+  .object({
+    ...periodShape,
+    level: ProfileEducationLevelSchema.meta({ title: '学历' }),
+    degree: ProfileDegreeSchema.meta({ title: '学位' }),
+    school: Text('毕业院校', 60),
+    major: Text('专业', 60),
+    majorCode: z.string().trim().regex(/^\d{4,6}[A-Z]?$/, '专业代码应为4至6位数字').optional().meta({ title: '专业代码' }),
+    fullTime: z.boolean().meta({ title: '全日制' }),
+  })
+  .refine(...endsAfterStart);
+export const WorkEntrySchema = z
+  .object({ ...periodShape, employer: Text('工作单位', 80), title: Text('职务', 40), grassroots: z.boolean().meta({ title: '基层工作经历' }) })
+  .refine(...endsAfterStart);
+export const AbroadEntrySchema = z
+  .object({ ...periodShape, country: Text('国家或地区', 40), purpose: z.enum(['study', 'work', 'residence']).meta({ title: '事由' }) })
+  .refine(...endsAfterStart);
+export const AwardEntrySchema = z.object({
+  name: Text('奖项名称', 80),
+  level: z.enum(['national', 'provincial', 'school', 'other']).meta({ title: '级别' }),
+  date: DateSchema.meta({ title: '获奖日期' }),
+});
+export const StudentLeaderEntrySchema = z
+  .object({ ...periodShape, role: Text('学生干部职务', 40), organisation: Text('组织', 60) })
+  .refine(...endsAfterStart);
+export const AttachmentEntrySchema = z.object({ name: Text('附件名称', 80), note: z.string().trim().max(200).default('') });
+
+/**
+ * The candidate's one-file profile 一户一档 as he edits it. Address and permit number are sent in
+ * clear only when changed (omit to keep); they are stored encrypted and answered masked.
+ */
+export const ProfileDocumentSchema = z
+  .object({
+    contact: z.object({
+      email: z.email('电子邮箱格式不正确').optional().meta({ title: '电子邮箱' }),
+      address: z.string().trim().min(5, '通讯地址至少5个字').max(120, '通讯地址不能超过120个字').optional().meta({ title: '通讯地址' }),
+      postalCode: z.string().regex(/^\d{6}$/, '邮政编码应为6位数字').optional().meta({ title: '邮政编码' }),
+    }),
+    politicalStatus: ProfilePoliticalStatusSchema.meta({ title: '政治面貌' }),
+    hukou: z.object({
+      type: HukouTypeSchema.meta({ title: '户籍' }),
+      place: Text('户籍所在地', 60),
+    }),
+    residencePermit: z
+      .object({
+        number: z.string().trim().regex(/^[0-9A-Z]{6,20}$/, '居住证号码应为6至20位数字或大写字母').optional().meta({ title: '居住证号码' }),
+        issuedOn: DateSchema.meta({ title: '发证日期' }),
+        validUntil: DateSchema.meta({ title: '有效期至' }),
+      })
+      .refine((p) => p.validUntil > p.issuedOn, { message: '有效期应晚于发证日期', path: ['validUntil'] })
+      .nullable()
+      .meta({ title: '上海市居住证' }),
+    education: z.array(EducationEntrySchema).min(1, '请至少填写一段学历').max(8).meta({ title: '学习经历' }),
+    work: z.array(WorkEntrySchema).max(20).default([]).meta({ title: '工作经历' }),
+    abroad: z.array(AbroadEntrySchema).max(20).default([]).meta({ title: '境外经历' }),
+    awards: z.array(AwardEntrySchema).max(20).default([]).meta({ title: '获奖情况' }),
+    studentLeader: z.array(StudentLeaderEntrySchema).max(10).default([]).meta({ title: '学生干部经历' }),
+    attachments: z.array(AttachmentEntrySchema).max(10).default([]).meta({ title: '附件' }),
+  })
+  .superRefine((d, ctx) => {
+    if (d.hukou.type === 'shanghai' && d.residencePermit) {
+      ctx.addIssue({ code: 'custom', path: ['residencePermit'], message: '上海户籍考生无需填写居住证' });
+    }
+  });
+export type ProfileDocument = z.infer<typeof ProfileDocumentSchema>;
+
+export const SaveProfileSchema = z.object({
+  document: ProfileDocumentSchema,
+  /** The version the candidate edited; a stale one is refused so two tabs never overwrite each other. */
+  version: z.number().int().min(0).meta({ title: '版本' }),
+});
+export type SaveProfile = z.infer<typeof SaveProfileSchema>;
+
+export const PhotoStateSchema = z.object({
+  width: z.number().int(),
+  height: z.number().int(),
+  sizeBytes: z.number().int(),
+  confirmed: z.boolean(),
+  uploadedAt: z.string(),
+});
+
+/** The profile as answered: identity from real-name registration, masked personal data, photo state. */
+export const ProfileSchema = z.object({
+  identity: z.object({ name: z.string(), gender: z.enum(['male', 'female']), birthDate: z.string(), idNumberMasked: z.string(), phoneMasked: z.string() }),
+  version: z.number().int(),
+  document: z.unknown().nullable(),
+  addressMasked: z.string().nullable(),
+  permitNumberMasked: z.string().nullable(),
+  photo: PhotoStateSchema.nullable(),
+  updatedAt: z.string().nullable(),
+});
+export type Profile = z.infer<typeof ProfileSchema>;
+
+export const PhotoQuerySchema = z.object({ eventId: z.uuid().optional().meta({ title: '招录事项' }) });
