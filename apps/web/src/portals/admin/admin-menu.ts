@@ -1,4 +1,4 @@
-import { ChatDotRound, Connection, DataBoard, Document, Key, Monitor, Operation, User } from '@element-plus/icons-vue';
+import { Bell, ChatDotRound, Collection, Connection, DataBoard, Document, EditPen, Key, List, Monitor, OfficeBuilding, Operation, User } from '@element-plus/icons-vue';
 import { markRaw, type Component } from 'vue';
 
 export type AdminMenuItem = { index: string; label: string; icon: Component };
@@ -8,6 +8,12 @@ export const adminMenu: AdminMenuItem[] = [
   { index: '/admin', label: '系统概况', icon: markRaw(DataBoard) },
   { index: '/admin/jobs', label: '后台任务', icon: markRaw(Operation) },
   { index: '/admin/audit', label: '审计日志', icon: markRaw(Document) },
+  // recruitment events (issue 6)
+  { index: '/admin/events', label: '招录事项', icon: markRaw(Collection) },
+  { index: '/admin/units', label: '招录单位', icon: markRaw(OfficeBuilding) },
+  { index: '/admin/positions', label: '职位填报', icon: markRaw(EditPen) },
+  { index: '/admin/lists', label: '白名单与灰名单', icon: markRaw(List) },
+  { index: '/admin/notices', label: '公告通知', icon: markRaw(Bell) },
   // identity and access (issue 3); the server refuses each page's calls without its permission
   { index: '/admin/users', label: '用户管理', icon: markRaw(User) },
   { index: '/admin/role-grants', label: '角色授权', icon: markRaw(Key) },

@@ -27,6 +27,13 @@ export const adminRoutes: RouteRecordRaw = {
     { path: 'ip-allowlist', name: 'admin-ip-allowlist', component: () => import('@/features/identity/pages/IpAllowlistPage.vue'), meta: { title: '登录白名单' } },
     { path: 'sessions', name: 'admin-sessions', component: () => import('@/features/identity/pages/SessionListPage.vue'), meta: { title: '在线会话' } },
     { path: 'sms', name: 'admin-sms', component: () => import('@/features/identity/pages/SmsOutboxPage.vue'), meta: { title: '短信管理' } },
+    // recruitment events, units, brochures, REG-01 lists, notices (issue 6)
+    { path: 'events', name: 'admin-events', component: () => import('@/features/events/pages/EventListPage.vue'), meta: { title: '招录事项' } },
+    { path: 'events/:id', name: 'admin-event-detail', component: () => import('@/features/events/pages/EventDetailPage.vue'), meta: { title: '招录事项详情' } },
+    { path: 'units', name: 'admin-units', component: () => import('@/features/positions/pages/UnitListPage.vue'), meta: { title: '招录单位' } },
+    { path: 'positions', name: 'admin-unit-positions', component: () => import('@/features/positions/pages/UnitPositionsPage.vue'), meta: { title: '职位填报' } },
+    { path: 'lists', name: 'admin-lists', component: () => import('@/features/lists/pages/AdjustmentListPage.vue'), meta: { title: '白名单与灰名单' } },
+    { path: 'notices', name: 'admin-notices', component: () => import('@/features/notices/pages/NoticeAdminPage.vue'), meta: { title: '公告通知' } },
     {
       path: ':pathMatch(.*)*',
       name: 'admin-not-found',

@@ -13,6 +13,9 @@ export const candidateRoutes: RouteRecordRaw = {
       component: () => import('./pages/NoticeListPage.vue'),
       meta: { title: '招录公告' },
     },
+    // issue 6: notice and position detail
+    { path: 'notices/:id', name: 'candidate-notice', component: () => import('@/features/notices/pages/NoticeDetailPage.vue'), meta: { title: '公告详情' } },
+    { path: 'positions/:id', name: 'candidate-position', component: () => import('@/features/positions/pages/PositionDetailPage.vue'), meta: { title: '职位详情' } },
     {
       path: 'positions',
       name: 'candidate-positions',

@@ -1,0 +1,30 @@
+import type { AdminPosition, Brochure, PositionInput, PositionStatus, PublicPositionDetail, Unit } from '@kaolu/contracts';
+import { http } from '@/app/http';
+import type { Paged } from '../paged';
+
+export type { AdminPosition, Brochure, PositionInput, PublicPositionDetail, Unit };
+export type ImportResult = { imported: number; jobId?: string };
+
+/** Staff calls of brochures, positions and units (issue 6). */
+export const positionsAdminApi = {
+  units: (query: { page?: number; pageSize?: number; parentId?: string; keyword?: string } = {}) => http.get<Paged<Unit>>('/api/admin/units', { query: { pageSize: 500, ...query } }),
+  createUnit: (body: Omit<Unit, 'id'>) => http.post<Unit>('/api/admin/units', body),
+  updateUnit: (id: string, body: Omit<Unit, 'id'>) => http.put<Unit>(`/api/admin/units/${id}`, body),
+  positions: (eventId: string, query: { page: number; pageSize: number; unitId?: string; status?: PositionStatus; keyword?: string }) =>
+    http.get<Paged<AdminPosition>>(`/api/admin/events/${eventId}/positions`, { query }),
+  createPosition: (eventId: string, unitId: string, body: PositionInput) => http.post<AdminPosition>(`/api/admin/events/${eventId}/units/${unitId}/positions`, body),
+  updatePosition: (id: string, body: PositionInput) => http.put<AdminPosition>(`/api/admin/positions/${id}`, body),
+  deletePosition: (id: string) => http.delete<{ ok: true }>(`/api/admin/positions/${id}`),
+  importPositions: (eventId: string, unitId: string, fileBase64: string) => http.post<ImportResult>(`/api/admin/events/${eventId}/units/${unitId}/positions/import`, { fileBase64 }, { silent: true }),
+  exportUrl: (eventId: string, unitId?: string) => `/api/admin/events/${eventId}/positions/export${unitId ? `?unitId=${unitId}` : ''}`,
+  brochures: (eventId: string) => http.get<{ items: Brochure[] }>(`/api/admin/events/${eventId}/brochures`),
+  submit: (eventId: string, unitId: string) => http.post<{ ok: true }>(`/api/admin/events/${eventId}/units/${unitId}/brochure/submit`),
+  approve: (eventId: string, unitId: string) => http.post<{ ok: true }>(`/api/admin/events/${eventId}/units/${unitId}/brochure/approve`),
+  returnToUnit: (eventId: string, unitId: string, comment: string) => http.post<{ ok: true }>(`/api/admin/events/${eventId}/units/${unitId}/brochure/return`, { comment }),
+  publish: (eventId: string) => http.post<{ published: number }>(`/api/admin/events/${eventId}/brochures/publish`),
+};
+
+/** Position detail for candidates, with its conditions in plain Chinese. */
+export function getPublicPosition(id: string) {
+  return http.get<PublicPositionDetail>(`/api/public/positions/${id}`, { silent: true });
+}
