@@ -41,7 +41,7 @@ describe('audit entry encoding', () => {
     const text = encodeAuditEntry(base);
     expect(encodeAuditEntry({ ...base, id: 43 })).not.toBe(text);
     expect(encodeAuditEntry({ ...base, prevMac: 'b'.repeat(64) })).not.toBe(text);
-    expect(encodeAuditEntry({ ...base, details: { ...base.details, z: 2 } })).not.toBe(text);
+    expect(encodeAuditEntry({ ...base, details: { ...(base.details as Record<string, unknown>), z: 2 } })).not.toBe(text);
     expect(encodeAuditEntry({ ...base, actorRole: null })).not.toBe(text);
   });
 });
