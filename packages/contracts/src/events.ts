@@ -229,4 +229,10 @@ export const PublicEventDetailSchema = z.object({
   status: EventStatusSchema,
   schedule: z.array(StageWindowSchema),
   order: z.enum(['exam_first', 'position_first']),
+  /** What the candidate chooses and must meet when registering (§7): categories, fee, photo rules. */
+  registration: z.object({
+    examCategories: z.array(ExamCategorySchema.pick({ code: true, name: true, subjects: true })),
+    feeYuan: z.number(),
+    photo: EventPolicyBodySchema.shape.photo,
+  }),
 });

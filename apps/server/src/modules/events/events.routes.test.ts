@@ -107,6 +107,7 @@ describe('recruitment events for org_admin', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/public/events/${id}` })).statusCode).toBe(404);
     await t.app.inject({ method: 'POST', url: `/api/admin/events/${id}/transition`, headers: org, payload: { to: 'collecting' } });
     const res = await t.app.inject({ method: 'GET', url: `/api/public/events/${id}` });
-    expect(res.json()).toMatchObject({ id, order: 'exam_first', status: 'collecting' });
+    expect(res.json()).toMatchObject({ id, order: 'exam_first', status: 'collecting', registration: { feeYuan: 50, photo: { maxKb: 50 } } });
+    expect(res.json().registration.examCategories.map((c: { name: string }) => c.name)).toContain('综合管理类');
   });
 });

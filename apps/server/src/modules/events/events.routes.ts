@@ -26,7 +26,9 @@ export function registerPublicEventRoutes(app: ZodApp, deps: { db: Db }): void {
       // A draft is not public yet: answer as if it did not exist.
       if (!event || event.status === 'draft') throw new AppError('EVENT.NOT_FOUND');
       const { id, code, name, type, year, status, schedule } = event;
-      return { id, code, name, type, year, status, schedule, order: event.policy.order ?? 'exam_first' };
+      const { examCategories, fee, photo } = event.policy;
+      const registration = { examCategories: examCategories.map((c) => ({ code: c.code, name: c.name, subjects: c.subjects })), feeYuan: fee.amountYuan, photo };
+      return { id, code, name, type, year, status, schedule, order: event.policy.order ?? 'exam_first', registration };
     },
   );
 }
