@@ -1,0 +1,132 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, saveScreenshot } from '../support/browser';
+import { startServer, type RunningServer } from '../support/server';
+import { loginStaff, type StaffClient } from './staff-api';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+// Issue 6 in a real browser: a unit fills and submits its brochure, the organisation department
+// approves and publishes it, and a candidate on a phone finds the position and reads its conditions.
+describe('brochure to public position search', () => {
+  let browser: Browser;
+  let server: RunningServer;
+  let page: Page | undefined;
+  let receiver: http.Server;
+  const sms: Array<{ phone: string; content: string }> = [];
+  let org: StaffClient;
+  let unitUser: StaffClient;
+  let eventId = '';
+
+  // Each account logs in once, so the newest SMS to its phone carries its code.
+  const codeFor = (phone: string) => async () => {
+    for (let i = 0; i < 100; i++) {
+      const found = [...sms].reverse().find((m) => m.phone === phone);
+      if (found) return /(\d{6})/.exec(found.content)![1]!;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no SMS to ${phone}`);
+  };
+
+  beforeAll(async () => {
+    receiver = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        sms.push(JSON.parse(body) as { phone: string; content: string });
+        res.end('{}');
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    const smsUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/sms`;
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kaolu-e2e-events-'));
+    const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development' };
+    const out = execFileSync(process.execPath, ['apps/server/dist/cli/create-admins.js', '--sys-admin', 'sysadm:13900000011', '--sec-admin', 'secadm:13900000012', '--auditor', 'audadm:13900000013'], { cwd: repoRoot, env, encoding: 'utf8' });
+    const otp = (role: string) => new RegExp(`${role}\\t\\S+\\t一次性密码: (\\S+)`).exec(out)![1]!;
+    server = await startServer({ SEED_DEMO: 'false', SMS_PROVIDER: 'http', SMS_HTTP_URL: smsUrl }, { dataDir });
+
+    // Accounts as the operators create them: sys_admin makes the users, sec_admin grants the roles.
+    const sys = await loginStaff(server.url, 'sysadm', otp('sys_admin'), codeFor('13900000011'), 'Kaolu#Sys2026');
+    const sec = await loginStaff(server.url, 'secadm', otp('sec_admin'), codeFor('13900000012'), 'Kaolu#Sec2026');
+    const orgUser = await sys.call<{ userId: string; oneTimePassword: string }>('POST', '/api/staff-users', { username: 'orgadm', displayName: '组织部干部', phone: '13900000021' });
+    const unitAccount = await sys.call<{ userId: string; oneTimePassword: string }>('POST', '/api/staff-users', { username: 'unitpd', displayName: '单位填报员', phone: '13900000022' });
+    await sec.call('POST', '/api/role-grants', { staffUserId: orgUser.userId, role: 'org_admin' });
+    org = await loginStaff(server.url, 'orgadm', orgUser.oneTimePassword, codeFor('13900000021'), 'Kaolu#Org2026');
+    const dept = await org.call<{ id: string }>('POST', '/api/admin/units', { code: 'D31', name: '市市场监督管理局', kind: 'department' });
+    const unit = await org.call<{ id: string }>('POST', '/api/admin/units', { code: 'U3101', name: '浦东新区市场监督管理局', kind: 'unit', parentId: dept.id });
+    await sec.call('POST', '/api/role-grants', { staffUserId: unitAccount.userId, role: 'unit_user', unitId: unit.id });
+    unitUser = await loginStaff(server.url, 'unitpd', unitAccount.oneTimePassword, codeFor('13900000022'), 'Kaolu#Unit2026');
+    const now = Date.now();
+    const event = await org.call<{ id: string }>('POST', '/api/admin/events', {
+      code: 'E2E-GEN', name: '2026年度浦东面上招录', type: 'general', year: 2026,
+      schedule: [{ stage: 'brochure', startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 86_400_000).toISOString() }],
+    });
+    eventId = event.id;
+    await org.call('POST', `/api/admin/events/${eventId}/transition`, { to: 'collecting' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    receiver?.close();
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail' && page) await saveScreenshot(page, context.task.name);
+    await page?.context().close();
+    page = undefined;
+  });
+
+  const pageAs = async (client: StaffClient) => {
+    const p = await openPage(browser, 'desktop');
+    await p.context().addCookies(client.cookies().map((c) => ({ ...c, url: server.url })));
+    return p;
+  };
+  const pick = async (p: Page, testId: string, option: string) => {
+    await p.getByTestId(testId).click();
+    await p.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
+  };
+
+  it('lets a unit fill a position and submit its brochure', async () => {
+    page = await pageAs(unitUser);
+    await page.goto(`${server.url}/admin/positions`);
+    await pick(page, 'unit-event', '2026年度浦东面上招录');
+    await pick(page, 'unit-unit', '浦东新区市场监督管理局');
+    await page.getByTestId('position-add').click();
+    await page.getByTestId('position-code').fill('31010001');
+    await page.getByTestId('position-title').fill('食品安全监管');
+    await pick(page, 'position-exam-category', '综合管理类');
+    await page.getByTestId('position-save').click();
+    await page.getByTestId('unit-positions').getByText('食品安全监管').waitFor();
+    await page.getByTestId('brochure-submit').click();
+    await page.locator('.el-message-box__btns .el-button--primary').click();
+    await page.getByTestId('brochure-status').getByText('已上报').waitFor();
+    // A submitted brochure is locked: no more positions until the department returns it.
+    await expect.poll(() => page!.getByTestId('position-add').isDisabled()).toBe(true);
+  });
+
+  it('lets the organisation department approve and publish the brochure', async () => {
+    page = await pageAs(org);
+    await page.goto(`${server.url}/admin/events/${eventId}`);
+    await page.getByTestId('approve-浦东新区市场监督管理局').click();
+    await page.getByText('审核通过').first().waitFor();
+    await page.getByTestId('brochures-publish').click();
+    await page.getByText('已发布 1 个单位的简章').waitFor();
+  });
+
+  it('lets a candidate on a phone find the position and read its conditions in Chinese', async () => {
+    page = await openPage(browser, 'phone');
+    await page.goto(`${server.url}/positions?keyword=${encodeURIComponent('食品安全')}`);
+    await page.getByText('食品安全监管').first().click();
+    await page.getByTestId('position-detail').waitFor();
+    const text = await page.getByTestId('position-detail').innerText();
+    expect(text).toContain('浦东新区市场监督管理局');
+    expect(text).toContain('本科及以上');
+  });
+});
