@@ -31,6 +31,8 @@ import { createAuditLog, type AuditLog } from './platform/audit';
 // profile, exam registration, payment, tickets, data exchange (issue 7)
 import { createDataExchange, registerInterfaceLogRoutes, type DataExchange } from './modules/data-exchange';
 import { createRegistrationModules, type RegistrationModules } from './modules/registrations/registration-modules';
+// written-exam scores, position application, unit review (issue 8)
+import { createSelectionModules, type SelectionModules } from './modules/applications/selection-modules';
 // signed audit log (issue 4)
 import { registerAuditAdminRoutes } from './modules/audit-admin';
 import { registerCsrfProtection } from './platform/auth/csrf';
@@ -50,6 +52,7 @@ export type AppContext = {
   lists: ListsService;
   exchange: DataExchange;
   registration: RegistrationModules;
+  selection: SelectionModules;
 };
 
 export type KaoluApp = ZodApp & { kaolu: AppContext };
@@ -134,6 +137,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerAuditAdminRoutes(app, { db: database.db, crypto, audit });
   registerInterfaceLogRoutes(app, { db: database.db });
   const registration = createRegistrationModules(app, { db: database.db, crypto, audit, jobs, exchange });
+  const selection = createSelectionModules(app, {
+    db: database.db, crypto, audit, jobs, sms, exchange, exchangeConfig: config.exchange, profiles: registration.profiles,
+    onLogError: (error) => app.log.error({ err: error }, '接口日志写入失败'),
+  });
   for (const register of options.extraRoutes ?? []) register(app);
 
   await registerSpa(app, config.webDistDir ?? defaultWebDist());
@@ -145,7 +152,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   const kaoluApp = app as unknown as KaoluApp;
-  kaoluApp.kaolu = { config, database, crypto, jobs, routes, identity, sms, audit, events, lists, exchange, registration };
+  kaoluApp.kaolu = { config, database, crypto, jobs, routes, identity, sms, audit, events, lists, exchange, registration, selection };
   await app.ready();
   return kaoluApp;
 }

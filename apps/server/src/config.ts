@@ -57,6 +57,10 @@ const EnvSchema = z.object({
   FINANCE_CALLBACK_SECRET: z.string().min(16, '至少16个字符').optional(),
   EXCHANGE_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
   EXCHANGE_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  // national education-record interface 学信 (issue 8, INT-09e): simulator unless a URL is set
+  EDUCATION_RECORD_PROVIDER: z.enum(['simulator', 'http']).default('simulator'),
+  EDUCATION_RECORD_URL: z.url().optional(),
+  EDUCATION_RECORD_TOKEN: z.string().optional(),
 });
 
 export type Config = {
@@ -83,6 +87,8 @@ export type Config = {
 export type ExchangeConfig = {
   city: { provider: 'simulator' | 'http'; url?: string; token?: string };
   finance: { provider: 'simulator' | 'http'; url?: string; token?: string; callbackSecret?: string };
+  /** 学信 education records (issue 8); absent means the simulator. */
+  education?: { provider: 'simulator' | 'http'; url?: string; token?: string };
   timeoutMs: number;
   retries: number;
 };
@@ -153,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exchange: {
       city: { provider: e.CITY_PLATFORM_PROVIDER, url: e.CITY_PLATFORM_URL, token: e.CITY_PLATFORM_TOKEN },
       finance: { provider: e.FINANCE_PROVIDER, url: e.FINANCE_URL, token: e.FINANCE_TOKEN, callbackSecret: e.FINANCE_CALLBACK_SECRET },
+      education: { provider: e.EDUCATION_RECORD_PROVIDER, url: e.EDUCATION_RECORD_URL, token: e.EDUCATION_RECORD_TOKEN },
       timeoutMs: e.EXCHANGE_TIMEOUT_MS,
       retries: e.EXCHANGE_RETRIES,
     },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pageOf } from './common';
 
 /** The external interfaces kaolu calls (NFR-EXC-1, REG-11); one adapter each. */
-export const ExchangeAdapterSchema = z.enum(['hukou', 'permit_validity', 'permit_points', 'real_name', 'finance']);
+export const ExchangeAdapterSchema = z.enum(['hukou', 'permit_validity', 'permit_points', 'real_name', 'finance', 'education']);
 export type ExchangeAdapter = z.infer<typeof ExchangeAdapterSchema>;
 
 export const EXCHANGE_ADAPTER_LABELS: Record<ExchangeAdapter, string> = {
@@ -11,6 +11,7 @@ export const EXCHANGE_ADAPTER_LABELS: Record<ExchangeAdapter, string> = {
   permit_points: '居住证积分',
   real_name: '实名认证',
   finance: '财政缴费',
+  education: '学信学历查询',
 };
 
 /** How one call ended: answered, definitive "no record", or the platform could not answer. */

@@ -62,6 +62,18 @@ export const ERROR_CATALOGUE = {
   'TICKET.ROOMS_SHORT': { status: 409, message: '考场座位不足，请先增加考场' },
   'TICKET.PAYMENT_OPEN': { status: 409, message: '缴费截止后才能编排考场座位' },
   'EXCHANGE.UNAVAILABLE': { status: 503, message: '市数据共享平台暂不可用，请稍后再试' },
+  // written-exam scores, position application and unit review (issue 8)
+  'SCORE.ALREADY_PUBLISHED': { status: 409, message: '成绩已公布，不能再导入' },
+  'SCORE.PASS_LINE_MISSING': { status: 409, message: '尚有考试类别未设置合格线，不能公布成绩' },
+  'SCORE.NOTHING_TO_PUBLISH': { status: 409, message: '尚未导入笔试成绩' },
+  'APPLICATION.NOT_FOUND': { status: 404, message: '职位报名记录不存在' },
+  'APPLICATION.NOT_ELIGIBLE': { status: 422, message: '不符合该职位的报考条件' },
+  'APPLICATION.ALREADY_ACTIVE': { status: 409, message: '您已有一个有效的职位报名，同一时间只能报考一个职位' },
+  'APPLICATION.ALREADY_REVIEWED': { status: 409, message: '招录单位已审核，不能再更改职位' },
+  'APPLICATION.LOCKED': { status: 409, message: '报名已审核通过，不能再更改' },
+  'APPLICATION.INVALID_TRANSITION': { status: 409, message: '报名当前状态不允许该操作' },
+  'APPLICATION.POLICE_INTENTIONS_INVALID': { status: 400, message: '请按志愿顺序选择可接受的警种岗位' },
+  'EDUCATION.UNAVAILABLE': { status: 503, message: '学历查询接口暂不可用，请稍后再试' },
   // audit log (issue 4)
   'AUDIT.RANGE_EMPTY': { status: 404, message: '所选范围内没有审计日志' },
   'AUDIT.RANGE_TOO_LARGE': { status: 400, message: '单次最多导出 100000 条审计日志，请缩小范围' },

@@ -17,3 +17,7 @@ export * from './profiles';
 export * from './registrations';
 export * from './payments';
 export * from './tickets';
+// written-exam scores, position application and unit review (issue 8)
+export * from './scores';
+export * from './applications';
+export * from './review';

@@ -37,6 +37,12 @@ export const PERMISSIONS = {
   'ticket.manage': '维护考场并编排座位',
   'data_exchange.read': '查看数据交换接口日志',
   'data_exchange.batch_check': '批量户籍和居住证校验',
+  // written-exam scores, position application and unit review (issue 8)
+  'score.import': '导入笔试成绩',
+  'score.read': '查看笔试成绩',
+  'score.publish': '设置合格线并公布笔试成绩',
+  'application.review': '资格审查（本单位职位报名）',
+  'application.overdue': '查看各单位超时未审报名',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -16,3 +16,8 @@ export * from '../modules/profiles/profile.table';
 export * from '../modules/registrations/registration.table';
 export * from '../modules/payments/payment.table';
 export * from '../modules/tickets/ticket.table';
+// written-exam scores, position application, unit review, candidate messages (issue 8)
+export * from '../modules/scores/scores.table';
+export * from '../modules/applications/application.table';
+export * from '../modules/review/review.table';
+export * from '../modules/messages/candidate-message.table';

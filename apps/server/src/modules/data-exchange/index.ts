@@ -12,3 +12,7 @@ export { deriveSimulatedPerson, type CityPlatformSimulator, type SimulatedPerson
 export { signPaymentCallback, verifyPaymentCallback, type CallbackFields } from './finance';
 export { interfaceLog } from './interface-log.table';
 export { registerInterfaceLogRoutes, findInterfaceLogs } from './interface-log.routes';
+// national education-record interface 学信 (issue 8, INT-09e)
+export { createEducationRecords, type EducationExchangeConfig } from './education-record.service';
+export type { EducationRecord, EducationRecordAnswer, EducationRecords } from './education-record.types';
+export type { EducationRecordsSimulator } from './education-record.simulator';

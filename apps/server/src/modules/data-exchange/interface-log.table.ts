@@ -8,7 +8,7 @@ export const interfaceLog = pgTable(
   'interface_log',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    adapter: text('adapter', { enum: ['hukou', 'permit_validity', 'permit_points', 'real_name', 'finance'] }).notNull(),
+    adapter: text('adapter', { enum: ['hukou', 'permit_validity', 'permit_points', 'real_name', 'finance', 'education'] }).notNull(),
     operation: text('operation').notNull(),
     subjectMasked: text('subject_masked').notNull(),
     outcome: text('outcome', { enum: ['ok', 'not_found', 'error', 'timeout', 'circuit_open'] }).notNull(),

@@ -5,3 +5,4 @@ export { findCandidateRegistrations } from './registrations.queries';
 export { REGISTRATION_TRANSITIONS, assertRegistrationTransition, transitionRegistration, addTimeline } from './registration-status';
 export { DEFAULT_EXAM_ELIGIBILITY, type ExamEligibility } from './exam-requirements';
 export { examRegistration, registrationTimeline } from './registration.table';
+export { lookUpResidence, type ResidenceLookup } from './registration-checks';

@@ -1,0 +1,60 @@
+import type { ApplicationStatus, Permission, ReviewQueueQuery } from '@kaolu/contracts';
+import { and, asc, count, eq, gt, ilike, lte, or, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import type { Principal } from '../../platform/auth/access';
+import { scopeCondition, scopeOf } from '../../platform/auth/permission-scope';
+import { positionApplication } from '../applications';
+import { candidate } from '../candidates/candidate.table';
+import { position } from '../positions';
+import { unit } from '../units/unit.table';
+import { slaBounds } from './review-sla';
+
+/**
+ * The caller's reach over applications: his units (or the units under his department) within his
+ * events. A unit reviewer's query can never return another unit's applications.
+ */
+export function reviewScopeCondition(principal: Principal | undefined, permission: Permission): SQL | undefined {
+  const scope = scopeOf(principal, permission);
+  const own = scopeCondition(scope, { unitId: positionApplication.unitId, eventId: positionApplication.eventId });
+  if (own === undefined) return undefined;
+  return or(own, scopeCondition(scope, { unitId: unit.parentId, eventId: positionApplication.eventId }));
+}
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** One page of the queue, oldest first, with the counts per status under the same filters. */
+export async function findQueue(tx: DbOrTx, scope: SQL | undefined, q: ReviewQueueQuery, now: Date) {
+  const filters: Array<SQL | undefined> = [scope];
+  if (q.eventId) filters.push(eq(positionApplication.eventId, q.eventId));
+  if (q.positionId) filters.push(eq(positionApplication.positionId, q.positionId));
+  if (q.keyword) filters.push(or(ilike(candidate.name, likePattern(q.keyword)), ilike(position.code, likePattern(q.keyword))));
+  if (q.sla) {
+    const bounds = slaBounds(q.sla, now);
+    filters.push(eq(positionApplication.status, 'submitted'), lte(positionApplication.submittedAt, bounds.notAfter));
+    if (bounds.after) filters.push(gt(positionApplication.submittedAt, bounds.after));
+  }
+  // Counts ignore the status filter, so the tabs show every status's number.
+  const base = and(...filters);
+  const where = and(base, q.status ? eq(positionApplication.status, q.status) : undefined);
+  const [rows, [totals], byStatus] = await Promise.all([
+    tx.select({ a: positionApplication, code: position.code, title: position.title, unitName: unit.name, name: candidate.name, idNumberEnc: candidate.idNumberEnc })
+      .from(positionApplication)
+      .innerJoin(position, eq(position.id, positionApplication.positionId))
+      .innerJoin(unit, eq(unit.id, positionApplication.unitId))
+      .innerJoin(candidate, eq(candidate.id, positionApplication.candidateId))
+      .where(where).orderBy(asc(positionApplication.submittedAt), asc(positionApplication.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    tx.select({ total: count() }).from(positionApplication)
+      .innerJoin(position, eq(position.id, positionApplication.positionId))
+      .innerJoin(unit, eq(unit.id, positionApplication.unitId))
+      .innerJoin(candidate, eq(candidate.id, positionApplication.candidateId))
+      .where(where),
+    tx.select({ status: positionApplication.status, n: count() }).from(positionApplication)
+      .innerJoin(position, eq(position.id, positionApplication.positionId))
+      .innerJoin(unit, eq(unit.id, positionApplication.unitId))
+      .innerJoin(candidate, eq(candidate.id, positionApplication.candidateId))
+      .where(base).groupBy(positionApplication.status),
+  ]);
+  const counts: Record<ApplicationStatus, number> = { submitted: 0, returned: 0, approved: 0, rejected: 0, withdrawn: 0 };
+  for (const r of byStatus) counts[r.status] = Number(r.n);
+  return { rows, total: Number(totals?.total ?? 0), counts };
+}

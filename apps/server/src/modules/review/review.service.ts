@@ -1,0 +1,160 @@
+import { REVIEW_OUTCOME_LABELS, REVIEW_REASON_CODES, type ApplicationCheck, type ApplicationStatus, type EducationCheck, type Permission, type ReviewDecision, type ReviewDetail, type ReviewQueueQuery } from '@kaolu/contracts';
+import { formatCenti } from '@kaolu/domain';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import type { AuditLog } from '../../platform/audit';
+import type { Principal } from '../../platform/auth/access';
+import { scopeAllows, scopeOf } from '../../platform/auth/permission-scope';
+import type { CryptoProvider } from '../../platform/crypto';
+import { AppError } from '../../platform/errors/app-error';
+import { maskIdNumber, maskName } from '../../platform/masking';
+import { applicationTimeline, positionApplication, transitionApplication } from '../applications';
+import { candidate } from '../candidates/candidate.table';
+import { isExchangeUnavailable, type EducationRecords } from '../data-exchange';
+import { auditBase, type ChangeContext } from '../events';
+import type { MessagesService } from '../messages';
+import { position } from '../positions';
+import type { StoredProfileDocument } from '../profiles';
+import type { ScoresService } from '../scores';
+import { unit } from '../units/unit.table';
+import { compareEducation } from './education-compare';
+import { findQueue, reviewScopeCondition } from './review.repository';
+import { slaOf, waitingHoursOf } from './review-sla';
+import { educationCheck } from './review.table';
+
+export type ReviewService = ReturnType<typeof createReviewService>;
+type Row = typeof positionApplication.$inferSelect;
+
+const OUTCOME_STATUS: Record<ReviewDecision['outcome'], ApplicationStatus> = { approve: 'approved', reject: 'rejected', return: 'returned' };
+
+/** Unit review 资格审查 (§7, INT-05, INT-09e): scoped queue with SLA, detail, education check, outcomes. */
+export function createReviewService(deps: { db: Db; crypto: CryptoProvider; audit: AuditLog; messages: MessagesService; scores: ScoresService; education: EducationRecords; now?: () => Date }) {
+  const { db, crypto, audit, messages, scores, education } = deps;
+  const now = deps.now ?? (() => new Date());
+  const idNumberOf = (candidateId: string, enc: string) => crypto.decryptField(enc, { table: 'candidate', column: 'id_number', rowId: candidateId });
+
+  /** Loads one application the caller may review, or 404 (never 403: its existence is not disclosed). */
+  async function loadInScope(tx: Db | Tx, principal: Principal | undefined, id: string, permission: Permission = 'application.review') {
+    const [row] = await tx.select({ a: positionApplication, unitParentId: unit.parentId }).from(positionApplication).innerJoin(unit, eq(unit.id, positionApplication.unitId)).where(eq(positionApplication.id, id));
+    const scope = scopeOf(principal, permission);
+    if (!row || !(scopeAllows(scope, { unitId: row.a.unitId, eventId: row.a.eventId }) || (row.unitParentId !== null && scopeAllows(scope, { unitId: row.unitParentId, eventId: row.a.eventId })))) {
+      throw new AppError('APPLICATION.NOT_FOUND');
+    }
+    return row.a;
+  }
+
+  async function queue(principal: Principal | undefined, q: ReviewQueueQuery, permission: Permission = 'application.review') {
+    const at = now();
+    const { rows, total, counts } = await findQueue(db, reviewScopeCondition(principal, permission), q, at);
+    return {
+      items: rows.map((r) => ({
+        id: r.a.id, eventId: r.a.eventId, candidateName: maskName(r.name), idNumberMasked: maskIdNumber(idNumberOf(r.a.candidateId, r.idNumberEnc)),
+        positionId: r.a.positionId, positionCode: r.code, positionTitle: r.title, unitName: r.unitName, status: r.a.status,
+        submittedAt: r.a.submittedAt.toISOString(), waitingHours: waitingHoursOf(r.a.submittedAt, at), sla: slaOf(r.a.status, r.a.submittedAt, at),
+      })),
+      total,
+      counts,
+    };
+  }
+
+  async function latestEducation(applicationId: string) {
+    const [row] = await db.select().from(educationCheck).where(eq(educationCheck.applicationId, applicationId)).orderBy(desc(educationCheck.checkedAt)).limit(1);
+    return row ? { id: row.id, outcome: row.outcome, fields: row.fields as EducationCheck['fields'], message: row.message, checkedAt: row.checkedAt.toISOString() } : null;
+  }
+
+  /** The detail a reviewer decides on: frozen profile, attachments, checks, 基础警察 intentions, education check. */
+  async function detail(principal: Principal | undefined, id: string): Promise<ReviewDetail> {
+    const a = await loadInScope(db, principal, id);
+    const [[p], [person], lines, verdict, edu] = await Promise.all([
+      db.select({ code: position.code, title: position.title, township: position.township, basicPolice: position.basicPolice, unitName: unit.name }).from(position).innerJoin(unit, eq(unit.id, position.unitId)).where(eq(position.id, a.positionId)),
+      db.select().from(candidate).where(eq(candidate.id, a.candidateId)),
+      db.select().from(applicationTimeline).where(eq(applicationTimeline.applicationId, a.id)).orderBy(asc(applicationTimeline.at), asc(applicationTimeline.id)),
+      scores.verdictOf(a.eventId, a.candidateId),
+      latestEducation(a.id),
+    ]);
+    const snapshot = a.profileSnapshot as StoredProfileDocument;
+    // Ciphertext fields stay out of the reviewer's view; the address is not needed to decide eligibility.
+    const { addressEnc: _address, ...contact } = snapshot.contact ?? {};
+    const permit = snapshot.residencePermit ? (({ numberEnc: _n, ...rest }) => rest)(snapshot.residencePermit) : null;
+    return {
+      id: a.id, eventId: a.eventId, status: a.status,
+      candidate: { name: person!.name, gender: person!.gender, birthDate: person!.birthDate, idNumberMasked: maskIdNumber(idNumberOf(person!.id, person!.idNumberEnc)) },
+      position: { id: a.positionId, code: p!.code, title: p!.title, unitName: p!.unitName, township: p!.township, basicPolice: p!.basicPolice },
+      profileVersion: a.profileVersion, profile: { ...snapshot, contact, residencePermit: permit },
+      attachments: (snapshot.attachments ?? []).map((x) => ({ name: x.name, note: x.note ?? '' })),
+      checks: a.checks as ApplicationCheck[], policeIntentions: a.policeIntentions ?? null,
+      writtenTotal: verdict.total === null ? null : formatCenti(verdict.total), educationCheck: edu,
+      reviewReasonCode: a.reviewReasonCode, reviewReasonText: a.reviewReasonText, submittedAt: a.submittedAt.toISOString(), sla: slaOf(a.status, a.submittedAt, now()),
+      timeline: lines.map((l) => ({ at: l.at.toISOString(), kind: l.kind, fromStatus: l.fromStatus, toStatus: l.toStatus, message: l.message })),
+    };
+  }
+
+  /** Fetches the national record, compares it with the declaration and keeps the result (INT-09e). */
+  async function checkEducation(principal: Principal | undefined, id: string, ctx: ChangeContext) {
+    const a = await loadInScope(db, principal, id);
+    const [person] = await db.select().from(candidate).where(eq(candidate.id, a.candidateId));
+    const snapshot = a.profileSnapshot as StoredProfileDocument;
+    let result: ReturnType<typeof compareEducation>;
+    try {
+      const answer = await education.lookUp({ idNumber: idNumberOf(person!.id, person!.idNumberEnc), name: person!.name });
+      result = compareEducation(snapshot.education ?? [], answer);
+    } catch (error) {
+      if (!isExchangeUnavailable(error)) throw error;
+      result = { outcome: 'unavailable', fields: [], message: `学信学历查询接口暂不可用（${error.message}），请稍后重新查询` };
+    }
+    const by = ctx.actor.kind === 'staff' ? ctx.actor.username : 'system';
+    const row = await db.transaction(async (tx) => {
+      const [saved] = await tx.insert(educationCheck).values({ applicationId: a.id, outcome: result.outcome, fields: result.fields, message: result.message, checkedBy: by }).returning();
+      await audit.record(tx, { action: 'education.checked', ...auditBase(ctx), targetType: 'position_application', targetId: a.id, result: 'success', details: { outcome: result.outcome } });
+      return saved!;
+    });
+    return { id: row.id, outcome: row.outcome, fields: result.fields, message: row.message, checkedAt: row.checkedAt.toISOString() };
+  }
+
+  async function applyDecision(tx: Tx, a: Row, d: ReviewDecision, ctx: ChangeContext): Promise<boolean> {
+    const to = OUTCOME_STATUS[d.outcome];
+    const reason = `${REVIEW_REASON_CODES[d.reasonCode]}${d.reasonText ? `：${d.reasonText}` : ''}`;
+    const moved = await transitionApplication(tx, a.id, 'submitted', to, { kind: `review_${d.outcome}`, message: `单位审核${REVIEW_OUTCOME_LABELS[d.outcome]}（${reason}）` }, {
+      reviewReasonCode: d.reasonCode, reviewReasonText: d.reasonText, reviewedAt: new Date(), reviewedBy: ctx.actor.kind === 'staff' ? ctx.actor.username : 'system',
+    });
+    if (!moved) return false;
+    const label = REVIEW_OUTCOME_LABELS[d.outcome];
+    const next = d.outcome === 'return' ? '请按要求补充材料后重新提交。' : d.outcome === 'reject' ? '您可以报考其他职位，但不能再报考该职位。' : '';
+    await messages.notify(tx, [a.candidateId], {
+      title: `职位报名审核结果：${label}`, body: `您的职位报名审核结果为「${label}」（${reason}）。${next}`,
+      sms: `【上海公务员考录】您的职位报名审核结果为「${label}」，请登录报名网站查看。`, purpose: 'application_reviewed', actor: ctx.actor,
+    });
+    await audit.record(tx, { action: 'application.reviewed', ...auditBase(ctx), targetType: 'position_application', targetId: a.id, result: 'success', details: { from: 'submitted', to, reasonCode: d.reasonCode } });
+    return true;
+  }
+
+  /** 通过 / 不通过 / 退回补充 with a reason; only a 待审核 application can be decided. */
+  async function decide(principal: Principal | undefined, id: string, d: ReviewDecision, ctx: ChangeContext) {
+    if (d.outcome !== 'approve' && d.reasonText.length < 2) throw new AppError('COMMON.VALIDATION_FAILED', { message: '不通过或退回补充须填写具体说明', details: { fields: [{ field: 'reasonText', label: '说明', message: '请填写具体说明' }] } });
+    const a = await loadInScope(db, principal, id);
+    await db.transaction(async (tx) => {
+      if (!(await applyDecision(tx, a, d, ctx))) throw new AppError('APPLICATION.INVALID_TRANSITION', { message: '该报名当前不是待审核状态，不能审核' });
+    });
+    return detail(principal, id);
+  }
+
+  /** Bulk 通过 after confirmation: in-scope 待审核 ones are approved in one transaction, others reported. */
+  async function bulkApprove(principal: Principal | undefined, ids: string[], ctx: ChangeContext) {
+    const scope = reviewScopeCondition(principal, 'application.review');
+    const rows = await db.select({ a: positionApplication }).from(positionApplication).innerJoin(unit, eq(unit.id, positionApplication.unitId)).where(and(inArray(positionApplication.id, ids), scope));
+    const found = new Map(rows.map((r) => [r.a.id, r.a]));
+    const skipped: Array<{ id: string; reason: string }> = [];
+    let approved = 0;
+    await db.transaction(async (tx) => {
+      for (const id of ids) {
+        const a = found.get(id);
+        if (!a) skipped.push({ id, reason: '报名不存在或不在您的审核范围内' });
+        else if (!(await applyDecision(tx, a, { outcome: 'approve', reasonCode: 'conditions_met', reasonText: '' }, ctx))) skipped.push({ id, reason: '不是待审核状态' });
+        else approved++;
+      }
+    });
+    return { approved, skipped };
+  }
+
+  return { queue, detail, checkEducation, decide, bulkApprove };
+}

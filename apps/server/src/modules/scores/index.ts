@@ -1,0 +1,31 @@
+// Public face of the scores module (issue 8): written-exam import, pass lines, publication (ONL-02).
+import { AppError } from '../../platform/errors/app-error';
+import type { ZodApp } from '../../platform/http/types';
+import type { JobRunner } from '../../platform/jobs/job-runner';
+import type { ChangeContext } from '../events';
+import { registerScoreRoutes, SCORES_IMPORT_JOB } from './scores.routes';
+import type { ScoresService } from './scores.service';
+
+export { createScoresService, type ScoresService } from './scores.service';
+export { SCORES_IMPORT_JOB, INLINE_IMPORT_CHARS } from './scores.routes';
+export { writtenTotalOf, passLineFor, hasPassed } from './written-result';
+export { writtenScore, passLine, scoreRelease } from './scores.table';
+
+type ImportPayload = { eventId: string; fileBase64: string; ctx: ChangeContext };
+
+/** Registers the import job (progress, bad rows as a result) and the routes. */
+export function registerScoresModule(app: ZodApp, deps: { scores: ScoresService; jobs: JobRunner }): void {
+  deps.jobs.register<ImportPayload>(SCORES_IMPORT_JOB, async ({ payload, reportProgress }) => {
+    await reportProgress(10, '正在校验成绩');
+    try {
+      const result = await deps.scores.importScores(payload.eventId, payload.fileBase64, payload.ctx, reportProgress);
+      await reportProgress(100, `已导入 ${result.imported} 条成绩`);
+      return result;
+    } catch (error) {
+      // A bad file is a report for the person to read, not a failure to retry.
+      if (error instanceof AppError && error.code === 'IMPORT.ROWS_INVALID') return { imported: 0, problems: (error.details as { problems: unknown }).problems };
+      throw error;
+    }
+  });
+  registerScoreRoutes(app, deps);
+}

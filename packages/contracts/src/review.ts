@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { ApplicationCheckSchema, ApplicationStatusSchema, ApplicationTimelineSchema } from './applications';
+
+/** Review outcomes 审核结果 (§7): 通过 / 不通过 / 退回补充, each with a reason. */
+export const ReviewOutcomeSchema = z.enum(['approve', 'reject', 'return']);
+export type ReviewOutcome = z.infer<typeof ReviewOutcomeSchema>;
+export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = { approve: '通过', reject: '不通过', return: '退回补充' };
+
+/** Reason codes units choose from; the text explains the particular case. */
+export const REVIEW_REASON_CODES = {
+  conditions_met: '符合职位报考条件',
+  education_mismatch: '学历学位不符合要求',
+  major_mismatch: '专业不符合要求',
+  experience_mismatch: '工作经历不符合要求',
+  residence_mismatch: '户籍或居住证不符合要求',
+  materials_missing: '材料不全，需补充',
+  materials_unclear: '材料不清晰，需重新提供',
+  false_information: '填报信息不实',
+  other: '其他',
+} as const;
+export type ReviewReasonCode = keyof typeof REVIEW_REASON_CODES;
+export const ReviewReasonCodeSchema = z.enum(Object.keys(REVIEW_REASON_CODES) as [ReviewReasonCode, ...ReviewReasonCode[]]);
+
+export const ReviewDecisionSchema = z.object({
+  outcome: ReviewOutcomeSchema.meta({ title: '审核结果' }),
+  reasonCode: ReviewReasonCodeSchema.meta({ title: '原因' }),
+  reasonText: z.string().trim().max(1000).default('').meta({ title: '说明' }),
+});
+export type ReviewDecision = z.infer<typeof ReviewDecisionSchema>;
+
+export const BulkApproveSchema = z.object({
+  ids: z.array(z.uuid()).min(1, '请选择要通过的报名').max(200),
+  confirm: z.literal(true, { error: '请确认批量通过' }),
+});
+export const BulkApproveResultSchema = z.object({ approved: z.number().int(), skipped: z.array(z.object({ id: z.uuid(), reason: z.string() })) });
+
+/** SLA marks 时限: waiting ≥ 24 h is due, ≥ 48 h overdue. */
+export const SlaMarkSchema = z.enum(['ok', 'due', 'overdue']);
+export type SlaMark = z.infer<typeof SlaMarkSchema>;
+export const SLA_MARK_LABELS: Record<SlaMark, string> = { ok: '正常', due: '超过24小时', overdue: '超过48小时' };
+
+export const ReviewQueueQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  eventId: z.uuid().optional().meta({ title: '招录事项' }),
+  status: ApplicationStatusSchema.optional().meta({ title: '状态' }),
+  positionId: z.uuid().optional().meta({ title: '职位' }),
+  keyword: z.string().trim().max(50).optional().meta({ title: '姓名或职位代码' }),
+  sla: z.enum(['due', 'overdue']).optional().meta({ title: '时限' }),
+});
+export type ReviewQueueQuery = z.infer<typeof ReviewQueueQuerySchema>;
+
+export const ReviewQueueItemSchema = z.object({
+  id: z.uuid(),
+  eventId: z.uuid(),
+  candidateName: z.string(),
+  idNumberMasked: z.string(),
+  positionId: z.uuid(),
+  positionCode: z.string(),
+  positionTitle: z.string(),
+  unitName: z.string(),
+  status: ApplicationStatusSchema,
+  submittedAt: z.string(),
+  waitingHours: z.number().int(),
+  sla: SlaMarkSchema,
+});
+export const ReviewQueueSchema = z.object({
+  items: z.array(ReviewQueueItemSchema),
+  total: z.number().int(),
+  counts: z.record(ApplicationStatusSchema, z.number().int()),
+});
+
+/** The national education record 学信 beside the declaration, field by field (INT-09e). */
+export const EducationFieldSchema = z.object({ field: z.string(), label: z.string(), declared: z.string(), record: z.string(), matches: z.boolean() });
+export const EducationCheckSchema = z.object({
+  id: z.uuid(),
+  outcome: z.enum(['match', 'mismatch', 'not_found', 'unavailable']),
+  fields: z.array(EducationFieldSchema),
+  message: z.string(),
+  checkedAt: z.string(),
+});
+export type EducationCheck = z.infer<typeof EducationCheckSchema>;
+
+export const ReviewDetailSchema = z.object({
+  id: z.uuid(),
+  eventId: z.uuid(),
+  status: ApplicationStatusSchema,
+  candidate: z.object({ name: z.string(), gender: z.string(), birthDate: z.string(), idNumberMasked: z.string() }),
+  position: z.object({ id: z.uuid(), code: z.string(), title: z.string(), unitName: z.string(), township: z.boolean(), basicPolice: z.boolean() }),
+  profileVersion: z.number().int(),
+  profile: z.record(z.string(), z.unknown()),
+  attachments: z.array(z.object({ name: z.string(), note: z.string() })),
+  checks: z.array(ApplicationCheckSchema),
+  policeIntentions: z.array(z.string()).nullable(),
+  writtenTotal: z.string().nullable(),
+  educationCheck: EducationCheckSchema.nullable(),
+  reviewReasonCode: z.string().nullable(),
+  reviewReasonText: z.string().nullable(),
+  submittedAt: z.string(),
+  sla: SlaMarkSchema,
+  timeline: z.array(ApplicationTimelineSchema),
+});
+export type ReviewDetail = z.infer<typeof ReviewDetailSchema>;
