@@ -1,4 +1,4 @@
-import { Bell, ChatDotRound, Collection, Connection, DataBoard, Document, EditPen, Key, List, Monitor, OfficeBuilding, Operation, User } from '@element-plus/icons-vue';
+import { Bell, ChatDotRound, Collection, Connection, DataBoard, Document, EditPen, Key, List, Money, Monitor, OfficeBuilding, Operation, Share, User } from '@element-plus/icons-vue';
 import { markRaw, type Component } from 'vue';
 
 export type AdminMenuItem = { index: string; label: string; icon: Component };
@@ -14,6 +14,9 @@ export const adminMenu: AdminMenuItem[] = [
   { index: '/admin/positions', label: '职位填报', icon: markRaw(EditPen) },
   { index: '/admin/lists', label: '白名单与灰名单', icon: markRaw(List) },
   { index: '/admin/notices', label: '公告通知', icon: markRaw(Bell) },
+  // payments and data exchange (issue 7)
+  { index: '/admin/reconciliation', label: '缴费对账', icon: markRaw(Money) },
+  { index: '/admin/interface-logs', label: '接口日志', icon: markRaw(Share) },
   // identity and access (issue 3); the server refuses each page's calls without its permission
   { index: '/admin/users', label: '用户管理', icon: markRaw(User) },
   { index: '/admin/role-grants', label: '角色授权', icon: markRaw(Key) },

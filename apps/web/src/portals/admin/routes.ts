@@ -34,6 +34,9 @@ export const adminRoutes: RouteRecordRaw = {
     { path: 'positions', name: 'admin-unit-positions', component: () => import('@/features/positions/pages/UnitPositionsPage.vue'), meta: { title: '职位填报' } },
     { path: 'lists', name: 'admin-lists', component: () => import('@/features/lists/pages/AdjustmentListPage.vue'), meta: { title: '白名单与灰名单' } },
     { path: 'notices', name: 'admin-notices', component: () => import('@/features/notices/pages/NoticeAdminPage.vue'), meta: { title: '公告通知' } },
+    // payment reconciliation and the data-exchange interface log (issue 7)
+    { path: 'reconciliation', name: 'admin-reconciliation', component: () => import('@/features/payment/pages/ReconciliationPage.vue'), meta: { title: '缴费对账' } },
+    { path: 'interface-logs', name: 'admin-interface-logs', component: () => import('@/features/registration/pages/InterfaceLogPage.vue'), meta: { title: '接口日志' } },
     {
       path: ':pathMatch(.*)*',
       name: 'admin-not-found',

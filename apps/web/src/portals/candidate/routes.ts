@@ -27,6 +27,12 @@ export const candidateRoutes: RouteRecordRaw = {
     { path: 'register', name: 'candidate-register', component: () => import('@/features/identity/pages/CandidateRegisterPage.vue'), meta: { title: '考生注册' } },
     { path: 'forgot-password', name: 'candidate-forgot-password', component: () => import('@/features/identity/pages/ForgotPasswordPage.vue'), meta: { title: '找回密码' } },
     { path: 'account', name: 'candidate-account', component: () => import('@/features/identity/pages/CandidateAccountPage.vue'), meta: { title: '我的账号' } },
+    // profile, exam registration, payment, admission ticket (issue 7)
+    { path: 'profile', name: 'candidate-profile', component: () => import('@/features/profile/pages/ProfilePage.vue'), meta: { title: '我的档案' } },
+    { path: 'registrations', name: 'candidate-registrations', component: () => import('@/features/registration/pages/MyRegistrationsPage.vue'), meta: { title: '我的报名' } },
+    { path: 'registrations/new/:eventId', name: 'candidate-register-exam', component: () => import('@/features/registration/pages/RegisterExamPage.vue'), meta: { title: '笔试报名' } },
+    { path: 'registrations/:id/payment', name: 'candidate-payment', component: () => import('@/features/payment/pages/PaymentPage.vue'), meta: { title: '缴费' } },
+    { path: 'registrations/:id/ticket', name: 'candidate-ticket', component: () => import('@/features/ticket/pages/AdmissionTicketPage.vue'), meta: { title: '准考证' } },
     {
       path: ':pathMatch(.*)*',
       name: 'candidate-not-found',
@@ -41,5 +47,7 @@ export const candidateNav = [
   { to: '/', label: '首页' },
   { to: '/notices', label: '招录公告' },
   { to: '/positions', label: '职位查询' },
+  { to: '/registrations', label: '我的报名' },
+  { to: '/profile', label: '我的档案' },
   { to: '/account', label: '我的账号' },
 ] as const;

@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import type {
+  CreateRegistration, InterfaceLog, InterfaceLogQuery, PrecheckResultSchema, PublicEvent, PublicEventDetailSchema, Registration, RegistrationCheck, TimelineEntry,
+} from '@kaolu/contracts';
+import { http, type RequestOptions } from '@/app/http';
+import type { Paged } from '../paged';
+
+export type { Registration, RegistrationCheck, TimelineEntry };
+export type PrecheckResult = z.infer<typeof PrecheckResultSchema>;
+export type EventForRegistration = z.infer<typeof PublicEventDetailSchema>;
+
+/** Candidate calls of exam registration 笔试报名 (issue 7). */
+export const registrationApi = {
+  /** The event's schedule with its categories, fee and photo rules (public). */
+  event: (id: string, options?: RequestOptions) => http.get<EventForRegistration>(`/api/public/events/${id}`, options),
+  /** Events whose registration is under way, for the "去报名" entries. */
+  openEvents: async (options?: RequestOptions): Promise<PublicEvent[]> => {
+    const page = await http.get<Paged<PublicEvent>>('/api/public/events', { ...options, query: { page: 1, pageSize: 50 } });
+    return page.items.filter((e) => e.status === 'registration');
+  },
+  /** Runs every automatic check and saves nothing. */
+  precheck: (body: CreateRegistration) => http.post<PrecheckResult>('/api/candidate/registrations/precheck', body, { silent: true }),
+  /** A refusal (REGISTRATION.NOT_ELIGIBLE) carries the failed checks in details.checks. */
+  submit: (body: CreateRegistration) => http.post<Registration>('/api/candidate/registrations', body, { silent: true }),
+  mine: (options?: RequestOptions) => http.get<{ items: Registration[] }>('/api/candidate/registrations', options),
+  cancel: (id: string) => http.post<Registration>(`/api/candidate/registrations/${id}/cancel`),
+};
+
+/** Staff: the data-exchange interface log (NFR-EXC-1), filtered by interface and outcome. */
+export const interfaceLogApi = {
+  find: (query: Partial<InterfaceLogQuery>) => http.get<Paged<InterfaceLog>>('/api/admin/interface-logs', { query, silent: true }),
+};
