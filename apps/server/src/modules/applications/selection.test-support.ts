@@ -59,10 +59,13 @@ export async function createExaminee(app: KaoluApp, eventId: string, options: { 
   city.setPerson(person.idNumber, options.permit
     ? { hukou: { shanghaiHukou: false, district: null }, permit: { held: true, issuedOn: options.permit.issuedOn, validUntil: options.permit.validUntil }, points: { held: true, points: options.permit.points, standardScore: 120 } }
     : { hukou: { shanghaiHukou: true, district: '徐汇区' } });
+  const document = options.document ?? profileDocument();
+  const saved = await app.inject({ method: 'PUT', url: '/api/candidate/profile', headers: person.headers, payload: { document, version: 0 } });
+  if (saved.statusCode !== 200) throw new Error(`profile save failed: ${saved.body}`);
   const db = app.kaolu.database.db;
   const [registration] = await db.insert(examRegistration).values({
     eventId, candidateId: person.candidateId, examCategory: options.examCategory ?? 'comprehensive', subjectCode: options.subjectCode ?? null, status: 'confirmed',
-    checks: [], profileVersion: 1, profileSnapshot: options.document ?? profileDocument(), policyVersion: 1,
+    checks: [], profileVersion: 1, profileSnapshot: document, policyVersion: 1,
   }).returning();
   const [room] = await db.insert(examRoom).values({ eventId, examCategory: 'any', siteName: '考点', siteAddress: '上海', roomCode: `R${serial++}`, capacity: 30 }).returning();
   const ticketNumber = `T${String(100000 + serial++)}`;
