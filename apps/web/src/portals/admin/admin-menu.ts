@@ -17,6 +17,9 @@ export const adminMenu: AdminMenuItem[] = [
   // payments and data exchange (issue 7)
   { index: '/admin/reconciliation', label: '缴费对账', icon: markRaw(Money) },
   { index: '/admin/interface-logs', label: '接口日志', icon: markRaw(Share) },
+  // written-exam scores and unit review (issue 8)
+  { index: '/admin/scores', label: '成绩与合格线', icon: markRaw(DataBoard) },
+  { index: '/admin/reviews', label: '资格审查', icon: markRaw(List) },
   // identity and access (issue 3); the server refuses each page's calls without its permission
   { index: '/admin/users', label: '用户管理', icon: markRaw(User) },
   { index: '/admin/role-grants', label: '角色授权', icon: markRaw(Key) },

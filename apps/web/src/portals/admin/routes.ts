@@ -36,6 +36,10 @@ export const adminRoutes: RouteRecordRaw = {
     { path: 'notices', name: 'admin-notices', component: () => import('@/features/notices/pages/NoticeAdminPage.vue'), meta: { title: '公告通知' } },
     // payment reconciliation and the data-exchange interface log (issue 7)
     { path: 'reconciliation', name: 'admin-reconciliation', component: () => import('@/features/payment/pages/ReconciliationPage.vue'), meta: { title: '缴费对账' } },
+    // written-exam scores, pass lines and unit review (issue 8)
+    { path: 'scores', name: 'admin-scores', component: () => import('@/features/scores/pages/ScoreAdminPage.vue'), meta: { title: '笔试成绩与合格线' } },
+    { path: 'reviews', name: 'admin-reviews', component: () => import('@/features/review/pages/ReviewQueuePage.vue'), meta: { title: '资格审查' } },
+    { path: 'reviews/:id', name: 'admin-review-detail', component: () => import('@/features/review/pages/ReviewDetailPage.vue'), meta: { title: '报名审核' } },
     { path: 'interface-logs', name: 'admin-interface-logs', component: () => import('@/features/registration/pages/InterfaceLogPage.vue'), meta: { title: '接口日志' } },
     {
       path: ':pathMatch(.*)*',

@@ -32,6 +32,9 @@ export const candidateRoutes: RouteRecordRaw = {
     { path: 'registrations', name: 'candidate-registrations', component: () => import('@/features/registration/pages/MyRegistrationsPage.vue'), meta: { title: '我的报名' } },
     { path: 'registrations/new/:eventId', name: 'candidate-register-exam', component: () => import('@/features/registration/pages/RegisterExamPage.vue'), meta: { title: '笔试报名' } },
     { path: 'registrations/:id/payment', name: 'candidate-payment', component: () => import('@/features/payment/pages/PaymentPage.vue'), meta: { title: '缴费' } },
+    // written-exam scores and position application (issue 8)
+    { path: 'scores', name: 'candidate-scores', component: () => import('@/features/scores/pages/MyScoresPage.vue'), meta: { title: '我的成绩' } },
+    { path: 'applications', name: 'candidate-applications', component: () => import('@/features/applications/pages/ApplyPositionPage.vue'), meta: { title: '职位报名' } },
     { path: 'registrations/:id/ticket', name: 'candidate-ticket', component: () => import('@/features/ticket/pages/AdmissionTicketPage.vue'), meta: { title: '准考证' } },
     {
       path: ':pathMatch(.*)*',
@@ -49,5 +52,7 @@ export const candidateNav = [
   { to: '/positions', label: '职位查询' },
   { to: '/registrations', label: '我的报名' },
   { to: '/profile', label: '我的档案' },
+  { to: '/scores', label: '我的成绩' },
+  { to: '/applications', label: '职位报名' },
   { to: '/account', label: '我的账号' },
 ] as const;

@@ -1,0 +1,16 @@
+import type { z } from 'zod';
+import type { EducationCheck, ReviewDecision, ReviewDetail, ReviewQueueQuery, ReviewQueueSchema } from '@kaolu/contracts';
+import { http, type RequestOptions } from '@/app/http';
+
+export type { EducationCheck, ReviewDetail };
+export type ReviewQueue = z.infer<typeof ReviewQueueSchema>;
+
+/** Unit review 资格审查: the scoped queue, detail, 学信 check and outcomes. */
+export const reviewApi = {
+  queue: (query: Partial<ReviewQueueQuery>, options?: RequestOptions) => http.get<ReviewQueue>('/api/admin/reviews', { ...options, query }),
+  overdue: (query: Partial<ReviewQueueQuery>, options?: RequestOptions) => http.get<ReviewQueue>('/api/admin/reviews/overdue', { ...options, query }),
+  detail: (id: string, options?: RequestOptions) => http.get<ReviewDetail>(`/api/admin/reviews/${id}`, options),
+  checkEducation: (id: string) => http.post<EducationCheck>(`/api/admin/reviews/${id}/education-check`, {}),
+  decide: (id: string, body: Omit<ReviewDecision, 'reasonText'> & { reasonText?: string }) => http.post<ReviewDetail>(`/api/admin/reviews/${id}/decision`, body),
+  bulkApprove: (ids: string[]) => http.post<{ approved: number; skipped: Array<{ id: string; reason: string }> }>('/api/admin/reviews/bulk-approve', { ids, confirm: true }),
+};
