@@ -14,6 +14,7 @@ import { getUnitById } from '../units/units.service';
 import { assertBrochureTransition } from './brochure-lifecycle';
 import { checkPositionAgainstPolicy } from './position-format';
 import { assertUnitInScope } from './position-scope';
+import { bumpSearchVersion } from './position-search-totals';
 import { brochure, position } from './position.table';
 import { countUnitPositions, lockBrochure } from './positions.service';
 
@@ -42,6 +43,8 @@ export function createBrochuresService(deps: { db: Db; audit: AuditLog; events: 
     const stamp = to === 'submitted' ? { submittedAt: now() } : { reviewedAt: now(), reviewedBy: ctx.actor.kind === 'staff' ? ctx.actor.username : null };
     await tx.update(brochure).set({ status: to, comment: to === 'submitted' ? row.comment : comment, ...stamp, updatedAt: now() }).where(eq(brochure.id, row.id));
     await tx.update(position).set({ status: positionStatus, updatedAt: now() }).where(and(eq(position.eventId, eventId), eq(position.unitId, unitId)));
+    // Public search totals are cached per search version: a change to what is published bumps it.
+    if (to === 'published' || row.status === 'published') await bumpSearchVersion(tx, eventId);
     await audit.record(tx, {
       ...auditBase(ctx), action: `brochure.${to}`, targetType: 'brochure', targetId: row.id, result: 'success',
       details: { eventId, unitId, from: row.status, to, comment },

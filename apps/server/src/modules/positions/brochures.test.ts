@@ -101,6 +101,8 @@ describe('brochure workflow: unit fills and submits, org reviews and publishes',
     const published = await t.app.inject({ method: 'POST', url: `/api/admin/events/${eventId}/brochures/publish`, headers: org });
     expect(published.json()).toEqual({ published: 1 });
     expect((await t.app.inject({ method: 'GET', url: `/api/admin/events/${eventId}`, headers: org })).json().status).toBe('published');
+    // The same search as before publication: its cached total must not survive the publication.
+    expect((await t.app.inject({ method: 'GET', url: `/api/public/positions?eventId=${eventId}` })).json().total).toBe(3);
     const found = (await t.app.inject({ method: 'GET', url: `/api/public/positions?eventId=${eventId}&keyword=${encodeURIComponent('食品')}` })).json();
     expect(found.items).toEqual([expect.objectContaining({ code: 'P0104', unitName: '浦东新区市场监督管理局' })]);
     const detail = (await t.app.inject({ method: 'GET', url: `/api/public/positions/${found.items[0].id}` })).json();

@@ -1,8 +1,9 @@
 import type { AdminPosition, PositionCategory, PositionConditions, PositionStatus, PublicPosition, PositionSearchQuery } from '@kaolu/contracts';
-import { and, asc, count, desc, eq, gte, ilike, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { recruitmentEvent } from '../events/event.table';
 import { unit } from '../units/unit.table';
+import { createSearchTotals, readSearchVersion } from './position-search-totals';
 import { position } from './position.table';
 
 const EDUCATION_RANK = { high_school: 1, junior_college: 2, bachelor: 3, master: 4, doctor: 5 } as const;
@@ -12,9 +13,12 @@ export function likePattern(keyword: string): string {
   return `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+const searchTotals = createSearchTotals();
+
 /**
  * Published positions matching the candidate's filters (issue 6): event, unit, category, keyword,
  * education the candidate holds, major keyword, hukou requirement, headcount; sorted and paged.
+ * The total is cached per search version (see position-search-totals.ts).
  */
 export async function findPublicPositions(db: DbOrTx, query: PositionSearchQuery): Promise<{ items: PublicPosition[]; total: number }> {
   const filters: SQL[] = [eq(position.status, 'published')];
@@ -33,7 +37,23 @@ export async function findPublicPositions(db: DbOrTx, query: PositionSearchQuery
   const where = and(...filters);
   const direction = query.order === 'desc' ? desc : asc;
   const sortColumn = query.sort === 'headcount' ? position.headcount : query.sort === 'unit' ? unit.code : position.code;
-  const [rows, [totals]] = await Promise.all([
+  const { page: _page, pageSize: _size, sort: _sort, order: _order, ...filterValues } = query;
+  const countRows = async () => {
+    // Only a keyword reads the unit name; without one the count needs no join.
+    const base = db.select({ total: count() }).from(position);
+    const [row] = query.keyword ? await base.innerJoin(unit, eq(unit.id, position.unitId)).where(where) : await base.where(where);
+    return row?.total ?? 0;
+  };
+  // Deferred join: page through position ids alone (index order), then join the 20 rows shown, so a
+  // deep page does not join every skipped row with its unit.
+  const needsUnit = Boolean(query.keyword) || query.sort === 'unit';
+  const idQuery = db.select({ id: position.id }).from(position);
+  const pageIds = (needsUnit ? idQuery.innerJoin(unit, eq(unit.id, position.unitId)) : idQuery)
+    .where(where)
+    .orderBy(direction(sortColumn), asc(position.code))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const [rows, total] = await Promise.all([
     db
       .select({
         id: position.id,
@@ -46,19 +66,18 @@ export async function findPublicPositions(db: DbOrTx, query: PositionSearchQuery
       })
       .from(position)
       .innerJoin(unit, eq(unit.id, position.unitId))
-      .where(where)
-      .orderBy(direction(sortColumn), asc(position.code))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ total: count() }).from(position).innerJoin(unit, eq(unit.id, position.unitId)).where(where),
+      .where(inArray(position.id, pageIds))
+      .orderBy(direction(sortColumn), asc(position.code)),
+    readSearchVersion(db).then((version) => searchTotals(version, JSON.stringify(filterValues), countRows)),
   ]);
-  return { items: rows.map((r) => ({ ...r, category: r.category as PositionCategory })), total: totals?.total ?? 0 };
+  return { items: rows.map((r) => ({ ...r, category: r.category as PositionCategory })), total };
 }
 
 /** One published position with its unit and event names, for the public detail page. */
 export async function findPublishedPosition(db: DbOrTx, id: string) {
   const [row] = await db
-    .select({ p: position, unitName: unit.name, eventName: recruitmentEvent.name, policy: recruitmentEvent.policy })
+    // Only the policy's interview ratio is needed, not the whole policy document.
+    .select({ p: position, unitName: unit.name, eventName: recruitmentEvent.name, policyRatio: sql<number | null>`(${recruitmentEvent.policy}->'interview'->>'ratio')::int` })
     .from(position)
     .innerJoin(unit, eq(unit.id, position.unitId))
     .innerJoin(recruitmentEvent, eq(recruitmentEvent.id, position.eventId))

@@ -1,4 +1,4 @@
-import { IdParamSchema, PositionSearchQuerySchema, PublicPositionDetailSchema, PublicPositionPageSchema, type EventPolicy, type PositionCategory, type PositionConditions } from '@kaolu/contracts';
+import { IdParamSchema, PositionSearchQuerySchema, PublicPositionDetailSchema, PublicPositionPageSchema, type PositionCategory, type PositionConditions } from '@kaolu/contracts';
 import type { Db } from '../../db/client';
 import { AppError } from '../../platform/errors/app-error';
 import type { ZodApp } from '../../platform/http/types';
@@ -26,13 +26,12 @@ export function registerPublicPositionRoutes(app: ZodApp, deps: { db: Db }): voi
       const row = await findPublishedPosition(deps.db, request.params.id);
       if (!row) throw new AppError('POSITION.NOT_FOUND');
       const { p } = row;
-      const policy = row.policy as Partial<EventPolicy>;
       return {
         id: p.id, eventId: p.eventId, code: p.code, title: p.title, unitName: row.unitName, eventName: row.eventName,
         category: p.category as PositionCategory, headcount: p.headcount, examCategory: p.examCategory, examSubject: p.examSubject,
         township: p.township, basicPolice: p.basicPolice, acceptsAdjustment: p.acceptsAdjustment,
         // The position's own ratio overrides the event's policy (1:3 by default, §7).
-        interviewRatio: p.interviewRatio ?? policy.interview?.ratio ?? 3,
+        interviewRatio: p.interviewRatio ?? row.policyRatio ?? 3,
         conditions: describeConditions(p.conditions as PositionConditions, { township: p.township, basicPolice: p.basicPolice }),
       };
     },
