@@ -36,7 +36,7 @@ export function createBrochuresService(deps: { db: Db; audit: AuditLog; events: 
   }
 
   /** Moves a brochure and its positions to a new state, audited with from, to and comment. */
-  async function move(tx: DbOrTx, eventId: string, unitId: string, to: BrochureStatus, ctx: ChangeContext, comment: string | null = null) {
+  async function move(tx: DbOrTx, eventId: string, unitId: string, to: BrochureStatus, ctx: ChangeContext, comment: string | null = null, extra: Record<string, unknown> = {}) {
     const row = await lockBrochure(tx, eventId, unitId);
     assertBrochureTransition(row.status, to);
     const positionStatus = { submitted: 'submitted', approved: 'approved', published: 'published', returned: 'draft', filling: 'draft' }[to];
@@ -47,7 +47,7 @@ export function createBrochuresService(deps: { db: Db; audit: AuditLog; events: 
     if (to === 'published' || row.status === 'published') await bumpSearchVersion(tx, eventId);
     await audit.record(tx, {
       ...auditBase(ctx), action: `brochure.${to}`, targetType: 'brochure', targetId: row.id, result: 'success',
-      details: { eventId, unitId, from: row.status, to, comment },
+      details: { eventId, unitId, from: row.status, to, comment, ...extra },
     });
   }
 
@@ -98,7 +98,8 @@ export function createBrochuresService(deps: { db: Db; audit: AuditLog; events: 
       await db.transaction(async (tx) => {
         const event = await getEvent(tx, eventId);
         assertEventStatus(event.status, ['collecting', 'published'], '审核简章');
-        await move(tx, eventId, unitId, 'approved', ctx, `政策版本 ${event.policyVersion}`);
+        // The decision records the policy version the brochure was checked against.
+        await move(tx, eventId, unitId, 'approved', ctx, null, { policyVersion: event.policyVersion });
       });
     },
 

@@ -96,6 +96,7 @@ describe('brochure workflow: unit fills and submits, org reviews and publishes',
     expect((await addPosition(unitUser, unitId, generalPosition('P0104', { title: '食品安全监管' }))).statusCode).toBe(200);
     expect((await brochureAction(unitUser, 'submit')).statusCode).toBe(200);
     expect((await brochureAction(org, 'approve')).statusCode).toBe(200);
+    expect(audit.entries.find((e) => e.action === 'brochure.approved')?.details).toMatchObject({ from: 'submitted', to: 'approved', policyVersion: 1 });
     const before = (await t.app.inject({ method: 'GET', url: `/api/public/positions?eventId=${eventId}` })).json();
     expect(before.total).toBe(0);
     const published = await t.app.inject({ method: 'POST', url: `/api/admin/events/${eventId}/brochures/publish`, headers: org });
