@@ -250,7 +250,9 @@ describe('registration, payment and admission ticket', () => {
     const totals = await page.getByTestId('recon-totals').innerText();
     expect(totals).toContain('应缴 50.00 元');
     expect(totals).toContain('实缴 50.00 元');
-    expect(await page.locator('.el-table').innerText()).toContain('已缴费');
+    const table = await page.locator('.el-table').innerText();
+    expect(table).toContain('已缴费');
+    expect(table).toContain('综合管理类');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('recon-export').click()]);
     expect(download.suggestedFilename()).toBe('缴费对账表.xlsx');
     await shot('registration-6-reconciliation');
