@@ -122,7 +122,7 @@ describe('brochure to public position search', () => {
 
   it('lets a candidate on a phone find the position and read its conditions in Chinese', async () => {
     page = await openPage(browser, 'phone');
-    await page.goto(`${server.url}/positions?keyword=${encodeURIComponent('食品安全')}`);
+    await page.goto(`${server.url}/positions?keyword=${encodeURIComponent('食品安全')}&education=bachelor&residence=any`);
     await page.getByText('食品安全监管').first().click();
     await page.getByTestId('position-detail').waitFor();
     const text = await page.getByTestId('position-detail').innerText();

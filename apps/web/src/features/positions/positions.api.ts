@@ -1,9 +1,10 @@
-import type { PublicPosition, PublicPositionQuery } from '@kaolu/contracts';
+import type { PositionSearchQuery, PublicPosition } from '@kaolu/contracts';
 import { http, type RequestOptions } from '@/app/http';
 import type { Paged } from '../paged';
 
 export type { PublicPosition };
-export type PositionSearch = PublicPositionQuery;
+// The foundation's filters plus unit, education, major, hukou, headcount and sort (issue 6).
+export type PositionSearch = Omit<PositionSearchQuery, 'sort' | 'order'> & Partial<Pick<PositionSearchQuery, 'sort' | 'order'>>;
 
 /** Searches the published positions of an event 职位查询 for candidates. */
 export function findPublicPositions(query: PositionSearch, options?: RequestOptions) {
