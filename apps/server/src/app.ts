@@ -14,6 +14,7 @@ import { createUnitsService, registerUnitRoutes } from './modules/units';
 import { registerPositionsModule } from './modules/positions';
 import { createListsService, registerListRoutes, type ListsService } from './modules/lists';
 import { createNoticesService, registerNoticeRoutes } from './modules/notices';
+import { registerPersonalDataRoutes } from './modules/candidates/personal-data.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
 import { registerAccessGuard, type PrincipalResolver, type RegisteredRoute } from './platform/auth/access';
 import { registerErrorHandler } from './platform/errors/error-handler';
@@ -135,6 +136,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerIdentityRoutes(app, identity);
   registerSmsRoutes(app, sms);
   registerAuditAdminRoutes(app, { db: database.db, crypto, audit });
+  registerPersonalDataRoutes(app, { db: database.db, crypto, audit });
   registerInterfaceLogRoutes(app, { db: database.db });
   const registration = createRegistrationModules(app, { db: database.db, crypto, audit, jobs, exchange });
   const selection = createSelectionModules(app, {

@@ -19,6 +19,7 @@ export const ERROR_CATALOGUE = {
   'COMMON.DATABASE_UNAVAILABLE': { status: 503, message: '数据库暂不可用，请稍后再试' },
   'JOB.NOT_FOUND': { status: 404, message: '后台任务不存在' },
   'EVENT.NOT_FOUND': { status: 404, message: '招录事项不存在' },
+  'CANDIDATE.NOT_FOUND': { status: 404, message: '考生不存在' },
   // recruitment events, brochures, notices, REG-01 lists (issue 6)
   'EVENT.CODE_TAKEN': { status: 409, message: '事项编号已存在' },
   'EVENT.INVALID_TRANSITION': { status: 409, message: '招录事项当前状态不允许该操作' },

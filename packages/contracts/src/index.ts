@@ -21,3 +21,4 @@ export * from './tickets';
 export * from './scores';
 export * from './applications';
 export * from './review';
+export * from './personal-data';

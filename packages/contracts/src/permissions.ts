@@ -4,6 +4,7 @@
  */
 export const PERMISSIONS = {
   'job.read': '查看后台任务',
+  'personal_data.reveal': '查看完整个人信息（需填写事由，留痕）',
   'system.read': '查看系统状态',
   // audit log (issue 4, REG-08): the auditor role holds every audit.* permission
   'audit.read': '查看审计日志',

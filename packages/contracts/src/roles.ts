@@ -47,7 +47,7 @@ export const ROLES: Record<StaffRole, RoleDefinition> = {
       'job.read', 'event.read', 'event.manage', 'event.adjust', 'unit.read', 'unit.manage', 'position.read',
       'position.edit', 'brochure.submit', 'brochure.review', 'notice.manage',
       ...REGISTRATION_STAFF_PERMISSIONS,
-      'score.read', 'score.publish', 'application.review', 'application.overdue',
+      'score.read', 'score.publish', 'application.review', 'application.overdue', 'personal_data.reveal',
     ],
   },
   unit_user: { label: '招录单位', scope: 'unit', permissions: ['job.read', 'event.read', 'unit.read', 'position.read', 'position.edit', 'brochure.submit', 'application.review'] },

@@ -40,6 +40,8 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** Set only on "change password" and "log out": they work in a password-restricted session (REG-05). */
     allowRestricted?: boolean;
+    /** Set only where the answer deliberately carries clear personal data (NFR-SEC-3 reveal). */
+    revealsPersonalData?: boolean;
   }
   interface FastifyRequest {
     principal?: Principal;
