@@ -26,6 +26,7 @@ import type { ZodApp } from './platform/http/types';
 import { createJobRunner, type JobRunner } from './platform/jobs/job-runner';
 import { registerJobRoutes } from './platform/jobs/jobs.routes';
 import { createSoftwareCryptoProvider, type CryptoProvider } from './platform/crypto';
+import { maskPhone } from './platform/masking';
 // identity and access (issue 3)
 import { createIdentity, registerIdentityRoutes, SESSION_COOKIE, type Identity, type RealNameVerifier } from './modules/identity';
 import { createAuditLog, type AuditLog } from './platform/audit';
@@ -108,7 +109,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const signedAudit = options.audit ? undefined : createAuditLog({ db: database.db, crypto });
   const audit = options.audit ?? signedAudit!;
   if (signedAudit && config.jobs.enabled) signedAudit.startCheckpointTimer((error) => app.log.error({ err: error }, '审计日志检查点签名失败'));
-  const smsProvider = config.sms.provider === 'http' && config.sms.url ? createHttpSmsProvider({ url: config.sms.url, token: config.sms.token }) : createOutboxProvider();
+  // In development the outbox also prints each SMS (masked number), so a fresh demo's first admin sees his code.
+  const echoSms = config.env === 'development' ? (m: { phone: string; content: string }) => app.log.warn(`【开发环境短信】${maskPhone(m.phone)}：${m.content}`) : undefined;
+  const smsProvider = config.sms.provider === 'http' && config.sms.url ? createHttpSmsProvider({ url: config.sms.url, token: config.sms.token }) : createOutboxProvider(echoSms);
   const sms = createSmsGateway({ db: database.db, crypto, audit, provider: smsProvider, dailyLimit: config.sms.dailyLimit });
   const exchange = createDataExchange({ db: database.db, exchange: config.exchange, realNameConfig: config.identity.realName, isProduction: config.isProduction, onLogError: (error) => app.log.error({ err: error }, '接口日志写入失败') });
   const identity = createIdentity({ db: database.db, crypto, audit, sms, config, realName: options.realName ?? exchange.realName });

@@ -4,9 +4,19 @@ export type SmsDelivery = { id: string; phone: string; content: string };
 /** Where SMS go: 'outbox' keeps them in the table for support staff; 'sent' / 'failed' from HTTP. */
 export type SmsProvider = { name: string; deliver(message: SmsDelivery): Promise<'outbox' | 'sent' | 'failed'> };
 
-/** Default provider: the sms_message row is the outbox shown in the admin portal; nothing leaves. */
-export function createOutboxProvider(): SmsProvider {
-  return { name: 'outbox', deliver: async () => 'outbox' };
+/**
+ * Default provider: the sms_message row is the outbox shown in the admin portal; nothing leaves.
+ * `echo` (development only) also prints each message, so the first administrator of a fresh demo
+ * can read his second-factor code before any support account exists to open the outbox.
+ */
+export function createOutboxProvider(echo?: (message: SmsDelivery) => void): SmsProvider {
+  return {
+    name: 'outbox',
+    deliver: async (message) => {
+      echo?.(message);
+      return 'outbox';
+    },
+  };
 }
 
 /**
