@@ -1,18 +1,11 @@
 // Setup for the issue 8 browser test, through the real API as each operator would: staff accounts,
 // a candidate who registered, paid and got a ticket, scores imported, the line set and published.
-import { execFileSync } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { loginStaff, type StaffClient } from '../events/staff-api';
+import { loginStaff, type StaffClient } from '../support/staff-client';
+import { createFirstAdmins, startSmsSink } from '../support/operators';
 import { startServer, type RunningServer } from '../support/server';
 import { createSession, type Session } from './session';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const HOUR = 3_600_000;
 // Born in Xuhui: the city-platform simulator answers "Shanghai hukou" for this ID number.
 export const CANDIDATE = { name: '陈思远', idNumber: '310104199805201235', phone: '13812348801', password: 'Exam#2026ok' };
@@ -26,29 +19,6 @@ export type Selection = {
   position: { id: string; code: string; title: string; unitName: string };
   close(): Promise<void>;
 };
-
-/** An SMS receiver for the server's http SMS provider; `codeFor` waits for the newest code to a phone. */
-async function startSmsReceiver() {
-  const sms: Array<{ phone: string; content: string }> = [];
-  const receiver = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      sms.push(JSON.parse(body) as { phone: string; content: string });
-      res.end('{}');
-    });
-  });
-  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-  const codeFor = (phone: string) => async () => {
-    for (let i = 0; i < 100; i++) {
-      const found = [...sms].reverse().find((m) => m.phone === phone && /\d{6}/.test(m.content));
-      if (found) return /(\d{6})/.exec(found.content)![1]!;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`no SMS to ${phone}`);
-  };
-  return { sms, codeFor, url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/sms`, close: () => receiver.close() };
-}
 
 /** A minimal but real JPEG (SOF0 120×160), enough for the photo rules. */
 function jpeg(): Blob {
@@ -79,12 +49,10 @@ async function poll<T>(read: () => Promise<T | undefined>, what: string): Promis
  * scores for one candidate (行测 72.5, 申论 68: 70.25 against a line of 60), with the position application window open.
  */
 export async function prepareSelection(): Promise<Selection> {
-  const smsBox = await startSmsReceiver();
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kaolu-e2e-applications-'));
-  const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development' };
-  const out = execFileSync(process.execPath, ['apps/server/dist/cli/create-admins.js', '--sys-admin', 'sysadm:13900000041', '--sec-admin', 'secadm:13900000042', '--auditor', 'audadm:13900000043'], { cwd: repoRoot, env, encoding: 'utf8' });
-  const otp = (role: string) => new RegExp(`${role}\\t\\S+\\t一次性密码: (\\S+)`).exec(out)![1]!;
-  const server = await startServer({ SMS_PROVIDER: 'http', SMS_HTTP_URL: smsBox.url, JOBS_POLL_MS: '200' }, { dataDir });
+  const smsBox = await startSmsSink();
+  const admins = await createFirstAdmins('applications', { sysAdmin: '13900000041', secAdmin: '13900000042', auditor: '13900000043' });
+  const otp = (role: string) => admins.oneTimePassword(role as 'sys_admin');
+  const server = await startServer({ SMS_PROVIDER: 'http', SMS_HTTP_URL: smsBox.url, JOBS_POLL_MS: '200' }, { dataDir: admins.dataDir });
   const close = async () => {
     await server.stop();
     smsBox.close();

@@ -1,17 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, saveScreenshot } from '../support/browser';
+import { createFirstAdmins, startSmsSink, type SmsSink } from '../support/operators';
 import { startServer, type RunningServer } from '../support/server';
-import { loginStaff, type StaffClient } from './staff-api';
+import { loginStaff, type StaffClient } from '../support/staff-client';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 // Issue 6 in a real browser: a unit fills and submits its brochure, the organisation department
 // approves and publishes it, and a candidate on a phone finds the position and reads its conditions.
@@ -19,37 +12,19 @@ describe('brochure to public position search', () => {
   let browser: Browser;
   let server: RunningServer;
   let page: Page | undefined;
-  let receiver: http.Server;
-  const sms: Array<{ phone: string; content: string }> = [];
   let org: StaffClient;
   let unitUser: StaffClient;
   let eventId = '';
 
-  // Each account logs in once, so the newest SMS to its phone carries its code.
-  const codeFor = (phone: string) => async () => {
-    for (let i = 0; i < 100; i++) {
-      const found = [...sms].reverse().find((m) => m.phone === phone);
-      if (found) return /(\d{6})/.exec(found.content)![1]!;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`no SMS to ${phone}`);
-  };
+  let sink: SmsSink;
+  const codeFor = (phone: string) => sink.codeFor(phone);
 
   beforeAll(async () => {
-    receiver = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString()));
-      req.on('end', () => {
-        sms.push(JSON.parse(body) as { phone: string; content: string });
-        res.end('{}');
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    const smsUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/sms`;
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kaolu-e2e-events-'));
-    const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development' };
-    const out = execFileSync(process.execPath, ['apps/server/dist/cli/create-admins.js', '--sys-admin', 'sysadm:13900000011', '--sec-admin', 'secadm:13900000012', '--auditor', 'audadm:13900000013'], { cwd: repoRoot, env, encoding: 'utf8' });
-    const otp = (role: string) => new RegExp(`${role}\\t\\S+\\t一次性密码: (\\S+)`).exec(out)![1]!;
+    sink = await startSmsSink();
+    const smsUrl = sink.url;
+    const admins = await createFirstAdmins('events', { sysAdmin: '13900000011', secAdmin: '13900000012', auditor: '13900000013' });
+    const dataDir = admins.dataDir;
+    const otp = (role: 'sys_admin' | 'sec_admin') => admins.oneTimePassword(role);
     server = await startServer({ SEED_DEMO: 'false', SMS_PROVIDER: 'http', SMS_HTTP_URL: smsUrl }, { dataDir });
 
     // Accounts as the operators create them: sys_admin makes the users, sec_admin grants the roles.
@@ -75,7 +50,7 @@ describe('brochure to public position search', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    receiver?.close();
+    sink?.close();
   });
   afterEach(async (context) => {
     if (context.task.result?.state === 'fail' && page) await saveScreenshot(page, context.task.name);

@@ -1,18 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { idNumberCheckDigit } from '@kaolu/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, saveScreenshot } from '../support/browser';
+import { createFirstAdmins, startSmsSink, type SmsSink } from '../support/operators';
 import { startServer, type RunningServer } from '../support/server';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 // Identity flows in a real browser (issue 3). SMS go to a small HTTP receiver standing in for the
 // operator's gateway, so the test reads codes the way a person reads a phone.
@@ -20,36 +14,19 @@ describe('identity in the browser', () => {
   let browser: Browser;
   let server: RunningServer;
   let page: Page | undefined;
-  const sms: Array<{ phone: string; content: string }> = [];
-  let receiver: http.Server;
   let sysAdminPassword = '';
 
-  const codeFor = async (phone: string) => {
-    for (let i = 0; i < 100; i++) {
-      const found = [...sms].reverse().find((m) => m.phone === phone);
-      if (found) return /(\d{6})/.exec(found.content)![1]!;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`no SMS to ${phone}`);
-  };
+  let sink: SmsSink;
+  const codeFor = (phone: string) => sink.code(phone);
 
   beforeAll(async () => {
-    receiver = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString()));
-      req.on('end', () => {
-        sms.push(JSON.parse(body) as { phone: string; content: string });
-        res.end('{}');
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    const smsUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/sms`;
+    sink = await startSmsSink();
+    const smsUrl = sink.url;
 
     // First setup as an operator does it, then age the sys_admin's password past 180 days (REG-05).
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kaolu-e2e-identity-'));
-    const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development' };
-    const out = execFileSync(process.execPath, ['apps/server/dist/cli/create-admins.js', '--sys-admin', 'sysadm:13900000001', '--sec-admin', 'secadm:13900000002', '--auditor', 'audadm:13900000003'], { cwd: repoRoot, env, encoding: 'utf8' });
-    sysAdminPassword = /sys_admin\tsysadm\t一次性密码: (\S+)/.exec(out)![1]!;
+    const admins = await createFirstAdmins('identity', { sysAdmin: '13900000001', secAdmin: '13900000002', auditor: '13900000003' });
+    const dataDir = admins.dataDir;
+    sysAdminPassword = admins.oneTimePassword('sys_admin');
     const db = new PGlite(path.join(dataDir, 'pglite'));
     await db.query(`update staff_user set one_time_password_expires_at = null, password_set_at = now() - interval '200 days' where username = 'sysadm'`);
     await db.close();
@@ -60,7 +37,7 @@ describe('identity in the browser', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    receiver?.close();
+    sink?.close();
   });
   afterEach(async (context) => {
     if (context.task.result?.state === 'fail' && page) await saveScreenshot(page, context.task.name);

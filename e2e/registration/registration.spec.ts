@@ -1,18 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, saveScreenshot } from '../support/browser';
+import { createFirstAdmins, startSmsSink, type SmsSink } from '../support/operators';
 import { startServer, type RunningServer } from '../support/server';
 import { drawJpeg, widestRight } from './phone-checks';
-import { loginStaff, type StaffClient } from './staff-client';
+import { loginStaff, type StaffClient } from '../support/staff-client';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const HOUR = 3_600_000;
 // Born in Xuhui: the city-platform simulator answers "Shanghai hukou" for this ID number.
 const ID_NUMBER = '310104199805201235';
@@ -26,8 +19,6 @@ describe('registration, payment and admission ticket', () => {
   let browser: Browser;
   let server: RunningServer;
   let page: Page | undefined;
-  let receiver: http.Server;
-  const sms: Array<{ phone: string; content: string }> = [];
   let org: StaffClient;
   let event = { id: '', name: '' };
   // Extra screenshots of each page for a person to look at: E2E_SCREENSHOTS=1.
@@ -35,30 +26,15 @@ describe('registration, payment and admission ticket', () => {
     if (process.env.E2E_SCREENSHOTS === '1' && page) await saveScreenshot(page, name);
   };
 
-  const codeFor = (phone: string) => async () => {
-    for (let i = 0; i < 100; i++) {
-      const found = [...sms].reverse().find((m) => m.phone === phone);
-      if (found) return /(\d{6})/.exec(found.content)![1]!;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`no SMS to ${phone}`);
-  };
+  let sink: SmsSink;
+  const codeFor = (phone: string) => sink.codeFor(phone);
 
   beforeAll(async () => {
-    receiver = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString()));
-      req.on('end', () => {
-        sms.push(JSON.parse(body) as { phone: string; content: string });
-        res.end('{}');
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-    const smsUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/sms`;
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kaolu-e2e-registration-'));
-    const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development' };
-    const out = execFileSync(process.execPath, ['apps/server/dist/cli/create-admins.js', '--sys-admin', 'sysadm:13900000031', '--sec-admin', 'secadm:13900000032', '--auditor', 'audadm:13900000033'], { cwd: repoRoot, env, encoding: 'utf8' });
-    const otp = (role: string) => new RegExp(`${role}\\t\\S+\\t一次性密码: (\\S+)`).exec(out)![1]!;
+    sink = await startSmsSink();
+    const smsUrl = sink.url;
+    const admins = await createFirstAdmins('registration', { sysAdmin: '13900000031', secAdmin: '13900000032', auditor: '13900000033' });
+    const dataDir = admins.dataDir;
+    const otp = (role: 'sys_admin' | 'sec_admin') => admins.oneTimePassword(role);
     // The demo data (this year's 面上 event in registration) is seeded on start.
     server = await startServer({ SMS_PROVIDER: 'http', SMS_HTTP_URL: smsUrl, JOBS_POLL_MS: '200' }, { dataDir });
 
@@ -88,7 +64,7 @@ describe('registration, payment and admission ticket', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    receiver?.close();
+    sink?.close();
   });
   afterEach(async (context) => {
     if (context.task.result?.state === 'fail' && page) await saveScreenshot(page, context.task.name);

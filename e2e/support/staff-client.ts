@@ -1,5 +1,5 @@
-// A minimal cookie-keeping API client for setting up staff users in browser tests (issue 6):
-// the same login, second factor and password change a person goes through, over HTTP.
+// A minimal cookie-keeping API client for staff steps of browser tests: the same login, second
+// factor and forced password change a person goes through, over HTTP.
 export type StaffClient = {
   call<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
   cookies(): Array<{ name: string; value: string }>;
