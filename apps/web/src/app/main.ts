@@ -4,6 +4,7 @@ import 'element-plus/dist/index.css';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import AppRoot from './AppRoot.vue';
+import { permissionDirective } from './permission-directive';
 import { createAppRouter } from './router';
 import './styles.css';
 
@@ -11,4 +12,5 @@ const app = createApp(AppRoot);
 app.use(createPinia());
 app.use(createAppRouter());
 app.use(ElementPlus, { locale: zhCn });
+app.directive('permission', permissionDirective);
 app.mount('#app');

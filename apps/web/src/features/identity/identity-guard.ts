@@ -1,26 +1,56 @@
-import type { Router } from 'vue-router';
+import type { RouteLocationNormalized, Router } from 'vue-router';
 import { ApiError } from '@/app/http';
+import { portals, type PortalKey } from '@/app/portals';
 import { staffAuthApi } from './identity.api';
 import { staffSession } from './staff-session';
 
-// Back-office pages open only to a signed-in staff user; a password that must be changed (REG-05)
-// sends every page to the change-password screen first.
-// The hospital-school and interview portals join when their pages arrive (they share this login).
-const STAFF_PORTALS = ['/admin'];
-const OPEN_PAGES = ['/admin/login', '/admin/change-password'];
+// Back-office portals (admin, hospital-school, interview: records with meta.requiresStaff) open only
+// to a signed-in staff user; they share one login, second factor and forced password change (REG-05),
+// each shown inside the portal the user was going to. Permissions are checked by the layouts, which
+// show the 403 page in place of a page the user may not open.
+
+/** The staff portal a route belongs to (its layout's meta.portal), admin by default. */
+export function staffPortalOf(route: Pick<RouteLocationNormalized, 'meta'>): PortalKey {
+  const portal = route.meta.portal;
+  return portal && portal !== 'candidate' ? portal : 'admin';
+}
+
+/** Path of a staff page (login, change-password) inside the given portal. */
+export function staffPagePath(portal: PortalKey, page: 'login' | 'change-password'): string {
+  return `${portals[portal].basePath}/${page}`;
+}
+
+/**
+ * Where to go after login: the page the user was going to, if it is a path of this application
+ * (never another site, never the login page itself), else the portal's home.
+ */
+export function safeRedirect(value: unknown, portal: PortalKey): string {
+  const home = portals[portal].basePath;
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return home;
+  const path = value.split(/[?#]/)[0]!;
+  if (path.endsWith('/login') || path.endsWith('/change-password')) return home;
+  return value;
+}
 
 /** Installs the staff guard on the router (called once in router.ts). */
 export function installIdentityGuard(router: Router): void {
   router.beforeEach(async (to) => {
-    if (!STAFF_PORTALS.some((p) => to.path === p || to.path.startsWith(`${p}/`))) return true;
-    if (OPEN_PAGES.includes(to.path)) return true;
+    if (!to.matched.some((record) => record.meta.requiresStaff)) return true;
+    if (to.meta.staffOpen) return true;
+    const portal = staffPortalOf(to);
     if (staffSession.account && !staffSession.account.passwordChangeRequired) return true;
     try {
       staffSession.account = await staffAuthApi.account({ silent: true });
-      return true;
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'IDENTITY.PASSWORD_EXPIRED') return { path: '/admin/change-password' };
-      return { path: '/admin/login', query: { redirect: to.fullPath } };
+      if (error instanceof ApiError && error.code === 'IDENTITY.PASSWORD_EXPIRED') {
+        return { path: staffPagePath(portal, 'change-password') };
+      }
+      staffSession.account = null;
+      return { path: staffPagePath(portal, 'login'), query: { redirect: to.fullPath } };
     }
+    if (staffSession.account.passwordChangeRequired) {
+      return { path: staffPagePath(portal, 'change-password') };
+    }
+    return true;
   });
 }

@@ -4,8 +4,11 @@ import type { RouteRecordRaw } from 'vue-router';
 export const hospitalRoutes: RouteRecordRaw = {
   path: '/hospital',
   component: () => import('./HospitalLayout.vue'),
-  meta: { portal: 'hospital' },
+  // Staff only (issue 3): the admin portal's login, second factor and forced password change, shown here.
+  meta: { portal: 'hospital', requiresStaff: true },
   children: [
+    { path: 'login', name: 'hospital-login', component: () => import('@/features/identity/pages/StaffLoginPage.vue'), meta: { title: '登录', staffOpen: true } },
+    { path: 'change-password', name: 'hospital-change-password', component: () => import('@/features/identity/pages/StaffChangePasswordPage.vue'), meta: { title: '修改密码', staffOpen: true } },
     { path: '', name: 'hospital-home', component: () => import('./pages/HospitalHomePage.vue') },
     {
       path: ':pathMatch(.*)*',

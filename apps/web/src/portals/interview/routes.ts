@@ -4,8 +4,11 @@ import type { RouteRecordRaw } from 'vue-router';
 export const interviewRoutes: RouteRecordRaw = {
   path: '/interview',
   component: () => import('./InterviewLayout.vue'),
-  meta: { portal: 'interview' },
+  // Staff only (issue 3): the admin portal's login, second factor and forced password change, shown here.
+  meta: { portal: 'interview', requiresStaff: true },
   children: [
+    { path: 'login', name: 'interview-login', component: () => import('@/features/identity/pages/StaffLoginPage.vue'), meta: { title: '登录', staffOpen: true } },
+    { path: 'change-password', name: 'interview-change-password', component: () => import('@/features/identity/pages/StaffChangePasswordPage.vue'), meta: { title: '修改密码', staffOpen: true } },
     { path: '', name: 'interview-home', component: () => import('./pages/InterviewHomePage.vue') },
     {
       path: ':pathMatch(.*)*',
