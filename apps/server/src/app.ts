@@ -135,7 +135,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerPositionsModule(app, { db: database.db, audit, jobs, events });
   const lists = createListsService({ db: database.db, audit, crypto });
   registerListRoutes(app, lists);
-  registerNoticeRoutes(app, createNoticesService({ db: database.db, audit, crypto, sms }));
+  registerNoticeRoutes(app, createNoticesService({ db: database.db, audit, crypto, sms, jobs }));
   registerIdentityRoutes(app, identity);
   registerSmsRoutes(app, sms);
   registerAuditAdminRoutes(app, { db: database.db, crypto, audit });

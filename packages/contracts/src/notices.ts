@@ -35,7 +35,24 @@ export const AdminNoticeSchema = z.object({
   publishedAt: z.string().nullable(),
   updatedAt: z.string(),
 });
+export type AdminNotice = z.infer<typeof AdminNoticeSchema>;
 export const AdminNoticePageSchema = pageOf(AdminNoticeSchema.omit({ body: true }));
+
+/** The SMS side of a notice change: the background job texting the candidates (null when nobody is named). */
+export const NoticeSmsReportSchema = z.object({ jobId: z.uuid().nullable(), recipients: z.number().int() });
+export const NoticeChangeResultSchema = z.object({ notice: AdminNoticeSchema, sms: NoticeSmsReportSchema });
+export type NoticeChangeResult = z.infer<typeof NoticeChangeResultSchema>;
+
+/** What the notice SMS job reports when done: candidates texted and those refused, with the reason. */
+export const NoticeSmsJobResultSchema = z.object({
+  noticeId: z.uuid(),
+  version: z.number().int(),
+  total: z.number().int(),
+  sent: z.number().int(),
+  refused: z.number().int(),
+  refusals: z.array(z.object({ candidateId: z.uuid(), code: z.string(), reason: z.string() })),
+});
+export type NoticeSmsJobResult = z.infer<typeof NoticeSmsJobResultSchema>;
 export const NoticeVersionSchema = z.object({ version: z.number().int(), title: z.string(), body: z.string(), changeNote: z.string().nullable(), createdAt: z.string() });
 export const NoticeVersionListSchema = z.object({ items: z.array(NoticeVersionSchema) });
 

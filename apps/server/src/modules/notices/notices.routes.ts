@@ -1,16 +1,13 @@
 import {
-  AdminNoticePageSchema, AdminNoticeSchema, IdParamSchema, NoticeInputSchema, NoticeKindSchema, NoticeVersionListSchema, PublicNoticeDetailSchema,
+  AdminNoticePageSchema, AdminNoticeSchema, IdParamSchema, NoticeChangeResultSchema as ChangeResultSchema, NoticeInputSchema, NoticeKindSchema, NoticeVersionListSchema, PublicNoticeDetailSchema,
   PublicNoticePageSchema, PublicNoticeQuerySchema, UpdateNoticeSchema,
 } from '@kaolu/contracts';
-import { z } from 'zod';
 import type { ZodApp } from '../../platform/http/types';
 import { changeContextOf } from '../events/change-context';
 import type { NoticesService } from './notices.service';
 
 const tags = ['公告通知'];
 const access = { permission: 'notice.manage' } as const;
-const SmsReportSchema = z.object({ sent: z.number().int(), failed: z.number().int() });
-const ChangeResultSchema = z.object({ notice: AdminNoticeSchema, sms: SmsReportSchema });
 
 /** Notices: staff edit, publish and withdraw (REG-03/04); the public site lists and shows published ones. */
 export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void {
@@ -49,12 +46,12 @@ export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void
   );
   app.put(
     '/api/admin/notices/:id',
-    { schema: { tags, summary: '修改公告通知（保存新版本，已发布的短信告知涉及考生）', params: IdParamSchema, body: UpdateNoticeSchema, response: { 200: ChangeResultSchema } }, config: { access } },
+    { schema: { tags, summary: '修改公告通知（保存新版本；已发布的由后台任务短信告知涉及考生）', params: IdParamSchema, body: UpdateNoticeSchema, response: { 200: ChangeResultSchema } }, config: { access } },
     async (request) => notices.update(request.params.id, request.body, changeContextOf(request)),
   );
   app.post(
     '/api/admin/notices/:id/publish',
-    { schema: { tags, summary: '发布公告通知', params: IdParamSchema, response: { 200: ChangeResultSchema } }, config: { access } },
+    { schema: { tags, summary: '发布公告通知（后台任务短信告知涉及考生）', params: IdParamSchema, response: { 200: ChangeResultSchema } }, config: { access } },
     async (request) => notices.publish(request.params.id, changeContextOf(request)),
   );
   app.post(

@@ -6,15 +6,18 @@ import type { Db, DbOrTx } from '../../db/client';
 import type { AuditLog } from '../../platform/audit';
 import type { CryptoProvider } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
+import type { JobRunner } from '../../platform/jobs/job-runner';
 import type { SmsGateway } from '../../platform/sms';
 import { candidate } from '../candidates/candidate.table';
 import { auditBase, type ChangeContext } from '../events/change-context';
+import { NOTICE_SMS_JOB, runNoticeSmsJob, type NoticeSmsPayload } from './notice-sms.job';
 import { notice, noticeRecipient, noticeVersion } from './notice.table';
 
 type NoticeRow = typeof notice.$inferSelect;
 type UpdateNotice = z.infer<typeof UpdateNoticeSchema>;
 export type NoticesService = ReturnType<typeof createNoticesService>;
-export type SmsReport = { sent: number; failed: number };
+/** The SMS side of a change: the queued job (null when nobody is to be told) and how many it will text. */
+export type SmsReport = { jobId: string | null; recipients: number };
 
 /** Notice row → staff API shape. */
 function present(n: NoticeRow, candidateCount: number) {
@@ -26,12 +29,14 @@ function present(n: NoticeRow, candidateCount: number) {
 
 /**
  * Notices (REG-03 interview, REG-04 re-check, announcements): staff edit and publish quickly, every
- * version is kept, and the candidates a published notice names get an SMS when it appears or changes —
- * sent after the transaction commits, so a rolled-back edit never texts anyone.
+ * version is kept, and the candidates a published notice names get an SMS when it appears or changes.
+ * The SMS go out from a durable job queued in the change's transaction: a rolled-back edit texts
+ * nobody, and a notice to thousands of candidates does not hold the request (progress: /api/jobs/:id).
  */
-export function createNoticesService(deps: { db: Db; audit: AuditLog; crypto: CryptoProvider; sms: SmsGateway; now?: () => Date }) {
-  const { db, audit, crypto, sms } = deps;
+export function createNoticesService(deps: { db: Db; audit: AuditLog; crypto: CryptoProvider; sms: SmsGateway; jobs: JobRunner; now?: () => Date }) {
+  const { db, audit, jobs } = deps;
   const now = deps.now ?? (() => new Date());
+  jobs.register<NoticeSmsPayload>(NOTICE_SMS_JOB, (job) => runNoticeSmsJob(deps, job));
 
   async function getRow(tx: DbOrTx, id: string, lock = false): Promise<NoticeRow> {
     const query = tx.select().from(notice).where(eq(notice.id, id));
@@ -53,23 +58,15 @@ export function createNoticesService(deps: { db: Db; audit: AuditLog; crypto: Cr
     await tx.insert(noticeRecipient).values(unique.map((candidateId) => ({ noticeId: id, candidateId })));
   }
 
-  /** Texts each named candidate; a refused number (daily limit) is counted, never fatal to the notice. */
-  async function notify(candidateIds: string[], n: NoticeRow, changed: boolean, ctx: ChangeContext): Promise<SmsReport> {
-    if (!candidateIds.length) return { sent: 0, failed: 0 };
-    const rows = await db.select({ id: candidate.id, phoneEnc: candidate.phoneEnc }).from(candidate).where(inArray(candidate.id, candidateIds));
+  /** Queues one SMS per named candidate in the caller's transaction; the job runs after commit. */
+  async function queueSms(tx: DbOrTx, candidateIds: string[], n: NoticeRow, changed: boolean, ctx: ChangeContext): Promise<SmsReport> {
+    if (!candidateIds.length) return { jobId: null, recipients: 0 };
     const label = NOTICE_KIND_LABELS[n.kind as NoticeKind];
     const content = `【上海公务员考录】您的${label}「${n.title}」${changed ? '已更新' : '已发布'}，请登录报名网站查看。`;
-    const report = { sent: 0, failed: 0 };
-    for (const row of rows) {
-      try {
-        const phone = crypto.decryptField(row.phoneEnc, { table: 'candidate', column: 'phone', rowId: row.id });
-        await sms.send({ phone, purpose: 'notice', content, actor: ctx.actor, ip: ctx.ip, requestId: ctx.requestId });
-        report.sent++;
-      } catch {
-        report.failed++;
-      }
-    }
-    return report;
+    const payload: NoticeSmsPayload = { noticeId: n.id, version: n.version, candidateIds, content, actor: ctx.actor, ip: ctx.ip, requestId: ctx.requestId };
+    // One attempt: a retry would text again everyone already told; refusals are in the result instead.
+    const job = await jobs.enqueue(NOTICE_SMS_JOB, payload, { maxAttempts: 1, createdBy: ctx.actor.kind === 'staff' ? ctx.actor.username : undefined }, tx);
+    return { jobId: job.id, recipients: candidateIds.length };
   }
 
   return {
@@ -109,7 +106,7 @@ export function createNoticesService(deps: { db: Db; audit: AuditLog; crypto: Cr
 
     /** Saves a new version; if the notice is public, every candidate named before or after is told. */
     async update(id: string, input: UpdateNotice, ctx: ChangeContext) {
-      const { row, concerned } = await db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         const before = await getRow(tx, id, true);
         if (before.status === 'withdrawn') throw new AppError('NOTICE.INVALID_TRANSITION', { message: '已撤回的公告不能修改' });
         const previous = await recipientsOf(tx, id);
@@ -123,22 +120,21 @@ export function createNoticesService(deps: { db: Db; audit: AuditLog; crypto: Cr
           details: { fromVersion: before.version, toVersion: version, from: { title: before.title }, to: { title: input.title }, changeNote: input.changeNote ?? null },
         });
         const concerned = updated!.status === 'published' ? [...new Set([...previous, ...input.candidateIds])] : [];
-        return { row: updated!, concerned };
+        const sms = await queueSms(tx, concerned, updated!, true, ctx);
+        return { notice: present(updated!, new Set(input.candidateIds).size), sms };
       });
-      const smsReport = await notify(concerned, row, true, ctx);
-      return { notice: present(row, new Set(input.candidateIds).size), sms: smsReport };
     },
 
     async publish(id: string, ctx: ChangeContext) {
-      const { row, concerned } = await db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         const before = await getRow(tx, id, true);
         if (before.status === 'published') throw new AppError('NOTICE.INVALID_TRANSITION', { message: '公告已发布' });
         const [updated] = await tx.update(notice).set({ status: 'published', publishedAt: now(), updatedAt: now() }).where(eq(notice.id, id)).returning();
         await audit.record(tx, { ...auditBase(ctx), action: 'notice.published', targetType: 'notice', targetId: id, result: 'success', details: { from: before.status, to: 'published', version: before.version } });
-        return { row: updated!, concerned: await recipientsOf(tx, id) };
+        const concerned = await recipientsOf(tx, id);
+        const sms = await queueSms(tx, concerned, updated!, false, ctx);
+        return { notice: present(updated!, concerned.length), sms };
       });
-      const smsReport = await notify(concerned, row, false, ctx);
-      return { notice: present(row, concerned.length), sms: smsReport };
     },
 
     async withdraw(id: string, ctx: ChangeContext) {

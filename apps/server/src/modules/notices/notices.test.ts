@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditRecorder, loginAs, loginAsCandidate, type AuthHeaders } from '../../test-support/login-as';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
 import { smsMessage } from '../../platform/sms/sms.table';
+import { candidate } from '../candidates/candidate.table';
+import { eq } from 'drizzle-orm';
 
 describe('notices (REG-03/04)', () => {
   let t: TestApp;
@@ -17,6 +19,7 @@ describe('notices (REG-03/04)', () => {
   afterAll(() => t.close());
 
   const smsCount = async () => (await t.database.db.select().from(smsMessage)).length;
+  const jobOf = async (id: string) => (await t.app.inject({ method: 'GET', url: `/api/jobs/${id}`, headers: org })).json();
 
   it('keeps a draft off the public site, publishes it and texts the candidates it names', async () => {
     const created = await t.app.inject({
@@ -27,8 +30,15 @@ describe('notices (REG-03/04)', () => {
     const id = created.json().id;
     expect((await t.app.inject({ method: 'GET', url: '/api/public/notices' })).json().total).toBe(0);
     expect((await t.app.inject({ method: 'GET', url: `/api/public/notices/${id}` })).statusCode).toBe(404);
+    const before = await smsCount();
     const published = await t.app.inject({ method: 'POST', url: `/api/admin/notices/${id}/publish`, headers: org });
-    expect(published.json().sms).toEqual({ sent: 2, failed: 0 });
+    // The request only queues the texts: nobody is texted until the job runs.
+    expect(published.json().sms).toEqual({ jobId: expect.any(String), recipients: 2 });
+    expect(await smsCount()).toBe(before);
+    expect((await jobOf(published.json().sms.jobId)).status).toBe('queued');
+    await t.app.kaolu.jobs.drain();
+    expect(await smsCount()).toBe(before + 2);
+    expect(await jobOf(published.json().sms.jobId)).toMatchObject({ status: 'succeeded', progress: 100, result: { total: 2, sent: 2, refused: 0, refusals: [] } });
     const list = (await t.app.inject({ method: 'GET', url: '/api/public/notices' })).json();
     expect(list).toEqual({ items: [{ id, title: '面试通知（第一批）', publishedAt: expect.any(String) }], total: 1 });
   });
@@ -40,8 +50,11 @@ describe('notices (REG-03/04)', () => {
       method: 'PUT', url: `/api/admin/notices/${id}`, headers: org,
       payload: { title: '面试通知（第一批）', body: '请于3月21日8:00到场。', candidateIds: [candidateIds[0]], changeNote: '时间顺延一天' },
     });
-    expect(changed.json()).toMatchObject({ notice: { version: 2, candidateCount: 1 }, sms: { sent: 2, failed: 0 } });
+    // Both the candidate still named and the one taken off the notice are told.
+    expect(changed.json()).toMatchObject({ notice: { version: 2, candidateCount: 1 }, sms: { jobId: expect.any(String), recipients: 2 } });
+    await t.app.kaolu.jobs.drain();
     expect(await smsCount()).toBe(before + 2);
+    expect((await jobOf(changed.json().sms.jobId)).result).toMatchObject({ version: 2, sent: 2, refused: 0 });
     const versions = (await t.app.inject({ method: 'GET', url: `/api/admin/notices/${id}/versions`, headers: org })).json().items;
     expect(versions.map((v: { version: number; body: string }) => [v.version, v.body])).toEqual([[2, '请于3月21日8:00到场。'], [1, '请于3月20日8:00到场。']]);
     expect((await t.app.inject({ method: 'GET', url: `/api/public/notices/${id}` })).json()).toMatchObject({ version: 2, body: '请于3月21日8:00到场。', kind: 'interview' });
@@ -52,11 +65,42 @@ describe('notices (REG-03/04)', () => {
     const id = (await t.app.inject({ method: 'POST', url: '/api/admin/notices', headers: org, payload: { kind: 'recheck', title: '体检复检通知', body: '复检安排', candidateIds } })).json().id;
     const before = await smsCount();
     const edit = await t.app.inject({ method: 'PUT', url: `/api/admin/notices/${id}`, headers: org, payload: { title: '体检复检通知', body: '复检安排（修订）', candidateIds } });
-    expect(edit.json().sms).toEqual({ sent: 0, failed: 0 });
+    expect(edit.json().sms).toEqual({ jobId: null, recipients: 0 });
+    await t.app.kaolu.jobs.drain();
     expect(await smsCount()).toBe(before);
     await t.app.inject({ method: 'POST', url: `/api/admin/notices/${id}/publish`, headers: org });
     expect((await t.app.inject({ method: 'POST', url: `/api/admin/notices/${id}/withdraw`, headers: org })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: `/api/public/notices/${id}` })).statusCode).toBe(404);
+  });
+
+  it('texts every named candidate from a job, recording a phone over its daily SMS limit without failing the rest', async () => {
+    const ids = [(await loginAsCandidate(t.app)).candidateId, (await loginAsCandidate(t.app)).candidateId, (await loginAsCandidate(t.app)).candidateId];
+    // The first candidate's phone has used up today's quota (REG-06: 5 a day).
+    const [row] = await t.database.db.select().from(candidate).where(eq(candidate.id, ids[0]!));
+    const phone = t.app.kaolu.crypto.decryptField(row!.phoneEnc, { table: 'candidate', column: 'phone', rowId: ids[0]! });
+    for (let i = 0; i < t.app.kaolu.config.sms.dailyLimit; i++) await t.app.kaolu.sms.send({ phone, purpose: 'test', content: '占用额度' });
+    const id = (await t.app.inject({ method: 'POST', url: '/api/admin/notices', headers: org, payload: { kind: 'interview', title: '面试通知（第二批）', body: '第二批安排', candidateIds: ids } })).json().id;
+    await t.app.inject({ method: 'POST', url: `/api/admin/notices/${id}/publish`, headers: org });
+    await t.app.kaolu.jobs.drain();
+    const before = await smsCount();
+    const changed = await t.app.inject({ method: 'PUT', url: `/api/admin/notices/${id}`, headers: org, payload: { title: '面试通知（第二批）', body: '第二批安排（改期）', candidateIds: ids } });
+    expect(changed.json().sms).toEqual({ jobId: expect.any(String), recipients: 3 });
+    await t.app.kaolu.jobs.drain();
+    expect(await smsCount()).toBe(before + 2);
+    const job = await jobOf(changed.json().sms.jobId);
+    expect(job).toMatchObject({ status: 'succeeded', result: { noticeId: id, total: 3, sent: 2, refused: 1 } });
+    expect(job.result.refusals).toEqual([{ candidateId: ids[0], code: 'SMS.DAILY_LIMIT', reason: '该考生手机号今日短信已达上限' }]);
+    expect(job.message).toContain('未发送 1 条');
+  });
+
+  it('queues no SMS when a notice change rolls back', async () => {
+    const id = (await t.app.inject({ method: 'POST', url: '/api/admin/notices', headers: org, payload: { kind: 'announcement', title: '回滚测试公告', body: '内容', candidateIds } })).json().id;
+    await t.app.inject({ method: 'POST', url: `/api/admin/notices/${id}/publish`, headers: org });
+    await t.app.kaolu.jobs.drain();
+    const jobsBefore = (await t.app.inject({ method: 'GET', url: '/api/jobs?pageSize=100', headers: org })).json().total;
+    const bad = await t.app.inject({ method: 'PUT', url: `/api/admin/notices/${id}`, headers: org, payload: { title: '回滚测试公告', body: '内容（修订）', candidateIds: ['00000000-0000-4000-8000-000000000000'] } });
+    expect(bad.statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: '/api/jobs?pageSize=100', headers: org })).json().total).toBe(jobsBefore);
   });
 
   it('lets only notice managers edit notices', async () => {

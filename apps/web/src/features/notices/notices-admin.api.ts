@@ -1,21 +1,17 @@
-import type { NoticeKind, NoticeStatus } from '@kaolu/contracts';
+import type { AdminNotice, NoticeChangeResult, NoticeKind, NoticeSmsJobResult } from '@kaolu/contracts';
 import { http } from '@/app/http';
 import type { Paged } from '../paged';
 
-export type AdminNotice = {
-  id: string; eventId: string | null; kind: NoticeKind; title: string; body: string; status: NoticeStatus;
-  version: number; candidateCount: number; publishedAt: string | null; updatedAt: string;
-};
+export type { AdminNotice, NoticeChangeResult, NoticeSmsJobResult };
 export type NoticeDetail = { id: string; title: string; body: string; kind: NoticeKind; eventId: string | null; version: number; publishedAt: string; updatedAt: string };
-type SmsReport = { sent: number; failed: number };
 
 /** Staff calls of notices (REG-03/04) and the public detail. */
 export const noticesAdminApi = {
   list: (query: { page: number; pageSize: number; kind?: NoticeKind }) => http.get<Paged<Omit<AdminNotice, 'body'>>>('/api/admin/notices', { query }),
   get: (id: string) => http.get<AdminNotice>(`/api/admin/notices/${id}`),
   create: (body: { kind: NoticeKind; title: string; body: string; eventId?: string | null; candidateIds?: string[] }) => http.post<AdminNotice>('/api/admin/notices', body),
-  update: (id: string, body: { title: string; body: string; candidateIds: string[]; changeNote?: string }) => http.put<{ notice: AdminNotice; sms: SmsReport }>(`/api/admin/notices/${id}`, body),
-  publish: (id: string) => http.post<{ notice: AdminNotice; sms: SmsReport }>(`/api/admin/notices/${id}/publish`),
+  update: (id: string, body: { title: string; body: string; candidateIds: string[]; changeNote?: string }) => http.put<NoticeChangeResult>(`/api/admin/notices/${id}`, body),
+  publish: (id: string) => http.post<NoticeChangeResult>(`/api/admin/notices/${id}/publish`),
   withdraw: (id: string) => http.post<AdminNotice>(`/api/admin/notices/${id}/withdraw`),
 };
 
