@@ -105,10 +105,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   // identity and access (issue 3): cookies, SMS gateway, sessions as the principal source, CSRF
   await app.register(fastifyCookie);
-  // signed audit log (issue 4): tests may pass a recorder; server processes sign checkpoints on a timer
+  // signed audit log (issue 4): tests may pass a recorder; server processes seal and sign on timers
   const signedAudit = options.audit ? undefined : createAuditLog({ db: database.db, crypto });
   const audit = options.audit ?? signedAudit!;
-  if (signedAudit && config.jobs.enabled) signedAudit.startCheckpointTimer((error) => app.log.error({ err: error }, '审计日志检查点签名失败'));
+  if (signedAudit && config.jobs.enabled) signedAudit.startTimers((error) => app.log.error({ err: error }, '审计日志封存或签名失败'));
   // In development the outbox also prints each SMS (masked number), so a fresh demo's first admin sees his code.
   const echoSms = config.env === 'development' ? (m: { phone: string; content: string }) => app.log.warn(`【开发环境短信】${maskPhone(m.phone)}：${m.content}`) : undefined;
   const smsProvider = config.sms.provider === 'http' && config.sms.url ? createHttpSmsProvider({ url: config.sms.url, token: config.sms.token }) : createOutboxProvider(echoSms);
@@ -138,7 +138,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerNoticeRoutes(app, createNoticesService({ db: database.db, audit, crypto, sms, jobs }));
   registerIdentityRoutes(app, identity);
   registerSmsRoutes(app, sms);
-  registerAuditAdminRoutes(app, { db: database.db, crypto, audit });
+  registerAuditAdminRoutes(app, { db: database.db, crypto, audit, sealer: signedAudit });
   registerPersonalDataRoutes(app, { db: database.db, crypto, audit });
   registerInterfaceLogRoutes(app, { db: database.db });
   const registration = createRegistrationModules(app, { db: database.db, crypto, audit, jobs, exchange });
@@ -152,7 +152,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   app.addHook('onClose', async () => {
     await jobs.stop();
-    signedAudit?.stopCheckpointTimer();
+    await signedAudit?.stop();
     if (ownsDatabase) await database.close();
   });
 

@@ -26,6 +26,7 @@ try {
     archivedBy: values.by,
     actor: { kind: 'system', id: `archive-audit:${values.by}` },
   });
+  await audit.seal();
   console.log(`已归档第 ${result.fromId}–${result.toId} 条审计日志（${result.count} 条）：\n  ${result.workbookPath}\n  ${result.manifestPath}`);
 } catch (error) {
   const cause = error instanceof Error && error.cause instanceof Error ? `（${error.cause.message}）` : '';

@@ -8,7 +8,7 @@ import {
 } from '@kaolu/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
-import { AuditRangeError, exportAuditRange, verifyAuditRange, type AuditEntryInput, type AuditLog } from '../../platform/audit';
+import { AuditRangeError, exportAuditRange, verifyAuditRange, type AuditEntryInput, type AuditLog, type AuditSealer } from '../../platform/audit';
 import { actorOf } from '../../platform/auth/actor';
 import { clientIpOf } from '../../platform/auth/client-ip';
 import { SM2_USER_ID, type CryptoProvider } from '../../platform/crypto';
@@ -17,13 +17,22 @@ import type { ZodApp } from '../../platform/http/types';
 import { presentAuditEntry, presentVerification } from './audit-admin.presenter';
 import { findAuditEntries, resolveAuditRange } from './audit-admin.repository';
 
-export type AuditAdminDeps = { db: Db; crypto: CryptoProvider; audit: AuditLog };
+export type AuditAdminDeps = {
+  db: Db;
+  crypto: CryptoProvider;
+  audit: AuditLog;
+  /** Chains committed entries before each read, so the auditor sees every operation up to now. */
+  sealer?: AuditSealer;
+};
 
 const TAGS = ['审计日志'];
 
 /** The auditor's routes (REG-08): list and filter, verify a range, export it with a signature file. */
 export function registerAuditAdminRoutes(app: ZodApp, deps: AuditAdminDeps): void {
   const { db, crypto, audit } = deps;
+  const sealPending = async () => {
+    await deps.sealer?.seal();
+  };
   const recordOf = (request: FastifyRequest, entry: Pick<AuditEntryInput, 'action' | 'details' | 'result'>) =>
     audit.record(db, { ...entry, actor: actorOf(request), ip: clientIpOf(request), requestId: String(request.id), targetType: 'audit_log' });
 
@@ -34,6 +43,7 @@ export function registerAuditAdminRoutes(app: ZodApp, deps: AuditAdminDeps): voi
       config: { access: { permission: 'audit.read' } },
     },
     async (request) => {
+      await sealPending();
       const { items, total } = await findAuditEntries(db, request.query);
       return { items: items.map(presentAuditEntry), total };
     },
@@ -55,6 +65,7 @@ export function registerAuditAdminRoutes(app: ZodApp, deps: AuditAdminDeps): voi
       config: { access: { permission: 'audit.verify' } },
     },
     async (request) => {
+      await sealPending();
       const range = await resolveAuditRange(db, request.body);
       if (range.empty) throw new AppError('AUDIT.RANGE_EMPTY');
       const verification = presentVerification(await verifyAuditRange(db, crypto, range));
@@ -74,6 +85,7 @@ export function registerAuditAdminRoutes(app: ZodApp, deps: AuditAdminDeps): voi
       config: { access: { permission: 'audit.export' } },
     },
     async (request) => {
+      await sealPending();
       const range = await resolveAuditRange(db, request.body);
       if (range.empty) throw new AppError('AUDIT.RANGE_EMPTY');
       const exportedBy = request.principal?.kind === 'staff' ? request.principal.username : 'unknown';

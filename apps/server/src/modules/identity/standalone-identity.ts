@@ -19,5 +19,13 @@ export async function openStandaloneIdentity(config: Config): Promise<{ identity
   // Commands send no SMS; the outbox provider keeps anything queued visible to support.
   const sms = createSmsGateway({ db: database.db, crypto, audit, provider: createOutboxProvider(), dailyLimit: config.sms.dailyLimit });
   const identity = createIdentity({ db: database.db, crypto, audit, sms, config });
-  return { identity, database, close: () => database.close() };
+  // A command's entries are chained before it exits; no server may be running to seal them later.
+  return {
+    identity,
+    database,
+    close: async () => {
+      await audit.stop();
+      await database.close();
+    },
+  };
 }

@@ -11,17 +11,6 @@ export type ChainHead = { lastId: number; lastMac: string; checkpointedUpTo: num
 
 type HeadRow = { last_id: string | number; last_mac: string; checkpointed_up_to: string | number; last_checkpoint_at: string | Date | null };
 
-/**
- * Takes the head row lock and reserves the next id in one statement. RETURNING shows the new
- * last_id but the old last_mac (not yet updated): exactly the id and previous MAC of the new entry.
- */
-export async function reserveNextEntry(tx: DbOrTx): Promise<ChainHead> {
-  const result = await tx.execute(sql`
-    update audit_chain_head set last_id = last_id + 1 where id = 1
-    returning last_id, last_mac, checkpointed_up_to, last_checkpoint_at`);
-  return toHead(rowsOf<HeadRow>(result)[0]);
-}
-
 /** Locks the head without extending the chain (checkpoints, verification of the tail). */
 export async function lockChainHead(tx: DbOrTx): Promise<ChainHead> {
   const result = await tx.execute(sql`
@@ -36,8 +25,9 @@ export async function readChainHead(tx: DbOrTx): Promise<ChainHead> {
   return toHead(rowsOf<HeadRow>(result)[0]);
 }
 
-export async function setChainHeadMac(tx: DbOrTx, lastMac: string): Promise<void> {
-  await tx.update(auditChainHead).set({ lastMac }).where(eq(auditChainHead.id, 1));
+/** Moves the head to the newest sealed entry. */
+export async function advanceChainHead(tx: DbOrTx, lastId: number, lastMac: string): Promise<void> {
+  await tx.update(auditChainHead).set({ lastId, lastMac }).where(eq(auditChainHead.id, 1));
 }
 
 /** Signs and stores the checkpoint closing everything after the previous one up to the head. */

@@ -39,6 +39,7 @@ beforeAll(async () => {
       details: { n, 说明: '成绩导入', rows: [1, 2.5, null], flag: true },
       ip: '192.168.1.9',
     });
+    await audit.seal();
   }
   exported = await exportAuditRange(database.db, crypto, { fromId: 1, toId: 15, exportedBy: 'auditor' });
 });
@@ -105,6 +106,8 @@ describe('archiving', () => {
     expect(offline).toMatchObject({ ok: true, rowsChecked: 8 });
     const [first] = await database.db.select({ id: min(auditEntry.id) }).from(auditEntry);
     expect(first?.id).toBe(9);
+    // The archive itself is an audited operation: entry 16 once sealed.
+    expect(await audit.seal()).toBe(1);
     expect(await verifyAuditRange(database.db, crypto)).toMatchObject({ intact: true, fromId: 9, toId: 16 });
   });
 

@@ -41,6 +41,10 @@ afterAll(() => database.close());
 describe('audit log chain', () => {
   it('chains every entry to the MAC before it, starting from the genesis MAC', async () => {
     for (let n = 1; n <= 12; n++) await database.db.transaction((tx) => audit.record(tx, entry(n)));
+    // Business transactions only leave pending rows; the sealer chains them in one line.
+    expect(await countEntries()).toBe(0);
+    expect(await audit.seal()).toBe(12);
+    expect(await audit.seal()).toBe(0);
     const rows = await database.db.select().from(auditEntry).orderBy(asc(auditEntry.id));
     expect(rows.map((r) => r.id)).toEqual([...Array(12).keys()].map((i) => i + 1));
     expect(rows[0]!.prevMac).toBe(GENESIS_MAC);
@@ -73,6 +77,7 @@ describe('audit log chain', () => {
       }),
     ).rejects.toThrow('business rule failed');
     await audit.record(database.db, entry(13));
+    expect(await audit.seal()).toBe(1);
     const ids = (await database.db.select({ id: auditEntry.id }).from(auditEntry)).map((r) => r.id);
     expect(ids).toHaveLength(13);
     expect(Math.max(...ids)).toBe(13);
@@ -97,6 +102,11 @@ describe('audit log chain', () => {
     await refused(sql`truncate audit_entry`);
     await refused(sql`update audit_checkpoint set entry_count = 1`);
     await refused(sql`delete from audit_checkpoint`);
+    await audit.record(database.db, entry(14));
+    await refused(sql`update audit_pending set action = 'position.viewed'`);
+    await refused(sql`delete from audit_pending`);
+    await refused(sql`truncate audit_pending`);
+    expect(await audit.seal()).toBe(1);
     expect((await verifyAuditRange(database.db, crypto)).intact).toBe(true);
   });
 
@@ -111,22 +121,25 @@ describe('audit log chain', () => {
   });
 });
 
-describe('audit log under concurrent writers', () => {
-  it('stays one gapless, verifiable line when transactions append in parallel', async () => {
+describe('audit log under concurrent writers and sealers', () => {
+  it('stays one gapless, verifiable line when transactions append and two instances seal in parallel', async () => {
     const before = await countEntries();
     // On PostgreSQL a second pool is a second set of connections, like a second server instance.
     const second = database.url ? await openDatabase({ url: database.url, poolMax: 4 }) : undefined;
     const pools = second ? [database.db, second.db] : [database.db];
+    const sealers = pools.map((db) => createAuditLog({ db, crypto, checkpointEvery: 5 }));
     try {
       const writes = Array.from({ length: 60 }, (_, n) =>
         pools[n % pools.length]!.transaction(async (tx) => {
           await tx.execute(sql`select 1`);
-          await audit.record(tx, entry(n));
-          // Hold the transaction open a little, so the next writer really waits on the chain lock.
+          await sealers[n % sealers.length]!.record(tx, entry(n));
+          // Hold the transaction open a little, so sealers run while writers are still uncommitted.
           await new Promise((resolve) => setTimeout(resolve, n % 3));
         }),
       );
-      await Promise.all(writes);
+      const seals = Array.from({ length: 6 }, (_, n) => sealers[n % sealers.length]!.seal());
+      await Promise.all([...writes, ...seals]);
+      await Promise.all(sealers.map((s) => s.seal()));
     } finally {
       await second?.close();
     }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgTable, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, index, integer, jsonb, pgTable, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 
 // The signed audit log (REG-08). Rows are append-only: triggers (migration 0002_audit_log_guard)
 // refuse UPDATE, DELETE and TRUNCATE; only the archive function may drop a checkpointed range.
@@ -38,8 +38,29 @@ export const auditEntry = pgTable(
 );
 
 /**
- * The single row every writer locks FOR UPDATE before appending: it serialises the chain across
- * connections and server instances, and records how far the log goes (a truncated tail shows).
+ * Entries written by business transactions and not yet chained. Writers only insert here, so no
+ * two transactions wait on each other; the sealer moves committed rows into `audit_entry` in one
+ * line (seq order). A trigger refuses UPDATE and TRUNCATE, and DELETE outside the sealer.
+ */
+export const auditPending = pgTable('audit_pending', {
+  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+  occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 3 }).notNull(),
+  actorKind: text('actor_kind', { enum: ['staff', 'candidate', 'system', 'anonymous'] }).notNull(),
+  actorId: text('actor_id'),
+  actorName: text('actor_name'),
+  actorRole: text('actor_role'),
+  ip: text('ip'),
+  requestId: text('request_id'),
+  action: text('action').notNull(),
+  targetType: text('target_type'),
+  targetId: text('target_id'),
+  result: text('result', { enum: ['success', 'failure'] }).notNull(),
+  details: jsonb('details').notNull().default({}),
+});
+
+/**
+ * The single row the sealer locks FOR UPDATE before extending the chain: it serialises sealers
+ * across connections and server instances, and records how far the log goes (a truncated tail shows).
  */
 export const auditChainHead = pgTable(
   'audit_chain_head',
