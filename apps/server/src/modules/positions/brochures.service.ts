@@ -14,7 +14,7 @@ import { getUnitById } from '../units/units.service';
 import { assertBrochureTransition } from './brochure-lifecycle';
 import { checkPositionAgainstPolicy } from './position-format';
 import { assertUnitInScope } from './position-scope';
-import { bumpSearchVersion } from './position-search-totals';
+import { bumpSearchVersion } from './public-position-cache';
 import { brochure, position } from './position.table';
 import { countUnitPositions, lockBrochure } from './positions.service';
 

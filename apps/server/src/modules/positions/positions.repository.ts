@@ -3,7 +3,6 @@ import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL 
 import type { DbOrTx } from '../../db/client';
 import { recruitmentEvent } from '../events/event.table';
 import { unit } from '../units/unit.table';
-import { createSearchTotals, readSearchVersion } from './position-search-totals';
 import { position } from './position.table';
 
 const EDUCATION_RANK = { high_school: 1, junior_college: 2, bachelor: 3, master: 4, doctor: 5 } as const;
@@ -13,14 +12,16 @@ export function likePattern(keyword: string): string {
   return `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-const searchTotals = createSearchTotals();
-
 /**
  * Published positions matching the candidate's filters (issue 6): event, unit, category, keyword,
  * education the candidate holds, major keyword, hukou requirement, headcount; sorted and paged.
- * The total is cached per search version (see position-search-totals.ts).
+ * `cachedTotal` lets the caller reuse a total across the pages of one filter (public-position-cache.ts).
  */
-export async function findPublicPositions(db: DbOrTx, query: PositionSearchQuery): Promise<{ items: PublicPosition[]; total: number }> {
+export async function findPublicPositions(
+  db: DbOrTx,
+  query: PositionSearchQuery,
+  cachedTotal: (filterKey: string, count: () => Promise<number>) => Promise<number> = (_key, count) => count(),
+): Promise<{ items: PublicPosition[]; total: number }> {
   const filters: SQL[] = [eq(position.status, 'published')];
   if (query.eventId) filters.push(eq(position.eventId, query.eventId));
   if (query.unitId) filters.push(eq(position.unitId, query.unitId));
@@ -68,7 +69,7 @@ export async function findPublicPositions(db: DbOrTx, query: PositionSearchQuery
       .innerJoin(unit, eq(unit.id, position.unitId))
       .where(inArray(position.id, pageIds))
       .orderBy(direction(sortColumn), asc(position.code)),
-    readSearchVersion(db).then((version) => searchTotals(version, JSON.stringify(filterValues), countRows)),
+    cachedTotal(JSON.stringify(filterValues), countRows),
   ]);
   return { items: rows.map((r) => ({ ...r, category: r.category as PositionCategory })), total };
 }

@@ -1,19 +1,44 @@
-import { IdParamSchema, PositionSearchQuerySchema, PublicPositionDetailSchema, PublicPositionPageSchema, type PositionCategory, type PositionConditions } from '@kaolu/contracts';
+import {
+  IdParamSchema,
+  PositionSearchQuerySchema,
+  PublicPositionDetailSchema,
+  PublicPositionPageSchema,
+  type PositionCategory,
+  type PositionConditions,
+  type PublicPositionDetail,
+} from '@kaolu/contracts';
 import type { Db } from '../../db/client';
 import { AppError } from '../../platform/errors/app-error';
 import type { ZodApp } from '../../platform/http/types';
 import { describeConditions } from './position-conditions.text';
 import { findPublicPositions, findPublishedPosition } from './positions.repository';
+import { createVersionedCache, readSearchVersion } from './public-position-cache';
 
-/** Public position search 职位查询 and position detail with conditions in plain Chinese (issue 6). */
+// Bounds of the public answer caches: a minute at most, a few thousand pages and every detail page.
+const TTL_MS = 60_000;
+
+/**
+ * Public position search 职位查询 and position detail with conditions in plain Chinese (issue 6).
+ * Both are the most-read pages at registration peaks, so answers are cached per search version.
+ */
 export function registerPublicPositionRoutes(app: ZodApp, deps: { db: Db }): void {
+  const { db } = deps;
+  const pages = createVersionedCache<Awaited<ReturnType<typeof findPublicPositions>>>({ maxEntries: 5_000, ttlMs: TTL_MS });
+  const totals = createVersionedCache<number>({ maxEntries: 5_000, ttlMs: TTL_MS });
+  const details = createVersionedCache<PublicPositionDetail | null>({ maxEntries: 50_000, ttlMs: TTL_MS });
+
   app.get(
     '/api/public/positions',
     {
       schema: { tags: ['公开信息'], summary: '职位查询', querystring: PositionSearchQuerySchema, response: { 200: PublicPositionPageSchema } },
       config: { access: 'public' },
     },
-    async (request) => findPublicPositions(deps.db, request.query),
+    async (request) => {
+      const version = await readSearchVersion(db);
+      return pages.get(version, JSON.stringify(request.query), () =>
+        findPublicPositions(db, request.query, (filterKey, count) => totals.get(version, filterKey, count)),
+      );
+    },
   );
 
   app.get(
@@ -23,17 +48,24 @@ export function registerPublicPositionRoutes(app: ZodApp, deps: { db: Db }): voi
       config: { access: 'public' },
     },
     async (request) => {
-      const row = await findPublishedPosition(deps.db, request.params.id);
-      if (!row) throw new AppError('POSITION.NOT_FOUND');
-      const { p } = row;
-      return {
-        id: p.id, eventId: p.eventId, code: p.code, title: p.title, unitName: row.unitName, eventName: row.eventName,
-        category: p.category as PositionCategory, headcount: p.headcount, examCategory: p.examCategory, examSubject: p.examSubject,
-        township: p.township, basicPolice: p.basicPolice, acceptsAdjustment: p.acceptsAdjustment,
-        // The position's own ratio overrides the event's policy (1:3 by default, §7).
-        interviewRatio: p.interviewRatio ?? row.policyRatio ?? 3,
-        conditions: describeConditions(p.conditions as PositionConditions, { township: p.township, basicPolice: p.basicPolice }),
-      };
+      const version = await readSearchVersion(db);
+      const detail = await details.get(version, request.params.id, () => loadDetail(db, request.params.id));
+      if (!detail) throw new AppError('POSITION.NOT_FOUND');
+      return detail;
     },
   );
+}
+
+async function loadDetail(db: Db, id: string): Promise<PublicPositionDetail | null> {
+  const row = await findPublishedPosition(db, id);
+  if (!row) return null;
+  const { p } = row;
+  return {
+    id: p.id, eventId: p.eventId, code: p.code, title: p.title, unitName: row.unitName, eventName: row.eventName,
+    category: p.category as PositionCategory, headcount: p.headcount, examCategory: p.examCategory, examSubject: p.examSubject,
+    township: p.township, basicPolice: p.basicPolice, acceptsAdjustment: p.acceptsAdjustment,
+    // The position's own ratio overrides the event's policy (1:3 by default, §7).
+    interviewRatio: p.interviewRatio ?? row.policyRatio ?? 3,
+    conditions: describeConditions(p.conditions as PositionConditions, { township: p.township, basicPolice: p.basicPolice }),
+  };
 }

@@ -1,0 +1,60 @@
+import { sql } from 'drizzle-orm';
+import { rowsOf, type DbOrTx } from '../../db/client';
+import { recruitmentEvent } from '../events/event.table';
+
+/**
+ * Marks an event's published positions as changed by touching the event row; call inside the
+ * transaction that publishes or withdraws positions.
+ */
+export async function bumpSearchVersion(tx: DbOrTx, eventId: string): Promise<void> {
+  await tx.update(recruitmentEvent).set({ updatedAt: new Date() }).where(sql`${recruitmentEvent.id} = ${eventId}`);
+}
+
+/** The search version: the newest event change, read on every public read (a handful of event rows). */
+export async function readSearchVersion(db: DbOrTx): Promise<string> {
+  const [row] = rowsOf<{ version: string | null }>(await db.execute(sql`select max(updated_at)::text as version from recruitment_event`));
+  return row?.version ?? '';
+}
+
+export type VersionedCache<T> = {
+  /** The value for key at this version: cached, joined to a load already running, or loaded now. */
+  get(version: string, key: string, load: () => Promise<T>): Promise<T>;
+  size(): number;
+};
+
+/**
+ * Answers of the public position pages per (search version, request). At registration peaks tens of
+ * thousands of candidates read the same few pages, and they only change when positions are published:
+ * the version comes from the database on every request, so no instance serves a page older than the
+ * last committed publication, and the TTL bounds writers that change a position without publishing.
+ * Concurrent misses of one key share a single load, so a publication does not stampede the database.
+ */
+export function createVersionedCache<T>(options: { maxEntries: number; ttlMs: number; now?: () => number }): VersionedCache<T> {
+  const now = options.now ?? Date.now;
+  const entries = new Map<string, { value: T; at: number }>();
+  const loading = new Map<string, Promise<T>>();
+  return {
+    async get(version, key, load) {
+      const fullKey = `${version}|${key}`;
+      const hit = entries.get(fullKey);
+      if (hit && now() - hit.at < options.ttlMs) {
+        // Re-insert so the map's order is least-recently used first.
+        entries.delete(fullKey);
+        entries.set(fullKey, hit);
+        return hit.value;
+      }
+      const running = loading.get(fullKey);
+      if (running) return running;
+      const promise = load()
+        .then((value) => {
+          if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value!);
+          entries.set(fullKey, { value, at: now() });
+          return value;
+        })
+        .finally(() => loading.delete(fullKey));
+      loading.set(fullKey, promise);
+      return promise;
+    },
+    size: () => entries.size,
+  };
+}
