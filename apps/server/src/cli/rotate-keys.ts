@@ -1,70 +1,149 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { sql } from 'drizzle-orm';
+import { is, sql } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { loadConfig } from '../config';
 import { openDatabase, rowsOf, type Db } from '../db/client';
+import * as schema from '../db/schema';
+import { resealProfileSecrets } from '../modules/profiles';
 import { createAuditLog } from '../platform/audit';
-import { createSoftwareCryptoProvider, rotateFieldKey, type CryptoProvider } from '../platform/crypto';
+import { createSoftwareCryptoProvider, CryptoError, rotateFieldKey, staleFieldPattern, type CryptoProvider, type FieldAssociatedData } from '../platform/crypto';
 
 // `rotate-keys [--resume] [--batch-size N]` (NFR-SEC-2): adds a new field-key generation, then
-// re-encrypts every encrypted column to it in small batches while the system keeps running.
-// Old key ids keep decrypting throughout; `--resume` skips adding a key and finishes the walk.
+// re-encrypts every encrypted value to it in small batches while the system keeps running: every
+// `*_enc` column and every ciphertext inside a JSONB document (profile, its versions, frozen snapshots).
+// Old key ids keep decrypting throughout; `--resume` skips adding a key and finishes the walk: the
+// walk only selects values not yet under the current key, so a stopped run simply continues.
+
+type ColumnTarget = { table: string; column: string; adColumn: string };
+type Reseal = (document: never, boundTo: string, reseal: (ciphertext: string, ad: FieldAssociatedData) => string) => unknown;
+type DocumentTarget = { table: string; column: string; key: string; boundTo: string; reseal: Reseal };
 
 /**
- * Every encrypted column with the associated-data column name its writers use. A module adding an
- * `*_enc` column adds it here; rotate-keys.test.ts fails while one is missing.
+ * Every encrypted column: each `*_enc` column of the schema, bound (as its writers bind it) to the
+ * column name without `_enc` and the row's `id`. rotate-keys.test.ts checks every such table has an id.
  */
-export const ENCRYPTED_COLUMNS = [
-  { table: 'candidate', column: 'id_number_enc', adColumn: 'id_number' },
-  { table: 'candidate', column: 'phone_enc', adColumn: 'phone' },
-  { table: 'staff_user', column: 'phone_enc', adColumn: 'phone' },
-  { table: 'staff_user', column: 'totp_secret_enc', adColumn: 'totp_secret' },
-  { table: 'sms_message', column: 'phone_enc', adColumn: 'phone' },
-  { table: 'list_entry', column: 'id_number_enc', adColumn: 'id_number' },
-] as const;
+export const ENCRYPTED_COLUMNS: readonly ColumnTarget[] = (Object.values(schema) as unknown[])
+  .filter((value): value is PgTable => is(value, PgTable))
+  .flatMap((table) => {
+    const config = getTableConfig(table);
+    return config.columns.filter((c) => c.name.endsWith('_enc')).map((c) => ({ table: config.name, column: c.name, adColumn: c.name.slice(0, -'_enc'.length) }));
+  });
 
-export type ReencryptReport = { keyId: string; columns: Record<string, { reencrypted: number; skippedConcurrent: number }>; remaining: number };
+// The demo seed's candidate.profile keeps an address ciphertext bound to the candidate row.
+const resealDemoProfile = (document: { addressEnc?: string }, candidateId: string, reseal: (c: string, ad: FieldAssociatedData) => string) =>
+  document.addressEnc ? { ...document, addressEnc: reseal(document.addressEnc, { table: 'candidate', column: 'profile.address', rowId: candidateId }) } : document;
 
 /**
- * Re-encrypts every field not yet under the current key id, batch by batch in id order. Each row
- * is updated only if it still holds the ciphertext read, so a concurrent write by the running
- * system is never overwritten (it is counted and picked up by the next pass).
+ * JSONB documents holding field ciphertexts. The profile document and its copies (versions, frozen
+ * registration and application snapshots) stay bound to the candidate, so one function re-seals all.
+ * A document still holding an old ciphertext after re-sealing is counted as remaining, never hidden.
+ */
+export const ENCRYPTED_DOCUMENTS: readonly DocumentTarget[] = [
+  { table: 'candidate_profile', column: 'document', key: 'candidate_id', boundTo: 'candidate_id', reseal: resealProfileSecrets as Reseal },
+  { table: 'candidate_profile_version', column: 'document', key: 'id', boundTo: 'candidate_id', reseal: resealProfileSecrets as Reseal },
+  { table: 'exam_registration', column: 'profile_snapshot', key: 'id', boundTo: 'candidate_id', reseal: resealProfileSecrets as Reseal },
+  { table: 'position_application', column: 'profile_snapshot', key: 'id', boundTo: 'candidate_id', reseal: resealProfileSecrets as Reseal },
+  { table: 'candidate', column: 'profile', key: 'id', boundTo: 'id', reseal: resealDemoProfile as Reseal },
+];
+
+// failed: a value that did not authenticate (tampered, or bound to another row); left as it is and reported.
+type Stats = { reencrypted: number; skippedConcurrent: number; failed: number };
+export type ReencryptReport = { keyId: string; columns: Record<string, Stats>; remaining: number };
+const FIRST_UUID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Re-encrypts every value not yet under the current key id, batch by batch in key order. Each row
+ * is updated only if it still holds what was read, so a concurrent write by the running system is
+ * never overwritten (it is counted and picked up by the next pass). `remaining` counts rows of any
+ * table that still hold a ciphertext under another key id, found by scanning every table.
  */
 export async function reencryptEncryptedFields(db: Db, crypto: CryptoProvider, batchSize = 500): Promise<ReencryptReport> {
   const keyId = crypto.currentFieldKeyId();
-  const current = `v1.${keyId}.%`;
+  const stale = staleFieldPattern(keyId);
   const report: ReencryptReport = { keyId, columns: {}, remaining: 0 };
   for (const spec of ENCRYPTED_COLUMNS) {
     const table = sql.identifier(spec.table);
     const column = sql.identifier(spec.column);
-    const stats = { reencrypted: 0, skippedConcurrent: 0 };
-    let afterId = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
+    const stats: Stats = { reencrypted: 0, skippedConcurrent: 0, failed: 0 };
+    for (let afterId = FIRST_UUID; ;) {
       const rows = rowsOf<{ id: string; value: string }>(
         await db.execute(sql`select id::text as id, ${column} as value from ${table}
-          where id > ${afterId}::uuid and ${column} is not null and ${column} not like ${current}
-          order by id limit ${batchSize}`),
+          where id > ${afterId}::uuid and ${column} ~ ${stale} order by id limit ${batchSize}`),
       );
       if (rows.length === 0) break;
       afterId = rows.at(-1)!.id;
       // One short transaction per batch: row locks are held for milliseconds, never across batches.
       await db.transaction(async (tx) => {
         for (const row of rows) {
-          const next = crypto.reencryptField(row.value, { table: spec.table, column: spec.adColumn, rowId: row.id });
+          const next = attempt(stats, () => crypto.reencryptField(row.value, { table: spec.table, column: spec.adColumn, rowId: row.id }));
+          if (next === undefined) continue;
           const updated = await tx.execute(sql`update ${table} set ${column} = ${next} where id = ${row.id}::uuid and ${column} = ${row.value} returning id`);
-          if (rowsOf(updated).length === 1) stats.reencrypted += 1;
-          else stats.skippedConcurrent += 1;
+          count(stats, rowsOf(updated).length === 1);
         }
       });
     }
-    const left = rowsOf<{ n: string | number }>(
-      await db.execute(sql`select count(*) as n from ${table} where ${column} is not null and ${column} not like ${current}`),
-    );
-    report.remaining += Number(left[0]?.n ?? 0);
     report.columns[`${spec.table}.${spec.column}`] = stats;
   }
+  for (const spec of ENCRYPTED_DOCUMENTS) report.columns[`${spec.table}.${spec.column}`] = await reencryptDocuments(db, crypto, spec, stale, batchSize);
+  report.remaining = await countRowsWithStaleCiphertexts(db, stale);
   return report;
+}
+
+function attempt<T>(stats: Stats, work: () => T): T | undefined {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof CryptoError)) throw error;
+    stats.failed += 1;
+    return undefined;
+  }
+}
+
+function count(stats: Stats, updated: boolean): void {
+  if (updated) stats.reencrypted += 1;
+  else stats.skippedConcurrent += 1;
+}
+
+/** The JSONB walk: rows whose document text holds an old ciphertext, re-sealed by the owner's function. */
+async function reencryptDocuments(db: Db, crypto: CryptoProvider, spec: DocumentTarget, stale: string, batchSize: number): Promise<Stats> {
+  const table = sql.identifier(spec.table);
+  const column = sql.identifier(spec.column);
+  const key = sql.identifier(spec.key);
+  const stats: Stats = { reencrypted: 0, skippedConcurrent: 0, failed: 0 };
+  for (let afterKey = FIRST_UUID; ;) {
+    const rows = rowsOf<{ key: string; bound: string; value: string }>(
+      await db.execute(sql`select ${key}::text as key, ${sql.identifier(spec.boundTo)}::text as bound, ${column}::text as value from ${table}
+        where ${key} > ${afterKey}::uuid and ${column}::text ~ ${stale} order by ${key} limit ${batchSize}`),
+    );
+    if (rows.length === 0) break;
+    afterKey = rows.at(-1)!.key;
+    await db.transaction(async (tx) => {
+      for (const row of rows) {
+        const resealed = attempt(stats, () => spec.reseal(JSON.parse(row.value) as never, row.bound, (ciphertext, ad) => crypto.reencryptField(ciphertext, ad)));
+        if (resealed === undefined) continue;
+        const next = JSON.stringify(resealed);
+        const updated = await tx.execute(sql`update ${table} set ${column} = ${next}::jsonb where ${key} = ${row.key}::uuid and ${column} = ${row.value}::jsonb returning 1`);
+        count(stats, rowsOf(updated).length === 1);
+      }
+    });
+  }
+  return stats;
+}
+
+/**
+ * Rows of every table holding a ciphertext matching `pattern` anywhere (any column, any JSONB
+ * document), read from the whole row as text: what rotation missed, whatever module wrote it.
+ */
+export async function countRowsWithStaleCiphertexts(db: Db, pattern: string): Promise<number> {
+  let total = 0;
+  for (const table of (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable))) {
+    const name = sql.identifier(getTableConfig(table).name);
+    const rows = rowsOf<{ n: string | number }>(await db.execute(sql`select count(*) as n from ${name} t where t::text ~ ${pattern}`));
+    total += Number(rows[0]?.n ?? 0);
+  }
+  return total;
 }
 
 async function main(): Promise<void> {
@@ -87,7 +166,7 @@ async function main(): Promise<void> {
       details: report,
     });
     for (const [name, stats] of Object.entries(report.columns)) {
-      console.log(`${name}: 重新加密 ${stats.reencrypted} 条，并发修改跳过 ${stats.skippedConcurrent} 条`);
+      console.log(`${name}: 重新加密 ${stats.reencrypted} 条，并发修改跳过 ${stats.skippedConcurrent} 条${stats.failed ? `，无法解密（已篡改或绑定错误）${stats.failed} 条` : ''}`);
     }
     // Running servers keep encrypting with the key they loaded until they reload: re-run after restarting them.
     if (report.remaining > 0) console.log(`仍有 ${report.remaining} 条使用旧密钥：重启各服务实例后执行 rotate-keys --resume`);

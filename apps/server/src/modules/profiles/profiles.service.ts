@@ -3,7 +3,7 @@ import type { EventPolicy, Profile, ProfileDocument, SaveProfile } from '@kaolu/
 import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { AuditActor, AuditLog } from '../../platform/audit';
-import type { CryptoProvider } from '../../platform/crypto';
+import type { CryptoProvider, FieldAssociatedData } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
 import { maskAddress, maskIdNumber, maskPhone } from '../../platform/masking';
 import { candidate } from '../candidates/candidate.table';
@@ -23,6 +23,20 @@ export type ProfileSnapshot = { version: number; document: StoredProfileDocument
 export type ProfilesService = ReturnType<typeof createProfilesService>;
 
 const ad = (candidateId: string, column: string) => ({ table: 'candidate_profile', column, rowId: candidateId });
+
+/**
+ * Passes every ciphertext inside a stored profile document (current, version or frozen snapshot:
+ * all bound to the candidate) through `reseal`; key rotation uses it to re-encrypt them (NFR-SEC-2).
+ */
+export function resealProfileSecrets(document: StoredProfileDocument, candidateId: string, reseal: (ciphertext: string, ad: FieldAssociatedData) => string): StoredProfileDocument {
+  const addressEnc = document.contact?.addressEnc;
+  const numberEnc = document.residencePermit?.numberEnc;
+  return {
+    ...document,
+    ...(addressEnc ? { contact: { ...document.contact, addressEnc: reseal(addressEnc, ad(candidateId, 'document.address')) } } : {}),
+    ...(document.residencePermit && numberEnc ? { residencePermit: { ...document.residencePermit, numberEnc: reseal(numberEnc, ad(candidateId, 'document.permit_number')) } } : {}),
+  };
+}
 
 /** Profile 一户一档 use cases (ONL base features, NFR-DB-1): read masked, save versioned, photo rules. */
 export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; audit: AuditLog }) {

@@ -24,3 +24,4 @@ export {
   type SoftwareCryptoProvider,
 } from './software-crypto-provider';
 export { SM2_USER_ID, verifySm2 } from './sm2-signature';
+export { fieldUnderKeyPattern, staleFieldPattern } from './field-rotation';
