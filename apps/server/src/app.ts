@@ -11,7 +11,10 @@ import { applyMigrations } from './db/migrate';
 // recruitment events, units, brochures, positions, REG-01 lists, notices (issue 6)
 import { createEventsService, registerEventRoutes, type EventsService } from './modules/events';
 import { createUnitsService, registerUnitRoutes } from './modules/units';
-import { registerPositionsModule } from './modules/positions';
+import { countPositionFigures, registerPositionsModule } from './modules/positions';
+import { countRegistrationFigures } from './modules/registrations';
+import { countPassFigures } from './modules/scores';
+import { countApplicationFigures } from './modules/applications';
 import { createListsService, registerListRoutes, type ListsService } from './modules/lists';
 import { createNoticesService, registerNoticeRoutes } from './modules/notices';
 import { registerPersonalDataRoutes } from './modules/candidates/personal-data.routes';
@@ -130,7 +133,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerSystemRoutes(app, { database, version: config.version });
   registerJobRoutes(app, jobs);
   const events = createEventsService({ db: database.db, audit });
-  registerEventRoutes(app, { db: database.db, events });
+  // NFR-HIS-1 comparison: each module counts its own rows; events only puts them side by side.
+  const figures = { positions: countPositionFigures, registrations: countRegistrationFigures, passes: countPassFigures, applications: countApplicationFigures };
+  registerEventRoutes(app, { db: database.db, events, figures });
   registerUnitRoutes(app, createUnitsService({ db: database.db, audit }));
   registerPositionsModule(app, { db: database.db, audit, jobs, events });
   const lists = createListsService({ db: database.db, audit, crypto });

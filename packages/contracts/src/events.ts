@@ -236,3 +236,42 @@ export const PublicEventDetailSchema = z.object({
     photo: EventPolicyBodySchema.shape.photo,
   }),
 });
+
+/** NFR-HIS-1: 2–5 events compared side by side, closed ones included; ids comma-separated. */
+export const EventCompareQuerySchema = z.object({
+  ids: z.string().trim().min(1, '请选择要比较的招录事项').max(400).meta({ title: '招录事项' }),
+});
+
+/** One exam category's figures within an event. */
+export const EventCategoryFiguresSchema = z.object({
+  examCategory: z.string(),
+  name: z.string(),
+  positions: z.number().int(),
+  headcount: z.number().int(),
+  registrations: z.number().int(),
+  paid: z.number().int(),
+  passed: z.number().int(),
+});
+export type EventCategoryFigures = z.infer<typeof EventCategoryFiguresSchema>;
+
+/** One event's figures for the comparison (NFR-HIS-1): brochure, registration, pass line, applications. */
+export const EventFiguresSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  type: EventTypeSchema,
+  year: z.number().int(),
+  status: EventStatusSchema,
+  units: z.number().int(),
+  positions: z.number().int(),
+  headcount: z.number().int(),
+  hired: z.number().int(),
+  registrations: z.object({ total: z.number().int(), passedChecks: z.number().int(), paid: z.number().int() }),
+  /** Candidates at or above the pass line that applies to them. */
+  passed: z.number().int(),
+  applications: z.object({ submitted: z.number().int(), approved: z.number().int() }),
+  categories: z.array(EventCategoryFiguresSchema),
+});
+export type EventFigures = z.infer<typeof EventFiguresSchema>;
+export const EventComparisonSchema = z.object({ items: z.array(EventFiguresSchema) });
+export type EventComparison = z.infer<typeof EventComparisonSchema>;

@@ -4,3 +4,4 @@ export { registerApplicationRoutes } from './applications.routes';
 export { APPLICATION_TRANSITIONS, assertApplicationTransition, transitionApplication, addApplicationTimeline } from './application-status';
 export { assessApplication, requirementsOf, policePostsOf } from './application-assessment';
 export { positionApplication, applicationTimeline, APPLICATION_STATUSES } from './application.table';
+export { countApplicationFigures, type ApplicationFigures } from './application-figures';

@@ -1,5 +1,8 @@
 // Public face of the events module (issue 6): other modules check stages and read policies from here.
 import type { ZodApp } from '../../platform/http/types';
+import type { Db } from '../../db/client';
+import { createEventComparison, type EventFigureSources } from './event-comparison';
+import { registerEventComparisonRoutes } from './event-comparison.routes';
 import { registerEventAdminRoutes } from './events.admin.routes';
 import { registerPublicEventRoutes } from './events.routes';
 import type { EventsService } from './events.service';
@@ -12,9 +15,11 @@ export { POLICY_TEMPLATES, copyTemplate, type PolicyTemplateId } from './policy-
 export { changeContextOf, auditBase, type ChangeContext } from './change-context';
 export { assertEventInScope, eventScopeOf } from './event-scope';
 export { recruitmentEvent, eventPolicyVersion } from './event.table';
+export { createEventComparison, parseCompareIds, type EventFigureSources } from './event-comparison';
 
-/** Every route of the events module. */
-export function registerEventRoutes(app: ZodApp, deps: { events: EventsService; db: Parameters<typeof registerPublicEventRoutes>[1]['db'] }): void {
+/** Every route of the events module; `figures` are the other modules' counts for the comparison. */
+export function registerEventRoutes(app: ZodApp, deps: { events: EventsService; db: Db; figures: EventFigureSources }): void {
   registerPublicEventRoutes(app, { db: deps.db });
   registerEventAdminRoutes(app, deps.events);
+  registerEventComparisonRoutes(app, createEventComparison({ db: deps.db, sources: deps.figures }));
 }

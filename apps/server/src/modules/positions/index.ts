@@ -18,6 +18,7 @@ export { describeConditions } from './position-conditions.text';
 export { demoConditionsToPositionConditions } from './demo-conditions';
 export { position, brochure } from './position.table';
 export { POSITIONS_IMPORT_JOB, INLINE_IMPORT_ROWS } from './positions.admin.routes';
+export { countPositionFigures, type PositionFigures } from './position-figures';
 
 type ImportPayload = { eventId: string; unitId: string; fileBase64: string; actor: AuditActor; ip?: string };
 

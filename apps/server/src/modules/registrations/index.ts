@@ -6,3 +6,4 @@ export { REGISTRATION_TRANSITIONS, assertRegistrationTransition, transitionRegis
 export { DEFAULT_EXAM_ELIGIBILITY, type ExamEligibility } from './exam-requirements';
 export { examRegistration, registrationTimeline } from './registration.table';
 export { lookUpResidence, type ResidenceLookup } from './registration-checks';
+export { countRegistrationFigures, type RegistrationFigures } from './registration-figures';

@@ -10,6 +10,7 @@ export { createScoresService, type ScoresService } from './scores.service';
 export { SCORES_IMPORT_JOB, INLINE_IMPORT_CHARS } from './scores.routes';
 export { writtenTotalOf, passLineFor, hasPassed } from './written-result';
 export { writtenScore, passLine, scoreRelease } from './scores.table';
+export { countPassFigures, type PassFigures } from './score-figures';
 
 type ImportPayload = { eventId: string; fileBase64: string; ctx: ChangeContext };
 
