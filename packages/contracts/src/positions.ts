@@ -244,3 +244,13 @@ export const UnitQuerySchema = z.object({
   parentId: z.uuid().optional().meta({ title: '主管部门' }),
   keyword: z.string().trim().max(50).optional().meta({ title: '关键字' }),
 });
+
+/** INT-08 hires per position (until the results stage records them): one position's count, audited. */
+export const SetHiredSchema = z.object({
+  hired: z.number().int('录用人数应为整数').min(0, '录用人数不能为负数').meta({ title: '录用人数' }),
+  reason: z.string().trim().max(500).optional().meta({ title: '修改原因' }),
+});
+export type SetHired = z.infer<typeof SetHiredSchema>;
+/** An all-or-nothing hires import: rows read and positions whose count changed. */
+export const HireImportResultSchema = z.object({ rows: z.number().int(), changed: z.number().int() });
+export type HireImportResult = z.infer<typeof HireImportResultSchema>;

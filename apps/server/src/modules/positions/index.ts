@@ -8,6 +8,8 @@ import { createBrochuresService } from './brochures.service';
 import { POSITIONS_IMPORT_JOB, registerPositionAdminRoutes } from './positions.admin.routes';
 import { registerPublicPositionRoutes } from './positions.routes';
 import { createPositionsService } from './positions.service';
+import { createHiresService } from './position-hires.service';
+import { registerPositionHireRoutes } from './position-hires.routes';
 import { AppError } from '../../platform/errors/app-error';
 
 export { createPositionsService, type PositionsService } from './positions.service';
@@ -41,5 +43,7 @@ export function registerPositionsModule(app: ZodApp, deps: { db: Db; audit: Audi
   });
   registerPublicPositionRoutes(app, { db: deps.db });
   registerPositionAdminRoutes(app, { db: deps.db, positions, brochures, jobs: deps.jobs });
+  // INT-08: hires per position until the results stage records them; the second round opens the rest.
+  registerPositionHireRoutes(app, createHiresService(deps));
   return { positions, brochures };
 }
