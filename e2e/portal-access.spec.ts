@@ -1,0 +1,156 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, saveScreenshot } from './support/browser';
+import { createFirstAdmins, startSmsSink, type SmsSink } from './support/operators';
+import { startServer, type RunningServer } from './support/server';
+import { loginStaff, type StaffClient } from './support/staff-client';
+
+// Issue 3 and 6 in a real browser: the hospital-school and interview portals share the staff login
+// (second factor, forced password change, back to where the user was going); the admin portal shows
+// only what the user's permissions allow, with a 403 page for the rest; an org_admin edits the event
+// policy through the form and reads the server's Chinese message next to the field he got wrong.
+describe('staff portal access and the policy form', () => {
+  let browser: Browser;
+  let server: RunningServer;
+  let page: Page | undefined;
+  let sink: SmsSink;
+  let org: StaffClient;
+  let unitUser: StaffClient;
+  let hospitalOtp = '';
+  let eventId = '';
+
+  beforeAll(async () => {
+    sink = await startSmsSink();
+    const admins = await createFirstAdmins('access', { sysAdmin: '13900000051', secAdmin: '13900000052', auditor: '13900000053' });
+    server = await startServer({ SEED_DEMO: 'false', SMS_PROVIDER: 'http', SMS_HTTP_URL: sink.url }, { dataDir: admins.dataDir });
+
+    const sys = await loginStaff(server.url, 'sysadm', admins.oneTimePassword('sys_admin'), sink.codeFor('13900000051'), 'Kaolu#Sys2026');
+    const sec = await loginStaff(server.url, 'secadm', admins.oneTimePassword('sec_admin'), sink.codeFor('13900000052'), 'Kaolu#Sec2026');
+    const newUser = (username: string, displayName: string, phone: string) =>
+      sys.call<{ userId: string; oneTimePassword: string }>('POST', '/api/staff-users', { username, displayName, phone });
+    const orgAccount = await newUser('orgadm', '组织部干部', '13900000061');
+    const unitAccount = await newUser('unitpd', '单位填报员', '13900000062');
+    const hospitalAccount = await newUser('hospdoc', '体检医院医生', '13900000063');
+    hospitalOtp = hospitalAccount.oneTimePassword;
+
+    await sec.call('POST', '/api/role-grants', { staffUserId: orgAccount.userId, role: 'org_admin' });
+    org = await loginStaff(server.url, 'orgadm', orgAccount.oneTimePassword, sink.codeFor('13900000061'), 'Kaolu#Org2026');
+    const dept = await org.call<{ id: string }>('POST', '/api/admin/units', { code: 'D41', name: '市卫生健康委员会', kind: 'department' });
+    const unit = await org.call<{ id: string }>('POST', '/api/admin/units', { code: 'U4101', name: '市第一人民医院', kind: 'unit', parentId: dept.id });
+    await sec.call('POST', '/api/role-grants', { staffUserId: unitAccount.userId, role: 'unit_user', unitId: unit.id });
+    await sec.call('POST', '/api/role-grants', { staffUserId: hospitalAccount.userId, role: 'hospital', unitId: unit.id });
+    unitUser = await loginStaff(server.url, 'unitpd', unitAccount.oneTimePassword, sink.codeFor('13900000062'), 'Kaolu#Unit2026');
+
+    const event = await org.call<{ id: string }>('POST', '/api/admin/events', { code: 'E2E-ACCESS', name: '2026年度面上招录（权限测试）', type: 'general', year: 2026 });
+    eventId = event.id;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    sink?.close();
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail' && page) await saveScreenshot(page, context.task.name);
+    await page?.context().close();
+    page = undefined;
+  });
+
+  const pageAs = async (client: StaffClient) => {
+    const p = await openPage(browser, 'desktop');
+    await p.context().addCookies(client.cookies().map((c) => ({ ...c, url: server.url })));
+    return p;
+  };
+
+  it('sends an anonymous visitor of the interview system to the staff login', async () => {
+    page = await openPage(browser, 'tablet');
+    await page.goto(`${server.url}/interview`);
+    await page.waitForURL((url) => url.pathname === '/interview/login');
+    expect(new URL(page.url()).searchParams.get('redirect')).toBe('/interview');
+    await page.getByTestId('staff-username').waitFor();
+    expect(await page.title()).toContain('面试系统');
+  });
+
+  it('makes a hospital user log in with the second factor and change his one-time password, then returns him to his portal', async () => {
+    page = await openPage(browser, 'desktop');
+    await page.goto(`${server.url}/hospital`);
+    await page.waitForURL((url) => url.pathname === '/hospital/login');
+    expect(new URL(page.url()).searchParams.get('redirect')).toBe('/hospital');
+    expect(await page.title()).toContain('医院学校端');
+
+    await page.getByTestId('staff-username').fill('hospdoc');
+    await page.getByTestId('staff-password').fill(hospitalOtp);
+    await page.getByTestId('staff-login').click();
+    await page.getByTestId('send-code').click();
+    await page.getByTestId('staff-code').fill(await sink.code('13900000063'));
+    await page.getByTestId('staff-verify').click();
+
+    // The one-time password must be replaced first (REG-05), inside the same portal.
+    await page.waitForURL((url) => url.pathname === '/hospital/change-password');
+    expect(await page.getByTestId('password-reason').innerText()).toContain('首次登录');
+    await page.goto(`${server.url}/hospital`);
+    await page.waitForURL((url) => url.pathname === '/hospital/change-password');
+    await page.getByTestId('current-password').fill(hospitalOtp);
+    await page.getByTestId('new-password').fill('Kaolu#Hosp2026');
+    await page.getByTestId('confirm-password').fill('Kaolu#Hosp2026');
+    await page.getByTestId('change-password').click();
+    await page.waitForURL((url) => url.pathname === '/hospital');
+    expect(await page.getByTestId('staff-user').innerText()).toContain('体检医院医生');
+
+    await page.getByTestId('staff-user').click();
+    await page.locator('.el-dropdown-menu__item:visible', { hasText: '退出登录' }).click();
+    await page.waitForURL((url) => url.pathname === '/hospital/login');
+    await page.goto(`${server.url}/hospital`);
+    await page.waitForURL((url) => url.pathname === '/hospital/login');
+  });
+
+  it('hides the menu entries and buttons a unit user may not use and shows 403 on a direct visit', async () => {
+    page = await pageAs(unitUser);
+    await page.goto(`${server.url}/admin`);
+    const nav = page.getByTestId('portal-nav');
+    await nav.getByText('职位填报').waitFor();
+    const menu = await nav.innerText();
+    expect(menu).toContain('招录单位');
+    for (const hidden of ['公告通知', '用户管理', '角色授权', '审计日志', '白名单与灰名单']) expect(menu).not.toContain(hidden);
+
+    await page.goto(`${server.url}/admin/notices`);
+    await page.getByTestId('forbidden').waitFor();
+    const text = await page.getByTestId('forbidden').innerText();
+    expect(text).toContain('403 无权访问');
+    expect(text).toContain('编辑和发布公告通知');
+
+    // A page he may read, without the button that needs unit.manage.
+    await page.goto(`${server.url}/admin/units`);
+    await page.getByText('市第一人民医院').first().waitFor();
+    expect(await page.getByRole('button', { name: '查询' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: '新建' }).isVisible()).toBe(false);
+  });
+
+  it('lets an org_admin edit the policy in the form, explains a bad value in Chinese at the field, then saves a new version', async () => {
+    page = await pageAs(org);
+    await page.goto(`${server.url}/admin/events/${eventId}`);
+    await page.getByRole('tab', { name: '政策' }).click();
+    const editor = page.getByTestId('policy-editor');
+    await editor.waitFor();
+    const written = page.locator('[data-testid="policy-weight-written"] input, input[data-testid="policy-weight-written"]').first();
+    expect(await written.inputValue()).toBe('40');
+
+    await written.fill('50');
+    await written.press('Tab');
+    await page.getByTestId('policy-reason').fill('调整笔试权重');
+    await page.getByTestId('policy-save').click();
+    const inline = page.locator('.el-form-item__error', { hasText: '成绩权重之和必须为100，当前为110' });
+    await inline.waitFor();
+    expect(await page.getByTestId('policy-errors').innerText()).toContain('成绩权重之和必须为100');
+
+    const interview = page.locator('[data-testid="policy-weight-interview"] input, input[data-testid="policy-weight-interview"]').first();
+    await interview.fill('50');
+    await interview.press('Tab');
+    await page.getByTestId('policy-save').click();
+    await page.getByText('政策已保存为新版本').waitFor();
+    await page.getByText('第 2 版').waitFor();
+    expect(await page.locator('.el-form-item__error', { hasText: '成绩权重' }).count()).toBe(0);
+    const saved = await org.call<{ policy: { scoreWeights: { written: number; interview: number } } }>('GET', `/api/admin/events/${eventId}`);
+    expect(saved.policy.scoreWeights).toMatchObject({ written: 50, interview: 50 });
+  });
+});
