@@ -47,6 +47,13 @@ export const ERROR_CATALOGUE = {
   'PROFILE.PHOTO_INVALID': { status: 400, message: '照片不符合要求' },
   'PROFILE.PHOTO_LOCKED': { status: 409, message: '照片已确认，不能再更换' },
   'PROFILE.PHOTO_MISSING': { status: 400, message: '请先上传并确认报名照片' },
+  'PROFILE.ATTACHMENT_NOT_OWNED': { status: 400, message: '附件文件不存在或不是您上传的，请重新上传' },
+  // stored files: uploaded materials (INT-05)
+  'FILE.EMPTY': { status: 400, message: '请选择要上传的文件' },
+  'FILE.TYPE_NOT_ALLOWED': { status: 415, message: '仅支持 PDF、JPG、PNG 格式的文件' },
+  'FILE.TOO_LARGE': { status: 413, message: '文件过大' },
+  'FILE.QUOTA_EXCEEDED': { status: 409, message: '上传文件数量已达上限' },
+  'FILE.NOT_FOUND': { status: 404, message: '附件不存在' },
   'REGISTRATION.NOT_FOUND': { status: 404, message: '报名记录不存在' },
   'REGISTRATION.ALREADY_REGISTERED': { status: 409, message: '您已报名本次考试，每个招录事项只能报名一次' },
   'REGISTRATION.NOT_ELIGIBLE': { status: 422, message: '未通过报名资格自动核验' },

@@ -61,6 +61,9 @@ export const ExamCategorySchema = z.object({
 });
 export type ExamCategory = z.infer<typeof ExamCategorySchema>;
 
+/** Unit review SLA (issue 8) when a policy names none: marked after 24 h waiting, overdue after 48 h. */
+export const DEFAULT_REVIEW_SLA = { warnHours: 24, overdueHours: 48 } as const;
+
 /**
  * An event's policy as validated data (issue 6): stage order, exam categories, ratios, pass marks,
  * score weights, fee, photo rules, eligibility thresholds, adjustment rules and brochure format.
@@ -108,6 +111,14 @@ export const EventPolicyBodySchema = z.object({
     requiredFields: z.array(z.string()).meta({ title: '必填字段' }),
   }),
   majorCatalogue: z.enum(['general', 'judicial_medical']).meta({ title: '专业目录' }),
+  // Policies saved before the SLA became policy data read as the old fixed 24/48 h.
+  reviewSla: z
+    .object({
+      warnHours: z.number().int('审核提醒时限须为整数小时').positive('审核提醒时限须大于0小时').max(720, '审核提醒时限不能超过720小时').meta({ title: '审核提醒时限（小时）' }),
+      overdueHours: z.number().int('审核超时时限须为整数小时').positive('审核超时时限须大于0小时').max(720, '审核超时时限不能超过720小时').meta({ title: '审核超时时限（小时）' }),
+    })
+    .default({ ...DEFAULT_REVIEW_SLA })
+    .meta({ title: '资格审查时限' }),
 });
 
 /** The policy with its cross-field rules, each failure explained in Chinese at the field it concerns. */
@@ -142,6 +153,9 @@ export const EventPolicySchema = EventPolicyBodySchema.superRefine((p, ctx) => {
   }
   if (p.photo.minWidth > p.photo.maxWidth) ctx.addIssue({ code: 'custom', path: ['photo', 'minWidth'], message: '照片最小宽度不能大于最大宽度' });
   if (p.photo.minHeight > p.photo.maxHeight) ctx.addIssue({ code: 'custom', path: ['photo', 'minHeight'], message: '照片最小高度不能大于最大高度' });
+  if (p.reviewSla.warnHours >= p.reviewSla.overdueHours) {
+    ctx.addIssue({ code: 'custom', path: ['reviewSla', 'warnHours'], message: `审核提醒时限（${p.reviewSla.warnHours}小时）须小于超时时限（${p.reviewSla.overdueHours}小时）` });
+  }
 });
 export type EventPolicy = z.infer<typeof EventPolicySchema>;
 

@@ -45,7 +45,38 @@ export const AwardEntrySchema = z.object({
 export const StudentLeaderEntrySchema = z
   .object({ ...periodShape, role: Text('学生干部职务', 40), organisation: Text('组织', 60) })
   .refine(...endsAfterStart);
-export const AttachmentEntrySchema = z.object({ name: Text('附件名称', 80), note: z.string().trim().max(200).default('') });
+/** Uploaded material types (INT-05), recognised by their leading bytes, never by the file name. */
+export const AttachmentMimeSchema = z.enum(['application/pdf', 'image/jpeg', 'image/png']);
+export type AttachmentMime = z.infer<typeof AttachmentMimeSchema>;
+/** Largest uploaded material in bytes (INT-05): enough for a scanned certificate, small enough to review. */
+export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+
+/**
+ * One uploaded material in the profile: the file id an upload answered, a name and a note. Size and
+ * type are filled in by the server from the stored file; what the browser sends there is ignored.
+ */
+export const AttachmentEntrySchema = z.object({
+  fileId: z.uuid('请先上传附件文件').meta({ title: '附件文件' }),
+  name: Text('附件名称', 80),
+  note: z.string().trim().max(200, '附件说明不能超过200个字').default('').meta({ title: '附件说明' }),
+  size: z.number().int().min(0).optional().meta({ title: '文件大小' }),
+  mime: AttachmentMimeSchema.optional().meta({ title: '文件类型' }),
+});
+export type AttachmentEntry = z.infer<typeof AttachmentEntrySchema>;
+
+/** What an upload answers: the file id to reference from the profile's attachment list. */
+export const UploadedAttachmentSchema = z.object({
+  fileId: z.uuid(),
+  name: z.string(),
+  size: z.number().int(),
+  mime: AttachmentMimeSchema,
+  uploadedAt: z.string(),
+});
+export type UploadedAttachment = z.infer<typeof UploadedAttachmentSchema>;
+
+export const AttachmentParamsSchema = z.object({ fileId: z.uuid().meta({ title: '附件文件' }) });
+/** inline opens a PDF or image in the browser (preview); attachment downloads it. */
+export const FileDispositionQuerySchema = z.object({ disposition: z.enum(['inline', 'attachment']).default('attachment').meta({ title: '打开方式' }) });
 
 /**
  * The candidate's one-file profile 一户一档 as he edits it. Address and permit number are sent in
@@ -77,9 +108,14 @@ export const ProfileDocumentSchema = z
     abroad: z.array(AbroadEntrySchema).max(20).default([]).meta({ title: '境外经历' }),
     awards: z.array(AwardEntrySchema).max(20).default([]).meta({ title: '获奖情况' }),
     studentLeader: z.array(StudentLeaderEntrySchema).max(10).default([]).meta({ title: '学生干部经历' }),
-    attachments: z.array(AttachmentEntrySchema).max(10).default([]).meta({ title: '附件' }),
+    attachments: z.array(AttachmentEntrySchema).max(10, '附件最多10个').default([]).meta({ title: '附件' }),
   })
   .superRefine((d, ctx) => {
+    const seen = new Set<string>();
+    d.attachments.forEach((a, i) => {
+      if (seen.has(a.fileId)) ctx.addIssue({ code: 'custom', path: ['attachments', i, 'fileId'], message: '同一附件文件不能重复添加' });
+      seen.add(a.fileId);
+    });
     if (d.hukou.type === 'shanghai' && d.residencePermit) {
       ctx.addIssue({ code: 'custom', path: ['residencePermit'], message: '上海户籍考生无需填写居住证' });
     }

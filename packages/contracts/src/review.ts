@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApplicationCheckSchema, ApplicationStatusSchema, ApplicationTimelineSchema } from './applications';
+import { AttachmentMimeSchema } from './profiles';
 
 /** Review outcomes 审核结果 (§7): 通过 / 不通过 / 退回补充, each with a reason. */
 export const ReviewOutcomeSchema = z.enum(['approve', 'reject', 'return']);
@@ -34,10 +35,10 @@ export const BulkApproveSchema = z.object({
 });
 export const BulkApproveResultSchema = z.object({ approved: z.number().int(), skipped: z.array(z.object({ id: z.uuid(), reason: z.string() })) });
 
-/** SLA marks 时限: waiting ≥ 24 h is due, ≥ 48 h overdue. */
+/** SLA marks 时限: waiting past the event policy's warning hours is due, past its overdue hours overdue (24/48 by default). */
 export const SlaMarkSchema = z.enum(['ok', 'due', 'overdue']);
 export type SlaMark = z.infer<typeof SlaMarkSchema>;
-export const SLA_MARK_LABELS: Record<SlaMark, string> = { ok: '正常', due: '超过24小时', overdue: '超过48小时' };
+export const SLA_MARK_LABELS: Record<SlaMark, string> = { ok: '正常', due: '临近超时', overdue: '已超时' };
 
 export const ReviewQueueQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -63,6 +64,8 @@ export const ReviewQueueItemSchema = z.object({
   submittedAt: z.string(),
   waitingHours: z.number().int(),
   sla: SlaMarkSchema,
+  /** The event policy's thresholds the mark was computed with. */
+  slaHours: z.object({ warn: z.number().int(), overdue: z.number().int() }),
 });
 export const ReviewQueueSchema = z.object({
   items: z.array(ReviewQueueItemSchema),
@@ -81,6 +84,20 @@ export const EducationCheckSchema = z.object({
 });
 export type EducationCheck = z.infer<typeof EducationCheckSchema>;
 
+/**
+ * One submitted material as frozen in the application (INT-05). fileId is null for an entry saved
+ * before uploads existed (a name only); size and type come from the stored file.
+ */
+export const ReviewAttachmentSchema = z.object({
+  fileId: z.uuid().nullable(),
+  name: z.string(),
+  note: z.string(),
+  size: z.number().int().nullable(),
+  mime: AttachmentMimeSchema.nullable(),
+});
+export type ReviewAttachment = z.infer<typeof ReviewAttachmentSchema>;
+export const ReviewAttachmentParamsSchema = z.object({ id: z.uuid().meta({ title: '报名编号' }), fileId: z.uuid().meta({ title: '附件文件' }) });
+
 export const ReviewDetailSchema = z.object({
   id: z.uuid(),
   eventId: z.uuid(),
@@ -89,7 +106,7 @@ export const ReviewDetailSchema = z.object({
   position: z.object({ id: z.uuid(), code: z.string(), title: z.string(), unitName: z.string(), township: z.boolean(), basicPolice: z.boolean() }),
   profileVersion: z.number().int(),
   profile: z.record(z.string(), z.unknown()),
-  attachments: z.array(z.object({ name: z.string(), note: z.string() })),
+  attachments: z.array(ReviewAttachmentSchema),
   checks: z.array(ApplicationCheckSchema),
   policeIntentions: z.array(z.string()).nullable(),
   writtenTotal: z.string().nullable(),

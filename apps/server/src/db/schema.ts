@@ -21,3 +21,5 @@ export * from '../modules/scores/scores.table';
 export * from '../modules/applications/application.table';
 export * from '../modules/review/review.table';
 export * from '../modules/messages/candidate-message.table';
+// uploaded materials, stored encrypted (INT-05)
+export * from '../platform/files/stored-file.table';

@@ -1,4 +1,4 @@
-import type { EventPolicy, EventType, ExamCategory, StageKey } from '@kaolu/contracts';
+import { DEFAULT_REVIEW_SLA, type EventPolicy, type EventType, type ExamCategory, type StageKey } from '@kaolu/contracts';
 import { DEFAULT_ELIGIBILITY_POLICY } from '@kaolu/domain';
 
 /** Template ids: one per event type, plus the national position-first style (§7). */
@@ -44,6 +44,8 @@ const general: EventPolicy = {
   adjustment: { enabled: true, sameSubjectOnly: true, unifiedRound: true },
   brochure: { format: 'standard', requiredFields: ['examCategory'] },
   majorCatalogue: 'general',
+  // Unit review SLA (issue 8): the reviewer's queue marks 24 h, org_admin's overdue list takes 48 h.
+  reviewSla: { ...DEFAULT_REVIEW_SLA },
 };
 
 const withChanges = (changes: Partial<EventPolicy>): EventPolicy => structuredClone({ ...general, ...changes });

@@ -1,7 +1,10 @@
 import fastifyMultipart from '@fastify/multipart';
-import { PhotoQuerySchema, ProfileSchema, SaveProfileSchema } from '@kaolu/contracts';
+import {
+  ATTACHMENT_MAX_BYTES, AttachmentParamsSchema, FileDispositionQuerySchema, PhotoQuerySchema, ProfileSchema, SaveProfileSchema, UploadedAttachmentSchema,
+} from '@kaolu/contracts';
 import { actorOf } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
+import { formatBytes, sendStoredFile } from '../../platform/files';
 import type { ZodApp } from '../../platform/http/types';
 import type { ProfilesService } from './profiles.service';
 
@@ -11,7 +14,7 @@ const UPLOAD_LIMIT = 2 * 1024 * 1024 + 1;
 
 const candidateIdOf = (request: { principal?: { id: string } }) => request.principal!.id;
 
-/** The candidate's own profile 一户一档: read, save, photo upload and confirmation. */
+/** The candidate's own profile 一户一档: read, save, photo upload and confirmation, uploaded materials. */
 export function registerProfileRoutes(app: ZodApp, profiles: ProfilesService): void {
   app.get(
     '/api/candidate/profile',
@@ -36,6 +39,31 @@ export function registerProfileRoutes(app: ZodApp, profiles: ProfilesService): v
       return reply.type('image/jpeg').header('cache-control', 'private, no-store').send(bytes);
     },
   );
+  app.get(
+    '/api/candidate/profile/attachments/:fileId',
+    { schema: { tags, summary: '下载或预览我上传的附件', params: AttachmentParamsSchema, querystring: FileDispositionQuerySchema }, config: { access: 'candidate' } },
+    async (request, reply) => {
+      const { info, bytes } = await profiles.readOwnAttachment(candidateIdOf(request), request.params.fileId);
+      return sendStoredFile(reply, info, bytes, request.query.disposition);
+    },
+  );
+  // Materials may be larger than photos: their own multipart scope; a part over 5MB is cut off and refused.
+  app.register(async (scope) => {
+    await scope.register(fastifyMultipart, { limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 2 } });
+    (scope as unknown as ZodApp).post(
+      '/api/candidate/profile/attachments',
+      { schema: { tags, summary: '上传附件材料（multipart，字段 file；PDF/JPG/PNG，不超过5MB）', response: { 200: UploadedAttachmentSchema } }, config: { access: 'candidate' } },
+      async (request) => {
+        if (!request.isMultipart()) throw new AppError('COMMON.UNSUPPORTED_MEDIA_TYPE', { message: '请以 multipart/form-data 上传附件' });
+        const file = await request.file();
+        if (!file) throw new AppError('FILE.EMPTY');
+        const bytes = await file.toBuffer().catch((error: unknown) => {
+          throw new AppError('FILE.TOO_LARGE', { message: `文件不能超过 ${formatBytes(ATTACHMENT_MAX_BYTES)}`, details: { maxBytes: ATTACHMENT_MAX_BYTES }, cause: error });
+        });
+        return profiles.uploadAttachment(candidateIdOf(request), bytes, file.filename, actorOf(request));
+      },
+    );
+  });
   // Multipart only in this scope: the rest of the API accepts JSON alone.
   app.register(async (scope) => {
     await scope.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 2 } });

@@ -5,10 +5,12 @@ import type { Db, DbOrTx } from '../../db/client';
 import type { AuditActor, AuditLog } from '../../platform/audit';
 import type { CryptoProvider, FieldAssociatedData } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
+import { createFileStore } from '../../platform/files';
 import { maskAddress, maskIdNumber, maskPhone } from '../../platform/masking';
 import { candidate } from '../candidates/candidate.table';
 import { findEventById, POLICY_TEMPLATES } from '../events';
 import { readJpegSize } from './jpeg-size';
+import { createProfileAttachments } from './profile-attachments.service';
 import { candidatePhoto, candidateProfile, candidateProfileVersion } from './profile.table';
 
 /** The stored document: clear address and permit number replaced by ciphertext bound to the row. */
@@ -41,6 +43,7 @@ export function resealProfileSecrets(document: StoredProfileDocument, candidateI
 /** Profile 一户一档 use cases (ONL base features, NFR-DB-1): read masked, save versioned, photo rules. */
 export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; audit: AuditLog }) {
   const { db, crypto, audit } = deps;
+  const attachments = createProfileAttachments({ db, audit, files: createFileStore({ db, crypto }) });
 
   async function identityOf(tx: DbOrTx, candidateId: string) {
     const [row] = await tx.select().from(candidate).where(eq(candidate.id, candidateId));
@@ -81,12 +84,13 @@ export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; au
       const [current] = await tx.select().from(candidateProfile).where(eq(candidateProfile.candidateId, candidateId)).for('update');
       if ((current?.version ?? 0) !== input.version) throw new AppError('PROFILE.VERSION_CONFLICT', { details: { version: current?.version ?? 0 } });
       const previous = current?.document as StoredProfileDocument | undefined;
-      const document = sealDocument(candidateId, input.document, previous);
+      const resolved = await attachments.resolveAttachments(tx, candidateId, input.document.attachments);
+      const document = sealDocument(candidateId, { ...input.document, attachments: resolved }, previous);
       const version = input.version + 1;
       if (current) await tx.update(candidateProfile).set({ version, document, updatedAt: new Date() }).where(eq(candidateProfile.candidateId, candidateId));
       else await tx.insert(candidateProfile).values({ candidateId, version, document });
       await tx.insert(candidateProfileVersion).values({ candidateId, version, document });
-      await audit.record(tx, { action: 'profile.updated', actor, targetType: 'candidate', targetId: candidateId, result: 'success', details: { version } });
+      await audit.record(tx, { action: 'profile.updated', actor, targetType: 'candidate', targetId: candidateId, result: 'success', details: { version, attachments: resolved.length } });
     });
     return getProfile(candidateId);
   }
@@ -156,5 +160,8 @@ export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; au
     return { version: profile.version, document: profile.document as StoredProfileDocument, photoConfirmed: Boolean(photo?.confirmedAt) };
   }
 
-  return { getProfile, saveProfile, uploadPhoto, confirmPhoto, getPhoto, snapshotOf, identityOf: (id: string) => identityOf(db, id) };
+  return {
+    getProfile, saveProfile, uploadPhoto, confirmPhoto, getPhoto, snapshotOf, identityOf: (id: string) => identityOf(db, id),
+    uploadAttachment: attachments.uploadAttachment, readOwnAttachment: attachments.readOwnAttachment,
+  };
 }

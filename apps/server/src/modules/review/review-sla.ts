@@ -1,24 +1,40 @@
-import type { ApplicationStatus, SlaMark } from '@kaolu/contracts';
+import { DEFAULT_REVIEW_SLA, type ApplicationStatus, type EventPolicy, type SlaMark } from '@kaolu/contracts';
+import { and, eq, not, sql, type SQL } from 'drizzle-orm';
+import { positionApplication } from '../applications';
+import { recruitmentEvent } from '../events';
 
 const HOUR = 3_600_000;
-/** SLA thresholds of unit review (issue 8): marked after 24 h waiting, overdue after 48 h. */
-export const SLA_DUE_HOURS = 24;
-export const SLA_OVERDUE_HOURS = 48;
+/** An event's review SLA (issue 8): marked after `warnHours` waiting, overdue after `overdueHours`. */
+export type ReviewSla = EventPolicy['reviewSla'];
 
 /** Whole hours an application has waited in the unit's queue. */
 export function waitingHoursOf(submittedAt: Date, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - submittedAt.getTime()) / HOUR));
 }
 
-/** The SLA mark: only applications waiting for the unit (待审核) can be late. */
-export function slaOf(status: ApplicationStatus, submittedAt: Date, now: Date): SlaMark {
+/** The SLA mark under the event's thresholds: only applications waiting for the unit (待审核) can be late. */
+export function slaOf(status: ApplicationStatus, submittedAt: Date, now: Date, sla: ReviewSla = DEFAULT_REVIEW_SLA): SlaMark {
   if (status !== 'submitted') return 'ok';
   const hours = (now.getTime() - submittedAt.getTime()) / HOUR;
-  return hours >= SLA_OVERDUE_HOURS ? 'overdue' : hours >= SLA_DUE_HOURS ? 'due' : 'ok';
+  return hours >= sla.overdueHours ? 'overdue' : hours >= sla.warnHours ? 'due' : 'ok';
 }
 
-/** The submittedAt bound of a mark: due = waiting in [24 h, 48 h), overdue = waiting ≥ 48 h. */
-export function slaBounds(mark: 'due' | 'overdue', now: Date): { after?: Date; notAfter: Date } {
-  const at = (hours: number) => new Date(now.getTime() - hours * HOUR);
-  return mark === 'overdue' ? { notAfter: at(SLA_OVERDUE_HOURS) } : { after: at(SLA_OVERDUE_HOURS), notAfter: at(SLA_DUE_HOURS) };
+// The thresholds as SQL over the joined event's policy; policies saved before the SLA was policy
+// data have none and read as the defaults, exactly as the schema's default does.
+const policyHours = (key: keyof ReviewSla) =>
+  sql<number>`coalesce((${recruitmentEvent.policy} #>> ${sql.raw(`'{reviewSla,${key}}'`)})::int, ${sql.raw(String(DEFAULT_REVIEW_SLA[key]))})`.mapWith(Number);
+export const warnHoursSql = () => policyHours('warnHours');
+export const overdueHoursSql = () => policyHours('overdueHours');
+
+/** submittedAt lies at least `hours` before now. */
+const waitedAtLeast = (hours: SQL, now: Date) => sql`${positionApplication.submittedAt} <= ${now.toISOString()}::timestamptz - ${hours} * interval '1 hour'`;
+
+/**
+ * The filter for a mark, each application judged by its own event's policy (needs recruitment_event
+ * joined): due = waiting in [warn, overdue), overdue = waiting ≥ overdue, both only while 待审核.
+ */
+export function slaCondition(mark: 'due' | 'overdue', now: Date): SQL {
+  const pending = eq(positionApplication.status, 'submitted');
+  const overdue = waitedAtLeast(overdueHoursSql(), now);
+  return mark === 'overdue' ? and(pending, overdue)! : and(pending, waitedAtLeast(warnHoursSql(), now), not(overdue))!;
 }

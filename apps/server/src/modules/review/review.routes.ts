@@ -1,5 +1,9 @@
-import { BulkApproveResultSchema, BulkApproveSchema, EducationCheckSchema, IdParamSchema, ReviewDecisionSchema, ReviewDetailSchema, ReviewQueueQuerySchema, ReviewQueueSchema } from '@kaolu/contracts';
+import {
+  BulkApproveResultSchema, BulkApproveSchema, EducationCheckSchema, FileDispositionQuerySchema, IdParamSchema, ReviewAttachmentParamsSchema, ReviewDecisionSchema, ReviewDetailSchema,
+  ReviewQueueQuerySchema, ReviewQueueSchema,
+} from '@kaolu/contracts';
 import { z } from 'zod';
+import { sendStoredFile } from '../../platform/files';
 import type { ZodApp } from '../../platform/http/types';
 import { changeContextOf } from '../events';
 import type { ReviewService } from './review.service';
@@ -7,7 +11,7 @@ import type { ReviewService } from './review.service';
 const tags = ['资格审查'];
 const review = { access: { permission: 'application.review' as const } };
 
-/** Unit review routes: queue, overdue list (org_admin), detail, education check, outcomes, bulk approve. */
+/** Unit review routes: queue, overdue list (org_admin), detail, attachment download, education check, outcomes, bulk approve. */
 export function registerReviewRoutes(app: ZodApp, service: ReviewService): void {
   app.get(
     '/api/admin/reviews',
@@ -16,7 +20,7 @@ export function registerReviewRoutes(app: ZodApp, service: ReviewService): void 
   );
   app.get(
     '/api/admin/reviews/overdue',
-    { schema: { tags, summary: '各单位超过48小时未审核的报名', querystring: ReviewQueueQuerySchema.omit({ sla: true }), response: { 200: ReviewQueueSchema } }, config: { access: { permission: 'application.overdue' } } },
+    { schema: { tags, summary: '各单位超过审核时限（按事项政策，默认48小时）未审核的报名', querystring: ReviewQueueQuerySchema.omit({ sla: true }), response: { 200: ReviewQueueSchema } }, config: { access: { permission: 'application.overdue' } } },
     async (request) => service.queue(request.principal, { ...request.query, sla: 'overdue' }, 'application.overdue'),
   );
   app.post(
@@ -28,6 +32,14 @@ export function registerReviewRoutes(app: ZodApp, service: ReviewService): void 
     '/api/admin/reviews/:id',
     { schema: { tags, summary: '报名详情（冻结档案、附件、自动核验、学历认证）', params: IdParamSchema, response: { 200: ReviewDetailSchema } }, config: review },
     async (request) => service.detail(request.principal, request.params.id),
+  );
+  app.get(
+    '/api/admin/reviews/:id/attachments/:fileId',
+    { schema: { tags, summary: '下载或预览考生提交的附件材料（记录审计）', params: ReviewAttachmentParamsSchema, querystring: FileDispositionQuerySchema }, config: review },
+    async (request, reply) => {
+      const { info, bytes } = await service.downloadAttachment(request.principal, request.params.id, request.params.fileId, changeContextOf(request));
+      return sendStoredFile(reply, info, bytes, request.query.disposition);
+    },
   );
   app.post(
     '/api/admin/reviews/:id/education-check',

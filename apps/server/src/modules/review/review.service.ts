@@ -1,4 +1,4 @@
-import { REVIEW_OUTCOME_LABELS, REVIEW_REASON_CODES, type ApplicationCheck, type ApplicationStatus, type EducationCheck, type Permission, type ReviewDecision, type ReviewDetail, type ReviewQueueQuery } from '@kaolu/contracts';
+import { REVIEW_OUTCOME_LABELS, REVIEW_REASON_CODES, type ApplicationCheck, type ReviewAttachment, type ApplicationStatus, type EducationCheck, type Permission, type ReviewDecision, type ReviewDetail, type ReviewQueueQuery } from '@kaolu/contracts';
 import { formatCenti } from '@kaolu/domain';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
@@ -7,6 +7,7 @@ import type { Principal } from '../../platform/auth/access';
 import { scopeAllows, scopeOf } from '../../platform/auth/permission-scope';
 import type { CryptoProvider } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
+import { createFileStore } from '../../platform/files';
 import { maskIdNumber, maskName } from '../../platform/masking';
 import { applicationTimeline, positionApplication, transitionApplication } from '../applications';
 import { candidate } from '../candidates/candidate.table';
@@ -18,7 +19,7 @@ import type { StoredProfileDocument } from '../profiles';
 import type { ScoresService } from '../scores';
 import { unit } from '../units/unit.table';
 import { compareEducation } from './education-compare';
-import { findQueue, reviewScopeCondition } from './review.repository';
+import { findQueue, findReviewSla, reviewScopeCondition } from './review.repository';
 import { slaOf, waitingHoursOf } from './review-sla';
 import { educationCheck } from './review.table';
 
@@ -32,6 +33,7 @@ export function createReviewService(deps: { db: Db; crypto: CryptoProvider; audi
   const { db, crypto, audit, messages, scores, education } = deps;
   const now = deps.now ?? (() => new Date());
   const idNumberOf = (candidateId: string, enc: string) => crypto.decryptField(enc, { table: 'candidate', column: 'id_number', rowId: candidateId });
+  const files = createFileStore({ db, crypto });
 
   /** Loads one application the caller may review, or 404 (never 403: its existence is not disclosed). */
   async function loadInScope(tx: Db | Tx, principal: Principal | undefined, id: string, permission: Permission = 'application.review') {
@@ -50,7 +52,8 @@ export function createReviewService(deps: { db: Db; crypto: CryptoProvider; audi
       items: rows.map((r) => ({
         id: r.a.id, eventId: r.a.eventId, candidateName: maskName(r.name), idNumberMasked: maskIdNumber(idNumberOf(r.a.candidateId, r.idNumberEnc)),
         positionId: r.a.positionId, positionCode: r.code, positionTitle: r.title, unitName: r.unitName, status: r.a.status,
-        submittedAt: r.a.submittedAt.toISOString(), waitingHours: waitingHoursOf(r.a.submittedAt, at), sla: slaOf(r.a.status, r.a.submittedAt, at),
+        submittedAt: r.a.submittedAt.toISOString(), waitingHours: waitingHoursOf(r.a.submittedAt, at),
+        sla: slaOf(r.a.status, r.a.submittedAt, at, r), slaHours: { warn: r.warnHours, overdue: r.overdueHours },
       })),
       total,
       counts,
@@ -65,12 +68,13 @@ export function createReviewService(deps: { db: Db; crypto: CryptoProvider; audi
   /** The detail a reviewer decides on: frozen profile, attachments, checks, 基础警察 intentions, education check. */
   async function detail(principal: Principal | undefined, id: string): Promise<ReviewDetail> {
     const a = await loadInScope(db, principal, id);
-    const [[p], [person], lines, verdict, edu] = await Promise.all([
+    const [[p], [person], lines, verdict, edu, sla] = await Promise.all([
       db.select({ code: position.code, title: position.title, township: position.township, basicPolice: position.basicPolice, unitName: unit.name }).from(position).innerJoin(unit, eq(unit.id, position.unitId)).where(eq(position.id, a.positionId)),
       db.select().from(candidate).where(eq(candidate.id, a.candidateId)),
       db.select().from(applicationTimeline).where(eq(applicationTimeline.applicationId, a.id)).orderBy(asc(applicationTimeline.at), asc(applicationTimeline.id)),
       scores.verdictOf(a.eventId, a.candidateId),
       latestEducation(a.id),
+      findReviewSla(db, a.eventId),
     ]);
     const snapshot = a.profileSnapshot as StoredProfileDocument;
     // Ciphertext fields stay out of the reviewer's view; the address is not needed to decide eligibility.
@@ -81,12 +85,31 @@ export function createReviewService(deps: { db: Db; crypto: CryptoProvider; audi
       candidate: { name: person!.name, gender: person!.gender, birthDate: person!.birthDate, idNumberMasked: maskIdNumber(idNumberOf(person!.id, person!.idNumberEnc)) },
       position: { id: a.positionId, code: p!.code, title: p!.title, unitName: p!.unitName, township: p!.township, basicPolice: p!.basicPolice },
       profileVersion: a.profileVersion, profile: { ...snapshot, contact, residencePermit: permit },
-      attachments: (snapshot.attachments ?? []).map((x) => ({ name: x.name, note: x.note ?? '' })),
+      attachments: attachmentsOf(snapshot),
       checks: a.checks as ApplicationCheck[], policeIntentions: a.policeIntentions ?? null,
       writtenTotal: verdict.total === null ? null : formatCenti(verdict.total), educationCheck: edu,
-      reviewReasonCode: a.reviewReasonCode, reviewReasonText: a.reviewReasonText, submittedAt: a.submittedAt.toISOString(), sla: slaOf(a.status, a.submittedAt, now()),
+      reviewReasonCode: a.reviewReasonCode, reviewReasonText: a.reviewReasonText, submittedAt: a.submittedAt.toISOString(), sla: slaOf(a.status, a.submittedAt, now(), sla),
       timeline: lines.map((l) => ({ at: l.at.toISOString(), kind: l.kind, fromStatus: l.fromStatus, toStatus: l.toStatus, message: l.message })),
     };
+  }
+
+  /**
+   * One submitted material of an application in the caller's scope (INT-05): only a file the frozen
+   * snapshot names and the applicant uploaded; every download is audited.
+   */
+  async function downloadAttachment(principal: Principal | undefined, id: string, fileId: string, ctx: ChangeContext) {
+    const a = await loadInScope(db, principal, id);
+    const entry = attachmentsOf(a.profileSnapshot as StoredProfileDocument).find((x) => x.fileId === fileId);
+    if (!entry) throw new AppError('FILE.NOT_FOUND');
+    const file = await files.read(fileId);
+    if (file.info.ownerKind !== 'candidate' || file.info.ownerId !== a.candidateId) throw new AppError('FILE.NOT_FOUND');
+    await db.transaction(async (tx) => {
+      await audit.record(tx, {
+        action: 'attachment.downloaded', ...auditBase(ctx), targetType: 'stored_file', targetId: fileId, result: 'success',
+        details: { applicationId: a.id, name: entry.name, sm3: file.info.sm3 },
+      });
+    });
+    return file;
   }
 
   /** Fetches the national record, compares it with the declaration and keeps the result (INT-09e). */
@@ -156,5 +179,12 @@ export function createReviewService(deps: { db: Db; crypto: CryptoProvider; audi
     return { approved, skipped };
   }
 
-  return { queue, detail, checkEducation, decide, bulkApprove };
+  return { queue, detail, downloadAttachment, checkEducation, decide, bulkApprove };
+}
+
+/** The materials as frozen; entries saved before uploads existed carry a name only. */
+function attachmentsOf(snapshot: StoredProfileDocument): ReviewAttachment[] {
+  return (snapshot.attachments ?? []).map((x: Partial<ReviewAttachment> & { name: string }) => ({
+    fileId: x.fileId ?? null, name: x.name, note: x.note ?? '', size: x.size ?? null, mime: x.mime ?? null,
+  }));
 }
