@@ -147,6 +147,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerPersonalDataRoutes(app, { db: database.db, crypto, audit });
   registerInterfaceLogRoutes(app, { db: database.db });
   const registration = createRegistrationModules(app, { db: database.db, crypto, audit, jobs, exchange });
+  // Unpaid at the payment deadline → not admitted: every instance ticks, the tick enqueues each sweep once.
+  if (config.jobs.enabled) registration.payments.deadlines.start(60_000, (error) => app.log.error({ err: error }, '缴费截止处理任务入队失败'));
   const selection = createSelectionModules(app, {
     db: database.db, crypto, audit, jobs, sms, exchange, exchangeConfig: config.exchange, profiles: registration.profiles,
     onLogError: (error) => app.log.error({ err: error }, '接口日志写入失败'),
@@ -156,6 +158,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await registerSpa(app, config.webDistDir ?? defaultWebDist());
 
   app.addHook('onClose', async () => {
+    registration.payments.deadlines.stop();
     await jobs.stop();
     await signedAudit?.stop();
     if (ownsDatabase) await database.close();

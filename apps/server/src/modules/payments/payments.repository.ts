@@ -17,8 +17,9 @@ export async function findNoticeByNumber(db: DbOrTx, noticeNumber: string, lock 
   return row;
 }
 
-export async function findNoticeByRegistration(db: DbOrTx, registrationId: string): Promise<NoticeRow | undefined> {
-  const [row] = await db.select().from(paymentNotice).where(eq(paymentNotice.registrationId, registrationId));
+export async function findNoticeByRegistration(db: DbOrTx, registrationId: string, lock = false): Promise<NoticeRow | undefined> {
+  const query = db.select().from(paymentNotice).where(eq(paymentNotice.registrationId, registrationId));
+  const [row] = lock ? await query.for('update') : await query;
   return row;
 }
 

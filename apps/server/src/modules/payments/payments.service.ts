@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PaymentCallback, PaymentNotice } from '@kaolu/contracts';
-import { and, eq, inArray, lte } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { AuditActor, AuditLog } from '../../platform/audit';
 import type { CryptoProvider } from '../../platform/crypto';
@@ -10,6 +10,7 @@ import { signPaymentCallback, verifyPaymentCallback, type DataExchange } from '.
 import { examRegistration } from '../registrations/registration.table';
 import { addTimeline, transitionRegistration } from '../registrations/registration-status';
 import { yuanOf } from './money';
+import { createDeadlineSweep } from './payments-deadline';
 import { paymentCallback, paymentNotice, refundNotice } from './payment.table';
 import { findNoticeById, findNoticeByNumber, findNoticeByRegistration, findRefundsOf, updateNotice, type NoticeRow } from './payments.repository';
 
@@ -24,6 +25,7 @@ const SYSTEM: AuditActor = { kind: 'system', id: 'payments' };
 export function createPaymentsService(deps: PaymentsDeps) {
   const { db, crypto, audit, jobs, exchange } = deps;
   const now = deps.now ?? (() => new Date());
+  const deadlines = createDeadlineSweep({ db, audit, jobs, now });
 
   /** Creates the notice inside the registration's transaction; the finance call happens after commit. */
   async function createNotice(tx: DbOrTx, input: { registrationId: string; eventId: string; amountCents: number; payerName: string; dueAt: Date }) {
@@ -83,7 +85,10 @@ export function createPaymentsService(deps: PaymentsDeps) {
       if (body.amountCents !== notice.amountCents) throw new AppError('PAYMENT.AMOUNT_MISMATCH', { details: { expected: notice.amountCents } });
       const paidAt = new Date(body.paidAt);
       const late = paidAt.getTime() > notice.dueAt.getTime();
-      const keep = !late && (notice.status === 'issued' || notice.status === 'pending_confirmation' || notice.status === 'expired');
+      // Read after the notice lock: a cancel locks the notice first too, so the two never interleave.
+      const [registration] = await tx.select({ status: examRegistration.status }).from(examRegistration).where(eq(examRegistration.id, notice.registrationId));
+      const withdrawn = registration?.status === 'cancelled' || registration?.status === 'rejected';
+      const keep = !late && !withdrawn && (notice.status === 'issued' || notice.status === 'pending_confirmation' || notice.status === 'expired');
       const outcome = keep ? 'accepted' : 'refunded';
       const inserted = await tx
         .insert(paymentCallback)
@@ -92,13 +97,12 @@ export function createPaymentsService(deps: PaymentsDeps) {
         .returning();
       if (inserted.length === 0) return { result: 'duplicate' as const };
       if (!keep) {
-        const reason = late ? '缴费时间晚于缴费截止时间' : notice.status === 'paid' ? '同一报名重复缴费' : '缴费通知书已作废或已减免';
+        const reason = late ? '缴费时间晚于缴费截止时间' : notice.status === 'paid' ? '同一报名重复缴费' : withdrawn ? '报名已撤销或未通过审核' : '缴费通知书已作废或已减免';
         await requestRefund(tx, notice, body.transactionId, body.amountCents, reason);
         await audit.record(tx, { action: 'payment.refunded', actor: SYSTEM, targetType: 'payment_notice', targetId: notice.id, result: 'success', details: { reason, transactionId: body.transactionId } });
         return { result: 'refunded' as const };
       }
       await updateNotice(tx, notice.id, { status: 'paid', paidCents: body.amountCents, paidAt, transactionId: body.transactionId });
-      const [registration] = await tx.select({ status: examRegistration.status }).from(examRegistration).where(eq(examRegistration.id, notice.registrationId));
       if (registration && (registration.status === 'awaiting_payment' || registration.status === 'not_admitted')) {
         await transitionRegistration(tx, notice.registrationId, registration.status, 'confirmed', { kind: 'paid', message: `缴费成功（${yuanOf(body.amountCents)} 元），报名完成` });
       }
@@ -134,25 +138,9 @@ export function createPaymentsService(deps: PaymentsDeps) {
     return row.notice;
   }
 
-  /**
-   * After the payment deadline (REG-11): unpaid notices expire and their registrations are not
-   * admitted. Notices awaiting a confirmation are left alone: the bank may still confirm in time.
-   */
+  /** The staff trigger of the deadline sweep (kept beside the automatic job); always audited. */
   async function expireUnpaid(eventId: string, actor: AuditActor): Promise<{ notAdmitted: number }> {
-    return db.transaction(async (tx) => {
-      const expired = await tx
-        .update(paymentNotice)
-        .set({ status: 'expired', updatedAt: new Date() })
-        .where(and(eq(paymentNotice.eventId, eventId), inArray(paymentNotice.status, ['requested', 'issued']), lte(paymentNotice.dueAt, now())))
-        .returning({ registrationId: paymentNotice.registrationId });
-      let notAdmitted = 0;
-      for (const { registrationId } of expired) {
-        const moved = await transitionRegistration(tx, registrationId, 'awaiting_payment', 'not_admitted', { kind: 'not_admitted', message: '缴费截止时仍未缴费，不能参加考试' });
-        if (moved) notAdmitted += 1;
-      }
-      await audit.record(tx, { action: 'payment.deadline_applied', actor, targetType: 'event', targetId: eventId, result: 'success', details: { notAdmitted } });
-      return { notAdmitted };
-    });
+    return deadlines.expireUnpaid(eventId, actor, { alwaysAudit: true });
   }
 
   /**
@@ -160,7 +148,8 @@ export function createPaymentsService(deps: PaymentsDeps) {
    * gets a refund notice. `waived` keeps the registration (it becomes confirmed without payment).
    */
   async function settleForWaiverOrCancel(tx: DbOrTx, registrationId: string, kind: 'waived' | 'cancelled', reason: string): Promise<'refunded' | 'closed' | 'none'> {
-    const notice = await findNoticeByRegistration(tx, registrationId);
+    // Locked like the callback locks it: a confirmation racing the cancel is either refunded here or by the callback.
+    const notice = await findNoticeByRegistration(tx, registrationId, true);
     if (!notice) return 'none';
     if (notice.status === 'paid' && notice.transactionId) {
       await requestRefund(tx, notice, notice.transactionId, notice.paidCents, reason);
@@ -209,5 +198,5 @@ export function createPaymentsService(deps: PaymentsDeps) {
   jobs.register<{ noticeId: string }>(ISSUE_NOTICE_JOB, async ({ payload }) => issueNotice(payload.noticeId));
   jobs.register<{ refundId: string }>(ISSUE_REFUND_JOB, async ({ payload }) => issueRefund(payload.refundId));
 
-  return { createNotice, issueNotice, issueRefund, handleCallback, startPayment, simulatePayment, expireUnpaid, settleForWaiverOrCancel, waiveFee, noticeForRegistration };
+  return { createNotice, issueNotice, issueRefund, handleCallback, startPayment, simulatePayment, expireUnpaid, settleForWaiverOrCancel, waiveFee, noticeForRegistration, deadlines };
 }

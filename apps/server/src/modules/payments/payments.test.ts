@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signPaymentCallback } from '../data-exchange';
@@ -6,7 +6,9 @@ import { createAuditRecorder, loginAs } from '../../test-support/login-as';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
 import { createCandidate, createOpenEvent, prepareCandidate } from '../registrations/registration.test-support';
 import { examRegistration } from '../registrations/registration.table';
-import { paymentNotice, refundNotice } from './payment.table';
+import { job } from '../../platform/jobs/job.table';
+import { paymentCallback, paymentNotice, refundNotice } from './payment.table';
+import { DEADLINE_SYSTEM_ACTOR, PAYMENT_DEADLINE_JOB } from './payments-deadline';
 
 describe('payment notices and callbacks (REG-11)', () => {
   let t: TestApp;
@@ -110,6 +112,78 @@ describe('payment notices and callbacks (REG-11)', () => {
     expect(await statusOf(unpaid.registrationId)).toBe('confirmed');
     const refunds = await t.database.db.select().from(refundNotice).where(eq(refundNotice.paymentNoticeId, paid.notice.id));
     expect(refunds).toEqual([expect.objectContaining({ amountCents: 5000, reason: '报名费减免：城乡低保家庭' })]);
+  });
+
+  it('marks unpaid registrations not admitted automatically at the deadline, once, as the system, however often the tick runs', async () => {
+    const unpaid = await registered();
+    const paid = await registered();
+    await t.app.inject({ method: 'POST', url: `/api/candidate/payments/${paid.notice.id}/simulate`, headers: paid.headers });
+    const { deadlines } = t.app.kaolu.registration.payments;
+    // Before the deadline the tick finds nothing due.
+    expect((await deadlines.tick()).enqueued).not.toContain(eventId);
+    const past = new Date(Date.now() - 60_000);
+    await t.database.db.update(paymentNotice).set({ dueAt: past }).where(eq(paymentNotice.id, unpaid.notice.id));
+    await t.database.db.update(paymentNotice).set({ dueAt: past }).where(eq(paymentNotice.id, paid.notice.id));
+    const before = audit.entries.length;
+    // Two instances ticking: the first enqueues the sweep, the second sees it queued.
+    expect((await deadlines.tick()).enqueued).toEqual([eventId]);
+    expect((await deadlines.tick()).enqueued).toEqual([]);
+    const queued = await t.database.db.select().from(job).where(and(eq(job.kind, PAYMENT_DEADLINE_JOB), eq(job.status, 'queued')));
+    expect(queued).toHaveLength(1);
+    await t.app.kaolu.jobs.drain();
+    expect(await statusOf(unpaid.registrationId)).toBe('not_admitted');
+    expect(await statusOf(paid.registrationId)).toBe('confirmed');
+    const [done] = await t.database.db.select().from(job).where(eq(job.id, queued[0]!.id));
+    expect(done).toMatchObject({ status: 'succeeded', progress: 100 });
+    // Nothing is left due: further ticks, a second sweep and the manual trigger change nothing.
+    expect((await deadlines.tick()).enqueued).toEqual([]);
+    expect(await deadlines.expireUnpaid(eventId, DEADLINE_SYSTEM_ACTOR)).toEqual({ notAdmitted: 0 });
+    const sweeps = audit.entries.slice(before).filter((e) => e.action === 'payment.deadline_applied');
+    expect(sweeps).toEqual([expect.objectContaining({ actor: { kind: 'system', id: PAYMENT_DEADLINE_JOB }, targetId: eventId, details: expect.objectContaining({ notAdmitted: 1, registrationIds: [unpaid.registrationId] }) })]);
+    const timeline = (await t.app.inject({ method: 'GET', url: '/api/candidate/registrations', headers: unpaid.headers })).json().items[0].timeline;
+    expect(timeline.at(-1)).toMatchObject({ kind: 'not_admitted', message: '缴费截止时仍未缴费，不能参加考试' });
+  });
+
+  it('refunds a paid fee when the registration is cancelled, and charges a re-registration only once more', async () => {
+    const r = await registered();
+    await t.app.inject({ method: 'POST', url: `/api/candidate/payments/${r.notice.id}/simulate`, headers: r.headers });
+    expect(await statusOf(r.registrationId)).toBe('confirmed');
+    const cancelled = await t.app.inject({ method: 'POST', url: `/api/candidate/registrations/${r.registrationId}/cancel`, headers: r.headers });
+    expect(cancelled.statusCode).toBe(200);
+    const refunds = await t.database.db.select().from(refundNotice).where(eq(refundNotice.paymentNoticeId, r.notice.id));
+    expect(refunds).toEqual([expect.objectContaining({ amountCents: 5000, reason: '考生撤销报名' })]);
+
+    const again = await t.app.inject({ method: 'POST', url: '/api/candidate/registrations', headers: r.headers, payload: { eventId, examCategory: 'comprehensive' } });
+    expect(again.statusCode).toBe(200);
+    const newId = again.json().id as string;
+    expect(newId).not.toBe(r.registrationId);
+    await t.app.kaolu.jobs.drain();
+    const second = (await t.app.inject({ method: 'GET', url: `/api/candidate/registrations/${newId}/payment`, headers: r.headers })).json();
+    expect(second).toMatchObject({ status: 'issued', amountYuan: '50.00' });
+    expect(second.noticeNumber).not.toBe(r.notice.noticeNumber);
+    await t.app.inject({ method: 'POST', url: `/api/candidate/payments/${second.id}/simulate`, headers: r.headers });
+    expect(await statusOf(newId)).toBe('confirmed');
+    // A late bank confirmation for the old notice is refunded, never kept.
+    const stray = await callback(signed({ noticeNumber: r.notice.noticeNumber, transactionId: 'T-500', amountCents: 5000, paidAt: new Date().toISOString() }));
+    expect(stray.json()).toEqual({ result: 'refunded' });
+
+    // Across both registrations the candidate paid three times and got two back: one fee kept.
+    const notices = await t.database.db.select().from(paymentNotice).innerJoin(examRegistration, eq(examRegistration.id, paymentNotice.registrationId)).where(eq(examRegistration.candidateId, r.candidateId));
+    const calls = await t.database.db.select().from(paymentCallback).where(inArray(paymentCallback.noticeNumber, notices.map((n) => n.payment_notice.noticeNumber!)));
+    const back = await t.database.db.select().from(refundNotice).where(inArray(refundNotice.paymentNoticeId, notices.map((n) => n.payment_notice.id)));
+    const net = calls.reduce((s, c) => s + c.amountCents, 0) - back.reduce((s, c) => s + c.amountCents, 0);
+    expect(net).toBe(5000);
+  });
+
+  it('refunds a payment confirmed after its unpaid registration was cancelled', async () => {
+    const r = await registered();
+    await t.app.inject({ method: 'POST', url: `/api/candidate/payments/${r.notice.id}/start`, headers: r.headers });
+    await t.app.inject({ method: 'POST', url: `/api/candidate/registrations/${r.registrationId}/cancel`, headers: r.headers });
+    const [closed] = await t.database.db.select().from(paymentNotice).where(eq(paymentNotice.id, r.notice.id));
+    expect(closed!.status).toBe('cancelled');
+    const late = await callback(signed({ noticeNumber: r.notice.noticeNumber, transactionId: 'T-600', amountCents: 5000, paidAt: new Date().toISOString() }));
+    expect(late.json()).toEqual({ result: 'refunded' });
+    expect(await statusOf(r.registrationId)).toBe('cancelled');
   });
 
   it('lists expected, paid and refunded amounts for finance and exports them to Excel', async () => {

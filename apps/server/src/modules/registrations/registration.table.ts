@@ -1,13 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { candidate } from '../candidates/candidate.table';
 import { recruitmentEvent } from '../events/event.table';
 
 export const REGISTRATION_STATUSES = ['pending_verification', 'awaiting_payment', 'confirmed', 'rejected', 'not_admitted', 'cancelled'] as const;
 
 /**
- * An exam registration 笔试报名. The unique (event, candidate) constraint is what stops a second
- * registration, also when two submits race; the profile is frozen as it was when submitted.
+ * An exam registration 笔试报名. A partial unique index on (event, candidate) over every row not
+ * cancelled is what stops a second active registration, also when two submits race; cancelled rows
+ * stay as history, so a candidate who withdrew can register again. The profile is frozen as submitted.
  */
 export const examRegistration = pgTable(
   'exam_registration',
@@ -26,7 +27,7 @@ export const examRegistration = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique('exam_registration_event_candidate_uq').on(t.eventId, t.candidateId),
+    uniqueIndex('exam_registration_event_candidate_active_uq').on(t.eventId, t.candidateId).where(sql`${t.status} <> 'cancelled'`),
     index('exam_registration_candidate_idx').on(t.candidateId),
     index('exam_registration_event_status_idx').on(t.eventId, t.status),
   ],

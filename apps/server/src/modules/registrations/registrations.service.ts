@@ -1,5 +1,5 @@
 import type { CreateRegistration, EventPolicy, RegistrationCheck, StageWindow } from '@kaolu/contracts';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import type { AuditActor, AuditLog } from '../../platform/audit';
 import type { CryptoProvider } from '../../platform/crypto';
@@ -87,7 +87,8 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
     const event = await loadEvent(input.eventId);
     assertStageOpen(event, 'exam_registration', now());
     const category = categoryOf(event.policy, input);
-    const [existing] = await db.select({ id: examRegistration.id }).from(examRegistration).where(and(eq(examRegistration.eventId, event.id), eq(examRegistration.candidateId, candidateId)));
+    // A cancelled registration is history, not a registration: the candidate may register again.
+    const [existing] = await db.select({ id: examRegistration.id }).from(examRegistration).where(and(eq(examRegistration.eventId, event.id), eq(examRegistration.candidateId, candidateId), ne(examRegistration.status, 'cancelled')));
     if (existing) throw new AppError('REGISTRATION.ALREADY_REGISTERED');
     const { person, snapshot, outcome } = await gather(candidateId, event);
     if (!snapshot.photoConfirmed) throw new AppError('PROFILE.PHOTO_MISSING');
@@ -168,16 +169,22 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
     });
   }
 
-  /** The candidate withdraws before the registration deadline; a paid fee is refunded (REG-11). */
+  /**
+   * The candidate withdraws before the registration deadline (REG-11). The fee rule (docs/rules.md):
+   * a paid fee is refunded at once by a 退缴费通知书, an unpaid notice is closed, and a payment for it
+   * arriving later is refunded; registering again issues a new notice. So a candidate is charged for
+   * at most one registration per event. The notice is locked before the registration, in the order
+   * the payment callback locks them, so a cancel racing a confirmation cannot deadlock.
+   */
   async function cancel(candidateId: string, registrationId: string, actor: AuditActor): Promise<void> {
     const [row] = await db.select().from(examRegistration).where(and(eq(examRegistration.id, registrationId), eq(examRegistration.candidateId, candidateId)));
     if (!row) throw new AppError('REGISTRATION.NOT_FOUND');
     assertStageOpen(await loadEvent(row.eventId), 'exam_registration', now());
     await db.transaction(async (tx) => {
+      const settled = await payments.settleForWaiverOrCancel(tx, row.id, 'cancelled', '考生撤销报名');
       const moved = await transitionRegistration(tx, row.id, row.status, 'cancelled', { kind: 'cancelled', message: '考生撤销报名' });
       if (!moved) throw new AppError('COMMON.CONFLICT');
-      await payments.settleForWaiverOrCancel(tx, row.id, 'cancelled', '考生撤销报名');
-      await audit.record(tx, { action: 'registration.cancelled', actor, targetType: 'exam_registration', targetId: row.id, result: 'success', details: { from: row.status } });
+      await audit.record(tx, { action: 'registration.cancelled', actor, targetType: 'exam_registration', targetId: row.id, result: 'success', details: { from: row.status, fee: settled } });
     });
   }
 

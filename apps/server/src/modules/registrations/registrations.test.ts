@@ -173,6 +173,24 @@ describe('exam registration 笔试报名', () => {
     await expect(t.database.db.insert(examRegistration).values(copy)).rejects.toThrow();
   });
 
+  it('lets a candidate who cancelled register again, still only once under concurrent submits, keeping the cancelled one as history', async () => {
+    const c = await createCandidate(t.app);
+    await prepareCandidate(t.app, c.headers);
+    t.app.kaolu.exchange.simulators.city!.setPerson(c.idNumber, { hukou: { shanghaiHukou: true, district: '徐汇区' } });
+    const first = (await register(c.headers)).json();
+    expect((await t.app.inject({ method: 'POST', url: `/api/candidate/registrations/${first.id}/cancel`, headers: c.headers })).statusCode).toBe(200);
+    const results = await Promise.all(Array.from({ length: 6 }, () => register(c.headers)));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+    const rows = await t.database.db.select().from(examRegistration).where(eq(examRegistration.candidateId, c.candidateId));
+    expect(rows.map((r) => r.status).sort()).toEqual(['awaiting_payment', 'cancelled']);
+    const list = (await t.app.inject({ method: 'GET', url: '/api/candidate/registrations', headers: c.headers })).json();
+    expect(list.items.map((i: { status: string }) => i.status)).toEqual(['awaiting_payment', 'cancelled']);
+    // The database itself: a second active row is refused, another cancelled row is history and allowed.
+    const { id: _id, ...copy } = rows.find((r) => r.status === 'awaiting_payment')!;
+    await expect(t.database.db.insert(examRegistration).values(copy)).rejects.toThrow();
+    await t.database.db.insert(examRegistration).values({ ...copy, status: 'cancelled' });
+  });
+
   it('saves the registration as 待核验 when the platform is down, and the recheck decides it later', async () => {
     const sim = t.app.kaolu.exchange.simulators.city!;
     const c = await createCandidate(t.app, { region: '320102' });

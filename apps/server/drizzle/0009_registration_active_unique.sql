@@ -1,0 +1,2 @@
+ALTER TABLE "exam_registration" DROP CONSTRAINT "exam_registration_event_candidate_uq";--> statement-breakpoint
+CREATE UNIQUE INDEX "exam_registration_event_candidate_active_uq" ON "exam_registration" USING btree ("event_id","candidate_id") WHERE "exam_registration"."status" <> 'cancelled';

@@ -1,0 +1,111 @@
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { AuditActor, AuditLog } from '../../platform/audit';
+import type { JobRunner } from '../../platform/jobs/job-runner';
+import { job } from '../../platform/jobs/job.table';
+import { transitionRegistration } from '../registrations/registration-status';
+import { paymentNotice } from './payment.table';
+
+export const PAYMENT_DEADLINE_JOB = 'payment.deadline';
+/** The system actor the automatic sweep is audited as. */
+export const DEADLINE_SYSTEM_ACTOR: AuditActor = { kind: 'system', id: PAYMENT_DEADLINE_JOB };
+const BATCH = 500;
+// Any constant shared by every instance: the tick's enqueue is serialised on it.
+const TICK_LOCK_KEY = 7_240_011;
+
+export type DeadlineSweep = ReturnType<typeof createDeadlineSweep>;
+
+/**
+ * "Unpaid at the payment deadline → not admitted" (REG-11), run automatically: a scheduler tick on
+ * every server instance enqueues one durable job per event with overdue unpaid notices, and the job
+ * expires them in short batches. The tick, the job and a manual staff trigger are all idempotent:
+ * every change is a guarded update, so running any of them twice changes (and audits) nothing more.
+ */
+export function createDeadlineSweep(deps: { db: Db; audit: AuditLog; jobs: JobRunner; now: () => Date }) {
+  const { db, audit, jobs, now } = deps;
+  let timer: NodeJS.Timeout | undefined;
+
+  /**
+   * Expires the event's overdue unpaid notices and marks their registrations 不予参考, one batch per
+   * transaction (each audited in it). Notices awaiting a bank confirmation are left alone.
+   * `alwaysAudit` is for the staff trigger, whose request is audited even when nothing was due.
+   */
+  async function expireUnpaid(eventId: string, actor: AuditActor, options: { alwaysAudit?: boolean; onBatch?: (done: number) => Promise<void> } = {}) {
+    let notAdmitted = 0;
+    let expired = 0;
+    for (;;) {
+      const batch = await db.transaction(async (tx) => {
+        const due = tx
+          .select({ id: paymentNotice.id })
+          .from(paymentNotice)
+          .where(and(eq(paymentNotice.eventId, eventId), inArray(paymentNotice.status, ['requested', 'issued']), lte(paymentNotice.dueAt, now())))
+          .limit(BATCH)
+          .for('update', { skipLocked: true });
+        const rows = await tx
+          .update(paymentNotice)
+          .set({ status: 'expired', updatedAt: new Date() })
+          .where(and(inArray(paymentNotice.id, due), inArray(paymentNotice.status, ['requested', 'issued'])))
+          .returning({ registrationId: paymentNotice.registrationId });
+        const moved: string[] = [];
+        for (const { registrationId } of rows) {
+          if (await transitionRegistration(tx, registrationId, 'awaiting_payment', 'not_admitted', { kind: 'not_admitted', message: '缴费截止时仍未缴费，不能参加考试' })) moved.push(registrationId);
+        }
+        if (rows.length > 0 || (options.alwaysAudit && expired === 0)) {
+          await audit.record(tx, { action: 'payment.deadline_applied', actor, targetType: 'event', targetId: eventId, result: 'success', details: { expiredNotices: rows.length, notAdmitted: moved.length, registrationIds: moved } });
+        }
+        return { expired: rows.length, moved: moved.length };
+      });
+      expired += batch.expired;
+      notAdmitted += batch.moved;
+      // Outside the transaction: PGlite has one connection, a progress write inside would wait forever.
+      if (options.onBatch) await options.onBatch(expired);
+      if (batch.expired < BATCH) break;
+    }
+    return { notAdmitted };
+  }
+
+  /**
+   * One scheduler tick: for each event with an overdue unpaid notice and no sweep queued or running,
+   * enqueue one. The advisory lock serialises ticks of all instances, so two never both enqueue.
+   */
+  async function tick(): Promise<{ enqueued: string[] }> {
+    return db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${TICK_LOCK_KEY})`);
+      const due = await tx
+        .selectDistinct({ eventId: paymentNotice.eventId })
+        .from(paymentNotice)
+        .where(and(inArray(paymentNotice.status, ['requested', 'issued']), lte(paymentNotice.dueAt, now())));
+      if (due.length === 0) return { enqueued: [] };
+      const active = await tx
+        .select({ eventId: sql<string>`${job.payload}->>'eventId'` })
+        .from(job)
+        .where(and(eq(job.kind, PAYMENT_DEADLINE_JOB), inArray(job.status, ['queued', 'running'])));
+      const busy = new Set(active.map((a) => a.eventId));
+      const enqueued: string[] = [];
+      for (const { eventId } of due) {
+        if (busy.has(eventId)) continue;
+        await jobs.enqueue(PAYMENT_DEADLINE_JOB, { eventId }, { maxAttempts: 5, createdBy: PAYMENT_DEADLINE_JOB }, tx);
+        enqueued.push(eventId);
+      }
+      return { enqueued };
+    });
+  }
+
+  /** Ticks every `intervalMs` on this instance (main process only; tests call tick()). */
+  function start(intervalMs: number, onError: (error: unknown) => void): void {
+    if (timer) return;
+    timer = setInterval(() => void tick().catch(onError), intervalMs);
+    timer.unref();
+  }
+
+  function stop(): void {
+    if (timer) clearInterval(timer);
+    timer = undefined;
+  }
+
+  jobs.register<{ eventId: string }>(PAYMENT_DEADLINE_JOB, async ({ payload, reportProgress }) =>
+    expireUnpaid(payload.eventId, DEADLINE_SYSTEM_ACTOR, { onBatch: (done) => reportProgress(99, `已处理 ${done} 份逾期未缴费通知书`) }),
+  );
+
+  return { expireUnpaid, tick, start, stop };
+}
