@@ -1,8 +1,8 @@
-import type { AdminEvent, EventPolicy, EventStatus, EventType, StageKey, StageWindow } from '@kaolu/contracts';
+import type { AdminEvent, EventComparison, EventFigures, EventPolicy, EventStatus, EventType, StageKey, StageWindow } from '@kaolu/contracts';
 import { http } from '@/app/http';
 import type { Paged } from '../paged';
 
-export type { AdminEvent, EventPolicy, StageKey, StageWindow };
+export type { AdminEvent, EventFigures, EventPolicy, StageKey, StageWindow };
 export type EventSummary = Omit<AdminEvent, 'policy' | 'schedule'>;
 export type PolicyTemplate = { id: EventType | 'national'; label: string; policy: EventPolicy };
 
@@ -16,5 +16,7 @@ export const eventsAdminApi = {
   updatePolicy: (id: string, policy: EventPolicy, reason: string) => http.put<AdminEvent>(`/api/admin/events/${id}/policy`, { policy, reason }),
   transition: (id: string, to: EventStatus) => http.post<AdminEvent>(`/api/admin/events/${id}/transition`, { to }),
   changeDeadline: (id: string, body: { stage: StageKey; endsAt: string; reason: string }) => http.post<AdminEvent>(`/api/admin/events/${id}/deadlines`, body),
+  /** NFR-HIS-1: 2–5 events' figures side by side, closed ones included. */
+  compare: (ids: string[]) => http.get<EventComparison>('/api/admin/events/compare', { query: { ids: ids.join(',') } }),
   secondRound: (id: string, body: { code: string; name: string; year: number }) => http.post<{ eventId: string; positions: number }>(`/api/admin/events/${id}/second-round`, body),
 };

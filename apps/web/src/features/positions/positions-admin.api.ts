@@ -1,4 +1,4 @@
-import type { AdminPosition, Brochure, PositionInput, PositionStatus, PublicPositionDetail, Unit } from '@kaolu/contracts';
+import type { AdminPosition, Brochure, HireImportResult, PositionInput, PositionStatus, PublicPositionDetail, Unit } from '@kaolu/contracts';
 import { http } from '@/app/http';
 import type { Paged } from '../paged';
 
@@ -22,6 +22,10 @@ export const positionsAdminApi = {
   approve: (eventId: string, unitId: string) => http.post<{ ok: true }>(`/api/admin/events/${eventId}/units/${unitId}/brochure/approve`),
   returnToUnit: (eventId: string, unitId: string, comment: string) => http.post<{ ok: true }>(`/api/admin/events/${eventId}/units/${unitId}/brochure/return`, { comment }),
   publish: (eventId: string) => http.post<{ published: number }>(`/api/admin/events/${eventId}/brochures/publish`),
+  // INT-08 hires per position (org_admin), which the second round subtracts from the headcount
+  setHired: (id: string, hired: number, reason?: string) => http.put<AdminPosition>(`/api/admin/positions/${id}/hired`, { hired, reason }),
+  importHires: (eventId: string, fileBase64: string) => http.post<HireImportResult>(`/api/admin/events/${eventId}/hires/import`, { fileBase64 }, { silent: true }),
+  hiresExportUrl: (eventId: string) => `/api/admin/events/${eventId}/hires/export`,
 };
 
 /** Position detail for candidates, with its conditions in plain Chinese. */
