@@ -10,7 +10,8 @@ type Period<T> = Omit<T, 'endDate'> & { endDate: string };
 
 /**
  * The profile as the form edits it: optional texts are '' (dropped on save), a permit is a switch.
- * Awards, student-leader roles and attachments are kept as loaded and sent back unchanged.
+ * Awards and student-leader roles are kept as loaded and sent back unchanged; attachments are
+ * edited as a list of uploaded files (name and note editable, the file itself not).
  */
 export type ProfileForm = {
   contact: { email: string; address: string; postalCode: string };
@@ -21,7 +22,8 @@ export type ProfileForm = {
   education: Array<Period<Omit<Education, 'majorCode'>> & { majorCode: string }>;
   work: Array<Period<Work>>;
   abroad: Array<Period<Abroad>>;
-  kept: Pick<Doc, 'awards' | 'studentLeader' | 'attachments'>;
+  attachments: Doc['attachments'];
+  kept: Pick<Doc, 'awards' | 'studentLeader'>;
 };
 
 export const emptyEducation = (): ProfileForm['education'][number] => ({
@@ -44,7 +46,8 @@ export function formOf(stored: unknown): ProfileForm {
     education: (doc?.education ?? [emptyEducation()]).map((e) => ({ ...withOpenEnd(e), majorCode: e.majorCode ?? '' })),
     work: (doc?.work ?? []).map(withOpenEnd),
     abroad: (doc?.abroad ?? []).map(withOpenEnd),
-    kept: { awards: doc?.awards ?? [], studentLeader: doc?.studentLeader ?? [], attachments: doc?.attachments ?? [] },
+    attachments: (doc?.attachments ?? []).map((a) => ({ ...a })),
+    kept: { awards: doc?.awards ?? [], studentLeader: doc?.studentLeader ?? [] },
   };
 }
 
@@ -66,6 +69,8 @@ export function documentOf(form: ProfileForm): Doc {
     education: form.education.map((e) => ({ ...closeEnd(e), majorCode: optional(e.majorCode) })),
     work: form.work.map(closeEnd),
     abroad: form.abroad.map(closeEnd),
+    // Size and type are the server's to fill in from the stored file.
+    attachments: form.attachments.map((a) => ({ fileId: a.fileId, name: a.name, note: a.note })),
     ...form.kept,
   };
 }

@@ -12,5 +12,8 @@ export const reviewApi = {
   detail: (id: string, options?: RequestOptions) => http.get<ReviewDetail>(`/api/admin/reviews/${id}`, options),
   checkEducation: (id: string) => http.post<EducationCheck>(`/api/admin/reviews/${id}/education-check`, {}),
   decide: (id: string, body: Omit<ReviewDecision, 'reasonText'> & { reasonText?: string }) => http.post<ReviewDetail>(`/api/admin/reviews/${id}/decision`, body),
+  /** Same-origin URL of a submitted material: inline previews it, attachment downloads it (both audited). */
+  attachmentUrl: (id: string, fileId: string, disposition: 'inline' | 'attachment') =>
+    `/api/admin/reviews/${encodeURIComponent(id)}/attachments/${encodeURIComponent(fileId)}?disposition=${disposition}`,
   bulkApprove: (ids: string[]) => http.post<{ approved: number; skipped: Array<{ id: string; reason: string }> }>('/api/admin/reviews/bulk-approve', { ids, confirm: true }),
 };
