@@ -207,6 +207,13 @@ describe('registration, payment and admission ticket', () => {
     expect(await page.getByTestId('portal-header').isVisible()).toBe(false);
     expect(await page.getByTestId('ticket-print').isVisible()).toBe(false);
     expect(await page.getByTestId('ticket').isVisible()).toBe(true);
+    // On paper: exam date and times in Shanghai time, the site, and every rule; one A4 sheet.
+    expect(await page.getByTestId('ticket-time').innerText()).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}(–\d{2}:\d{2}| 至 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2})$/);
+    expect(await page.getByTestId('ticket').innerText()).toContain('上海市第二中学');
+    expect(await page.getByTestId('ticket-rules').locator('li').count()).toBe(4);
+    expect(await page.getByTestId('ticket-rules').innerText()).toContain('准考证和有效居民身份证');
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
     await page.emulateMedia({ media: 'screen' });
     await page.evaluate(() => {
       window.print = () => document.body.setAttribute('data-printed', 'yes');
