@@ -1,8 +1,9 @@
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { and, eq, inArray, lte, min, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client';
 import type { AuditActor, AuditLog } from '../../platform/audit';
 import type { JobRunner } from '../../platform/jobs/job-runner';
 import { job } from '../../platform/jobs/job.table';
+import { findEventById, windowOf } from '../events';
 import { transitionRegistration } from '../registrations/registration-status';
 import { paymentNotice } from './payment.table';
 
@@ -14,6 +15,16 @@ const BATCH = 500;
 const TICK_LOCK_KEY = 7_240_011;
 
 export type DeadlineSweep = ReturnType<typeof createDeadlineSweep>;
+
+/**
+ * The payment deadline in force: the end of the event's payment window as it is now (staff may
+ * extend it after notices were issued), or undefined when the event has no payment window.
+ */
+export async function paymentDeadlineOf(db: DbOrTx, eventId: string): Promise<Date | undefined> {
+  const event = await findEventById(db, eventId);
+  const window = event ? windowOf(event, 'payment') : undefined;
+  return window ? new Date(window.endsAt) : undefined;
+}
 
 /**
  * "Unpaid at the payment deadline → not admitted" (REG-11), run automatically: a scheduler tick on
@@ -33,18 +44,25 @@ export function createDeadlineSweep(deps: { db: Db; audit: AuditLog; jobs: JobRu
   async function expireUnpaid(eventId: string, actor: AuditActor, options: { alwaysAudit?: boolean; onBatch?: (done: number) => Promise<void> } = {}) {
     let notAdmitted = 0;
     let expired = 0;
+    const deadline = await paymentDeadlineOf(db, eventId);
+    // Before the deadline in force (it may have been extended) nothing is due; a notice's own dueAt counts only without a window.
+    const due = deadline ? (deadline.getTime() <= now().getTime() ? undefined : null) : lte(paymentNotice.dueAt, now());
+    if (due === null) {
+      if (options.alwaysAudit) await audit.record(db, { action: 'payment.deadline_applied', actor, targetType: 'event', targetId: eventId, result: 'success', details: { expiredNotices: 0, notAdmitted: 0, registrationIds: [], beforeDeadline: true } });
+      return { notAdmitted: 0 };
+    }
     for (;;) {
       const batch = await db.transaction(async (tx) => {
-        const due = tx
+        const dueNotices = tx
           .select({ id: paymentNotice.id })
           .from(paymentNotice)
-          .where(and(eq(paymentNotice.eventId, eventId), inArray(paymentNotice.status, ['requested', 'issued']), lte(paymentNotice.dueAt, now())))
+          .where(and(eq(paymentNotice.eventId, eventId), inArray(paymentNotice.status, ['requested', 'issued']), due))
           .limit(BATCH)
           .for('update', { skipLocked: true });
         const rows = await tx
           .update(paymentNotice)
           .set({ status: 'expired', updatedAt: new Date() })
-          .where(and(inArray(paymentNotice.id, due), inArray(paymentNotice.status, ['requested', 'issued'])))
+          .where(and(inArray(paymentNotice.id, dueNotices), inArray(paymentNotice.status, ['requested', 'issued'])))
           .returning({ registrationId: paymentNotice.registrationId });
         const moved: string[] = [];
         for (const { registrationId } of rows) {
@@ -65,16 +83,22 @@ export function createDeadlineSweep(deps: { db: Db; audit: AuditLog; jobs: JobRu
   }
 
   /**
-   * One scheduler tick: for each event with an overdue unpaid notice and no sweep queued or running,
-   * enqueue one. The advisory lock serialises ticks of all instances, so two never both enqueue.
+   * One scheduler tick: for each event with unpaid notices whose payment deadline has passed and no
+   * sweep queued or running, enqueue one. The advisory lock serialises the ticks of all instances.
    */
   async function tick(): Promise<{ enqueued: string[] }> {
     return db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${TICK_LOCK_KEY})`);
-      const due = await tx
-        .selectDistinct({ eventId: paymentNotice.eventId })
+      const unpaid = await tx
+        .select({ eventId: paymentNotice.eventId, firstDue: min(paymentNotice.dueAt) })
         .from(paymentNotice)
-        .where(and(inArray(paymentNotice.status, ['requested', 'issued']), lte(paymentNotice.dueAt, now())));
+        .where(inArray(paymentNotice.status, ['requested', 'issued']))
+        .groupBy(paymentNotice.eventId);
+      const due: Array<{ eventId: string }> = [];
+      for (const { eventId, firstDue } of unpaid) {
+        const deadline = (await paymentDeadlineOf(tx, eventId)) ?? firstDue;
+        if (deadline && deadline.getTime() <= now().getTime()) due.push({ eventId });
+      }
       if (due.length === 0) return { enqueued: [] };
       const active = await tx
         .select({ eventId: sql<string>`${job.payload}->>'eventId'` })

@@ -10,7 +10,7 @@ import { signPaymentCallback, verifyPaymentCallback, type DataExchange } from '.
 import { examRegistration } from '../registrations/registration.table';
 import { addTimeline, transitionRegistration } from '../registrations/registration-status';
 import { yuanOf } from './money';
-import { createDeadlineSweep } from './payments-deadline';
+import { createDeadlineSweep, paymentDeadlineOf } from './payments-deadline';
 import { paymentCallback, paymentNotice, refundNotice } from './payment.table';
 import { findNoticeById, findNoticeByNumber, findNoticeByRegistration, findRefundsOf, updateNotice, type NoticeRow } from './payments.repository';
 
@@ -84,7 +84,8 @@ export function createPaymentsService(deps: PaymentsDeps) {
       if (!notice) throw new AppError('PAYMENT.NOT_FOUND');
       if (body.amountCents !== notice.amountCents) throw new AppError('PAYMENT.AMOUNT_MISMATCH', { details: { expected: notice.amountCents } });
       const paidAt = new Date(body.paidAt);
-      const late = paidAt.getTime() > notice.dueAt.getTime();
+      const deadline = (await paymentDeadlineOf(tx, notice.eventId)) ?? notice.dueAt;
+      const late = paidAt.getTime() > deadline.getTime();
       // Read after the notice lock: a cancel locks the notice first too, so the two never interleave.
       const [registration] = await tx.select({ status: examRegistration.status }).from(examRegistration).where(eq(examRegistration.id, notice.registrationId));
       const withdrawn = registration?.status === 'cancelled' || registration?.status === 'rejected';
@@ -114,7 +115,8 @@ export function createPaymentsService(deps: PaymentsDeps) {
   /** The candidate opens the payment page: the notice shows 缴费确认中 until the callback arrives. */
   async function startPayment(candidateId: string, noticeId: string): Promise<{ payUrl: string; notice: PaymentNotice }> {
     const notice = await ownNotice(candidateId, noticeId);
-    if (!notice.payUrl || !['issued', 'pending_confirmation'].includes(notice.status) || now() >= notice.dueAt) throw new AppError('PAYMENT.NOT_PAYABLE');
+    const deadline = (await paymentDeadlineOf(db, notice.eventId)) ?? notice.dueAt;
+    if (!notice.payUrl || !['issued', 'pending_confirmation'].includes(notice.status) || now() >= deadline) throw new AppError('PAYMENT.NOT_PAYABLE');
     await updateNotice(db, notice.id, { status: 'pending_confirmation' }, ['issued']);
     return { payUrl: notice.payUrl, notice: await presentNotice((await findNoticeById(db, notice.id))!) };
   }
@@ -181,7 +183,8 @@ export function createPaymentsService(deps: PaymentsDeps) {
       noticeNumber: notice.noticeNumber,
       amountYuan: yuanOf(notice.amountCents),
       payerName: notice.payerName,
-      dueAt: notice.dueAt.toISOString(),
+      // The deadline in force, should staff have moved it after the notice was issued.
+      dueAt: ((await paymentDeadlineOf(db, notice.eventId)) ?? notice.dueAt).toISOString(),
       status: notice.status,
       paidAt: notice.paidAt?.toISOString() ?? null,
       refunds: refunds.map((r) => ({ refundNumber: r.refundNumber ?? '开具中', amountYuan: yuanOf(r.amountCents), reason: r.reason, status: r.status, createdAt: r.createdAt.toISOString() })),

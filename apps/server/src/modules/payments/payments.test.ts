@@ -1,3 +1,4 @@
+import type { StageWindow } from '@kaolu/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { signPaymentCallback } from '../data-exchange';
 import { createAuditRecorder, loginAs } from '../../test-support/login-as';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
 import { createCandidate, createOpenEvent, prepareCandidate } from '../registrations/registration.test-support';
+import { recruitmentEvent } from '../events/event.table';
 import { examRegistration } from '../registrations/registration.table';
 import { job } from '../../platform/jobs/job.table';
 import { paymentCallback, paymentNotice, refundNotice } from './payment.table';
@@ -16,11 +18,11 @@ describe('payment notices and callbacks (REG-11)', () => {
   const audit = createAuditRecorder();
 
   /** A registered candidate with an issued notice. */
-  async function registered() {
+  async function registered(inEvent = eventId) {
     const c = await createCandidate(t.app);
     await prepareCandidate(t.app, c.headers);
     t.app.kaolu.exchange.simulators.city!.setPerson(c.idNumber, { hukou: { shanghaiHukou: true, district: '黄浦区' } });
-    const reg = (await t.app.inject({ method: 'POST', url: '/api/candidate/registrations', headers: c.headers, payload: { eventId, examCategory: 'comprehensive' } })).json();
+    const reg = (await t.app.inject({ method: 'POST', url: '/api/candidate/registrations', headers: c.headers, payload: { eventId: inEvent, examCategory: 'comprehensive' } })).json();
     await t.app.kaolu.jobs.drain();
     const notice = (await t.app.inject({ method: 'GET', url: `/api/candidate/registrations/${reg.id}/payment`, headers: c.headers })).json();
     return { ...c, registrationId: reg.id as string, notice };
@@ -30,6 +32,12 @@ describe('payment notices and callbacks (REG-11)', () => {
     signature: signPaymentCallback(t.app.kaolu.crypto, t.app.kaolu.exchange.callbackSecret, fields),
   });
   const callback = (payload: object) => t.app.inject({ method: 'POST', url: '/api/payments/callback', payload });
+  /** Ends the event's payment window at `at`, as staff moving the deadline would. */
+  async function closePayment(id: string, at: Date) {
+    const [event] = await t.database.db.select().from(recruitmentEvent).where(eq(recruitmentEvent.id, id));
+    const schedule = (event!.schedule as StageWindow[]).map((w) => (w.stage === 'payment' ? { ...w, endsAt: at.toISOString() } : w));
+    await t.database.db.update(recruitmentEvent).set({ schedule }).where(eq(recruitmentEvent.id, id));
+  }
   const statusOf = async (id: string) => (await t.database.db.select().from(examRegistration).where(eq(examRegistration.id, id)))[0]!.status;
 
   beforeAll(async () => {
@@ -80,15 +88,19 @@ describe('payment notices and callbacks (REG-11)', () => {
   });
 
   it('does not admit a candidate unpaid at the deadline, but keeps one whose confirmation is pending', async () => {
-    const unpaid = await registered();
-    const pending = await registered();
+    const closing = (await createOpenEvent(t.app)).id;
+    const unpaid = await registered(closing);
+    const pending = await registered(closing);
     await t.app.inject({ method: 'POST', url: `/api/candidate/payments/${pending.notice.id}/start`, headers: pending.headers });
-    const past = new Date(Date.now() - 60_000);
-    await t.database.db.update(paymentNotice).set({ dueAt: past }).where(eq(paymentNotice.id, unpaid.notice.id));
-    await t.database.db.update(paymentNotice).set({ dueAt: past }).where(eq(paymentNotice.id, pending.notice.id));
     const admin = await loginAs(t.app, 'org_admin');
-    const res = await t.app.inject({ method: 'POST', url: `/api/admin/events/${eventId}/payments/expire`, headers: admin.headers, payload: {} });
-    expect(res.json().notAdmitted).toBeGreaterThanOrEqual(1);
+    const expire = () => t.app.inject({ method: 'POST', url: `/api/admin/events/${closing}/payments/expire`, headers: admin.headers, payload: {} });
+    // Before the deadline the staff trigger changes nothing.
+    expect((await expire()).json()).toEqual({ notAdmitted: 0 });
+    expect(await statusOf(unpaid.registrationId)).toBe('awaiting_payment');
+    const past = new Date(Date.now() - 60_000);
+    await closePayment(closing, past);
+    const res = await expire();
+    expect(res.json().notAdmitted).toBe(1);
     expect(await statusOf(unpaid.registrationId)).toBe('not_admitted');
     expect(await statusOf(pending.registrationId)).toBe('awaiting_payment');
     // A payment made after the deadline is refunded, not kept.
@@ -115,18 +127,17 @@ describe('payment notices and callbacks (REG-11)', () => {
   });
 
   it('marks unpaid registrations not admitted automatically at the deadline, once, as the system, however often the tick runs', async () => {
-    const unpaid = await registered();
-    const paid = await registered();
+    const closing = (await createOpenEvent(t.app)).id;
+    const unpaid = await registered(closing);
+    const paid = await registered(closing);
     await t.app.inject({ method: 'POST', url: `/api/candidate/payments/${paid.notice.id}/simulate`, headers: paid.headers });
     const { deadlines } = t.app.kaolu.registration.payments;
     // Before the deadline the tick finds nothing due.
-    expect((await deadlines.tick()).enqueued).not.toContain(eventId);
-    const past = new Date(Date.now() - 60_000);
-    await t.database.db.update(paymentNotice).set({ dueAt: past }).where(eq(paymentNotice.id, unpaid.notice.id));
-    await t.database.db.update(paymentNotice).set({ dueAt: past }).where(eq(paymentNotice.id, paid.notice.id));
+    expect((await deadlines.tick()).enqueued).toEqual([]);
+    await closePayment(closing, new Date(Date.now() - 60_000));
     const before = audit.entries.length;
     // Two instances ticking: the first enqueues the sweep, the second sees it queued.
-    expect((await deadlines.tick()).enqueued).toEqual([eventId]);
+    expect((await deadlines.tick()).enqueued).toEqual([closing]);
     expect((await deadlines.tick()).enqueued).toEqual([]);
     const queued = await t.database.db.select().from(job).where(and(eq(job.kind, PAYMENT_DEADLINE_JOB), eq(job.status, 'queued')));
     expect(queued).toHaveLength(1);
@@ -137,9 +148,9 @@ describe('payment notices and callbacks (REG-11)', () => {
     expect(done).toMatchObject({ status: 'succeeded', progress: 100 });
     // Nothing is left due: further ticks, a second sweep and the manual trigger change nothing.
     expect((await deadlines.tick()).enqueued).toEqual([]);
-    expect(await deadlines.expireUnpaid(eventId, DEADLINE_SYSTEM_ACTOR)).toEqual({ notAdmitted: 0 });
+    expect(await deadlines.expireUnpaid(closing, DEADLINE_SYSTEM_ACTOR)).toEqual({ notAdmitted: 0 });
     const sweeps = audit.entries.slice(before).filter((e) => e.action === 'payment.deadline_applied');
-    expect(sweeps).toEqual([expect.objectContaining({ actor: { kind: 'system', id: PAYMENT_DEADLINE_JOB }, targetId: eventId, details: expect.objectContaining({ notAdmitted: 1, registrationIds: [unpaid.registrationId] }) })]);
+    expect(sweeps).toEqual([expect.objectContaining({ actor: { kind: 'system', id: PAYMENT_DEADLINE_JOB }, targetId: closing, details: expect.objectContaining({ notAdmitted: 1, registrationIds: [unpaid.registrationId] }) })]);
     const timeline = (await t.app.inject({ method: 'GET', url: '/api/candidate/registrations', headers: unpaid.headers })).json().items[0].timeline;
     expect(timeline.at(-1)).toMatchObject({ kind: 'not_admitted', message: '缴费截止时仍未缴费，不能参加考试' });
   });
