@@ -101,6 +101,19 @@ describe('written-exam score, position application and unit review', () => {
     expect(await mine.innerText()).toContain('请上传学位证书扫描件');
     await shot(phone, 'applications-5-returned');
     await expectFitsPhone(phone);
+    // He uploads the certificate to his profile and saves it (INT-05); supplementing freezes that profile.
+    const applicationsUrl = phone.url();
+    await phone.goto(`${s.server.url}/profile`);
+    const materials = phone.getByTestId('attachments-card');
+    const pdf = Buffer.from('%PDF-1.4\n% degree certificate scan\n%%EOF\n');
+    await materials.getByTestId('attachment-upload').locator('input[type=file]').setInputFiles({ name: '学位证书.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await materials.getByTestId('attachment-item').waitFor();
+    expect(await materials.getByTestId('attachment-name').inputValue()).toBe('学位证书');
+    await expectFitsPhone(phone);
+    await phone.getByTestId('profile-save').click();
+    await phone.getByText(/档案已保存/).waitFor();
+    await shot(phone, 'applications-5b-materials');
+    await phone.goto(applicationsUrl);
     await mine.getByTestId('supplement-note').fill('已在档案附件中补充学位证书扫描件');
     await mine.getByTestId('supplement-submit').click();
     await expect.poll(() => mine.getByTestId('application-status').innerText()).toBe('待审核');
@@ -110,6 +123,16 @@ describe('written-exam score, position application and unit review', () => {
     await row.getByTestId('review-open').click();
     await desk.getByTestId('review-status').getByText('待审核').waitFor();
     expect(await desk.getByTestId('review-timeline').innerText()).toContain('已在档案附件中补充学位证书扫描件');
+    // The material is listed and opens for the reviewer exactly as uploaded.
+    const material = desk.getByTestId('review-attachments').locator('tr', { hasText: '学位证书' });
+    await material.waitFor();
+    const href = await material.getByTestId('attachment-preview').getAttribute('href');
+    const opened = await desk.evaluate(async (url) => {
+      const response = await fetch(url!);
+      return { status: response.status, type: response.headers.get('content-type'), size: (await response.arrayBuffer()).byteLength };
+    }, href);
+    expect(opened).toEqual({ status: 200, type: 'application/pdf', size: pdf.length });
+    await shot(desk, 'applications-5c-review-materials');
     await desk.getByTestId('review-outcome').getByText('通过', { exact: true }).click();
     await desk.getByTestId('review-submit').click();
     await desk.getByTestId('review-status').getByText('审核通过').waitFor();
