@@ -164,6 +164,8 @@ export function createPaymentsService(deps: PaymentsDeps) {
   /** An approved fee waiver (ONL-01): unpaid → notice closed and registration confirmed; paid → refund notice. */
   async function waiveFee(registrationId: string, reason: string, actor: AuditActor): Promise<'refunded' | 'closed' | 'none'> {
     return db.transaction(async (tx) => {
+      // Notice before registration, the order every payment path locks them in (no deadlock with a callback).
+      await findNoticeByRegistration(tx, registrationId, true);
       const [registration] = await tx.select({ status: examRegistration.status }).from(examRegistration).where(eq(examRegistration.id, registrationId)).for('update');
       if (!registration) throw new AppError('REGISTRATION.NOT_FOUND');
       const settled = await settleForWaiverOrCancel(tx, registrationId, 'waived', `报名费减免：${reason}`);
