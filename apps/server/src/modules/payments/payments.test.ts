@@ -197,6 +197,19 @@ describe('payment notices and callbacks (REG-11)', () => {
     expect(await statusOf(r.registrationId)).toBe('cancelled');
   });
 
+  it('never keeps the fee of a registration cancelled while the bank confirmation arrives, and never deadlocks', async () => {
+    for (let n = 0; n < 4; n += 1) {
+      const r = await registered();
+      const body = signed({ noticeNumber: r.notice.noticeNumber, transactionId: `T-RACE-${n}`, amountCents: 5000, paidAt: new Date().toISOString() });
+      const [cancel, paid] = await Promise.all([t.app.inject({ method: 'POST', url: `/api/candidate/registrations/${r.registrationId}/cancel`, headers: r.headers }), callback(body)]);
+      expect([cancel.statusCode, paid.statusCode]).not.toContain(500);
+      const refunds = await t.database.db.select().from(refundNotice).where(eq(refundNotice.transactionId, `T-RACE-${n}`));
+      // Either the cancel won (the payment is refunded) or the payment did (confirmed; the cancel may be retried).
+      if ((await statusOf(r.registrationId)) === 'cancelled') expect(refunds).toHaveLength(1);
+      else expect([await statusOf(r.registrationId), refunds.length]).toEqual(['confirmed', 0]);
+    }
+  });
+
   it('lists expected, paid and refunded amounts for finance and exports them to Excel', async () => {
     const admin = await loginAs(t.app, 'org_admin');
     const page = (await t.app.inject({ method: 'GET', url: `/api/admin/payments/reconciliation?eventId=${eventId}&pageSize=100`, headers: admin.headers })).json();
