@@ -104,4 +104,32 @@ describe('brochure to public position search', () => {
     expect(text).toContain('浦东新区市场监督管理局');
     expect(text).toContain('本科及以上');
   });
+
+  it('lets the organisation department record a hire and compare the event with a closed one (INT-08, NFR-HIS-1)', async () => {
+    const old = await org.call<{ id: string }>('POST', '/api/admin/events', { code: 'E2E-OLD', name: '2025年度浦东面上招录', type: 'general', year: 2025 });
+    await org.call('POST', `/api/admin/events/${old.id}/transition`, { to: 'closed' });
+    page = await pageAs(org);
+    await page.goto(`${server.url}/admin/events/${eventId}`);
+    await page.getByRole('tab', { name: '录用人数' }).click();
+    const hires = page.getByTestId('event-hires');
+    await hires.getByText('食品安全监管').waitFor();
+    await hires.getByRole('button', { name: '修改' }).click();
+    await page.locator('.el-message-box__input input').fill('1');
+    await page.locator('.el-message-box__btns .el-button--primary').click();
+    await page.getByText('录用人数已保存').waitFor();
+    await saveScreenshot(page, 'events-hires');
+
+    await page.goto(`${server.url}/admin/events`);
+    for (const name of ['2026年度浦东面上招录', '2025年度浦东面上招录']) {
+      await page.locator('.el-table__row', { hasText: name }).locator('.el-checkbox').click();
+    }
+    await page.getByTestId('event-compare').click();
+    const table = page.getByTestId('compare-table');
+    await table.getByText('2025年度浦东面上招录').waitFor();
+    const text = await table.innerText();
+    expect(text).toContain('已结束');
+    expect(text).toContain('已录用');
+    await page.getByTestId('compare-chart').locator('canvas').waitFor();
+    await saveScreenshot(page, 'events-compare');
+  });
 });
