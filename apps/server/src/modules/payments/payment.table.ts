@@ -4,8 +4,9 @@ import { examRegistration } from '../registrations/registration.table';
 export const PAYMENT_STATUSES = ['requested', 'issued', 'pending_confirmation', 'paid', 'expired', 'cancelled', 'waived'] as const;
 
 /**
- * A payment notice 缴费通知书 (REG-11): one per registration (unique), and the registration is
- * one per event and candidate, so a candidate can hold only one notice — one charge — per event.
+ * A payment notice 缴费通知书 (REG-11): one per registration (unique). A candidate has one active
+ * registration per event; a cancelled one keeps its notice, refunded if paid (docs/rules.md §14),
+ * so at most one fee per event is ever kept.
  */
 export const paymentNotice = pgTable(
   'payment_notice',
