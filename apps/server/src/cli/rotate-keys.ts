@@ -157,7 +157,8 @@ async function main(): Promise<void> {
   const database = await openDatabase(config.database);
   try {
     const report = await reencryptEncryptedFields(database.db, crypto, batchSize);
-    await createAuditLog({ db: database.db, crypto }).record(database.db, {
+    const audit = createAuditLog({ db: database.db, crypto });
+    await audit.record(database.db, {
       action: 'key.rotated',
       actor: { kind: 'system', id: 'rotate-keys' },
       targetType: 'field_key',
@@ -165,6 +166,8 @@ async function main(): Promise<void> {
       result: report.remaining === 0 ? 'success' : 'failure',
       details: report,
     });
+    // Chained now: no server may be running to seal the entry later.
+    await audit.seal();
     for (const [name, stats] of Object.entries(report.columns)) {
       console.log(`${name}: 重新加密 ${stats.reencrypted} 条，并发修改跳过 ${stats.skippedConcurrent} 条${stats.failed ? `，无法解密（已篡改或绑定错误）${stats.failed} 条` : ''}`);
     }
