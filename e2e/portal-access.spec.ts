@@ -69,6 +69,7 @@ describe('staff portal access and the policy form', () => {
     expect(new URL(page.url()).searchParams.get('redirect')).toBe('/interview');
     await page.getByTestId('staff-username').waitFor();
     expect(await page.title()).toContain('面试系统');
+    await page.getByText('面试系统登录').waitFor();
   });
 
   it('makes a hospital user log in with the second factor and change his one-time password, then returns him to his portal', async () => {
@@ -141,7 +142,7 @@ describe('staff portal access and the policy form', () => {
     await page.getByTestId('policy-save').click();
     const inline = page.locator('.el-form-item__error', { hasText: '成绩权重之和必须为100，当前为110' });
     await inline.waitFor();
-    expect(await page.getByTestId('policy-errors').innerText()).toContain('成绩权重之和必须为100');
+    expect(await page.getByTestId('policy-errors').innerText()).toContain('综合成绩权重：成绩权重之和必须为100，当前为110');
 
     const interview = page.locator('[data-testid="policy-weight-interview"] input, input[data-testid="policy-weight-interview"]').first();
     await interview.fill('50');
