@@ -103,6 +103,20 @@ describe('staff portal access and the policy form', () => {
     await page.waitForURL((url) => url.pathname === '/hospital/login');
     await page.goto(`${server.url}/hospital`);
     await page.waitForURL((url) => url.pathname === '/hospital/login');
+
+    // The same account opens the interview system through the same login and lands where he was going.
+    await page.goto(`${server.url}/interview`);
+    await page.waitForURL((url) => url.pathname === '/interview/login');
+    await page.getByTestId('staff-username').fill('hospdoc');
+    await page.getByTestId('staff-password').fill('Kaolu#Hosp2026');
+    const firstCode = await sink.code('13900000063');
+    await page.getByTestId('staff-login').click();
+    await page.getByTestId('send-code').click();
+    await expect.poll(() => sink.code('13900000063')).not.toBe(firstCode);
+    await page.getByTestId('staff-code').fill(await sink.code('13900000063'));
+    await page.getByTestId('staff-verify').click();
+    await page.waitForURL((url) => url.pathname === '/interview');
+    expect(await page.getByTestId('staff-user').innerText()).toContain('体检医院医生');
   });
 
   it('hides the menu entries and buttons a unit user may not use and shows 403 on a direct visit', async () => {
