@@ -15,6 +15,7 @@ import { unit } from '../units/unit.table';
 import { assessApplication, policePostsOf, validIntentions } from './application-assessment';
 import { addApplicationTimeline, transitionApplication } from './application-status';
 import { applicationTimeline, positionApplication } from './application.table';
+import { shanghaiDay } from '../../platform/time';
 
 export type ApplicationsDeps = { db: Db; crypto: CryptoProvider; audit: AuditLog; exchange: DataExchange; profiles: ProfilesService; scores: ScoresService; now?: () => Date };
 export type ApplicationsService = ReturnType<typeof createApplicationsService>;
@@ -23,7 +24,6 @@ const isUniqueViolation = (error: unknown): boolean => {
   for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) if ((e as { code?: string }).code === '23505') return true;
   return false;
 };
-const shanghaiDate = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
 const failedText = (checks: ApplicationCheck[]) => checks.filter((c) => c.result === 'failed').map((c) => `${c.condition}：${c.reason}`).join('；');
 
 /** Position application 职位报名 use cases (ONL-03, §7, INT-02 whitelist direction). */
@@ -63,7 +63,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
     const lookup = await lookUpResidence(exchange.city, { idNumber, name: person.name });
     if (!lookup.available) throw new AppError('EXCHANGE.UNAVAILABLE', { message: '市数据共享平台暂不可用，无法核验户籍和居住证，请稍后再试' });
     const window = windowOf(event, 'position_application');
-    const referenceDate = shanghaiDate(window ? new Date(window.startsAt) : now());
+    const referenceDate = shanghaiDay(window ? new Date(window.startsAt) : now());
     const p = target.p;
     const checks = assessApplication({
       examFirst: event.policy.order === 'exam_first' && event.policy.stages.includes('written_exam'),

@@ -6,7 +6,7 @@ import { candidate } from '../candidates/candidate.table';
 import type { AuditActor } from '../../platform/audit/audit.types';
 import { AppError } from '../../platform/errors/app-error';
 import { maskIdNumber, maskPhone } from '../../platform/masking';
-import { shanghaiDay } from '../../platform/sms';
+import { shanghaiDay } from '../../platform/time';
 import type { IdentityDeps, RequestContext } from './identity.deps';
 import { accountKey } from './login-throttle';
 import { hashNewPassword, rememberPassword } from './password-store';

@@ -13,6 +13,7 @@ import type { ProfilesService } from '../profiles';
 import { evaluateRegistration, lookUpResidence, type CheckOutcome } from './registration-checks';
 import { addTimeline, transitionRegistration } from './registration-status';
 import { examRegistration } from './registration.table';
+import { shanghaiDay } from '../../platform/time';
 
 export const RECHECK_JOB = 'registration.recheck';
 export const GREYLIST_APPEAL_PATH = '/problems/new?type=greylist_appeal';
@@ -30,7 +31,7 @@ const isUniqueViolation = (error: unknown): boolean => {
 // Age is counted on the day the registration window opens (Shanghai date), the usual 公告 wording.
 function referenceDateOf(window: StageWindow | undefined, now: Date): string {
   const at = window ? new Date(window.startsAt) : now;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
+  return shanghaiDay(at);
 }
 
 /** Exam registration 笔试报名 use cases (ONL, §7, NFR-EXC-1). */

@@ -2,4 +2,3 @@
 export { createSmsGateway, type SmsGateway, type SmsSendInput } from './sms-gateway';
 export { createHttpSmsProvider, createOutboxProvider, type SmsProvider } from './sms-providers';
 export { registerSmsRoutes } from './sms.routes';
-export { shanghaiDay } from './shanghai-day';

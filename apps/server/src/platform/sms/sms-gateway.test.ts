@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditRecorder, loginAs } from '../../test-support/login-as';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
 import { createSmsGateway } from './sms-gateway';
-import { shanghaiDay } from './shanghai-day';
+import { shanghaiDay } from '../time';
 import type { SmsProvider } from './sms-providers';
 
 describe('SMS gateway (REG-06)', () => {

@@ -5,7 +5,7 @@ import type { AuditActor, AuditLog } from '../audit/audit.types';
 import type { CryptoProvider } from '../crypto';
 import { AppError } from '../errors/app-error';
 import { maskPhone } from '../masking';
-import { shanghaiDay } from './shanghai-day';
+import { shanghaiDay } from '../time';
 import type { SmsProvider } from './sms-providers';
 import { smsDailyCount, smsMessage } from './sms.table';
 

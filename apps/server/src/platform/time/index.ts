@@ -1,0 +1,2 @@
+// Asia/Shanghai calendar arithmetic shared by every module (no DST since 1991: a fixed offset).
+export { shanghaiDay } from './shanghai-day';
