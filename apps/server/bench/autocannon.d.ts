@@ -7,6 +7,8 @@ declare module 'autocannon' {
       connections?: number;
       duration?: number;
       timeout?: number;
+      /** Requests per second across all connections (a steady load instead of as fast as possible). */
+      overallRate?: number;
       requests?: Array<Request & { setupRequest?: (req: Request) => Request }>;
     };
     type Histogram = { p50: number; p99: number; max: number; average: number };

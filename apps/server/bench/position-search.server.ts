@@ -17,3 +17,7 @@ function registerBareRoute(app: ZodApp): void {
 const config = loadConfig();
 const app = await buildApp(config, { extraRoutes: [registerBareRoute] });
 await app.listen({ host: config.host, port: config.port });
+// A clean exit on SIGTERM, so the audit sealer finishes and `--cpu-prof` can write its profile.
+process.once('SIGTERM', () => {
+  void app.close().then(() => process.exit(0));
+});

@@ -28,7 +28,7 @@ const SECONDS = Number(process.argv[2] ?? 15);
 const CONNECTIONS = Number(process.argv[3] ?? 200);
 const ACCOUNTS = Number(process.argv[4] ?? 100_000);
 // Each registration needs a candidate who has not registered yet; more than one run can use.
-const REGISTRATION_POOL = Number(process.env.BENCH_REGISTRATION_POOL ?? 8000);
+const REGISTRATION_POOL = Number(process.env.BENCH_REGISTRATION_POOL ?? 16_000);
 const PROFILE_POOL = 2000;
 const BATCH = 1000;
 const PASSWORD = 'Bench#2026pass';
@@ -119,7 +119,8 @@ const preparedIn = (Date.now() - t0) / 1000;
 
 const server = spawn(process.execPath, ['--import', 'tsx', 'bench/position-search.server.ts'], {
   cwd: serverRoot,
-  env: { ...env, PORT: String(PORT), HOST: '127.0.0.1', DB_POOL_MAX: '10' },
+  // Jobs on, as in production: the audit sealer chains every registration's entry while the load runs.
+  env: { ...env, PORT: String(PORT), HOST: '127.0.0.1', DB_POOL_MAX: '10', JOBS_ENABLED: 'true' },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 const base = `http://127.0.0.1:${PORT}`;
@@ -172,11 +173,52 @@ async function measure(label: string, request: Request, connections = CONNECTION
   return { label, rps: ok / SECONDS, ok, shed, other: total - ok - shed + r.errors + r.timeouts, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, codes };
 }
 
+/**
+ * Registrations arriving at a fixed rate whatever the answers (an open loop, as candidates arrive at
+ * a peak), evenly spaced: autocannon's closed loop keeps every connection busy, so its latency is
+ * connections ÷ throughput by construction, and its own rate limit sends in bursts.
+ */
+const STEADY_RATES = [100, 150];
+async function registerAtSteadyRate(rate: number): Promise<Run> {
+  const latencies: number[] = [];
+  const stats = new Map<number, number>();
+  const started = performance.now();
+  const sends: Promise<void>[] = [];
+  for (let i = 0; i < rate * SECONDS; i++) {
+    const due = started + (i * 1000) / rate;
+    await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+    const headers = { ...json, ...registrantSessions[registered++ % registrantSessions.length]! };
+    const sent = performance.now();
+    sends.push(
+      fetch(`${base}/api/candidate/registrations`, { method: 'POST', headers, body: JSON.stringify({ eventId: event!.id, examCategory: 'comprehensive' }) })
+        .then(async (response) => {
+          await response.arrayBuffer();
+          stats.set(response.status, (stats.get(response.status) ?? 0) + 1);
+        })
+        .catch(() => {
+          stats.set(0, (stats.get(0) ?? 0) + 1);
+        })
+        .finally(() => latencies.push(performance.now() - sent)),
+    );
+  }
+  await Promise.all(sends);
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!);
+  const ok = stats.get(200) ?? 0;
+  const shed = stats.get(503) ?? 0;
+  const codes = [...stats].map(([code, n]) => `${code}×${n}`).join(' ');
+  return { label: `exam registration, steady ${rate}/s (open loop)`, rps: ok / SECONDS, ok, shed, other: latencies.length - ok - shed, p50: at(0.5), p99: at(0.99), max: Math.round(latencies.at(-1)!), codes };
+}
+
 const runs: Run[] = [];
 try {
   // A short warm-up so the first measured run does not pay for JIT and plan caching.
   await autocannon({ url: `${base}/api/public/positions?eventId=${event!.id}`, connections: 10, duration: 3 });
-  for (const load of loads) runs.push(await measure(load.label, load.request, load.connections));
+  // Logins last: the hashing queue they leave behind would slow whatever ran next.
+  const [logins, others] = [loads.filter((l) => l.label.startsWith('login')), loads.filter((l) => !l.label.startsWith('login'))];
+  for (const load of others) runs.push(await measure(load.label, load.request, load.connections));
+  for (const rate of STEADY_RATES) runs.push(await registerAtSteadyRate(rate));
+  for (const load of logins) runs.push(await measure(load.label, load.request, load.connections));
 } finally {
   server.kill('SIGTERM');
   await new Promise((r) => server.once('exit', r));
