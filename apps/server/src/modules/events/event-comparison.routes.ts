@@ -9,7 +9,7 @@ export function registerEventComparisonRoutes(app: ZodApp, comparison: EventComp
     '/api/admin/events/compare',
     {
       schema: { tags: ['招录事项'], summary: '招录事项对比（2至5个，含已结束事项）', querystring: EventCompareQuerySchema, response: { 200: EventComparisonSchema } },
-      config: { access: { permission: 'event.read' } },
+      config: { access: { permission: 'event.manage' } },
     },
     async (request) => {
       const ids = parseCompareIds(request.query.ids);

@@ -120,11 +120,14 @@ describe('event comparison (NFR-HIS-1)', () => {
     expect(res.json().error).toMatchObject({ code: 'EVENT.NOT_FOUND', message: `招录事项不存在：${unknown}` });
   });
 
-  it('limits an event-scoped reader to his events and refuses callers without event.read', async () => {
+  it('limits an event-scoped org admin to his events and refuses everyone without event.manage', async () => {
     const scoped = (await loginAs(t.app, [{ role: 'org_admin', eventId: closedId }])).headers;
     expect((await compare(`${closedId},${runningId}`, scoped)).statusCode).toBe(403);
     const support = (await loginAs(t.app, 'support')).headers;
     expect((await compare(`${closedId},${runningId}`, support)).statusCode).toBe(403);
+    // Units read events too, but the figures of every unit's recruitment are the organisation department's.
+    const unitUser = (await loginAs(t.app, 'unit_user')).headers;
+    expect((await compare(`${closedId},${runningId}`, unitUser)).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: `/api/admin/events/compare?ids=${closedId},${runningId}` })).statusCode).toBe(401);
   });
 });

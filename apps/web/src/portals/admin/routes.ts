@@ -31,7 +31,7 @@ export const adminRoutes: RouteRecordRaw = {
     { path: 'sms', name: 'admin-sms', component: () => import('@/features/identity/pages/SmsOutboxPage.vue'), meta: { title: '短信管理', permission: 'sms.read' } },
     // recruitment events, units, brochures, REG-01 lists, notices (issue 6)
     { path: 'events', name: 'admin-events', component: () => import('@/features/events/pages/EventListPage.vue'), meta: { title: '招录事项', permission: 'event.read' } },
-    { path: 'events/compare', name: 'admin-event-compare', component: () => import('@/features/events/pages/EventComparePage.vue'), meta: { title: '招录事项对比', permission: 'event.read' } },
+    { path: 'events/compare', name: 'admin-event-compare', component: () => import('@/features/events/pages/EventComparePage.vue'), meta: { title: '招录事项对比', permission: 'event.manage' } },
     { path: 'events/:id', name: 'admin-event-detail', component: () => import('@/features/events/pages/EventDetailPage.vue'), meta: { title: '招录事项详情', permission: 'event.read' } },
     { path: 'units', name: 'admin-units', component: () => import('@/features/positions/pages/UnitListPage.vue'), meta: { title: '招录单位', permission: 'unit.read' } },
     { path: 'positions', name: 'admin-unit-positions', component: () => import('@/features/positions/pages/UnitPositionsPage.vue'), meta: { title: '职位填报', permission: 'position.read' } },
