@@ -7,25 +7,30 @@ import { bigint, bigserial, check, index, integer, jsonb, pgTable, serial, small
 /** Sixty-four zeros: the "previous MAC" of the very first entry. */
 export const GENESIS_MAC = '0'.repeat(64);
 
+/** What an entry says, the same before and after it is chained (fresh builders for each table). */
+const entryColumns = () => ({
+  // Millisecond precision, so the time read back encodes exactly as it was MACed.
+  occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 3 }).notNull(),
+  actorKind: text('actor_kind', { enum: ['staff', 'candidate', 'system', 'anonymous'] }).notNull(),
+  actorId: text('actor_id'),
+  actorName: text('actor_name'),
+  actorRole: text('actor_role'),
+  ip: text('ip'),
+  requestId: text('request_id'),
+  action: text('action').notNull(),
+  targetType: text('target_type'),
+  targetId: text('target_id'),
+  result: text('result', { enum: ['success', 'failure'] }).notNull(),
+  details: jsonb('details').notNull().default({}),
+});
+
 /** One important operation; `mac` chains it to the entry before (HMAC-SM3 over entry ‖ prev_mac). */
 export const auditEntry = pgTable(
   'audit_entry',
   {
     // Assigned from the chain head, not a sequence: ids stay gapless, so a deleted row is a visible hole.
     id: bigint('id', { mode: 'number' }).primaryKey(),
-    // Millisecond precision, so the time read back encodes exactly as it was MACed.
-    occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 3 }).notNull(),
-    actorKind: text('actor_kind', { enum: ['staff', 'candidate', 'system', 'anonymous'] }).notNull(),
-    actorId: text('actor_id'),
-    actorName: text('actor_name'),
-    actorRole: text('actor_role'),
-    ip: text('ip'),
-    requestId: text('request_id'),
-    action: text('action').notNull(),
-    targetType: text('target_type'),
-    targetId: text('target_id'),
-    result: text('result', { enum: ['success', 'failure'] }).notNull(),
-    details: jsonb('details').notNull().default({}),
+    ...entryColumns(),
     prevMac: text('prev_mac').notNull(),
     mac: text('mac').notNull(),
   },
@@ -44,18 +49,7 @@ export const auditEntry = pgTable(
  */
 export const auditPending = pgTable('audit_pending', {
   seq: bigserial('seq', { mode: 'number' }).primaryKey(),
-  occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 3 }).notNull(),
-  actorKind: text('actor_kind', { enum: ['staff', 'candidate', 'system', 'anonymous'] }).notNull(),
-  actorId: text('actor_id'),
-  actorName: text('actor_name'),
-  actorRole: text('actor_role'),
-  ip: text('ip'),
-  requestId: text('request_id'),
-  action: text('action').notNull(),
-  targetType: text('target_type'),
-  targetId: text('target_id'),
-  result: text('result', { enum: ['success', 'failure'] }).notNull(),
-  details: jsonb('details').notNull().default({}),
+  ...entryColumns(),
 });
 
 /**
