@@ -210,6 +210,50 @@ async function registerAtSteadyRate(rate: number): Promise<Run> {
   return { label: `exam registration, steady ${rate}/s (open loop)`, rps: ok / SECONDS, ok, shed, other: latencies.length - ok - shed, p50: at(0.5), p99: at(0.99), max: Math.round(latencies.at(-1)!), codes };
 }
 
+/**
+ * 200 candidates at once, as people: each reads the position search, then his profile, then
+ * registers, pausing 0.5–1.5 s between pages (think time), and the next candidate takes his place.
+ * Rows for each page; the registration row is the one the issue's target is about.
+ */
+async function candidatesWithThinkTime(users: number): Promise<Run[]> {
+  const byPage = new Map<string, { latencies: number[]; stats: Map<number, number> }>();
+  const deadline = performance.now() + SECONDS * 1000;
+  const think = () => new Promise((r) => setTimeout(r, 500 + Math.random() * 1000));
+  async function visit(page: string, url: string, init: RequestInit): Promise<void> {
+    const entry = byPage.get(page) ?? { latencies: [], stats: new Map<number, number>() };
+    byPage.set(page, entry);
+    const sent = performance.now();
+    const status = await fetch(url, init).then(async (response) => {
+      await response.arrayBuffer();
+      return response.status;
+    }, () => 0);
+    entry.latencies.push(performance.now() - sent);
+    entry.stats.set(status, (entry.stats.get(status) ?? 0) + 1);
+  }
+  await Promise.all(Array.from({ length: users }, async (_, user) => {
+    // Candidates start spread over the first think time, not all in the same millisecond.
+    await new Promise((r) => setTimeout(r, (user * 1000) / users));
+    while (performance.now() < deadline) {
+      const session = registrantSessions[registered++ % registrantSessions.length]!;
+      const keyword = encodeURIComponent(keywords[Math.floor(Math.random() * keywords.length)]!);
+      await visit('position search', `${base}/api/public/positions?eventId=${event!.id}&page=1&pageSize=20&keyword=${keyword}`, {});
+      await think();
+      await visit('profile read', `${base}/api/candidate/profile`, { headers: session });
+      await think();
+      await visit('exam registration', `${base}/api/candidate/registrations`, { method: 'POST', headers: { ...json, ...session }, body: JSON.stringify({ eventId: event!.id, examCategory: 'comprehensive' }) });
+      await think();
+    }
+  }));
+  return [...byPage].map(([page, { latencies, stats }]) => {
+    latencies.sort((a, b) => a - b);
+    const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!);
+    const ok = stats.get(200) ?? 0;
+    const shed = stats.get(503) ?? 0;
+    const codes = [...stats].map(([code, n]) => `${code}×${n}`).join(' ');
+    return { label: `${users} candidates with think time: ${page}`, rps: ok / SECONDS, ok, shed, other: latencies.length - ok - shed, p50: at(0.5), p99: at(0.99), max: Math.round(latencies.at(-1)!), codes };
+  });
+}
+
 const runs: Run[] = [];
 try {
   // A short warm-up so the first measured run does not pay for JIT and plan caching.
@@ -218,6 +262,7 @@ try {
   const [logins, others] = [loads.filter((l) => l.label.startsWith('login')), loads.filter((l) => !l.label.startsWith('login'))];
   for (const load of others) runs.push(await measure(load.label, load.request, load.connections));
   for (const rate of STEADY_RATES) runs.push(await registerAtSteadyRate(rate));
+  runs.push(...(await candidatesWithThinkTime(CONNECTIONS)));
   for (const load of logins) runs.push(await measure(load.label, load.request, load.connections));
 } finally {
   server.kill('SIGTERM');
