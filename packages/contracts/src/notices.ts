@@ -50,7 +50,10 @@ export const NoticeSmsJobResultSchema = z.object({
   total: z.number().int(),
   sent: z.number().int(),
   refused: z.number().int(),
-  refusals: z.array(z.object({ candidateId: z.uuid(), code: z.string(), reason: z.string() })),
+  /** Refused candidates, shown to staff by masked name and phone ('张*', '138****5678'), never in clear. */
+  refusals: z.array(
+    z.object({ candidateId: z.uuid(), nameMasked: z.string().nullable(), phoneMasked: z.string().nullable(), code: z.string(), reason: z.string() }),
+  ),
 });
 export type NoticeSmsJobResult = z.infer<typeof NoticeSmsJobResultSchema>;
 export const NoticeVersionSchema = z.object({ version: z.number().int(), title: z.string(), body: z.string(), changeNote: z.string().nullable(), createdAt: z.string() });

@@ -46,3 +46,29 @@ export const noticeRecipient = pgTable(
   },
   (t) => [primaryKey({ columns: [t.noticeId, t.candidateId] })],
 );
+
+/**
+ * One row per candidate the SMS job of a notice version has dealt with, so a retried or taken-over
+ * job never texts a candidate twice. The key is claimed ('sending') before the gateway is called and
+ * settled ('sent' / 'refused') after; a 'sending' row a dead worker left behind is resolved against
+ * the SMS outbox on the next attempt (see notice-sms.job.ts).
+ */
+export const noticeSmsDelivery = pgTable(
+  'notice_sms_delivery',
+  {
+    noticeId: uuid('notice_id').notNull().references(() => notice.id),
+    noticeVersion: integer('notice_version').notNull(),
+    candidateId: uuid('candidate_id').notNull().references(() => candidate.id),
+    outcome: text('outcome', { enum: ['sending', 'sent', 'refused'] }).notNull(),
+    /** The AppError code and zh-CN reason of a refusal. */
+    code: text('code'),
+    reason: text('reason'),
+    /** The gateway's sms_message row of a sent text. */
+    smsMessageId: uuid('sms_message_id'),
+    /** When the current worker claimed the candidate (written from that worker's clock, like the outbox row). */
+    claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull(),
+    /** When the outcome was settled. */
+    at: timestamp('at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ name: 'notice_sms_delivery_pk', columns: [t.noticeId, t.noticeVersion, t.candidateId] })],
+);

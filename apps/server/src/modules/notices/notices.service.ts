@@ -10,7 +10,7 @@ import type { JobRunner } from '../../platform/jobs/job-runner';
 import type { SmsGateway } from '../../platform/sms';
 import { candidate } from '../candidates/candidate.table';
 import { auditBase, type ChangeContext } from '../events/change-context';
-import { NOTICE_SMS_JOB, runNoticeSmsJob, type NoticeSmsPayload } from './notice-sms.job';
+import { NOTICE_SMS_JOB, NOTICE_SMS_MAX_ATTEMPTS, runNoticeSmsJob, type NoticeSmsPayload } from './notice-sms.job';
 import { notice, noticeRecipient, noticeVersion } from './notice.table';
 
 type NoticeRow = typeof notice.$inferSelect;
@@ -64,8 +64,8 @@ export function createNoticesService(deps: { db: Db; audit: AuditLog; crypto: Cr
     const label = NOTICE_KIND_LABELS[n.kind as NoticeKind];
     const content = `【上海公务员考录】您的${label}「${n.title}」${changed ? '已更新' : '已发布'}，请登录报名网站查看。`;
     const payload: NoticeSmsPayload = { noticeId: n.id, version: n.version, candidateIds, content, actor: ctx.actor, ip: ctx.ip, requestId: ctx.requestId };
-    // One attempt: a retry would text again everyone already told; refusals are in the result instead.
-    const job = await jobs.enqueue(NOTICE_SMS_JOB, payload, { maxAttempts: 1, createdBy: ctx.actor.kind === 'staff' ? ctx.actor.username : undefined }, tx);
+    // Retried after a crash or a database error: each candidate's delivery is recorded, so nobody is texted twice.
+    const job = await jobs.enqueue(NOTICE_SMS_JOB, payload, { maxAttempts: NOTICE_SMS_MAX_ATTEMPTS, createdBy: ctx.actor.kind === 'staff' ? ctx.actor.username : undefined }, tx);
     return { jobId: job.id, recipients: candidateIds.length };
   }
 

@@ -3,7 +3,11 @@ import { createAuditRecorder, loginAs, loginAsCandidate, type AuthHeaders } from
 import { createTestApp, type TestApp } from '../../test-support/test-app';
 import { smsMessage } from '../../platform/sms/sms.table';
 import { candidate } from '../candidates/candidate.table';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { job as jobTable } from '../../platform/jobs/job.table';
+import { maskName, maskPhone } from '../../platform/masking';
+import type { SmsGateway } from '../../platform/sms';
+import { noticeSmsDelivery } from './notice.table';
 
 describe('notices (REG-03/04)', () => {
   let t: TestApp;
@@ -89,8 +93,70 @@ describe('notices (REG-03/04)', () => {
     expect(await smsCount()).toBe(before + 2);
     const job = await jobOf(changed.json().sms.jobId);
     expect(job).toMatchObject({ status: 'succeeded', result: { noticeId: id, total: 3, sent: 2, refused: 1 } });
-    expect(job.result.refusals).toEqual([{ candidateId: ids[0], code: 'SMS.DAILY_LIMIT', reason: '该考生手机号今日短信已达上限' }]);
+    // Staff recognise the refused candidate by masked name and phone; nothing personal in clear.
+    expect(job.result.refusals).toEqual([
+      { candidateId: ids[0], nameMasked: maskName(row!.name), phoneMasked: maskPhone(phone), code: 'SMS.DAILY_LIMIT', reason: '该考生手机号今日短信已达上限' },
+    ]);
+    expect(job.result.refusals[0].phoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/);
+    expect(JSON.stringify(job)).not.toContain(phone);
     expect(job.message).toContain('未发送 1 条');
+  });
+
+  it('texts each candidate exactly once when the job dies half way and is retried', async () => {
+    const people = await Promise.all(Array.from({ length: 5 }, () => loginAsCandidate(t.app)));
+    const ids = people.map((p) => p.candidateId);
+    const phones = new Map<string, string>();
+    for (const id of ids) {
+      const [row] = await t.database.db.select().from(candidate).where(eq(candidate.id, id));
+      phones.set(id, t.app.kaolu.crypto.decryptField(row!.phoneEnc, { table: 'candidate', column: 'phone', rowId: id }));
+    }
+    const id = (await t.app.inject({ method: 'POST', url: '/api/admin/notices', headers: org, payload: { kind: 'interview', title: '面试通知（断点续发）', body: '安排', candidateIds: ids } })).json().id;
+
+    // Attempt 1 dies right after the gateway committed the 3rd text (the worst moment: texted, not yet
+    // recorded); attempt 2 dies before the 4th text reaches the gateway; attempt 3 runs to the end.
+    const gateway = t.app.kaolu.sms;
+    const realSend = gateway.send;
+    let calls = 0;
+    gateway.send = async (input: Parameters<SmsGateway['send']>[0]) => {
+      calls++;
+      if (calls === 3) {
+        await realSend(input);
+        throw new Error('服务器进程中断');
+      }
+      if (calls === 4) throw new Error('数据库连接中断');
+      return realSend(input);
+    };
+    const jobId: string = (await t.app.inject({ method: 'POST', url: `/api/admin/notices/${id}/publish`, headers: org })).json().sms.jobId;
+    const [queued] = await t.database.db.select().from(jobTable).where(eq(jobTable.id, jobId));
+    expect(queued!.maxAttempts).toBe(5);
+    try {
+      const retryNow = () => t.database.db.update(jobTable).set({ runAt: sql`now()` }).where(eq(jobTable.id, jobId));
+      await t.app.kaolu.jobs.drain();
+      expect(await jobOf(jobId)).toMatchObject({ status: 'queued', attempts: 1, error: '服务器进程中断' });
+      await retryNow();
+      await t.app.kaolu.jobs.drain();
+      expect(await jobOf(jobId)).toMatchObject({ status: 'queued', attempts: 2, error: '数据库连接中断' });
+      await retryNow();
+      await t.app.kaolu.jobs.drain();
+      const done = await jobOf(jobId);
+      expect(done).toMatchObject({ status: 'succeeded', attempts: 3, result: { noticeId: id, version: 1, total: 5, sent: 5, refused: 0, refusals: [] } });
+    } finally {
+      gateway.send = realSend;
+    }
+
+    const content = '【上海公务员考录】您的面试通知「面试通知（断点续发）」已发布，请登录报名网站查看。';
+    const messages = await t.database.db.select().from(smsMessage).where(eq(smsMessage.content, content));
+    const perPhone = ids.map((c) => messages.filter((m) => m.phoneBidx === t.app.kaolu.crypto.blindIndex('phone', phones.get(c)!)).length);
+    expect(perPhone).toEqual([1, 1, 1, 1, 1]);
+    const deliveries = await t.database.db.select().from(noticeSmsDelivery).where(and(eq(noticeSmsDelivery.noticeId, id), eq(noticeSmsDelivery.noticeVersion, 1)));
+    expect(deliveries.map((d) => d.outcome)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent']);
+    expect(new Set(deliveries.map((d) => d.smsMessageId))).toEqual(new Set(messages.map((m) => m.id)));
+
+    // Running the same job again (another instance taking an expired lease over) texts nobody.
+    await t.database.db.update(jobTable).set({ status: 'running', lockedUntil: sql`now() - interval '1 second'` }).where(eq(jobTable.id, jobId));
+    await t.app.kaolu.jobs.drain();
+    expect(await jobOf(jobId)).toMatchObject({ status: 'succeeded', attempts: 4, result: { sent: 5, refused: 0 } });
+    expect((await t.database.db.select().from(smsMessage).where(eq(smsMessage.content, content))).length).toBe(5);
   });
 
   it('queues no SMS when a notice change rolls back', async () => {
