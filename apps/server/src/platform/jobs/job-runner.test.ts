@@ -83,6 +83,28 @@ describe('durable job runner', () => {
     expect(await jobs.getJob(created.id)).toMatchObject({ status: 'succeeded', result: { attempt: 2 } });
   });
 
+  it('lets a worker that outlived its lease change nothing after another runner took the job over', async () => {
+    const slow = runner();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    slow.register('overrun', async ({ attempt }) => {
+      if (attempt === 1) await gate;
+      return { finishedBy: attempt };
+    });
+    const created = await slow.enqueue('overrun', {});
+    const firstAttempt = slow.drain();
+    await waitFor(async () => (await slow.getJob(created.id))?.status === 'running');
+    // The first worker hangs past its lease; a second runner takes the job over and finishes it.
+    await database.db.update(job).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(job.id, created.id));
+    const other = runner();
+    other.register('overrun', async ({ attempt }) => ({ finishedBy: attempt }));
+    await other.drain();
+    expect(await other.getJob(created.id)).toMatchObject({ status: 'succeeded', result: { finishedBy: 2 } });
+    release();
+    await firstAttempt;
+    expect(await other.getJob(created.id)).toMatchObject({ status: 'succeeded', result: { finishedBy: 2 }, attempts: 2 });
+  });
+
   it('runs each job exactly once when several runners compete', async () => {
     const runs = new Map<string, number>();
     const runners = [runner(), runner(), runner()];
@@ -111,3 +133,11 @@ describe('durable job runner', () => {
     await jobs.stop();
   });
 });
+
+async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('condition not met within 2 s');
+}

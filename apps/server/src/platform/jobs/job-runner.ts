@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { FastifyBaseLogger } from 'fastify';
 import { rowsOf, type Db, type DbOrTx } from '../../db/client';
 import { job } from './job.table';
@@ -83,32 +84,35 @@ export function createJobRunner(deps: { db: Db; log: FastifyBaseLogger; pollMs: 
 
   async function execute(row: JobRow): Promise<void> {
     const handler = handlers.get(row.kind)!;
+    // This claim still holds the job: a takeover changes the holder or, on this instance, the attempt.
+    const stillMine = and(eq(job.id, row.id), eq(job.lockedBy, workerId), eq(job.attempts, row.attempts));
     const reportProgress = async (percent: number, message?: string) => {
       const progress = Math.max(0, Math.min(100, Math.round(percent)));
       await db
         .update(job)
         .set({ progress, message: message ?? null, lockedUntil: sql`now() + make_interval(secs => ${LEASE_SECONDS})` })
-        .where(and(eq(job.id, row.id), eq(job.lockedBy, workerId)));
+        .where(stillMine);
+    };
+    const finish = async (values: PgUpdateSetSource<typeof job>) => {
+      const updated = await db.update(job).set(values).where(stillMine).returning({ id: job.id });
+      // A worker that outlived its lease must not overwrite what the instance that took over decided.
+      if (updated.length === 0) log.warn({ jobId: row.id, kind: row.kind, attempt: row.attempts }, 'job lease lost: result discarded');
+      return updated.length > 0;
     };
     try {
       const result = await handler({ jobId: row.id, payload: row.payload as never, attempt: row.attempts, reportProgress, signal: abort.signal });
-      await db
-        .update(job)
-        .set({ status: 'succeeded', progress: 100, result: (result ?? null) as never, finishedAt: new Date(), lockedUntil: null })
-        .where(eq(job.id, row.id));
-      log.info({ jobId: row.id, kind: row.kind }, 'job succeeded');
+      if (await finish({ status: 'succeeded', progress: 100, result: (result ?? null) as never, finishedAt: new Date(), lockedUntil: null })) {
+        log.info({ jobId: row.id, kind: row.kind }, 'job succeeded');
+      }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const retry = row.attempts < row.maxAttempts && !abort.signal.aborted;
-      await db
-        .update(job)
-        .set(
-          retry
-            ? { status: 'queued', error: message, lockedUntil: null, runAt: sql`now() + make_interval(secs => ${2 ** row.attempts})` }
-            : { status: 'failed', error: message, finishedAt: new Date(), lockedUntil: null },
-        )
-        .where(eq(job.id, row.id));
-      log.warn({ jobId: row.id, kind: row.kind, attempt: row.attempts, retry, err: error }, 'job failed');
+      const recorded = await finish(
+        retry
+          ? { status: 'queued', error: message, lockedUntil: null, runAt: sql`now() + make_interval(secs => ${2 ** row.attempts})` }
+          : { status: 'failed', error: message, finishedAt: new Date(), lockedUntil: null },
+      );
+      if (recorded) log.warn({ jobId: row.id, kind: row.kind, attempt: row.attempts, retry, err: error }, 'job failed');
     }
   }
 
