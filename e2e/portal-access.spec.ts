@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, saveScreenshot } from './support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSpecBrowser } from './support/browser';
 import { createFirstAdmins, startSmsSink, type SmsSink } from './support/operators';
 import { startServer, type RunningServer } from './support/server';
 import { loginStaff, type StaffClient } from './support/staff-client';
@@ -10,14 +9,18 @@ import { loginStaff, type StaffClient } from './support/staff-client';
 // only what the user's permissions allow, with a 403 page for the rest; an org_admin edits the event
 // policy through the form and reads the server's Chinese message next to the field he got wrong.
 describe('staff portal access and the policy form', () => {
-  let browser: Browser;
   let server: RunningServer;
-  let page: Page | undefined;
   let sink: SmsSink;
   let org: StaffClient;
   let unitUser: StaffClient;
   let hospitalOtp = '';
   let eventId = '';
+  const browser = useSpecBrowser({
+    cleanup: async () => {
+      await server?.stop();
+      sink?.close();
+    },
+  });
 
   beforeAll(async () => {
     sink = await startSmsSink();
@@ -43,27 +46,10 @@ describe('staff portal access and the policy form', () => {
 
     const event = await org.call<{ id: string }>('POST', '/api/admin/events', { code: 'E2E-ACCESS', name: '2026年度面上招录（权限测试）', type: 'general', year: 2026 });
     eventId = event.id;
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    sink?.close();
-  });
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page) await saveScreenshot(page, context.task.name);
-    await page?.context().close();
-    page = undefined;
-  });
-
-  const pageAs = async (client: StaffClient) => {
-    const p = await openPage(browser, 'desktop');
-    await p.context().addCookies(client.cookies().map((c) => ({ ...c, url: server.url })));
-    return p;
-  };
 
   it('sends an anonymous visitor of the interview system to the staff login', async () => {
-    page = await openPage(browser, 'tablet');
+    const page = await browser.open('tablet');
     await page.goto(`${server.url}/interview`);
     await page.waitForURL((url) => url.pathname === '/interview/login');
     expect(new URL(page.url()).searchParams.get('redirect')).toBe('/interview');
@@ -73,7 +59,7 @@ describe('staff portal access and the policy form', () => {
   });
 
   it('makes a hospital user log in with the second factor and change his one-time password, then returns him to his portal', async () => {
-    page = await openPage(browser, 'desktop');
+    const page = await browser.open('desktop');
     await page.goto(`${server.url}/hospital`);
     await page.waitForURL((url) => url.pathname === '/hospital/login');
     expect(new URL(page.url()).searchParams.get('redirect')).toBe('/hospital');
@@ -120,7 +106,7 @@ describe('staff portal access and the policy form', () => {
   });
 
   it('hides the menu entries and buttons a unit user may not use and shows 403 on a direct visit', async () => {
-    page = await pageAs(unitUser);
+    const page = await browser.openAs(unitUser, server.url);
     await page.goto(`${server.url}/admin`);
     const nav = page.getByTestId('portal-nav');
     await nav.getByText('职位填报').waitFor();
@@ -142,7 +128,7 @@ describe('staff portal access and the policy form', () => {
   });
 
   it('lets an org_admin edit the policy in the form, explains a bad value in Chinese at the field, then saves a new version', async () => {
-    page = await pageAs(org);
+    const page = await browser.openAs(org, server.url);
     await page.goto(`${server.url}/admin/events/${eventId}`);
     await page.getByRole('tab', { name: '政策' }).click();
     const editor = page.getByTestId('policy-editor');

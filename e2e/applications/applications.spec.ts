@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, saveScreenshot } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot, useSpecBrowser } from '../support/browser';
 import { widestRight } from '../registration/phone-checks';
 import { CANDIDATE, prepareSelection, type Selection } from './selection-setup';
 
@@ -8,9 +8,8 @@ import { CANDIDATE, prepareSelection, type Selection } from './selection-setup';
 // applies to a position; the unit's reviewer returns it for more material, the candidate supplements,
 // and the reviewer approves. Registration, payment, seats and the score import are set up via the API.
 describe('written-exam score, position application and unit review', () => {
-  let browser: Browser;
   let s: Selection;
-  const pages: Page[] = [];
+  const browser = useSpecBrowser({ cleanup: () => s?.close() });
   // Extra screenshots of each page for a person to look at: E2E_SCREENSHOTS=1.
   const shot = async (page: Page, name: string) => {
     if (process.env.E2E_SCREENSHOTS === '1') await saveScreenshot(page, name);
@@ -19,21 +18,10 @@ describe('written-exam score, position application and unit review', () => {
   beforeAll(async () => {
     // Seeding the demo data (3 000 candidates, encrypted) takes most of a minute on a shared machine.
     s = await prepareSelection();
-    browser = await launchBrowser();
   }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await s?.close();
-  });
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') {
-      for (const [i, page] of pages.entries()) await saveScreenshot(page, `${context.task.name}-${i}`);
-    }
-  });
 
   const candidatePage = async () => {
-    const page = await openPage(browser, 'phone');
-    pages.push(page);
+    const page = await browser.open('phone');
     await page.goto(`${s.server.url}/login`);
     await page.getByTestId('login-account').fill(CANDIDATE.idNumber);
     await page.getByTestId('login-password').fill(CANDIDATE.password);
@@ -41,12 +29,7 @@ describe('written-exam score, position application and unit review', () => {
     await page.getByTestId('account-info').waitFor();
     return page;
   };
-  const reviewerPage = async () => {
-    const page = await openPage(browser, 'desktop');
-    pages.push(page);
-    await page.context().addCookies(s.reviewer.cookies().map((c) => ({ ...c, url: s.server.url })));
-    return page;
-  };
+  const reviewerPage = () => browser.openAs(s.reviewer, s.server.url);
   const expectFitsPhone = async (page: Page) => expect((await widestRight(page)).right).toBeLessThanOrEqual(360);
 
   it('takes an application from the published score through return, supplement and approval', { timeout: 180_000 }, async () => {

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, saveScreenshot } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot, useSpecBrowser } from '../support/browser';
 import { createFirstAdmins, startSmsSink, type SmsSink } from '../support/operators';
 import { startServer, type RunningServer } from '../support/server';
 import { loginStaff, type StaffClient } from '../support/staff-client';
@@ -9,14 +9,18 @@ import { loginStaff, type StaffClient } from '../support/staff-client';
 // Issue 6 in a real browser: a unit fills and submits its brochure, the organisation department
 // approves and publishes it, and a candidate on a phone finds the position and reads its conditions.
 describe('brochure to public position search', () => {
-  let browser: Browser;
   let server: RunningServer;
-  let page: Page | undefined;
   let org: StaffClient;
   let unitUser: StaffClient;
   let eventId = '';
 
   let sink: SmsSink;
+  const browser = useSpecBrowser({
+    cleanup: async () => {
+      await server?.stop();
+      sink?.close();
+    },
+  });
   const codeFor = (phone: string) => sink.codeFor(phone);
 
   beforeAll(async () => {
@@ -45,31 +49,15 @@ describe('brochure to public position search', () => {
     });
     eventId = event.id;
     await org.call('POST', `/api/admin/events/${eventId}/transition`, { to: 'collecting' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    sink?.close();
-  });
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page) await saveScreenshot(page, context.task.name);
-    await page?.context().close();
-    page = undefined;
   });
 
-  const pageAs = async (client: StaffClient) => {
-    const p = await openPage(browser, 'desktop');
-    await p.context().addCookies(client.cookies().map((c) => ({ ...c, url: server.url })));
-    return p;
-  };
   const pick = async (p: Page, testId: string, option: string) => {
     await p.getByTestId(testId).click();
     await p.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
   };
 
   it('lets a unit fill a position and submit its brochure', async () => {
-    page = await pageAs(unitUser);
+    const page = await browser.openAs(unitUser, server.url);
     await page.goto(`${server.url}/admin/positions`);
     await pick(page, 'unit-event', '2026年度浦东面上招录');
     await pick(page, 'unit-unit', '浦东新区市场监督管理局');
@@ -83,11 +71,11 @@ describe('brochure to public position search', () => {
     await page.locator('.el-message-box__btns .el-button--primary').click();
     await page.getByTestId('brochure-status').getByText('已上报').waitFor();
     // A submitted brochure is locked: no more positions until the department returns it.
-    await expect.poll(() => page!.getByTestId('position-add').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('position-add').isDisabled()).toBe(true);
   });
 
   it('lets the organisation department approve and publish the brochure', async () => {
-    page = await pageAs(org);
+    const page = await browser.openAs(org, server.url);
     await page.goto(`${server.url}/admin/events/${eventId}`);
     await page.getByTestId('approve-浦东新区市场监督管理局').click();
     await page.getByText('审核通过').first().waitFor();
@@ -96,7 +84,7 @@ describe('brochure to public position search', () => {
   });
 
   it('lets a candidate on a phone find the position and read its conditions in Chinese', async () => {
-    page = await openPage(browser, 'phone');
+    const page = await browser.open('phone');
     await page.goto(`${server.url}/positions?keyword=${encodeURIComponent('食品安全')}&education=bachelor&residence=any`);
     await page.getByText('食品安全监管').first().click();
     await page.getByTestId('position-detail').waitFor();
@@ -108,7 +96,7 @@ describe('brochure to public position search', () => {
   it('lets the organisation department record a hire and compare the event with a closed one (INT-08, NFR-HIS-1)', async () => {
     const old = await org.call<{ id: string }>('POST', '/api/admin/events', { code: 'E2E-OLD', name: '2025年度浦东面上招录', type: 'general', year: 2025 });
     await org.call('POST', `/api/admin/events/${old.id}/transition`, { to: 'closed' });
-    page = await pageAs(org);
+    const page = await browser.openAs(org, server.url);
     await page.goto(`${server.url}/admin/events/${eventId}`);
     await page.getByRole('tab', { name: '录用人数' }).click();
     const hires = page.getByTestId('event-hires');

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { idNumberCheckDigit } from '@kaolu/domain';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, saveScreenshot } from '../support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSpecBrowser } from '../support/browser';
 import { createFirstAdmins, startSmsSink, type SmsSink } from '../support/operators';
 import { startServer, type RunningServer } from '../support/server';
 
@@ -11,12 +10,16 @@ import { startServer, type RunningServer } from '../support/server';
 // Identity flows in a real browser (issue 3). SMS go to a small HTTP receiver standing in for the
 // operator's gateway, so the test reads codes the way a person reads a phone.
 describe('identity in the browser', () => {
-  let browser: Browser;
   let server: RunningServer;
-  let page: Page | undefined;
   let sysAdminPassword = '';
 
   let sink: SmsSink;
+  const browser = useSpecBrowser({
+    cleanup: async () => {
+      await server?.stop();
+      sink?.close();
+    },
+  });
   const codeFor = (phone: string) => sink.code(phone);
 
   beforeAll(async () => {
@@ -32,21 +35,10 @@ describe('identity in the browser', () => {
     await db.close();
 
     server = await startServer({ SEED_DEMO: 'false', SMS_PROVIDER: 'http', SMS_HTTP_URL: smsUrl }, { dataDir });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    sink?.close();
-  });
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page) await saveScreenshot(page, context.task.name);
-    await page?.context().close();
-    page = undefined;
   });
 
   it('lets a candidate register with real-name check and SMS code, then log in on a phone', async () => {
-    page = await openPage(browser, 'phone');
+    const page = await browser.open('phone');
     const idNumber = `31010119970415123${idNumberCheckDigit('31010119970415123')}`;
     await page.goto(`${server.url}/register`);
     await page.getByTestId('reg-name').fill('陈小红');
@@ -70,7 +62,7 @@ describe('identity in the browser', () => {
   });
 
   it('forces a staff user with an expired password to change it before seeing anything else', async () => {
-    page = await openPage(browser, 'desktop');
+    const page = await browser.open('desktop');
     await page.goto(`${server.url}/admin/users`);
     await page.waitForURL('**/admin/login**');
     await page.getByTestId('staff-username').fill('sysadm');

@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, saveScreenshot } from '../support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSpecBrowser } from '../support/browser';
 import { startServer, type RunningServer } from '../support/server';
 
 const PORTALS = [
@@ -12,26 +11,15 @@ const PORTALS = [
 
 describe('the four portals in a real browser', () => {
   let server: RunningServer;
-  let browser: Browser;
-  let page: Page | undefined;
+  const browser = useSpecBrowser({ cleanup: () => server?.stop() });
 
   beforeAll(async () => {
     server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page) await saveScreenshot(page, context.task.name);
-    await page?.context().close();
-    page = undefined;
   });
 
   for (const portal of PORTALS) {
     it(`renders ${portal.path} with its title, header, navigation and footer`, async () => {
-      page = await openPage(browser, portal.viewport);
+      const page = await browser.open(portal.viewport);
       await page.goto(server.url + portal.path);
       await page.getByTestId('portal-header').waitFor();
       expect(await page.title()).toContain(portal.title);
@@ -43,7 +31,7 @@ describe('the four portals in a real browser', () => {
   }
 
   it('shows the demo event on the candidate home page at 360 px without horizontal scrolling', async () => {
-    page = await openPage(browser, 'phone');
+    const page = await browser.open('phone');
     await page.goto(server.url + '/');
     await page.getByText('考试录用公务员').first().waitFor({ timeout: 15_000 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -51,7 +39,7 @@ describe('the four portals in a real browser', () => {
   });
 
   it('serves a deep link of the admin portal from the server (history fallback)', async () => {
-    page = await openPage(browser, 'desktop');
+    const page = await browser.open('desktop');
     const response = await page.goto(server.url + '/admin/jobs');
     expect(response?.status()).toBe(200);
     await page.getByTestId('portal-header').waitFor();

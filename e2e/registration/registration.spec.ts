@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, saveScreenshot } from '../support/browser';
+import type { Locator } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { saveScreenshot, useSpecBrowser } from '../support/browser';
 import { createFirstAdmins, startSmsSink, type SmsSink } from '../support/operators';
 import { startServer, type RunningServer } from '../support/server';
 import { drawJpeg, widestRight } from './phone-checks';
@@ -16,17 +16,21 @@ const PASSWORD = 'Exam#2026ok';
 // with an explanation, fixes it, registers, pays in the finance simulator and prints the ticket.
 // Staff steps (schedule, deadline, rooms, seat draw) go through the API as an org_admin would.
 describe('registration, payment and admission ticket', () => {
-  let browser: Browser;
   let server: RunningServer;
-  let page: Page | undefined;
   let org: StaffClient;
   let event = { id: '', name: '' };
+  let sink: SmsSink;
+  const browser = useSpecBrowser({
+    cleanup: async () => {
+      await server?.stop();
+      sink?.close();
+    },
+  });
   // Extra screenshots of each page for a person to look at: E2E_SCREENSHOTS=1.
   const shot = async (name: string) => {
-    if (process.env.E2E_SCREENSHOTS === '1' && page) await saveScreenshot(page, name);
+    if (process.env.E2E_SCREENSHOTS === '1' && browser.page) await saveScreenshot(browser.page, name);
   };
 
-  let sink: SmsSink;
   const codeFor = (phone: string) => sink.codeFor(phone);
 
   beforeAll(async () => {
@@ -58,31 +62,20 @@ describe('registration, payment and admission ticket', () => {
       ],
     });
     await org.call('POST', `/api/admin/events/${event.id}/exam-rooms`, { examCategory: 'comprehensive', siteName: '上海市第二中学', siteAddress: '上海市黄浦区南昌路50号', roomCode: '7', capacity: 30 });
-    browser = await launchBrowser();
     // Seeding the demo data (3 000 candidates, encrypted) takes most of a minute on a shared machine.
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    sink?.close();
-  });
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page) await saveScreenshot(page, context.task.name);
-    await page?.context().close();
-    page = undefined;
-  });
 
   // Element Plus puts an el-input's attributes (data-testid too) on the <input> itself.
-  const inputOf = (testId: string, scope?: Locator) => (scope ?? page!.locator('body')).getByTestId(testId);
-  const errorUnder = (testId: string) => page!.locator('.el-form-item', { has: page!.getByTestId(testId) }).locator('.el-form-item__error');
+  const inputOf = (testId: string, scope?: Locator) => (scope ?? browser.page!.locator('body')).getByTestId(testId);
+  const errorUnder = (testId: string) => browser.page!.locator('.el-form-item', { has: browser.page!.getByTestId(testId) }).locator('.el-form-item__error');
   const pick = async (select: Locator, option: string) => {
     await select.click();
-    await page!.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
+    await browser.page!.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
   };
-  const expectFitsPhone = async () => expect((await widestRight(page!)).right).toBeLessThanOrEqual(360);
+  const expectFitsPhone = async () => expect((await widestRight(browser.page!)).right).toBeLessThanOrEqual(360);
 
   it('takes a candidate on a phone from profile to a printed admission ticket', { timeout: 180_000 }, async () => {
-    page = await openPage(browser, 'phone');
+    const page = await browser.open('phone');
     await page.goto(`${server.url}/register`);
     await page.getByTestId('reg-name').fill('周文清');
     await page.getByTestId('reg-id').fill(ID_NUMBER);
@@ -175,7 +168,7 @@ describe('registration, payment and admission ticket', () => {
 
     // Payment: the notice arrives from the finance simulator; after "去缴费" it never reads 待缴费.
     await page.getByTestId('go-payment').click();
-    await expect.poll(() => page!.getByTestId('notice-number').innerText(), { timeout: 20_000 }).toMatch(/^[A-Z0-9-]{6,}$/);
+    await expect.poll(() => page.getByTestId('notice-number').innerText(), { timeout: 20_000 }).toMatch(/^[A-Z0-9-]{6,}$/);
     expect(await page.getByTestId('notice-amount').innerText()).toBe('50.00 元');
     expect(await page.getByTestId('payment-status').innerText()).toBe('待缴费');
     expect(await page.getByTestId('pay-simulate').count()).toBe(0);
@@ -185,7 +178,7 @@ describe('registration, payment and admission ticket', () => {
     await shot('registration-4-payment-pending');
     await expectFitsPhone();
     await page.getByTestId('pay-simulate').click();
-    await expect.poll(() => page!.getByTestId('payment-status').innerText()).toBe('已缴费');
+    await expect.poll(() => page.getByTestId('payment-status').innerText()).toBe('已缴费');
 
     // After the payment deadline the organisation department draws the seats with a recorded seed.
     await org.call('POST', `/api/admin/events/${event.id}/deadlines`, { stage: 'payment', endsAt: new Date().toISOString(), reason: '缴费截止，编排考场' });
@@ -200,7 +193,7 @@ describe('registration, payment and admission ticket', () => {
     expect(await page.getByTestId('ticket-number').innerText()).toMatch(/^\d{12}$/);
     expect(await page.getByTestId('ticket-room').innerText()).toBe('第 7 考场');
     expect(await page.getByTestId('ticket-seat').innerText()).toMatch(/^\d+ 号$/);
-    await expect.poll(() => page!.getByTestId('ticket-photo').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(120);
+    await expect.poll(() => page.getByTestId('ticket-photo').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(120);
     await shot('registration-5-ticket');
     await expectFitsPhone();
     await page.emulateMedia({ media: 'print' });
@@ -223,8 +216,7 @@ describe('registration, payment and admission ticket', () => {
   });
 
   it('shows finance staff the paid notice in the reconciliation list and exports it to Excel', async () => {
-    page = await openPage(browser, 'desktop');
-    await page.context().addCookies(org.cookies().map((c) => ({ ...c, url: server.url })));
+    const page = await browser.openAs(org, server.url);
     await page.goto(`${server.url}/admin/reconciliation`);
     await page.getByTestId('recon-event').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: event.name }).click();

@@ -3,6 +3,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { StaffClient } from './staff-client';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
@@ -18,8 +20,10 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+export type Viewport = 'phone' | 'desktop' | 'tablet';
+
 /** A phone-sized page (360 px wide) for the candidate portal, or a desktop page. */
-export async function openPage(browser: Browser, viewport: 'phone' | 'desktop' | 'tablet' = 'desktop'): Promise<Page> {
+export async function openPage(browser: Browser, viewport: Viewport = 'desktop'): Promise<Page> {
   const size = { phone: { width: 360, height: 740 }, tablet: { width: 1024, height: 768 }, desktop: { width: 1280, height: 800 } }[viewport];
   const context = await browser.newContext({ viewport: size, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   return context.newPage();
@@ -31,4 +35,62 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   const file = path.join(ARTIFACTS, `${name.replace(/[^\w\u4e00-\u9fa5-]+/g, '_')}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+export type SpecBrowser = {
+  /** The page the running test opened last; undefined between tests. */
+  readonly page: Page | undefined;
+  /** A new page in its own context (see openPage), closed after the test. */
+  open(viewport?: Viewport): Promise<Page>;
+  /** `open`, signed in as a staff client: its session and CSRF cookies are set for baseUrl. */
+  openAs(client: Pick<StaffClient, 'cookies'>, baseUrl: string, viewport?: Viewport): Promise<Page>;
+};
+
+/**
+ * The browser harness every spec shares; call it once at the top of a describe. Chromium is launched
+ * before the spec's own beforeAll. After each test, if it failed, every page it opened is saved under
+ * e2e/artifacts (as the test's name, or name-0, name-1… when it opened several), then their contexts
+ * are closed. After all tests the browser is closed, then `cleanup` stops what the spec started
+ * (its server, its SMS sink).
+ */
+export function useSpecBrowser(options: { cleanup?: () => unknown } = {}): SpecBrowser {
+  let browser: Browser | undefined;
+  let pages: Page[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(async (context) => {
+    const opened = pages;
+    pages = [];
+    try {
+      if (context.task.result?.state === 'fail') {
+        for (const [i, page] of opened.entries()) await saveScreenshot(page, opened.length === 1 ? context.task.name : `${context.task.name}-${i}`);
+      }
+    } finally {
+      for (const page of opened) await page.context().close();
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await options.cleanup?.();
+  });
+
+  const open = async (viewport: Viewport = 'desktop') => {
+    if (!browser) throw new Error('浏览器尚未启动：useSpecBrowser() 须在 describe 中调用，页面只能在测试中打开');
+    const page = await openPage(browser, viewport);
+    pages.push(page);
+    return page;
+  };
+  return {
+    get page() {
+      return pages.at(-1);
+    },
+    open,
+    async openAs(client, baseUrl, viewport = 'desktop') {
+      const page = await open(viewport);
+      await page.context().addCookies(client.cookies().map((c) => ({ ...c, url: baseUrl })));
+      return page;
+    },
+  };
 }
