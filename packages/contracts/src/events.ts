@@ -269,13 +269,7 @@ export const EventCategoryFiguresSchema = z.object({
 export type EventCategoryFigures = z.infer<typeof EventCategoryFiguresSchema>;
 
 /** One event's figures for the comparison (NFR-HIS-1): brochure, registration, pass line, applications. */
-export const EventFiguresSchema = z.object({
-  id: z.uuid(),
-  code: z.string(),
-  name: z.string(),
-  type: EventTypeSchema,
-  year: z.number().int(),
-  status: EventStatusSchema,
+export const EventFiguresSchema = AdminEventSchema.pick({ id: true, code: true, name: true, type: true, year: true, status: true }).extend({
   units: z.number().int(),
   positions: z.number().int(),
   headcount: z.number().int(),
