@@ -13,6 +13,7 @@ describe('staff portal access and the policy form', () => {
   let sink: SmsSink;
   let org: StaffClient;
   let unitUser: StaffClient;
+  let auditor: StaffClient;
   let hospitalOtp = '';
   let eventId = '';
   const browser = useSpecBrowser({
@@ -43,6 +44,7 @@ describe('staff portal access and the policy form', () => {
     await sec.call('POST', '/api/role-grants', { staffUserId: unitAccount.userId, role: 'unit_user', unitId: unit.id });
     await sec.call('POST', '/api/role-grants', { staffUserId: hospitalAccount.userId, role: 'hospital', unitId: unit.id });
     unitUser = await loginStaff(server.url, 'unitpd', unitAccount.oneTimePassword, sink.codeFor('13900000062'), 'Kaolu#Unit2026');
+    auditor = await loginStaff(server.url, 'audadm', admins.oneTimePassword('auditor'), sink.codeFor('13900000053'), 'Kaolu#Aud2026');
 
     const event = await org.call<{ id: string }>('POST', '/api/admin/events', { code: 'E2E-ACCESS', name: '2026年度面上招录（权限测试）', type: 'general', year: 2026 });
     eventId = event.id;
@@ -125,6 +127,28 @@ describe('staff portal access and the policy form', () => {
     await page.getByText('市第一人民医院').first().waitFor();
     expect(await page.getByRole('button', { name: '查询' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: '新建' }).isVisible()).toBe(false);
+  });
+
+  it('lets the auditor read the signed audit log page by page and verify it intact, and nothing else', async () => {
+    const page = await browser.openAs(auditor, server.url);
+    await page.goto(`${server.url}/admin/audit`);
+    const menu = await page.getByTestId('portal-nav').innerText();
+    expect(menu).toContain('审计日志');
+    for (const hidden of ['招录事项', '用户管理', '角色授权']) expect(menu).not.toContain(hidden);
+
+    // The set-up's role grants are in the log: the page seals pending entries before it reads.
+    const table = page.locator('.el-table');
+    await table.getByText('授予角色').first().waitFor();
+    const firstId = async () => Number(await table.locator('.el-table__body tr').first().locator('td').first().innerText());
+    const newest = await firstId();
+    expect(newest).toBeGreaterThan(20);
+    await page.locator('.el-pagination .btn-next').click();
+    await expect.poll(firstId).toBe(newest - 20);
+
+    await page.getByTestId('audit-verify').click();
+    const verdict = page.getByTestId('audit-verdict');
+    await verdict.waitFor();
+    expect(await verdict.innerText()).toMatch(/第 1–\d+ 条日志完整/);
   });
 
   it('lets an org_admin edit the policy in the form, explains a bad value in Chinese at the field, then saves a new version', async () => {
