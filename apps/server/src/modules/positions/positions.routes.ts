@@ -14,7 +14,9 @@ import { describeConditions } from './position-conditions.text';
 import { findPublicPositions, findPublishedPosition } from './positions.repository';
 import { createVersionedCache, readSearchVersion } from './public-position-cache';
 
-// Bounds of the public answer caches: a minute at most, a few thousand pages and every detail page.
+// Bounds of the public answer caches: a minute at most, a few thousand pages, and detail pages for the
+// largest event (20 000 positions). Answers of an older version leave only by eviction, so these bounds
+// are also the memory a process may hold for them (about 15 MB of pages, 30 MB of details).
 const TTL_MS = 60_000;
 
 /**
@@ -25,7 +27,7 @@ export function registerPublicPositionRoutes(app: ZodApp, deps: { db: Db }): voi
   const { db } = deps;
   const pages = createVersionedCache<Awaited<ReturnType<typeof findPublicPositions>>>({ maxEntries: 5_000, ttlMs: TTL_MS });
   const totals = createVersionedCache<number>({ maxEntries: 5_000, ttlMs: TTL_MS });
-  const details = createVersionedCache<PublicPositionDetail | null>({ maxEntries: 50_000, ttlMs: TTL_MS });
+  const details = createVersionedCache<PublicPositionDetail | null>({ maxEntries: 20_000, ttlMs: TTL_MS });
 
   app.get(
     '/api/public/positions',
