@@ -46,15 +46,16 @@ export function createCandidateAuth(deps: IdentityDeps) {
         const [row] = await db.select({ id: candidate.id }).from(candidate).where(eq(candidate.phoneBidx, phoneKey));
         if (!row) return;
       }
-      const code = await codes.issue(input.purpose, phoneKey);
       const what = input.purpose === 'register' ? '注册' : '找回密码';
-      await deps.sms.send({
-        phone: input.phone,
-        purpose: `${input.purpose}_code`,
-        content: `【上海考录】您正在${what}，验证码为${code}，5分钟内有效，请勿告诉他人。`,
-        ip: ctx.ip,
-        requestId: ctx.requestId,
-      });
+      await codes.issue(input.purpose, phoneKey, (code) =>
+        deps.sms.send({
+          phone: input.phone,
+          purpose: `${input.purpose}_code`,
+          content: `【上海考录】您正在${what}，验证码为${code}，5分钟内有效，请勿告诉他人。`,
+          ip: ctx.ip,
+          requestId: ctx.requestId,
+        }),
+      );
     },
 
     async register(input: CandidateRegister, ctx: RequestContext) {

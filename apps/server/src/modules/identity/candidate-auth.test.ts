@@ -48,6 +48,19 @@ describe('candidate accounts', () => {
     expect(again.json().error.code).toBe('IDENTITY.ALREADY_REGISTERED');
   });
 
+  it('keeps the last delivered code working when the daily SMS limit refuses a further request (REG-06)', async () => {
+    const phone = '13812340077';
+    const limit = t.app.kaolu.config.sms.dailyLimit;
+    for (let i = 0; i < limit; i++) expect((await requestCode(phone)).statusCode).toBe(200);
+    const delivered = await latestSmsCode(t.app, phone);
+    const refused = await requestCode(phone);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe('SMS.DAILY_LIMIT');
+    const id = idNumber('31010119960708123');
+    const res = await register({ name: '赵小红', idNumber: id, phone, smsCode: delivered, password: 'Exam#2026pass' });
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
   it('refuses an ID number failing GB 11643 before calling the real-name interface', async () => {
     const good = idNumber('31010119900101001');
     const badCheck = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');

@@ -90,15 +90,16 @@ export function createStaffAuth(deps: IdentityDeps, allowlist: IpAllowlist) {
       const { session, user } = await pendingSession(token);
       if (!user.phoneEnc) throw new AppError('COMMON.VALIDATION_FAILED', { message: '该账号未登记手机号，请使用动态口令' });
       const phone = crypto.decryptField(user.phoneEnc, { table: 'staff_user', column: 'phone', rowId: user.id });
-      const code = await codes.issue('second_factor', session.id);
-      await deps.sms.send({
-        phone,
-        purpose: 'second_factor',
-        content: `【上海考录】您的后台登录验证码为${code}，5分钟内有效，请勿告诉他人。`,
-        actor: actorFor(user),
-        ip: ctx.ip,
-        requestId: ctx.requestId,
-      });
+      await codes.issue('second_factor', session.id, (code) =>
+        deps.sms.send({
+          phone,
+          purpose: 'second_factor',
+          content: `【上海考录】您的后台登录验证码为${code}，5分钟内有效，请勿告诉他人。`,
+          actor: actorFor(user),
+          ip: ctx.ip,
+          requestId: ctx.requestId,
+        }),
+      );
     },
 
     /** Second step: a right code activates the session under a new token. */

@@ -11,14 +11,21 @@ export type CodePurpose = (typeof verificationCode.$inferSelect)['purpose'];
 
 /**
  * Six-digit one-time SMS codes: valid 5 minutes, single use, 5 tries, stored only as a keyed
- * hash. A new code for the same purpose and subject replaces the previous one.
+ * hash. A new code for the same purpose and subject replaces the previous one — but only once it
+ * was actually sent (REG-06): a request refused by the daily SMS limit, or a failed delivery,
+ * must leave the code the user already received working.
  */
 export function createVerificationCodes({ db, crypto, now }: { db: Db; crypto: CryptoProvider; now: () => Date }) {
   const hashOf = (purpose: CodePurpose, subjectKey: string, code: string) => crypto.hmacSm3('token', `otp:${purpose}:${subjectKey}:${code}`);
 
   return {
-    async issue(purpose: CodePurpose, subjectKey: string): Promise<string> {
+    /**
+     * Draws a code, hands it to `deliver` (the SMS send) and stores it only if `deliver` resolves;
+     * when it throws, nothing changes and its error reaches the caller.
+     */
+    async issue(purpose: CodePurpose, subjectKey: string, deliver: (code: string) => Promise<unknown>): Promise<void> {
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      await deliver(code);
       const at = now();
       await db.transaction(async (tx) => {
         await tx
@@ -33,7 +40,6 @@ export function createVerificationCodes({ db, crypto, now }: { db: Db; crypto: C
           createdAt: at,
         });
       });
-      return code;
     },
 
     /** True once for the right code; a wrong one uses up a try, and after 5 the code is dead. */
