@@ -87,7 +87,7 @@ export const ERROR_CATALOGUE = {
   'AUDIT.RANGE_TOO_LARGE': { status: 400, message: '单次最多导出 100000 条审计日志，请缩小范围' },
   // identity and access (issue 3)
   'IDENTITY.INVALID_CREDENTIALS': { status: 401, message: '账号或密码错误' },
-  'IDENTITY.ACCOUNT_LOCKED': { status: 423, message: '登录失败次数过多，请30分钟后再试' },
+  'IDENTITY.ACCOUNT_LOCKED': { status: 423, message: '登录失败次数过多，账号已暂时锁定，请稍后再试' },
   'IDENTITY.IP_THROTTLED': { status: 429, message: '该地址登录失败次数过多，请稍后再试' },
   'IDENTITY.IP_NOT_ALLOWED': { status: 403, message: '当前网络地址不在后台登录白名单内，请联系安全管理员' },
   'IDENTITY.PASSWORD_EXPIRED': { status: 403, message: '密码已过期，请先修改密码' },
@@ -110,7 +110,7 @@ export const ERROR_CATALOGUE = {
   'IDENTITY.ALLOWLIST_ENTRY_INVALID': { status: 400, message: '地址格式不正确，应为 IPv4/IPv6 地址或 CIDR 网段' },
   'IDENTITY.ALLOWLIST_ENTRY_NOT_FOUND': { status: 404, message: '白名单条目不存在' },
   'IDENTITY.TOTP_NOT_ENROLLED': { status: 400, message: '尚未绑定动态口令' },
-  'SMS.DAILY_LIMIT': { status: 429, message: '该手机号今日短信发送已达5条上限，请明天再试或联系技术支持解锁' },
+  'SMS.DAILY_LIMIT': { status: 429, message: '该手机号今日短信发送已达上限，请明天再试或联系技术支持解锁' },
   'SMS.DELIVERY_FAILED': { status: 502, message: '短信发送失败，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

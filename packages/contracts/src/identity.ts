@@ -161,5 +161,12 @@ export const SmsMessageSchema = z.object({
   createdAt: z.iso.datetime(),
 });
 export const SmsMessagePageSchema = pageOf(SmsMessageSchema);
-export const SmsDailyCountSchema = z.object({ phoneMasked: z.string(), phoneKey: z.string(), day: z.string(), count: z.number().int() });
+export const SmsDailyCountSchema = z.object({
+  phoneMasked: z.string(),
+  phoneKey: z.string(),
+  day: z.string(),
+  count: z.number().int(),
+});
+/** Today's counts with the configured limit (SMS_DAILY_LIMIT), so the page states the real number. */
+export const SmsDailyCountsSchema = z.object({ dailyLimit: z.number().int(), items: z.array(SmsDailyCountSchema) });
 export const SmsUnlockSchema = z.object({ phoneKey: z.string().min(1).meta({ title: '手机号标识' }) });

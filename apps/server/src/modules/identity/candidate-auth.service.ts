@@ -111,9 +111,9 @@ export function createCandidateAuth(deps: IdentityDeps) {
       const failure = async (reason: string): Promise<never> => {
         const { locked } = await throttle.recordFailure(key, ctx.ip);
         await audit.record(db, { action: 'login.failed', actor: { kind: 'anonymous' }, result: 'failure', details: { population: 'candidate', reason, locked }, ip: ctx.ip, requestId: ctx.requestId });
-        throw new AppError(locked ? 'IDENTITY.ACCOUNT_LOCKED' : 'IDENTITY.INVALID_CREDENTIALS');
+        throw locked ? throttle.lockedError() : new AppError('IDENTITY.INVALID_CREDENTIALS');
       };
-      if (await throttle.isLocked(key)) throw new AppError('IDENTITY.ACCOUNT_LOCKED');
+      if (await throttle.isLocked(key)) throw throttle.lockedError();
       if (!row?.passwordHash) {
         await hasher.verifyDummy(input.password);
         return failure(row ? 'no_password' : 'unknown_account');

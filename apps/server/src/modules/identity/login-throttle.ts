@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../db/client';
+import { AppError } from '../../platform/errors/app-error';
 import { loginThrottle } from './identity.table';
 
 export type ThrottleSettings = { maxFailures: number; lockMinutes: number; ipMaxFailures: number; ipWindowMinutes: number };
@@ -48,6 +49,12 @@ export function createLoginThrottle(db: DbOrTx, settings: ThrottleSettings, now:
                                    else login_throttle.window_started_at end`);
       const lockedUntil = rowsOf<{ locked_until: string | Date | null }>(result)[0]?.locked_until;
       return { locked: !!lockedUntil && new Date(lockedUntil) > at };
+    },
+
+    /** The locked answer, stating the configured limit and duration (LOGIN_MAX_FAILURES, LOGIN_LOCK_MINUTES). */
+    lockedError(): AppError {
+      const message = `连续登录失败${settings.maxFailures}次，账号已锁定，请${settings.lockMinutes}分钟后再试`;
+      return new AppError('IDENTITY.ACCOUNT_LOCKED', { message });
     },
 
     /** A successful login clears the account's consecutive failures. */

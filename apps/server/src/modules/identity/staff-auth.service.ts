@@ -43,7 +43,7 @@ export function createStaffAuth(deps: IdentityDeps, allowlist: IpAllowlist) {
   const fail = async (key: string, username: string, reason: string, ctx: RequestContext, actor: AuditActor = anonymous): Promise<never> => {
     const { locked } = await throttle.recordFailure(key, ctx.ip);
     await audit.record(db, { action: 'login.failed', actor, result: 'failure', details: { population: 'staff', username, reason, locked }, ip: ctx.ip, requestId: ctx.requestId });
-    throw new AppError(locked ? 'IDENTITY.ACCOUNT_LOCKED' : 'IDENTITY.INVALID_CREDENTIALS');
+    throw locked ? throttle.lockedError() : new AppError('IDENTITY.INVALID_CREDENTIALS');
   };
 
   return {
@@ -60,7 +60,7 @@ export function createStaffAuth(deps: IdentityDeps, allowlist: IpAllowlist) {
       const key = keyOf(user, input.username);
       if (await throttle.isLocked(key)) {
         await audit.record(db, { action: 'login.failed', actor: anonymous, result: 'failure', details: { population: 'staff', username: input.username, reason: 'locked' }, ip: ctx.ip, requestId: ctx.requestId });
-        throw new AppError('IDENTITY.ACCOUNT_LOCKED');
+        throw throttle.lockedError();
       }
       if (!user || user.disabled) {
         // Same work and the same answer as a wrong password: the response never tells if the account exists.
@@ -106,13 +106,13 @@ export function createStaffAuth(deps: IdentityDeps, allowlist: IpAllowlist) {
     async verifySecondFactor(token: string | undefined, input: { method: 'sms' | 'totp'; code: string }, ctx: RequestContext) {
       const { session, user } = await pendingSession(token);
       const key = accountKey('staff', user.id);
-      if (await throttle.isLocked(key)) throw new AppError('IDENTITY.ACCOUNT_LOCKED');
+      if (await throttle.isLocked(key)) throw throttle.lockedError();
       const ok = input.method === 'sms' ? await codes.verify('second_factor', session.id, input.code) : await acceptTotp(user, input.code);
       if (!ok) {
         const { locked } = await throttle.recordFailure(key, ctx.ip);
         await audit.record(db, { action: 'login.second_factor_failed', actor: actorFor(user), result: 'failure', details: { method: input.method, locked }, ip: ctx.ip, requestId: ctx.requestId });
         if (locked) await sessions.revoke(session.id);
-        throw new AppError(locked ? 'IDENTITY.ACCOUNT_LOCKED' : 'IDENTITY.CODE_INVALID');
+        throw locked ? throttle.lockedError() : new AppError('IDENTITY.CODE_INVALID');
       }
       await throttle.recordSuccess(key);
       const activeToken = await sessions.activate(session.id);

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditRecorder, cookieValue, headersFor, latestSmsCode } from '../../test-support/login-as';
+import { testConfig } from '../../config';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
 import { createStaffWithPassword, GOOD_PASSWORD, staffLoginWithSms } from './identity.test-support';
 import { loginThrottle, staffUser, userSession } from './identity.table';
@@ -132,5 +133,24 @@ describe('staff login with second factor (NFR-SEC-1)', () => {
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', secure: true, path: '/' });
     const csrf = res.cookies.find((c) => c.name === 'kaolu_csrf')!;
     expect(csrf.httpOnly).toBeFalsy();
+  });
+});
+
+describe('lockout message under configured limits (NFR-SEC-1)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    const base = testConfig();
+    t = await createTestApp({ identity: { ...base.identity, maxFailures: 3, lockMinutes: 45 } });
+  });
+  afterAll(() => t.close());
+
+  it('states the configured number of failures and lock minutes, not fixed text', async () => {
+    await createStaffWithPassword(t.app, { username: 'sun', phone: '13911110031' });
+    const login = () =>
+      t.app.inject({ method: 'POST', url: '/api/staff/auth/login', payload: { username: 'sun', password: 'Wrong#pass1' } });
+    for (let i = 0; i < 2; i++) expect((await login()).json().error.code).toBe('IDENTITY.INVALID_CREDENTIALS');
+    const locked = (await login()).json().error;
+    expect(locked.code).toBe('IDENTITY.ACCOUNT_LOCKED');
+    expect(locked.message).toBe('连续登录失败3次，账号已锁定，请45分钟后再试');
   });
 });

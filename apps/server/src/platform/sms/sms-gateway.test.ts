@@ -33,7 +33,8 @@ describe('SMS gateway (REG-06)', () => {
   it('shows support today’s count per number and unlocks one, audited', async () => {
     const support = await loginAs(t.app, 'support');
     const counts = await t.app.inject({ method: 'GET', url: '/api/sms/daily-counts', headers: support.headers });
-    const row = counts.json().find((r: { phoneMasked: string }) => r.phoneMasked === '137****0001');
+    expect(counts.json().dailyLimit).toBe(5);
+    const row = counts.json().items.find((r: { phoneMasked: string }) => r.phoneMasked === '137****0001');
     expect(row).toMatchObject({ count: 5, day: shanghaiDay(new Date()) });
     const outbox = await t.app.inject({ method: 'GET', url: '/api/sms/messages', headers: support.headers });
     expect(outbox.json().total).toBe(6);

@@ -114,6 +114,9 @@ export function createSmsGateway(deps: SmsGatewayDeps) {
       });
     },
 
+    /** The configured per-number daily limit (SMS_DAILY_LIMIT), shown beside today's counts. */
+    dailyLimit: deps.dailyLimit,
+
     /** The key support uses to unlock a number typed in by hand. */
     phoneKeyOf: (phone: string) => crypto.blindIndex('phone', phone),
   };

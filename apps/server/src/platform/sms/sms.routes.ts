@@ -1,4 +1,4 @@
-import { PageQuerySchema, PhoneSchema, SmsDailyCountSchema, SmsMessagePageSchema } from '@kaolu/contracts';
+import { PageQuerySchema, PhoneSchema, SmsDailyCountsSchema, SmsMessagePageSchema } from '@kaolu/contracts';
 import { z } from 'zod';
 import { actorOf } from '../auth/actor';
 import { clientIpOf } from '../auth/client-ip';
@@ -25,10 +25,18 @@ export function registerSmsRoutes(app: ZodApp, sms: SmsGateway): void {
   app.get(
     '/api/sms/daily-counts',
     {
-      schema: { tags: ['短信'], summary: '今日各手机号短信发送量', response: { 200: z.array(SmsDailyCountSchema) } },
+      schema: { tags: ['短信'], summary: '今日各手机号短信发送量', response: { 200: SmsDailyCountsSchema } },
       config: { access: { permission: 'sms.read' } },
     },
-    async () => (await sms.listTodayCounts()).map((r) => ({ phoneMasked: r.phoneMasked, phoneKey: r.phoneBidx, day: r.day, count: r.count })),
+    async () => ({
+      dailyLimit: sms.dailyLimit,
+      items: (await sms.listTodayCounts()).map((r) => ({
+        phoneMasked: r.phoneMasked,
+        phoneKey: r.phoneBidx,
+        day: r.day,
+        count: r.count,
+      })),
+    }),
   );
 
   app.post(

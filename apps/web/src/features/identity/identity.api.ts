@@ -51,6 +51,6 @@ export const adminApi = {
   sessions: (query: PageQuery) => http.get<Paged<SessionInfo>>('/api/sessions', { query }),
   revokeSession: (id: string) => http.delete<{ ok: true }>(`/api/sessions/${id}`),
   smsMessages: (query: PageQuery) => http.get<Paged<SmsMessage>>('/api/sms/messages', { query }),
-  smsCounts: () => http.get<SmsDailyCount[]>('/api/sms/daily-counts'),
+  smsCounts: () => http.get<{ dailyLimit: number; items: SmsDailyCount[] }>('/api/sms/daily-counts'),
   smsUnlock: (phoneKey: string) => http.post<{ unlocked: boolean }>('/api/sms/unlock', { phoneKey }),
 };
