@@ -85,6 +85,9 @@ describe('staff portal access and the policy form', () => {
     await page.getByTestId('change-password').click();
     await page.waitForURL((url) => url.pathname === '/hospital');
     expect(await page.getByTestId('staff-user').innerText()).toContain('体检医院医生');
+    // Nothing but sign-in exists in this portal yet, and its home says so instead of listing features.
+    expect(await page.getByTestId('portal-status').innerText()).toContain('尚未开通');
+    expect(await page.locator('body').innerText()).not.toContain('体检结果录入');
 
     await page.getByTestId('staff-user').click();
     await page.locator('.el-dropdown-menu__item:visible', { hasText: '退出登录' }).click();
@@ -105,6 +108,8 @@ describe('staff portal access and the policy form', () => {
     await page.getByTestId('staff-verify').click();
     await page.waitForURL((url) => url.pathname === '/interview');
     expect(await page.getByTestId('staff-user').innerText()).toContain('体检医院医生');
+    expect(await page.getByTestId('portal-status').innerText()).toContain('尚未开通');
+    expect(await page.locator('body').innerText()).not.toContain('考官签到');
   });
 
   it('hides the menu entries and buttons a unit user may not use and shows 403 on a direct visit', async () => {

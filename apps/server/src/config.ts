@@ -27,7 +27,6 @@ const EnvSchema = z.object({
   SMS_PROVIDER: z.enum(['outbox', 'http']).default('outbox'),
   SMS_HTTP_URL: z.url().optional(),
   SMS_HTTP_TOKEN: z.string().optional(),
-  SMTP_URL: z.string().optional(),
   // identity and access (issue 3); defaults are the issue's, NFR-SEC-1 / REG-05 / REG-06
   PASSWORD_ITERATIONS: z.coerce.number().int().min(100_000).default(100_000),
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
@@ -78,7 +77,6 @@ export type Config = {
   jobs: { enabled: boolean; pollMs: number };
   sms: { provider: 'outbox' | 'http'; url?: string; token?: string; dailyLimit: number };
   identity: IdentityConfig;
-  smtpUrl?: string;
   exchange: ExchangeConfig;
   version: string;
 };
@@ -155,7 +153,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       oneTimePasswordHours: e.ONE_TIME_PASSWORD_HOURS,
       realName: { provider: e.REAL_NAME_PROVIDER, url: e.REAL_NAME_URL, token: e.REAL_NAME_TOKEN },
     },
-    smtpUrl: e.SMTP_URL,
     exchange: {
       city: { provider: e.CITY_PLATFORM_PROVIDER, url: e.CITY_PLATFORM_URL, token: e.CITY_PLATFORM_TOKEN },
       finance: { provider: e.FINANCE_PROVIDER, url: e.FINANCE_URL, token: e.FINANCE_TOKEN, callbackSecret: e.FINANCE_CALLBACK_SECRET },

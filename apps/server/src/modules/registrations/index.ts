@@ -1,5 +1,5 @@
 // Public face of the exam-registration module (issue 7): the service, its routes and status helpers.
-export { createRegistrationsService, RECHECK_JOB, GREYLIST_APPEAL_PATH, type RegistrationsService } from './registrations.service';
+export { createRegistrationsService, RECHECK_JOB, type RegistrationsService } from './registrations.service';
 export { registerRegistrationRoutes } from './registrations.routes';
 export { findCandidateRegistrations } from './registrations.queries';
 export { REGISTRATION_TRANSITIONS, assertRegistrationTransition, transitionRegistration, addTimeline } from './registration-status';

@@ -16,7 +16,6 @@ import { examRegistration } from './registration.table';
 import { shanghaiDay } from '../../platform/time';
 
 export const RECHECK_JOB = 'registration.recheck';
-export const GREYLIST_APPEAL_PATH = '/problems/new?type=greylist_appeal';
 
 export type RegistrationsDeps = {
   db: Db; crypto: CryptoProvider; audit: AuditLog; jobs: JobRunner; exchange: DataExchange; profiles: ProfilesService; payments: PaymentsService; now?: () => Date;
@@ -62,8 +61,9 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
     const { greylistNote } = await matchByBlindIndex(db, event.id, person.idNumberBidx);
     if (greylistNote !== null) {
       throw new AppError('REGISTRATION.GREYLISTED', {
-        message: `您在本次招录的灰名单中（原因：${greylistNote || '未注明'}），暂不能报名。如有异议，请到“报名问题处理中心”提交灰名单申诉`,
-        details: { reason: greylistNote, appealPath: GREYLIST_APPEAL_PATH },
+        // The online greylist appeal (ONL-01) is not built yet: say so instead of pointing at a missing page.
+        message: `您在本次招录的灰名单中（原因：${greylistNote || '未注明'}），暂不能报名。网上申诉尚未开通，如有异议请联系市委组织部`,
+        details: { reason: greylistNote },
       });
     }
     const lookup = await lookUpResidence(exchange.city, { idNumber, name: person.name });
