@@ -5,7 +5,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from './config';
+import { assertConfigUsable, simulatorsInUse, type Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { applyMigrations } from './db/migrate';
 // recruitment events, units, brochures, positions, REG-01 lists, notices (issue 6)
@@ -81,6 +81,8 @@ export type BuildOptions = {
  * Tests call it and use `app.inject`; main calls it and listens.
  */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<KaoluApp> {
+  // The same cross-field rules as loadConfig, for configs assembled in code (tests, tools): every problem at once.
+  assertConfigUsable(config);
   const app = Fastify({
     logger: loggerOptions(config.logLevel, config.env === 'development' && process.stdout.isTTY && !options.logStream, options.logStream),
     genReqId: generateRequestId,
@@ -97,6 +99,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await applyMigrations(database);
   const keys = await createSoftwareCryptoProvider({ ...config.keys, dataDir: config.dataDir, isProduction: config.isProduction });
   if (keys.warning) app.log.warn(keys.warning);
+  // A simulator in production runs only because ALLOW_SIMULATORS names it: say so at every start.
+  const simulated = config.isProduction ? simulatorsInUse(config) : [];
+  if (simulated.length > 0) app.log.warn(`【安全警告】生产环境正在使用模拟器（ALLOW_SIMULATORS）：${simulated.join('、')}`);
   const crypto = keys.provider;
   const jobs = createJobRunner({ db: database.db, log: app.log, pollMs: config.jobs.pollMs });
 
@@ -114,7 +119,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (signedAudit && config.jobs.enabled) signedAudit.startTimers((error) => app.log.error({ err: error }, '审计日志封存或签名失败'));
   // In development the outbox also prints each SMS (masked number), so a fresh demo's first admin sees his code.
   const echoSms = config.env === 'development' ? (m: { phone: string; content: string }) => app.log.warn(`【开发环境短信】${maskPhone(m.phone)}：${m.content}`) : undefined;
-  const smsProvider = config.sms.provider === 'http' && config.sms.url ? createHttpSmsProvider({ url: config.sms.url, token: config.sms.token }) : createOutboxProvider(echoSms);
+  // assertConfigUsable above guarantees the URL: SMS_PROVIDER=http never falls back to the outbox.
+  const smsProvider = config.sms.provider === 'http'
+    ? createHttpSmsProvider({ url: config.sms.url!, token: config.sms.token })
+    : createOutboxProvider(echoSms);
   const sms = createSmsGateway({ db: database.db, crypto, audit, provider: smsProvider, dailyLimit: config.sms.dailyLimit });
   const exchange = createDataExchange({ db: database.db, exchange: config.exchange, realNameConfig: config.identity.realName, isProduction: config.isProduction, onLogError: (error) => app.log.error({ err: error }, '接口日志写入失败') });
   const identity = createIdentity({ db: database.db, crypto, audit, sms, config, realName: options.realName ?? exchange.realName });

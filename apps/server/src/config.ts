@@ -2,6 +2,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
+/**
+ * The built-in simulators. In production each one in use must be named in ALLOW_SIMULATORS, so a demo
+ * stand-in (a finance simulator that accepts its own "paid" callbacks, REG-11) never runs by omission.
+ */
+export const SIMULATOR_NAMES = ['finance', 'city', 'real_name', 'education', 'sms_outbox'] as const;
+export type SimulatorName = (typeof SIMULATOR_NAMES)[number];
+
+// Secrets that were ever written in the source: anyone who read it could sign with them (REG-11).
+const PUBLISHED_SECRETS = new Set(['kaolu-finance-simulator-callback']);
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -60,6 +70,12 @@ const EnvSchema = z.object({
   EDUCATION_RECORD_PROVIDER: z.enum(['simulator', 'http']).default('simulator'),
   EDUCATION_RECORD_URL: z.url().optional(),
   EDUCATION_RECORD_TOKEN: z.string().optional(),
+  // Production only: comma-separated simulators allowed to run (SIMULATOR_NAMES); outside production all are.
+  ALLOW_SIMULATORS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(SIMULATOR_NAMES, { error: `只能列出 ${SIMULATOR_NAMES.join('、')}` }))),
 });
 
 export type Config = {
@@ -78,6 +94,8 @@ export type Config = {
   sms: { provider: 'outbox' | 'http'; url?: string; token?: string; dailyLimit: number };
   identity: IdentityConfig;
   exchange: ExchangeConfig;
+  /** Simulators production may run (ALLOW_SIMULATORS); ignored outside production, where all may. */
+  allowSimulators: SimulatorName[];
   version: string;
 };
 
@@ -113,14 +131,103 @@ export type IdentityConfig = {
 /** Thrown at start-up with every bad key listed, so an operator fixes them all at once. */
 export class ConfigError extends Error {}
 
+const configError = (lines: string[]) => new ConfigError(`环境变量配置有误:\n${lines.map((l) => `  ${l}`).join('\n')}`);
+
 /** The only reader of process.env: validates once and fails fast listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`环境变量配置有误:\n${lines.join('\n')}`);
+  if (!parsed.success) throw configError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const config = fromEnv(parsed.data, env);
+  assertConfigUsable(config);
+  return config;
+}
+
+/** Throws a ConfigError listing every cross-field problem; buildApp repeats it for configs built in code. */
+export function assertConfigUsable(config: Config): void {
+  const problems = configProblems(config);
+  if (problems.length > 0) throw configError(problems);
+}
+
+/** The simulators this configuration would run, named as ALLOW_SIMULATORS names them. */
+export function simulatorsInUse(config: Config): SimulatorName[] {
+  const { exchange, identity, sms } = config;
+  const used: Array<[SimulatorName, boolean]> = [
+    ['finance', exchange.finance.provider !== 'http'],
+    ['city', exchange.city.provider !== 'http'],
+    // REAL_NAME_PROVIDER=simulator asks the city platform, so it is simulated only when the city platform is.
+    ['real_name', identity.realName.provider !== 'http' && exchange.city.provider !== 'http'],
+    ['education', (exchange.education?.provider ?? 'simulator') !== 'http'],
+    ['sms_outbox', sms.provider !== 'http'],
+  ];
+  return used.filter(([, inUse]) => inUse).map(([name]) => name);
+}
+
+const PROVIDER_VARIABLE: Record<SimulatorName, string> = {
+  finance: 'FINANCE_PROVIDER',
+  city: 'CITY_PLATFORM_PROVIDER',
+  real_name: 'REAL_NAME_PROVIDER',
+  education: 'EDUCATION_RECORD_PROVIDER',
+  sms_outbox: 'SMS_PROVIDER',
+};
+const SIMULATOR_LABEL: Record<SimulatorName, string> = {
+  finance: '财政缴费模拟器',
+  city: '市数据共享平台模拟器',
+  real_name: '实名核验模拟器',
+  education: '学信学历模拟器',
+  sms_outbox: '短信发件箱（不真正发送短信）',
+};
+
+/**
+ * Rules across variables (REG-11, NFR-SEC-1/2), each problem one line naming its variable:
+ * `*_PROVIDER=http` needs its URL everywhere (never a silent fall-back to a simulator); production
+ * needs every secret, refuses published or trivial ones, and runs only the simulators it names.
+ */
+export function configProblems(config: Config): string[] {
+  const problems: string[] = [];
+  const { exchange, identity, sms } = config;
+  type Endpoint = { provider: string; url?: string; token?: string };
+  const interfaces: Array<{ at?: Endpoint; provider: string; url: string; token: string }> = [
+    { at: sms, provider: 'SMS_PROVIDER', url: 'SMS_HTTP_URL', token: 'SMS_HTTP_TOKEN' },
+    { at: identity.realName, provider: 'REAL_NAME_PROVIDER', url: 'REAL_NAME_URL', token: 'REAL_NAME_TOKEN' },
+    { at: exchange.city, provider: 'CITY_PLATFORM_PROVIDER', url: 'CITY_PLATFORM_URL', token: 'CITY_PLATFORM_TOKEN' },
+    { at: exchange.finance, provider: 'FINANCE_PROVIDER', url: 'FINANCE_URL', token: 'FINANCE_TOKEN' },
+    {
+      at: exchange.education, provider: 'EDUCATION_RECORD_PROVIDER', url: 'EDUCATION_RECORD_URL', token: 'EDUCATION_RECORD_TOKEN',
+    },
+  ];
+  const http = interfaces.filter((i) => i.at?.provider === 'http');
+  for (const i of http) {
+    if (!i.at?.url) problems.push(`${i.url}: ${i.provider}=http 时必须设置接口地址（不会改用模拟器）`);
   }
-  const e = parsed.data;
+  const secret = exchange.finance.callbackSecret;
+  if (exchange.finance.provider === 'http' && !secret) {
+    problems.push('FINANCE_CALLBACK_SECRET: FINANCE_PROVIDER=http 时必须设置财政缴费回调的签名密钥');
+  }
+  if (secret !== undefined && PUBLISHED_SECRETS.has(secret)) {
+    problems.push('FINANCE_CALLBACK_SECRET: 不得使用源代码中公开过的默认值，任何人都能用它伪造缴费回调');
+  }
+  if (!config.isProduction) return problems;
+
+  const master = config.keys.masterKeyHex;
+  if (!master) problems.push('KAOLU_MASTER_KEY: 生产环境必须设置主密钥');
+  else if (/^(.)\1*$/i.test(master)) problems.push('KAOLU_MASTER_KEY: 不得使用全零等由单一字符组成的默认主密钥');
+  if (!secret && exchange.finance.provider !== 'http') {
+    problems.push('FINANCE_CALLBACK_SECRET: 生产环境必须设置财政缴费回调的签名密钥（使用模拟器时也是）');
+  }
+  for (const i of http) {
+    if (!i.at?.token) problems.push(`${i.token}: 生产环境 ${i.provider}=http 时必须设置接口令牌`);
+  }
+  for (const name of simulatorsInUse(config)) {
+    if (config.allowSimulators.includes(name)) continue;
+    problems.push(
+      `${PROVIDER_VARIABLE[name]}: 生产环境不得使用${SIMULATOR_LABEL[name]}；` +
+        `请配置真实接口，确需使用时在 ALLOW_SIMULATORS 中列出 ${name}`,
+    );
+  }
+  return problems;
+}
+
+function fromEnv(e: z.infer<typeof EnvSchema>, env: NodeJS.ProcessEnv): Config {
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     env: e.NODE_ENV,
@@ -160,6 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.EXCHANGE_TIMEOUT_MS,
       retries: e.EXCHANGE_RETRIES,
     },
+    allowSimulators: e.ALLOW_SIMULATORS,
     version: env.npm_package_version ?? '0.1.0',
   };
 }

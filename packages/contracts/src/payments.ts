@@ -39,7 +39,12 @@ export const PaymentNoticeSchema = z.object({
 });
 export type PaymentNotice = z.infer<typeof PaymentNoticeSchema>;
 
-export const StartPaymentResultSchema = z.object({ payUrl: z.string(), notice: PaymentNoticeSchema });
+// `simulated`: the finance simulator is the provider, so POST …/simulate exists and 模拟支付 may be offered.
+export const StartPaymentResultSchema = z.object({
+  payUrl: z.string(),
+  simulated: z.boolean(),
+  notice: PaymentNoticeSchema,
+});
 
 /** The finance system's confirmation (REG-11): signed with HMAC-SM3 over the fields in this order. */
 export const PaymentCallbackSchema = z.object({

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { ExchangeAdapter } from '@kaolu/contracts';
 import type { ExchangeConfig, IdentityConfig } from '../../config';
 import type { Db } from '../../db/client';
@@ -12,15 +13,15 @@ import { createFinanceSimulator, createHttpFinance, type TrackedFinance } from '
 import { createInterfaceLogger, type InterfaceLogger } from './interface-log';
 import { createResilientHttpClient } from './resilient-http-client';
 
-// Only for the simulator: a real finance system shares its own secret through FINANCE_CALLBACK_SECRET.
-const SIMULATOR_CALLBACK_SECRET = 'kaolu-finance-simulator-callback';
-
 export type DataExchange = {
   city: CityPlatform;
   finance: FinanceGateway;
   /** The real-name interface in the identity module's shape, logged like the others. */
   realName: RealNameVerifier;
-  /** Shared secret of signed payment callbacks (REG-11). */
+  /**
+   * Shared secret of signed payment callbacks (REG-11): FINANCE_CALLBACK_SECRET, or outside production
+   * a random one per process; whoever signs (the simulate route, tests) must read it from here.
+   */
   callbackSecret: string;
   /** Present when the simulators answer: tests and demos steer them (people, outages). */
   simulators: { city?: CityPlatformSimulator; finance?: ReturnType<typeof createFinanceSimulator> };
@@ -36,16 +37,25 @@ export type DataExchangeDeps = {
 
 const tracked = <T>(value: Promise<T>) => value.then((v) => ({ value: v }));
 
-/** Builds the city platform and finance adapters from configuration: simulators unless URLs are set. */
+/**
+ * Builds the city platform and finance adapters from configuration: `provider: 'http'` uses its URL
+ * (a missing one is an error, never a fall-back to the simulator), otherwise the simulator.
+ * loadConfig has already refused what production may not run; the throws here guard configs built in code.
+ */
 export function createDataExchange(deps: DataExchangeDeps): DataExchange {
   const { exchange } = deps;
+  const urlOf = (endpoint: { provider: string; url?: string }, variable: string) => {
+    if (endpoint.provider !== 'http') return undefined;
+    if (!endpoint.url) throw new Error(`${variable} is required when the provider is http`);
+    return endpoint.url;
+  };
   const clientFor = (url: string, token?: string) =>
     createResilientHttpClient({ baseUrl: url, token, timeoutMs: exchange.timeoutMs, retries: exchange.retries, breaker: createCircuitBreaker() });
 
-  const cityHttp = exchange.city.provider === 'http' && exchange.city.url;
+  const cityHttp = urlOf(exchange.city, 'CITY_PLATFORM_URL');
   const citySimulator = cityHttp ? undefined : createCityPlatformSimulator();
   const cityRaw: TrackedCityPlatform = cityHttp
-    ? createHttpCityPlatform(clientFor(exchange.city.url!, exchange.city.token))
+    ? createHttpCityPlatform(clientFor(cityHttp, exchange.city.token))
     : {
         checkHukou: (q) => tracked(citySimulator!.checkHukou(q)),
         checkPermitValidity: (q) => tracked(citySimulator!.checkPermitValidity(q)),
@@ -62,8 +72,10 @@ export function createDataExchange(deps: DataExchangeDeps): DataExchange {
   };
 
   // Real name may have its own endpoint (REAL_NAME_URL, issue 3); otherwise it rides the city platform.
-  const realNameHttp = deps.realNameConfig.provider === 'http' && deps.realNameConfig.url;
-  const realNameRaw = realNameHttp ? createHttpCityPlatform(clientFor(deps.realNameConfig.url!, deps.realNameConfig.token)) : cityRaw;
+  const realNameHttp = urlOf(deps.realNameConfig, 'REAL_NAME_URL');
+  const realNameRaw = realNameHttp
+    ? createHttpCityPlatform(clientFor(realNameHttp, deps.realNameConfig.token))
+    : cityRaw;
   const realName: RealNameVerifier = {
     async verify(input) {
       try {
@@ -74,11 +86,16 @@ export function createDataExchange(deps: DataExchangeDeps): DataExchange {
     },
   };
 
-  const financeHttp = exchange.finance.provider === 'http' && exchange.finance.url;
-  if (financeHttp && !exchange.finance.callbackSecret) throw new Error('FINANCE_CALLBACK_SECRET is required when FINANCE_PROVIDER=http');
+  const financeHttp = urlOf(exchange.finance, 'FINANCE_URL');
+  // A secret only the finance system and this server know; production never makes one up (REG-11).
+  if ((financeHttp || deps.isProduction) && !exchange.finance.callbackSecret) {
+    throw new Error('FINANCE_CALLBACK_SECRET is required in production and when FINANCE_PROVIDER=http');
+  }
+  // Outside production the simulator signs its own callbacks in process, so a random secret is enough.
+  const callbackSecret = exchange.finance.callbackSecret ?? randomBytes(32).toString('hex');
   const financeSimulator = financeHttp ? undefined : createFinanceSimulator();
   const financeRaw: TrackedFinance = financeHttp
-    ? createHttpFinance(clientFor(exchange.finance.url!, exchange.finance.token))
+    ? createHttpFinance(clientFor(financeHttp, exchange.finance.token))
     : { issueNotice: (r) => tracked(financeSimulator!.issueNotice(r)), issueRefund: (r) => tracked(financeSimulator!.issueRefund(r)) };
   const financeLog: InterfaceLogger = createInterfaceLogger(deps.db, financeHttp ? 'http' : 'simulator', deps.onLogError);
   const finance: FinanceGateway = {
@@ -90,7 +107,7 @@ export function createDataExchange(deps: DataExchangeDeps): DataExchange {
     city,
     finance,
     realName,
-    callbackSecret: exchange.finance.callbackSecret ?? SIMULATOR_CALLBACK_SECRET,
+    callbackSecret,
     simulators: { city: citySimulator, finance: financeSimulator },
   };
 }

@@ -20,16 +20,24 @@ export type EducationExchangeConfig = { provider: 'simulator' | 'http'; url?: st
 
 /**
  * The national education-record interface 学信 (INT-09e), built like the city platform: an HTTP
- * client with timeout, retries and breaker when a URL is set, otherwise the simulator; every call logged.
+ * client with timeout, retries and breaker when the provider is http, otherwise the simulator; every call logged.
  */
 export function createEducationRecords(deps: { db: Db; config: EducationExchangeConfig; onLogError?: (error: unknown) => void }): {
   education: EducationRecords;
   simulator?: EducationRecordsSimulator;
 } {
   const { config } = deps;
-  const http = config.provider === 'http' && config.url;
+  // http without a URL is a configuration error, never a quiet switch to the simulator.
+  if (config.provider === 'http' && !config.url) {
+    throw new Error('EDUCATION_RECORD_URL is required when the provider is http');
+  }
+  const http = config.provider === 'http' ? config.url : undefined;
   const simulator = http ? undefined : createEducationRecordsSimulator();
-  const client = http ? createResilientHttpClient({ baseUrl: config.url!, token: config.token, timeoutMs: config.timeoutMs, retries: config.retries, breaker: createCircuitBreaker() }) : undefined;
+  const client = http
+    ? createResilientHttpClient({
+        baseUrl: http, token: config.token, timeoutMs: config.timeoutMs, retries: config.retries, breaker: createCircuitBreaker(),
+      })
+    : undefined;
   const log = createInterfaceLogger(deps.db, http ? 'http' : 'simulator', deps.onLogError);
   const education: EducationRecords = {
     lookUp: (query) =>

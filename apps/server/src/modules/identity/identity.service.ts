@@ -29,6 +29,12 @@ export type IdentityOptions = {
   realName?: RealNameVerifier;
 };
 
+// REAL_NAME_PROVIDER=http without its URL is a configuration error, never the simulator (NFR-EXC-1).
+const requiredUrl = (url: string | undefined) => {
+  if (!url) throw new Error('REAL_NAME_URL is required when REAL_NAME_PROVIDER=http');
+  return url;
+};
+
 /** Builds the identity module (issue 3): every use case over one set of dependencies. */
 export function createIdentity(options: IdentityOptions) {
   const { config } = options;
@@ -43,8 +49,8 @@ export function createIdentity(options: IdentityOptions) {
   });
   const realName =
     options.realName ??
-    (settings.realName.provider === 'http' && settings.realName.url
-      ? createHttpRealNameVerifier({ url: settings.realName.url, token: settings.realName.token })
+    (settings.realName.provider === 'http'
+      ? createHttpRealNameVerifier({ url: requiredUrl(settings.realName.url), token: settings.realName.token })
       : createRealNameSimulator());
   const deps: IdentityDeps = {
     ...options,

@@ -25,11 +25,18 @@ export function registerPaymentRoutes(app: ZodApp, deps: { db: Db; audit: AuditL
     { schema: { tags, summary: '去缴费（通知书转为缴费确认中）', params: IdParamSchema, response: { 200: StartPaymentResultSchema } }, config: { access: 'candidate' } },
     async (request) => payments.startPayment(request.principal!.id, request.params.id),
   );
-  app.post(
-    '/api/candidate/payments/:id/simulate',
-    { schema: { tags, summary: '模拟缴费（仅模拟环境）', params: IdParamSchema, response: { 200: PaymentCallbackResultSchema } }, config: { access: 'candidate' } },
-    async (request) => payments.simulatePayment(request.principal!.id, request.params.id),
-  );
+  // Registered only while the finance simulator is the provider: otherwise 404, never a forged "paid" (REG-11).
+  const { simulatePayment } = payments;
+  if (simulatePayment) {
+    app.post(
+      '/api/candidate/payments/:id/simulate',
+      {
+        schema: { tags, summary: '模拟缴费（仅模拟环境）', params: IdParamSchema, response: { 200: PaymentCallbackResultSchema } },
+        config: { access: 'candidate' },
+      },
+      async (request) => simulatePayment(request.principal!.id, request.params.id),
+    );
+  }
   // The finance system calls this; the HMAC-SM3 signature, not a session, proves who it is.
   app.post(
     '/api/payments/callback',

@@ -113,22 +113,30 @@ export function createPaymentsService(deps: PaymentsDeps) {
   }
 
   /** The candidate opens the payment page: the notice shows 缴费确认中 until the callback arrives. */
-  async function startPayment(candidateId: string, noticeId: string): Promise<{ payUrl: string; notice: PaymentNotice }> {
+  async function startPayment(
+    candidateId: string,
+    noticeId: string,
+  ): Promise<{ payUrl: string; simulated: boolean; notice: PaymentNotice }> {
     const notice = await ownNotice(candidateId, noticeId);
     const deadline = (await paymentDeadlineOf(db, notice.eventId)) ?? notice.dueAt;
     if (!notice.payUrl || !['issued', 'pending_confirmation'].includes(notice.status) || now() >= deadline) throw new AppError('PAYMENT.NOT_PAYABLE');
     await updateNotice(db, notice.id, { status: 'pending_confirmation' }, ['issued']);
-    return { payUrl: notice.payUrl, notice: await presentNotice((await findNoticeById(db, notice.id))!) };
+    // `simulated` tells the page whether 模拟支付 exists, i.e. whether the simulate route is registered.
+    const simulated = simulatePayment !== undefined;
+    return { payUrl: notice.payUrl, simulated, notice: await presentNotice((await findNoticeById(db, notice.id))!) };
   }
 
-  /** Development only: the finance simulator "pays" and sends the signed callback, as the bank would. */
-  async function simulatePayment(candidateId: string, noticeId: string) {
-    if (!exchange.simulators.finance) throw new AppError('COMMON.FORBIDDEN', { message: '仅模拟缴费环境可用' });
+  /**
+   * Only while the finance simulator is the provider (development, tests, or production that named
+   * `finance` in ALLOW_SIMULATORS): the simulator "pays" and sends the signed callback, as the bank would.
+   * Absent otherwise, so the route is not registered at all and a candidate cannot mark his own fee paid.
+   */
+  const simulatePayment = exchange.simulators.finance ? async (candidateId: string, noticeId: string) => {
     const notice = await ownNotice(candidateId, noticeId);
     if (!notice.noticeNumber) throw new AppError('PAYMENT.NOT_PAYABLE');
     const fields = { noticeNumber: notice.noticeNumber, transactionId: `SIM${randomUUID().replaceAll('-', '').slice(0, 20)}`, amountCents: notice.amountCents, paidAt: now().toISOString() };
     return handleCallback({ ...fields, signature: signPaymentCallback(crypto, exchange.callbackSecret, fields) });
-  }
+  } : undefined;
 
   async function ownNotice(candidateId: string, noticeId: string): Promise<NoticeRow> {
     const [row] = await db
