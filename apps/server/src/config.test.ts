@@ -62,6 +62,10 @@ describe('configuration rules for production (REG-11, NFR-SEC-1/2, NFR-EXC-1)', 
     const config = loadConfig(productionEnv());
     expect(config.isProduction).toBe(true);
     expect(simulatorsInUse(config)).toEqual([]);
+    // 3000 demo candidates must never appear in a production database by omission.
+    expect(config.seed.enabled).toBe(false);
+    expect(loadConfig(productionEnv({ SEED_DEMO: 'true' })).seed.enabled).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development' }).seed.enabled).toBe(true);
   });
 
   it.each(SIMULATORS)('refuses the $name simulator in production unless ALLOW_SIMULATORS names it', (s) => {

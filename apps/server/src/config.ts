@@ -30,7 +30,8 @@ const EnvSchema = z.object({
   KAOLU_MASTER_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, '必须是 64 位十六进制').optional(),
   KEY_FILE: z.string().optional(),
   WEB_DIST_DIR: z.string().optional(),
-  SEED_DEMO: booleanFlag.default(true),
+  // Demo candidates on an empty database: on by default only outside production.
+  SEED_DEMO: booleanFlag.optional(),
   DEMO_SEED: z.string().default('kaolu-demo'),
   JOBS_ENABLED: booleanFlag.default(true),
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
@@ -240,7 +241,7 @@ function fromEnv(e: z.infer<typeof EnvSchema>, env: NodeJS.ProcessEnv): Config {
     trustedProxies: e.TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter(Boolean),
     keys: { masterKeyHex: e.KAOLU_MASTER_KEY, keyFile: e.KEY_FILE ?? undefined },
     webDistDir: e.WEB_DIST_DIR,
-    seed: { enabled: e.SEED_DEMO, seed: e.DEMO_SEED },
+    seed: { enabled: e.SEED_DEMO ?? e.NODE_ENV !== 'production', seed: e.DEMO_SEED },
     jobs: { enabled: e.JOBS_ENABLED, pollMs: e.JOBS_POLL_MS },
     sms: { provider: e.SMS_PROVIDER, url: e.SMS_HTTP_URL, token: e.SMS_HTTP_TOKEN, dailyLimit: e.SMS_DAILY_LIMIT },
     identity: {
