@@ -20,8 +20,8 @@ import { createNoticesService, registerNoticeRoutes } from './modules/notices';
 import { registerPersonalDataRoutes } from './modules/candidates/personal-data.routes';
 import { registerSystemRoutes } from './modules/system/system.routes';
 import { registerAccessGuard, type PrincipalResolver, type RegisteredRoute } from './platform/auth/access';
-import { registerErrorHandler } from './platform/errors/error-handler';
-import { zodValidatorCompiler } from './platform/errors/validation';
+import { answerFrameworkError, registerErrorHandler } from './platform/errors/error-handler';
+import { registerForbiddenTextGuard, zodValidatorCompiler } from './platform/errors/validation';
 import { loggerOptions } from './platform/http/logger';
 import { generateRequestId } from './platform/http/request-id';
 import { registerSpa } from './platform/http/spa';
@@ -87,6 +87,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     logger: loggerOptions(config.logLevel, config.env === 'development' && process.stdout.isTTY && !options.logStream, options.logStream),
     genReqId: generateRequestId,
     requestIdHeader: false,
+    frameworkErrors: answerFrameworkError,
     // Only the configured proxies may set the client address (REG-07); never `true`.
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     bodyLimit: 2 * 1024 * 1024,
@@ -108,6 +109,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // Before any route is registered, so the root hook reaches every route and plugin scope (NFR-SEC-1).
+  registerForbiddenTextGuard(app);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -5,6 +5,7 @@
 export const ERROR_CATALOGUE = {
   'COMMON.VALIDATION_FAILED': { status: 400, message: '提交的数据有误，请按提示修改' },
   'COMMON.MALFORMED_REQUEST': { status: 400, message: '请求格式不正确' },
+  'COMMON.INVALID_CHARACTERS': { status: 400, message: '提交的内容含有不允许的字符（空字符或无效的 Unicode），请删除后重试' },
   'COMMON.UNAUTHENTICATED': { status: 401, message: '请先登录' },
   'COMMON.FORBIDDEN': { status: 403, message: '没有执行该操作的权限' },
   'COMMON.NOT_FOUND': { status: 404, message: '请求的资源不存在' },

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors/app-error';
+import { assertStorableText } from '../../platform/errors/validation';
 
 // Text starting with these could run as a formula when the sheet is opened (CSV/DDE injection).
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -12,9 +13,14 @@ export function safeCell(value: string | number | boolean | null | undefined): s
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-/** A cell's text as the person typed it: formulas read as their result, a protective quote removed. */
+/**
+ * A cell's text as the person typed it: formulas read as their result, a protective quote removed.
+ * ExcelJS decodes OOXML escapes such as `_x0000_` into NUL or lone surrogates, which PostgreSQL
+ * refuses: every uploaded cell passes the same edge rule as JSON text (NFR-SEC-1).
+ */
 export function cellText(cell: ExcelJS.Cell): string {
   const text = (cell.text ?? '').trim();
+  assertStorableText({ [`body.file.${cell.address}`]: text });
   return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 }
 

@@ -4,6 +4,7 @@ import {
 } from '@kaolu/contracts';
 import { actorOf } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
+import { assertStorableMultipart } from '../../platform/errors/validation';
 import { formatBytes, sendStoredFile } from '../../platform/files';
 import type { ZodApp } from '../../platform/http/types';
 import type { ProfilesService } from './profiles.service';
@@ -57,6 +58,7 @@ export function registerProfileRoutes(app: ZodApp, profiles: ProfilesService): v
         if (!request.isMultipart()) throw new AppError('COMMON.UNSUPPORTED_MEDIA_TYPE', { message: '请以 multipart/form-data 上传附件' });
         const file = await request.file();
         if (!file) throw new AppError('FILE.EMPTY');
+        assertStorableMultipart(file);
         const bytes = await file.toBuffer().catch((error: unknown) => {
           throw new AppError('FILE.TOO_LARGE', { message: `文件不能超过 ${formatBytes(ATTACHMENT_MAX_BYTES)}`, details: { maxBytes: ATTACHMENT_MAX_BYTES }, cause: error });
         });
@@ -74,6 +76,7 @@ export function registerProfileRoutes(app: ZodApp, profiles: ProfilesService): v
         if (!request.isMultipart()) throw new AppError('COMMON.UNSUPPORTED_MEDIA_TYPE', { message: '请以 multipart/form-data 上传照片' });
         const file = await request.file();
         if (!file) throw new AppError('PROFILE.PHOTO_INVALID', { message: '请选择照片文件' });
+        assertStorableMultipart(file);
         const bytes = await file.toBuffer().catch((error: unknown) => {
           throw new AppError('PROFILE.PHOTO_INVALID', { message: '照片文件过大', cause: error });
         });

@@ -11,6 +11,7 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'COMMON.UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_VALIDATION: 'COMMON.VALIDATION_FAILED',
   FST_ERR_BAD_URL: 'COMMON.MALFORMED_REQUEST',
+  FST_ERR_MAX_PARAM_LENGTH: 'COMMON.MALFORMED_REQUEST',
 };
 
 /** Sends the one error shape; used by the error handler and the not-found handler. */
@@ -37,4 +38,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return sendError(reply, 500, { code: 'COMMON.INTERNAL', message: ERROR_CATALOGUE['COMMON.INTERNAL'].message });
   });
+}
+
+/**
+ * Fastify's `frameworkErrors`: the router refuses a URL it cannot decode (a lone surrogate can only
+ * reach a path as invalid UTF-8, %ED%A0%80) before any hook or the error handler runs, and would
+ * answer in its own shape; this keeps that answer in ours, with the request id (NFR-SEC-1).
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+  if (!mapped) request.log.error({ err: error }, 'unhandled framework error');
+  const code = mapped ?? 'COMMON.INTERNAL';
+  reply.header('x-request-id', request.id);
+  return sendError(reply, ERROR_CATALOGUE[code].status, { code, message: ERROR_CATALOGUE[code].message });
 }
