@@ -98,7 +98,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const keys = await createSoftwareCryptoProvider({ ...config.keys, dataDir: config.dataDir, isProduction: config.isProduction });
   if (keys.warning) app.log.warn(keys.warning);
   const crypto = keys.provider;
-  const jobs = createJobRunner({ db: database.db, log: app.log, pollMs: config.jobs.pollMs });
+  const jobs = createJobRunner({
+    db: database.db,
+    log: app.log,
+    pollMs: config.jobs.pollMs,
+    concurrency: config.jobs.concurrency ?? (database.driver === 'postgres' ? 4 : 1),
+    leaseSeconds: config.jobs.leaseSeconds,
+    listen: database.listen,
+  });
 
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
