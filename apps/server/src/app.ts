@@ -104,7 +104,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const simulated = config.isProduction ? simulatorsInUse(config) : [];
   if (simulated.length > 0) app.log.warn(`【安全警告】生产环境正在使用模拟器（ALLOW_SIMULATORS）：${simulated.join('、')}`);
   const crypto = keys.provider;
-  const jobs = createJobRunner({ db: database.db, log: app.log, pollMs: config.jobs.pollMs });
+  const jobs = createJobRunner({
+    db: database.db,
+    log: app.log,
+    pollMs: config.jobs.pollMs,
+    concurrency: config.jobs.concurrency ?? (database.driver === 'postgres' ? 4 : 1),
+    leaseSeconds: config.jobs.leaseSeconds,
+    listen: database.listen,
+  });
 
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await buildApp(config);
   if (config.seed.enabled) await seedDemoIfEmpty(app.kaolu, app.log);
-  if (config.jobs.enabled) app.kaolu.jobs.start();
+  if (config.jobs.enabled) await app.kaolu.jobs.start();
   await app.listen({ host: config.host, port: config.port });
 
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
