@@ -40,7 +40,13 @@ describe('staff portal access and the policy form', () => {
     await sec.call('POST', '/api/role-grants', { staffUserId: orgAccount.userId, role: 'org_admin' });
     org = await loginStaff(server.url, 'orgadm', orgAccount.oneTimePassword, sink.codeFor('13900000061'), 'Kaolu#Org2026');
     const dept = await org.call<{ id: string }>('POST', '/api/admin/units', { code: 'D41', name: '市卫生健康委员会', kind: 'department' });
-    const unit = await org.call<{ id: string }>('POST', '/api/admin/units', { code: 'U4101', name: '市第一人民医院', kind: 'unit', parentId: dept.id });
+    const unit = await org.call<{ id: string }>('POST', '/api/admin/units', {
+      code: 'U4101',
+      name: '市第一人民医院',
+      kind: 'unit',
+      parentId: dept.id,
+      contact: { name: '周立新', phone: '021-64041990', address: '上海市徐汇区宜山路600号' },
+    });
     await sec.call('POST', '/api/role-grants', { staffUserId: unitAccount.userId, role: 'unit_user', unitId: unit.id });
     await sec.call('POST', '/api/role-grants', { staffUserId: hospitalAccount.userId, role: 'hospital', unitId: unit.id });
     unitUser = await loginStaff(server.url, 'unitpd', unitAccount.oneTimePassword, sink.codeFor('13900000062'), 'Kaolu#Unit2026');
@@ -130,6 +136,10 @@ describe('staff portal access and the policy form', () => {
     // A page he may read, without the button that needs unit.manage.
     await page.goto(`${server.url}/admin/units`);
     await page.getByText('市第一人民医院').first().waitFor();
+    // The unit's contact person shows masked only (NFR-SEC-3).
+    const unitsTable = await page.locator('.el-table').innerText();
+    expect(unitsTable).toContain('周*新 021-6***1990');
+    expect(unitsTable).not.toContain('64041990');
     expect(await page.getByRole('button', { name: '查询' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: '新建' }).isVisible()).toBe(false);
   });

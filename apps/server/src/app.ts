@@ -10,7 +10,7 @@ import { openDatabase, type Database } from './db/client';
 import { applyMigrations } from './db/migrate';
 // recruitment events, units, brochures, positions, REG-01 lists, notices (issue 6)
 import { createEventsService, registerEventRoutes, type EventsService } from './modules/events';
-import { createUnitsService, registerUnitRoutes } from './modules/units';
+import { createUnitsService, registerUnitRoutes, sealLegacyUnitContacts } from './modules/units';
 import { countPositionFigures, registerPositionsModule } from './modules/positions';
 import { countRegistrationFigures } from './modules/registrations';
 import { countPassFigures } from './modules/scores';
@@ -104,6 +104,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const simulated = config.isProduction ? simulatorsInUse(config) : [];
   if (simulated.length > 0) app.log.warn(`【安全警告】生产环境正在使用模拟器（ALLOW_SIMULATORS）：${simulated.join('、')}`);
   const crypto = keys.provider;
+  // Unit contacts written in the clear before NFR-SEC-2 covered them are sealed before any request.
+  const sealedContacts = await sealLegacyUnitContacts(database.db, crypto);
+  if (sealedContacts > 0) app.log.info({ units: sealedContacts }, '已加密存量招录单位联系人信息');
   const jobs = createJobRunner({
     db: database.db,
     log: app.log,
@@ -154,7 +157,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // NFR-HIS-1 comparison: each module counts its own rows; events only puts them side by side.
   const figures = { positions: countPositionFigures, registrations: countRegistrationFigures, passes: countPassFigures, applications: countApplicationFigures };
   registerEventRoutes(app, { db: database.db, events, figures });
-  registerUnitRoutes(app, createUnitsService({ db: database.db, audit }));
+  registerUnitRoutes(app, createUnitsService({ db: database.db, audit, crypto }));
   registerPositionsModule(app, { db: database.db, audit, jobs, events });
   const lists = createListsService({ db: database.db, audit, crypto });
   registerListRoutes(app, lists);

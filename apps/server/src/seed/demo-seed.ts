@@ -7,6 +7,7 @@ import { candidate } from '../modules/candidates/candidate.table';
 import { copyTemplate, eventPolicyVersion, hasAnyEvent, recruitmentEvent } from '../modules/events';
 import { demoConditionsToPositionConditions, position } from '../modules/positions';
 import { unit } from '../modules/units/unit.table';
+import { sealUnitContact } from '../modules/units/unit-contact';
 import type { CryptoProvider } from '../platform/crypto';
 
 export const DEMO_SEED_JOB = 'demo.seed';
@@ -67,7 +68,7 @@ export async function insertDemoData(
       .values({ code: data.event.code, name: data.event.name, type: data.event.type, year: data.event.year, status: 'registration', policy })
       .returning({ id: recruitmentEvent.id });
     await tx.insert(eventPolicyVersion).values({ eventId: event!.id, version: 1, policy, reason: '演示数据', createdBy: 'system' });
-    const unitIds = await insertUnits(tx, data);
+    const unitIds = await insertUnits(tx, data, crypto);
     for (let i = 0; i < data.positions.length; i += BATCH) {
       await tx.insert(position).values(
         data.positions.slice(i, i + BATCH).map((p) => ({
@@ -93,7 +94,7 @@ export async function insertDemoData(
 }
 
 /** Departments, then their units; returns unit code → id for the positions. */
-async function insertUnits(tx: DbOrTx, data: DemoDataset): Promise<Map<string, string>> {
+async function insertUnits(tx: DbOrTx, data: DemoDataset, crypto: CryptoProvider): Promise<Map<string, string>> {
   const departments = await tx
     .insert(unit)
     .values(data.departments.map((d) => ({ code: d.code, name: d.name, kind: 'department' as const })))
@@ -102,15 +103,21 @@ async function insertUnits(tx: DbOrTx, data: DemoDataset): Promise<Map<string, s
   const units = await tx
     .insert(unit)
     .values(
-      data.units.map((u) => ({
-        code: u.code,
-        name: u.name,
-        kind: 'unit' as const,
-        parentId: departmentIds.get(u.departmentCode) ?? null,
-        district: u.district,
-        isPolice: u.isPolice,
-        contact: { name: u.contact.name, phone: u.contact.phone, address: u.address },
-      })),
+      data.units.map((u) => {
+        // Contact persons are personal data: stored only as ciphertext bound to the row (NFR-SEC-2).
+        const id = randomUUID();
+        const contact = { name: u.contact.name, phone: u.contact.phone, address: u.address };
+        return {
+          id,
+          code: u.code,
+          name: u.name,
+          kind: 'unit' as const,
+          parentId: departmentIds.get(u.departmentCode) ?? null,
+          district: u.district,
+          isPolice: u.isPolice,
+          contactEnc: sealUnitContact(crypto, id, contact),
+        };
+      }),
     )
     .returning({ id: unit.id, code: unit.code });
   return new Map(units.map((r) => [r.code, r.id]));

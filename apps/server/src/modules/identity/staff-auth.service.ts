@@ -40,37 +40,61 @@ export function createStaffAuth(deps: IdentityDeps, allowlist: IpAllowlist) {
     return { session, user: await getUser(session.subjectId) };
   };
 
-  const fail = async (key: string, username: string, reason: string, ctx: RequestContext, actor: AuditActor = anonymous): Promise<never> => {
+  /**
+   * What a failed or refused login records about the account (NFR-SEC-1, NFR-SEC-3): whether it
+   * exists and, if so, which one — never the typed username, which is now and then a password
+   * typed into the wrong box.
+   */
+  const accountOf = (user: StaffUserRow | undefined) =>
+    user
+      ? { target: { targetType: 'staff_user', targetId: user.id }, details: { accountExists: true, userId: user.id } }
+      : { target: {}, details: { accountExists: false } };
+  type Refusal = { action: 'login.failed' | 'login.refused'; reason: string; locked?: boolean };
+  const refusal = (user: StaffUserRow | undefined, { action, ...why }: Refusal, ctx: RequestContext) => {
+    const { target, details } = accountOf(user);
+    return audit.record(db, {
+      action,
+      actor: anonymous,
+      ...target,
+      result: 'failure',
+      details: { population: 'staff', ...details, ...why },
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+    });
+  };
+
+  const fail = async (key: string, user: StaffUserRow | undefined, reason: string, ctx: RequestContext) => {
     const { locked } = await throttle.recordFailure(key, ctx.ip);
-    await audit.record(db, { action: 'login.failed', actor, result: 'failure', details: { population: 'staff', username, reason, locked }, ip: ctx.ip, requestId: ctx.requestId });
+    await refusal(user, { action: 'login.failed', reason, locked }, ctx);
     throw locked ? throttle.lockedError() : new AppError('IDENTITY.INVALID_CREDENTIALS');
   };
 
   return {
     async login(input: { username: string; password: string }, ctx: RequestContext) {
+      // The account is looked up first so that even a refusal names it rather than the typed text.
+      const user = await findByUsername(input.username);
       if (!(await allowlist.isAllowed(ctx.ip))) {
-        await audit.record(db, { action: 'login.refused', actor: anonymous, result: 'failure', details: { population: 'staff', username: input.username, reason: 'ip_not_allowed' }, ip: ctx.ip, requestId: ctx.requestId });
+        await refusal(user, { action: 'login.refused', reason: 'ip_not_allowed' }, ctx);
         throw new AppError('IDENTITY.IP_NOT_ALLOWED');
       }
       if (await throttle.isIpThrottled(ctx.ip)) {
-        await audit.record(db, { action: 'login.refused', actor: anonymous, result: 'failure', details: { population: 'staff', username: input.username, reason: 'ip_throttled' }, ip: ctx.ip, requestId: ctx.requestId });
+        await refusal(user, { action: 'login.refused', reason: 'ip_throttled' }, ctx);
         throw new AppError('IDENTITY.IP_THROTTLED');
       }
-      const user = await findByUsername(input.username);
       const key = keyOf(user, input.username);
       if (await throttle.isLocked(key)) {
-        await audit.record(db, { action: 'login.failed', actor: anonymous, result: 'failure', details: { population: 'staff', username: input.username, reason: 'locked' }, ip: ctx.ip, requestId: ctx.requestId });
+        await refusal(user, { action: 'login.failed', reason: 'locked' }, ctx);
         throw throttle.lockedError();
       }
       if (!user || user.disabled) {
         // Same work and the same answer as a wrong password: the response never tells if the account exists.
         await hasher.verifyDummy(input.password);
-        return fail(key, input.username, user ? 'disabled' : 'unknown_user', ctx);
+        return fail(key, user, user ? 'disabled' : 'unknown_user', ctx);
       }
       const checked = await hasher.verify(input.password, user.passwordHash);
-      if (!checked.ok) return fail(key, input.username, 'wrong_password', ctx);
+      if (!checked.ok) return fail(key, user, 'wrong_password', ctx);
       if (user.oneTimePasswordExpiresAt && user.oneTimePasswordExpiresAt <= now()) {
-        return fail(key, input.username, 'one_time_password_expired', ctx);
+        return fail(key, user, 'one_time_password_expired', ctx);
       }
       await throttle.recordSuccess(key);
       if (checked.needsRehash) {

@@ -116,6 +116,29 @@ describe('staff login with second factor (NFR-SEC-1)', () => {
     expect(unknown).toEqual(known);
   });
 
+  it('audits a failed login by account, never by what was typed as the username', async () => {
+    // A password typed into the username box must not end up in the audit log (NFR-SEC-3).
+    const typed = 'p@ssw0rd-typed';
+    await login(typed, 'Wrong#pass1');
+    const unknownEntry = audit.entries.filter((e) => e.action === 'login.failed').at(-1);
+    expect(unknownEntry).toMatchObject({
+      result: 'failure',
+      details: { population: 'staff', accountExists: false, reason: 'unknown_user' },
+    });
+    expect(unknownEntry?.targetId).toBeUndefined();
+    expect(JSON.stringify(unknownEntry)).not.toContain(typed);
+
+    const sun = await createStaffWithPassword(t.app, { username: 'sun-audit', phone: '13911110016' });
+    await login('SUN-Audit', 'Wrong#pass1');
+    const knownEntry = audit.entries.filter((e) => e.action === 'login.failed').at(-1);
+    expect(knownEntry).toMatchObject({
+      targetType: 'staff_user',
+      targetId: sun.id,
+      details: { accountExists: true, userId: sun.id, reason: 'wrong_password', locked: false },
+    });
+    expect(JSON.stringify(knownEntry)).not.toContain('SUN-Audit');
+  });
+
   it('never stores the session token, only its SM3 hash', async () => {
     await createStaffWithPassword(t.app, { username: 'sun', phone: '13911110006' });
     const first = await login('sun', GOOD_PASSWORD);

@@ -2,3 +2,4 @@
 export { createUnitsService, getUnitById, findUnitByCode, presentUnit, type UnitsService, type UnitRow } from './units.service';
 export { registerUnitRoutes } from './units.routes';
 export { unit } from './unit.table';
+export { sealLegacyUnitContacts, sealUnitContact } from './unit-contact';

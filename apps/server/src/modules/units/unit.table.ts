@@ -15,7 +15,12 @@ export const unit = pgTable(
     district: text('district'),
     // Police units matter to adjustment rules (INT-07) and to 基础警察 positions (ONL-03b).
     isPolice: boolean('is_police').notNull().default(false),
-    contact: jsonb('contact'),
+    // The contact person (name, landline, address) as one SM4 ciphertext bound to the row, written by
+    // the units service (NFR-SEC-2); key rotation finds it by its `_enc` name.
+    contactEnc: text('contact_enc'),
+    // Contacts as clear JSON from before they were encrypted: sealLegacyUnitContacts moves each into
+    // contact_enc at start-up and empties this column; nothing writes it any more.
+    legacyContact: jsonb('contact'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('unit_parent_idx').on(t.parentId)],

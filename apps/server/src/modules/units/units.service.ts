@@ -1,19 +1,31 @@
+import { randomUUID } from 'node:crypto';
 import type { Unit, UnitInputSchema } from '@kaolu/contracts';
 import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client';
 import type { AuditLog } from '../../platform/audit';
+import type { CryptoProvider } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
 import { auditBase, type ChangeContext } from '../events/change-context';
 import { unit } from './unit.table';
+import { maskUnitContact, mergeUnitContact, openUnitContact, sealUnitContact } from './unit-contact';
 
 type UnitInput = z.infer<typeof UnitInputSchema>;
 export type UnitRow = typeof unit.$inferSelect;
 export type UnitsService = ReturnType<typeof createUnitsService>;
 
-/** Unit row → API shape. */
-export function presentUnit(u: UnitRow): Unit {
-  return { id: u.id, code: u.code, name: u.name, kind: u.kind, parentId: u.parentId, district: u.district, isPolice: u.isPolice };
+/** Unit row → API shape, the contact person masked (NFR-SEC-3). */
+export function presentUnit(u: UnitRow, crypto: CryptoProvider): Unit {
+  return {
+    id: u.id,
+    code: u.code,
+    name: u.name,
+    kind: u.kind,
+    parentId: u.parentId,
+    district: u.district,
+    isPolice: u.isPolice,
+    contact: maskUnitContact(openUnitContact(crypto, u)),
+  };
 }
 
 /** One unit or throws UNIT.NOT_FOUND. */
@@ -33,8 +45,11 @@ export async function findUnitByCode(db: DbOrTx, code: string): Promise<UnitRow 
  * The unit hierarchy (supervising department → unit), maintained by org_admin (issue 6). A department
  * has no parent; a unit hangs under a department or stands alone (city-level bodies).
  */
-export function createUnitsService(deps: { db: Db; audit: AuditLog }) {
-  const { db, audit } = deps;
+export function createUnitsService(deps: { db: Db; audit: AuditLog; crypto: CryptoProvider }) {
+  const { db, audit, crypto } = deps;
+  const present = (row: UnitRow) => presentUnit(row, crypto);
+  // Audit details name what changed, the contact only masked: the signed log is kept for years.
+  const audited = (input: UnitInput, shown: Unit) => ({ ...input, contact: shown.contact });
 
   async function assertParent(tx: DbOrTx, input: UnitInput, selfId?: string): Promise<void> {
     if (input.kind === 'department' && input.parentId) throw new AppError('UNIT.INVALID_PARENT', { message: '主管部门不能再有上级' });
@@ -62,18 +77,25 @@ export function createUnitsService(deps: { db: Db; audit: AuditLog }) {
         db.select().from(unit).where(where).orderBy(asc(unit.kind), asc(unit.code)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
         db.select({ n: count() }).from(unit).where(where),
       ]);
-      return { items: rows.map(presentUnit), total: totals?.n ?? 0 };
+      return { items: rows.map(present), total: totals?.n ?? 0 };
     },
 
-    get: async (id: string) => presentUnit(await getUnitById(db, id)),
+    get: async (id: string) => present(await getUnitById(db, id)),
 
     async create(input: UnitInput, ctx: ChangeContext): Promise<Unit> {
       return db.transaction(async (tx) => {
         await assertCodeFree(tx, input.code);
         await assertParent(tx, input);
-        const [row] = await tx.insert(unit).values(input).returning();
-        await audit.record(tx, { ...auditBase(ctx), action: 'unit.created', targetType: 'unit', targetId: row!.id, result: 'success', details: { to: input } });
-        return presentUnit(row!);
+        // The id is chosen here because the contact ciphertext is bound to it.
+        const id = randomUUID();
+        const { contact, ...fields } = input;
+        const contactEnc = sealUnitContact(crypto, id, mergeUnitContact(null, contact));
+        const [row] = await tx.insert(unit).values({ ...fields, id, contactEnc }).returning();
+        const shown = present(row!);
+        const details = { to: audited(input, shown) };
+        const entry = { action: 'unit.created', targetType: 'unit', targetId: id, result: 'success' as const, details };
+        await audit.record(tx, { ...auditBase(ctx), ...entry });
+        return shown;
       });
     },
 
@@ -86,9 +108,14 @@ export function createUnitsService(deps: { db: Db; audit: AuditLog }) {
           const [children] = await tx.select({ n: count() }).from(unit).where(eq(unit.parentId, id));
           if ((children?.n ?? 0) > 0) throw new AppError('UNIT.INVALID_PARENT', { message: '该主管部门下还有单位，不能改为单位' });
         }
-        const [row] = await tx.update(unit).set(input).where(eq(unit.id, id)).returning();
-        await audit.record(tx, { ...auditBase(ctx), action: 'unit.updated', targetType: 'unit', targetId: id, result: 'success', details: { from: presentUnit(before), to: input } });
-        return presentUnit(row!);
+        const { contact, ...fields } = input;
+        const contactEnc = sealUnitContact(crypto, id, mergeUnitContact(openUnitContact(crypto, before), contact));
+        const [row] = await tx.update(unit).set({ ...fields, contactEnc }).where(eq(unit.id, id)).returning();
+        const shown = present(row!);
+        const details = { from: present(before), to: audited(input, shown) };
+        const entry = { action: 'unit.updated', targetType: 'unit', targetId: id, result: 'success' as const, details };
+        await audit.record(tx, { ...auditBase(ctx), ...entry });
+        return shown;
       });
     },
   };

@@ -3,6 +3,7 @@ export {
   maskAddress,
   maskEmail,
   maskIdNumber,
+  maskLandline,
   maskName,
   maskPersonalData,
   maskPersonalFields,

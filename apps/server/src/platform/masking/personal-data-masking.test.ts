@@ -3,6 +3,7 @@ import {
   maskAddress,
   maskEmail,
   maskIdNumber,
+  maskLandline,
   maskName,
   maskPersonalData,
   maskPersonalFields,
@@ -22,6 +23,23 @@ describe('masked display of personal data', () => {
     expect(maskPhone('+8613812345678')).toBe('+86*******5678');
     expect(maskPhone('63211234')).toBe('****1234');
     expect(maskPhone('110')).toBe('***');
+  });
+
+  it('keeps the area code and the ends of a landline, and stars an extension whole', () => {
+    expect(maskLandline('021-12345678')).toBe('021-1***5678');
+    expect(maskLandline('02112345678')).toBe('021-1***5678');
+    expect(maskLandline('(021) 6321 1234')).toBe('021-6***1234');
+    expect(maskLandline('(0571)8765432')).toBe('0571-8**5432');
+    expect(maskLandline('010-87654321')).toBe('010-8***4321');
+    expect(maskLandline('0571-8765432')).toBe('0571-8**5432');
+    expect(maskLandline('05718765432')).toBe('0571-8**5432');
+    expect(maskLandline('021-63211234-8001')).toBe('021-6***1234-****');
+    expect(maskLandline('021-63211234转801')).toBe('021-6***1234-***');
+    expect(maskLandline('021-63211234 ext. 12')).toBe('021-6***1234-**');
+    expect(maskLandline('63211234')).toBe('6***1234');
+    expect(maskLandline('138-1234-5678')).toBe('138****5678');
+    expect(maskLandline('12345')).toBe('*2345');
+    expect(maskLandline('')).toBe('');
   });
 
   it('masks names by length: 张三 → 张*, 李小明 → 李*明, 欧阳娜娜 → 欧**娜', () => {
@@ -47,6 +65,7 @@ describe('masked display of personal data', () => {
 
   it('dispatches by kind and passes null and undefined through', () => {
     expect(maskPersonalData('13812345678', 'phone')).toBe('138****5678');
+    expect(maskPersonalData('021-63211234', 'landline')).toBe('021-6***1234');
     expect(maskPersonalData('310101199001011234', 'id_number')).toBe('310***********1234');
     expect(maskPersonalData(null, 'name')).toBeNull();
     expect(maskPersonalData(undefined, 'email')).toBeUndefined();

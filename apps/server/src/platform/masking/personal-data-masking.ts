@@ -3,7 +3,7 @@
 // characters (Array.from), so rare-character names outside the BMP are never split in half.
 
 /** The kinds of personal data the serializer knows how to mask. */
-export type PersonalDataKind = 'id_number' | 'phone' | 'name' | 'address' | 'email';
+export type PersonalDataKind = 'id_number' | 'phone' | 'landline' | 'name' | 'address' | 'email';
 
 const chars = (value: string): string[] => Array.from(value.trim());
 const stars = (count: number): string => '*'.repeat(Math.max(count, 0));
@@ -21,6 +21,35 @@ export function maskPhone(value: string): string {
   if (c.length >= 11) return c.slice(0, 3).join('') + stars(c.length - 7) + c.slice(-4).join('');
   if (c.length >= 5) return stars(c.length - 4) + c.slice(-4).join('');
   return stars(c.length);
+}
+
+const MOBILE_DIGITS = /^(?:\+?86)?1[3-9]\d{9}$/;
+
+/**
+ * Landline (固定电话), e.g. a unit contact's office line: the area code and the first and last 4
+ * digits of the local number stay ('021-63211234' → '021-6***1234'), so the office is recognisable
+ * and the desk is not; an extension is starred whole. Area codes 010 and 02x have 3 digits, all
+ * others 4, which splits a number typed without a dash. A mobile number gets the mobile rule; a
+ * form not recognised keeps only its last 4 digits.
+ */
+export function maskLandline(value: string): string {
+  const trimmed = value.trim();
+  const digitsOf = (text: string) => text.replace(/\D/g, '');
+  if (MOBILE_DIGITS.test(trimmed.replace(/[\s-]/g, ''))) return maskPhone(digitsOf(trimmed));
+  // An extension follows a marker (转, 分机, ext, x, #) or a dash after a full local number.
+  const split = /^(.*?)(?:\s*(?:转|分机|ext\.?|x|#)\s*|(?<=\d{7})-)(\d{1,6})$/i.exec(trimmed);
+  const main = split ? split[1]! : trimmed;
+  const extension = split ? split[2]! : '';
+  const separated = /^(?:\((0\d{2,3})\)[\s-]*|(0\d{2,3})[\s-]+)(.*)$/.exec(main);
+  let area = separated ? (separated[1] ?? separated[2]!) : '';
+  let local = digitsOf(separated ? separated[3]! : main);
+  if (!separated && local.startsWith('0') && local.length >= 10) {
+    area = local.slice(0, /^0[12]/.test(local) ? 3 : 4);
+    local = local.slice(area.length);
+  }
+  if (local.length < 7 || local.length > 8) return maskPhone(digitsOf(trimmed));
+  const masked = `${local[0]}${stars(local.length - 5)}${local.slice(-4)}`;
+  return `${area ? `${area}-` : ''}${masked}${extension ? `-${stars(extension.length)}` : ''}`;
 }
 
 /**
@@ -55,6 +84,7 @@ export function maskEmail(value: string): string {
 const MASKERS: Record<PersonalDataKind, (value: string) => string> = {
   id_number: maskIdNumber,
   phone: maskPhone,
+  landline: maskLandline,
   name: maskName,
   address: maskAddress,
   email: maskEmail,

@@ -1,6 +1,6 @@
 import { idNumberCheckDigit } from '@kaolu/domain';
 import { describe, expect, it } from 'vitest';
-import { maskIdNumber, maskPhone } from './personal-data-masking';
+import { maskIdNumber, maskLandline, maskPhone } from './personal-data-masking';
 import { findUnmaskedPersonalData } from './unmasked-personal-data';
 
 const FIRST_17 = '31010119900101123';
@@ -33,6 +33,28 @@ describe('scan for unmasked personal data', () => {
     ]);
   });
 
+  it('finds clear landlines with their area code, with or without a dash', () => {
+    const contacts = {
+      dashed: '021-63211234',
+      plain: '02163211234',
+      hangzhou: '0571-8765432',
+      beijing: '(010)87654321',
+      withExtension: '联系电话 021-63211234 转 801',
+      masked: maskLandline('021-63211234'),
+      maskedPlain: maskLandline('05718765432'),
+      localOnly: '63211234',
+      unitCode: '0800101',
+      longer: '0216321123456',
+    };
+    expect(findUnmaskedPersonalData(contacts)).toEqual([
+      '$.dashed',
+      '$.plain',
+      '$.hangzhou',
+      '$.beijing',
+      '$.withExtension',
+    ]);
+  });
+
   it('reports maps keyed by a phone number', () => {
     expect(findUnmaskedPersonalData({ byPhone: { '13812345678': 1 } })).toEqual(['$.byPhone["13812345678"] (key)']);
   });
@@ -43,7 +65,7 @@ describe('scan for unmasked personal data', () => {
       phone: maskPhone('13812345678'),
       notAnId: WRONG_CHECK_ID,
       orderNo: `9${VALID_ID}`,
-      landline: '021-63211234',
+      landline: maskLandline('021-63211234'),
       notMobile: '12812345678',
       blindIndex: `ab${'13812345678'}cd`,
       at: '2026-11-28T13:15:39.000Z',

@@ -1,19 +1,25 @@
 import { idNumberCheckDigit } from '@kaolu/domain';
 
 // The API-wide scan (NFR-SEC-3): a test walks every JSON response and fails on anything that
-// looks like a clear ID number or mobile number. Letters and digits on either side disqualify a
-// match, so hashes, tokens and longer numbers are not mistaken for personal data.
+// looks like a clear ID number, mobile number or landline with its area code. Letters and digits
+// on either side disqualify a match, so hashes, tokens and longer numbers are not mistaken for
+// personal data.
 
 const ID_NUMBER = /(?<![0-9A-Za-z])(\d{17})([\dXx])(?![0-9A-Za-z])/g;
 const MOBILE = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/;
+// Area code (010 and 02x: 3 digits, else 4), an optional dash or space, a local number that never
+// starts with 0 or 1. A local number alone (63211234) is too like other 8-digit values to flag.
+const LANDLINE = new RegExp(
+  String.raw`(?<![0-9A-Za-z])\(?(?:0(?:10|2\d)\)?[\s-]?[2-9]\d{7}|0[3-9]\d{2}\)?[\s-]?[2-9]\d{6,7})(?![0-9A-Za-z])`,
+);
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** True when text holds an 18-digit ID number with a valid check digit or a mainland mobile number. */
+/** True when text holds an ID number with a valid check digit, a mainland mobile number or a landline. */
 export function containsUnmaskedPersonalData(text: string): boolean {
   for (const match of text.matchAll(ID_NUMBER)) {
     if (idNumberCheckDigit(match[1]!) === match[2]!.toUpperCase()) return true;
   }
-  return MOBILE.test(text);
+  return MOBILE.test(text) || LANDLINE.test(text);
 }
 
 function childPath(path: string, key: string): string {
@@ -38,7 +44,7 @@ function walk(value: unknown, path: string, found: string[]): void {
   }
 }
 
-/** JSONPath-like paths ('$.data.items[0].phone') of every clear ID or mobile number in a JSON value. */
+/** JSONPath-like paths ('$.data.items[0].phone') of every clear ID, mobile or landline number in a JSON value. */
 export function findUnmaskedPersonalData(json: unknown): string[] {
   const found: string[] = [];
   walk(json, '$', found);

@@ -1,15 +1,25 @@
-import type { AdminPosition, Brochure, HireImportResult, PositionInput, PositionStatus, PublicPositionDetail, Unit } from '@kaolu/contracts';
+import type {
+  AdminPosition,
+  Brochure,
+  HireImportResult,
+  PositionInput,
+  PositionStatus,
+  PublicPositionDetail,
+  Unit,
+  UnitContactInput,
+  UnitInput,
+} from '@kaolu/contracts';
 import { http } from '@/app/http';
 import type { Paged } from '../paged';
 
-export type { AdminPosition, Brochure, PositionInput, PublicPositionDetail, Unit };
+export type { AdminPosition, Brochure, PositionInput, PublicPositionDetail, Unit, UnitContactInput, UnitInput };
 export type ImportResult = { imported: number; jobId?: string };
 
 /** Staff calls of brochures, positions and units (issue 6). */
 export const positionsAdminApi = {
   units: (query: { page?: number; pageSize?: number; parentId?: string; keyword?: string } = {}) => http.get<Paged<Unit>>('/api/admin/units', { query: { pageSize: 500, ...query } }),
-  createUnit: (body: Omit<Unit, 'id'>) => http.post<Unit>('/api/admin/units', body),
-  updateUnit: (id: string, body: Omit<Unit, 'id'>) => http.put<Unit>(`/api/admin/units/${id}`, body),
+  createUnit: (body: UnitInput) => http.post<Unit>('/api/admin/units', body),
+  updateUnit: (id: string, body: UnitInput) => http.put<Unit>(`/api/admin/units/${id}`, body),
   positions: (eventId: string, query: { page: number; pageSize: number; unitId?: string; status?: PositionStatus; keyword?: string }) =>
     http.get<Paged<AdminPosition>>(`/api/admin/events/${eventId}/positions`, { query }),
   createPosition: (eventId: string, unitId: string, body: PositionInput) => http.post<AdminPosition>(`/api/admin/events/${eventId}/units/${unitId}/positions`, body),
