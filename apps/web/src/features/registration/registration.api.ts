@@ -10,7 +10,7 @@ export type { Registration, RegistrationCheck, TimelineEntry };
 export type PrecheckResult = z.infer<typeof PrecheckResultSchema>;
 export type EventForRegistration = z.infer<typeof PublicEventDetailSchema>;
 
-/** Candidate calls of exam registration 笔试报名 (REG-09, REG-10). */
+/** Candidate calls of exam registration 笔试报名 (§0 pipeline, §7 先考后报; REG-09 checks). */
 export const registrationApi = {
   /** The event's schedule with its categories, fee and photo rules (public). */
   event: (id: string, options?: RequestOptions) => http.get<EventForRegistration>(`/api/public/events/${id}`, options),
