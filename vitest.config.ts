@@ -8,6 +8,11 @@ export default defineConfig({
       { test: { name: 'fixtures', root: 'packages/fixtures', include: ['src/**/*.test.ts'] } },
       { test: { name: 'contracts', root: 'packages/contracts', include: ['src/**/*.test.ts'] } },
       {
+        // The SPA's unit tests: the web's own Vite config (Vue plugin, '@' alias) in a browser-like DOM.
+        extends: './apps/web/vite.config.ts',
+        test: { name: 'web', root: 'apps/web', environment: 'happy-dom', include: ['src/**/*.test.ts'] },
+      },
+      {
         test: {
           name: 'server',
           root: 'apps/server',

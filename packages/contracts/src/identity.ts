@@ -152,12 +152,17 @@ export const SessionInfoSchema = z.object({
 });
 export const SessionPageSchema = pageOf(SessionInfoSchema);
 
+/** Delivery state of an SMS in the outbox (REG-06). */
+export const SmsStatusSchema = z.enum(['outbox', 'sent', 'failed']);
+export type SmsStatus = z.infer<typeof SmsStatusSchema>;
+export const SMS_STATUS_LABELS: Record<SmsStatus, string> = { outbox: '发件箱', sent: '已发送', failed: '发送失败' };
+
 export const SmsMessageSchema = z.object({
   id: z.uuid(),
   phoneMasked: z.string(),
   purpose: z.string(),
   content: z.string(),
-  status: z.enum(['outbox', 'sent', 'failed']),
+  status: SmsStatusSchema,
   createdAt: z.iso.datetime(),
 });
 export const SmsMessagePageSchema = pageOf(SmsMessageSchema);

@@ -12,7 +12,27 @@ export const ProfileEducationLevelSchema = z.enum(['high_school', 'junior_colleg
 export const ProfileDegreeSchema = z.enum(['none', 'bachelor', 'master', 'doctor']);
 export const ProfilePoliticalStatusSchema = z.enum(['cpc_member', 'cpc_probationary', 'cyl_member', 'democratic_party', 'masses']);
 export const HukouTypeSchema = z.enum(['shanghai', 'other']);
+/** Profile education levels; labels differ from positions' requirement levels (高中及以下, 大学本科). */
+export const PROFILE_EDUCATION_LEVEL_LABELS: Record<z.infer<typeof ProfileEducationLevelSchema>, string> = {
+  high_school: '高中及以下',
+  junior_college: '大专',
+  bachelor: '大学本科',
+  master: '硕士研究生',
+  doctor: '博士研究生',
+};
+export const PROFILE_DEGREE_LABELS: Record<z.infer<typeof ProfileDegreeSchema>, string> = { none: '无学位', bachelor: '学士', master: '硕士', doctor: '博士' };
+export const PROFILE_POLITICAL_STATUS_LABELS: Record<z.infer<typeof ProfilePoliticalStatusSchema>, string> = {
+  cpc_member: '中共党员',
+  cpc_probationary: '中共预备党员',
+  cyl_member: '共青团员',
+  democratic_party: '民主党派',
+  masses: '群众',
+};
 export const HUKOU_TYPE_LABELS: Record<z.infer<typeof HukouTypeSchema>, string> = { shanghai: '上海户籍', other: '非上海户籍' };
+
+/** Why a candidate stayed abroad 出国（境）经历. */
+export const AbroadPurposeSchema = z.enum(['study', 'work', 'residence']);
+export const ABROAD_PURPOSE_LABELS: Record<z.infer<typeof AbroadPurposeSchema>, string> = { study: '留学', work: '工作', residence: '居留' };
 
 const periodShape = { startDate: DateSchema.meta({ title: '开始日期' }), endDate: DateSchema.nullable().meta({ title: '结束日期' }) };
 const endsAfterStart: [(p: { startDate: string; endDate: string | null }) => boolean, { message: string; path: string[] }] = [
@@ -35,7 +55,7 @@ export const WorkEntrySchema = z
   .object({ ...periodShape, employer: Text('工作单位', 80), title: Text('职务', 40), grassroots: z.boolean().meta({ title: '基层工作经历' }) })
   .refine(...endsAfterStart);
 export const AbroadEntrySchema = z
-  .object({ ...periodShape, country: Text('国家或地区', 40), purpose: z.enum(['study', 'work', 'residence']).meta({ title: '事由' }) })
+  .object({ ...periodShape, country: Text('国家或地区', 40), purpose: AbroadPurposeSchema.meta({ title: '事由' }) })
   .refine(...endsAfterStart);
 export const AwardEntrySchema = z.object({
   name: Text('奖项名称', 80),

@@ -22,10 +22,14 @@ export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
 };
 
 /** One automatic check, explained in Chinese; `pending` means the city platform could not answer yet. */
+export const CheckResultSchema = z.enum(['passed', 'failed', 'pending']);
+export type CheckResult = z.infer<typeof CheckResultSchema>;
+export const CHECK_RESULT_LABELS: Record<CheckResult, string> = { passed: '通过', failed: '不符合', pending: '待核验' };
+
 export const RegistrationCheckSchema = z.object({
   condition: z.string(),
   code: z.string(),
-  result: z.enum(['passed', 'failed', 'pending']),
+  result: CheckResultSchema,
   reason: z.string(),
 });
 export type RegistrationCheck = z.infer<typeof RegistrationCheckSchema>;

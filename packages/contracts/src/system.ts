@@ -8,10 +8,14 @@ export const HealthSchema = z.object({
   uptimeSeconds: z.number(),
 });
 
+/** The database behind the server: embedded PGlite (demo, tests) or PostgreSQL (production). */
+export const DatabaseDriverSchema = z.enum(['pglite', 'postgres']);
+export const DATABASE_DRIVER_LABELS: Record<z.infer<typeof DatabaseDriverSchema>, string> = { pglite: 'PGlite（内置）', postgres: 'PostgreSQL' };
+
 export const ReadinessSchema = z.object({
   status: z.enum(['ok', 'unavailable']),
   database: z.enum(['ok', 'unavailable']),
-  driver: z.enum(['pglite', 'postgres']),
+  driver: DatabaseDriverSchema,
 });
 
 export const JobSchema = z.object({

@@ -1,12 +1,14 @@
-import type { AuditEntry, AuditEntryQuery, AuditExport, AuditRange, AuditVerification } from '@kaolu/contracts';
+import type { z } from 'zod';
+import type { AuditEntry, AuditEntryPageSchema, AuditEntryQuery, AuditExport, AuditPublicKeySchema, AuditRange, AuditVerification } from '@kaolu/contracts';
 import { http, type RequestOptions } from '@/app/http';
-import type { Paged } from '../paged';
 
 export type { AuditEntry, AuditExport, AuditRange, AuditVerification };
+export type AuditEntryPage = z.infer<typeof AuditEntryPageSchema>;
+export type AuditPublicKey = z.infer<typeof AuditPublicKeySchema>;
 
 /** Lists audit entries with the auditor's filters, newest first (REG-08). */
 export function findAuditEntries(query: Partial<AuditEntryQuery>, options?: RequestOptions) {
-  return http.get<Paged<AuditEntry>>('/api/audit/entries', { ...options, query });
+  return http.get<AuditEntryPage>('/api/audit/entries', { ...options, query });
 }
 
 /** Verifies a range of the chain: "intact" or the first broken entry and why (REG-08). */
@@ -21,7 +23,7 @@ export function exportAuditRange(range: AuditRange) {
 
 /** The SM2 public key an auditor needs to verify exports offline. */
 export function getAuditPublicKey() {
-  return http.get<{ algorithm: 'SM2'; userId: string; publicKeyHex: string }>('/api/audit/public-key');
+  return http.get<AuditPublicKey>('/api/audit/public-key');
 }
 
 /** Saves both files of an export through the browser's download. */

@@ -1,56 +1,72 @@
-import type { CandidateAccount, CandidateRegister, CreateRoleGrant, CreateStaffUser, RoleGrant, StaffAccount, StaffUser } from '@kaolu/contracts';
+import type { z } from 'zod';
+import type {
+  CandidateAccount, CandidateRegister, CandidateSmsCodeRequestSchema, CreateIpAllowEntrySchema, CreateRoleGrant, CreateStaffUser, IpAllowEntrySchema, OneTimePasswordSchema,
+  RoleGrant, SessionInfoSchema, SessionPageSchema, SmsDailyCountSchema, SmsDailyCountsSchema, SmsMessagePageSchema, SmsMessageSchema, StaffAccount, StaffLoginResultSchema,
+  StaffRole, StaffUser, StaffUserPageSchema, TotpSetupSchema,
+} from '@kaolu/contracts';
 import { http, type RequestOptions } from '@/app/http';
-import type { PageQuery, Paged } from '../paged';
+import type { PageQuery } from '../paged';
 
-// Typed calls of the identity module (issue 3); shapes come from @kaolu/contracts.
+// Typed calls of the identity module (REG-05, REG-06, REG-07). Every request and answer shape is a
+// contracts schema, so a change on the server side fails the web typecheck instead of a page (NFR-MNT-1).
 
 export type { CandidateAccount, RoleGrant, StaffAccount, StaffUser };
-export type OneTimePassword = { userId: string; oneTimePassword: string; expiresAt: string };
-export type StaffLoginResult = { stage: 'second_factor'; methods: Array<'sms' | 'totp'>; phoneMasked: string | null };
-export type IpAllowEntry = { id: string; cidr: string; note: string; createdBy: string; createdAt: string };
-export type SessionInfo = { id: string; subjectKind: 'staff' | 'candidate'; subject: string; ip: string | null; userAgent: string | null; createdAt: string; lastSeenAt: string; expiresAt: string };
-export type RoleInfo = { role: RoleGrant['role']; label: string; scope: string; permissions: string[] };
-export type SmsMessage = { id: string; phoneMasked: string; purpose: string; content: string; status: 'outbox' | 'sent' | 'failed'; createdAt: string };
-export type SmsDailyCount = { phoneMasked: string; phoneKey: string; day: string; count: number };
+export type OneTimePassword = z.infer<typeof OneTimePasswordSchema>;
+export type StaffLoginResult = z.infer<typeof StaffLoginResultSchema>;
+export type IpAllowEntry = z.infer<typeof IpAllowEntrySchema>;
+export type SessionInfo = z.infer<typeof SessionInfoSchema>;
+export type SmsMessage = z.infer<typeof SmsMessageSchema>;
+export type SmsDailyCount = z.infer<typeof SmsDailyCountSchema>;
+export type TotpSetup = z.infer<typeof TotpSetupSchema>;
+/**
+ * One row of GET /api/roles. The server declares this answer inline (identity-admin.routes.ts), so
+ * there is no contracts schema to infer from yet; `role` at least is the contracts enum.
+ */
+export type RoleInfo = { role: StaffRole; label: string; scope: string; permissions: string[] };
+
+/** The `{ ok: true }` answer of calls that only succeed or fail. */
+type Ok = { ok: true };
 
 export const candidateApi = {
-  requestCode: (phone: string, purpose: 'register' | 'reset_password') => http.post<{ ok: true }>('/api/candidate/auth/sms-code', { phone, purpose }),
+  requestCode: (phone: string, purpose: z.infer<typeof CandidateSmsCodeRequestSchema>['purpose']) => http.post<Ok>('/api/candidate/auth/sms-code', { phone, purpose }),
   register: (body: CandidateRegister) => http.post<CandidateAccount>('/api/candidate/auth/register', body),
   login: (account: string, password: string) => http.post<CandidateAccount>('/api/candidate/auth/login', { account, password }),
-  resetPassword: (phone: string, smsCode: string, newPassword: string) => http.post<{ ok: true }>('/api/candidate/auth/reset-password', { phone, smsCode, newPassword }),
+  resetPassword: (phone: string, smsCode: string, newPassword: string) => http.post<Ok>('/api/candidate/auth/reset-password', { phone, smsCode, newPassword }),
   account: (options?: RequestOptions) => http.get<CandidateAccount>('/api/candidate/account', options),
-  changePassword: (currentPassword: string, newPassword: string) => http.post<{ ok: true }>('/api/candidate/account/password', { currentPassword, newPassword }),
+  changePassword: (currentPassword: string, newPassword: string) => http.post<Ok>('/api/candidate/account/password', { currentPassword, newPassword }),
 };
 
 export const staffAuthApi = {
   login: (username: string, password: string) => http.post<StaffLoginResult>('/api/staff/auth/login', { username, password }),
-  sendCode: () => http.post<{ ok: true }>('/api/staff/auth/second-factor/sms'),
-  verify: (method: 'sms' | 'totp', code: string) => http.post<StaffAccount>('/api/staff/auth/second-factor/verify', { method, code }),
+  sendCode: () => http.post<Ok>('/api/staff/auth/second-factor/sms'),
+  verify: (method: StaffLoginResult['methods'][number], code: string) => http.post<StaffAccount>('/api/staff/auth/second-factor/verify', { method, code }),
   account: (options?: RequestOptions) => http.get<StaffAccount>('/api/staff/account', options),
   changePassword: (currentPassword: string, newPassword: string) => http.post<StaffAccount>('/api/staff/account/password', { currentPassword, newPassword }),
-  setupTotp: () => http.post<{ secret: string; otpauthUri: string }>('/api/staff/account/totp/setup'),
-  confirmTotp: (code: string) => http.post<{ ok: true }>('/api/staff/account/totp/confirm', { code }),
+  setupTotp: () => http.post<TotpSetup>('/api/staff/account/totp/setup'),
+  confirmTotp: (code: string) => http.post<Ok>('/api/staff/account/totp/confirm', { code }),
 };
 
 /** Ends the current session, candidate or staff. */
-export const logout = () => http.post<{ ok: true }>('/api/auth/logout');
+export const logout = () => http.post<Ok>('/api/auth/logout');
 
 export const adminApi = {
-  findUsers: (query: PageQuery & { keyword?: string }, options?: RequestOptions) => http.get<Paged<StaffUser>>('/api/staff-users', { ...options, query }),
+  findUsers: (query: PageQuery & { keyword?: string }, options?: RequestOptions) => http.get<z.infer<typeof StaffUserPageSchema>>('/api/staff-users', { ...options, query }),
   createUser: (body: CreateStaffUser) => http.post<OneTimePassword>('/api/staff-users', body),
   resetPassword: (id: string) => http.post<OneTimePassword>(`/api/staff-users/${id}/reset-password`),
-  setDisabled: (id: string, disabled: boolean) => http.post<{ ok: true }>(`/api/staff-users/${id}/${disabled ? 'disable' : 'enable'}`),
-  unlock: (id: string) => http.post<{ ok: true }>(`/api/staff-users/${id}/unlock`),
+  setDisabled: (id: string, disabled: boolean) => http.post<Ok>(`/api/staff-users/${id}/${disabled ? 'disable' : 'enable'}`),
+  unlock: (id: string) => http.post<Ok>(`/api/staff-users/${id}/unlock`),
   roles: () => http.get<RoleInfo[]>('/api/roles'),
   grants: (staffUserId?: string) => http.get<RoleGrant[]>('/api/role-grants', { query: { staffUserId } }),
+  // The server answers the new grant's id inline ({ id }); the page reloads the list anyway.
   grant: (body: CreateRoleGrant) => http.post<{ id: string }>('/api/role-grants', body),
-  revokeGrant: (id: string) => http.delete<{ ok: true }>(`/api/role-grants/${id}`),
+  revokeGrant: (id: string) => http.delete<Ok>(`/api/role-grants/${id}`),
   allowlist: () => http.get<IpAllowEntry[]>('/api/ip-allowlist'),
-  addAllowEntry: (cidr: string, note: string) => http.post<IpAllowEntry>('/api/ip-allowlist', { cidr, note }),
-  removeAllowEntry: (id: string) => http.delete<{ ok: true }>(`/api/ip-allowlist/${id}`),
-  sessions: (query: PageQuery) => http.get<Paged<SessionInfo>>('/api/sessions', { query }),
-  revokeSession: (id: string) => http.delete<{ ok: true }>(`/api/sessions/${id}`),
-  smsMessages: (query: PageQuery) => http.get<Paged<SmsMessage>>('/api/sms/messages', { query }),
-  smsCounts: () => http.get<{ dailyLimit: number; items: SmsDailyCount[] }>('/api/sms/daily-counts'),
+  addAllowEntry: (body: z.input<typeof CreateIpAllowEntrySchema>) => http.post<IpAllowEntry>('/api/ip-allowlist', body),
+  removeAllowEntry: (id: string) => http.delete<Ok>(`/api/ip-allowlist/${id}`),
+  sessions: (query: PageQuery) => http.get<z.infer<typeof SessionPageSchema>>('/api/sessions', { query }),
+  revokeSession: (id: string) => http.delete<Ok>(`/api/sessions/${id}`),
+  smsMessages: (query: PageQuery) => http.get<z.infer<typeof SmsMessagePageSchema>>('/api/sms/messages', { query }),
+  smsCounts: () => http.get<z.infer<typeof SmsDailyCountsSchema>>('/api/sms/daily-counts'),
+  // Body and answer are declared inline by the server (sms.routes.ts: phoneKey or phone → { unlocked }).
   smsUnlock: (phoneKey: string) => http.post<{ unlocked: boolean }>('/api/sms/unlock', { phoneKey }),
 };

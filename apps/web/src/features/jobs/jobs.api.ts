@@ -4,7 +4,7 @@ import type { PageQuery, Paged } from '../paged';
 
 export type { Job };
 
-/** Lists background jobs, newest first, for the admin 后台任务 page (issue 2 item 9). */
+/** Lists background jobs, newest first, for the admin 后台任务 page (NFR-REL-2 batch logs: imports and batch checks run as durable jobs). */
 export function findJobs(query: PageQuery, options?: RequestOptions) {
   return http.get<Paged<Job>>('/api/jobs', { ...options, query });
 }

@@ -1,14 +1,17 @@
-import type { ListEntry, ListKind } from '@kaolu/contracts';
+import type { z } from 'zod';
+import type { GreylistEntryInputSchema, ImportResultSchema, ListEntry, ListEntryPageSchema, ListKind, WhitelistEntryInputSchema } from '@kaolu/contracts';
 import { http } from '@/app/http';
-import type { Paged } from '../paged';
 
 export type { ListEntry, ListKind };
+export type ListEntryPage = z.infer<typeof ListEntryPageSchema>;
 
-/** REG-01 whitelist / greylist calls. */
+type Ok = { ok: true };
+
+/** REG-01 whitelist / greylist calls; every change carries the reason the audit log keeps. */
 export const listsApi = {
-  list: (eventId: string, kind: ListKind, query: { page: number; pageSize: number; idNumber?: string }) => http.get<Paged<ListEntry>>(`/api/admin/events/${eventId}/lists/${kind}`, { query }),
-  putWhitelist: (eventId: string, body: { idNumber: string; unitId: string; reason: string }) => http.put<{ ok: true }>(`/api/admin/events/${eventId}/lists/whitelist`, body),
-  putGreylist: (eventId: string, body: { idNumber: string; note: string; reason: string }) => http.put<{ ok: true }>(`/api/admin/events/${eventId}/lists/greylist`, body),
-  remove: (id: string, reason: string) => http.post<{ ok: true }>(`/api/admin/list-entries/${id}/remove`, { reason }),
-  importSheet: (eventId: string, kind: ListKind, fileBase64: string, reason: string) => http.post<{ imported: number }>(`/api/admin/events/${eventId}/lists/${kind}/import`, { fileBase64, reason }, { silent: true }),
+  list: (eventId: string, kind: ListKind, query: { page: number; pageSize: number; idNumber?: string }) => http.get<ListEntryPage>(`/api/admin/events/${eventId}/lists/${kind}`, { query }),
+  putWhitelist: (eventId: string, body: z.input<typeof WhitelistEntryInputSchema>) => http.put<Ok>(`/api/admin/events/${eventId}/lists/whitelist`, body),
+  putGreylist: (eventId: string, body: z.input<typeof GreylistEntryInputSchema>) => http.put<Ok>(`/api/admin/events/${eventId}/lists/greylist`, body),
+  remove: (id: string, reason: string) => http.post<Ok>(`/api/admin/list-entries/${id}/remove`, { reason }),
+  importSheet: (eventId: string, kind: ListKind, fileBase64: string, reason: string) => http.post<z.infer<typeof ImportResultSchema>>(`/api/admin/events/${eventId}/lists/${kind}/import`, { fileBase64, reason }, { silent: true }),
 };

@@ -1,20 +1,26 @@
-import type { AdminNotice, NoticeChangeResult, NoticeKind, NoticeSmsJobResult } from '@kaolu/contracts';
+import type { z } from 'zod';
+import type {
+  AdminNotice, AdminNoticePageSchema, NoticeChangeResult, NoticeInputSchema, NoticeSmsJobResult, PublicNoticeDetailSchema, UpdateNoticeSchema,
+} from '@kaolu/contracts';
 import { http } from '@/app/http';
-import type { Paged } from '../paged';
+import type { PublicNoticeQuery } from './notices.api';
 
 export type { AdminNotice, NoticeChangeResult, NoticeSmsJobResult };
-export type NoticeDetail = { id: string; title: string; body: string; kind: NoticeKind; eventId: string | null; version: number; publishedAt: string; updatedAt: string };
+export type NoticeDetail = z.infer<typeof PublicNoticeDetailSchema>;
+export type AdminNoticePage = z.infer<typeof AdminNoticePageSchema>;
 
-/** Staff calls of notices (REG-03/04) and the public detail. */
+/** Staff calls of notices (REG-03 interview, REG-04 re-check notices) and the public detail. */
 export const noticesAdminApi = {
-  list: (query: { page: number; pageSize: number; kind?: NoticeKind }) => http.get<Paged<Omit<AdminNotice, 'body'>>>('/api/admin/notices', { query }),
+  // The admin list takes the public list's query (the server reuses PublicNoticeQuerySchema).
+  list: (query: PublicNoticeQuery) => http.get<AdminNoticePage>('/api/admin/notices', { query }),
   get: (id: string) => http.get<AdminNotice>(`/api/admin/notices/${id}`),
-  create: (body: { kind: NoticeKind; title: string; body: string; eventId?: string | null; candidateIds?: string[] }) => http.post<AdminNotice>('/api/admin/notices', body),
-  update: (id: string, body: { title: string; body: string; candidateIds: string[]; changeNote?: string }) => http.put<NoticeChangeResult>(`/api/admin/notices/${id}`, body),
+  create: (body: z.input<typeof NoticeInputSchema>) => http.post<AdminNotice>('/api/admin/notices', body),
+  update: (id: string, body: z.input<typeof UpdateNoticeSchema>) => http.put<NoticeChangeResult>(`/api/admin/notices/${id}`, body),
   publish: (id: string) => http.post<NoticeChangeResult>(`/api/admin/notices/${id}/publish`),
   withdraw: (id: string) => http.post<AdminNotice>(`/api/admin/notices/${id}/withdraw`),
 };
 
+/** Reads one published notice for the candidate detail page; the page shows a 404 itself. */
 export function getPublicNotice(id: string) {
   return http.get<NoticeDetail>(`/api/public/notices/${id}`, { silent: true });
 }

@@ -1,27 +1,23 @@
+import type { z } from 'zod';
 import type {
-  AdminPosition,
-  Brochure,
-  HireImportResult,
-  PositionInput,
-  PositionStatus,
-  PublicPositionDetail,
-  Unit,
-  UnitContactInput,
-  UnitInput,
+  AdminPosition, AdminPositionPageSchema, AdminPositionQuerySchema, Brochure, HireImportResult, ImportResultSchema, PositionInput, PublicPositionDetail, Unit, UnitContactInput, UnitInputSchema, UnitListSchema, UnitQuerySchema,
 } from '@kaolu/contracts';
 import { http } from '@/app/http';
-import type { Paged } from '../paged';
 
-export type { AdminPosition, Brochure, PositionInput, PublicPositionDetail, Unit, UnitContactInput, UnitInput };
-export type ImportResult = { imported: number; jobId?: string };
+export type { AdminPosition, Brochure, PositionInput, PublicPositionDetail, Unit, UnitContactInput };
+export type ImportResult = z.infer<typeof ImportResultSchema>;
+export type UnitInput = z.input<typeof UnitInputSchema>;
+/** The position list's filters: page and size always, the rest optional. */
+export type AdminPositionQuery = Pick<z.output<typeof AdminPositionQuerySchema>, 'page' | 'pageSize'> & Partial<z.output<typeof AdminPositionQuerySchema>>;
 
-/** Staff calls of brochures, positions and units (issue 6). */
+/** Staff calls of brochures, positions and units (INT-01, INT-02, INT-08). */
 export const positionsAdminApi = {
-  units: (query: { page?: number; pageSize?: number; parentId?: string; keyword?: string } = {}) => http.get<Paged<Unit>>('/api/admin/units', { query: { pageSize: 500, ...query } }),
+  // 500 (the server's bound) by default: pickers list every unit of the city in one answer.
+  units: (query: Partial<z.output<typeof UnitQuerySchema>> = {}) => http.get<z.infer<typeof UnitListSchema>>('/api/admin/units', { query: { pageSize: 500, ...query } }),
   createUnit: (body: UnitInput) => http.post<Unit>('/api/admin/units', body),
   updateUnit: (id: string, body: UnitInput) => http.put<Unit>(`/api/admin/units/${id}`, body),
-  positions: (eventId: string, query: { page: number; pageSize: number; unitId?: string; status?: PositionStatus; keyword?: string }) =>
-    http.get<Paged<AdminPosition>>(`/api/admin/events/${eventId}/positions`, { query }),
+  positions: (eventId: string, query: AdminPositionQuery) =>
+    http.get<z.infer<typeof AdminPositionPageSchema>>(`/api/admin/events/${eventId}/positions`, { query }),
   createPosition: (eventId: string, unitId: string, body: PositionInput) => http.post<AdminPosition>(`/api/admin/events/${eventId}/units/${unitId}/positions`, body),
   updatePosition: (id: string, body: PositionInput) => http.put<AdminPosition>(`/api/admin/positions/${id}`, body),
   deletePosition: (id: string) => http.delete<{ ok: true }>(`/api/admin/positions/${id}`),

@@ -4,7 +4,7 @@ import { uploadFile } from './file-transfer';
 
 export type { Profile, ProfileDocument, UploadedAttachment };
 
-/** The candidate's one-file profile 一户一档 (issue 7): read, save as a new version, photo, materials (INT-05). */
+/** The candidate's one-file profile 一户一档: read, save as a new version, photo, materials (INT-05). */
 export const profileApi = {
   get: (options?: RequestOptions) => http.get<Profile>('/api/candidate/profile', options),
   /** A 400 answer names every bad field in details.fields; the page shows them inline. */

@@ -1,7 +1,7 @@
-import { PAYMENT_STATUS_LABELS, REGISTRATION_STATUS_LABELS, type PaymentStatus, type RegistrationStatus } from '@kaolu/contracts';
+// Tag colours of the registration enums; their zh-CN labels come from @kaolu/contracts
+// (REGISTRATION_STATUS_LABELS, PAYMENT_STATUS_LABELS, CHECK_RESULT_LABELS).
+import type { CheckResult, PaymentStatus, RegistrationStatus } from '@kaolu/contracts';
 import type { TagType } from '@/shared/labels';
-
-export { PAYMENT_STATUS_LABELS, REGISTRATION_STATUS_LABELS };
 
 /** Tag colours of a registration's status: green done, orange waiting on the candidate or us. */
 export const registrationStatusTags: Record<RegistrationStatus, TagType> = {
@@ -23,5 +23,5 @@ export const paymentStatusTags: Record<PaymentStatus, TagType> = {
   waived: 'success',
 };
 
-export const checkResultLabels = { passed: '通过', failed: '不符合', pending: '待核验' } as const;
-export const checkResultTags: Record<keyof typeof checkResultLabels, TagType> = { passed: 'success', failed: 'danger', pending: 'warning' };
+/** An automatic check: passed green, failed red, `pending` (city platform not answering) orange. */
+export const checkResultTags: Record<CheckResult, TagType> = { passed: 'success', failed: 'danger', pending: 'warning' };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type {
-  CreateRegistration, InterfaceLog, InterfaceLogQuery, PrecheckResultSchema, PublicEvent, PublicEventDetailSchema, Registration, RegistrationCheck, TimelineEntry,
+  CreateRegistration, InterfaceLogPageSchema, InterfaceLogQuery, PrecheckResultSchema, PublicEvent, PublicEventDetailSchema, Registration, RegistrationCheck, RegistrationListSchema,
+  TimelineEntry,
 } from '@kaolu/contracts';
 import { http, type RequestOptions } from '@/app/http';
 import type { Paged } from '../paged';
@@ -9,7 +10,7 @@ export type { Registration, RegistrationCheck, TimelineEntry };
 export type PrecheckResult = z.infer<typeof PrecheckResultSchema>;
 export type EventForRegistration = z.infer<typeof PublicEventDetailSchema>;
 
-/** Candidate calls of exam registration 笔试报名 (issue 7). */
+/** Candidate calls of exam registration 笔试报名 (§0 pipeline, §7 先考后报; REG-09 checks). */
 export const registrationApi = {
   /** The event's schedule with its categories, fee and photo rules (public). */
   event: (id: string, options?: RequestOptions) => http.get<EventForRegistration>(`/api/public/events/${id}`, options),
@@ -22,11 +23,11 @@ export const registrationApi = {
   precheck: (body: CreateRegistration) => http.post<PrecheckResult>('/api/candidate/registrations/precheck', body, { silent: true }),
   /** A refusal (REGISTRATION.NOT_ELIGIBLE) carries the failed checks in details.checks. */
   submit: (body: CreateRegistration) => http.post<Registration>('/api/candidate/registrations', body, { silent: true }),
-  mine: (options?: RequestOptions) => http.get<{ items: Registration[] }>('/api/candidate/registrations', options),
+  mine: (options?: RequestOptions) => http.get<z.infer<typeof RegistrationListSchema>>('/api/candidate/registrations', options),
   cancel: (id: string) => http.post<Registration>(`/api/candidate/registrations/${id}/cancel`),
 };
 
 /** Staff: the data-exchange interface log (NFR-EXC-1), filtered by interface and outcome. */
 export const interfaceLogApi = {
-  find: (query: Partial<InterfaceLogQuery>) => http.get<Paged<InterfaceLog>>('/api/admin/interface-logs', { query, silent: true }),
+  find: (query: Partial<InterfaceLogQuery>) => http.get<z.infer<typeof InterfaceLogPageSchema>>('/api/admin/interface-logs', { query, silent: true }),
 };

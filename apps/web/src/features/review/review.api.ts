@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { EducationCheck, ReviewDecision, ReviewDetail, ReviewQueueQuery, ReviewQueueSchema } from '@kaolu/contracts';
+import type { BulkApproveResultSchema, EducationCheck, ReviewDecisionSchema, ReviewDetail, ReviewQueueQuery, ReviewQueueSchema } from '@kaolu/contracts';
 import { http, type RequestOptions } from '@/app/http';
 
 export type { EducationCheck, ReviewDetail };
@@ -11,9 +11,9 @@ export const reviewApi = {
   overdue: (query: Partial<ReviewQueueQuery>, options?: RequestOptions) => http.get<ReviewQueue>('/api/admin/reviews/overdue', { ...options, query }),
   detail: (id: string, options?: RequestOptions) => http.get<ReviewDetail>(`/api/admin/reviews/${id}`, options),
   checkEducation: (id: string) => http.post<EducationCheck>(`/api/admin/reviews/${id}/education-check`, {}),
-  decide: (id: string, body: Omit<ReviewDecision, 'reasonText'> & { reasonText?: string }) => http.post<ReviewDetail>(`/api/admin/reviews/${id}/decision`, body),
+  decide: (id: string, body: z.input<typeof ReviewDecisionSchema>) => http.post<ReviewDetail>(`/api/admin/reviews/${id}/decision`, body),
   /** Same-origin URL of a submitted material: inline previews it, attachment downloads it (both audited). */
   attachmentUrl: (id: string, fileId: string, disposition: 'inline' | 'attachment') =>
     `/api/admin/reviews/${encodeURIComponent(id)}/attachments/${encodeURIComponent(fileId)}?disposition=${disposition}`,
-  bulkApprove: (ids: string[]) => http.post<{ approved: number; skipped: Array<{ id: string; reason: string }> }>('/api/admin/reviews/bulk-approve', { ids, confirm: true }),
+  bulkApprove: (ids: string[]) => http.post<z.infer<typeof BulkApproveResultSchema>>('/api/admin/reviews/bulk-approve', { ids, confirm: true }),
 };

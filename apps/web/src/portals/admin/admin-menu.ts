@@ -1,38 +1,43 @@
-import { Bell, ChatDotRound, Collection, Connection, DataBoard, Document, EditPen, Key, List, Money, Monitor, OfficeBuilding, Operation, Share, User } from '@element-plus/icons-vue';
 import type { Permission } from '@kaolu/contracts';
-import { markRaw, type Component } from 'vue';
+import type { Component } from 'vue';
+import type { RouteRecordRaw } from 'vue-router';
 import { hasPermission } from '@/features/identity/staff-session';
+import { adminRoutes } from './routes';
 
 /**
- * A sidebar entry and the permission its page needs: the same one as the page's route (routes.ts)
- * and as the server route the page reads first. No permission: any signed-in staff user.
+ * A sidebar entry: the page's path, label and icon, and the permission of its route. No
+ * permission: any signed-in staff user.
  */
 export type AdminMenuItem = { index: string; label: string; icon: Component; permission?: Permission };
 
-/** Sidebar entries; later modules append theirs, with the permission of the page, here. */
-export const adminMenu: AdminMenuItem[] = [
-  { index: '/admin', label: '系统概况', icon: markRaw(DataBoard) },
-  { index: '/admin/jobs', label: '后台任务', icon: markRaw(Operation), permission: 'job.read' },
-  { index: '/admin/audit', label: '审计日志', icon: markRaw(Document), permission: 'audit.read' },
-  // recruitment events (issue 6)
-  { index: '/admin/events', label: '招录事项', icon: markRaw(Collection), permission: 'event.read' },
-  { index: '/admin/units', label: '招录单位', icon: markRaw(OfficeBuilding), permission: 'unit.read' },
-  { index: '/admin/positions', label: '职位填报', icon: markRaw(EditPen), permission: 'position.read' },
-  { index: '/admin/lists', label: '白名单与灰名单', icon: markRaw(List), permission: 'event.adjust' },
-  { index: '/admin/notices', label: '公告通知', icon: markRaw(Bell), permission: 'notice.manage' },
-  // payments and data exchange (issue 7)
-  { index: '/admin/reconciliation', label: '缴费对账', icon: markRaw(Money), permission: 'payment.read' },
-  { index: '/admin/interface-logs', label: '接口日志', icon: markRaw(Share), permission: 'data_exchange.read' },
-  // written-exam scores and unit review (issue 8)
-  { index: '/admin/scores', label: '成绩与合格线', icon: markRaw(DataBoard), permission: 'score.read' },
-  { index: '/admin/reviews', label: '资格审查', icon: markRaw(List), permission: 'application.review' },
-  // identity and access (issue 3)
-  { index: '/admin/users', label: '用户管理', icon: markRaw(User), permission: 'staff_user.read' },
-  { index: '/admin/role-grants', label: '角色授权', icon: markRaw(Key), permission: 'role_grant.manage' },
-  { index: '/admin/ip-allowlist', label: '登录白名单', icon: markRaw(Connection), permission: 'ip_allowlist.manage' },
-  { index: '/admin/sessions', label: '在线会话', icon: markRaw(Monitor), permission: 'session.manage' },
-  { index: '/admin/sms', label: '短信管理', icon: markRaw(ChatDotRound), permission: 'sms.read' },
-];
+/** Joins a parent and a child route path the way vue-router resolves relative children. */
+function joinPath(parent: string, child: string): string {
+  if (child.startsWith('/')) return child;
+  if (!child) return parent;
+  return `${parent.replace(/\/$/, '')}/${child}`;
+}
+
+/**
+ * Derives the sidebar from a layout record (NFR-MNT-1: a page's permission is declared once, in its
+ * route meta): every child with `meta.menu` becomes an entry, ordered by `menu.order`, labelled with
+ * `menu.label` or the page title, carrying the route's own `permission`.
+ */
+export function menuFromRoutes(layout: RouteRecordRaw): AdminMenuItem[] {
+  const entries: Array<AdminMenuItem & { order: number }> = [];
+  for (const child of layout.children ?? []) {
+    const menu = child.meta?.menu;
+    if (!menu) continue;
+    const label = menu.label ?? child.meta?.title;
+    // A menu entry without a label would be an empty line: fail loudly while developing.
+    if (!label) throw new Error(`admin route '${child.path}' has meta.menu but neither menu.label nor title`);
+    const permission = child.meta?.permission;
+    entries.push({ index: joinPath(layout.path, child.path), label, icon: menu.icon, order: menu.order, ...(permission ? { permission } : {}) });
+  }
+  return entries.sort((a, b) => a.order - b.order).map(({ order: _order, ...item }) => item);
+}
+
+/** The admin sidebar, in order; later modules add entries by giving their route a `meta.menu`. */
+export const adminMenu: AdminMenuItem[] = menuFromRoutes(adminRoutes);
 
 /** The entries the signed-in staff user may open (the menu hides the others). */
 export function visibleAdminMenu(items: readonly AdminMenuItem[] = adminMenu): AdminMenuItem[] {

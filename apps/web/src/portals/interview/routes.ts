@@ -4,7 +4,7 @@ import type { RouteRecordRaw } from 'vue-router';
 export const interviewRoutes: RouteRecordRaw = {
   path: '/interview',
   component: () => import('./InterviewLayout.vue'),
-  // Staff only (issue 3): the admin portal's login, second factor and forced password change, shown here.
+  // Staff only (REG-05, REG-07): the admin portal's login, second factor and forced password change, shown here.
   meta: { portal: 'interview', requiresStaff: true },
   children: [
     { path: 'login', name: 'interview-login', component: () => import('@/features/identity/pages/StaffLoginPage.vue'), meta: { title: '登录', staffOpen: true } },
