@@ -27,9 +27,17 @@ export default defineConfig({
         // Vue goes first: groups pull in their dependencies, so Element Plus would otherwise swallow it.
         codeSplitting: {
           groups: [
-            { name: 'element-plus', test: /node_modules[\\/](element-plus|@element-plus|@floating-ui|async-validator|dayjs|lodash-unified|lodash-es|memoize-one|normalize-wheel-es|@ctrl)[\\/]/, priority: 20 },
+            {
+              name: 'element-plus',
+              test: /node_modules[\\/](element-plus|@element-plus|@floating-ui|async-validator|dayjs|lodash-unified|lodash-es|memoize-one|normalize-wheel-es|@ctrl)[\\/]/,
+              priority: 20,
+            },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 10 },
-            { name: 'vue', test: /node_modules[\\/](vue|@vue|vue-router|pinia)[\\/]/, priority: 30 },
+            {
+              name: 'vue',
+              test: /node_modules[\\/](vue|@vue|vue-router|pinia)[\\/]/,
+              priority: 30,
+            },
           ],
         },
       },

@@ -12,14 +12,22 @@ import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
 const withTests = args.includes('--with-tests');
-const root = resolve(args.find((a) => !a.startsWith('--')) ?? join(fileURLToPath(new URL('.', import.meta.url)), '../src'));
+const root = resolve(
+  args.find((a) => !a.startsWith('--')) ??
+    join(fileURLToPath(new URL('.', import.meta.url)), '../src'),
+);
 
 /** Every .ts and .vue file under dir, skipping declaration files and (by default) tests. */
 function* sourceFiles(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) yield* sourceFiles(path);
-    else if (/\.(ts|vue)$/.test(name) && !name.endsWith('.d.ts') && (withTests || !name.endsWith('.test.ts'))) yield path;
+    else if (
+      /\.(ts|vue)$/.test(name) &&
+      !name.endsWith('.d.ts') &&
+      (withTests || !name.endsWith('.test.ts'))
+    )
+      yield path;
   }
 }
 
@@ -56,8 +64,13 @@ for (const file of sourceFiles(root)) {
 }
 
 const pct = ({ comment, code }) => (comment + code === 0 ? 0 : (100 * comment) / (comment + code));
-const row = (label, t) => `${label.padEnd(8)} ${String(t.files).padStart(5)} files ${String(t.comment).padStart(6)} comment ${String(t.code).padStart(7)} code  ${pct(t).toFixed(1)} %`;
-const all = { files: totals.ts.files + totals.vue.files, comment: totals.ts.comment + totals.vue.comment, code: totals.ts.code + totals.vue.code };
+const row = (label, t) =>
+  `${label.padEnd(8)} ${String(t.files).padStart(5)} files ${String(t.comment).padStart(6)} comment ${String(t.code).padStart(7)} code  ${pct(t).toFixed(1)} %`;
+const all = {
+  files: totals.ts.files + totals.vue.files,
+  comment: totals.ts.comment + totals.vue.comment,
+  code: totals.ts.code + totals.vue.code,
+};
 console.log(`comment ratio of ${root}${withTests ? ' (tests included)' : ''}`);
 console.log(row('.ts', totals.ts));
 console.log(row('.vue', totals.vue));

@@ -12,7 +12,13 @@ type Answer = { status: number; body?: unknown; text?: string; headers?: Record<
 function answer({ status, body, text, headers = {} }: Answer) {
   const payload = text ?? (body === undefined ? '' : JSON.stringify(body));
   const type = text === undefined ? 'application/json' : 'text/html';
-  const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => new Response(status === 204 ? null : payload, { status, headers: { 'content-type': type, ...headers } }));
+  const fetchMock = vi.fn(
+    async (_url: string, _init?: RequestInit) =>
+      new Response(status === 204 ? null : payload, {
+        status,
+        headers: { 'content-type': type, ...headers },
+      }),
+  );
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
 }
@@ -29,7 +35,9 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('buildUrl', () => {
   it('drops undefined, null and empty values so blank search fields do not filter', () => {
-    expect(buildUrl('/api/x', { a: 1, b: undefined, c: null, d: '', e: false })).toBe('/api/x?a=1&e=false');
+    expect(buildUrl('/api/x', { a: 1, b: undefined, c: null, d: '', e: false })).toBe(
+      '/api/x?a=1&e=false',
+    );
   });
   it('returns the url unchanged when nothing is left', () => {
     expect(buildUrl('/api/x', { a: '' })).toBe('/api/x');
@@ -43,7 +51,9 @@ describe('buildUrl', () => {
 describe('http', () => {
   it('sends JSON with the query string and answers the parsed body', async () => {
     const fetchMock = answer({ status: 200, body: { items: [], total: 0 } });
-    await expect(http.post('/api/things', { name: 'a' }, { query: { page: 2, keyword: '' } })).resolves.toEqual({ items: [], total: 0 });
+    await expect(
+      http.post('/api/things', { name: 'a' }, { query: { page: 2, keyword: '' } }),
+    ).resolves.toEqual({ items: [], total: 0 });
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe('/api/things?page=2');
     expect(init!.method).toBe('POST');
@@ -65,10 +75,26 @@ describe('http', () => {
   });
 
   it('maps the error model to ApiError with code, message, status, details and request id, and toasts once', async () => {
-    answer({ status: 409, body: { error: { code: 'EVENT.BAD_STATE', message: '状态不允许', details: { a: 1 }, requestId: 'r-1' } } });
+    answer({
+      status: 409,
+      body: {
+        error: {
+          code: 'EVENT.BAD_STATE',
+          message: '状态不允许',
+          details: { a: 1 },
+          requestId: 'r-1',
+        },
+      },
+    });
     const error = await http.get('/api/x').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ code: 'EVENT.BAD_STATE', message: '状态不允许', status: 409, details: { a: 1 }, requestId: 'r-1' });
+    expect(error).toMatchObject({
+      code: 'EVENT.BAD_STATE',
+      message: '状态不允许',
+      status: 409,
+      details: { a: 1 },
+      requestId: 'r-1',
+    });
     expect(toast).toHaveBeenCalledOnce();
     expect(toast.mock.calls[0]![0]).toMatchObject({ message: '状态不允许 (请求号 r-1)' });
   });
@@ -88,13 +114,26 @@ describe('http', () => {
   });
 
   it('turns a failed fetch into NETWORK.UNAVAILABLE with status 0, without a toast when silent', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
-    await expect(http.get('/api/x', { silent: true })).rejects.toMatchObject({ code: 'NETWORK.UNAVAILABLE', status: 0 });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    await expect(http.get('/api/x', { silent: true })).rejects.toMatchObject({
+      code: 'NETWORK.UNAVAILABLE',
+      status: 0,
+    });
     expect(toast).not.toHaveBeenCalled();
   });
 
   it('rethrows an abort as is, without a toast', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => { throw new DOMException('aborted', 'AbortError'); }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new DOMException('aborted', 'AbortError');
+      }),
+    );
     await expect(http.get('/api/x')).rejects.toMatchObject({ name: 'AbortError' });
     expect(toast).not.toHaveBeenCalled();
   });

@@ -42,10 +42,22 @@ async function toApiError(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   if (isApiErrorBody(body)) {
     const { code, message, details, requestId } = body.error;
-    return new ApiError(code, message, response.status, details ?? null, requestId ?? headerRequestId);
+    return new ApiError(
+      code,
+      message,
+      response.status,
+      details ?? null,
+      requestId ?? headerRequestId,
+    );
   }
   // Non-standard bodies (e.g. /api/ready's 503) stay readable in details.
-  return new ApiError(`HTTP.${response.status}`, describeHttpStatus(response.status), response.status, body, headerRequestId);
+  return new ApiError(
+    `HTTP.${response.status}`,
+    describeHttpStatus(response.status),
+    response.status,
+    body,
+    headerRequestId,
+  );
 }
 
 async function readBody<T>(response: Response): Promise<T> {
@@ -53,17 +65,34 @@ async function readBody<T>(response: Response): Promise<T> {
   const type = response.headers.get('content-type') ?? '';
   // The SPA fallback answers unknown paths with index.html: never hand HTML to a caller expecting JSON.
   if (!type.includes('application/json')) {
-    throw new ApiError('HTTP.BAD_RESPONSE', '服务暂不可用，返回了无法识别的数据', response.status, null, response.headers.get('x-request-id'));
+    throw new ApiError(
+      'HTTP.BAD_RESPONSE',
+      '服务暂不可用，返回了无法识别的数据',
+      response.status,
+      null,
+      response.headers.get('x-request-id'),
+    );
   }
   try {
     return (await response.json()) as T;
   } catch {
-    throw new ApiError('HTTP.BAD_RESPONSE', '服务返回的数据格式有误', response.status, null, response.headers.get('x-request-id'));
+    throw new ApiError(
+      'HTTP.BAD_RESPONSE',
+      '服务返回的数据格式有误',
+      response.status,
+      null,
+      response.headers.get('x-request-id'),
+    );
   }
 }
 
 /** The one request path of the web app (CONVENTIONS "Errors"): JSON in and out, one error toast. */
-async function request<T>(method: string, url: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+async function request<T>(
+  method: string,
+  url: string,
+  body: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const csrf = readCookie(CSRF_COOKIE);
@@ -80,7 +109,10 @@ async function request<T>(method: string, url: string, body: unknown, options: R
     return await readBody<T>(response);
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    const error = cause instanceof ApiError ? cause : new ApiError('NETWORK.UNAVAILABLE', NETWORK_ERROR_MESSAGE, 0);
+    const error =
+      cause instanceof ApiError
+        ? cause
+        : new ApiError('NETWORK.UNAVAILABLE', NETWORK_ERROR_MESSAGE, 0);
     // grouping merges identical toasts when several requests of one page fail together.
     if (!options.silent) ElMessage.error({ message: error.displayMessage, grouping: true });
     throw error;
@@ -89,8 +121,12 @@ async function request<T>(method: string, url: string, body: unknown, options: R
 
 export const http = {
   get: <T>(url: string, options?: RequestOptions) => request<T>('GET', url, undefined, options),
-  post: <T>(url: string, body?: unknown, options?: RequestOptions) => request<T>('POST', url, body, options),
-  put: <T>(url: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', url, body, options),
-  patch: <T>(url: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', url, body, options),
-  delete: <T>(url: string, options?: RequestOptions) => request<T>('DELETE', url, undefined, options),
+  post: <T>(url: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('POST', url, body, options),
+  put: <T>(url: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('PUT', url, body, options),
+  patch: <T>(url: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('PATCH', url, body, options),
+  delete: <T>(url: string, options?: RequestOptions) =>
+    request<T>('DELETE', url, undefined, options),
 };

@@ -6,7 +6,10 @@ import { hasPermission } from '@/features/identity/staff-session';
 export type PermissionValue = Permission | readonly Permission[];
 
 // One reactive effect per element, so a button appears or disappears as soon as the session changes.
-const scopes = new WeakMap<HTMLElement, { scope: EffectScope; value: { current: PermissionValue } }>();
+const scopes = new WeakMap<
+  HTMLElement,
+  { scope: EffectScope; value: { current: PermissionValue } }
+>();
 
 function apply(el: HTMLElement, value: PermissionValue): void {
   const allowed = hasPermission(value);

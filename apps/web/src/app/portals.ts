@@ -27,7 +27,10 @@ export const portals: Record<PortalKey, PortalInfo> = {
 };
 
 /** Builds the document title for a page: 'Page - Portal title', or the portal title alone on its home. */
-export function formatDocumentTitle(portal: PortalKey | undefined, pageTitle: string | undefined): string {
+export function formatDocumentTitle(
+  portal: PortalKey | undefined,
+  pageTitle: string | undefined,
+): string {
   const base = portal ? portals[portal].title : SYSTEM_NAME;
   return pageTitle ? `${pageTitle} - ${base}` : base;
 }

@@ -18,7 +18,9 @@ function resolve(path: string) {
 describe('route access from route meta', () => {
   it('reads the permission a page declares, including pages reached from no menu entry', () => {
     expect(requiredPermission(resolve('/admin/sms'))).toBe('sms.read');
-    expect(requiredPermission(resolve('/admin/reviews/6b0a3f34-0000-4000-8000-000000000000'))).toBe('application.review');
+    expect(requiredPermission(resolve('/admin/reviews/6b0a3f34-0000-4000-8000-000000000000'))).toBe(
+      'application.review',
+    );
     expect(requiredPermission(resolve('/admin'))).toBeUndefined();
   });
 

@@ -6,7 +6,9 @@ import { hasPermission } from '@/features/identity/staff-session';
  * The permission a route needs: its own `meta.permission` (vue-router merges the matched records'
  * meta, so a page inherits none from its layout unless the layout sets one).
  */
-export function requiredPermission(route: Pick<RouteLocationNormalizedLoaded, 'meta'>): Permission | undefined {
+export function requiredPermission(
+  route: Pick<RouteLocationNormalizedLoaded, 'meta'>,
+): Permission | undefined {
   return route.meta.permission;
 }
 

@@ -31,6 +31,8 @@ export function labelOf(labels: Record<string, string>, value: string | null | u
 }
 
 /** Options for an el-select from a label map, in the map's order. */
-export function optionsOf<K extends string>(labels: Record<K, string>): Array<{ value: K; label: string }> {
+export function optionsOf<K extends string>(
+  labels: Record<K, string>,
+): Array<{ value: K; label: string }> {
   return (Object.entries(labels) as Array<[K, string]>).map(([value, label]) => ({ value, label }));
 }

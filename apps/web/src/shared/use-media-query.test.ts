@@ -8,12 +8,17 @@ function stubMatchMedia(initial: boolean) {
   const listeners = new Set<(event: MediaQueryListEvent) => void>();
   const media = {
     matches: initial,
-    addEventListener: vi.fn((_type: string, listener: (event: MediaQueryListEvent) => void) => listeners.add(listener)),
-    removeEventListener: vi.fn((_type: string, listener: (event: MediaQueryListEvent) => void) => listeners.delete(listener)),
+    addEventListener: vi.fn((_type: string, listener: (event: MediaQueryListEvent) => void) =>
+      listeners.add(listener),
+    ),
+    removeEventListener: vi.fn((_type: string, listener: (event: MediaQueryListEvent) => void) =>
+      listeners.delete(listener),
+    ),
   };
   const matchMedia = vi.fn(() => media);
   vi.stubGlobal('matchMedia', matchMedia);
-  const flip = (matches: boolean) => listeners.forEach((listener) => listener({ matches } as MediaQueryListEvent));
+  const flip = (matches: boolean) =>
+    listeners.forEach((listener) => listener({ matches } as MediaQueryListEvent));
   return { matchMedia, media, listeners, flip };
 }
 

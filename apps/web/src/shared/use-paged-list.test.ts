@@ -4,7 +4,10 @@ import type { PageChange } from './page-table';
 import { usePagedList } from './use-paged-list';
 
 type Row = { id: string };
-const pageOf = (paging: PageChange, total = 95) => ({ items: [{ id: `p${paging.page}s${paging.pageSize}` }] as Row[], total });
+const pageOf = (paging: PageChange, total = 95) => ({
+  items: [{ id: `p${paging.page}s${paging.pageSize}` }] as Row[],
+  total,
+});
 
 describe('usePagedList', () => {
   it('fetches page 1 of 20 by default and binds rows and total for PageTable', async () => {
@@ -12,7 +15,13 @@ describe('usePagedList', () => {
     const list = usePagedList(fetch);
     await vi.waitFor(() => expect(list.rows.value).toEqual([{ id: 'p1s20' }]));
     expect(fetch).toHaveBeenCalledWith({ page: 1, pageSize: 20 });
-    expect(list.table.value).toMatchObject({ total: 95, page: 1, pageSize: 20, loading: false, error: null });
+    expect(list.table.value).toMatchObject({
+      total: 95,
+      page: 1,
+      pageSize: 20,
+      loading: false,
+      error: null,
+    });
   });
 
   it('goes to the page PageTable asks for', async () => {
@@ -37,7 +46,10 @@ describe('usePagedList', () => {
     const state = reactive<PageChange>({ page: 2, pageSize: 50 });
     const write = vi.fn((change: PageChange) => Object.assign(state, change));
     const fetch = vi.fn(async (paging: PageChange) => pageOf(paging));
-    const list = usePagedList(fetch, { immediate: false, paging: { read: () => ({ ...state }), write } });
+    const list = usePagedList(fetch, {
+      immediate: false,
+      paging: { read: () => ({ ...state }), write },
+    });
     expect(list.paging.value).toEqual({ page: 2, pageSize: 50 });
     list.changePage({ page: 5, pageSize: 50 });
     list.reload({ firstPage: true });
@@ -48,7 +60,12 @@ describe('usePagedList', () => {
 
   it('masks the table only until the first answer with quietReload', async () => {
     let settle!: () => void;
-    const fetch = vi.fn((paging: PageChange) => new Promise<ReturnType<typeof pageOf>>((resolve) => { settle = () => resolve(pageOf(paging)); }));
+    const fetch = vi.fn(
+      (paging: PageChange) =>
+        new Promise<ReturnType<typeof pageOf>>((resolve) => {
+          settle = () => resolve(pageOf(paging));
+        }),
+    );
     const list = usePagedList(fetch, { quietReload: true });
     expect(list.table.value.loading).toBe(true);
     settle();

@@ -55,8 +55,12 @@ export function usePagedList<P extends Paged<unknown>>(
 ): PagedList<P> {
   const local = reactive<PageChange>({ page: 1, pageSize: options.pageSize ?? 20 });
   const external = options.paging;
-  const paging = computed<PageChange>(() => (external ? external.read() : { page: local.page, pageSize: local.pageSize }));
-  const request = useRequest<P | null>(() => fetch({ ...paging.value }), { immediate: options.immediate });
+  const paging = computed<PageChange>(() =>
+    external ? external.read() : { page: local.page, pageSize: local.pageSize },
+  );
+  const request = useRequest<P | null>(() => fetch({ ...paging.value }), {
+    immediate: options.immediate,
+  });
   const rows = computed<P['items']>(() => request.data.value?.items ?? []);
 
   function changePage(change: PageChange) {
@@ -85,7 +89,9 @@ export function usePagedList<P extends Paged<unknown>>(
     total: request.data.value?.total ?? 0,
     page: paging.value.page,
     pageSize: paging.value.pageSize,
-    loading: options.quietReload ? request.loading.value && !request.data.value : request.loading.value,
+    loading: options.quietReload
+      ? request.loading.value && !request.data.value
+      : request.loading.value,
     error: request.error.value,
     onChange: changePage,
     onRetry: retry,

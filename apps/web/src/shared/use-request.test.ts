@@ -46,14 +46,24 @@ describe('useRequest', () => {
 
   it('keeps an ApiError as is and answers undefined', async () => {
     const failure = new ApiError('X.Y', '失败', 400);
-    const state = useRequest(async () => { throw failure; }, { immediate: false });
+    const state = useRequest(
+      async () => {
+        throw failure;
+      },
+      { immediate: false },
+    );
     await expect(state.run()).resolves.toBeUndefined();
     expect(state.error.value).toBe(failure);
   });
 
   it('wraps any other failure in CLIENT.UNEXPECTED so pages show one error shape', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const state = useRequest(async () => { throw new TypeError('boom'); }, { immediate: false });
+    const state = useRequest(
+      async () => {
+        throw new TypeError('boom');
+      },
+      { immediate: false },
+    );
     await state.run();
     expect(state.error.value).toMatchObject({ code: 'CLIENT.UNEXPECTED', status: 0 });
     expect(log).toHaveBeenCalled();
@@ -62,7 +72,13 @@ describe('useRequest', () => {
 
   it('clears the previous error when run again', async () => {
     let fail = true;
-    const state = useRequest(async () => { if (fail) throw new ApiError('X', 'x', 500); return 1; }, { immediate: false });
+    const state = useRequest(
+      async () => {
+        if (fail) throw new ApiError('X', 'x', 500);
+        return 1;
+      },
+      { immediate: false },
+    );
     await state.run();
     expect(state.error.value).not.toBeNull();
     fail = false;

@@ -10,7 +10,10 @@ export type RequestState<T> = {
 };
 
 /** Loading / error / data state for one API call; a newer run wins over an older, slower one. */
-export function useRequest<T>(fetcher: () => Promise<T>, options: { immediate?: boolean } = {}): RequestState<T> {
+export function useRequest<T>(
+  fetcher: () => Promise<T>,
+  options: { immediate?: boolean } = {},
+): RequestState<T> {
   const data = shallowRef<T>();
   const loading = ref(false);
   const error = shallowRef<ApiError | null>(null);
@@ -27,7 +30,10 @@ export function useRequest<T>(fetcher: () => Promise<T>, options: { immediate?: 
       return result;
     } catch (cause) {
       if (mine !== generation) return undefined;
-      error.value = cause instanceof ApiError ? cause : new ApiError('CLIENT.UNEXPECTED', '页面处理数据时出错，请刷新后重试', 0);
+      error.value =
+        cause instanceof ApiError
+          ? cause
+          : new ApiError('CLIENT.UNEXPECTED', '页面处理数据时出错，请刷新后重试', 0);
       if (!(cause instanceof ApiError)) console.error(cause);
       return undefined;
     } finally {

@@ -1,5 +1,13 @@
 import type { z } from 'zod';
-import type { AuditEntry, AuditEntryPageSchema, AuditEntryQuery, AuditExport, AuditPublicKeySchema, AuditRange, AuditVerification } from '@kaolu/contracts';
+import type {
+  AuditEntry,
+  AuditEntryPageSchema,
+  AuditEntryQuery,
+  AuditExport,
+  AuditPublicKeySchema,
+  AuditRange,
+  AuditVerification,
+} from '@kaolu/contracts';
 import { http, type RequestOptions } from '@/app/http';
 
 export type { AuditEntry, AuditExport, AuditRange, AuditVerification };
@@ -29,8 +37,16 @@ export function getAuditPublicKey() {
 /** Saves both files of an export through the browser's download. */
 export function saveExportFiles(exported: AuditExport): void {
   const bytes = Uint8Array.from(atob(exported.workbookBase64), (c) => c.charCodeAt(0));
-  saveBlob(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), exported.workbookFile);
-  saveBlob(new Blob([exported.signatureText], { type: 'application/json' }), exported.signatureFile);
+  saveBlob(
+    new Blob([bytes], {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    }),
+    exported.workbookFile,
+  );
+  saveBlob(
+    new Blob([exported.signatureText], { type: 'application/json' }),
+    exported.signatureFile,
+  );
 }
 
 function saveBlob(blob: Blob, fileName: string): void {

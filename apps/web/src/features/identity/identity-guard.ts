@@ -26,7 +26,13 @@ export function staffPagePath(portal: PortalKey, page: 'login' | 'change-passwor
  */
 export function safeRedirect(value: unknown, portal: PortalKey): string {
   const home = portals[portal].basePath;
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return home;
+  if (
+    typeof value !== 'string' ||
+    !value.startsWith('/') ||
+    value.startsWith('//') ||
+    value.includes('\\')
+  )
+    return home;
   const path = value.split(/[?#]/)[0]!;
   if (path.endsWith('/login') || path.endsWith('/change-password')) return home;
   return value;

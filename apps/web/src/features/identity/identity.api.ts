@@ -1,8 +1,26 @@
 import type { z } from 'zod';
 import type {
-  CandidateAccount, CandidateRegister, CandidateSmsCodeRequestSchema, CreateIpAllowEntrySchema, CreateRoleGrant, CreateStaffUser, IpAllowEntrySchema, OneTimePasswordSchema,
-  RoleGrant, SessionInfoSchema, SessionPageSchema, SmsDailyCountSchema, SmsDailyCountsSchema, SmsMessagePageSchema, SmsMessageSchema, StaffAccount, StaffLoginResultSchema,
-  StaffRole, StaffUser, StaffUserPageSchema, TotpSetupSchema,
+  CandidateAccount,
+  CandidateRegister,
+  CandidateSmsCodeRequestSchema,
+  CreateIpAllowEntrySchema,
+  CreateRoleGrant,
+  CreateStaffUser,
+  IpAllowEntrySchema,
+  OneTimePasswordSchema,
+  RoleGrant,
+  SessionInfoSchema,
+  SessionPageSchema,
+  SmsDailyCountSchema,
+  SmsDailyCountsSchema,
+  SmsMessagePageSchema,
+  SmsMessageSchema,
+  StaffAccount,
+  StaffLoginResultSchema,
+  StaffRole,
+  StaffUser,
+  StaffUserPageSchema,
+  TotpSetupSchema,
 } from '@kaolu/contracts';
 import { http, type RequestOptions } from '@/app/http';
 import type { PageQuery } from '../paged';
@@ -28,20 +46,29 @@ export type RoleInfo = { role: StaffRole; label: string; scope: string; permissi
 type Ok = { ok: true };
 
 export const candidateApi = {
-  requestCode: (phone: string, purpose: z.infer<typeof CandidateSmsCodeRequestSchema>['purpose']) => http.post<Ok>('/api/candidate/auth/sms-code', { phone, purpose }),
-  register: (body: CandidateRegister) => http.post<CandidateAccount>('/api/candidate/auth/register', body),
-  login: (account: string, password: string) => http.post<CandidateAccount>('/api/candidate/auth/login', { account, password }),
-  resetPassword: (phone: string, smsCode: string, newPassword: string) => http.post<Ok>('/api/candidate/auth/reset-password', { phone, smsCode, newPassword }),
-  account: (options?: RequestOptions) => http.get<CandidateAccount>('/api/candidate/account', options),
-  changePassword: (currentPassword: string, newPassword: string) => http.post<Ok>('/api/candidate/account/password', { currentPassword, newPassword }),
+  requestCode: (phone: string, purpose: z.infer<typeof CandidateSmsCodeRequestSchema>['purpose']) =>
+    http.post<Ok>('/api/candidate/auth/sms-code', { phone, purpose }),
+  register: (body: CandidateRegister) =>
+    http.post<CandidateAccount>('/api/candidate/auth/register', body),
+  login: (account: string, password: string) =>
+    http.post<CandidateAccount>('/api/candidate/auth/login', { account, password }),
+  resetPassword: (phone: string, smsCode: string, newPassword: string) =>
+    http.post<Ok>('/api/candidate/auth/reset-password', { phone, smsCode, newPassword }),
+  account: (options?: RequestOptions) =>
+    http.get<CandidateAccount>('/api/candidate/account', options),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    http.post<Ok>('/api/candidate/account/password', { currentPassword, newPassword }),
 };
 
 export const staffAuthApi = {
-  login: (username: string, password: string) => http.post<StaffLoginResult>('/api/staff/auth/login', { username, password }),
+  login: (username: string, password: string) =>
+    http.post<StaffLoginResult>('/api/staff/auth/login', { username, password }),
   sendCode: () => http.post<Ok>('/api/staff/auth/second-factor/sms'),
-  verify: (method: StaffLoginResult['methods'][number], code: string) => http.post<StaffAccount>('/api/staff/auth/second-factor/verify', { method, code }),
+  verify: (method: StaffLoginResult['methods'][number], code: string) =>
+    http.post<StaffAccount>('/api/staff/auth/second-factor/verify', { method, code }),
   account: (options?: RequestOptions) => http.get<StaffAccount>('/api/staff/account', options),
-  changePassword: (currentPassword: string, newPassword: string) => http.post<StaffAccount>('/api/staff/account/password', { currentPassword, newPassword }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    http.post<StaffAccount>('/api/staff/account/password', { currentPassword, newPassword }),
   setupTotp: () => http.post<TotpSetup>('/api/staff/account/totp/setup'),
   confirmTotp: (code: string) => http.post<Ok>('/api/staff/account/totp/confirm', { code }),
 };
@@ -50,23 +77,31 @@ export const staffAuthApi = {
 export const logout = () => http.post<Ok>('/api/auth/logout');
 
 export const adminApi = {
-  findUsers: (query: PageQuery & { keyword?: string }, options?: RequestOptions) => http.get<z.infer<typeof StaffUserPageSchema>>('/api/staff-users', { ...options, query }),
+  findUsers: (query: PageQuery & { keyword?: string }, options?: RequestOptions) =>
+    http.get<z.infer<typeof StaffUserPageSchema>>('/api/staff-users', { ...options, query }),
   createUser: (body: CreateStaffUser) => http.post<OneTimePassword>('/api/staff-users', body),
-  resetPassword: (id: string) => http.post<OneTimePassword>(`/api/staff-users/${id}/reset-password`),
-  setDisabled: (id: string, disabled: boolean) => http.post<Ok>(`/api/staff-users/${id}/${disabled ? 'disable' : 'enable'}`),
+  resetPassword: (id: string) =>
+    http.post<OneTimePassword>(`/api/staff-users/${id}/reset-password`),
+  setDisabled: (id: string, disabled: boolean) =>
+    http.post<Ok>(`/api/staff-users/${id}/${disabled ? 'disable' : 'enable'}`),
   unlock: (id: string) => http.post<Ok>(`/api/staff-users/${id}/unlock`),
   roles: () => http.get<RoleInfo[]>('/api/roles'),
-  grants: (staffUserId?: string) => http.get<RoleGrant[]>('/api/role-grants', { query: { staffUserId } }),
+  grants: (staffUserId?: string) =>
+    http.get<RoleGrant[]>('/api/role-grants', { query: { staffUserId } }),
   // The server answers the new grant's id inline ({ id }); the page reloads the list anyway.
   grant: (body: CreateRoleGrant) => http.post<{ id: string }>('/api/role-grants', body),
   revokeGrant: (id: string) => http.delete<Ok>(`/api/role-grants/${id}`),
   allowlist: () => http.get<IpAllowEntry[]>('/api/ip-allowlist'),
-  addAllowEntry: (body: z.input<typeof CreateIpAllowEntrySchema>) => http.post<IpAllowEntry>('/api/ip-allowlist', body),
+  addAllowEntry: (body: z.input<typeof CreateIpAllowEntrySchema>) =>
+    http.post<IpAllowEntry>('/api/ip-allowlist', body),
   removeAllowEntry: (id: string) => http.delete<Ok>(`/api/ip-allowlist/${id}`),
-  sessions: (query: PageQuery) => http.get<z.infer<typeof SessionPageSchema>>('/api/sessions', { query }),
+  sessions: (query: PageQuery) =>
+    http.get<z.infer<typeof SessionPageSchema>>('/api/sessions', { query }),
   revokeSession: (id: string) => http.delete<Ok>(`/api/sessions/${id}`),
-  smsMessages: (query: PageQuery) => http.get<z.infer<typeof SmsMessagePageSchema>>('/api/sms/messages', { query }),
+  smsMessages: (query: PageQuery) =>
+    http.get<z.infer<typeof SmsMessagePageSchema>>('/api/sms/messages', { query }),
   smsCounts: () => http.get<z.infer<typeof SmsDailyCountsSchema>>('/api/sms/daily-counts'),
   // Body and answer are declared inline by the server (sms.routes.ts: phoneKey or phone → { unlocked }).
-  smsUnlock: (phoneKey: string) => http.post<{ unlocked: boolean }>('/api/sms/unlock', { phoneKey }),
+  smsUnlock: (phoneKey: string) =>
+    http.post<{ unlocked: boolean }>('/api/sms/unlock', { phoneKey }),
 };

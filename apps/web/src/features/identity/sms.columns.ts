@@ -9,6 +9,11 @@ export const smsMessageColumns: PageTableColumn<SmsMessage>[] = [
   { prop: 'phoneMasked', label: '手机号', width: 140 },
   { prop: 'purpose', label: '用途', width: 140 },
   { prop: 'content', label: '内容', minWidth: 240 },
-  { prop: 'status', label: '状态', width: 100, format: (m) => labelOf(SMS_STATUS_LABELS, m.status) },
+  {
+    prop: 'status',
+    label: '状态',
+    width: 100,
+    format: (m) => labelOf(SMS_STATUS_LABELS, m.status),
+  },
   { prop: 'createdAt', label: '时间', width: 170, format: (m) => formatDateTime(m.createdAt) },
 ];

@@ -9,7 +9,8 @@ export const staffSession = reactive<{ account: StaffAccount | null }>({ account
  * permission asked means any signed-in staff user; a list means any one of them.
  */
 export function hasPermission(permission: string | readonly string[] | null | undefined): boolean {
-  if (!permission || (Array.isArray(permission) && permission.length === 0)) return staffSession.account !== null;
+  if (!permission || (Array.isArray(permission) && permission.length === 0))
+    return staffSession.account !== null;
   const account = staffSession.account;
   if (!account) return false;
   const wanted: readonly string[] = typeof permission === 'string' ? [permission] : permission;

@@ -10,5 +10,10 @@ export const staffUserColumns: PageTableColumn<StaffUser>[] = [
   { prop: 'roles', label: '角色', minWidth: 160, format: (user) => user.roles.join('、') || '—' },
   // One column for 停用 / 锁定 / 正常: a disabled account shows 已停用 even while also locked.
   { prop: 'locked', label: '状态', width: 100 },
-  { prop: 'lastLoginAt', label: '最近登录', minWidth: 150, format: (user) => formatDateTime(user.lastLoginAt) },
+  {
+    prop: 'lastLoginAt',
+    label: '最近登录',
+    minWidth: 150,
+    format: (user) => formatDateTime(user.lastLoginAt),
+  },
 ];

@@ -9,7 +9,14 @@ import type { PageTableColumn } from '@/shared/page-table';
 export function listEntryColumns(kind: ListKind): PageTableColumn<ListEntry>[] {
   return [
     { prop: 'idNumberMasked', label: '身份证号', width: 200 },
-    kind === 'whitelist' ? { prop: 'unitName', label: '定向单位', minWidth: 160 } : { prop: 'note', label: '原因', minWidth: 160 },
-    { prop: 'updatedAt', label: '更新时间', width: 160, format: (e) => formatDateTime(e.updatedAt) },
+    kind === 'whitelist'
+      ? { prop: 'unitName', label: '定向单位', minWidth: 160 }
+      : { prop: 'note', label: '原因', minWidth: 160 },
+    {
+      prop: 'updatedAt',
+      label: '更新时间',
+      width: 160,
+      format: (e) => formatDateTime(e.updatedAt),
+    },
   ];
 }

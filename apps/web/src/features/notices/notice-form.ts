@@ -1,7 +1,13 @@
 import type { NoticeKind } from '@kaolu/contracts';
 
 /** The notice dialog's fields; candidate ids are typed as free text, one or more per line. */
-export type NoticeForm = { kind: NoticeKind; title: string; body: string; candidateIds: string; changeNote: string };
+export type NoticeForm = {
+  kind: NoticeKind;
+  title: string;
+  body: string;
+  candidateIds: string;
+  changeNote: string;
+};
 
 /** A blank form for a new notice (公告 by default). */
 export function emptyNoticeForm(): NoticeForm {
@@ -19,10 +25,20 @@ export function parseCandidateIds(text: string): string[] {
 
 /** The PUT body of a change: a blank change note is left out rather than sent empty. */
 export function noticeUpdateBody(form: NoticeForm) {
-  return { title: form.title, body: form.body, candidateIds: parseCandidateIds(form.candidateIds), changeNote: form.changeNote || undefined };
+  return {
+    title: form.title,
+    body: form.body,
+    candidateIds: parseCandidateIds(form.candidateIds),
+    changeNote: form.changeNote || undefined,
+  };
 }
 
 /** The POST body of a new notice (a draft, published separately). */
 export function noticeCreateBody(form: NoticeForm) {
-  return { kind: form.kind, title: form.title, body: form.body, candidateIds: parseCandidateIds(form.candidateIds) };
+  return {
+    kind: form.kind,
+    title: form.title,
+    body: form.body,
+    candidateIds: parseCandidateIds(form.candidateIds),
+  };
 }

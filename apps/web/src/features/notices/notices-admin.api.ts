@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import type {
-  AdminNotice, AdminNoticePageSchema, NoticeChangeResult, NoticeInputSchema, NoticeSmsJobResult, PublicNoticeDetailSchema, UpdateNoticeSchema,
+  AdminNotice,
+  AdminNoticePageSchema,
+  NoticeChangeResult,
+  NoticeInputSchema,
+  NoticeSmsJobResult,
+  PublicNoticeDetailSchema,
+  UpdateNoticeSchema,
 } from '@kaolu/contracts';
 import { http } from '@/app/http';
 import type { PublicNoticeQuery } from './notices.api';
@@ -14,8 +20,10 @@ export const noticesAdminApi = {
   // The admin list takes the public list's query (the server reuses PublicNoticeQuerySchema).
   list: (query: PublicNoticeQuery) => http.get<AdminNoticePage>('/api/admin/notices', { query }),
   get: (id: string) => http.get<AdminNotice>(`/api/admin/notices/${id}`),
-  create: (body: z.input<typeof NoticeInputSchema>) => http.post<AdminNotice>('/api/admin/notices', body),
-  update: (id: string, body: z.input<typeof UpdateNoticeSchema>) => http.put<NoticeChangeResult>(`/api/admin/notices/${id}`, body),
+  create: (body: z.input<typeof NoticeInputSchema>) =>
+    http.post<AdminNotice>('/api/admin/notices', body),
+  update: (id: string, body: z.input<typeof UpdateNoticeSchema>) =>
+    http.put<NoticeChangeResult>(`/api/admin/notices/${id}`, body),
   publish: (id: string) => http.post<NoticeChangeResult>(`/api/admin/notices/${id}/publish`),
   withdraw: (id: string) => http.post<AdminNotice>(`/api/admin/notices/${id}/withdraw`),
 };

@@ -11,5 +11,10 @@ export const noticeColumns: PageTableColumn<NoticeRow>[] = [
   { prop: 'status', label: '状态', width: 90 },
   { prop: 'version', label: '版本', width: 70 },
   { prop: 'candidateCount', label: '涉及考生', width: 90 },
-  { prop: 'publishedAt', label: '发布时间', width: 160, format: (n) => formatDateTime(n.publishedAt) },
+  {
+    prop: 'publishedAt',
+    label: '发布时间',
+    width: 160,
+    format: (n) => formatDateTime(n.publishedAt),
+  },
 ];

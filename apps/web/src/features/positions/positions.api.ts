@@ -4,7 +4,8 @@ import type { Paged } from '../paged';
 
 export type { PublicPosition };
 // The foundation's filters plus unit, education, major, hukou, headcount and sort; the sort fields are the contracts enum.
-export type PositionSearch = Omit<PositionSearchQuery, 'sort' | 'order'> & Partial<Pick<PositionSearchQuery, 'sort' | 'order'>>;
+export type PositionSearch = Omit<PositionSearchQuery, 'sort' | 'order'> &
+  Partial<Pick<PositionSearchQuery, 'sort' | 'order'>>;
 
 /** Searches the published positions of an event 职位查询 for candidates. */
 export function findPublicPositions(query: PositionSearch, options?: RequestOptions) {

@@ -7,7 +7,12 @@ import type { PageTableColumn } from '@/shared/page-table';
 export const unitPositionColumns: PageTableColumn<AdminPosition>[] = [
   { prop: 'code', label: '职位代码', width: 110 },
   { prop: 'title', label: '职位名称', minWidth: 160 },
-  { prop: 'category', label: '类别', width: 120, format: (p) => labelOf(POSITION_CATEGORY_LABELS, p.category) },
+  {
+    prop: 'category',
+    label: '类别',
+    width: 120,
+    format: (p) => labelOf(POSITION_CATEGORY_LABELS, p.category),
+  },
   { prop: 'headcount', label: '人数', width: 70 },
   { prop: 'status', label: '状态', width: 100 },
 ];

@@ -6,28 +6,59 @@ import { isApiErrorBody } from '@/app/api-error';
 const CSRF_COOKIE = 'kaolu_csrf';
 
 function csrfHeader(): Record<string, string> {
-  const pair = document.cookie.split(';').map((p) => p.trim().split('=')).find(([key]) => key === CSRF_COOKIE);
+  const pair = document.cookie
+    .split(';')
+    .map((p) => p.trim().split('='))
+    .find(([key]) => key === CSRF_COOKIE);
   return pair ? { 'x-csrf-token': decodeURIComponent(pair.slice(1).join('=')) } : {};
 }
 
 async function failureOf(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
-  if (isApiErrorBody(body)) return new ApiError(body.error.code, body.error.message, response.status, body.error.details ?? null, body.error.requestId ?? null);
-  return new ApiError(`HTTP.${response.status}`, `请求失败（HTTP ${response.status}）`, response.status);
+  if (isApiErrorBody(body))
+    return new ApiError(
+      body.error.code,
+      body.error.message,
+      response.status,
+      body.error.details ?? null,
+      body.error.requestId ?? null,
+    );
+  return new ApiError(
+    `HTTP.${response.status}`,
+    `请求失败（HTTP ${response.status}）`,
+    response.status,
+  );
 }
 
 /** Posts one file as multipart/form-data (field `file`) and returns the JSON answer. */
-export async function uploadFile<T>(url: string, file: Blob, fileName: string, query?: Record<string, QueryValue>): Promise<T> {
+export async function uploadFile<T>(
+  url: string,
+  file: Blob,
+  fileName: string,
+  query?: Record<string, QueryValue>,
+): Promise<T> {
   const form = new FormData();
   form.append('file', file, fileName);
-  const response = await fetch(buildUrl(url, query), { method: 'POST', body: form, credentials: 'same-origin', headers: { accept: 'application/json', ...csrfHeader() } });
+  const response = await fetch(buildUrl(url, query), {
+    method: 'POST',
+    body: form,
+    credentials: 'same-origin',
+    headers: { accept: 'application/json', ...csrfHeader() },
+  });
   if (!response.ok) throw await failureOf(response);
   return (await response.json()) as T;
 }
 
 /** Downloads a file answer (e.g. an Excel export) and hands it to the browser under its own name. */
-export async function downloadFile(url: string, query: Record<string, QueryValue>, fallbackName: string): Promise<void> {
-  const response = await fetch(buildUrl(url, query), { credentials: 'same-origin', headers: csrfHeader() });
+export async function downloadFile(
+  url: string,
+  query: Record<string, QueryValue>,
+  fallbackName: string,
+): Promise<void> {
+  const response = await fetch(buildUrl(url, query), {
+    credentials: 'same-origin',
+    headers: csrfHeader(),
+  });
   if (!response.ok) throw await failureOf(response);
   const disposition = response.headers.get('content-disposition') ?? '';
   const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];

@@ -11,18 +11,31 @@ describe('profile form', () => {
   });
 
   it('sends a blank address and permit number as absent, so the server keeps the stored encrypted ones', () => {
-    const form = formOf({ contact: { email: 'a@b.cn' }, residencePermit: { issuedOn: '2020-01-01', validUntil: '2030-01-01' } });
+    const form = formOf({
+      contact: { email: 'a@b.cn' },
+      residencePermit: { issuedOn: '2020-01-01', validUntil: '2030-01-01' },
+    });
     expect(form.contact.address).toBe('');
     const doc = documentOf(form);
     expect(doc.contact.address).toBeUndefined();
     expect(doc.contact.email).toBe('a@b.cn');
-    expect(doc.residencePermit).toEqual({ number: undefined, issuedOn: '2020-01-01', validUntil: '2030-01-01' });
+    expect(doc.residencePermit).toEqual({
+      number: undefined,
+      issuedOn: '2020-01-01',
+      validUntil: '2030-01-01',
+    });
   });
 
   it('sends no permit when the candidate says there is none, and an open period end as null', () => {
     const form = formOf(null);
     form.hasPermit = false;
-    form.work.push({ employer: 'E', title: 'T', startDate: '2020-01-01', endDate: '', grassroots: false });
+    form.work.push({
+      employer: 'E',
+      title: 'T',
+      startDate: '2020-01-01',
+      endDate: '',
+      grassroots: false,
+    });
     const doc = documentOf(form);
     expect(doc.residencePermit).toBeNull();
     expect(doc.work[0]!.endDate).toBeNull();

@@ -27,23 +27,55 @@ export type ProfileForm = {
 };
 
 export const emptyEducation = (): ProfileForm['education'][number] => ({
-  level: 'bachelor', degree: 'bachelor', school: '', major: '', majorCode: '', startDate: '', endDate: '', fullTime: true,
+  level: 'bachelor',
+  degree: 'bachelor',
+  school: '',
+  major: '',
+  majorCode: '',
+  startDate: '',
+  endDate: '',
+  fullTime: true,
 });
-export const emptyWork = (): ProfileForm['work'][number] => ({ employer: '', title: '', startDate: '', endDate: '', grassroots: false });
-export const emptyAbroad = (): ProfileForm['abroad'][number] => ({ country: '', purpose: 'study', startDate: '', endDate: '' });
+export const emptyWork = (): ProfileForm['work'][number] => ({
+  employer: '',
+  title: '',
+  startDate: '',
+  endDate: '',
+  grassroots: false,
+});
+export const emptyAbroad = (): ProfileForm['abroad'][number] => ({
+  country: '',
+  purpose: 'study',
+  startDate: '',
+  endDate: '',
+});
 
-const withOpenEnd = <T extends { endDate: string | null }>(entry: T) => ({ ...entry, endDate: entry.endDate ?? '' });
+const withOpenEnd = <T extends { endDate: string | null }>(entry: T) => ({
+  ...entry,
+  endDate: entry.endDate ?? '',
+});
 
 /** The form for a stored document (the API answers it with address and permit number removed). */
 export function formOf(stored: unknown): ProfileForm {
   const doc = (stored ?? null) as Partial<Doc> | null;
   return {
-    contact: { email: doc?.contact?.email ?? '', address: '', postalCode: doc?.contact?.postalCode ?? '' },
+    contact: {
+      email: doc?.contact?.email ?? '',
+      address: '',
+      postalCode: doc?.contact?.postalCode ?? '',
+    },
     politicalStatus: doc?.politicalStatus ?? '',
     hukou: { type: doc?.hukou?.type ?? '', place: doc?.hukou?.place ?? '' },
     hasPermit: Boolean(doc?.residencePermit),
-    permit: { number: '', issuedOn: doc?.residencePermit?.issuedOn ?? '', validUntil: doc?.residencePermit?.validUntil ?? '' },
-    education: (doc?.education ?? [emptyEducation()]).map((e) => ({ ...withOpenEnd(e), majorCode: e.majorCode ?? '' })),
+    permit: {
+      number: '',
+      issuedOn: doc?.residencePermit?.issuedOn ?? '',
+      validUntil: doc?.residencePermit?.validUntil ?? '',
+    },
+    education: (doc?.education ?? [emptyEducation()]).map((e) => ({
+      ...withOpenEnd(e),
+      majorCode: e.majorCode ?? '',
+    })),
     work: (doc?.work ?? []).map(withOpenEnd),
     abroad: (doc?.abroad ?? []).map(withOpenEnd),
     attachments: (doc?.attachments ?? []).map((a) => ({ ...a })),
@@ -52,7 +84,10 @@ export function formOf(stored: unknown): ProfileForm {
 }
 
 const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
-const closeEnd = <T extends { endDate: string }>(entry: T) => ({ ...entry, endDate: entry.endDate === '' ? null : entry.endDate });
+const closeEnd = <T extends { endDate: string }>(entry: T) => ({
+  ...entry,
+  endDate: entry.endDate === '' ? null : entry.endDate,
+});
 
 /**
  * The document to send. Blank optional fields are left out; so are a blank address and permit
@@ -60,9 +95,19 @@ const closeEnd = <T extends { endDate: string }>(entry: T) => ({ ...entry, endDa
  * so the server names the field that is missing.
  */
 export function documentOf(form: ProfileForm): Doc {
-  const permit = form.hasPermit ? { number: optional(form.permit.number), issuedOn: form.permit.issuedOn, validUntil: form.permit.validUntil } : null;
+  const permit = form.hasPermit
+    ? {
+        number: optional(form.permit.number),
+        issuedOn: form.permit.issuedOn,
+        validUntil: form.permit.validUntil,
+      }
+    : null;
   return {
-    contact: { email: optional(form.contact.email), address: optional(form.contact.address), postalCode: optional(form.contact.postalCode) },
+    contact: {
+      email: optional(form.contact.email),
+      address: optional(form.contact.address),
+      postalCode: optional(form.contact.postalCode),
+    },
     politicalStatus: form.politicalStatus as Doc['politicalStatus'],
     hukou: { type: form.hukou.type as Doc['hukou']['type'], place: form.hukou.place },
     residencePermit: permit,
@@ -81,7 +126,9 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
   const fields = (error.details as { fields?: FieldError[] } | null)?.fields ?? [];
   const errors: Record<string, string> = {};
   for (const f of fields) {
-    const key = f.field.replace(/^body\.(document\.)?/, '').replace(/^residencePermit\./, 'permit.');
+    const key = f.field
+      .replace(/^body\.(document\.)?/, '')
+      .replace(/^residencePermit\./, 'permit.');
     // The first message per field is the one to fix first; later ones usually follow from it.
     errors[key === 'residencePermit' ? 'hasPermit' : key] ??= f.message;
   }

@@ -9,12 +9,14 @@ export const profileApi = {
   get: (options?: RequestOptions) => http.get<Profile>('/api/candidate/profile', options),
   /** A 400 answer names every bad field in details.fields; the page shows them inline. */
   save: (body: SaveProfile) => http.put<Profile>('/api/candidate/profile', body, { silent: true }),
-  uploadPhoto: (file: File, eventId?: string) => uploadFile<Profile>('/api/candidate/profile/photo', file, file.name, { eventId }),
+  uploadPhoto: (file: File, eventId?: string) =>
+    uploadFile<Profile>('/api/candidate/profile/photo', file, file.name, { eventId }),
   confirmPhoto: () => http.post<Profile>('/api/candidate/profile/photo/confirm'),
   /** Same-origin URL of the stored photo; `v` busts the browser cache after a new upload. */
   photoUrl: (version: string) => `/api/candidate/profile/photo?v=${encodeURIComponent(version)}`,
   /** Stores one material (PDF/JPG/PNG ≤ 5MB); it joins the profile when the profile is saved with its id. */
-  uploadAttachment: (file: File) => uploadFile<UploadedAttachment>('/api/candidate/profile/attachments', file, file.name),
+  uploadAttachment: (file: File) =>
+    uploadFile<UploadedAttachment>('/api/candidate/profile/attachments', file, file.name),
   /** Same-origin URL of an own material: inline opens it in the browser, attachment downloads it. */
   attachmentUrl: (fileId: string, disposition: 'inline' | 'attachment' = 'inline') =>
     `/api/candidate/profile/attachments/${encodeURIComponent(fileId)}?disposition=${disposition}`,

@@ -24,4 +24,8 @@ export const paymentStatusTags: Record<PaymentStatus, TagType> = {
 };
 
 /** An automatic check: passed green, failed red, `pending` (city platform not answering) orange. */
-export const checkResultTags: Record<CheckResult, TagType> = { passed: 'success', failed: 'danger', pending: 'warning' };
+export const checkResultTags: Record<CheckResult, TagType> = {
+  passed: 'success',
+  failed: 'danger',
+  pending: 'warning',
+};

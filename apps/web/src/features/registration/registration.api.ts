@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import type {
-  CreateRegistration, InterfaceLogPageSchema, InterfaceLogQuery, PrecheckResultSchema, PublicEvent, PublicEventDetailSchema, Registration, RegistrationCheck, RegistrationListSchema,
+  CreateRegistration,
+  InterfaceLogPageSchema,
+  InterfaceLogQuery,
+  PrecheckResultSchema,
+  PublicEvent,
+  PublicEventDetailSchema,
+  Registration,
+  RegistrationCheck,
+  RegistrationListSchema,
   TimelineEntry,
 } from '@kaolu/contracts';
 import { http, type RequestOptions } from '@/app/http';
@@ -13,21 +21,32 @@ export type EventForRegistration = z.infer<typeof PublicEventDetailSchema>;
 /** Candidate calls of exam registration 笔试报名 (§0 pipeline, §7 先考后报; REG-09 checks). */
 export const registrationApi = {
   /** The event's schedule with its categories, fee and photo rules (public). */
-  event: (id: string, options?: RequestOptions) => http.get<EventForRegistration>(`/api/public/events/${id}`, options),
+  event: (id: string, options?: RequestOptions) =>
+    http.get<EventForRegistration>(`/api/public/events/${id}`, options),
   /** Events whose registration is under way, for the "去报名" entries. */
   openEvents: async (options?: RequestOptions): Promise<PublicEvent[]> => {
-    const page = await http.get<Paged<PublicEvent>>('/api/public/events', { ...options, query: { page: 1, pageSize: 50 } });
+    const page = await http.get<Paged<PublicEvent>>('/api/public/events', {
+      ...options,
+      query: { page: 1, pageSize: 50 },
+    });
     return page.items.filter((e) => e.status === 'registration');
   },
   /** Runs every automatic check and saves nothing. */
-  precheck: (body: CreateRegistration) => http.post<PrecheckResult>('/api/candidate/registrations/precheck', body, { silent: true }),
+  precheck: (body: CreateRegistration) =>
+    http.post<PrecheckResult>('/api/candidate/registrations/precheck', body, { silent: true }),
   /** A refusal (REGISTRATION.NOT_ELIGIBLE) carries the failed checks in details.checks. */
-  submit: (body: CreateRegistration) => http.post<Registration>('/api/candidate/registrations', body, { silent: true }),
-  mine: (options?: RequestOptions) => http.get<z.infer<typeof RegistrationListSchema>>('/api/candidate/registrations', options),
+  submit: (body: CreateRegistration) =>
+    http.post<Registration>('/api/candidate/registrations', body, { silent: true }),
+  mine: (options?: RequestOptions) =>
+    http.get<z.infer<typeof RegistrationListSchema>>('/api/candidate/registrations', options),
   cancel: (id: string) => http.post<Registration>(`/api/candidate/registrations/${id}/cancel`),
 };
 
 /** Staff: the data-exchange interface log (NFR-EXC-1), filtered by interface and outcome. */
 export const interfaceLogApi = {
-  find: (query: Partial<InterfaceLogQuery>) => http.get<z.infer<typeof InterfaceLogPageSchema>>('/api/admin/interface-logs', { query, silent: true }),
+  find: (query: Partial<InterfaceLogQuery>) =>
+    http.get<z.infer<typeof InterfaceLogPageSchema>>('/api/admin/interface-logs', {
+      query,
+      silent: true,
+    }),
 };

@@ -8,9 +8,19 @@ type QueueRow = ReviewQueue['items'][number];
 export const reviewQueueColumns: PageTableColumn<QueueRow>[] = [
   { prop: 'candidateName', label: '姓名', width: 100 },
   { prop: 'idNumberMasked', label: '身份证号', width: 190 },
-  { prop: 'positionCode', label: '职位', minWidth: 180, format: (r) => `${r.positionCode} ${r.positionTitle}` },
+  {
+    prop: 'positionCode',
+    label: '职位',
+    minWidth: 180,
+    format: (r) => `${r.positionCode} ${r.positionTitle}`,
+  },
   { prop: 'unitName', label: '单位', minWidth: 160 },
   { prop: 'status', label: '状态', width: 110 },
-  { prop: 'submittedAt', label: '提交时间', width: 170, format: (r) => formatDateTime(r.submittedAt) },
+  {
+    prop: 'submittedAt',
+    label: '提交时间',
+    width: 170,
+    format: (r) => formatDateTime(r.submittedAt),
+  },
   { prop: 'sla', label: '时限', width: 140 },
 ];

@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import type { BulkApproveResultSchema, EducationCheck, ReviewDecisionSchema, ReviewDetail, ReviewQueueQuery, ReviewQueueSchema } from '@kaolu/contracts';
+import type {
+  BulkApproveResultSchema,
+  EducationCheck,
+  ReviewDecisionSchema,
+  ReviewDetail,
+  ReviewQueueQuery,
+  ReviewQueueSchema,
+} from '@kaolu/contracts';
 import { http, type RequestOptions } from '@/app/http';
 
 export type { EducationCheck, ReviewDetail };
@@ -7,13 +14,22 @@ export type ReviewQueue = z.infer<typeof ReviewQueueSchema>;
 
 /** Unit review 资格审查: the scoped queue, detail, 学信 check and outcomes. */
 export const reviewApi = {
-  queue: (query: Partial<ReviewQueueQuery>, options?: RequestOptions) => http.get<ReviewQueue>('/api/admin/reviews', { ...options, query }),
-  overdue: (query: Partial<ReviewQueueQuery>, options?: RequestOptions) => http.get<ReviewQueue>('/api/admin/reviews/overdue', { ...options, query }),
-  detail: (id: string, options?: RequestOptions) => http.get<ReviewDetail>(`/api/admin/reviews/${id}`, options),
-  checkEducation: (id: string) => http.post<EducationCheck>(`/api/admin/reviews/${id}/education-check`, {}),
-  decide: (id: string, body: z.input<typeof ReviewDecisionSchema>) => http.post<ReviewDetail>(`/api/admin/reviews/${id}/decision`, body),
+  queue: (query: Partial<ReviewQueueQuery>, options?: RequestOptions) =>
+    http.get<ReviewQueue>('/api/admin/reviews', { ...options, query }),
+  overdue: (query: Partial<ReviewQueueQuery>, options?: RequestOptions) =>
+    http.get<ReviewQueue>('/api/admin/reviews/overdue', { ...options, query }),
+  detail: (id: string, options?: RequestOptions) =>
+    http.get<ReviewDetail>(`/api/admin/reviews/${id}`, options),
+  checkEducation: (id: string) =>
+    http.post<EducationCheck>(`/api/admin/reviews/${id}/education-check`, {}),
+  decide: (id: string, body: z.input<typeof ReviewDecisionSchema>) =>
+    http.post<ReviewDetail>(`/api/admin/reviews/${id}/decision`, body),
   /** Same-origin URL of a submitted material: inline previews it, attachment downloads it (both audited). */
   attachmentUrl: (id: string, fileId: string, disposition: 'inline' | 'attachment') =>
     `/api/admin/reviews/${encodeURIComponent(id)}/attachments/${encodeURIComponent(fileId)}?disposition=${disposition}`,
-  bulkApprove: (ids: string[]) => http.post<z.infer<typeof BulkApproveResultSchema>>('/api/admin/reviews/bulk-approve', { ids, confirm: true }),
+  bulkApprove: (ids: string[]) =>
+    http.post<z.infer<typeof BulkApproveResultSchema>>('/api/admin/reviews/bulk-approve', {
+      ids,
+      confirm: true,
+    }),
 };

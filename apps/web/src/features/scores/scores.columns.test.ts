@@ -11,7 +11,9 @@ describe('score columns', () => {
   });
 
   it('names the exam category through the event policy lookup', () => {
-    const column = scoreColumns((code) => (code === 'comprehensive' ? '综合管理类' : code)).find((c) => c.prop === 'examCategory')!;
+    const column = scoreColumns((code) => (code === 'comprehensive' ? '综合管理类' : code)).find(
+      (c) => c.prop === 'examCategory',
+    )!;
     expect(column.format!({ examCategory: 'comprehensive' } as never)).toBe('综合管理类');
   });
 });

@@ -16,7 +16,12 @@ export function scoreColumns(categoryName: (code: string) => string): PageTableC
   return [
     { prop: 'ticketNumber', label: '准考证号', width: 130 },
     { prop: 'candidateName', label: '姓名', width: 90 },
-    { prop: 'examCategory', label: '考试类别', width: 120, format: (r) => categoryName(r.examCategory) },
+    {
+      prop: 'examCategory',
+      label: '考试类别',
+      width: 120,
+      format: (r) => categoryName(r.examCategory),
+    },
     { prop: 'subjects', label: '各科', minWidth: 240, format: subjectsText },
     { prop: 'total', label: '笔试成绩', width: 100 },
   ];

@@ -8,7 +8,17 @@ import { adminRoutes } from './routes';
 
 /** A signed-in staff user holding exactly these permissions. */
 function signIn(permissions: string[]) {
-  staffSession.account = { id: 'u', username: 'u', displayName: 'U', roles: [], permissions, passwordExpiresAt: '', passwordChangeRequired: null, passwordWarning: null, totpEnabled: false } as StaffAccount;
+  staffSession.account = {
+    id: 'u',
+    username: 'u',
+    displayName: 'U',
+    roles: [],
+    permissions,
+    passwordExpiresAt: '',
+    passwordChangeRequired: null,
+    passwordWarning: null,
+    totpEnabled: false,
+  } as StaffAccount;
 }
 afterEach(() => {
   staffSession.account = null;
@@ -38,7 +48,12 @@ describe('admin menu derived from the routes', () => {
   });
 
   it('gives every entry the permission of its own route, so menu and 403 page agree', () => {
-    const byPath = new Map((adminRoutes.children ?? []).map((r) => [r.path === '' ? '/admin' : `/admin/${r.path}`, r.meta?.permission]));
+    const byPath = new Map(
+      (adminRoutes.children ?? []).map((r) => [
+        r.path === '' ? '/admin' : `/admin/${r.path}`,
+        r.meta?.permission,
+      ]),
+    );
     for (const item of adminMenu) expect(item.permission).toBe(byPath.get(item.index));
     expect(adminMenu.find((i) => i.index === '/admin/sms')?.permission).toBe('sms.read');
     expect(adminMenu.find((i) => i.index === '/admin')?.permission).toBeUndefined();
@@ -51,7 +66,11 @@ describe('admin menu derived from the routes', () => {
       children: [
         { path: 'b', component: {}, meta: { title: 'B', menu: { order: 2, icon } } },
         { path: 'hidden', component: {}, meta: { title: 'Hidden' } },
-        { path: 'a', component: {}, meta: { title: 'A', permission: 'job.read', menu: { order: 1, icon, label: 'A 菜单' } } },
+        {
+          path: 'a',
+          component: {},
+          meta: { title: 'A', permission: 'job.read', menu: { order: 1, icon, label: 'A 菜单' } },
+        },
       ],
     };
     expect(menuFromRoutes(layout)).toEqual([
@@ -61,7 +80,10 @@ describe('admin menu derived from the routes', () => {
   });
 
   it('refuses a menu entry with neither label nor title', () => {
-    const layout: RouteRecordRaw = { path: '/x', children: [{ path: 'a', component: {}, meta: { menu: { order: 1, icon: {} } } }] };
+    const layout: RouteRecordRaw = {
+      path: '/x',
+      children: [{ path: 'a', component: {}, meta: { menu: { order: 1, icon: {} } } }],
+    };
     expect(() => menuFromRoutes(layout)).toThrow(/neither menu.label nor title/);
   });
 });

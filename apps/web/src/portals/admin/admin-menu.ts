@@ -8,7 +8,12 @@ import { adminRoutes } from './routes';
  * A sidebar entry: the page's path, label and icon, and the permission of its route. No
  * permission: any signed-in staff user.
  */
-export type AdminMenuItem = { index: string; label: string; icon: Component; permission?: Permission };
+export type AdminMenuItem = {
+  index: string;
+  label: string;
+  icon: Component;
+  permission?: Permission;
+};
 
 /** Joins a parent and a child route path the way vue-router resolves relative children. */
 function joinPath(parent: string, child: string): string {
@@ -29,9 +34,16 @@ export function menuFromRoutes(layout: RouteRecordRaw): AdminMenuItem[] {
     if (!menu) continue;
     const label = menu.label ?? child.meta?.title;
     // A menu entry without a label would be an empty line: fail loudly while developing.
-    if (!label) throw new Error(`admin route '${child.path}' has meta.menu but neither menu.label nor title`);
+    if (!label)
+      throw new Error(`admin route '${child.path}' has meta.menu but neither menu.label nor title`);
     const permission = child.meta?.permission;
-    entries.push({ index: joinPath(layout.path, child.path), label, icon: menu.icon, order: menu.order, ...(permission ? { permission } : {}) });
+    entries.push({
+      index: joinPath(layout.path, child.path),
+      label,
+      icon: menu.icon,
+      order: menu.order,
+      ...(permission ? { permission } : {}),
+    });
   }
   return entries.sort((a, b) => a.order - b.order).map(({ order: _order, ...item }) => item);
 }

@@ -1,4 +1,20 @@
-import { Bell, ChatDotRound, Collection, Connection, DataBoard, Document, EditPen, Key, List, Money, Monitor, OfficeBuilding, Operation, Share, User } from '@element-plus/icons-vue';
+import {
+  Bell,
+  ChatDotRound,
+  Collection,
+  Connection,
+  DataBoard,
+  Document,
+  EditPen,
+  Key,
+  List,
+  Money,
+  Monitor,
+  OfficeBuilding,
+  Operation,
+  Share,
+  User,
+} from '@element-plus/icons-vue';
 import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 
@@ -16,33 +32,207 @@ export const adminRoutes: RouteRecordRaw = {
   // Every page needs a staff session (identity-guard, REG-05); `permission` is checked by AdminLayout.
   meta: { portal: 'admin', requiresStaff: true },
   children: [
-    { path: '', name: 'admin-dashboard', component: () => import('./pages/AdminDashboardPage.vue'), meta: { menu: { order: 10, icon: icon(DataBoard), label: '系统概况' } } },
-    { path: 'jobs', name: 'admin-jobs', component: () => import('./pages/JobListPage.vue'), meta: { title: '后台任务', permission: 'job.read', menu: { order: 20, icon: icon(Operation) } } },
-    { path: 'audit', name: 'admin-audit', component: () => import('@/features/audit/AuditLogPage.vue'), meta: { title: '审计日志', permission: 'audit.read', menu: { order: 30, icon: icon(Document) } } },
+    {
+      path: '',
+      name: 'admin-dashboard',
+      component: () => import('./pages/AdminDashboardPage.vue'),
+      meta: { menu: { order: 10, icon: icon(DataBoard), label: '系统概况' } },
+    },
+    {
+      path: 'jobs',
+      name: 'admin-jobs',
+      component: () => import('./pages/JobListPage.vue'),
+      meta: {
+        title: '后台任务',
+        permission: 'job.read',
+        menu: { order: 20, icon: icon(Operation) },
+      },
+    },
+    {
+      path: 'audit',
+      name: 'admin-audit',
+      component: () => import('@/features/audit/AuditLogPage.vue'),
+      meta: {
+        title: '审计日志',
+        permission: 'audit.read',
+        menu: { order: 30, icon: icon(Document) },
+      },
+    },
     // sign-in pages open without a full session (REG-05: second factor, forced password change)
-    { path: 'login', name: 'admin-login', component: () => import('@/features/identity/pages/StaffLoginPage.vue'), meta: { title: '后台登录', staffOpen: true } },
-    { path: 'change-password', name: 'admin-change-password', component: () => import('@/features/identity/pages/StaffChangePasswordPage.vue'), meta: { title: '修改密码', staffOpen: true } },
+    {
+      path: 'login',
+      name: 'admin-login',
+      component: () => import('@/features/identity/pages/StaffLoginPage.vue'),
+      meta: { title: '后台登录', staffOpen: true },
+    },
+    {
+      path: 'change-password',
+      name: 'admin-change-password',
+      component: () => import('@/features/identity/pages/StaffChangePasswordPage.vue'),
+      meta: { title: '修改密码', staffOpen: true },
+    },
     // recruitment events, units, brochures, REG-01 lists, REG-03/04 notices
-    { path: 'events', name: 'admin-events', component: () => import('@/features/events/pages/EventListPage.vue'), meta: { title: '招录事项', permission: 'event.read', menu: { order: 40, icon: icon(Collection) } } },
-    { path: 'events/compare', name: 'admin-event-compare', component: () => import('@/features/events/pages/EventComparePage.vue'), meta: { title: '招录事项对比', permission: 'event.manage' } },
-    { path: 'events/:id', name: 'admin-event-detail', component: () => import('@/features/events/pages/EventDetailPage.vue'), meta: { title: '招录事项详情', permission: 'event.read' } },
-    { path: 'units', name: 'admin-units', component: () => import('@/features/positions/pages/UnitListPage.vue'), meta: { title: '招录单位', permission: 'unit.read', menu: { order: 50, icon: icon(OfficeBuilding) } } },
-    { path: 'positions', name: 'admin-unit-positions', component: () => import('@/features/positions/pages/UnitPositionsPage.vue'), meta: { title: '职位填报', permission: 'position.read', menu: { order: 60, icon: icon(EditPen) } } },
-    { path: 'lists', name: 'admin-lists', component: () => import('@/features/lists/pages/AdjustmentListPage.vue'), meta: { title: '白名单与灰名单', permission: 'event.adjust', menu: { order: 70, icon: icon(List) } } },
-    { path: 'notices', name: 'admin-notices', component: () => import('@/features/notices/pages/NoticeAdminPage.vue'), meta: { title: '公告通知', permission: 'notice.manage', menu: { order: 80, icon: icon(Bell) } } },
+    {
+      path: 'events',
+      name: 'admin-events',
+      component: () => import('@/features/events/pages/EventListPage.vue'),
+      meta: {
+        title: '招录事项',
+        permission: 'event.read',
+        menu: { order: 40, icon: icon(Collection) },
+      },
+    },
+    {
+      path: 'events/compare',
+      name: 'admin-event-compare',
+      component: () => import('@/features/events/pages/EventComparePage.vue'),
+      meta: { title: '招录事项对比', permission: 'event.manage' },
+    },
+    {
+      path: 'events/:id',
+      name: 'admin-event-detail',
+      component: () => import('@/features/events/pages/EventDetailPage.vue'),
+      meta: { title: '招录事项详情', permission: 'event.read' },
+    },
+    {
+      path: 'units',
+      name: 'admin-units',
+      component: () => import('@/features/positions/pages/UnitListPage.vue'),
+      meta: {
+        title: '招录单位',
+        permission: 'unit.read',
+        menu: { order: 50, icon: icon(OfficeBuilding) },
+      },
+    },
+    {
+      path: 'positions',
+      name: 'admin-unit-positions',
+      component: () => import('@/features/positions/pages/UnitPositionsPage.vue'),
+      meta: {
+        title: '职位填报',
+        permission: 'position.read',
+        menu: { order: 60, icon: icon(EditPen) },
+      },
+    },
+    {
+      path: 'lists',
+      name: 'admin-lists',
+      component: () => import('@/features/lists/pages/AdjustmentListPage.vue'),
+      meta: {
+        title: '白名单与灰名单',
+        permission: 'event.adjust',
+        menu: { order: 70, icon: icon(List) },
+      },
+    },
+    {
+      path: 'notices',
+      name: 'admin-notices',
+      component: () => import('@/features/notices/pages/NoticeAdminPage.vue'),
+      meta: {
+        title: '公告通知',
+        permission: 'notice.manage',
+        menu: { order: 80, icon: icon(Bell) },
+      },
+    },
     // REG-11 payment reconciliation and the NFR-EXC-1 data-exchange interface log
-    { path: 'reconciliation', name: 'admin-reconciliation', component: () => import('@/features/payment/pages/ReconciliationPage.vue'), meta: { title: '缴费对账', permission: 'payment.read', menu: { order: 90, icon: icon(Money) } } },
-    { path: 'interface-logs', name: 'admin-interface-logs', component: () => import('@/features/registration/pages/InterfaceLogPage.vue'), meta: { title: '接口日志', permission: 'data_exchange.read', menu: { order: 100, icon: icon(Share) } } },
+    {
+      path: 'reconciliation',
+      name: 'admin-reconciliation',
+      component: () => import('@/features/payment/pages/ReconciliationPage.vue'),
+      meta: {
+        title: '缴费对账',
+        permission: 'payment.read',
+        menu: { order: 90, icon: icon(Money) },
+      },
+    },
+    {
+      path: 'interface-logs',
+      name: 'admin-interface-logs',
+      component: () => import('@/features/registration/pages/InterfaceLogPage.vue'),
+      meta: {
+        title: '接口日志',
+        permission: 'data_exchange.read',
+        menu: { order: 100, icon: icon(Share) },
+      },
+    },
     // ONL-02 written-exam scores and pass lines, §7 unit review
-    { path: 'scores', name: 'admin-scores', component: () => import('@/features/scores/pages/ScoreAdminPage.vue'), meta: { title: '笔试成绩与合格线', permission: 'score.read', menu: { order: 110, icon: icon(DataBoard), label: '成绩与合格线' } } },
-    { path: 'reviews', name: 'admin-reviews', component: () => import('@/features/review/pages/ReviewQueuePage.vue'), meta: { title: '资格审查', permission: 'application.review', menu: { order: 120, icon: icon(List) } } },
-    { path: 'reviews/:id', name: 'admin-review-detail', component: () => import('@/features/review/pages/ReviewDetailPage.vue'), meta: { title: '报名审核', permission: 'application.review' } },
+    {
+      path: 'scores',
+      name: 'admin-scores',
+      component: () => import('@/features/scores/pages/ScoreAdminPage.vue'),
+      meta: {
+        title: '笔试成绩与合格线',
+        permission: 'score.read',
+        menu: { order: 110, icon: icon(DataBoard), label: '成绩与合格线' },
+      },
+    },
+    {
+      path: 'reviews',
+      name: 'admin-reviews',
+      component: () => import('@/features/review/pages/ReviewQueuePage.vue'),
+      meta: {
+        title: '资格审查',
+        permission: 'application.review',
+        menu: { order: 120, icon: icon(List) },
+      },
+    },
+    {
+      path: 'reviews/:id',
+      name: 'admin-review-detail',
+      component: () => import('@/features/review/pages/ReviewDetailPage.vue'),
+      meta: { title: '报名审核', permission: 'application.review' },
+    },
     // identity and access: users, role grants, login allowlist, sessions, SMS (REG-05 to REG-07)
-    { path: 'users', name: 'admin-users', component: () => import('@/features/identity/pages/StaffUserListPage.vue'), meta: { title: '用户管理', permission: 'staff_user.read', menu: { order: 130, icon: icon(User) } } },
-    { path: 'role-grants', name: 'admin-role-grants', component: () => import('@/features/identity/pages/RoleGrantPage.vue'), meta: { title: '角色授权', permission: 'role_grant.manage', menu: { order: 140, icon: icon(Key) } } },
-    { path: 'ip-allowlist', name: 'admin-ip-allowlist', component: () => import('@/features/identity/pages/IpAllowlistPage.vue'), meta: { title: '登录白名单', permission: 'ip_allowlist.manage', menu: { order: 150, icon: icon(Connection) } } },
-    { path: 'sessions', name: 'admin-sessions', component: () => import('@/features/identity/pages/SessionListPage.vue'), meta: { title: '在线会话', permission: 'session.manage', menu: { order: 160, icon: icon(Monitor) } } },
-    { path: 'sms', name: 'admin-sms', component: () => import('@/features/identity/pages/SmsOutboxPage.vue'), meta: { title: '短信管理', permission: 'sms.read', menu: { order: 170, icon: icon(ChatDotRound) } } },
+    {
+      path: 'users',
+      name: 'admin-users',
+      component: () => import('@/features/identity/pages/StaffUserListPage.vue'),
+      meta: {
+        title: '用户管理',
+        permission: 'staff_user.read',
+        menu: { order: 130, icon: icon(User) },
+      },
+    },
+    {
+      path: 'role-grants',
+      name: 'admin-role-grants',
+      component: () => import('@/features/identity/pages/RoleGrantPage.vue'),
+      meta: {
+        title: '角色授权',
+        permission: 'role_grant.manage',
+        menu: { order: 140, icon: icon(Key) },
+      },
+    },
+    {
+      path: 'ip-allowlist',
+      name: 'admin-ip-allowlist',
+      component: () => import('@/features/identity/pages/IpAllowlistPage.vue'),
+      meta: {
+        title: '登录白名单',
+        permission: 'ip_allowlist.manage',
+        menu: { order: 150, icon: icon(Connection) },
+      },
+    },
+    {
+      path: 'sessions',
+      name: 'admin-sessions',
+      component: () => import('@/features/identity/pages/SessionListPage.vue'),
+      meta: {
+        title: '在线会话',
+        permission: 'session.manage',
+        menu: { order: 160, icon: icon(Monitor) },
+      },
+    },
+    {
+      path: 'sms',
+      name: 'admin-sms',
+      component: () => import('@/features/identity/pages/SmsOutboxPage.vue'),
+      meta: {
+        title: '短信管理',
+        permission: 'sms.read',
+        menu: { order: 170, icon: icon(ChatDotRound) },
+      },
+    },
     {
       path: ':pathMatch(.*)*',
       name: 'admin-not-found',

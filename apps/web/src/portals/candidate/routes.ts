@@ -14,8 +14,18 @@ export const candidateRoutes: RouteRecordRaw = {
       meta: { title: '招录公告' },
     },
     // notice and position detail (public, no sign-in)
-    { path: 'notices/:id', name: 'candidate-notice', component: () => import('@/features/notices/pages/NoticeDetailPage.vue'), meta: { title: '公告详情' } },
-    { path: 'positions/:id', name: 'candidate-position', component: () => import('@/features/positions/pages/PositionDetailPage.vue'), meta: { title: '职位详情' } },
+    {
+      path: 'notices/:id',
+      name: 'candidate-notice',
+      component: () => import('@/features/notices/pages/NoticeDetailPage.vue'),
+      meta: { title: '公告详情' },
+    },
+    {
+      path: 'positions/:id',
+      name: 'candidate-position',
+      component: () => import('@/features/positions/pages/PositionDetailPage.vue'),
+      meta: { title: '职位详情' },
+    },
     {
       path: 'positions',
       name: 'candidate-positions',
@@ -23,19 +33,74 @@ export const candidateRoutes: RouteRecordRaw = {
       meta: { title: '职位查询' },
     },
     // candidate account: real-name registration, SMS password reset (REG-06)
-    { path: 'login', name: 'candidate-login', component: () => import('@/features/identity/pages/CandidateLoginPage.vue'), meta: { title: '考生登录' } },
-    { path: 'register', name: 'candidate-register', component: () => import('@/features/identity/pages/CandidateRegisterPage.vue'), meta: { title: '考生注册' } },
-    { path: 'forgot-password', name: 'candidate-forgot-password', component: () => import('@/features/identity/pages/ForgotPasswordPage.vue'), meta: { title: '找回密码' } },
-    { path: 'account', name: 'candidate-account', component: () => import('@/features/identity/pages/CandidateAccountPage.vue'), meta: { title: '我的账号' } },
+    {
+      path: 'login',
+      name: 'candidate-login',
+      component: () => import('@/features/identity/pages/CandidateLoginPage.vue'),
+      meta: { title: '考生登录' },
+    },
+    {
+      path: 'register',
+      name: 'candidate-register',
+      component: () => import('@/features/identity/pages/CandidateRegisterPage.vue'),
+      meta: { title: '考生注册' },
+    },
+    {
+      path: 'forgot-password',
+      name: 'candidate-forgot-password',
+      component: () => import('@/features/identity/pages/ForgotPasswordPage.vue'),
+      meta: { title: '找回密码' },
+    },
+    {
+      path: 'account',
+      name: 'candidate-account',
+      component: () => import('@/features/identity/pages/CandidateAccountPage.vue'),
+      meta: { title: '我的账号' },
+    },
     // profile, exam registration 笔试报名, payment (REG-11), admission ticket
-    { path: 'profile', name: 'candidate-profile', component: () => import('@/features/profile/pages/ProfilePage.vue'), meta: { title: '我的档案' } },
-    { path: 'registrations', name: 'candidate-registrations', component: () => import('@/features/registration/pages/MyRegistrationsPage.vue'), meta: { title: '我的报名' } },
-    { path: 'registrations/new/:eventId', name: 'candidate-register-exam', component: () => import('@/features/registration/pages/RegisterExamPage.vue'), meta: { title: '笔试报名' } },
-    { path: 'registrations/:id/payment', name: 'candidate-payment', component: () => import('@/features/payment/pages/PaymentPage.vue'), meta: { title: '缴费' } },
+    {
+      path: 'profile',
+      name: 'candidate-profile',
+      component: () => import('@/features/profile/pages/ProfilePage.vue'),
+      meta: { title: '我的档案' },
+    },
+    {
+      path: 'registrations',
+      name: 'candidate-registrations',
+      component: () => import('@/features/registration/pages/MyRegistrationsPage.vue'),
+      meta: { title: '我的报名' },
+    },
+    {
+      path: 'registrations/new/:eventId',
+      name: 'candidate-register-exam',
+      component: () => import('@/features/registration/pages/RegisterExamPage.vue'),
+      meta: { title: '笔试报名' },
+    },
+    {
+      path: 'registrations/:id/payment',
+      name: 'candidate-payment',
+      component: () => import('@/features/payment/pages/PaymentPage.vue'),
+      meta: { title: '缴费' },
+    },
     // written-exam scores (ONL-02) and position application (ONL-03)
-    { path: 'scores', name: 'candidate-scores', component: () => import('@/features/scores/pages/MyScoresPage.vue'), meta: { title: '我的成绩' } },
-    { path: 'applications', name: 'candidate-applications', component: () => import('@/features/applications/pages/ApplyPositionPage.vue'), meta: { title: '职位报名' } },
-    { path: 'registrations/:id/ticket', name: 'candidate-ticket', component: () => import('@/features/ticket/pages/AdmissionTicketPage.vue'), meta: { title: '准考证' } },
+    {
+      path: 'scores',
+      name: 'candidate-scores',
+      component: () => import('@/features/scores/pages/MyScoresPage.vue'),
+      meta: { title: '我的成绩' },
+    },
+    {
+      path: 'applications',
+      name: 'candidate-applications',
+      component: () => import('@/features/applications/pages/ApplyPositionPage.vue'),
+      meta: { title: '职位报名' },
+    },
+    {
+      path: 'registrations/:id/ticket',
+      name: 'candidate-ticket',
+      component: () => import('@/features/ticket/pages/AdmissionTicketPage.vue'),
+      meta: { title: '准考证' },
+    },
     {
       path: ':pathMatch(.*)*',
       name: 'candidate-not-found',

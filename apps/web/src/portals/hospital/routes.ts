@@ -7,8 +7,18 @@ export const hospitalRoutes: RouteRecordRaw = {
   // Staff only (REG-05, REG-07): the admin portal's login, second factor and forced password change, shown here.
   meta: { portal: 'hospital', requiresStaff: true },
   children: [
-    { path: 'login', name: 'hospital-login', component: () => import('@/features/identity/pages/StaffLoginPage.vue'), meta: { title: '登录', staffOpen: true } },
-    { path: 'change-password', name: 'hospital-change-password', component: () => import('@/features/identity/pages/StaffChangePasswordPage.vue'), meta: { title: '修改密码', staffOpen: true } },
+    {
+      path: 'login',
+      name: 'hospital-login',
+      component: () => import('@/features/identity/pages/StaffLoginPage.vue'),
+      meta: { title: '登录', staffOpen: true },
+    },
+    {
+      path: 'change-password',
+      name: 'hospital-change-password',
+      component: () => import('@/features/identity/pages/StaffChangePasswordPage.vue'),
+      meta: { title: '修改密码', staffOpen: true },
+    },
     { path: '', name: 'hospital-home', component: () => import('./pages/HospitalHomePage.vue') },
     {
       path: ':pathMatch(.*)*',

@@ -7,8 +7,18 @@ export const interviewRoutes: RouteRecordRaw = {
   // Staff only (REG-05, REG-07): the admin portal's login, second factor and forced password change, shown here.
   meta: { portal: 'interview', requiresStaff: true },
   children: [
-    { path: 'login', name: 'interview-login', component: () => import('@/features/identity/pages/StaffLoginPage.vue'), meta: { title: '登录', staffOpen: true } },
-    { path: 'change-password', name: 'interview-change-password', component: () => import('@/features/identity/pages/StaffChangePasswordPage.vue'), meta: { title: '修改密码', staffOpen: true } },
+    {
+      path: 'login',
+      name: 'interview-login',
+      component: () => import('@/features/identity/pages/StaffLoginPage.vue'),
+      meta: { title: '登录', staffOpen: true },
+    },
+    {
+      path: 'change-password',
+      name: 'interview-change-password',
+      component: () => import('@/features/identity/pages/StaffChangePasswordPage.vue'),
+      meta: { title: '修改密码', staffOpen: true },
+    },
     { path: '', name: 'interview-home', component: () => import('./pages/InterviewHomePage.vue') },
     {
       path: ':pathMatch(.*)*',

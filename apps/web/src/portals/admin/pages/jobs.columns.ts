@@ -8,7 +8,23 @@ export const jobColumns: PageTableColumn<Job>[] = [
   { prop: 'kind', label: '任务类型', minWidth: 130, ellipsis: true },
   { prop: 'status', label: '状态', width: 84, align: 'center' },
   { prop: 'progress', label: '进度', minWidth: 160 },
-  { prop: 'message', label: '说明', minWidth: 150, ellipsis: true, format: (job) => describeJob(job) ?? '—' },
-  { prop: 'createdAt', label: '创建时间', width: 142, format: (job) => formatDateTime(job.createdAt) },
-  { prop: 'finishedAt', label: '结束时间', width: 142, format: (job) => formatDateTime(job.finishedAt) },
+  {
+    prop: 'message',
+    label: '说明',
+    minWidth: 150,
+    ellipsis: true,
+    format: (job) => describeJob(job) ?? '—',
+  },
+  {
+    prop: 'createdAt',
+    label: '创建时间',
+    width: 142,
+    format: (job) => formatDateTime(job.createdAt),
+  },
+  {
+    prop: 'finishedAt',
+    label: '结束时间',
+    width: 142,
+    format: (job) => formatDateTime(job.finishedAt),
+  },
 ];

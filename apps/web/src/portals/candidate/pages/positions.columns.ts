@@ -8,6 +8,11 @@ export const positionColumns: PageTableColumn<PublicPosition>[] = [
   { prop: 'code', label: '职位代码', width: 120 },
   { prop: 'title', label: '职位名称', minWidth: 160 },
   { prop: 'unitName', label: '招录单位', minWidth: 200 },
-  { prop: 'category', label: '职位类别', width: 140, format: (row) => labelOf(POSITION_CATEGORY_LABELS, row.category) },
+  {
+    prop: 'category',
+    label: '职位类别',
+    width: 140,
+    format: (row) => labelOf(POSITION_CATEGORY_LABELS, row.category),
+  },
   { prop: 'headcount', label: '招录人数', width: 100, align: 'center' },
 ];
