@@ -4,13 +4,13 @@ import {
 import type { Db, DbOrTx } from '../../db/client';
 import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
-import { auditBase, type ChangeContext } from './change-context';
 import { assertEventStatus, assertEventTransition } from './event-lifecycle';
 import {
   findEventByCode, findEventById, findEvents, findPolicyVersion, findPolicyVersions, insertEvent, insertPolicyVersion, updateEventRow,
   type EventFilter, type EventRecord,
 } from './events.repository';
 import { copyTemplate, type PolicyTemplateId } from './policy-templates';
+import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
 export type EventsDeps = { db: Db; audit: AuditLog; now?: () => Date };
 export type EventsService = ReturnType<typeof createEventsService>;

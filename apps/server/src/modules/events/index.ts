@@ -12,7 +12,6 @@ export { assertEventTransition, assertEventStatus, EVENT_TRANSITIONS } from './e
 export { createEventsService, assertScheduleFits, type EventsService, type EventsDeps } from './events.service';
 export { findEventById, hasAnyEvent, type EventRecord } from './events.repository';
 export { POLICY_TEMPLATES, copyTemplate, type PolicyTemplateId } from './policy-templates';
-export { changeContextOf, auditBase, type ChangeContext } from './change-context';
 export { assertEventInScope, eventScopeOf } from './event-scope';
 export { recruitmentEvent, eventPolicyVersion } from './event.table';
 export { createEventComparison, parseCompareIds, type EventFigureSources } from './event-comparison';

@@ -24,5 +24,5 @@ export type IdentityDeps = {
   realName: RealNameVerifier;
 };
 
-/** Where a request came from, for audit entries and sessions. */
-export type RequestContext = { ip: string; requestId: string; userAgent?: string };
+/** Where a request came from, for audit entries and sessions (one definition, in platform). */
+export type { RequestContext } from '../../platform/auth/request-context';

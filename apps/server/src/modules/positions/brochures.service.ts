@@ -4,7 +4,6 @@ import type { Db, DbOrTx } from '../../db/client';
 import type { Principal } from '../../platform/auth/access';
 import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
-import { auditBase, type ChangeContext } from '../events/change-context';
 import { assertEventStatus, assertEventTransition } from '../events/event-lifecycle';
 import { assertStageOpen } from '../events/event-stages';
 import { findEventById, updateEventRow, type EventRecord } from '../events/events.repository';
@@ -17,6 +16,7 @@ import { assertUnitInScope } from './position-scope';
 import { bumpSearchVersion } from './public-position-cache';
 import { brochure, position } from './position.table';
 import { countUnitPositions, lockBrochure } from './positions.service';
+import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
 export type BrochuresService = ReturnType<typeof createBrochuresService>;
 

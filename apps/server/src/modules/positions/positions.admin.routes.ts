@@ -7,7 +7,6 @@ import { z } from 'zod';
 import type { Db } from '../../db/client';
 import type { JobRunner } from '../../platform/jobs/job-runner';
 import type { ZodApp } from '../../platform/http/types';
-import { changeContextOf } from '../events/change-context';
 import { assertEventInScope } from '../events/event-scope';
 import { findEventById } from '../events/events.repository';
 import { AppError } from '../../platform/errors/app-error';
@@ -20,6 +19,7 @@ import { positionScopeCondition, unitInScope } from './position-scope';
 import { position } from './position.table';
 import { findAdminPositions, likePattern } from './positions.repository';
 import type { PositionsService } from './positions.service';
+import { changeContextOf } from '../../platform/auth/request-context';
 
 const tags = ['简章与职位'];
 const EventParams = z.object({ eventId: z.uuid().meta({ title: '招录事项' }) });

@@ -4,7 +4,6 @@ import type { Db, DbOrTx } from '../../db/client';
 import type { Principal } from '../../platform/auth/access';
 import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
-import { auditBase, type ChangeContext } from '../events/change-context';
 import { assertEventStatus } from '../events/event-lifecycle';
 import { assertStageOpen } from '../events/event-stages';
 import { findEventById, type EventRecord } from '../events/events.repository';
@@ -17,6 +16,7 @@ import { assertUnitInScope } from './position-scope';
 import { brochure, position } from './position.table';
 import { presentAdminPosition, type PositionRow } from './positions.repository';
 import type { BrochureStatus } from '@kaolu/contracts';
+import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
 export type PositionsDeps = { db: Db; audit: AuditLog; now?: () => Date };
 export type PositionsService = ReturnType<typeof createPositionsService>;

@@ -2,9 +2,9 @@
 import { AppError } from '../../platform/errors/app-error';
 import type { ZodApp } from '../../platform/http/types';
 import type { JobRunner } from '../../platform/jobs/job-runner';
-import type { ChangeContext } from '../events';
 import { registerScoreRoutes, SCORES_IMPORT_JOB } from './scores.routes';
 import type { ScoresService } from './scores.service';
+import { type ChangeContext } from '../../platform/auth/request-context';
 
 export { createScoresService, type ScoresService } from './scores.service';
 export { SCORES_IMPORT_JOB, INLINE_IMPORT_CHARS } from './scores.routes';

@@ -4,8 +4,8 @@ import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client';
 import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
-import { auditBase, type ChangeContext } from '../events/change-context';
 import { unit } from './unit.table';
+import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
 type UnitInput = z.infer<typeof UnitInputSchema>;
 export type UnitRow = typeof unit.$inferSelect;
