@@ -3,7 +3,7 @@ import type { ExchangeConfig, IdentityConfig } from '../../config';
 import type { Db } from '../../db/client';
 import { AppError } from '../../platform/errors/app-error';
 import { maskIdNumber, maskName } from '../../platform/masking';
-import type { RealNameVerifier } from '../identity';
+import type { RealNameVerifier } from './data-exchange.types';
 import { createCircuitBreaker } from './circuit-breaker';
 import { createCityPlatformSimulator, type CityPlatformSimulator } from './city-platform.simulator';
 import { createHttpCityPlatform, type TrackedCityPlatform } from './city-platform.http';

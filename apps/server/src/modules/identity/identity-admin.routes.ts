@@ -14,7 +14,7 @@ import {
 } from '@kaolu/contracts';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { candidate } from '../candidates/candidate.table';
+import { findCandidatesByIds } from '../candidates';
 import { actorOf } from '../../platform/auth/actor';
 import type { ZodApp } from '../../platform/http/types';
 import { maskName } from '../../platform/masking';
@@ -177,7 +177,7 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
     const candidateIds = items.filter((s) => s.subjectKind === 'candidate').map((s) => s.subjectId);
     const names = new Map<string, string>();
     if (staffIds.length) for (const u of await db.select({ id: staffUser.id, name: staffUser.username }).from(staffUser).where(inArray(staffUser.id, staffIds))) names.set(u.id, u.name);
-    if (candidateIds.length) for (const c of await db.select({ id: candidate.id, name: candidate.name }).from(candidate).where(inArray(candidate.id, candidateIds))) names.set(c.id, `考生 ${maskName(c.name)}`);
+    for (const c of await findCandidatesByIds(db, candidateIds)) names.set(c.id, `考生 ${maskName(c.name)}`);
     return names;
   }
 }

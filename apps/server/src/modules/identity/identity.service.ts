@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import type { AuditActor, AuditLog } from '../../platform/audit/audit.types';
 import type { CryptoProvider } from '../../platform/crypto';
 import type { SmsGateway } from '../../platform/sms';
+import type { CandidatesService } from '../candidates';
 import { createCandidateAuth } from './candidate-auth.service';
 import type { IdentityDeps, RequestContext } from './identity.deps';
 import { staffUser } from './identity.table';
@@ -27,9 +28,10 @@ export type IdentityOptions = {
   config: Config;
   now?: () => Date;
   realName?: RealNameVerifier;
+  candidates: CandidatesService;
 };
 
-/** Builds the identity module (issue 3): every use case over one set of dependencies. */
+/** Builds the identity module: every use case over one set of dependencies. */
 export function createIdentity(options: IdentityOptions) {
   const { config } = options;
   const now = options.now ?? (() => new Date());

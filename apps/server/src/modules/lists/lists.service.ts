@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors/app-error';
 import { maskIdNumber } from '../../platform/masking';
 import { assertEventStatus } from '../events/event-lifecycle';
 import { findEventById } from '../events/events.repository';
-import { cellText, headerColumns, readFirstSheet } from '../positions/excel-cells';
+import { cellText, headerColumns, readFirstSheet } from '../../platform/excel/excel-cells';
 import { unit } from '../units/unit.table';
 import { listEntry } from './list-entry.table';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';

@@ -7,7 +7,7 @@ import { assertEventStatus } from '../events/event-lifecycle';
 import { assertEventInScope } from '../events/event-scope';
 import { findEventById, type EventRecord } from '../events/events.repository';
 import { unit } from '../units/unit.table';
-import { cellText, headerColumns, readFirstSheet, writeSheet } from './excel-cells';
+import { cellText, headerColumns, readFirstSheet, writeSheet } from '../../platform/excel/excel-cells';
 import { position } from './position.table';
 import { findAdminPositions, presentAdminPosition, type PositionRow } from './positions.repository';
 import { rowsInvalid } from './positions.service';

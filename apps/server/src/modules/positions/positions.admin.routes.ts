@@ -12,7 +12,7 @@ import { findEventById } from '../events/events.repository';
 import { AppError } from '../../platform/errors/app-error';
 import { unit } from '../units/unit.table';
 import type { BrochuresService } from './brochures.service';
-import { writeSheet } from './excel-cells';
+import { writeSheet } from '../../platform/excel/excel-cells';
 import { columnsFor } from './position-format';
 import { positionToCells } from './position-excel';
 import { positionScopeCondition, unitInScope } from './position-scope';

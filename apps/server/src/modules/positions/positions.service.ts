@@ -9,7 +9,7 @@ import { assertStageOpen } from '../events/event-stages';
 import { findEventById, type EventRecord } from '../events/events.repository';
 import { getUnitById, type UnitRow } from '../units/units.service';
 import { assertBrochureEditable } from './brochure-lifecycle';
-import { readFirstSheet } from './excel-cells';
+import { readFirstSheet } from '../../platform/excel/excel-cells';
 import { checkPositionAgainstPolicy, columnsFor, normaliseExamFields } from './position-format';
 import { readPositionSheet } from './position-excel';
 import { assertUnitInScope } from './position-scope';

@@ -9,7 +9,7 @@ import { maskIdNumber, maskName } from '../../platform/masking';
 import { candidate } from '../candidates/candidate.table';
 import { findEventById, recruitmentEvent, type EventRecord } from '../events';
 import type { MessagesService } from '../messages';
-import { readFirstSheet } from '../positions/excel-cells';
+import { readFirstSheet } from '../../platform/excel/excel-cells';
 import { admissionTicket } from '../tickets';
 import { examRegistration } from '../registrations';
 import { readScoreSheet } from './score-sheet';

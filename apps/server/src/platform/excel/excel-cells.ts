@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { AppError } from '../../platform/errors/app-error';
+import { AppError } from '../errors/app-error';
 
 // Text starting with these could run as a formula when the sheet is opened (CSV/DDE injection).
 const FORMULA_START = /^[=+\-@\t\r]/;
