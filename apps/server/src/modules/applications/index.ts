@@ -17,7 +17,7 @@ export { countApplicationFigures, type ApplicationFigures } from './application-
 
 export const applicationsModule = defineModule({
   name: 'applications',
-  dependsOn: ['events', 'lists', 'positions', 'profiles', 'registrations', 'scores', 'data-exchange', 'units'],
+  dependsOn: ['events', 'lists', 'positions', 'profiles', 'registrations', 'scores', 'data-exchange', 'units', 'candidates'],
   create({ db, crypto, audit, clock }, deps: { events: EventsModuleService; profiles: ProfilesService; scores: ScoresService; 'data-exchange': DataExchange }) {
     deps.events.provideFigures({ applications: countApplicationFigures });
     return createApplicationsService({ db, crypto, audit, exchange: deps['data-exchange'], profiles: deps.profiles, scores: deps.scores, now: () => clock.now() });

@@ -13,6 +13,7 @@ export { createIdentity, type Identity, type IdentityOptions } from './identity.
 export { SESSION_COOKIE } from './session.service';
 export { createRealNameSimulator, createHttpRealNameVerifier, type RealNameVerifier } from './real-name';
 export { openStandaloneIdentity } from './standalone-identity';
+export { anyRoleGranted } from './identity.queries';
 
 /** Every route of the identity module. */
 export function registerIdentityRoutes(app: ZodApp, identity: Identity): void {

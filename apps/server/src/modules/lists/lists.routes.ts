@@ -2,7 +2,7 @@ import { ExcelUploadSchema, GreylistEntryInputSchema, ImportResultSchema, ListEn
 import { z } from 'zod';
 import type { ZodApp } from '../../platform/http/types';
 import { AppError } from '../../platform/errors/app-error';
-import { assertEventInScope } from '../events/event-scope';
+import { assertEventInScope } from '../events';
 import type { ListsService } from './lists.service';
 import { changeContextOf } from '../../platform/auth/request-context';
 

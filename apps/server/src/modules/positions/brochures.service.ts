@@ -6,7 +6,7 @@ import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
 import { assertEventStatus, assertStageOpen, findEventById, type EventRecord, type EventsService } from '../events';
 import { unit } from '../units/unit.table';
-import { getUnitById } from '../units/units.service';
+import { getUnitById } from '../units';
 import { assertBrochureTransition } from './brochure-lifecycle';
 import { checkPositionAgainstPolicy } from './position-format';
 import { assertUnitInScope } from './position-scope';

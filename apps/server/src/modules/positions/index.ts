@@ -4,7 +4,7 @@ import type { AuditLog, AuditActor } from '../../platform/audit';
 import type { JobRunner } from '../../platform/jobs/job-runner';
 import type { ZodApp } from '../../platform/http/types';
 import { defineModule } from '../../platform/modules/module-registry';
-import type { EventsModuleService, EventsService } from '../events';
+import { type EventsModuleService, type EventsService } from '../events';
 import { countPositionFigures } from './position-figures';
 import { createBrochuresService } from './brochures.service';
 import { POSITIONS_IMPORT_JOB, registerPositionAdminRoutes } from './positions.admin.routes';
