@@ -18,7 +18,6 @@ import { findCandidatesByIds } from '../candidates';
 import { actorOf } from '../../platform/auth/actor';
 import type { ZodApp } from '../../platform/http/types';
 import { maskName } from '../../platform/masking';
-import { AppError } from '../../platform/errors/app-error';
 import { staffUser } from './identity.table';
 import type { Identity } from './identity.service';
 import { requestContextOf, staffOf } from '../../platform/auth/request-context';
@@ -165,8 +164,7 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
     '/api/sessions/:id',
     { schema: { tags: securityTags, summary: '强制下线', params: IdParamSchema, response: { 200: Ok } }, config: { access: { permission: 'session.manage' } } },
     async (request) => {
-      if (!(await sessions.revoke(request.params.id))) throw new AppError('IDENTITY.SESSION_NOT_FOUND');
-      await identity.audit.record(db, { action: 'session.revoked', actor: actorOf(request), targetType: 'session', targetId: request.params.id, result: 'success', ip: requestContextOf(request).ip, requestId: request.id });
+      await identity.revokeSession(request.params.id, actorOf(request), requestContextOf(request));
       return { ok: true as const };
     },
   );
