@@ -11,7 +11,9 @@ import { paymentNotice, refundNotice } from './payment.table';
 export type ReconciliationQuery = { eventId: string; page: number; pageSize: number; status?: PaymentStatus };
 
 // Refunded amount per notice, summed in the database so the page query stays one round trip.
-const refunded = sql<number>`coalesce((select sum(${refundNotice.amountCents}) from ${refundNotice} where ${refundNotice.paymentNoticeId} = ${paymentNotice.id}), 0)`.mapWith(Number);
+// The outer notice id is written table-qualified: in a one-table select Drizzle leaves columns bare,
+// and a bare "id" inside the subquery would be the refund's own id.
+const refunded = sql<number>`coalesce((select sum(${refundNotice.amountCents}) from ${refundNotice} where ${refundNotice.paymentNoticeId} = ${paymentNotice}.${sql.identifier(paymentNotice.id.name)}), 0)`.mapWith(Number);
 
 function filtersOf(q: Pick<ReconciliationQuery, 'eventId' | 'status'>): SQL {
   const filters: SQL[] = [eq(paymentNotice.eventId, q.eventId)];
