@@ -61,7 +61,7 @@ export function createDataExchange(deps: DataExchangeDeps): DataExchange {
     verifyRealName: (q) => cityLog.track(byId('real_name', 'verifyRealName', q.idNumber), () => cityRaw.verifyRealName(q)),
   };
 
-  // Real name may have its own endpoint (REAL_NAME_URL, issue 3); otherwise it rides the city platform.
+  // Real name may have its own endpoint (REAL_NAME_URL); otherwise it rides the city platform.
   const realNameHttp = deps.realNameConfig.provider === 'http' && deps.realNameConfig.url;
   const realNameRaw = realNameHttp ? createHttpCityPlatform(clientFor(deps.realNameConfig.url!, deps.realNameConfig.token)) : cityRaw;
   const realName: RealNameVerifier = {

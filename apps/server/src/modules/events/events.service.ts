@@ -28,7 +28,7 @@ export function assertScheduleFits(schedule: readonly StageWindow[], policy: Eve
 }
 
 /**
- * Recruitment events (issue 6): creation from the type's policy template, edits of the copy as new
+ * Recruitment events: creation from the type's policy template, edits of the copy as new
  * policy versions, lifecycle transitions and REG-01 deadline changes — each audited in its transaction.
  */
 export function createEventsService(deps: EventsDeps) {

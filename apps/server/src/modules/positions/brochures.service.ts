@@ -18,7 +18,7 @@ import { auditBase, type ChangeContext } from '../../platform/auth/request-conte
 export type BrochuresService = ReturnType<typeof createBrochuresService>;
 
 /**
- * The brochure workflow (issue 6, INT-08): a unit submits 上报, org_admin approves or returns with
+ * The brochure workflow (INT-08): a unit submits 上报, org_admin approves or returns with
  * comments, then publishes the approved brochures; a second round is generated from the first
  * round's unfilled positions directly as 已上报. Positions follow their brochure's state.
  */

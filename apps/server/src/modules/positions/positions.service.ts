@@ -32,7 +32,7 @@ function invalid(problems: Array<{ field: string; message: string }>): AppError 
 }
 
 /**
- * Units fill their brochure's positions (issue 6) by form or Excel: only while the event collects
+ * Units fill their brochure's positions by form or Excel: only while the event collects
  * brochures, inside the brochure window, within the caller's unit scope and while the brochure is
  * being filled or was returned; every change audited in its transaction.
  */

@@ -30,7 +30,7 @@ export async function findUnitByCode(db: DbOrTx, code: string): Promise<UnitRow 
 }
 
 /**
- * The unit hierarchy (supervising department → unit), maintained by org_admin (issue 6). A department
+ * The unit hierarchy (supervising department → unit), maintained by org_admin. A department
  * has no parent; a unit hangs under a department or stands alone (city-level bodies).
  */
 export function createUnitsService(deps: { db: Db; audit: AuditLog }) {
