@@ -1,4 +1,4 @@
-// Setup for the issue 8 browser test, through the real API as each operator would: staff accounts,
+// Setup for the selection browser test, through the real API as each operator would: staff accounts,
 // a candidate who registered, paid and got a ticket, scores imported, the line set and published.
 import ExcelJS from 'exceljs';
 import { loginStaff, type StaffClient } from '../support/staff-client';
@@ -88,7 +88,7 @@ async function prepareData(server: RunningServer, codeFor: (phone: string) => ()
     ],
   });
 
-  // The candidate registers for the written exam and pays, as in the issue 7 browser test.
+  // The candidate registers for the written exam and pays, as in the registration browser test.
   const candidate = createSession(server.url);
   await candidate.call('POST', '/api/candidate/auth/sms-code', { phone: CANDIDATE.phone, purpose: 'register' });
   await candidate.call('POST', '/api/candidate/auth/register', { name: CANDIDATE.name, idNumber: CANDIDATE.idNumber, phone: CANDIDATE.phone, smsCode: await codeFor(CANDIDATE.phone)(), password: CANDIDATE.password });

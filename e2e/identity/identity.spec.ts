@@ -7,7 +7,7 @@ import { createFirstAdmins, startSmsSink, type SmsSink } from '../support/operat
 import { startServer, type RunningServer } from '../support/server';
 
 
-// Identity flows in a real browser (issue 3). SMS go to a small HTTP receiver standing in for the
+// Identity flows in a real browser. SMS go to a small HTTP receiver standing in for the
 // operator's gateway, so the test reads codes the way a person reads a phone.
 describe('identity in the browser', () => {
   let server: RunningServer;

@@ -1,4 +1,4 @@
-// Audit log throughput on PostgreSQL (issue 4 benchmarks), each figure beside a baseline from the
+// Audit log throughput on PostgreSQL (benchmarks), each figure beside a baseline from the
 // same run. Run: TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres \
 //   npx tsx apps/server/bench/audit.bench.ts [entries-to-verify=1000000]
 // Writes into a throw-away database that is dropped at the end.

@@ -1,5 +1,5 @@
 // Throughput of the crypto platform against a node:crypto baseline on the same payloads
-// (issue 4 benchmarks). Run: npx tsx apps/server/bench/crypto.bench.ts  — prints a table.
+// (benchmarks). Run: npx tsx apps/server/bench/crypto.bench.ts  — prints a table.
 import {
   createCipheriv,
   createDecipheriv,

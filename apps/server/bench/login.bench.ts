@@ -1,4 +1,4 @@
-// Login under load (issue 3): candidate logins at 10 and 100 connections while a second load reads
+// Login under load: candidate logins at 10 and 100 connections while a second load reads
 // public positions, against a server process on PostgreSQL. Run:
 //   TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx apps/server/bench/login.bench.ts [seconds=20]
 // Uses a throw-away database (dropped at the end) and prints a Markdown table for docs/performance.md.

@@ -1,4 +1,4 @@
-// Position search and position detail under load (issue 6): 100 connections, 30 s per route, against a
+// Position search and position detail under load: 100 connections, 30 s per route, against a
 // server process on PostgreSQL holding the seeded demo event and a 20 000-position event, beside a bare
 // route doing one trivial query in the same process (the ceiling). Run:
 //   TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx apps/server/bench/position-search.bench.ts [seconds=30] [connections=100]

@@ -1,4 +1,4 @@
-// Registration peak (issue 7 "Load"): 200 concurrent candidates out of 100 000 seeded accounts log in,
+// Registration peak ("Load"): 200 concurrent candidates out of 100 000 seeded accounts log in,
 // read their profile, search positions and register for the written exam, beside a bare route doing one
 // trivial query (the ceiling), against a server process on PostgreSQL. Run:
 //   TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx apps/server/bench/registration.bench.ts [seconds=15] [connections=200] [accounts=100000]

@@ -8,17 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import { assertConfigUsable, simulatorsInUse, type Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { applyMigrations } from './db/migrate';
-// recruitment events, units, brochures, positions, REG-01 lists, notices (issue 6)
-import { createEventsService, registerEventRoutes, type EventsService } from './modules/events';
-import { createUnitsService, registerUnitRoutes, sealLegacyUnitContacts } from './modules/units';
-import { countPositionFigures, registerPositionsModule } from './modules/positions';
-import { countRegistrationFigures } from './modules/registrations';
-import { countPassFigures } from './modules/scores';
-import { countApplicationFigures } from './modules/applications';
-import { createListsService, registerListRoutes, type ListsService } from './modules/lists';
-import { createNoticesService, registerNoticeRoutes } from './modules/notices';
-import { registerPersonalDataRoutes } from './modules/candidates/personal-data.routes';
-import { registerSystemRoutes } from './modules/system/system.routes';
+import { sealLegacyUnitContacts } from './modules/units';
 import { registerAccessGuard, type PrincipalResolver, type RegisteredRoute } from './platform/auth/access';
 import { answerFrameworkError, registerErrorHandler } from './platform/errors/error-handler';
 import { registerForbiddenTextGuard, zodValidatorCompiler } from './platform/errors/validation';
@@ -30,17 +20,15 @@ import { createJobRunner, type JobRunner } from './platform/jobs/job-runner';
 import { registerJobRoutes } from './platform/jobs/jobs.routes';
 import { createSoftwareCryptoProvider, type CryptoProvider } from './platform/crypto';
 import { maskPhone } from './platform/masking';
-// identity and access (issue 3)
-import { createIdentity, registerIdentityRoutes, SESSION_COOKIE, type Identity, type RealNameVerifier } from './modules/identity';
+import { SESSION_COOKIE, type Identity, type RealNameVerifier } from './modules/identity';
+import type { DataExchangeModuleService } from './modules/data-exchange';
+import type { EventsModuleService } from './modules/events';
+import type { ListsService } from './modules/lists';
+import { kaoluModules, type KaoluServices } from './module-registry';
 import { createAuditLog, type AuditLog } from './platform/audit';
-// profile, exam registration, payment, tickets, data exchange (issue 7)
-import { createDataExchange, registerInterfaceLogRoutes, type DataExchange } from './modules/data-exchange';
-import { createRegistrationModules, type RegistrationModules } from './modules/registrations/registration-modules';
-// written-exam scores, position application, unit review (issue 8)
-import { createSelectionModules, type SelectionModules } from './modules/applications/selection-modules';
-// signed audit log (issue 4)
-import { registerAuditAdminRoutes } from './modules/audit-admin';
 import { registerCsrfProtection } from './platform/auth/csrf';
+import { createModules, registerModuleRoutes, startModules, stopModules, type PlatformContext } from './platform/modules/module-registry';
+import { systemClock } from './platform/time';
 import { createHttpSmsProvider, createOutboxProvider, createSmsGateway, registerSmsRoutes, type SmsGateway } from './platform/sms';
 
 /** What the running app holds, reachable from tests and from main for shutdown and seeding. */
@@ -53,11 +41,11 @@ export type AppContext = {
   identity: Identity;
   sms: SmsGateway;
   audit: AuditLog;
-  events: EventsService;
+  events: EventsModuleService;
   lists: ListsService;
-  exchange: DataExchange;
-  registration: RegistrationModules;
-  selection: SelectionModules;
+  exchange: DataExchangeModuleService;
+  /** Every module's service, by module name (see module-registry.ts). */
+  modules: KaoluServices;
 };
 
 export type KaoluApp = ZodApp & { kaolu: AppContext };
@@ -124,9 +112,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  // identity and access (issue 3): cookies, SMS gateway, sessions as the principal source, CSRF
+  // Cookies carry the session; the access guard and CSRF check come before any route.
   await app.register(fastifyCookie);
-  // signed audit log (issue 4): tests may pass a recorder; server processes seal and sign on timers
+  // Tests may pass a recorder; server processes seal and sign the audit log on timers.
   const signedAudit = options.audit ? undefined : createAuditLog({ db: database.db, crypto });
   const audit = options.audit ?? signedAudit!;
   if (signedAudit && config.jobs.enabled) signedAudit.startTimers((error) => app.log.error({ err: error }, '审计日志封存或签名失败'));
@@ -137,8 +125,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     ? createHttpSmsProvider({ url: config.sms.url!, token: config.sms.token })
     : createOutboxProvider(echoSms);
   const sms = createSmsGateway({ db: database.db, crypto, audit, provider: smsProvider, dailyLimit: config.sms.dailyLimit });
-  const exchange = createDataExchange({ db: database.db, exchange: config.exchange, realNameConfig: config.identity.realName, isProduction: config.isProduction, onLogError: (error) => app.log.error({ err: error }, '接口日志写入失败') });
-  const identity = createIdentity({ db: database.db, crypto, audit, sms, config, realName: options.realName ?? exchange.realName });
+
+  // Every business module, built in the registry's dependency order (checked here, before any route).
+  const platform: PlatformContext = { config, database, db: database.db, crypto, audit, sealer: signedAudit, jobs, sms, clock: systemClock, log: app.log };
+  const modules = kaoluModules({ realName: options.realName });
+  const services = createModules(modules, platform);
+  const identity = services.identity;
   const routes = registerAccessGuard(app, options.resolvePrincipal ?? identity.resolvePrincipal);
   registerCsrfProtection(app, { sessionCookie: SESSION_COOKIE, tokenForSession: identity.sessions.csrfTokenFor });
 
@@ -151,42 +143,23 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  registerSystemRoutes(app, { database, version: config.version });
   registerJobRoutes(app, jobs);
-  const events = createEventsService({ db: database.db, audit });
-  // NFR-HIS-1 comparison: each module counts its own rows; events only puts them side by side.
-  const figures = { positions: countPositionFigures, registrations: countRegistrationFigures, passes: countPassFigures, applications: countApplicationFigures };
-  registerEventRoutes(app, { db: database.db, events, figures });
-  registerUnitRoutes(app, createUnitsService({ db: database.db, audit, crypto }));
-  registerPositionsModule(app, { db: database.db, audit, jobs, events });
-  const lists = createListsService({ db: database.db, audit, crypto });
-  registerListRoutes(app, lists);
-  registerNoticeRoutes(app, createNoticesService({ db: database.db, audit, crypto, sms, jobs }));
-  registerIdentityRoutes(app, identity);
   registerSmsRoutes(app, sms);
-  registerAuditAdminRoutes(app, { db: database.db, crypto, audit, sealer: signedAudit });
-  registerPersonalDataRoutes(app, { db: database.db, crypto, audit });
-  registerInterfaceLogRoutes(app, { db: database.db });
-  const registration = createRegistrationModules(app, { db: database.db, crypto, audit, jobs, exchange });
-  // Unpaid at the payment deadline → not admitted: every instance ticks, the tick enqueues each sweep once.
-  if (config.jobs.enabled) registration.payments.deadlines.start(60_000, (error) => app.log.error({ err: error }, '缴费截止处理任务入队失败'));
-  const selection = createSelectionModules(app, {
-    db: database.db, crypto, audit, jobs, sms, exchange, exchangeConfig: config.exchange, profiles: registration.profiles,
-    onLogError: (error) => app.log.error({ err: error }, '接口日志写入失败'),
-  });
+  registerModuleRoutes(app, modules, services, platform);
+  if (config.jobs.enabled) startModules(modules, services, platform);
   for (const register of options.extraRoutes ?? []) register(app);
 
   await registerSpa(app, config.webDistDir ?? defaultWebDist());
 
   app.addHook('onClose', async () => {
-    registration.payments.deadlines.stop();
+    await stopModules(modules, services);
     await jobs.stop();
     await signedAudit?.stop();
     if (ownsDatabase) await database.close();
   });
 
   const kaoluApp = app as unknown as KaoluApp;
-  kaoluApp.kaolu = { config, database, crypto, jobs, routes, identity, sms, audit, events, lists, exchange, registration, selection };
+  kaoluApp.kaolu = { config, database, crypto, jobs, routes, identity, sms, audit, events: services.events, lists: services.lists, exchange: services['data-exchange'], modules: services };
   await app.ready();
   return kaoluApp;
 }

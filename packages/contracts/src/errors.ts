@@ -21,7 +21,7 @@ export const ERROR_CATALOGUE = {
   'JOB.NOT_FOUND': { status: 404, message: '后台任务不存在' },
   'EVENT.NOT_FOUND': { status: 404, message: '招录事项不存在' },
   'CANDIDATE.NOT_FOUND': { status: 404, message: '考生不存在' },
-  // recruitment events, brochures, notices, REG-01 lists (issue 6)
+  // recruitment events, brochures, notices, REG-01 lists
   'EVENT.CODE_TAKEN': { status: 409, message: '事项编号已存在' },
   'EVENT.INVALID_TRANSITION': { status: 409, message: '招录事项当前状态不允许该操作' },
   'EVENT.STAGE_CLOSED': { status: 409, message: '该阶段当前未开放' },
@@ -42,7 +42,7 @@ export const ERROR_CATALOGUE = {
   'LIST.ENTRY_NOT_FOUND': { status: 404, message: '名单条目不存在' },
   'NOTICE.NOT_FOUND': { status: 404, message: '公告不存在' },
   'NOTICE.INVALID_TRANSITION': { status: 409, message: '公告当前状态不允许该操作' },
-  // profile, exam registration, payment, tickets, data exchange (issue 7)
+  // profile, exam registration, payment, tickets, data exchange
   'PROFILE.NOT_FOUND': { status: 404, message: '请先填写并保存个人档案' },
   'PROFILE.VERSION_CONFLICT': { status: 409, message: '档案已在其他页面修改，请刷新后重试' },
   'PROFILE.PHOTO_INVALID': { status: 400, message: '照片不符合要求' },
@@ -71,7 +71,7 @@ export const ERROR_CATALOGUE = {
   'TICKET.ROOMS_SHORT': { status: 409, message: '考场座位不足，请先增加考场' },
   'TICKET.PAYMENT_OPEN': { status: 409, message: '缴费截止后才能编排考场座位' },
   'EXCHANGE.UNAVAILABLE': { status: 503, message: '市数据共享平台暂不可用，请稍后再试' },
-  // written-exam scores, position application and unit review (issue 8)
+  // written-exam scores, position application and unit review
   'SCORE.ALREADY_PUBLISHED': { status: 409, message: '成绩已公布，不能再导入' },
   'SCORE.PASS_LINE_MISSING': { status: 409, message: '尚有考试类别未设置合格线，不能公布成绩' },
   'SCORE.NOTHING_TO_PUBLISH': { status: 409, message: '尚未导入笔试成绩' },
@@ -83,10 +83,10 @@ export const ERROR_CATALOGUE = {
   'APPLICATION.INVALID_TRANSITION': { status: 409, message: '报名当前状态不允许该操作' },
   'APPLICATION.POLICE_INTENTIONS_INVALID': { status: 400, message: '请按志愿顺序选择可接受的警种岗位' },
   'EDUCATION.UNAVAILABLE': { status: 503, message: '学历查询接口暂不可用，请稍后再试' },
-  // audit log (issue 4)
+  // audit log
   'AUDIT.RANGE_EMPTY': { status: 404, message: '所选范围内没有审计日志' },
   'AUDIT.RANGE_TOO_LARGE': { status: 400, message: '单次最多导出 100000 条审计日志，请缩小范围' },
-  // identity and access (issue 3)
+  // identity and access
   'IDENTITY.INVALID_CREDENTIALS': { status: 401, message: '账号或密码错误' },
   'IDENTITY.ACCOUNT_LOCKED': { status: 423, message: '登录失败次数过多，账号已暂时锁定，请稍后再试' },
   'IDENTITY.IP_THROTTLED': { status: 429, message: '该地址登录失败次数过多，请稍后再试' },

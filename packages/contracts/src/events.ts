@@ -61,11 +61,11 @@ export const ExamCategorySchema = z.object({
 });
 export type ExamCategory = z.infer<typeof ExamCategorySchema>;
 
-/** Unit review SLA (issue 8) when a policy names none: marked after 24 h waiting, overdue after 48 h. */
+/** Unit review SLA when a policy names none: marked after 24 h waiting, overdue after 48 h. */
 export const DEFAULT_REVIEW_SLA = { warnHours: 24, overdueHours: 48 } as const;
 
 /**
- * An event's policy as validated data (issue 6): stage order, exam categories, ratios, pass marks,
+ * An event's policy as validated data: stage order, exam categories, ratios, pass marks,
  * score weights, fee, photo rules, eligibility thresholds, adjustment rules and brochure format.
  */
 export const EventPolicyBodySchema = z.object({

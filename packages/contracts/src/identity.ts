@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pageOf } from './common';
 import { StaffRoleSchema } from './roles';
 
-// Request and response shapes of the identity module (issue 3), shared by server routes and web pages.
+// Request and response shapes of the identity module, shared by server routes and web pages.
 
 const password = z.string().min(1).max(128);
 const smsCode = z.string().regex(/^\d{6}$/, '验证码为6位数字');

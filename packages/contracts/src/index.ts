@@ -6,18 +6,18 @@ export * from './permissions';
 export * from './audit';
 export * from './roles';
 export * from './identity';
-// recruitment events, brochures, notices and REG-01 lists (issue 6)
+// recruitment events, brochures, notices and REG-01 lists
 export * from './events';
 export * from './positions';
 export * from './notices';
 export * from './adjustments';
-// profile, exam registration, payment, tickets, data exchange (issue 7)
+// profile, exam registration, payment, tickets, data exchange
 export * from './data-exchange';
 export * from './profiles';
 export * from './registrations';
 export * from './payments';
 export * from './tickets';
-// written-exam scores, position application and unit review (issue 8)
+// written-exam scores, position application and unit review
 export * from './scores';
 export * from './applications';
 export * from './review';

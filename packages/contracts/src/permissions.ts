@@ -6,11 +6,11 @@ export const PERMISSIONS = {
   'job.read': '查看后台任务',
   'personal_data.reveal': '查看完整个人信息（需填写事由，留痕）',
   'system.read': '查看系统状态',
-  // audit log (issue 4, REG-08): the auditor role holds every audit.* permission
+  // audit log (REG-08): the auditor role holds every audit.* permission
   'audit.read': '查看审计日志',
   'audit.verify': '验证审计日志完整性',
   'audit.export': '导出审计日志及签名文件',
-  // identity and access (issue 3): 三权分立 — accounts (sys_admin), security (sec_admin), SMS support
+  // identity and access: 三权分立 — accounts (sys_admin), security (sec_admin), SMS support
   'staff_user.read': '查看后台用户',
   'staff_user.manage': '管理后台用户（新建、停用、重置密码、解锁）',
   'role_grant.manage': '分配角色与授权范围',
@@ -18,7 +18,7 @@ export const PERMISSIONS = {
   'session.manage': '查看和注销登录会话',
   'sms.read': '查看短信发件箱和当日发送量',
   'sms.unlock': '解锁手机号当日短信限制',
-  // recruitment events, units, brochures, notices (issue 6)
+  // recruitment events, units, brochures, notices
   'event.read': '查看招录事项',
   'event.manage': '新建和维护招录事项、政策与日程',
   'event.adjust': '应急调整（截止时间、白名单、灰名单）',
@@ -29,7 +29,7 @@ export const PERMISSIONS = {
   'brochure.submit': '上报简章（本单位）',
   'brochure.review': '审核、退回和发布简章',
   'notice.manage': '编辑和发布公告通知',
-  // profile, exam registration, payment, tickets, data exchange (issue 7)
+  // profile, exam registration, payment, tickets, data exchange
   'registration.read': '查看笔试报名',
   'registration.recheck': '重新核验待核验报名',
   'payment.read': '查看缴费对账',
@@ -38,7 +38,7 @@ export const PERMISSIONS = {
   'ticket.manage': '维护考场并编排座位',
   'data_exchange.read': '查看数据交换接口日志',
   'data_exchange.batch_check': '批量户籍和居住证校验',
-  // written-exam scores, position application and unit review (issue 8)
+  // written-exam scores, position application and unit review
   'score.import': '导入笔试成绩',
   'score.read': '查看笔试成绩',
   'score.publish': '设置合格线并公布笔试成绩',

@@ -1,5 +1,5 @@
 /**
- * National-scale benchmark of the domain engines (issue 5): `npm run bench -w @kaolu/domain`, or
+ * National-scale benchmark of the domain engines: `npm run bench -w @kaolu/domain`, or
  * `npm run bench:quick` (BENCH_SCALE=0.02) for a short smoke run. Prints a markdown table.
  */
 import os from 'node:os';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
-import { openStandaloneIdentity } from '../modules/identity/standalone-identity';
+import { openStandaloneIdentity } from '../modules/identity';
 
 // `allow-ip CIDR [--note TEXT]` or `allow-ip --list` (REG-07): adds a back-office login allowlist
 // entry from the server's shell, for first setup and for emergencies when nobody can log in.

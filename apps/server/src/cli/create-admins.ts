@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
 import { PhoneSchema, SECURITY_ROLES, type StaffRole } from '@kaolu/contracts';
-import { inArray } from 'drizzle-orm';
 import { loadConfig } from '../config';
-import { roleGrant } from '../modules/identity/identity.table';
-import { openStandaloneIdentity } from '../modules/identity/standalone-identity';
+import { anyRoleGranted, openStandaloneIdentity } from '../modules/identity';
 
 // `create-admins --sys-admin USER:PHONE --sec-admin USER:PHONE --auditor USER:PHONE` (NFR-SEC-1):
 // the first three administrators of a fresh database, one person each (三权分立). Prints one-time
@@ -32,8 +30,7 @@ if (new Set(specs.map((s) => s.username.toLowerCase())).size !== 3) {
 
 const { identity, database, close } = await openStandaloneIdentity(loadConfig());
 try {
-  const existing = await database.db.select({ role: roleGrant.role }).from(roleGrant).where(inArray(roleGrant.role, SECURITY_ROLES as string[]));
-  if (existing.length > 0) {
+  if (await anyRoleGranted(database.db, SECURITY_ROLES)) {
     console.error('已存在系统/安全/审计管理员，此命令只用于全新数据库；请由安全管理员在管理端分配角色。');
     process.exit(1);
   }

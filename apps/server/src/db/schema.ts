@@ -10,13 +10,13 @@ export * from '../modules/identity/identity.table';
 export * from '../platform/sms/sms.table';
 export * from '../modules/lists/list-entry.table';
 export * from '../modules/notices/notice.table';
-// profile, exam registration, payment, tickets, data exchange (issue 7)
+// profile, exam registration, payment, tickets, data exchange
 export * from '../modules/data-exchange/interface-log.table';
 export * from '../modules/profiles/profile.table';
 export * from '../modules/registrations/registration.table';
 export * from '../modules/payments/payment.table';
 export * from '../modules/tickets/ticket.table';
-// written-exam scores, position application, unit review, candidate messages (issue 8)
+// written-exam scores, position application, unit review, candidate messages
 export * from '../modules/scores/scores.table';
 export * from '../modules/applications/application.table';
 export * from '../modules/review/review.table';

@@ -7,7 +7,7 @@ import { candidate } from '../modules/candidates/candidate.table';
 import { copyTemplate, eventPolicyVersion, hasAnyEvent, recruitmentEvent } from '../modules/events';
 import { demoConditionsToPositionConditions, position } from '../modules/positions';
 import { unit } from '../modules/units/unit.table';
-import { sealUnitContact } from '../modules/units/unit-contact';
+import { sealUnitContact } from '../modules/units';
 import type { CryptoProvider } from '../platform/crypto';
 
 export const DEMO_SEED_JOB = 'demo.seed';

@@ -3,8 +3,8 @@ import {
   SubmitApplicationSchema, SupplementApplicationSchema,
 } from '@kaolu/contracts';
 import type { ZodApp } from '../../platform/http/types';
-import { changeContextOf } from '../events';
 import type { ApplicationsService } from './applications.service';
+import { changeContextOf, principalOf } from '../../platform/auth/request-context';
 
 const tags = ['职位报名（考生）'];
 
@@ -14,29 +14,29 @@ export function registerApplicationRoutes(app: ZodApp, applications: Application
   app.post(
     '/api/candidate/applications/precheck',
     { schema: { tags, summary: '职位报考条件核验（不保存）', body: PrecheckApplicationSchema, response: { 200: ApplicationPrecheckSchema } }, config: { access: 'candidate' } },
-    async (request) => applications.precheck(request.principal!.id, request.body),
+    async (request) => applications.precheck(principalOf(request).id, request.body),
   );
   app.post(
     '/api/candidate/applications',
     { schema: { tags, summary: '报考职位', body: SubmitApplicationSchema, response: { 200: ApplicationSchema } }, config: { access: 'candidate' } },
-    async (request) => one(request.principal!.id, (await applications.submit(request.principal!.id, request.body, changeContextOf(request))).id),
+    async (request) => one(principalOf(request).id, (await applications.submit(principalOf(request).id, request.body, changeContextOf(request))).id),
   );
   app.get(
     '/api/candidate/applications',
     { schema: { tags, summary: '我的职位报名', response: { 200: ApplicationListSchema } }, config: { access: 'candidate' } },
-    async (request) => ({ items: await applications.listMine(request.principal!.id) }),
+    async (request) => ({ items: await applications.listMine(principalOf(request).id) }),
   );
   app.post(
     '/api/candidate/applications/:id/change',
     { schema: { tags, summary: '改报职位（单位审核前）', params: IdParamSchema, body: ChangeApplicationSchema, response: { 200: ApplicationSchema } }, config: { access: 'candidate' } },
-    async (request) => one(request.principal!.id, (await applications.change(request.principal!.id, request.params.id, request.body, changeContextOf(request))).id),
+    async (request) => one(principalOf(request).id, (await applications.change(principalOf(request).id, request.params.id, request.body, changeContextOf(request))).id),
   );
   app.post(
     '/api/candidate/applications/:id/supplement',
     { schema: { tags, summary: '补充材料后重新提交（退回补充时）', params: IdParamSchema, body: SupplementApplicationSchema, response: { 200: ApplicationSchema } }, config: { access: 'candidate' } },
     async (request) => {
-      await applications.supplement(request.principal!.id, request.params.id, request.body.note, changeContextOf(request));
-      return one(request.principal!.id, request.params.id);
+      await applications.supplement(principalOf(request).id, request.params.id, request.body.note, changeContextOf(request));
+      return one(principalOf(request).id, request.params.id);
     },
   );
 }

@@ -5,7 +5,7 @@ import type { AuditLog } from '../../platform/audit';
 import type { CryptoProvider } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
 import type { DataExchange } from '../data-exchange';
-import { assertStageOpen, auditBase, findEventById, windowOf, type ChangeContext, type EventRecord } from '../events';
+import { assertStageOpen, findEventById, windowOf, type EventRecord } from '../events';
 import { matchByBlindIndex } from '../lists';
 import { position } from '../positions';
 import { eligibilityFactsOf, type ProfilesService, type StoredProfileDocument } from '../profiles';
@@ -16,6 +16,7 @@ import { assessApplication, policePostsOf, validIntentions } from './application
 import { addApplicationTimeline, transitionApplication } from './application-status';
 import { applicationTimeline, positionApplication } from './application.table';
 import { shanghaiDay } from '../../platform/time';
+import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
 export type ApplicationsDeps = { db: Db; crypto: CryptoProvider; audit: AuditLog; exchange: DataExchange; profiles: ProfilesService; scores: ScoresService; now?: () => Date };
 export type ApplicationsService = ReturnType<typeof createApplicationsService>;

@@ -4,7 +4,7 @@ import type { ExchangeConfig, IdentityConfig } from '../../config';
 import type { Db } from '../../db/client';
 import { AppError } from '../../platform/errors/app-error';
 import { maskIdNumber, maskName } from '../../platform/masking';
-import type { RealNameVerifier } from '../identity';
+import type { RealNameVerifier } from './data-exchange.types';
 import { createCircuitBreaker } from './circuit-breaker';
 import { createCityPlatformSimulator, type CityPlatformSimulator } from './city-platform.simulator';
 import { createHttpCityPlatform, type TrackedCityPlatform } from './city-platform.http';
@@ -71,7 +71,7 @@ export function createDataExchange(deps: DataExchangeDeps): DataExchange {
     verifyRealName: (q) => cityLog.track(byId('real_name', 'verifyRealName', q.idNumber), () => cityRaw.verifyRealName(q)),
   };
 
-  // Real name may have its own endpoint (REAL_NAME_URL, issue 3); otherwise it rides the city platform.
+  // Real name may have its own endpoint (REAL_NAME_URL); otherwise it rides the city platform.
   const realNameHttp = urlOf(deps.realNameConfig, 'REAL_NAME_URL');
   const realNameRaw = realNameHttp
     ? createHttpCityPlatform(clientFor(realNameHttp, deps.realNameConfig.token))

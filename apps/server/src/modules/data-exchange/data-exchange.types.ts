@@ -48,3 +48,6 @@ export type FinanceGateway = {
 
 /** Provider name recorded in the interface log. */
 export type ProviderKind = 'simulator' | 'http';
+
+/** The city real-name interface (NFR-EXC-1): does this name belong to this ID number? Identity uses it. */
+export type RealNameVerifier = { verify(input: { name: string; idNumber: string }): Promise<{ match: boolean }> };

@@ -3,7 +3,7 @@ import { EVENT_STATUS_LABELS } from '@kaolu/contracts';
 import { AppError } from '../../platform/errors/app-error';
 
 /**
- * Event lifecycle (issue 6): draft → brochure collection → published → registration → in progress →
+ * Event lifecycle: draft → brochure collection → published → registration → in progress →
  * closed. Collection may go back to draft; an event that never opened registration may be closed.
  */
 export const EVENT_TRANSITIONS: Record<EventStatus, readonly EventStatus[]> = {

@@ -27,7 +27,7 @@ export function isStageOpen(event: EventStages, stage: StageKey, now: Date): boo
 }
 
 /**
- * The one server-side stage gate (issue 6): every action that depends on a stage calls it, e.g.
+ * The one server-side stage gate: every action that depends on a stage calls it, e.g.
  * `assertStageOpen(event, 'exam_registration', now)`. Throws EVENT.STAGE_CLOSED with the window in Shanghai time.
  */
 export function assertStageOpen(event: EventStages, stage: StageKey, now: Date): void {

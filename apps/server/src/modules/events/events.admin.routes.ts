@@ -4,11 +4,11 @@ import {
 } from '@kaolu/contracts';
 import { z } from 'zod';
 import type { ZodApp } from '../../platform/http/types';
-import { changeContextOf } from './change-context';
 import { assertEventInScope, eventScopeOf } from './event-scope';
 import type { EventsService } from './events.service';
 import { presentAdminEvent, presentEventSummary } from './events.presenter';
 import { POLICY_TEMPLATES, type PolicyTemplateId } from './policy-templates';
+import { changeContextOf } from '../../platform/auth/request-context';
 
 const tags = ['招录事项'];
 const TemplateIdSchema = z.enum(Object.keys(POLICY_TEMPLATES) as [PolicyTemplateId, ...PolicyTemplateId[]]);

@@ -4,13 +4,13 @@ import {
 import type { Db, DbOrTx } from '../../db/client';
 import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
-import { auditBase, type ChangeContext } from './change-context';
 import { assertEventStatus, assertEventTransition } from './event-lifecycle';
 import {
   findEventByCode, findEventById, findEvents, findPolicyVersion, findPolicyVersions, insertEvent, insertPolicyVersion, updateEventRow,
   type EventFilter, type EventRecord,
 } from './events.repository';
 import { copyTemplate, type PolicyTemplateId } from './policy-templates';
+import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
 export type EventsDeps = { db: Db; audit: AuditLog; now?: () => Date };
 export type EventsService = ReturnType<typeof createEventsService>;
@@ -28,7 +28,7 @@ export function assertScheduleFits(schedule: readonly StageWindow[], policy: Eve
 }
 
 /**
- * Recruitment events (issue 6): creation from the type's policy template, edits of the copy as new
+ * Recruitment events: creation from the type's policy template, edits of the copy as new
  * policy versions, lifecycle transitions and REG-01 deadline changes — each audited in its transaction.
  */
 export function createEventsService(deps: EventsDeps) {
@@ -41,7 +41,19 @@ export function createEventsService(deps: EventsDeps) {
     return event;
   }
 
-  return {
+  /** Moves the event along its lifecycle inside `tx`, audited with from and to in the same transaction. */
+  async function transitionIn(tx: DbOrTx, id: string, to: EventStatus, ctx: ChangeContext): Promise<EventRecord> {
+    const event = await getEvent(tx, id, true);
+    assertEventTransition(event.status, to);
+    const updated = await updateEventRow(tx, id, { status: to });
+    await audit.record(tx, {
+      ...auditBase(ctx), action: 'event.status_changed', targetType: 'recruitment_event', targetId: id, result: 'success',
+      details: { from: event.status, to },
+    });
+    return updated;
+  }
+
+  const service = {
     getEvent: (id: string) => getEvent(db, id),
     list: (filter: EventFilter) => findEvents(db, filter),
 
@@ -100,17 +112,11 @@ export function createEventsService(deps: EventsDeps) {
 
     /** Moves the event along its lifecycle (transition table), audited with from and to. */
     async transition(id: string, to: EventStatus, ctx: ChangeContext): Promise<EventRecord> {
-      return db.transaction(async (tx) => {
-        const event = await getEvent(tx, id, true);
-        assertEventTransition(event.status, to);
-        const updated = await updateEventRow(tx, id, { status: to });
-        await audit.record(tx, {
-          ...auditBase(ctx), action: 'event.status_changed', targetType: 'recruitment_event', targetId: id, result: 'success',
-          details: { from: event.status, to },
-        });
-        return updated;
-      });
+      return db.transaction(async (tx) => transitionIn(tx, id, to, ctx));
     },
+
+    /** The same move inside the caller's transaction (brochure publication moves 征集中 → 已发布). */
+    transitionIn,
 
     /**
      * REG-01: changes a stage's deadline at any time before the event closes. The new value is in the
@@ -145,5 +151,15 @@ export function createEventsService(deps: EventsDeps) {
     },
 
     now,
+    /**
+     * INT-08: a second-round event, created and moved straight to 征集中 in the caller's transaction;
+     * its creation entry (and the caller's second_round.generated entry) record it.
+     */
+    async createCollecting(input: CreateEvent & { sourceEventId: string }, ctx: ChangeContext, tx: DbOrTx): Promise<EventRecord> {
+      const created = await service.create(input, ctx, tx);
+      assertEventTransition(created.status, 'collecting');
+      return updateEventRow(tx, created.id, { status: 'collecting' });
+    },
   };
+  return service;
 }

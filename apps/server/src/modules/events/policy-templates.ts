@@ -44,7 +44,7 @@ const general: EventPolicy = {
   adjustment: { enabled: true, sameSubjectOnly: true, unifiedRound: true },
   brochure: { format: 'standard', requiredFields: ['examCategory'] },
   majorCatalogue: 'general',
-  // Unit review SLA (issue 8): the reviewer's queue marks 24 h, org_admin's overdue list takes 48 h.
+  // Unit review SLA: the reviewer's queue marks 24 h, org_admin's overdue list takes 48 h.
   reviewSla: { ...DEFAULT_REVIEW_SLA },
 };
 
@@ -108,7 +108,7 @@ export const POLICY_TEMPLATES: Record<PolicyTemplateId, EventPolicy> = {
   }),
 };
 
-/** A fresh copy of a template, safe to edit (REG policy per event, issue 6). */
+/** A fresh copy of a template, safe to edit (REG policy per event). */
 export function copyTemplate(id: PolicyTemplateId): EventPolicy {
   return structuredClone(POLICY_TEMPLATES[id]);
 }

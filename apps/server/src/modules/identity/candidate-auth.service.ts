@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CandidateAccount, CandidateRegister } from '@kaolu/contracts';
 import { validateIdNumber } from '@kaolu/domain';
-import { eq, or } from 'drizzle-orm';
-import { candidate } from '../candidates/candidate.table';
+import { candidateExists, findCandidateByBlindIndex, findCandidateById, type CandidateRecord } from '../candidates';
 import type { AuditActor } from '../../platform/audit/audit.types';
 import { AppError } from '../../platform/errors/app-error';
 import { maskIdNumber, maskPhone } from '../../platform/masking';
@@ -11,7 +10,7 @@ import type { IdentityDeps, RequestContext } from './identity.deps';
 import { accountKey } from './login-throttle';
 import { hashNewPassword, rememberPassword } from './password-store';
 
-type CandidateRow = typeof candidate.$inferSelect;
+type CandidateRow = CandidateRecord;
 const ad = (id: string, column: string) => ({ table: 'candidate', column, rowId: id });
 
 /**
@@ -19,17 +18,13 @@ const ad = (id: string, column: string) => ({ table: 'candidate', column, rowId:
  * number or phone; password reset by SMS code. Lockout answers never tell if an account exists.
  */
 export function createCandidateAuth(deps: IdentityDeps) {
-  const { db, crypto, audit, hasher, sessions, throttle, codes, now } = deps;
+  const { db, crypto, audit, hasher, sessions, throttle, codes, now, candidates } = deps;
   const actorFor = (row: CandidateRow): AuditActor => ({ kind: 'candidate', id: row.id });
 
   const findByAccount = async (account: string) => {
     const trimmed = account.trim();
     const byId = /^\d{17}[\dXx]$/.test(trimmed);
-    const [row] = await db
-      .select()
-      .from(candidate)
-      .where(byId ? eq(candidate.idNumberBidx, crypto.blindIndex('id_number', trimmed)) : eq(candidate.phoneBidx, crypto.blindIndex('phone', trimmed)));
-    return row;
+    return findCandidateByBlindIndex(db, byId ? { idNumberBidx: crypto.blindIndex('id_number', trimmed) } : { phoneBidx: crypto.blindIndex('phone', trimmed) });
   };
   const decrypt = (row: CandidateRow) => ({
     idNumber: crypto.decryptField(row.idNumberEnc, ad(row.id, 'id_number')),
@@ -43,8 +38,7 @@ export function createCandidateAuth(deps: IdentityDeps) {
     async requestCode(input: { phone: string; purpose: 'register' | 'reset_password' }, ctx: RequestContext) {
       const phoneKey = crypto.blindIndex('phone', input.phone);
       if (input.purpose === 'reset_password') {
-        const [row] = await db.select({ id: candidate.id }).from(candidate).where(eq(candidate.phoneBidx, phoneKey));
-        if (!row) return;
+        if (!(await findCandidateByBlindIndex(db, { phoneBidx: phoneKey }))) return;
       }
       const what = input.purpose === 'register' ? '注册' : '找回密码';
       await codes.issue(input.purpose, phoneKey, (code) =>
@@ -68,8 +62,7 @@ export function createCandidateAuth(deps: IdentityDeps) {
       const hash = await hashNewPassword(deps, undefined, input.password, { idNumber, phone: input.phone });
       const idBidx = crypto.blindIndex('id_number', idNumber);
       const phoneBidx = crypto.blindIndex('phone', input.phone);
-      const [existing] = await db.select({ id: candidate.id }).from(candidate).where(or(eq(candidate.idNumberBidx, idBidx), eq(candidate.phoneBidx, phoneBidx)));
-      if (existing) throw new AppError('IDENTITY.ALREADY_REGISTERED');
+      if (await candidateExists(db, { idNumberBidx: idBidx, phoneBidx })) throw new AppError('IDENTITY.ALREADY_REGISTERED');
       if (!(await codes.verify('register', phoneBidx, input.smsCode))) throw new AppError('IDENTITY.CODE_INVALID');
       const { match } = await deps.realName.verify({ name: input.name, idNumber });
       if (!match) {
@@ -79,24 +72,14 @@ export function createCandidateAuth(deps: IdentityDeps) {
       const id = randomUUID();
       const at = now();
       const row = await db.transaction(async (tx) => {
-        const [created] = await tx
-          .insert(candidate)
-          .values({
-            id,
-            name: input.name,
-            gender: facts.value.gender,
-            birthDate: facts.value.birthDate,
-            idNumberEnc: crypto.encryptField(idNumber, ad(id, 'id_number')),
-            idNumberBidx: idBidx,
-            phoneEnc: crypto.encryptField(input.phone, ad(id, 'phone')),
-            phoneBidx,
-            passwordHash: hash,
-            passwordSetAt: at,
-          })
-          .returning();
+        // The candidates module owns the record: it encrypts and inserts it in this transaction.
+        const created = await candidates.create(tx, {
+          id, name: input.name, gender: facts.value.gender, birthDate: facts.value.birthDate,
+          idNumber, idNumberBidx: idBidx, phone: input.phone, phoneBidx, passwordHash: hash, passwordSetAt: at,
+        });
         await rememberPassword(tx, { kind: 'candidate', id }, hash, at);
         await audit.record(tx, { action: 'candidate.registered', actor: { kind: 'candidate', id }, targetType: 'candidate', targetId: id, result: 'success', details: { idNumber: maskIdNumber(idNumber) }, ip: ctx.ip, requestId: ctx.requestId });
-        return created!;
+        return created;
       });
       return { token: await startSession(row, ctx), account: present(row, idNumber, input.phone) };
     },
@@ -121,7 +104,7 @@ export function createCandidateAuth(deps: IdentityDeps) {
       const checked = await hasher.verify(input.password, row.passwordHash);
       if (!checked.ok) return failure('wrong_password');
       await throttle.recordSuccess(key);
-      if (checked.needsRehash) await db.update(candidate).set({ passwordHash: await hasher.hash(input.password) }).where(eq(candidate.id, row.id));
+      if (checked.needsRehash) await candidates.rehashPassword(db, row.id, await hasher.hash(input.password));
       const token = await startSession(row, ctx);
       await audit.record(db, { action: 'login.succeeded', actor: actorFor(row), result: 'success', details: { population: 'candidate' }, ip: ctx.ip, requestId: ctx.requestId });
       const clear = decrypt(row);
@@ -131,7 +114,7 @@ export function createCandidateAuth(deps: IdentityDeps) {
     /** Forgotten password: a right SMS code sets a new password and ends every session. */
     async resetPassword(input: { phone: string; smsCode: string; newPassword: string }, ctx: RequestContext) {
       const phoneBidx = crypto.blindIndex('phone', input.phone);
-      const [row] = await db.select().from(candidate).where(eq(candidate.phoneBidx, phoneBidx));
+      const row = await findCandidateByBlindIndex(db, { phoneBidx });
       if (!(await codes.verify('reset_password', phoneBidx, input.smsCode)) || !row) throw new AppError('IDENTITY.CODE_INVALID');
       await setPassword(row, input.newPassword, 'password.reset', ctx);
       await throttle.unlock(accountKey('candidate', row.id));
@@ -156,7 +139,7 @@ export function createCandidateAuth(deps: IdentityDeps) {
   };
 
   async function getCandidate(id: string) {
-    const [row] = await db.select().from(candidate).where(eq(candidate.id, id));
+    const row = await findCandidateById(db, id);
     if (!row) throw new AppError('COMMON.UNAUTHENTICATED');
     return row;
   }
@@ -166,7 +149,7 @@ export function createCandidateAuth(deps: IdentityDeps) {
     const hash = await hashNewPassword(deps, { kind: 'candidate', id: row.id }, password, { idNumber: clear.idNumber, phone: clear.phone });
     const at = now();
     await db.transaction(async (tx) => {
-      await tx.update(candidate).set({ passwordHash: hash, passwordSetAt: at, updatedAt: at }).where(eq(candidate.id, row.id));
+      await candidates.setPassword(tx, row.id, hash, at);
       await rememberPassword(tx, { kind: 'candidate', id: row.id }, hash, at);
       await audit.record(tx, { action, actor: actorFor(row), targetType: 'candidate', targetId: row.id, result: 'success', ip: ctx.ip, requestId: ctx.requestId });
     });

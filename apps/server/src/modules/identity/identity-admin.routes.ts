@@ -14,14 +14,13 @@ import {
 } from '@kaolu/contracts';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { candidate } from '../candidates/candidate.table';
+import { findCandidatesByIds } from '../candidates';
 import { actorOf } from '../../platform/auth/actor';
 import type { ZodApp } from '../../platform/http/types';
 import { maskName } from '../../platform/masking';
-import { AppError } from '../../platform/errors/app-error';
 import { staffUser } from './identity.table';
 import type { Identity } from './identity.service';
-import { contextOf, staffOf } from './route-context';
+import { requestContextOf, staffOf } from '../../platform/auth/request-context';
 
 const Ok = z.object({ ok: z.literal(true) });
 
@@ -46,13 +45,13 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
   app.post(
     '/api/staff-users',
     { schema: { tags: usersTags, summary: '新建后台用户（返回一次性密码）', body: CreateStaffUserSchema, response: { 200: OneTimePasswordSchema } }, config: { access: { permission: 'staff_user.manage' } } },
-    async (request) => staffUsers.create(request.body, actorOf(request), contextOf(request)),
+    async (request) => staffUsers.create(request.body, actorOf(request), requestContextOf(request)),
   );
 
   app.post(
     '/api/staff-users/:id/reset-password',
     { schema: { tags: usersTags, summary: '重置密码（一次性密码，24小时内有效）', params: IdParamSchema, response: { 200: OneTimePasswordSchema } }, config: { access: { permission: 'staff_user.manage' } } },
-    async (request) => staffUsers.resetPassword(request.params.id, actorOf(request), contextOf(request)),
+    async (request) => staffUsers.resetPassword(request.params.id, actorOf(request), requestContextOf(request)),
   );
 
   for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
@@ -60,7 +59,7 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
       `/api/staff-users/:id/${action}`,
       { schema: { tags: usersTags, summary: disabled ? '停用用户' : '启用用户', params: IdParamSchema, response: { 200: Ok } }, config: { access: { permission: 'staff_user.manage' } } },
       async (request) => {
-        await staffUsers.setDisabled(request.params.id, disabled, actorOf(request), contextOf(request));
+        await staffUsers.setDisabled(request.params.id, disabled, actorOf(request), requestContextOf(request));
         return { ok: true as const };
       },
     );
@@ -70,7 +69,7 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
     '/api/staff-users/:id/unlock',
     { schema: { tags: usersTags, summary: '解除登录锁定', params: IdParamSchema, response: { 200: Ok } }, config: { access: { permission: 'staff_user.manage' } } },
     async (request) => {
-      await staffUsers.unlock(request.params.id, actorOf(request), contextOf(request));
+      await staffUsers.unlock(request.params.id, actorOf(request), requestContextOf(request));
       return { ok: true as const };
     },
   );
@@ -99,7 +98,7 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
     { schema: { tags: securityTags, summary: '分配角色（可限定单位或招录事项）', body: CreateRoleGrantSchema, response: { 200: z.object({ id: z.uuid() }) } }, config: { access: { permission: 'role_grant.manage' } } },
     async (request) => {
       const principal = staffOf(request);
-      const row = await grants.grant(request.body, { kind: 'staff', id: principal.id, username: principal.username }, principal.username, contextOf(request));
+      const row = await grants.grant(request.body, { kind: 'staff', id: principal.id, username: principal.username }, principal.username, requestContextOf(request));
       return { id: row.id };
     },
   );
@@ -109,7 +108,7 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
     { schema: { tags: securityTags, summary: '收回授权', params: IdParamSchema, response: { 200: Ok } }, config: { access: { permission: 'role_grant.manage' } } },
     async (request) => {
       const principal = staffOf(request);
-      await grants.revoke(request.params.id, { kind: 'staff', id: principal.id, username: principal.username }, contextOf(request));
+      await grants.revoke(request.params.id, { kind: 'staff', id: principal.id, username: principal.username }, requestContextOf(request));
       return { ok: true as const };
     },
   );
@@ -125,7 +124,7 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
     { schema: { tags: securityTags, summary: '添加白名单地址或网段', body: CreateIpAllowEntrySchema, response: { 200: IpAllowEntrySchema } }, config: { access: { permission: 'ip_allowlist.manage' } } },
     async (request) => {
       const principal = staffOf(request);
-      const row = await allowlist.add(request.body, actorOf(request), principal.username, contextOf(request));
+      const row = await allowlist.add(request.body, actorOf(request), principal.username, requestContextOf(request));
       return { ...row, createdAt: row.createdAt.toISOString() };
     },
   );
@@ -134,7 +133,7 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
     '/api/ip-allowlist/:id',
     { schema: { tags: securityTags, summary: '删除白名单条目', params: IdParamSchema, response: { 200: Ok } }, config: { access: { permission: 'ip_allowlist.manage' } } },
     async (request) => {
-      await allowlist.remove(request.params.id, actorOf(request), contextOf(request));
+      await allowlist.remove(request.params.id, actorOf(request), requestContextOf(request));
       return { ok: true as const };
     },
   );
@@ -165,8 +164,7 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
     '/api/sessions/:id',
     { schema: { tags: securityTags, summary: '强制下线', params: IdParamSchema, response: { 200: Ok } }, config: { access: { permission: 'session.manage' } } },
     async (request) => {
-      if (!(await sessions.revoke(request.params.id))) throw new AppError('IDENTITY.SESSION_NOT_FOUND');
-      await identity.audit.record(db, { action: 'session.revoked', actor: actorOf(request), targetType: 'session', targetId: request.params.id, result: 'success', ip: contextOf(request).ip, requestId: request.id });
+      await identity.revokeSession(request.params.id, actorOf(request), requestContextOf(request));
       return { ok: true as const };
     },
   );
@@ -177,7 +175,7 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
     const candidateIds = items.filter((s) => s.subjectKind === 'candidate').map((s) => s.subjectId);
     const names = new Map<string, string>();
     if (staffIds.length) for (const u of await db.select({ id: staffUser.id, name: staffUser.username }).from(staffUser).where(inArray(staffUser.id, staffIds))) names.set(u.id, u.name);
-    if (candidateIds.length) for (const c of await db.select({ id: candidate.id, name: candidate.name }).from(candidate).where(inArray(candidate.id, candidateIds))) names.set(c.id, `考生 ${maskName(c.name)}`);
+    for (const c of await findCandidatesByIds(db, candidateIds)) names.set(c.id, `考生 ${maskName(c.name)}`);
     return names;
   }
 }

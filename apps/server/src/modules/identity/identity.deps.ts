@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import type { AuditLog } from '../../platform/audit/audit.types';
 import type { CryptoProvider } from '../../platform/crypto';
 import type { SmsGateway } from '../../platform/sms';
+import type { CandidatesService } from '../candidates';
 import type { LoginThrottle } from './login-throttle';
 import type { PasswordHasher } from './password-hasher';
 import type { RealNameVerifier } from './real-name';
@@ -22,7 +23,9 @@ export type IdentityDeps = {
   throttle: LoginThrottle;
   codes: VerificationCodes;
   realName: RealNameVerifier;
+  /** The owner of the candidate record: accounts are created and passwords set through it. */
+  candidates: CandidatesService;
 };
 
-/** Where a request came from, for audit entries and sessions. */
-export type RequestContext = { ip: string; requestId: string; userAgent?: string };
+/** Where a request came from, for audit entries and sessions (one definition, in platform). */
+export type { RequestContext } from '../../platform/auth/request-context';

@@ -3,7 +3,9 @@ import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import type { AuditActor, AuditLog } from '../../platform/audit/audit.types';
 import type { CryptoProvider } from '../../platform/crypto';
+import { AppError } from '../../platform/errors/app-error';
 import type { SmsGateway } from '../../platform/sms';
+import type { CandidatesService } from '../candidates';
 import { createCandidateAuth } from './candidate-auth.service';
 import type { IdentityDeps, RequestContext } from './identity.deps';
 import { staffUser } from './identity.table';
@@ -27,6 +29,7 @@ export type IdentityOptions = {
   config: Config;
   now?: () => Date;
   realName?: RealNameVerifier;
+  candidates: CandidatesService;
 };
 
 // REAL_NAME_PROVIDER=http without its URL is a configuration error, never the simulator (NFR-EXC-1).
@@ -35,7 +38,7 @@ const requiredUrl = (url: string | undefined) => {
   return url;
 };
 
-/** Builds the identity module (issue 3): every use case over one set of dependencies. */
+/** Builds the identity module: every use case over one set of dependencies. */
 export function createIdentity(options: IdentityOptions) {
   const { config } = options;
   const now = options.now ?? (() => new Date());
@@ -82,13 +85,24 @@ export function createIdentity(options: IdentityOptions) {
     async logout(token: string | undefined, ctx: RequestContext): Promise<void> {
       const session = token ? await deps.sessions.findByToken(token) : undefined;
       if (!session) return;
-      await deps.sessions.revoke(session.id);
       let actor: AuditActor = { kind: 'candidate', id: session.subjectId };
       if (session.subjectKind === 'staff') {
         const [user] = await options.db.select({ username: staffUser.username }).from(staffUser).where(eq(staffUser.id, session.subjectId));
         actor = { kind: 'staff', id: session.subjectId, username: user?.username ?? '' };
       }
-      await options.audit.record(options.db, { action: 'logout.succeeded', actor, result: 'success', ip: ctx.ip, requestId: ctx.requestId });
+      // The revocation and its audit entry commit together, or neither does.
+      await options.db.transaction(async (tx) => {
+        await deps.sessions.revoke(session.id, tx);
+        await options.audit.record(tx, { action: 'logout.succeeded', actor, result: 'success', ip: ctx.ip, requestId: ctx.requestId });
+      });
+    },
+
+    /** sec_admin ends a session (强制下线): the revocation and its audit entry in one transaction. */
+    async revokeSession(sessionId: string, actor: AuditActor, ctx: RequestContext): Promise<void> {
+      await options.db.transaction(async (tx) => {
+        if (!(await deps.sessions.revoke(sessionId, tx))) throw new AppError('IDENTITY.SESSION_NOT_FOUND');
+        await options.audit.record(tx, { action: 'session.revoked', actor, targetType: 'session', targetId: sessionId, result: 'success', ip: ctx.ip, requestId: ctx.requestId });
+      });
     },
   };
 }

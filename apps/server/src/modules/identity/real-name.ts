@@ -1,7 +1,9 @@
 import { AppError } from '../../platform/errors/app-error';
 
-/** The city real-name interface (NFR-EXC-1): does this name belong to this ID number? */
-export type RealNameVerifier = { verify(input: { name: string; idNumber: string }): Promise<{ match: boolean }> };
+import type { RealNameVerifier } from '../data-exchange';
+
+// The interface's shape is the data-exchange module's (identity depends on it, not the reverse).
+export type { RealNameVerifier };
 
 /**
  * Built-in simulator for development and tests: a name matches unless it starts with 测试不符

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gt, isNull, ne, or } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import type { IdentityConfig } from '../../config';
-import type { Db } from '../../db/client';
+import type { Db, DbOrTx } from '../../db/client';
 import type { CryptoProvider } from '../../platform/crypto';
 import { CSRF_COOKIE } from '../../platform/auth/csrf';
 import { userSession } from './identity.table';
@@ -70,8 +70,8 @@ export function createSessionService({ db, crypto, config, now }: SessionDeps) {
       return token;
     },
 
-    async revoke(sessionId: string): Promise<boolean> {
-      const rows = await db
+    async revoke(sessionId: string, tx: DbOrTx = db): Promise<boolean> {
+      const rows = await tx
         .update(userSession)
         .set({ revokedAt: now() })
         .where(and(eq(userSession.id, sessionId), isNull(userSession.revokedAt)))

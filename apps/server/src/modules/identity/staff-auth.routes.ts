@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/auth/actor';
 import type { ZodApp } from '../../platform/http/types';
 import type { Identity } from './identity.service';
-import { contextOf, staffOf } from './route-context';
 import { clearSessionCookies, SESSION_COOKIE, setSessionCookies } from './session.service';
+import { requestContextOf, staffOf } from '../../platform/auth/request-context';
 
 const Ok = z.object({ ok: z.literal(true) });
 const tags = ['后台登录'];
@@ -17,7 +17,7 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
     '/api/staff/auth/login',
     { schema: { tags, summary: '后台登录第一步：用户名和密码', body: StaffLoginSchema, response: { 200: StaffLoginResultSchema } }, config: { access: 'public' } },
     async (request, reply) => {
-      const { token, result } = await staff.login(request.body, contextOf(request));
+      const { token, result } = await staff.login(request.body, requestContextOf(request));
       setSessionCookies(reply, token, sessions.csrfTokenFor(token), secureCookies);
       return result;
     },
@@ -27,7 +27,7 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
     '/api/staff/auth/second-factor/sms',
     { schema: { tags, summary: '发送第二步短信验证码', response: { 200: Ok } }, config: { access: 'public' } },
     async (request) => {
-      await staff.sendSecondFactorCode(request.cookies[SESSION_COOKIE], contextOf(request));
+      await staff.sendSecondFactorCode(request.cookies[SESSION_COOKIE], requestContextOf(request));
       return { ok: true as const };
     },
   );
@@ -36,7 +36,7 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
     '/api/staff/auth/second-factor/verify',
     { schema: { tags, summary: '后台登录第二步：短信验证码或动态口令', body: SecondFactorVerifySchema, response: { 200: StaffAccountSchema } }, config: { access: 'public' } },
     async (request, reply) => {
-      const { token, account } = await staff.verifySecondFactor(request.cookies[SESSION_COOKIE], request.body, contextOf(request));
+      const { token, account } = await staff.verifySecondFactor(request.cookies[SESSION_COOKIE], request.body, requestContextOf(request));
       setSessionCookies(reply, token, sessions.csrfTokenFor(token), secureCookies);
       return account;
     },
@@ -47,7 +47,7 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
     '/api/auth/logout',
     { schema: { tags, summary: '退出登录', response: { 200: Ok } }, config: { access: 'public' } },
     async (request, reply) => {
-      await identity.logout(request.cookies[SESSION_COOKIE], contextOf(request));
+      await identity.logout(request.cookies[SESSION_COOKIE], requestContextOf(request));
       clearSessionCookies(reply, secureCookies);
       return { ok: true as const };
     },
@@ -67,7 +67,7 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
     },
     async (request) => {
       const principal = staffOf(request);
-      await staff.changePassword(principal, request.body, contextOf(request));
+      await staff.changePassword(principal, request.body, requestContextOf(request));
       return staff.account(principal.id);
     },
   );
@@ -82,7 +82,7 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
     '/api/staff/account/totp/confirm',
     { schema: { tags, summary: '绑定动态口令：验证首个口令', body: TotpConfirmSchema, response: { 200: Ok } }, config: { access: 'staff' } },
     async (request) => {
-      await totp.confirm(staffOf(request).id, request.body.code, actorOf(request), contextOf(request));
+      await totp.confirm(staffOf(request).id, request.body.code, actorOf(request), requestContextOf(request));
       return { ok: true as const };
     },
   );
@@ -91,7 +91,7 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
     '/api/staff/account/totp',
     { schema: { tags, summary: '解除动态口令', response: { 200: Ok } }, config: { access: 'staff' } },
     async (request) => {
-      await totp.remove(staffOf(request).id, actorOf(request), contextOf(request));
+      await totp.remove(staffOf(request).id, actorOf(request), requestContextOf(request));
       return { ok: true as const };
     },
   );

@@ -30,13 +30,17 @@ export function createStaffTotp(deps: IdentityDeps) {
       const secret = base32Decode(crypto.decryptField(user.totpSecretEnc, ad(user.id)));
       const step = verifyTotp(secret, code, Math.floor(now().getTime() / 1000), null);
       if (step === undefined) throw new AppError('IDENTITY.CODE_INVALID');
-      await db.update(staffUser).set({ totpEnabled: true, totpLastStep: step }).where(eq(staffUser.id, user.id));
-      await audit.record(db, { action: 'totp.enrolled', actor, targetType: 'staff_user', targetId: user.id, result: 'success', ip: ctx.ip, requestId: ctx.requestId });
+      await db.transaction(async (tx) => {
+        await tx.update(staffUser).set({ totpEnabled: true, totpLastStep: step }).where(eq(staffUser.id, user.id));
+        await audit.record(tx, { action: 'totp.enrolled', actor, targetType: 'staff_user', targetId: user.id, result: 'success', ip: ctx.ip, requestId: ctx.requestId });
+      });
     },
 
     async remove(userId: string, actor: AuditActor, ctx: RequestContext) {
-      await db.update(staffUser).set({ totpSecretEnc: null, totpEnabled: false, totpLastStep: null }).where(eq(staffUser.id, userId));
-      await audit.record(db, { action: 'totp.removed', actor, targetType: 'staff_user', targetId: userId, result: 'success', ip: ctx.ip, requestId: ctx.requestId });
+      await db.transaction(async (tx) => {
+        await tx.update(staffUser).set({ totpSecretEnc: null, totpEnabled: false, totpLastStep: null }).where(eq(staffUser.id, userId));
+        await audit.record(tx, { action: 'totp.removed', actor, targetType: 'staff_user', targetId: userId, result: 'success', ip: ctx.ip, requestId: ctx.requestId });
+      });
     },
   };
 }

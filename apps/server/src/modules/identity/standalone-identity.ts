@@ -4,6 +4,7 @@ import { applyMigrations } from '../../db/migrate';
 import { createAuditLog } from '../../platform/audit';
 import { createSoftwareCryptoProvider } from '../../platform/crypto';
 import { createOutboxProvider, createSmsGateway } from '../../platform/sms';
+import { createCandidatesService } from '../candidates';
 import { createIdentity, type Identity } from './identity.service';
 
 /**
@@ -18,7 +19,8 @@ export async function openStandaloneIdentity(config: Config): Promise<{ identity
   const audit = createAuditLog({ db: database.db, crypto });
   // Commands send no SMS; the outbox provider keeps anything queued visible to support.
   const sms = createSmsGateway({ db: database.db, crypto, audit, provider: createOutboxProvider(), dailyLimit: config.sms.dailyLimit });
-  const identity = createIdentity({ db: database.db, crypto, audit, sms, config });
+  const candidates = createCandidatesService({ db: database.db, crypto, audit });
+  const identity = createIdentity({ db: database.db, crypto, audit, sms, config, candidates });
   // A command's entries are chained before it exits; no server may be running to seal them later.
   return {
     identity,

@@ -1,4 +1,15 @@
 // Public face of the REG-01 lists module: registration and adjustment call `match` / `matchByBlindIndex`.
+import { defineModule } from '../../platform/modules/module-registry';
+import { registerListRoutes } from './lists.routes';
+import { createListsService } from './lists.service';
+
 export { createListsService, matchByBlindIndex, type ListsService, type ListValue } from './lists.service';
 export { registerListRoutes } from './lists.routes';
 export { listEntry } from './list-entry.table';
+
+export const listsModule = defineModule({
+  name: 'lists',
+  dependsOn: ['events', 'units'],
+  create: ({ db, audit, crypto }) => createListsService({ db, audit, crypto }),
+  routes: (app, lists) => registerListRoutes(app, lists),
+});

@@ -2,9 +2,9 @@ import { ExcelUploadSchema, GreylistEntryInputSchema, ImportResultSchema, ListEn
 import { z } from 'zod';
 import type { ZodApp } from '../../platform/http/types';
 import { AppError } from '../../platform/errors/app-error';
-import { changeContextOf } from '../events/change-context';
-import { assertEventInScope } from '../events/event-scope';
+import { assertEventInScope } from '../events';
 import type { ListsService } from './lists.service';
+import { changeContextOf } from '../../platform/auth/request-context';
 
 const tags = ['应急调整'];
 const EventParams = z.object({ eventId: z.uuid().meta({ title: '招录事项' }) });

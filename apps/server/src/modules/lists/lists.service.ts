@@ -8,12 +8,11 @@ import type { AuditLog } from '../../platform/audit';
 import type { CryptoProvider } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
 import { maskIdNumber } from '../../platform/masking';
-import { auditBase, type ChangeContext } from '../events/change-context';
-import { assertEventStatus } from '../events/event-lifecycle';
-import { findEventById } from '../events/events.repository';
-import { cellText, headerColumns, readFirstSheet } from '../positions/excel-cells';
+import { assertEventStatus, findEventById } from '../events';
+import { cellText, headerColumns, readFirstSheet } from '../../platform/excel/excel-cells';
 import { unit } from '../units/unit.table';
 import { listEntry } from './list-entry.table';
+import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
 export type ListsService = ReturnType<typeof createListsService>;
 /** What an entry sets: the directed unit (whitelist) or the reason (greylist). */

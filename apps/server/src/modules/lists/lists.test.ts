@@ -7,8 +7,7 @@ import { containsUnmaskedPersonalData } from '../../platform/masking';
 import { createAuditRecorder, loginAs, type AuthHeaders } from '../../test-support/login-as';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
 import { createCollectingEvent, createUnit } from '../events/events.test-support';
-import { assertStageOpen } from '../events/event-stages';
-import { findEventById } from '../events/events.repository';
+import { assertStageOpen, findEventById } from '../events';
 import { listEntry } from './list-entry.table';
 
 /** A valid ID number born on the given day with a 3-digit sequence. */

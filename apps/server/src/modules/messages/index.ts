@@ -1,4 +1,15 @@
-// Public face of the candidate messages module (issue 8): portal inbox plus SMS after commit.
+// Public face of the candidate messages module: portal inbox plus SMS after commit.
+import { defineModule } from '../../platform/modules/module-registry';
+import { registerMessageRoutes } from './messages.routes';
+import { createMessagesService } from './messages.service';
+
 export { createMessagesService, SMS_JOB, type MessagesService } from './messages.service';
 export { registerMessageRoutes } from './messages.routes';
 export { candidateMessage } from './candidate-message.table';
+
+export const messagesModule = defineModule({
+  name: 'messages',
+  dependsOn: ['candidates'],
+  create: ({ db, crypto, sms, jobs }) => createMessagesService({ db, crypto, sms, jobs }),
+  routes: (app, messages) => registerMessageRoutes(app, messages),
+});

@@ -2,6 +2,7 @@ import { CandidateMessageListSchema, IdParamSchema } from '@kaolu/contracts';
 import { z } from 'zod';
 import type { ZodApp } from '../../platform/http/types';
 import type { MessagesService } from './messages.service';
+import { principalOf } from '../../platform/auth/request-context';
 
 const tags = ['站内消息（考生）'];
 
@@ -10,13 +11,13 @@ export function registerMessageRoutes(app: ZodApp, messages: MessagesService): v
   app.get(
     '/api/candidate/messages',
     { schema: { tags, summary: '我的站内消息', response: { 200: CandidateMessageListSchema } }, config: { access: 'candidate' } },
-    async (request) => ({ items: await messages.list(request.principal!.id) }),
+    async (request) => ({ items: await messages.list(principalOf(request).id) }),
   );
   app.post(
     '/api/candidate/messages/:id/read',
     { schema: { tags, summary: '标记已读', params: IdParamSchema, body: z.object({}).optional() }, config: { access: 'candidate' } },
     async (request) => {
-      await messages.markRead(request.principal!.id, request.params.id);
+      await messages.markRead(principalOf(request).id, request.params.id);
       return { ok: true };
     },
   );

@@ -3,8 +3,8 @@ import {
   PublicNoticePageSchema, PublicNoticeQuerySchema, UpdateNoticeSchema,
 } from '@kaolu/contracts';
 import type { ZodApp } from '../../platform/http/types';
-import { changeContextOf } from '../events/change-context';
 import type { NoticesService } from './notices.service';
+import { changeContextOf } from '../../platform/auth/request-context';
 
 const tags = ['公告通知'];
 const access = { permission: 'notice.manage' } as const;

@@ -9,9 +9,9 @@ import { AppError } from '../../platform/errors/app-error';
 import type { JobRunner } from '../../platform/jobs/job-runner';
 import type { SmsGateway } from '../../platform/sms';
 import { candidate } from '../candidates/candidate.table';
-import { auditBase, type ChangeContext } from '../events/change-context';
 import { NOTICE_SMS_JOB, NOTICE_SMS_MAX_ATTEMPTS, runNoticeSmsJob, type NoticeSmsPayload } from './notice-sms.job';
 import { notice, noticeRecipient, noticeVersion } from './notice.table';
+import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
 type NoticeRow = typeof notice.$inferSelect;
 type UpdateNotice = z.infer<typeof UpdateNoticeSchema>;

@@ -4,7 +4,7 @@ import type { AuditActor, AuditLog } from '../../platform/audit';
 import type { JobRunner } from '../../platform/jobs/job-runner';
 import { job } from '../../platform/jobs/job.table';
 import { findEventById, windowOf } from '../events';
-import { transitionRegistration } from '../registrations/registration-status';
+import type { RegistrationsService } from '../registrations';
 import { paymentNotice } from './payment.table';
 
 export const PAYMENT_DEADLINE_JOB = 'payment.deadline';
@@ -32,8 +32,9 @@ export async function paymentDeadlineOf(db: DbOrTx, eventId: string): Promise<Da
  * expires them in short batches. The tick, the job and a manual staff trigger are all idempotent:
  * every change is a guarded update, so running any of them twice changes (and audits) nothing more.
  */
-export function createDeadlineSweep(deps: { db: Db; audit: AuditLog; jobs: JobRunner; now: () => Date }) {
+export function createDeadlineSweep(deps: { db: Db; audit: AuditLog; jobs: JobRunner; registrations: Pick<RegistrationsService, 'transition'>; now: () => Date }) {
   const { db, audit, jobs, now } = deps;
+  const transitionRegistration = deps.registrations.transition;
   let timer: NodeJS.Timeout | undefined;
 
   /**

@@ -4,14 +4,16 @@ import ExcelJS from 'exceljs';
 import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { maskName } from '../../platform/masking';
-import { examRegistration } from '../registrations/registration.table';
+import { examCategoriesOf } from '../registrations';
 import { yuanOf } from './money';
 import { paymentNotice, refundNotice } from './payment.table';
 
 export type ReconciliationQuery = { eventId: string; page: number; pageSize: number; status?: PaymentStatus };
 
 // Refunded amount per notice, summed in the database so the page query stays one round trip.
-const refunded = sql<number>`coalesce((select sum(${refundNotice.amountCents}) from ${refundNotice} where ${refundNotice.paymentNoticeId} = ${paymentNotice.id}), 0)`.mapWith(Number);
+// The outer notice id is written table-qualified: in a one-table select Drizzle leaves columns bare,
+// and a bare "id" inside the subquery would be the refund's own id.
+const refunded = sql<number>`coalesce((select sum(${refundNotice.amountCents}) from ${refundNotice} where ${refundNotice.paymentNoticeId} = ${paymentNotice}.${sql.identifier(paymentNotice.id.name)}), 0)`.mapWith(Number);
 
 function filtersOf(q: Pick<ReconciliationQuery, 'eventId' | 'status'>): SQL {
   const filters: SQL[] = [eq(paymentNotice.eventId, q.eventId)];
@@ -21,16 +23,17 @@ function filtersOf(q: Pick<ReconciliationQuery, 'eventId' | 'status'>): SQL {
 
 async function rowsOf(db: Db, where: SQL, limit?: number, offset?: number) {
   const query = db
-    .select({ n: paymentNotice, examCategory: examRegistration.examCategory, refundedCents: refunded })
+    .select({ n: paymentNotice, refundedCents: refunded })
     .from(paymentNotice)
-    .innerJoin(examRegistration, eq(examRegistration.id, paymentNotice.registrationId))
     .where(where)
     .orderBy(asc(paymentNotice.createdAt), asc(paymentNotice.id));
   const rows = limit === undefined ? await query : await query.limit(limit).offset(offset ?? 0);
-  return rows.map(({ n, examCategory, refundedCents }) => ({
+  // Every notice belongs to a registration (foreign key); its category comes from the registrations module.
+  const categories = await examCategoriesOf(db, rows.map((r) => r.n.registrationId));
+  return rows.map(({ n, refundedCents }) => ({
     noticeNumber: n.noticeNumber,
     payerNameMasked: maskName(n.payerName),
-    examCategory,
+    examCategory: categories.get(n.registrationId) ?? '',
     status: n.status,
     expectedYuan: yuanOf(n.status === 'cancelled' || n.status === 'waived' ? 0 : n.amountCents),
     paidYuan: yuanOf(n.paidCents),

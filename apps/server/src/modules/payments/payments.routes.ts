@@ -9,6 +9,7 @@ import type { AuditLog } from '../../platform/audit';
 import type { ZodApp } from '../../platform/http/types';
 import { exportReconciliation, findReconciliation } from './payments-reconciliation';
 import type { PaymentsService } from './payments.service';
+import { principalOf } from '../../platform/auth/request-context';
 
 const tags = ['缴费'];
 
@@ -18,12 +19,12 @@ export function registerPaymentRoutes(app: ZodApp, deps: { db: Db; audit: AuditL
   app.get(
     '/api/candidate/registrations/:id/payment',
     { schema: { tags, summary: '我的缴费通知书', params: IdParamSchema, response: { 200: PaymentNoticeSchema } }, config: { access: 'candidate' } },
-    async (request) => payments.noticeForRegistration(request.principal!.id, request.params.id),
+    async (request) => payments.noticeForRegistration(principalOf(request).id, request.params.id),
   );
   app.post(
     '/api/candidate/payments/:id/start',
     { schema: { tags, summary: '去缴费（通知书转为缴费确认中）', params: IdParamSchema, response: { 200: StartPaymentResultSchema } }, config: { access: 'candidate' } },
-    async (request) => payments.startPayment(request.principal!.id, request.params.id),
+    async (request) => payments.startPayment(principalOf(request).id, request.params.id),
   );
   // Registered only while the finance simulator is the provider: otherwise 404, never a forged "paid" (REG-11).
   const { simulatePayment } = payments;
@@ -34,7 +35,7 @@ export function registerPaymentRoutes(app: ZodApp, deps: { db: Db; audit: AuditL
         schema: { tags, summary: '模拟缴费（仅模拟环境）', params: IdParamSchema, response: { 200: PaymentCallbackResultSchema } },
         config: { access: 'candidate' },
       },
-      async (request) => simulatePayment(request.principal!.id, request.params.id),
+      async (request) => simulatePayment(principalOf(request).id, request.params.id),
     );
   }
   // The finance system calls this; the HMAC-SM3 signature, not a session, proves who it is.

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { PaymentCallback, PaymentNotice } from '@kaolu/contracts';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { AuditActor, AuditLog } from '../../platform/audit';
 import type { CryptoProvider } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
 import type { JobRunner } from '../../platform/jobs/job-runner';
 import { signPaymentCallback, verifyPaymentCallback, type DataExchange } from '../data-exchange';
-import { examRegistration } from '../registrations/registration.table';
-import { addTimeline, transitionRegistration } from '../registrations/registration-status';
+import { isRegistrationOf, registrationStatusOf, type RegistrationsService } from '../registrations';
 import { yuanOf } from './money';
 import { createDeadlineSweep, paymentDeadlineOf } from './payments-deadline';
 import { paymentCallback, paymentNotice, refundNotice } from './payment.table';
@@ -17,15 +16,17 @@ import { findNoticeById, findNoticeByNumber, findNoticeByRegistration, findRefun
 export const ISSUE_NOTICE_JOB = 'payment.issue-notice';
 export const ISSUE_REFUND_JOB = 'payment.issue-refund';
 
-export type PaymentsDeps = { db: Db; crypto: CryptoProvider; audit: AuditLog; jobs: JobRunner; exchange: DataExchange; now?: () => Date };
+/** `registrations` is the earlier stage: payments moves a registration only through its service. */
+export type PaymentsDeps = { db: Db; crypto: CryptoProvider; audit: AuditLog; jobs: JobRunner; exchange: DataExchange; registrations: RegistrationsService; now?: () => Date };
 export type PaymentsService = ReturnType<typeof createPaymentsService>;
 const SYSTEM: AuditActor = { kind: 'system', id: 'payments' };
 
 /** Payment notices, signed confirmations and refunds (REG-11). */
 export function createPaymentsService(deps: PaymentsDeps) {
-  const { db, crypto, audit, jobs, exchange } = deps;
+  const { db, crypto, audit, jobs, exchange, registrations } = deps;
+  const { addTimeline, transition: transitionRegistration } = registrations;
   const now = deps.now ?? (() => new Date());
-  const deadlines = createDeadlineSweep({ db, audit, jobs, now });
+  const deadlines = createDeadlineSweep({ db, audit, jobs, registrations, now });
 
   /** Creates the notice inside the registration's transaction; the finance call happens after commit. */
   async function createNotice(tx: DbOrTx, input: { registrationId: string; eventId: string; amountCents: number; payerName: string; dueAt: Date }) {
@@ -87,7 +88,8 @@ export function createPaymentsService(deps: PaymentsDeps) {
       const deadline = (await paymentDeadlineOf(tx, notice.eventId)) ?? notice.dueAt;
       const late = paidAt.getTime() > deadline.getTime();
       // Read after the notice lock: a cancel locks the notice first too, so the two never interleave.
-      const [registration] = await tx.select({ status: examRegistration.status }).from(examRegistration).where(eq(examRegistration.id, notice.registrationId));
+      const status = await registrationStatusOf(tx, notice.registrationId);
+      const registration = status ? { status } : undefined;
       const withdrawn = registration?.status === 'cancelled' || registration?.status === 'rejected';
       const keep = !late && !withdrawn && (notice.status === 'issued' || notice.status === 'pending_confirmation' || notice.status === 'expired');
       const outcome = keep ? 'accepted' : 'refunded';
@@ -139,13 +141,9 @@ export function createPaymentsService(deps: PaymentsDeps) {
   } : undefined;
 
   async function ownNotice(candidateId: string, noticeId: string): Promise<NoticeRow> {
-    const [row] = await db
-      .select({ notice: paymentNotice })
-      .from(paymentNotice)
-      .innerJoin(examRegistration, eq(examRegistration.id, paymentNotice.registrationId))
-      .where(and(eq(paymentNotice.id, noticeId), eq(examRegistration.candidateId, candidateId)));
-    if (!row) throw new AppError('PAYMENT.NOT_FOUND');
-    return row.notice;
+    const [notice] = await db.select().from(paymentNotice).where(eq(paymentNotice.id, noticeId));
+    if (!notice || !(await isRegistrationOf(db, notice.registrationId, candidateId))) throw new AppError('PAYMENT.NOT_FOUND');
+    return notice;
   }
 
   /** The staff trigger of the deadline sweep (kept beside the automatic job); always audited. */
@@ -174,8 +172,9 @@ export function createPaymentsService(deps: PaymentsDeps) {
     return db.transaction(async (tx) => {
       // Notice before registration, the order every payment path locks them in (no deadlock with a callback).
       await findNoticeByRegistration(tx, registrationId, true);
-      const [registration] = await tx.select({ status: examRegistration.status }).from(examRegistration).where(eq(examRegistration.id, registrationId)).for('update');
-      if (!registration) throw new AppError('REGISTRATION.NOT_FOUND');
+      const status = await registrationStatusOf(tx, registrationId, true);
+      if (!status) throw new AppError('REGISTRATION.NOT_FOUND');
+      const registration = { status };
       const settled = await settleForWaiverOrCancel(tx, registrationId, 'waived', `报名费减免：${reason}`);
       if (registration.status === 'awaiting_payment' || registration.status === 'not_admitted') {
         await transitionRegistration(tx, registrationId, registration.status, 'confirmed', { kind: 'fee_waived', message: `报名费已减免（${reason}），报名完成` });

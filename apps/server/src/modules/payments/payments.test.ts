@@ -131,7 +131,7 @@ describe('payment notices and callbacks (REG-11)', () => {
     const unpaid = await registered(closing);
     const paid = await registered(closing);
     await t.app.inject({ method: 'POST', url: `/api/candidate/payments/${paid.notice.id}/simulate`, headers: paid.headers });
-    const { deadlines } = t.app.kaolu.registration.payments;
+    const { deadlines } = t.app.kaolu.modules.payments;
     // Before the deadline the tick finds nothing due.
     expect((await deadlines.tick()).enqueued).toEqual([]);
     await closePayment(closing, new Date(Date.now() - 60_000));

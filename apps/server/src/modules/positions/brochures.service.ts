@@ -4,24 +4,21 @@ import type { Db, DbOrTx } from '../../db/client';
 import type { Principal } from '../../platform/auth/access';
 import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
-import { auditBase, type ChangeContext } from '../events/change-context';
-import { assertEventStatus, assertEventTransition } from '../events/event-lifecycle';
-import { assertStageOpen } from '../events/event-stages';
-import { findEventById, updateEventRow, type EventRecord } from '../events/events.repository';
-import type { EventsService } from '../events/events.service';
+import { assertEventStatus, assertStageOpen, findEventById, type EventRecord, type EventsService } from '../events';
 import { unit } from '../units/unit.table';
-import { getUnitById } from '../units/units.service';
+import { getUnitById } from '../units';
 import { assertBrochureTransition } from './brochure-lifecycle';
 import { checkPositionAgainstPolicy } from './position-format';
 import { assertUnitInScope } from './position-scope';
 import { bumpSearchVersion } from './public-position-cache';
 import { brochure, position } from './position.table';
 import { countUnitPositions, lockBrochure } from './positions.service';
+import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
 export type BrochuresService = ReturnType<typeof createBrochuresService>;
 
 /**
- * The brochure workflow (issue 6, INT-08): a unit submits 上报, org_admin approves or returns with
+ * The brochure workflow (INT-08): a unit submits 上报, org_admin approves or returns with
  * comments, then publishes the approved brochures; a second round is generated from the first
  * round's unfilled positions directly as 已上报. Positions follow their brochure's state.
  */
@@ -121,9 +118,8 @@ export function createBrochuresService(deps: { db: Db; audit: AuditLog; events: 
         if (approved.length === 0) throw new AppError('BROCHURE.INVALID_TRANSITION', { message: '没有审核通过的简章可发布' });
         for (const { unitId } of approved) await move(tx, eventId, unitId, 'published', ctx);
         if (event.status === 'collecting') {
-          assertEventTransition('collecting', 'published');
-          await updateEventRow(tx, eventId, { status: 'published' });
-          await audit.record(tx, { ...auditBase(ctx), action: 'event.status_changed', targetType: 'recruitment_event', targetId: eventId, result: 'success', details: { from: 'collecting', to: 'published' } });
+          // The event's status belongs to the events module: its service moves and audits it in this transaction.
+          await events.transitionIn(tx, eventId, 'published', ctx);
         }
         return { published: approved.length };
       });
@@ -143,9 +139,7 @@ export function createBrochuresService(deps: { db: Db; audit: AuditLog; events: 
           .where(and(eq(position.eventId, sourceId), eq(position.status, 'published'), gt(position.headcount, position.hired)))
           .orderBy(asc(position.code));
         if (open.length === 0) throw new AppError('BROCHURE.EMPTY', { message: '第一轮职位均已招满，无需生成第二轮简章' });
-        const created = await events.create({ ...input, type: 'second_round', schedule: [], sourceEventId: sourceId }, ctx, tx);
-        assertEventTransition(created.status, 'collecting');
-        const event = await updateEventRow(tx, created.id, { status: 'collecting' });
+        const event = await events.createCollecting({ ...input, type: 'second_round', schedule: [], sourceEventId: sourceId }, ctx, tx);
         for (const p of open) {
           const { id: _id, createdAt: _c, updatedAt: _u, educationRank: _e, residence: _r, majorText: _m, ...copy } = p;
           await tx.insert(position).values({ ...copy, eventId: event.id, headcount: p.headcount - p.hired, hired: 0, status: 'submitted', sourcePositionId: p.id });

@@ -1,9 +1,11 @@
-// Public face of the positions module (issue 6): brochures, positions, public search.
+// Public face of the positions module: brochures, positions, public search.
 import type { Db } from '../../db/client';
 import type { AuditLog, AuditActor } from '../../platform/audit';
 import type { JobRunner } from '../../platform/jobs/job-runner';
 import type { ZodApp } from '../../platform/http/types';
-import type { EventsService } from '../events/events.service';
+import { defineModule } from '../../platform/modules/module-registry';
+import { type EventsModuleService, type EventsService } from '../events';
+import { countPositionFigures } from './position-figures';
 import { createBrochuresService } from './brochures.service';
 import { POSITIONS_IMPORT_JOB, registerPositionAdminRoutes } from './positions.admin.routes';
 import { registerPublicPositionRoutes } from './positions.routes';
@@ -24,8 +26,8 @@ export { countPositionFigures, type PositionFigures } from './position-figures';
 
 type ImportPayload = { eventId: string; unitId: string; fileBase64: string; actor: AuditActor; ip?: string };
 
-/** Builds the positions services, registers the import job and every route of the module. */
-export function registerPositionsModule(app: ZodApp, deps: { db: Db; audit: AuditLog; jobs: JobRunner; events: EventsService }) {
+/** Builds the positions services and registers the import job. */
+function createPositionsModule(deps: { db: Db; audit: AuditLog; jobs: JobRunner; events: EventsService; now: () => Date }) {
   const positions = createPositionsService(deps);
   const brochures = createBrochuresService(deps);
   deps.jobs.register<ImportPayload>(POSITIONS_IMPORT_JOB, async ({ payload, reportProgress }) => {
@@ -41,9 +43,23 @@ export function registerPositionsModule(app: ZodApp, deps: { db: Db; audit: Audi
       throw error;
     }
   });
-  registerPublicPositionRoutes(app, { db: deps.db });
-  registerPositionAdminRoutes(app, { db: deps.db, positions, brochures, jobs: deps.jobs });
   // INT-08: hires per position until the results stage records them; the second round opens the rest.
-  registerPositionHireRoutes(app, createHiresService(deps));
-  return { positions, brochures };
+  return { positions, brochures, hires: createHiresService(deps) };
 }
+
+/** Every route of the module: public search, brochure and position administration, hires. */
+function registerPositionsRoutes(app: ZodApp, service: ReturnType<typeof createPositionsModule>, deps: { db: Db; jobs: JobRunner }) {
+  registerPublicPositionRoutes(app, { db: deps.db });
+  registerPositionAdminRoutes(app, { db: deps.db, positions: service.positions, brochures: service.brochures, jobs: deps.jobs });
+  registerPositionHireRoutes(app, service.hires);
+}
+
+export const positionsModule = defineModule({
+  name: 'positions',
+  dependsOn: ['events', 'units'],
+  create({ db, audit, jobs, clock }, deps: { events: EventsModuleService }) {
+    deps.events.provideFigures({ positions: countPositionFigures });
+    return createPositionsModule({ db, audit, jobs, events: deps.events, now: () => clock.now() });
+  },
+  routes: (app, service, { db, jobs }) => registerPositionsRoutes(app, service, { db, jobs }),
+});

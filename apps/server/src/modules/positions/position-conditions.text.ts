@@ -5,7 +5,7 @@ import { POLITICAL_LABELS, type PoliticalStatus } from '@kaolu/domain';
 
 export type ConditionLine = { label: string; text: string };
 
-/** A position's conditions as plain Chinese lines for candidates (issue 6 position detail). */
+/** A position's conditions as plain Chinese lines for candidates (position detail). */
 export function describeConditions(c: PositionConditions, flags: { township: boolean; basicPolice: boolean }): ConditionLine[] {
   const lines: ConditionLine[] = [];
   lines.push({ label: '学历', text: c.minEducation ? `${EDUCATION_LEVEL_LABELS[c.minEducation]}及以上` : '不限' });

@@ -4,7 +4,7 @@ import {
 } from '@kaolu/contracts';
 import { POLITICAL_LABELS } from '@kaolu/domain';
 import type ExcelJS from 'exceljs';
-import { cellText, headerColumns } from './excel-cells';
+import { cellText, headerColumns } from '../../platform/excel/excel-cells';
 
 // Label ↔ value maps for the enum columns: a sheet may carry either the Chinese label or the code.
 const ENUM_LABELS: Record<string, Record<string, string>> = {

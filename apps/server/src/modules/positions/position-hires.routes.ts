@@ -1,9 +1,9 @@
 import { AdminPositionSchema, ExcelUploadSchema, HireImportResultSchema, IdParamSchema, SetHiredSchema } from '@kaolu/contracts';
 import { z } from 'zod';
 import type { ZodApp } from '../../platform/http/types';
-import { changeContextOf } from '../events/change-context';
 import type { HiresService } from './position-hires.service';
 import { positionScopeCondition } from './position-scope';
+import { changeContextOf } from '../../platform/auth/request-context';
 
 const tags = ['简章与职位'];
 const EventParams = z.object({ eventId: z.uuid().meta({ title: '招录事项' }) });

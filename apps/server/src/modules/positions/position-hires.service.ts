@@ -3,15 +3,13 @@ import { and, eq, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
-import { auditBase, type ChangeContext } from '../events/change-context';
-import { assertEventStatus } from '../events/event-lifecycle';
-import { assertEventInScope } from '../events/event-scope';
-import { findEventById, type EventRecord } from '../events/events.repository';
+import { assertEventStatus, assertEventInScope, findEventById, type EventRecord } from '../events';
 import { unit } from '../units/unit.table';
-import { cellText, headerColumns, readFirstSheet, writeSheet } from './excel-cells';
+import { cellText, headerColumns, readFirstSheet, writeSheet } from '../../platform/excel/excel-cells';
 import { position } from './position.table';
 import { findAdminPositions, presentAdminPosition, type PositionRow } from './positions.repository';
 import { rowsInvalid } from './positions.service';
+import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
 /** The sheet's columns: the export carries more (unit, title, headcount), the import reads these two. */
 export const HIRE_CODE = '职位代码';

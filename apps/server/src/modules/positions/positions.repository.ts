@@ -13,7 +13,7 @@ export function likePattern(keyword: string): string {
 }
 
 /**
- * Published positions matching the candidate's filters (issue 6): event, unit, category, keyword,
+ * Published positions matching the candidate's filters: event, unit, category, keyword,
  * education the candidate holds, major keyword, hukou requirement, headcount; sorted and paged.
  * `cachedTotal` lets the caller reuse a total across the pages of one filter (public-position-cache.ts).
  */

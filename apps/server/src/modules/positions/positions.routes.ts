@@ -20,7 +20,7 @@ import { createVersionedCache, readSearchVersion } from './public-position-cache
 const TTL_MS = 60_000;
 
 /**
- * Public position search 职位查询 and position detail with conditions in plain Chinese (issue 6).
+ * Public position search 职位查询 and position detail with conditions in plain Chinese.
  * Both are the most-read pages at registration peaks, so answers are cached per search version.
  */
 export function registerPublicPositionRoutes(app: ZodApp, deps: { db: Db }): void {

@@ -4,19 +4,17 @@ import type { Db, DbOrTx } from '../../db/client';
 import type { Principal } from '../../platform/auth/access';
 import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
-import { auditBase, type ChangeContext } from '../events/change-context';
-import { assertEventStatus } from '../events/event-lifecycle';
-import { assertStageOpen } from '../events/event-stages';
-import { findEventById, type EventRecord } from '../events/events.repository';
-import { getUnitById, type UnitRow } from '../units/units.service';
+import { assertEventStatus, assertStageOpen, findEventById, type EventRecord } from '../events';
+import { getUnitById, type UnitRow } from '../units';
 import { assertBrochureEditable } from './brochure-lifecycle';
-import { readFirstSheet } from './excel-cells';
+import { readFirstSheet } from '../../platform/excel/excel-cells';
 import { checkPositionAgainstPolicy, columnsFor, normaliseExamFields } from './position-format';
 import { readPositionSheet } from './position-excel';
 import { assertUnitInScope } from './position-scope';
 import { brochure, position } from './position.table';
 import { presentAdminPosition, type PositionRow } from './positions.repository';
 import type { BrochureStatus } from '@kaolu/contracts';
+import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
 export type PositionsDeps = { db: Db; audit: AuditLog; now?: () => Date };
 export type PositionsService = ReturnType<typeof createPositionsService>;
@@ -34,7 +32,7 @@ function invalid(problems: Array<{ field: string; message: string }>): AppError 
 }
 
 /**
- * Units fill their brochure's positions (issue 6) by form or Excel: only while the event collects
+ * Units fill their brochure's positions by form or Excel: only while the event collects
  * brochures, inside the brochure window, within the caller's unit scope and while the brochure is
  * being filled or was returned; every change audited in its transaction.
  */

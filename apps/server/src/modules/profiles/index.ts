@@ -1,6 +1,17 @@
-// Public face of the profile module (issue 7): the 一户一档 document, its versions and the photo.
+// Public face of the profile module: the 一户一档 document, its versions and the photo.
+import { defineModule } from '../../platform/modules/module-registry';
+import { registerProfileRoutes } from './profiles.routes';
+import { createProfilesService } from './profiles.service';
+
 export { createProfilesService, resealProfileSecrets, type ProfilesService, type ProfileSnapshot, type StoredProfileDocument } from './profiles.service';
 export { registerProfileRoutes } from './profiles.routes';
 export { eligibilityFactsOf } from './profile-facts';
 export { readJpegSize } from './jpeg-size';
 export { candidateProfile, candidateProfileVersion, candidatePhoto } from './profile.table';
+
+export const profilesModule = defineModule({
+  name: 'profiles',
+  dependsOn: ['events', 'candidates'],
+  create: ({ db, crypto, audit }) => createProfilesService({ db, crypto, audit }),
+  routes: (app, profiles) => registerProfileRoutes(app, profiles),
+});

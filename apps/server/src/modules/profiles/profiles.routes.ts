@@ -1,4 +1,5 @@
 import fastifyMultipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import {
   ATTACHMENT_MAX_BYTES, AttachmentParamsSchema, FileDispositionQuerySchema, PhotoQuerySchema, ProfileSchema, SaveProfileSchema, UploadedAttachmentSchema,
 } from '@kaolu/contracts';
@@ -8,12 +9,13 @@ import { assertStorableMultipart } from '../../platform/errors/validation';
 import { formatBytes, sendStoredFile } from '../../platform/files';
 import type { ZodApp } from '../../platform/http/types';
 import type { ProfilesService } from './profiles.service';
+import { principalOf } from '../../platform/auth/request-context';
 
 const tags = ['考生档案'];
 // Larger than any policy allows (≤ 2 MB), so the policy's own limit gives the Chinese explanation.
 const UPLOAD_LIMIT = 2 * 1024 * 1024 + 1;
 
-const candidateIdOf = (request: { principal?: { id: string } }) => request.principal!.id;
+const candidateIdOf = (request: FastifyRequest) => principalOf(request).id;
 
 /** The candidate's own profile 一户一档: read, save, photo upload and confirmation, uploaded materials. */
 export function registerProfileRoutes(app: ZodApp, profiles: ProfilesService): void {

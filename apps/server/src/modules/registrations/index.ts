@@ -1,9 +1,29 @@
-// Public face of the exam-registration module (issue 7): the service, its routes and status helpers.
-export { createRegistrationsService, RECHECK_JOB, type RegistrationsService } from './registrations.service';
-export { registerRegistrationRoutes } from './registrations.routes';
-export { findCandidateRegistrations } from './registrations.queries';
-export { REGISTRATION_TRANSITIONS, assertRegistrationTransition, transitionRegistration, addTimeline } from './registration-status';
+// Public face of the exam-registration module: the service, read-only queries and status rules.
+import { defineModule } from '../../platform/modules/module-registry';
+import type { DataExchange } from '../data-exchange';
+import type { EventsModuleService } from '../events';
+import type { ProfilesService } from '../profiles';
+import { countRegistrationFigures } from './registration-figures';
+import { registerRegistrationRoutes } from './registrations.routes';
+import { createRegistrationsService } from './registrations.service';
+
+export { createRegistrationsService, RECHECK_JOB, type RegistrationsService, type RegistrationFees } from './registrations.service';
+export { findCandidateRegistrations, registrationStatusOf, isRegistrationOf, examCategoriesOf } from './registrations.queries';
+export { REGISTRATION_TRANSITIONS, assertRegistrationTransition } from './registration-status';
 export { DEFAULT_EXAM_ELIGIBILITY, type ExamEligibility } from './exam-requirements';
 export { examRegistration, registrationTimeline } from './registration.table';
 export { lookUpResidence, type ResidenceLookup } from './registration-checks';
 export { countRegistrationFigures, type RegistrationFigures } from './registration-figures';
+
+export const registrationsModule = defineModule({
+  name: 'registrations',
+  dependsOn: ['events', 'lists', 'profiles', 'data-exchange', 'candidates'],
+  create(platform, deps: { events: EventsModuleService; profiles: ProfilesService; 'data-exchange': DataExchange }) {
+    deps.events.provideFigures({ registrations: countRegistrationFigures });
+    const { db, crypto, audit, jobs } = platform;
+    return createRegistrationsService({ db, crypto, audit, jobs, exchange: deps['data-exchange'], profiles: deps.profiles, now: () => platform.clock.now() });
+  },
+  routes(app, registrations, platform) {
+    registerRegistrationRoutes(app, { db: platform.db, crypto: platform.crypto, registrations });
+  },
+});

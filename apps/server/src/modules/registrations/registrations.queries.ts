@@ -1,6 +1,6 @@
 import type { Registration, RegistrationCheck, RegistrationStatus } from '@kaolu/contracts';
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import type { Db, DbOrTx } from '../../db/client';
 import type { CryptoProvider } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
 import { maskIdNumber, maskName } from '../../platform/masking';
@@ -68,4 +68,26 @@ export async function findEventRegistrations(db: Db, crypto: CryptoProvider, eve
     })),
     total: totals?.total ?? 0,
   };
+}
+
+// Read-only queries other modules use instead of reading examRegistration (NFR-MNT-1).
+
+/** A registration's status (locked for update when asked), or undefined when there is none. */
+export async function registrationStatusOf(db: DbOrTx, registrationId: string, lock = false): Promise<RegistrationStatus | undefined> {
+  const query = db.select({ status: examRegistration.status }).from(examRegistration).where(eq(examRegistration.id, registrationId));
+  const [row] = lock ? await query.for('update') : await query;
+  return row?.status as RegistrationStatus | undefined;
+}
+
+/** Whether the registration is the candidate's own. */
+export async function isRegistrationOf(db: DbOrTx, registrationId: string, candidateId: string): Promise<boolean> {
+  const [row] = await db.select({ id: examRegistration.id }).from(examRegistration).where(and(eq(examRegistration.id, registrationId), eq(examRegistration.candidateId, candidateId)));
+  return row !== undefined;
+}
+
+/** The exam category of each registration, by registration id. */
+export async function examCategoriesOf(db: DbOrTx, registrationIds: readonly string[]): Promise<Map<string, string>> {
+  if (registrationIds.length === 0) return new Map();
+  const rows = await db.select({ id: examRegistration.id, examCategory: examRegistration.examCategory }).from(examRegistration).where(inArray(examRegistration.id, [...new Set(registrationIds)]));
+  return new Map(rows.map((r) => [r.id, r.examCategory]));
 }

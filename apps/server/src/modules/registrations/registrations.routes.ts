@@ -9,6 +9,7 @@ import type { CryptoProvider } from '../../platform/crypto';
 import type { ZodApp } from '../../platform/http/types';
 import { findCandidateRegistrations, findEventRegistrations } from './registrations.queries';
 import type { RegistrationsService } from './registrations.service';
+import { principalOf } from '../../platform/auth/request-context';
 
 const tags = ['笔试报名'];
 const candidateTags = ['笔试报名（考生）'];
@@ -19,27 +20,27 @@ export function registerRegistrationRoutes(app: ZodApp, deps: { db: Db; crypto: 
   app.post(
     '/api/candidate/registrations/precheck',
     { schema: { tags: candidateTags, summary: '报名资格自动核验（不保存）', body: PrecheckRegistrationSchema, response: { 200: PrecheckResultSchema } }, config: { access: 'candidate' } },
-    async (request) => registrations.precheck(request.principal!.id, request.body),
+    async (request) => registrations.precheck(principalOf(request).id, request.body),
   );
   app.post(
     '/api/candidate/registrations',
     { schema: { tags: candidateTags, summary: '提交笔试报名', body: CreateRegistrationSchema, response: { 200: RegistrationSchema } }, config: { access: 'candidate' } },
     async (request) => {
-      const { id } = await registrations.register(request.principal!.id, request.body, actorOf(request));
-      return (await findCandidateRegistrations(db, request.principal!.id, id))[0]!;
+      const { id } = await registrations.register(principalOf(request).id, request.body, actorOf(request));
+      return (await findCandidateRegistrations(db, principalOf(request).id, id))[0]!;
     },
   );
   app.get(
     '/api/candidate/registrations',
     { schema: { tags: candidateTags, summary: '我的报名（含进度时间线）', response: { 200: RegistrationListSchema } }, config: { access: 'candidate' } },
-    async (request) => ({ items: await findCandidateRegistrations(db, request.principal!.id) }),
+    async (request) => ({ items: await findCandidateRegistrations(db, principalOf(request).id) }),
   );
   app.post(
     '/api/candidate/registrations/:id/cancel',
     { schema: { tags: candidateTags, summary: '撤销报名（报名截止前）', params: IdParamSchema, response: { 200: RegistrationSchema } }, config: { access: 'candidate' } },
     async (request) => {
-      await registrations.cancel(request.principal!.id, request.params.id, actorOf(request));
-      return (await findCandidateRegistrations(db, request.principal!.id, request.params.id))[0]!;
+      await registrations.cancel(principalOf(request).id, request.params.id, actorOf(request));
+      return (await findCandidateRegistrations(db, principalOf(request).id, request.params.id))[0]!;
     },
   );
   app.get(

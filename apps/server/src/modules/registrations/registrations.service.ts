@@ -8,7 +8,6 @@ import type { JobRunner } from '../../platform/jobs/job-runner';
 import type { DataExchange } from '../data-exchange';
 import { assertStageOpen, findEventById, windowOf, type EventRecord } from '../events';
 import { matchByBlindIndex } from '../lists';
-import { centsOf, type PaymentsService } from '../payments';
 import type { ProfilesService } from '../profiles';
 import { evaluateRegistration, lookUpResidence, type CheckOutcome } from './registration-checks';
 import { addTimeline, transitionRegistration } from './registration-status';
@@ -18,7 +17,19 @@ import { shanghaiDay } from '../../platform/time';
 export const RECHECK_JOB = 'registration.recheck';
 
 export type RegistrationsDeps = {
-  db: Db; crypto: CryptoProvider; audit: AuditLog; jobs: JobRunner; exchange: DataExchange; profiles: ProfilesService; payments: PaymentsService; now?: () => Date;
+  db: Db; crypto: CryptoProvider; audit: AuditLog; jobs: JobRunner; exchange: DataExchange; profiles: ProfilesService; now?: () => Date;
+};
+
+/**
+ * The fee of a registration (REG-11), offered by the payments module. Payment follows registration,
+ * so payments depends on registrations and installs these with `useFees` when it is built; both run
+ * inside the registration's transaction.
+ */
+export type RegistrationFees = {
+  /** Issues the payment notice; false when the fee is zero (no notice, the registration is confirmed). */
+  issueNotice(tx: Tx, input: { registrationId: string; eventId: string; amountYuan: number; payerName: string; dueAt: Date }): Promise<boolean>;
+  /** Closes the unpaid notice or refunds the paid one of a cancelled registration. */
+  settleOnCancel(tx: Tx, registrationId: string, reason: string): Promise<'refunded' | 'closed' | 'none'>;
 };
 export type RegistrationsService = ReturnType<typeof createRegistrationsService>;
 
@@ -35,8 +46,13 @@ function referenceDateOf(window: StageWindow | undefined, now: Date): string {
 
 /** Exam registration 笔试报名 use cases (ONL, §7, NFR-EXC-1). */
 export function createRegistrationsService(deps: RegistrationsDeps) {
-  const { db, crypto, audit, jobs, exchange, profiles, payments } = deps;
+  const { db, crypto, audit, jobs, exchange, profiles } = deps;
   const now = deps.now ?? (() => new Date());
+  let installedFees: RegistrationFees | undefined;
+  const fees = (): RegistrationFees => {
+    if (!installedFees) throw new Error('no module handles registration fees (the payments module installs them)');
+    return installedFees;
+  };
 
   async function loadEvent(eventId: string): Promise<EventRecord> {
     const event = await findEventById(db, eventId);
@@ -124,13 +140,12 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
 
   /** A passed registration (now awaiting payment) gets its notice, or is confirmed when there is no fee. */
   async function afterPassed(tx: Tx, registrationId: string, event: EventRecord, payerName: string) {
-    const amountCents = centsOf(event.policy.fee.amountYuan);
     const window = windowOf(event, 'payment');
-    if (amountCents === 0 || !event.policy.stages.includes('payment') || !window) {
+    const notified = event.policy.stages.includes('payment') && window
+      && await fees().issueNotice(tx, { registrationId, eventId: event.id, amountYuan: event.policy.fee.amountYuan, payerName, dueAt: new Date(window.endsAt) });
+    if (!notified) {
       await transitionRegistration(tx, registrationId, 'awaiting_payment', 'confirmed', { kind: 'confirmed', message: '本次考试无需缴费，报名完成' });
-      return;
     }
-    await payments.createNotice(tx, { registrationId, eventId: event.id, amountCents, payerName, dueAt: new Date(window.endsAt) });
   }
 
   /**
@@ -182,7 +197,7 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
     if (!row) throw new AppError('REGISTRATION.NOT_FOUND');
     assertStageOpen(await loadEvent(row.eventId), 'exam_registration', now());
     await db.transaction(async (tx) => {
-      const settled = await payments.settleForWaiverOrCancel(tx, row.id, 'cancelled', '考生撤销报名');
+      const settled = await fees().settleOnCancel(tx, row.id, '考生撤销报名');
       const moved = await transitionRegistration(tx, row.id, row.status, 'cancelled', { kind: 'cancelled', message: '考生撤销报名' });
       if (!moved) throw new AppError('COMMON.CONFLICT');
       await audit.record(tx, { action: 'registration.cancelled', actor, targetType: 'exam_registration', targetId: row.id, result: 'success', details: { from: row.status, fee: settled } });
@@ -191,7 +206,17 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
 
   jobs.register<{ registrationId: string }>(RECHECK_JOB, async ({ payload }) => recheck(payload.registrationId));
 
-  return { precheck, register, recheck, recheckPending, cancel };
+  return {
+    precheck, register, recheck, recheckPending, cancel,
+    /** Installs the fee handling (the payments module calls this once, when it is built). */
+    useFees(handler: RegistrationFees): void {
+      installedFees = handler;
+    },
+    /** Moves a registration if it is still in `from`, with its timeline line (guarded; false when it had moved on). */
+    transition: transitionRegistration,
+    /** Adds a line to a registration's timeline (what the candidate sees happened, and why). */
+    addTimeline,
+  };
 }
 
 function refusalMessage(outcome: CheckOutcome): string {

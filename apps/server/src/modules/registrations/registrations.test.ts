@@ -207,11 +207,11 @@ describe('exam registration 笔试报名', () => {
       const queued = await t.database.db.select().from(job).where(and(eq(job.kind, 'registration.recheck'), eq(job.status, 'queued')));
       expect(queued.some((j) => (j.payload as { registrationId: string }).registrationId === id)).toBe(true);
       // Still down: the recheck fails (the job retries later) and nothing is decided.
-      await expect(t.app.kaolu.registration.registrations.recheck(id)).rejects.toThrow('市数据共享平台仍不可用');
+      await expect(t.app.kaolu.modules.registrations.recheck(id)).rejects.toThrow('市数据共享平台仍不可用');
       const [still] = await t.database.db.select().from(examRegistration).where(eq(examRegistration.id, id));
       expect(still!.status).toBe('pending_verification');
       sim.setAvailable(true);
-      expect(await t.app.kaolu.registration.registrations.recheck(id)).toEqual({ status: 'awaiting_payment' });
+      expect(await t.app.kaolu.modules.registrations.recheck(id)).toEqual({ status: 'awaiting_payment' });
       const mine = (await t.app.inject({ method: 'GET', url: '/api/candidate/registrations', headers: c.headers })).json().items[0];
       expect(mine.status).toBe('awaiting_payment');
       expect(mine.timeline.map((x: { kind: string }) => x.kind)).toEqual(['submitted', 'verification_pending', 'verification_passed']);
@@ -228,7 +228,7 @@ describe('exam registration 笔试报名', () => {
     sim.setAvailable(false, 'permit_validity');
     const id = (await register(c.headers)).json().id as string;
     sim.setAvailable(true);
-    expect(await t.app.kaolu.registration.registrations.recheck(id)).toEqual({ status: 'rejected' });
+    expect(await t.app.kaolu.modules.registrations.recheck(id)).toEqual({ status: 'rejected' });
     const mine = (await t.app.inject({ method: 'GET', url: '/api/candidate/registrations', headers: c.headers })).json().items.find((r: { id: string }) => r.id === id);
     expect(mine.status).toBe('rejected');
     expect(mine.timeline.at(-1).message).toContain('居住证有效期');

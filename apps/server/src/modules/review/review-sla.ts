@@ -4,7 +4,7 @@ import { positionApplication } from '../applications';
 import { recruitmentEvent } from '../events';
 
 const HOUR = 3_600_000;
-/** An event's review SLA (issue 8): marked after `warnHours` waiting, overdue after `overdueHours`. */
+/** An event's review SLA: marked after `warnHours` waiting, overdue after `overdueHours`. */
 export type ReviewSla = EventPolicy['reviewSla'];
 
 /** Whole hours an application has waited in the unit's queue. */

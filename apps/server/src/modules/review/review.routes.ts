@@ -5,8 +5,8 @@ import {
 import { z } from 'zod';
 import { sendStoredFile } from '../../platform/files';
 import type { ZodApp } from '../../platform/http/types';
-import { changeContextOf } from '../events';
 import type { ReviewService } from './review.service';
+import { changeContextOf } from '../../platform/auth/request-context';
 
 const tags = ['资格审查'];
 const review = { access: { permission: 'application.review' as const } };

@@ -12,7 +12,6 @@ import { maskIdNumber, maskName } from '../../platform/masking';
 import { applicationTimeline, positionApplication, transitionApplication } from '../applications';
 import { candidate } from '../candidates/candidate.table';
 import { isExchangeUnavailable, type EducationRecords } from '../data-exchange';
-import { auditBase, type ChangeContext } from '../events';
 import type { MessagesService } from '../messages';
 import { position } from '../positions';
 import type { StoredProfileDocument } from '../profiles';
@@ -22,6 +21,7 @@ import { compareEducation } from './education-compare';
 import { findQueue, findReviewSla, reviewScopeCondition } from './review.repository';
 import { slaOf, waitingHoursOf } from './review-sla';
 import { educationCheck } from './review.table';
+import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
 export type ReviewService = ReturnType<typeof createReviewService>;
 type Row = typeof positionApplication.$inferSelect;

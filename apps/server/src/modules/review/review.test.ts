@@ -76,7 +76,7 @@ describe('unit review 资格审查', () => {
   });
 
   it('compares the national education record with the declaration, highlights differences and keeps the result', async () => {
-    const simulator = t.app.kaolu.selection.educationSimulator!;
+    const simulator = t.app.kaolu.exchange.educationSimulator!;
     simulator.setRecords(people[0]!.idNumber, {
       found: true,
       records: [{ school: '华东师范大学', major: '历史学', level: 'bachelor', degree: 'bachelor', graduationDate: '2020-07-01', fullTime: true, certificateNumber: '102692020000001' }],

@@ -1,8 +1,13 @@
-// Public face of the scores module (issue 8): written-exam import, pass lines, publication (ONL-02).
+// Public face of the scores module: written-exam import, pass lines, publication (ONL-02).
 import { AppError } from '../../platform/errors/app-error';
 import type { ZodApp } from '../../platform/http/types';
 import type { JobRunner } from '../../platform/jobs/job-runner';
-import type { ChangeContext } from '../events';
+import type { ChangeContext } from '../../platform/auth/request-context';
+import { defineModule } from '../../platform/modules/module-registry';
+import type { EventsModuleService } from '../events';
+import type { MessagesService } from '../messages';
+import { countPassFigures } from './score-figures';
+import { createScoresService } from './scores.service';
 import { registerScoreRoutes, SCORES_IMPORT_JOB } from './scores.routes';
 import type { ScoresService } from './scores.service';
 
@@ -30,3 +35,13 @@ export function registerScoresModule(app: ZodApp, deps: { scores: ScoresService;
   });
   registerScoreRoutes(app, deps);
 }
+
+export const scoresModule = defineModule({
+  name: 'scores',
+  dependsOn: ['events', 'messages', 'registrations', 'tickets', 'candidates'],
+  create({ db, crypto, audit }, deps: { events: EventsModuleService; messages: MessagesService }) {
+    deps.events.provideFigures({ passes: countPassFigures });
+    return createScoresService({ db, crypto, audit, messages: deps.messages });
+  },
+  routes: (app, scores, { jobs }) => registerScoresModule(app, { scores, jobs }),
+});

@@ -1,7 +1,7 @@
 import { JUDICIAL_MEDICAL_MAJOR_TYPES, type ImportProblem } from '@kaolu/contracts';
 import { parseCenti, validateIdNumber, type Centi } from '@kaolu/domain';
 import type ExcelJS from 'exceljs';
-import { cellText, headerColumns } from '../positions/excel-cells';
+import { cellText, headerColumns } from '../../platform/excel/excel-cells';
 
 /** A confirmed registration the sheet may name, by admission ticket or by ID-number blind index. */
 export type ScoreTarget = { registrationId: string; candidateId: string; examCategory: string; hasProfessional: boolean };

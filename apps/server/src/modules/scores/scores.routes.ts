@@ -5,8 +5,9 @@ import {
 import { z } from 'zod';
 import type { ZodApp } from '../../platform/http/types';
 import type { JobRunner } from '../../platform/jobs/job-runner';
-import { assertEventInScope, changeContextOf } from '../events';
+import { assertEventInScope } from '../events';
 import type { ScoresService } from './scores.service';
+import { changeContextOf, principalOf } from '../../platform/auth/request-context';
 
 export const SCORES_IMPORT_JOB = 'scores.import';
 // Above this many base64 characters (roughly 10 000 rows) the import runs as a job with progress.
@@ -62,6 +63,6 @@ export function registerScoreRoutes(app: ZodApp, deps: { scores: ScoresService; 
   app.get(
     '/api/candidate/scores',
     { schema: { tags: ['笔试成绩（考生）'], summary: '我的笔试成绩（公布后可见）', response: { 200: CandidateScoreListSchema } }, config: { access: 'candidate' } },
-    async (request) => ({ items: await scores.candidateScores(request.principal!.id) }),
+    async (request) => ({ items: await scores.candidateScores(principalOf(request).id) }),
   );
 }

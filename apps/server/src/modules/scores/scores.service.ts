@@ -7,15 +7,16 @@ import type { CryptoProvider } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
 import { maskIdNumber, maskName } from '../../platform/masking';
 import { candidate } from '../candidates/candidate.table';
-import { auditBase, findEventById, recruitmentEvent, type ChangeContext, type EventRecord } from '../events';
+import { findEventById, recruitmentEvent, type EventRecord } from '../events';
 import type { MessagesService } from '../messages';
-import { readFirstSheet } from '../positions/excel-cells';
+import { readFirstSheet } from '../../platform/excel/excel-cells';
 import { admissionTicket } from '../tickets';
 import { examRegistration } from '../registrations';
 import { readScoreSheet } from './score-sheet';
 import { findCandidateScore, findPassLines, findRelease, loadScoreLookup } from './scores.repository';
 import { passLine, scoreRelease, writtenScore } from './scores.table';
 import { hasPassed, passLineFor, writtenTotalOf } from './written-result';
+import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
 export type ScoresService = ReturnType<typeof createScoresService>;
 type ScoreRow = typeof writtenScore.$inferSelect;

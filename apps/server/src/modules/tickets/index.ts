@@ -1,5 +1,16 @@
-// Public face of the tickets module (issue 7): exam rooms, the recorded seat draw, admission tickets.
+// Public face of the tickets module: exam rooms, the recorded seat draw, admission tickets.
+import { defineModule } from '../../platform/modules/module-registry';
+import { registerTicketRoutes } from './tickets.routes';
+import { createTicketsService } from './tickets.service';
+
 export { createTicketsService, EXAM_RULES, type TicketsService } from './tickets.service';
 export { registerTicketRoutes } from './tickets.routes';
 export { planSeats, type PlanRoom, type SeatPlan } from './seat-plan';
 export { examRoom, seatDraw, admissionTicket } from './ticket.table';
+
+export const ticketsModule = defineModule({
+  name: 'tickets',
+  dependsOn: ['registrations', 'events', 'candidates'],
+  create: ({ db, crypto, audit, clock }) => createTicketsService({ db, crypto, audit, now: () => clock.now() }),
+  routes: (app, tickets) => registerTicketRoutes(app, { tickets }),
+});

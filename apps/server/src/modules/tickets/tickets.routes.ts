@@ -2,6 +2,7 @@ import { AdmissionTicketSchema, AssignSeatsSchema, ExamRoomInputSchema, ExamRoom
 import { actorOf } from '../../platform/auth/actor';
 import type { ZodApp } from '../../platform/http/types';
 import type { TicketsService } from './tickets.service';
+import { principalOf } from '../../platform/auth/request-context';
 
 const tags = ['考场与准考证'];
 const present = (r: { id: string; examCategory: string; siteName: string; siteAddress: string; roomCode: string; capacity: number }) => ({
@@ -29,6 +30,6 @@ export function registerTicketRoutes(app: ZodApp, deps: { tickets: TicketsServic
   app.get(
     '/api/candidate/registrations/:id/ticket',
     { schema: { tags, summary: '我的准考证', params: IdParamSchema, response: { 200: AdmissionTicketSchema } }, config: { access: 'candidate' } },
-    async (request) => tickets.ticketFor(request.principal!.id, request.params.id),
+    async (request) => tickets.ticketFor(principalOf(request).id, request.params.id),
   );
 }

@@ -21,7 +21,7 @@ export const EXAM_RULES = [
   '考生应遵守《公务员录用考试违纪违规行为处理办法》，违纪违规者将按规定处理。',
 ];
 
-/** Exam rooms, the recorded seat draw and admission tickets 准考证 (issue 7). */
+/** Exam rooms, the recorded seat draw and admission tickets 准考证. */
 export function createTicketsService(deps: { db: Db; crypto: CryptoProvider; audit: AuditLog; now?: () => Date }) {
   const { db, crypto, audit } = deps;
   const now = deps.now ?? (() => new Date());

@@ -1,7 +1,7 @@
 import { IdParamSchema, UnitInputSchema, UnitListSchema, UnitQuerySchema, UnitSchema } from '@kaolu/contracts';
 import type { ZodApp } from '../../platform/http/types';
-import { changeContextOf } from '../events/change-context';
 import type { UnitsService } from './units.service';
+import { changeContextOf } from '../../platform/auth/request-context';
 
 const tags = ['招录单位'];
 

@@ -6,9 +6,9 @@ import type { Db, DbOrTx } from '../../db/client';
 import type { AuditLog } from '../../platform/audit';
 import type { CryptoProvider } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
-import { auditBase, type ChangeContext } from '../events/change-context';
 import { unit } from './unit.table';
 import { maskUnitContact, mergeUnitContact, openUnitContact, sealUnitContact } from './unit-contact';
+import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
 type UnitInput = z.infer<typeof UnitInputSchema>;
 export type UnitRow = typeof unit.$inferSelect;
@@ -42,7 +42,7 @@ export async function findUnitByCode(db: DbOrTx, code: string): Promise<UnitRow 
 }
 
 /**
- * The unit hierarchy (supervising department → unit), maintained by org_admin (issue 6). A department
+ * The unit hierarchy (supervising department → unit), maintained by org_admin. A department
  * has no parent; a unit hangs under a department or stands alone (city-level bodies).
  */
 export function createUnitsService(deps: { db: Db; audit: AuditLog; crypto: CryptoProvider }) {

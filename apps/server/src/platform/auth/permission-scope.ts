@@ -10,7 +10,7 @@ export type ScopeEntry = { unitId: string | null; eventId: string | null };
 export type PermissionScope = { all: true } | { all: false; entries: readonly ScopeEntry[] };
 
 /**
- * The scope of a permission for a caller (RBAC scoped grants, issue 3): the union of the grants
+ * The scope of a permission for a caller (RBAC scoped grants): the union of the grants
  * that carry it. A grant without unit and event is global. Callers without the permission get none.
  */
 export function scopeOf(principal: Principal | undefined, permission: Permission): PermissionScope {

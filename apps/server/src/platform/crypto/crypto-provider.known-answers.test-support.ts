@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CryptoProvider, FieldAssociatedData } from './crypto-provider.types';
 import { encodeSm2SignatureDer } from './sm2-signature';
 
-// The known-answer suite every CryptoProvider must pass (issue 4): the software provider runs it
+// The known-answer suite every CryptoProvider must pass: the software provider runs it
 // in CI, and a cipher-machine provider runs the very same function before it may replace it.
 
 const hex = (value: string) => Buffer.from(value, 'hex');

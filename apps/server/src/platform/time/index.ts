@@ -1,2 +1,3 @@
 // Asia/Shanghai calendar arithmetic shared by every module (no DST since 1991: a fixed offset).
 export { shanghaiDay } from './shanghai-day';
+export { systemClock, clockOf, type Clock } from './clock';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { AppError } from '../../platform/errors/app-error';
-import { assertStorableText } from '../../platform/errors/validation';
+import { AppError } from '../errors/app-error';
+import { assertStorableText } from '../errors/validation';
 
 // Text starting with these could run as a formula when the sheet is opened (CSV/DDE injection).
 const FORMULA_START = /^[=+\-@\t\r]/;

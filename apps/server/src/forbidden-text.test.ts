@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recruitmentEvent } from '../../modules/events/event.table';
-import { cellText, readFirstSheet } from '../../modules/positions/excel-cells';
-import { createAuditRecorder, loginAs, loginAsCandidate, type AuthHeaders } from '../../test-support/login-as';
-import { createTestApp, type TestApp } from '../../test-support/test-app';
-import { AppError } from './app-error';
-import { findForbiddenText, hasForbiddenCharacters } from './validation';
+import { recruitmentEvent } from './modules/events';
+import { cellText, readFirstSheet } from './platform/excel/excel-cells';
+import { createAuditRecorder, loginAs, loginAsCandidate, type AuthHeaders } from './test-support/login-as';
+import { createTestApp, type TestApp } from './test-support/test-app';
+import { AppError } from './platform/errors/app-error';
+import { findForbiddenText, hasForbiddenCharacters } from './platform/errors/validation';
 
 // Text PostgreSQL refuses (NUL) or cannot encode (a lone surrogate): each must be a 400, never a 500 (NFR-SEC-1).
 const NUL = 'a\u0000b';

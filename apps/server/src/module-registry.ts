@@ -1,0 +1,52 @@
+// The one registry of business modules (NFR-MNT-1): a flat list in dependency order. A module comes
+// after every module it depends on; buildApp refuses to start otherwise (or on a cycle), and
+// `npm run modules` prints this graph. Add a new module here, after its dependencies.
+import { applicationsModule } from './modules/applications';
+import { auditAdminModule } from './modules/audit-admin';
+import { candidatesModule } from './modules/candidates';
+import { dataExchangeModule } from './modules/data-exchange';
+import { eventsModule } from './modules/events';
+import { identityModule, type RealNameVerifier } from './modules/identity';
+import { listsModule } from './modules/lists';
+import { messagesModule } from './modules/messages';
+import { noticesModule } from './modules/notices';
+import { paymentsModule } from './modules/payments';
+import { positionsModule } from './modules/positions';
+import { profilesModule } from './modules/profiles';
+import { registrationsModule } from './modules/registrations';
+import { reviewModule } from './modules/review';
+import { scoresModule } from './modules/scores';
+import { systemModule } from './modules/system';
+import { ticketsModule } from './modules/tickets';
+import { unitsModule } from './modules/units';
+import type { ServicesOf } from './platform/modules/module-registry';
+
+/** Test overrides a module takes at construction. */
+export type ModuleOptions = { realName?: RealNameVerifier };
+
+/** Every business module, each after the modules it depends on. */
+export function kaoluModules(options: ModuleOptions = {}) {
+  return [
+    systemModule,
+    auditAdminModule,
+    dataExchangeModule,
+    candidatesModule,
+    identityModule({ realName: options.realName }),
+    eventsModule,
+    unitsModule,
+    positionsModule,
+    listsModule,
+    noticesModule,
+    profilesModule,
+    registrationsModule,
+    paymentsModule,
+    ticketsModule,
+    messagesModule,
+    scoresModule,
+    applicationsModule,
+    reviewModule,
+  ] as const;
+}
+
+/** The services of the running app, by module name. */
+export type KaoluServices = ServicesOf<ReturnType<typeof kaoluModules>>;

@@ -1,0 +1,17 @@
+// Public face of the candidates module: the one owner of the candidate record (NFR-MNT-1). Identity
+// creates accounts and sets passwords through its service; other modules read through its queries.
+import { defineModule } from '../../platform/modules/module-registry';
+import { createCandidatesService } from './candidates.service';
+import { registerPersonalDataRoutes } from './personal-data.routes';
+
+export { createCandidatesService, type CandidatesService, type NewCandidate } from './candidates.service';
+export { findCandidateById, findCandidateByBlindIndex, findCandidatesByIds, candidateExists, type CandidateRecord } from './candidates.queries';
+
+export const candidatesModule = defineModule({
+  name: 'candidates',
+  dependsOn: [],
+  create: ({ db, crypto, audit }) => createCandidatesService({ db, crypto, audit }),
+  routes(app, candidates) {
+    registerPersonalDataRoutes(app, candidates);
+  },
+});
