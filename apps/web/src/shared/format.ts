@@ -15,6 +15,7 @@ const dateFormat = new Intl.DateTimeFormat('zh-CN', {
   day: '2-digit',
 });
 
+// Server timestamps are ISO strings; an empty or unparsable one shows as '—', never "Invalid Date".
 function parse(value: string | null | undefined): Date | null {
   if (!value) return null;
   const date = new Date(value);

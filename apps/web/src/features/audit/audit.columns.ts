@@ -3,6 +3,7 @@ import { formatDateTime } from '@/shared/format';
 import type { PageTableColumn } from '@/shared/page-table';
 
 /** Columns of the 审计日志 list; actor kind and result render through cell slots. */
+// Columns and action names of the audit log (REG-08), shared by the table and the filter form.
 export const auditColumns: PageTableColumn<AuditEntry>[] = [
   { prop: 'id', label: '序号', width: 80 },
   { prop: 'occurredAt', label: '时间', width: 142, format: (e) => formatDateTime(e.occurredAt) },

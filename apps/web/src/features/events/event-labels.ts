@@ -12,6 +12,7 @@ export const brochureStatusTypes: Partial<Record<BrochureStatus, TagType>> = {
 };
 
 /** Reads a picked file as base64 for the Excel upload endpoints (the http client speaks JSON). */
+// Uploads go as base64 inside JSON: one request shape for every import, no multipart parsing.
 export async function fileToBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';

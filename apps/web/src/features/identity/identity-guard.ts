@@ -33,6 +33,7 @@ export function safeRedirect(value: unknown, portal: PortalKey): string {
     value.includes('\\')
   )
     return home;
+  // Going back to the login or change-password page after login would loop; home instead.
   const path = value.split(/[?#]/)[0]!;
   if (path.endsWith('/login') || path.endsWith('/change-password')) return home;
   return value;
@@ -42,15 +43,20 @@ export function safeRedirect(value: unknown, portal: PortalKey): string {
 export function installIdentityGuard(router: Router): void {
   router.beforeEach(async (to) => {
     if (!to.matched.some((record) => record.meta.requiresStaff)) return true;
+    // staffOpen pages (login, change-password) must be reachable before or during sign-in.
     if (to.meta.staffOpen) return true;
     const portal = staffPortalOf(to);
+    // A known, unrestricted account passes without a request; otherwise ask the server once, so a
+    // reload of any back-office page restores the session from its cookie.
     if (staffSession.account && !staffSession.account.passwordChangeRequired) return true;
     try {
       staffSession.account = await staffAuthApi.account({ silent: true });
     } catch (error) {
+      // REG-05: an expired password restricts the session to changing it; everything else waits.
       if (error instanceof ApiError && error.code === 'IDENTITY.PASSWORD_EXPIRED') {
         return { path: staffPagePath(portal, 'change-password') };
       }
+      // No (valid) session: to the portal's login, remembering where the user was going.
       staffSession.account = null;
       return { path: staffPagePath(portal, 'login'), query: { redirect: to.fullPath } };
     }

@@ -45,6 +45,7 @@ export type RoleInfo = { role: StaffRole; label: string; scope: string; permissi
 /** The `{ ok: true }` answer of calls that only succeed or fail. */
 type Ok = { ok: true };
 
+// Candidate portal calls. Login accepts the ID number or the phone as `account`.
 export const candidateApi = {
   requestCode: (phone: string, purpose: z.infer<typeof CandidateSmsCodeRequestSchema>['purpose']) =>
     http.post<Ok>('/api/candidate/auth/sms-code', { phone, purpose }),
@@ -60,6 +61,8 @@ export const candidateApi = {
     http.post<Ok>('/api/candidate/account/password', { currentPassword, newPassword }),
 };
 
+// Staff sign-in in two steps: password first (its answer lists the second-factor methods the
+// account has), then an SMS code or TOTP; only the second step yields a full session.
 export const staffAuthApi = {
   login: (username: string, password: string) =>
     http.post<StaffLoginResult>('/api/staff/auth/login', { username, password }),
@@ -69,6 +72,7 @@ export const staffAuthApi = {
   account: (options?: RequestOptions) => http.get<StaffAccount>('/api/staff/account', options),
   changePassword: (currentPassword: string, newPassword: string) =>
     http.post<StaffAccount>('/api/staff/account/password', { currentPassword, newPassword }),
+  // Binding an authenticator app: setup answers the secret, confirm proves a first code from it.
   setupTotp: () => http.post<TotpSetup>('/api/staff/account/totp/setup'),
   confirmTotp: (code: string) => http.post<Ok>('/api/staff/account/totp/confirm', { code }),
 };
@@ -76,10 +80,13 @@ export const staffAuthApi = {
 /** Ends the current session, candidate or staff. */
 export const logout = () => http.post<Ok>('/api/auth/logout');
 
+// Back-office administration: users (sys_admin), role grants and the allowlist (sec_admin),
+// sessions and the SMS outbox (support). Each call is permission-checked by the server again.
 export const adminApi = {
   findUsers: (query: PageQuery & { keyword?: string }, options?: RequestOptions) =>
     http.get<z.infer<typeof StaffUserPageSchema>>('/api/staff-users', { ...options, query }),
   createUser: (body: CreateStaffUser) => http.post<OneTimePassword>('/api/staff-users', body),
+  // A new one-time password, shown once to the admin; the server ends the user's sessions.
   resetPassword: (id: string) =>
     http.post<OneTimePassword>(`/api/staff-users/${id}/reset-password`),
   setDisabled: (id: string, disabled: boolean) =>
@@ -102,6 +109,7 @@ export const adminApi = {
     http.get<z.infer<typeof SmsMessagePageSchema>>('/api/sms/messages', { query }),
   smsCounts: () => http.get<z.infer<typeof SmsDailyCountsSchema>>('/api/sms/daily-counts'),
   // Body and answer are declared inline by the server (sms.routes.ts: phoneKey or phone → { unlocked }).
+  // Unlocking goes by the row's phoneKey, since the page only has the number masked.
   smsUnlock: (phoneKey: string) =>
     http.post<{ unlocked: boolean }>('/api/sms/unlock', { phoneKey }),
 };

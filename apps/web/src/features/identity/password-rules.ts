@@ -17,5 +17,7 @@ export const passwordRules: FormItemRule[] = [
   },
 ];
 
+// The rules the browser cannot check (user name, ID number, the last 5 passwords) are the
+// server's alone; the hint names them so a refusal does not come as a surprise.
 export const PASSWORD_HINT =
   '至少8位，包含大写字母、小写字母、数字、特殊符号中的至少3类，不能包含用户名或身份证号，不能与最近5次相同';

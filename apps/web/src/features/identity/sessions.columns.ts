@@ -11,6 +11,7 @@ export const sessionColumns: PageTableColumn<SessionInfo>[] = [
     format: (s) => (s.subjectKind === 'staff' ? '后台' : '考生'),
   },
   { prop: 'subject', label: '用户', minWidth: 120 },
+  // The address helps support tell a user's own session from one to force off (强制下线).
   { prop: 'ip', label: '地址', minWidth: 120 },
   {
     prop: 'createdAt',

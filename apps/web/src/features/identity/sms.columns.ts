@@ -8,6 +8,7 @@ import type { PageTableColumn } from '@/shared/page-table';
 export const smsMessageColumns: PageTableColumn<SmsMessage>[] = [
   { prop: 'phoneMasked', label: '手机号', width: 140 },
   { prop: 'purpose', label: '用途', width: 140 },
+  // The outbox is the default SMS gateway (REG-06): the text is what the number would receive.
   { prop: 'content', label: '内容', minWidth: 240 },
   {
     prop: 'status',

@@ -2,6 +2,7 @@ import { reactive } from 'vue';
 import type { StaffAccount } from './identity.api';
 
 /** The signed-in staff user as last read from the server; cleared on logout. */
+// Reactive so the menu, the account button and v-permission update the moment it changes.
 export const staffSession = reactive<{ account: StaffAccount | null }>({ account: null });
 
 /**
@@ -13,6 +14,7 @@ export function hasPermission(permission: string | readonly string[] | null | un
     return staffSession.account !== null;
   const account = staffSession.account;
   if (!account) return false;
+  // Only a UI hint: the server checks the same permission on every call.
   const wanted: readonly string[] = typeof permission === 'string' ? [permission] : permission;
   return wanted.some((p) => account.permissions.includes(p));
 }

@@ -8,5 +8,6 @@ export const hireColumns: PageTableColumn<AdminPosition>[] = [
   { prop: 'title', label: '职位名称', minWidth: 150 },
   { prop: 'headcount', label: '招录人数', width: 90 },
   { prop: 'hired', label: '录用人数', width: 90 },
+  // The vacancy is derived, not stored: the column borrows `id` as its key and formats the row.
   { prop: 'id', label: '空缺', width: 70, format: (p) => String(p.headcount - p.hired) },
 ];

@@ -40,8 +40,10 @@ export const positionsAdminApi = {
     http.get<z.infer<typeof UnitListSchema>>('/api/admin/units', {
       query: { pageSize: 500, ...query },
     }),
+  // Unit contacts are sent in the clear once and stored encrypted; answers only hold them masked.
   createUnit: (body: UnitInput) => http.post<Unit>('/api/admin/units', body),
   updateUnit: (id: string, body: UnitInput) => http.put<Unit>(`/api/admin/units/${id}`, body),
+  // Server-paged: one event may hold thousands of positions across all units (NFR-PERF-1).
   positions: (eventId: string, query: AdminPositionQuery) =>
     http.get<z.infer<typeof AdminPositionPageSchema>>(`/api/admin/events/${eventId}/positions`, {
       query,
@@ -51,16 +53,20 @@ export const positionsAdminApi = {
   updatePosition: (id: string, body: PositionInput) =>
     http.put<AdminPosition>(`/api/admin/positions/${id}`, body),
   deletePosition: (id: string) => http.delete<{ ok: true }>(`/api/admin/positions/${id}`),
+  // Silent: the page lists every bad row from the error's details instead of a generic toast.
   importPositions: (eventId: string, unitId: string, fileBase64: string) =>
     http.post<ImportResult>(
       `/api/admin/events/${eventId}/units/${unitId}/positions/import`,
       { fileBase64 },
       { silent: true },
     ),
+  // A plain link, not an XHR: the browser downloads the workbook with the session cookie.
   exportUrl: (eventId: string, unitId?: string) =>
     `/api/admin/events/${eventId}/positions/export${unitId ? `?unitId=${unitId}` : ''}`,
   brochures: (eventId: string) =>
     http.get<{ items: Brochure[] }>(`/api/admin/events/${eventId}/brochures`),
+  // Brochure workflow: the unit submits 上报, org_admin approves or returns it with a comment,
+  // then publishes every approved brochure of the event at once.
   submit: (eventId: string, unitId: string) =>
     http.post<{ ok: true }>(`/api/admin/events/${eventId}/units/${unitId}/brochure/submit`),
   approve: (eventId: string, unitId: string) =>

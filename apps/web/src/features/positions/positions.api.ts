@@ -8,6 +8,7 @@ export type PositionSearch = Omit<PositionSearchQuery, 'sort' | 'order'> &
   Partial<Pick<PositionSearchQuery, 'sort' | 'order'>>;
 
 /** Searches the published positions of an event 职位查询 for candidates. */
+// Public and anonymous: only published positions are answered, so no permission is needed here.
 export function findPublicPositions(query: PositionSearch, options?: RequestOptions) {
   return http.get<Paged<PublicPosition>>('/api/public/positions', { ...options, query });
 }

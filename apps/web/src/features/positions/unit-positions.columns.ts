@@ -14,5 +14,6 @@ export const unitPositionColumns: PageTableColumn<AdminPosition>[] = [
     format: (p) => labelOf(POSITION_CATEGORY_LABELS, p.category),
   },
   { prop: 'headcount', label: '人数', width: 70 },
+  // Rendered by the page's #cell-status slot as an EnumTag; the prop only names the column.
   { prop: 'status', label: '状态', width: 100 },
 ];
