@@ -14,14 +14,16 @@ module.exports = {
   forbidden: [
     {
       name: 'module-internals',
-      comment: 'A module reaches another only through its index.ts (service, queries, types, module object).',
+      comment:
+        'A module reaches another only through its index.ts (service, queries, types, module object).',
       severity: 'error',
       from: { path: `${MODULES}([^/]+)/`, pathNot: [TEST_FILE, TABLE] },
       to: { path: MODULES, pathNot: [`${MODULES}$1/`, INDEX] },
     },
     {
       name: 'table-imports-only-tables',
-      comment: "A table file may import another module's table file, for a foreign key, and nothing else of it.",
+      comment:
+        "A table file may import another module's table file, for a foreign key, and nothing else of it.",
       severity: 'error',
       from: { path: `${MODULES}([^/]+)/[^/]+${TABLE}` },
       to: { path: MODULES, pathNot: [`${MODULES}$1/`, INDEX, TABLE] },
@@ -35,14 +37,16 @@ module.exports = {
     },
     {
       name: 'module-internals-from-outside',
-      comment: 'app, cli, seed and db use a module through its index.ts; only db/schema.ts gathers the tables.',
+      comment:
+        'app, cli, seed and db use a module through its index.ts; only db/schema.ts gathers the tables.',
       severity: 'error',
       from: { path: SRC, pathNot: [MODULES, '^apps/server/src/db/schema\\.ts$', TEST_FILE] },
       to: { path: MODULES, pathNot: INDEX },
     },
     {
       name: 'module-internals-from-outside-tests',
-      comment: 'Tests outside modules/ reach a module through its index.ts or its *.test-support.ts.',
+      comment:
+        'Tests outside modules/ reach a module through its index.ts or its *.test-support.ts.',
       severity: 'error',
       from: { path: `${SRC}(?!modules/).*${TEST_FILE}` },
       to: { path: MODULES, pathNot: [INDEX, TEST_SUPPORT] },
@@ -56,14 +60,27 @@ module.exports = {
     },
     {
       name: 'domain-no-io',
-      comment: 'packages/domain holds pure rules: no Node built-ins (node:*, fs, crypto, …) and no npm package.',
+      comment:
+        'packages/domain holds pure rules: no Node built-ins (node:*, fs, crypto, …) and no npm package.',
       severity: 'error',
       from: { path: '^packages/domain/src/', pathNot: '\\.test\\.ts$' },
-      to: { dependencyTypes: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown', 'unknown'] },
+      to: {
+        dependencyTypes: [
+          'core',
+          'npm',
+          'npm-dev',
+          'npm-optional',
+          'npm-peer',
+          'npm-no-pkg',
+          'npm-unknown',
+          'unknown',
+        ],
+      },
     },
     {
       name: 'domain-imports-only-itself',
-      comment: 'packages/domain imports nothing of kaolu but its own files (no contracts, server or web).',
+      comment:
+        'packages/domain imports nothing of kaolu but its own files (no contracts, server or web).',
       severity: 'error',
       from: { path: '^packages/domain/src/' },
       to: { dependencyTypesNot: ['core'], pathNot: ['^packages/domain/', 'node_modules'] },
@@ -81,6 +98,10 @@ module.exports = {
     exclude: { path: ['node_modules', '/dist/'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'types', 'default'], extensions: ['.ts', '.js', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'types', 'default'],
+      extensions: ['.ts', '.js', '.json'],
+    },
   },
 };

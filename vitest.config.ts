@@ -10,7 +10,12 @@ export default defineConfig({
       {
         // The SPA's unit tests: the web's own Vite config (Vue plugin, '@' alias) in a browser-like DOM.
         extends: './apps/web/vite.config.ts',
-        test: { name: 'web', root: 'apps/web', environment: 'happy-dom', include: ['src/**/*.test.ts'] },
+        test: {
+          name: 'web',
+          root: 'apps/web',
+          environment: 'happy-dom',
+          include: ['src/**/*.test.ts'],
+        },
       },
       {
         test: {

@@ -25,21 +25,57 @@ describe('staff portal access and the policy form', () => {
 
   beforeAll(async () => {
     sink = await startSmsSink();
-    const admins = await createFirstAdmins('access', { sysAdmin: '13900000051', secAdmin: '13900000052', auditor: '13900000053' });
-    server = await startServer({ SEED_DEMO: 'false', SMS_PROVIDER: 'http', SMS_HTTP_URL: sink.url }, { dataDir: admins.dataDir });
+    const admins = await createFirstAdmins('access', {
+      sysAdmin: '13900000051',
+      secAdmin: '13900000052',
+      auditor: '13900000053',
+    });
+    server = await startServer(
+      { SEED_DEMO: 'false', SMS_PROVIDER: 'http', SMS_HTTP_URL: sink.url },
+      { dataDir: admins.dataDir },
+    );
 
-    const sys = await loginStaff(server.url, 'sysadm', admins.oneTimePassword('sys_admin'), sink.codeFor('13900000051'), 'Kaolu#Sys2026');
-    const sec = await loginStaff(server.url, 'secadm', admins.oneTimePassword('sec_admin'), sink.codeFor('13900000052'), 'Kaolu#Sec2026');
+    const sys = await loginStaff(
+      server.url,
+      'sysadm',
+      admins.oneTimePassword('sys_admin'),
+      sink.codeFor('13900000051'),
+      'Kaolu#Sys2026',
+    );
+    const sec = await loginStaff(
+      server.url,
+      'secadm',
+      admins.oneTimePassword('sec_admin'),
+      sink.codeFor('13900000052'),
+      'Kaolu#Sec2026',
+    );
     const newUser = (username: string, displayName: string, phone: string) =>
-      sys.call<{ userId: string; oneTimePassword: string }>('POST', '/api/staff-users', { username, displayName, phone });
+      sys.call<{ userId: string; oneTimePassword: string }>('POST', '/api/staff-users', {
+        username,
+        displayName,
+        phone,
+      });
     const orgAccount = await newUser('orgadm', '组织部干部', '13900000061');
     const unitAccount = await newUser('unitpd', '单位填报员', '13900000062');
     const hospitalAccount = await newUser('hospdoc', '体检医院医生', '13900000063');
     hospitalOtp = hospitalAccount.oneTimePassword;
 
-    await sec.call('POST', '/api/role-grants', { staffUserId: orgAccount.userId, role: 'org_admin' });
-    org = await loginStaff(server.url, 'orgadm', orgAccount.oneTimePassword, sink.codeFor('13900000061'), 'Kaolu#Org2026');
-    const dept = await org.call<{ id: string }>('POST', '/api/admin/units', { code: 'D41', name: '市卫生健康委员会', kind: 'department' });
+    await sec.call('POST', '/api/role-grants', {
+      staffUserId: orgAccount.userId,
+      role: 'org_admin',
+    });
+    org = await loginStaff(
+      server.url,
+      'orgadm',
+      orgAccount.oneTimePassword,
+      sink.codeFor('13900000061'),
+      'Kaolu#Org2026',
+    );
+    const dept = await org.call<{ id: string }>('POST', '/api/admin/units', {
+      code: 'D41',
+      name: '市卫生健康委员会',
+      kind: 'department',
+    });
     const unit = await org.call<{ id: string }>('POST', '/api/admin/units', {
       code: 'U4101',
       name: '市第一人民医院',
@@ -47,12 +83,37 @@ describe('staff portal access and the policy form', () => {
       parentId: dept.id,
       contact: { name: '周立新', phone: '021-64041990', address: '上海市徐汇区宜山路600号' },
     });
-    await sec.call('POST', '/api/role-grants', { staffUserId: unitAccount.userId, role: 'unit_user', unitId: unit.id });
-    await sec.call('POST', '/api/role-grants', { staffUserId: hospitalAccount.userId, role: 'hospital', unitId: unit.id });
-    unitUser = await loginStaff(server.url, 'unitpd', unitAccount.oneTimePassword, sink.codeFor('13900000062'), 'Kaolu#Unit2026');
-    auditor = await loginStaff(server.url, 'audadm', admins.oneTimePassword('auditor'), sink.codeFor('13900000053'), 'Kaolu#Aud2026');
+    await sec.call('POST', '/api/role-grants', {
+      staffUserId: unitAccount.userId,
+      role: 'unit_user',
+      unitId: unit.id,
+    });
+    await sec.call('POST', '/api/role-grants', {
+      staffUserId: hospitalAccount.userId,
+      role: 'hospital',
+      unitId: unit.id,
+    });
+    unitUser = await loginStaff(
+      server.url,
+      'unitpd',
+      unitAccount.oneTimePassword,
+      sink.codeFor('13900000062'),
+      'Kaolu#Unit2026',
+    );
+    auditor = await loginStaff(
+      server.url,
+      'audadm',
+      admins.oneTimePassword('auditor'),
+      sink.codeFor('13900000053'),
+      'Kaolu#Aud2026',
+    );
 
-    const event = await org.call<{ id: string }>('POST', '/api/admin/events', { code: 'E2E-ACCESS', name: '2026年度面上招录（权限测试）', type: 'general', year: 2026 });
+    const event = await org.call<{ id: string }>('POST', '/api/admin/events', {
+      code: 'E2E-ACCESS',
+      name: '2026年度面上招录（权限测试）',
+      type: 'general',
+      year: 2026,
+    });
     eventId = event.id;
   });
 
@@ -125,7 +186,8 @@ describe('staff portal access and the policy form', () => {
     await nav.getByText('职位填报').waitFor();
     const menu = await nav.innerText();
     expect(menu).toContain('招录单位');
-    for (const hidden of ['公告通知', '用户管理', '角色授权', '审计日志', '白名单与灰名单']) expect(menu).not.toContain(hidden);
+    for (const hidden of ['公告通知', '用户管理', '角色授权', '审计日志', '白名单与灰名单'])
+      expect(menu).not.toContain(hidden);
 
     await page.goto(`${server.url}/admin/notices`);
     await page.getByTestId('forbidden').waitFor();
@@ -154,7 +216,8 @@ describe('staff portal access and the policy form', () => {
     // The set-up's role grants are in the log: the page seals pending entries before it reads.
     const table = page.locator('.el-table');
     await table.getByText('授予角色').first().waitFor();
-    const firstId = async () => Number(await table.locator('.el-table__body tr').first().locator('td').first().innerText());
+    const firstId = async () =>
+      Number(await table.locator('.el-table__body tr').first().locator('td').first().innerText());
     const newest = await firstId();
     expect(newest).toBeGreaterThan(20);
     await page.locator('.el-pagination .btn-next').click();
@@ -172,25 +235,39 @@ describe('staff portal access and the policy form', () => {
     await page.getByRole('tab', { name: '政策' }).click();
     const editor = page.getByTestId('policy-editor');
     await editor.waitFor();
-    const written = page.locator('[data-testid="policy-weight-written"] input, input[data-testid="policy-weight-written"]').first();
+    const written = page
+      .locator(
+        '[data-testid="policy-weight-written"] input, input[data-testid="policy-weight-written"]',
+      )
+      .first();
     expect(await written.inputValue()).toBe('40');
 
     await written.fill('50');
     await written.press('Tab');
     await page.getByTestId('policy-reason').fill('调整笔试权重');
     await page.getByTestId('policy-save').click();
-    const inline = page.locator('.el-form-item__error', { hasText: '成绩权重之和必须为100，当前为110' });
+    const inline = page.locator('.el-form-item__error', {
+      hasText: '成绩权重之和必须为100，当前为110',
+    });
     await inline.waitFor();
-    expect(await page.getByTestId('policy-errors').innerText()).toContain('综合成绩权重：成绩权重之和必须为100，当前为110');
+    expect(await page.getByTestId('policy-errors').innerText()).toContain(
+      '综合成绩权重：成绩权重之和必须为100，当前为110',
+    );
 
-    const interview = page.locator('[data-testid="policy-weight-interview"] input, input[data-testid="policy-weight-interview"]').first();
+    const interview = page
+      .locator(
+        '[data-testid="policy-weight-interview"] input, input[data-testid="policy-weight-interview"]',
+      )
+      .first();
     await interview.fill('50');
     await interview.press('Tab');
     await page.getByTestId('policy-save').click();
     await page.getByText('政策已保存为新版本').waitFor();
     await page.getByText('第 2 版').waitFor();
     expect(await page.locator('.el-form-item__error', { hasText: '成绩权重' }).count()).toBe(0);
-    const saved = await org.call<{ policy: { scoreWeights: { written: number; interview: number } } }>('GET', `/api/admin/events/${eventId}`);
+    const saved = await org.call<{
+      policy: { scoreWeights: { written: number; interview: number } };
+    }>('GET', `/api/admin/events/${eventId}`);
     expect(saved.policy.scoreWeights).toMatchObject({ written: 50, interview: 50 });
   });
 });

@@ -10,7 +10,10 @@ export function createSession(baseUrl: string): Session {
   const jar = new Map<string, string>();
   return {
     async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-      const headers: Record<string, string> = { accept: 'application/json', cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') };
+      const headers: Record<string, string> = {
+        accept: 'application/json',
+        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+      };
       const multipart = body instanceof FormData;
       if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
       const csrf = jar.get('kaolu_csrf');

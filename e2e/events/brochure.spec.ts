@@ -5,7 +5,6 @@ import { createFirstAdmins, startSmsSink, type SmsSink } from '../support/operat
 import { startServer, type RunningServer } from '../support/server';
 import { loginStaff, type StaffClient } from '../support/staff-client';
 
-
 // Issue 6 in a real browser: a unit fills and submits its brochure, the organisation department
 // approves and publishes it, and a candidate on a phone finds the position and reads its conditions.
 describe('brochure to public position search', () => {
@@ -26,26 +25,87 @@ describe('brochure to public position search', () => {
   beforeAll(async () => {
     sink = await startSmsSink();
     const smsUrl = sink.url;
-    const admins = await createFirstAdmins('events', { sysAdmin: '13900000011', secAdmin: '13900000012', auditor: '13900000013' });
+    const admins = await createFirstAdmins('events', {
+      sysAdmin: '13900000011',
+      secAdmin: '13900000012',
+      auditor: '13900000013',
+    });
     const dataDir = admins.dataDir;
     const otp = (role: 'sys_admin' | 'sec_admin') => admins.oneTimePassword(role);
-    server = await startServer({ SEED_DEMO: 'false', SMS_PROVIDER: 'http', SMS_HTTP_URL: smsUrl }, { dataDir });
+    server = await startServer(
+      { SEED_DEMO: 'false', SMS_PROVIDER: 'http', SMS_HTTP_URL: smsUrl },
+      { dataDir },
+    );
 
     // Accounts as the operators create them: sys_admin makes the users, sec_admin grants the roles.
-    const sys = await loginStaff(server.url, 'sysadm', otp('sys_admin'), codeFor('13900000011'), 'Kaolu#Sys2026');
-    const sec = await loginStaff(server.url, 'secadm', otp('sec_admin'), codeFor('13900000012'), 'Kaolu#Sec2026');
-    const orgUser = await sys.call<{ userId: string; oneTimePassword: string }>('POST', '/api/staff-users', { username: 'orgadm', displayName: '组织部干部', phone: '13900000021' });
-    const unitAccount = await sys.call<{ userId: string; oneTimePassword: string }>('POST', '/api/staff-users', { username: 'unitpd', displayName: '单位填报员', phone: '13900000022' });
+    const sys = await loginStaff(
+      server.url,
+      'sysadm',
+      otp('sys_admin'),
+      codeFor('13900000011'),
+      'Kaolu#Sys2026',
+    );
+    const sec = await loginStaff(
+      server.url,
+      'secadm',
+      otp('sec_admin'),
+      codeFor('13900000012'),
+      'Kaolu#Sec2026',
+    );
+    const orgUser = await sys.call<{ userId: string; oneTimePassword: string }>(
+      'POST',
+      '/api/staff-users',
+      { username: 'orgadm', displayName: '组织部干部', phone: '13900000021' },
+    );
+    const unitAccount = await sys.call<{ userId: string; oneTimePassword: string }>(
+      'POST',
+      '/api/staff-users',
+      { username: 'unitpd', displayName: '单位填报员', phone: '13900000022' },
+    );
     await sec.call('POST', '/api/role-grants', { staffUserId: orgUser.userId, role: 'org_admin' });
-    org = await loginStaff(server.url, 'orgadm', orgUser.oneTimePassword, codeFor('13900000021'), 'Kaolu#Org2026');
-    const dept = await org.call<{ id: string }>('POST', '/api/admin/units', { code: 'D31', name: '市市场监督管理局', kind: 'department' });
-    const unit = await org.call<{ id: string }>('POST', '/api/admin/units', { code: 'U3101', name: '浦东新区市场监督管理局', kind: 'unit', parentId: dept.id });
-    await sec.call('POST', '/api/role-grants', { staffUserId: unitAccount.userId, role: 'unit_user', unitId: unit.id });
-    unitUser = await loginStaff(server.url, 'unitpd', unitAccount.oneTimePassword, codeFor('13900000022'), 'Kaolu#Unit2026');
+    org = await loginStaff(
+      server.url,
+      'orgadm',
+      orgUser.oneTimePassword,
+      codeFor('13900000021'),
+      'Kaolu#Org2026',
+    );
+    const dept = await org.call<{ id: string }>('POST', '/api/admin/units', {
+      code: 'D31',
+      name: '市市场监督管理局',
+      kind: 'department',
+    });
+    const unit = await org.call<{ id: string }>('POST', '/api/admin/units', {
+      code: 'U3101',
+      name: '浦东新区市场监督管理局',
+      kind: 'unit',
+      parentId: dept.id,
+    });
+    await sec.call('POST', '/api/role-grants', {
+      staffUserId: unitAccount.userId,
+      role: 'unit_user',
+      unitId: unit.id,
+    });
+    unitUser = await loginStaff(
+      server.url,
+      'unitpd',
+      unitAccount.oneTimePassword,
+      codeFor('13900000022'),
+      'Kaolu#Unit2026',
+    );
     const now = Date.now();
     const event = await org.call<{ id: string }>('POST', '/api/admin/events', {
-      code: 'E2E-GEN', name: '2026年度浦东面上招录', type: 'general', year: 2026,
-      schedule: [{ stage: 'brochure', startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 86_400_000).toISOString() }],
+      code: 'E2E-GEN',
+      name: '2026年度浦东面上招录',
+      type: 'general',
+      year: 2026,
+      schedule: [
+        {
+          stage: 'brochure',
+          startsAt: new Date(now - 3_600_000).toISOString(),
+          endsAt: new Date(now + 86_400_000).toISOString(),
+        },
+      ],
     });
     eventId = event.id;
     await org.call('POST', `/api/admin/events/${eventId}/transition`, { to: 'collecting' });
@@ -85,7 +145,9 @@ describe('brochure to public position search', () => {
 
   it('lets a candidate on a phone find the position and read its conditions in Chinese', async () => {
     const page = await browser.open('phone');
-    await page.goto(`${server.url}/positions?keyword=${encodeURIComponent('食品安全')}&education=bachelor&residence=any`);
+    await page.goto(
+      `${server.url}/positions?keyword=${encodeURIComponent('食品安全')}&education=bachelor&residence=any`,
+    );
     await page.getByText('食品安全监管').first().click();
     await page.getByTestId('position-detail').waitFor();
     const text = await page.getByTestId('position-detail').innerText();
@@ -94,7 +156,12 @@ describe('brochure to public position search', () => {
   });
 
   it('lets the organisation department record a hire and compare the event with a closed one (INT-08, NFR-HIS-1)', async () => {
-    const old = await org.call<{ id: string }>('POST', '/api/admin/events', { code: 'E2E-OLD', name: '2025年度浦东面上招录', type: 'general', year: 2025 });
+    const old = await org.call<{ id: string }>('POST', '/api/admin/events', {
+      code: 'E2E-OLD',
+      name: '2025年度浦东面上招录',
+      type: 'general',
+      year: 2025,
+    });
     await org.call('POST', `/api/admin/events/${old.id}/transition`, { to: 'closed' });
     const page = await browser.openAs(org, server.url);
     await page.goto(`${server.url}/admin/events/${eventId}`);

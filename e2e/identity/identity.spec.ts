@@ -6,7 +6,6 @@ import { useSpecBrowser } from '../support/browser';
 import { createFirstAdmins, startSmsSink, type SmsSink } from '../support/operators';
 import { startServer, type RunningServer } from '../support/server';
 
-
 // Identity flows in a real browser. SMS go to a small HTTP receiver standing in for the
 // operator's gateway, so the test reads codes the way a person reads a phone.
 describe('identity in the browser', () => {
@@ -27,14 +26,23 @@ describe('identity in the browser', () => {
     const smsUrl = sink.url;
 
     // First setup as an operator does it, then age the sys_admin's password past 180 days (REG-05).
-    const admins = await createFirstAdmins('identity', { sysAdmin: '13900000001', secAdmin: '13900000002', auditor: '13900000003' });
+    const admins = await createFirstAdmins('identity', {
+      sysAdmin: '13900000001',
+      secAdmin: '13900000002',
+      auditor: '13900000003',
+    });
     const dataDir = admins.dataDir;
     sysAdminPassword = admins.oneTimePassword('sys_admin');
     const db = new PGlite(path.join(dataDir, 'pglite'));
-    await db.query(`update staff_user set one_time_password_expires_at = null, password_set_at = now() - interval '200 days' where username = 'sysadm'`);
+    await db.query(
+      `update staff_user set one_time_password_expires_at = null, password_set_at = now() - interval '200 days' where username = 'sysadm'`,
+    );
     await db.close();
 
-    server = await startServer({ SEED_DEMO: 'false', SMS_PROVIDER: 'http', SMS_HTTP_URL: smsUrl }, { dataDir });
+    server = await startServer(
+      { SEED_DEMO: 'false', SMS_PROVIDER: 'http', SMS_HTTP_URL: smsUrl },
+      { dataDir },
+    );
   });
 
   it('lets a candidate register with real-name check and SMS code, then log in on a phone', async () => {

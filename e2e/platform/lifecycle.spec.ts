@@ -16,8 +16,15 @@ describe('server lifecycle on the embedded database', () => {
     server = await startServer({ LOG_LEVEL: 'info' });
     dataDir = server.dataDir;
     // SIGTERM as soon as the server has logged that it started on the search: it must still answer it.
-    const started = () => server!.logs().split('\n').filter((l) => l.includes('/api/public/positions') && l.includes('incoming request')).length;
-    const answer = fetch(`${server.url}/api/public/positions?pageSize=100&keyword=${encodeURIComponent('局')}`).then((res) => res.status);
+    const started = () =>
+      server!
+        .logs()
+        .split('\n')
+        .filter((l) => l.includes('/api/public/positions') && l.includes('incoming request'))
+        .length;
+    const answer = fetch(
+      `${server.url}/api/public/positions?pageSize=100&keyword=${encodeURIComponent('局')}`,
+    ).then((res) => res.status);
     while (started() === 0) await new Promise((resolve) => setTimeout(resolve, 2));
     const exitCode = await server.stop({ keepData: true });
     expect(await answer).toBe(200);

@@ -34,7 +34,9 @@ describe('the four portals in a real browser', () => {
     const page = await browser.open('phone');
     await page.goto(server.url + '/');
     await page.getByText('考试录用公务员').first().waitFor({ timeout: 15_000 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 

@@ -7,16 +7,31 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { StaffClient } from './staff-client';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
+export const ARTIFACTS = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'artifacts',
+);
 
 /** Debian's chromium, headless, with no background traffic (this machine has no internet). */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`未找到 Chromium (${CHROMIUM})：请先执行 apt-get install -y chromium fonts-noto-cjk`);
+    throw new Error(
+      `未找到 Chromium (${CHROMIUM})：请先执行 apt-get install -y chromium fonts-noto-cjk`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -24,8 +39,16 @@ export type Viewport = 'phone' | 'desktop' | 'tablet';
 
 /** A phone-sized page (360 px wide) for the candidate portal, or a desktop page. */
 export async function openPage(browser: Browser, viewport: Viewport = 'desktop'): Promise<Page> {
-  const size = { phone: { width: 360, height: 740 }, tablet: { width: 1024, height: 768 }, desktop: { width: 1280, height: 800 } }[viewport];
-  const context = await browser.newContext({ viewport: size, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const size = {
+    phone: { width: 360, height: 740 },
+    tablet: { width: 1024, height: 768 },
+    desktop: { width: 1280, height: 800 },
+  }[viewport];
+  const context = await browser.newContext({
+    viewport: size,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   return context.newPage();
 }
 
@@ -65,7 +88,11 @@ export function useSpecBrowser(options: { cleanup?: () => unknown } = {}): SpecB
     pages = [];
     try {
       if (context.task.result?.state === 'fail') {
-        for (const [i, page] of opened.entries()) await saveScreenshot(page, opened.length === 1 ? context.task.name : `${context.task.name}-${i}`);
+        for (const [i, page] of opened.entries())
+          await saveScreenshot(
+            page,
+            opened.length === 1 ? context.task.name : `${context.task.name}-${i}`,
+          );
       }
     } finally {
       for (const page of opened) await page.context().close();
@@ -77,7 +104,10 @@ export function useSpecBrowser(options: { cleanup?: () => unknown } = {}): SpecB
   });
 
   const open = async (viewport: Viewport = 'desktop') => {
-    if (!browser) throw new Error('浏览器尚未启动：useSpecBrowser() 须在 describe 中调用，页面只能在测试中打开');
+    if (!browser)
+      throw new Error(
+        '浏览器尚未启动：useSpecBrowser() 须在 describe 中调用，页面只能在测试中打开',
+      );
     const page = await openPage(browser, viewport);
     pages.push(page);
     return page;

@@ -34,7 +34,9 @@ export async function startSmsSink(): Promise<SmsSink> {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   const code = async (phone: string) => {
     for (let i = 0; i < 100; i++) {
-      const found = [...messages].reverse().find((m) => m.phone === phone && /\d{6}/.test(m.content));
+      const found = [...messages]
+        .reverse()
+        .find((m) => m.phone === phone && /\d{6}/.test(m.content));
       if (found) return /(\d{6})/.exec(found.content)![1]!;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -48,17 +50,34 @@ export async function startSmsSink(): Promise<SmsSink> {
   };
 }
 
-export type FirstAdmins = { dataDir: string; oneTimePassword(role: 'sys_admin' | 'sec_admin' | 'auditor'): string };
+export type FirstAdmins = {
+  dataDir: string;
+  oneTimePassword(role: 'sys_admin' | 'sec_admin' | 'auditor'): string;
+};
 
 /**
  * A fresh data folder with the three security administrators made by `create-admins` (the built
  * command), as on a new installation; usernames sysadm, secadm, audadm with the given phones.
  */
-export async function createFirstAdmins(name: string, phones: { sysAdmin: string; secAdmin: string; auditor: string }): Promise<FirstAdmins> {
+export async function createFirstAdmins(
+  name: string,
+  phones: { sysAdmin: string; secAdmin: string; auditor: string },
+): Promise<FirstAdmins> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `kaolu-e2e-${name}-`));
   const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development' };
-  const args = ['--sys-admin', `sysadm:${phones.sysAdmin}`, '--sec-admin', `secadm:${phones.secAdmin}`, '--auditor', `audadm:${phones.auditor}`];
-  const out = execFileSync(process.execPath, ['apps/server/dist/cli/create-admins.js', ...args], { cwd: repoRoot, env, encoding: 'utf8' });
+  const args = [
+    '--sys-admin',
+    `sysadm:${phones.sysAdmin}`,
+    '--sec-admin',
+    `secadm:${phones.secAdmin}`,
+    '--auditor',
+    `audadm:${phones.auditor}`,
+  ];
+  const out = execFileSync(process.execPath, ['apps/server/dist/cli/create-admins.js', ...args], {
+    cwd: repoRoot,
+    env,
+    encoding: 'utf8',
+  });
   return {
     dataDir,
     oneTimePassword: (role) => new RegExp(`${role}\\t\\S+\\t一次性密码: (\\S+)`).exec(out)![1]!,

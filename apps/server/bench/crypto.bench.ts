@@ -16,12 +16,22 @@ import { join } from 'node:path';
 import { createSoftwareCryptoProvider, generateMasterKeyHex } from '../src/platform/crypto';
 
 const SECONDS_PER_CASE = Number(process.argv[2] ?? 1);
-const AD = { table: 'candidate', column: 'id_number', rowId: '0b6f3c1e-5f0a-4c1e-9d7a-3c2b1a0f9e8d' };
+const AD = {
+  table: 'candidate',
+  column: 'id_number',
+  rowId: '0b6f3c1e-5f0a-4c1e-9d7a-3c2b1a0f9e8d',
+};
 const ID_NUMBER = '310101199001011234';
 // About the size of one canonical audit entry (actor, action, target, details, previous MAC).
 const AUDIT_ENTRY = JSON.stringify({
-  at: '2026-11-28T13:15:39.000Z', actor: 'staff:42', role: 'reviewer', ip: '10.0.0.8', action: 'application.approved',
-  target: 'application:0b6f3c1e-5f0a-4c1e-9d7a-3c2b1a0f9e8d', result: 'success', details: { from: 'submitted', to: 'approved' },
+  at: '2026-11-28T13:15:39.000Z',
+  actor: 'staff:42',
+  role: 'reviewer',
+  ip: '10.0.0.8',
+  action: 'application.approved',
+  target: 'application:0b6f3c1e-5f0a-4c1e-9d7a-3c2b1a0f9e8d',
+  result: 'success',
+  details: { from: 'submitted', to: 'approved' },
   prevMac: 'f'.repeat(64),
 });
 
@@ -58,7 +68,11 @@ function measurePair(smFn: () => unknown, baselineFn: () => unknown): [number, n
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'kaolu-crypto-bench-'));
-const { provider } = await createSoftwareCryptoProvider({ dataDir, masterKeyHex: generateMasterKeyHex(), isProduction: false });
+const { provider } = await createSoftwareCryptoProvider({
+  dataDir,
+  masterKeyHex: generateMasterKeyHex(),
+  isProduction: false,
+});
 
 const aesKey = randomBytes(32);
 const aad = Buffer.from(`${AD.table}|${AD.column}|${AD.rowId}`);
@@ -83,7 +97,10 @@ const aesDecrypt = (text: string) => {
   const raw = Buffer.from(text.slice(6), 'base64url');
   const decipher = createDecipheriv('aes-256-gcm', aesKey, raw.subarray(0, 12)).setAAD(aad);
   decipher.setAuthTag(raw.subarray(raw.length - 16));
-  return Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString('utf8');
+  return Buffer.concat([
+    decipher.update(raw.subarray(12, raw.length - 16)),
+    decipher.final(),
+  ]).toString('utf8');
 };
 const hmacKey = randomBytes(32);
 const ecKeys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -94,24 +111,54 @@ const smSignature = provider.sign(AUDIT_ENTRY);
 const ecSignature = sign('sha256', Buffer.from(AUDIT_ENTRY), ecKeys.privateKey);
 
 const cases: Array<[string, () => unknown, string, () => unknown]> = [
-  ['field encrypt (ID number)', () => provider.encryptField(ID_NUMBER, AD), 'AES-256-GCM', () => aesEncrypt(ID_NUMBER)],
-  ['field decrypt (ID number)', () => provider.decryptField(smField, AD), 'AES-256-GCM', () => aesDecrypt(aesField)],
-  ['blind index (ID number)', () => provider.blindIndex('id_number', ID_NUMBER), 'HMAC-SHA256',
-    () => createHmac('sha256', hmacKey).update(`id_number\0${ID_NUMBER}`).digest('hex')],
-  ['audit-chain MAC (≈330 B)', () => provider.hmacSm3('audit_chain', AUDIT_ENTRY), 'HMAC-SHA256',
-    () => createHmac('sha256', hmacKey).update(AUDIT_ENTRY).digest('hex')],
-  ['SM2 sign (≈330 B)', () => provider.sign(AUDIT_ENTRY), 'ECDSA P-256',
-    () => sign('sha256', Buffer.from(AUDIT_ENTRY), ecKeys.privateKey)],
-  ['SM2 verify (≈330 B)', () => provider.verify(AUDIT_ENTRY, smSignature), 'ECDSA P-256',
-    () => verify('sha256', Buffer.from(AUDIT_ENTRY), ecKeys.publicKey, ecSignature)],
+  [
+    'field encrypt (ID number)',
+    () => provider.encryptField(ID_NUMBER, AD),
+    'AES-256-GCM',
+    () => aesEncrypt(ID_NUMBER),
+  ],
+  [
+    'field decrypt (ID number)',
+    () => provider.decryptField(smField, AD),
+    'AES-256-GCM',
+    () => aesDecrypt(aesField),
+  ],
+  [
+    'blind index (ID number)',
+    () => provider.blindIndex('id_number', ID_NUMBER),
+    'HMAC-SHA256',
+    () => createHmac('sha256', hmacKey).update(`id_number\0${ID_NUMBER}`).digest('hex'),
+  ],
+  [
+    'audit-chain MAC (≈330 B)',
+    () => provider.hmacSm3('audit_chain', AUDIT_ENTRY),
+    'HMAC-SHA256',
+    () => createHmac('sha256', hmacKey).update(AUDIT_ENTRY).digest('hex'),
+  ],
+  [
+    'SM2 sign (≈330 B)',
+    () => provider.sign(AUDIT_ENTRY),
+    'ECDSA P-256',
+    () => sign('sha256', Buffer.from(AUDIT_ENTRY), ecKeys.privateKey),
+  ],
+  [
+    'SM2 verify (≈330 B)',
+    () => provider.verify(AUDIT_ENTRY, smSignature),
+    'ECDSA P-256',
+    () => verify('sha256', Buffer.from(AUDIT_ENTRY), ecKeys.publicKey, ecSignature),
+  ],
 ];
 
 const format = (n: number) => Math.round(n).toLocaleString('en-US');
-console.log(`Node ${process.version}, ${SECONDS_PER_CASE} s per side, best of ${ROUNDS} alternating rounds, one thread\n`);
+console.log(
+  `Node ${process.version}, ${SECONDS_PER_CASE} s per side, best of ${ROUNDS} alternating rounds, one thread\n`,
+);
 console.log('| operation | SM ops/s | baseline | baseline ops/s | SM ÷ baseline |');
 console.log('|---|---:|---|---:|---:|');
 for (const [name, smFn, baselineName, baselineFn] of cases) {
   const [sm, base] = measurePair(smFn, baselineFn);
-  console.log(`| ${name} | ${format(sm)} | ${baselineName} | ${format(base)} | ${(sm / base).toFixed(2)} |`);
+  console.log(
+    `| ${name} | ${format(sm)} | ${baselineName} | ${format(base)} | ${(sm / base).toFixed(2)} |`,
+  );
 }
 rmSync(dataDir, { recursive: true, force: true });

@@ -26,30 +26,69 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'kaolu-login-bench-'));
 const database = await createTestDatabase();
 await applyMigrations(database);
 const { provider: crypto } = await createSoftwareCryptoProvider({ dataDir, isProduction: false });
-await insertDemoData(database.db, crypto, { seed: 'bench', year: 2026, candidateCount: 600 }, async () => undefined);
+await insertDemoData(
+  database.db,
+  crypto,
+  { seed: 'bench', year: 2026, candidateCount: 600 },
+  async () => undefined,
+);
 // One real PBKDF2-HMAC-SM3 hash shared by every account: each login still pays the full check.
-const hasher = createPasswordHasher({ crypto, iterations: 100_000, concurrency: 1, queueTimeoutMs: 60_000, queueMax: 10 });
-await database.db.update(candidate).set({ passwordHash: await hasher.hash(PASSWORD), passwordSetAt: new Date() });
-const rows = await database.db.select({ id: candidate.id, phoneEnc: candidate.phoneEnc }).from(candidate).limit(500);
-const phones = rows.map((r) => crypto.decryptField(r.phoneEnc, { table: 'candidate', column: 'phone', rowId: r.id }));
+const hasher = createPasswordHasher({
+  crypto,
+  iterations: 100_000,
+  concurrency: 1,
+  queueTimeoutMs: 60_000,
+  queueMax: 10,
+});
+await database.db
+  .update(candidate)
+  .set({ passwordHash: await hasher.hash(PASSWORD), passwordSetAt: new Date() });
+const rows = await database.db
+  .select({ id: candidate.id, phoneEnc: candidate.phoneEnc })
+  .from(candidate)
+  .limit(500);
+const phones = rows.map((r) =>
+  crypto.decryptField(r.phoneEnc, { table: 'candidate', column: 'phone', rowId: r.id }),
+);
 const [sample] = await database.db.select().from(candidate).where(eq(candidate.id, rows[0]!.id));
 if (!sample?.passwordHash) throw new Error('no bench accounts');
 
 // Jobs on, as in production: the audit sealer chains every login's entry while the load runs.
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   cwd: serverRoot,
-  env: { ...process.env, DATABASE_URL: database.url, DATA_DIR: dataDir, PORT: String(PORT), HOST: '127.0.0.1', SEED_DEMO: 'false', JOBS_ENABLED: 'true', LOG_LEVEL: 'fatal', NODE_ENV: 'development' },
+  env: {
+    ...process.env,
+    DATABASE_URL: database.url,
+    DATA_DIR: dataDir,
+    PORT: String(PORT),
+    HOST: '127.0.0.1',
+    SEED_DEMO: 'false',
+    JOBS_ENABLED: 'true',
+    LOG_LEVEL: 'fatal',
+    NODE_ENV: 'development',
+  },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 const base = `http://127.0.0.1:${PORT}`;
 for (let i = 0; ; i++) {
   if (i > 120) throw new Error('server did not start');
-  const ok = await fetch(`${base}/api/ready`).then((r) => r.ok).catch(() => false);
+  const ok = await fetch(`${base}/api/ready`)
+    .then((r) => r.ok)
+    .catch(() => false);
   if (ok) break;
   await new Promise((r) => setTimeout(r, 500));
 }
 
-type Run = { label: string; rps: number; ok: number; busy: number; other: number; p50: number; p99: number; max: number };
+type Run = {
+  label: string;
+  rps: number;
+  ok: number;
+  busy: number;
+  other: number;
+  p50: number;
+  p99: number;
+  max: number;
+};
 
 function loginLoad(connections: number) {
   let n = 0;
@@ -63,7 +102,10 @@ function loginLoad(connections: number) {
         method: 'POST',
         path: '/api/candidate/auth/login',
         headers: { 'content-type': 'application/json' },
-        setupRequest: (req) => ({ ...req, body: JSON.stringify({ account: phones[n++ % phones.length], password: PASSWORD }) }),
+        setupRequest: (req) => ({
+          ...req,
+          body: JSON.stringify({ account: phones[n++ % phones.length], password: PASSWORD }),
+        }),
       },
     ],
   });
@@ -74,7 +116,13 @@ function loginLoad(connections: number) {
  */
 const READ_RATE = 100;
 const readLoad = (rate?: number) =>
-  autocannon({ url: `${base}/api/public/positions?page=1&pageSize=20`, connections: 10, duration: SECONDS, timeout: 20, ...(rate ? { overallRate: rate } : {}) });
+  autocannon({
+    url: `${base}/api/public/positions?page=1&pageSize=20`,
+    connections: 10,
+    duration: SECONDS,
+    timeout: 20,
+    ...(rate ? { overallRate: rate } : {}),
+  });
 
 function summarise(label: string, r: autocannon.Result): Run {
   const codes = r.statusCodeStats ?? {};
@@ -82,7 +130,16 @@ function summarise(label: string, r: autocannon.Result): Run {
   const ok = count('200');
   const busy = count('503');
   const total = Object.values(codes).reduce((s, c) => s + c.count, 0);
-  return { label, rps: ok / SECONDS, ok, busy, other: total - ok - busy + r.errors + r.timeouts, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max };
+  return {
+    label,
+    rps: ok / SECONDS,
+    ok,
+    busy,
+    other: total - ok - busy + r.errors + r.timeouts,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    max: r.latency.max,
+  };
 }
 
 // Baseline in the same run: one hash on an otherwise idle machine bounds what two cores can do.
@@ -106,8 +163,15 @@ server.kill('SIGTERM');
 await new Promise((r) => server.once('exit', r));
 await database.close();
 
-console.log(`\n${SECONDS} s per run, Node ${process.version}, PostgreSQL, server in its own process`);
-console.log(`baseline: one PBKDF2-HMAC-SM3 (100 000) ${hashMs.toFixed(1)} ms idle → ceiling ${(2000 / hashMs).toFixed(1)} hashes/s on 2 cores with nothing else running\n`);
+console.log(
+  `\n${SECONDS} s per run, Node ${process.version}, PostgreSQL, server in its own process`,
+);
+console.log(
+  `baseline: one PBKDF2-HMAC-SM3 (100 000) ${hashMs.toFixed(1)} ms idle → ceiling ${(2000 / hashMs).toFixed(1)} hashes/s on 2 cores with nothing else running\n`,
+);
 console.log('| load | 2xx/s | 2xx | 503 | other | p50 ms | p99 ms | max ms |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
-for (const r of runs) console.log(`| ${r.label} | ${r.rps.toFixed(1)} | ${r.ok} | ${r.busy} | ${r.other} | ${r.p50} | ${r.p99} | ${r.max} |`);
+for (const r of runs)
+  console.log(
+    `| ${r.label} | ${r.rps.toFixed(1)} | ${r.ok} | ${r.busy} | ${r.other} | ${r.p50} | ${r.p99} | ${r.max} |`,
+  );

@@ -43,8 +43,16 @@ describe('platform HTTP behaviour', () => {
   });
 
   it('keeps a well-formed request id from the proxy and replaces a malformed one', async () => {
-    const kept = await t.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'proxy-1234abcd' } });
-    const replaced = await t.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'bad id\n<script>' } });
+    const kept = await t.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'x-request-id': 'proxy-1234abcd' },
+    });
+    const replaced = await t.app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'x-request-id': 'bad id\n<script>' },
+    });
     expect(kept.headers['x-request-id']).toBe('proxy-1234abcd');
     expect(replaced.headers['x-request-id']).not.toContain('script');
   });
@@ -52,7 +60,10 @@ describe('platform HTTP behaviour', () => {
   it('answers an unknown API route with 404 and the route-not-found code', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/does-not-exist' });
     expect(res.statusCode).toBe(404);
-    expect(res.json().error).toMatchObject({ code: 'COMMON.ROUTE_NOT_FOUND', message: '接口不存在' });
+    expect(res.json().error).toMatchObject({
+      code: 'COMMON.ROUTE_NOT_FOUND',
+      message: '接口不存在',
+    });
   });
 
   it('serves index.html for client-side routes of every portal (history fallback)', async () => {
@@ -72,7 +83,9 @@ describe('platform HTTP behaviour', () => {
   it('serves the OpenAPI document and its UI at /api/docs', async () => {
     const doc = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(doc.statusCode).toBe(200);
-    expect(Object.keys(doc.json().paths)).toEqual(expect.arrayContaining(['/api/health', '/api/jobs', '/api/public/events']));
+    expect(Object.keys(doc.json().paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/jobs', '/api/public/events']),
+    );
     const ui = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toContain('text/html');
@@ -86,9 +99,16 @@ describe('error model', () => {
     const EchoSchema = z.object({
       name: z.string().min(1).meta({ title: '姓名' }),
       age: z.number().int().meta({ title: '年龄' }),
-      phone: z.string().regex(/^1\d{10}$/).meta({ title: '手机号' }),
+      phone: z
+        .string()
+        .regex(/^1\d{10}$/)
+        .meta({ title: '手机号' }),
     });
-    app.post('/api/probe/echo', { schema: { body: EchoSchema }, config: { access: 'public' } }, async (request) => request.body);
+    app.post(
+      '/api/probe/echo',
+      { schema: { body: EchoSchema }, config: { access: 'public' } },
+      async (request) => request.body,
+    );
     app.get('/api/probe/app-error', { config: { access: 'public' } }, async () => {
       throw new AppError('EVENT.NOT_FOUND');
     });
@@ -110,12 +130,19 @@ describe('error model', () => {
       payload: '{"name": ',
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error).toMatchObject({ code: 'COMMON.MALFORMED_REQUEST', message: '请求格式不正确' });
+    expect(res.json().error).toMatchObject({
+      code: 'COMMON.MALFORMED_REQUEST',
+      message: '请求格式不正确',
+    });
     expect(res.json().error.requestId).toBe(res.headers['x-request-id']);
   });
 
   it('names every failing field in Chinese on a schema violation', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/probe/echo', payload: { name: '', age: 'x' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/probe/echo',
+      payload: { name: '', age: 'x' },
+    });
     expect(res.statusCode).toBe(400);
     const error = res.json().error;
     expect(error.code).toBe('COMMON.VALIDATION_FAILED');
@@ -151,6 +178,8 @@ describe('error model', () => {
     const open = (app: ZodApp) => {
       app.get('/api/probe/open', async () => 'x');
     };
-    await expect(createTestApp({}, { extraRoutes: [open] })).rejects.toThrow(/declares no access rule/);
+    await expect(createTestApp({}, { extraRoutes: [open] })).rejects.toThrow(
+      /declares no access rule/,
+    );
   });
 });

@@ -4,12 +4,20 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { assertConfigUsable, simulatorsInUse, type Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { applyMigrations } from './db/migrate';
 import { sealLegacyUnitContacts } from './modules/units';
-import { registerAccessGuard, type PrincipalResolver, type RegisteredRoute } from './platform/auth/access';
+import {
+  registerAccessGuard,
+  type PrincipalResolver,
+  type RegisteredRoute,
+} from './platform/auth/access';
 import { answerFrameworkError, registerErrorHandler } from './platform/errors/error-handler';
 import { registerForbiddenTextGuard, zodValidatorCompiler } from './platform/errors/validation';
 import { loggerOptions } from './platform/http/logger';
@@ -27,9 +35,21 @@ import type { ListsService } from './modules/lists';
 import { kaoluModules, type KaoluServices } from './module-registry';
 import { createAuditLog, type AuditLog } from './platform/audit';
 import { registerCsrfProtection } from './platform/auth/csrf';
-import { createModules, registerModuleRoutes, startModules, stopModules, type PlatformContext } from './platform/modules/module-registry';
+import {
+  createModules,
+  registerModuleRoutes,
+  startModules,
+  stopModules,
+  type PlatformContext,
+} from './platform/modules/module-registry';
 import { systemClock } from './platform/time';
-import { createHttpSmsProvider, createOutboxProvider, createSmsGateway, registerSmsRoutes, type SmsGateway } from './platform/sms';
+import {
+  createHttpSmsProvider,
+  createOutboxProvider,
+  createSmsGateway,
+  registerSmsRoutes,
+  type SmsGateway,
+} from './platform/sms';
 
 /** What the running app holds, reachable from tests and from main for shutdown and seeding. */
 export type AppContext = {
@@ -72,7 +92,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // The same cross-field rules as loadConfig, for configs assembled in code (tests, tools): every problem at once.
   assertConfigUsable(config);
   const app = Fastify({
-    logger: loggerOptions(config.logLevel, config.env === 'development' && process.stdout.isTTY && !options.logStream, options.logStream),
+    logger: loggerOptions(
+      config.logLevel,
+      config.env === 'development' && process.stdout.isTTY && !options.logStream,
+      options.logStream,
+    ),
     genReqId: generateRequestId,
     requestIdHeader: false,
     frameworkErrors: answerFrameworkError,
@@ -86,11 +110,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const ownsDatabase = !options.database;
   const database = options.database ?? (await openDatabase(config.database));
   await applyMigrations(database);
-  const keys = await createSoftwareCryptoProvider({ ...config.keys, dataDir: config.dataDir, isProduction: config.isProduction });
+  const keys = await createSoftwareCryptoProvider({
+    ...config.keys,
+    dataDir: config.dataDir,
+    isProduction: config.isProduction,
+  });
   if (keys.warning) app.log.warn(keys.warning);
   // A simulator in production runs only because ALLOW_SIMULATORS names it: say so at every start.
   const simulated = config.isProduction ? simulatorsInUse(config) : [];
-  if (simulated.length > 0) app.log.warn(`【安全警告】生产环境正在使用模拟器（ALLOW_SIMULATORS）：${simulated.join('、')}`);
+  if (simulated.length > 0)
+    app.log.warn(`【安全警告】生产环境正在使用模拟器（ALLOW_SIMULATORS）：${simulated.join('、')}`);
   const crypto = keys.provider;
   // Unit contacts written in the clear before NFR-SEC-2 covered them are sealed before any request.
   const sealedContacts = await sealLegacyUnitContacts(database.db, crypto);
@@ -117,26 +146,56 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Tests may pass a recorder; server processes seal and sign the audit log on timers.
   const signedAudit = options.audit ? undefined : createAuditLog({ db: database.db, crypto });
   const audit = options.audit ?? signedAudit!;
-  if (signedAudit && config.jobs.enabled) signedAudit.startTimers((error) => app.log.error({ err: error }, '审计日志封存或签名失败'));
+  if (signedAudit && config.jobs.enabled)
+    signedAudit.startTimers((error) => app.log.error({ err: error }, '审计日志封存或签名失败'));
   // In development the outbox also prints each SMS (masked number), so a fresh demo's first admin sees his code.
-  const echoSms = config.env === 'development' ? (m: { phone: string; content: string }) => app.log.warn(`【开发环境短信】${maskPhone(m.phone)}：${m.content}`) : undefined;
+  const echoSms =
+    config.env === 'development'
+      ? (m: { phone: string; content: string }) =>
+          app.log.warn(`【开发环境短信】${maskPhone(m.phone)}：${m.content}`)
+      : undefined;
   // assertConfigUsable above guarantees the URL: SMS_PROVIDER=http never falls back to the outbox.
-  const smsProvider = config.sms.provider === 'http'
-    ? createHttpSmsProvider({ url: config.sms.url!, token: config.sms.token })
-    : createOutboxProvider(echoSms);
-  const sms = createSmsGateway({ db: database.db, crypto, audit, provider: smsProvider, dailyLimit: config.sms.dailyLimit });
+  const smsProvider =
+    config.sms.provider === 'http'
+      ? createHttpSmsProvider({ url: config.sms.url!, token: config.sms.token })
+      : createOutboxProvider(echoSms);
+  const sms = createSmsGateway({
+    db: database.db,
+    crypto,
+    audit,
+    provider: smsProvider,
+    dailyLimit: config.sms.dailyLimit,
+  });
 
   // Every business module, built in the registry's dependency order (checked here, before any route).
-  const platform: PlatformContext = { config, database, db: database.db, crypto, audit, sealer: signedAudit, jobs, sms, clock: systemClock, log: app.log };
+  const platform: PlatformContext = {
+    config,
+    database,
+    db: database.db,
+    crypto,
+    audit,
+    sealer: signedAudit,
+    jobs,
+    sms,
+    clock: systemClock,
+    log: app.log,
+  };
   const modules = kaoluModules({ realName: options.realName });
   const services = createModules(modules, platform);
   const identity = services.identity;
   const routes = registerAccessGuard(app, options.resolvePrincipal ?? identity.resolvePrincipal);
-  registerCsrfProtection(app, { sessionCookie: SESSION_COOKIE, tokenForSession: identity.sessions.csrfTokenFor });
+  registerCsrfProtection(app, {
+    sessionCookie: SESSION_COOKIE,
+    tokenForSession: identity.sessions.csrfTokenFor,
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: '考录 kaolu API', description: '上海市公务员考录系统接口', version: config.version },
+      info: {
+        title: '考录 kaolu API',
+        description: '上海市公务员考录系统接口',
+        version: config.version,
+      },
       tags: [{ name: '系统' }, { name: '公开信息' }, { name: '后台任务' }],
     },
     transform: jsonSchemaTransform,
@@ -159,7 +218,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   const kaoluApp = app as unknown as KaoluApp;
-  kaoluApp.kaolu = { config, database, crypto, jobs, routes, identity, sms, audit, events: services.events, lists: services.lists, exchange: services['data-exchange'], modules: services };
+  kaoluApp.kaolu = {
+    config,
+    database,
+    crypto,
+    jobs,
+    routes,
+    identity,
+    sms,
+    audit,
+    events: services.events,
+    lists: services.lists,
+    exchange: services['data-exchange'],
+    modules: services,
+  };
   await app.ready();
   return kaoluApp;
 }
@@ -170,4 +242,3 @@ function defaultWebDist(): string {
   const serverRoot = path.basename(here) === 'dist' ? path.dirname(here) : path.resolve(here, '..');
   return path.resolve(serverRoot, '..', 'web', 'dist');
 }
-

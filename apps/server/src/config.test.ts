@@ -40,19 +40,30 @@ function refusal(env: NodeJS.ProcessEnv): string {
 }
 
 const REAL_NAME_HTTP = {
-  REAL_NAME_PROVIDER: 'http', REAL_NAME_URL: 'https://rn.example.gov.cn/api', REAL_NAME_TOKEN: 'rn-token',
+  REAL_NAME_PROVIDER: 'http',
+  REAL_NAME_URL: 'https://rn.example.gov.cn/api',
+  REAL_NAME_TOKEN: 'rn-token',
 };
 
 // Each simulator, how to switch it on, and the variable the refusal must name.
 const SIMULATORS = [
   { name: 'finance', variable: 'FINANCE_PROVIDER', env: { FINANCE_PROVIDER: 'simulator' } },
   // With its own real-name endpoint, so only the city platform is simulated.
-  { name: 'city', variable: 'CITY_PLATFORM_PROVIDER', env: { CITY_PLATFORM_PROVIDER: 'simulator', ...REAL_NAME_HTTP } },
-  { name: 'education', variable: 'EDUCATION_RECORD_PROVIDER', env: { EDUCATION_RECORD_PROVIDER: 'simulator' } },
+  {
+    name: 'city',
+    variable: 'CITY_PLATFORM_PROVIDER',
+    env: { CITY_PLATFORM_PROVIDER: 'simulator', ...REAL_NAME_HTTP },
+  },
+  {
+    name: 'education',
+    variable: 'EDUCATION_RECORD_PROVIDER',
+    env: { EDUCATION_RECORD_PROVIDER: 'simulator' },
+  },
   { name: 'sms_outbox', variable: 'SMS_PROVIDER', env: { SMS_PROVIDER: 'outbox' } },
   // Real name rides the city platform unless REAL_NAME_PROVIDER=http: simulated when the city platform is.
   {
-    name: 'real_name', variable: 'REAL_NAME_PROVIDER',
+    name: 'real_name',
+    variable: 'REAL_NAME_PROVIDER',
     env: { CITY_PLATFORM_PROVIDER: 'simulator', ALLOW_SIMULATORS: 'city' },
   },
 ] as const;
@@ -68,15 +79,18 @@ describe('configuration rules for production (REG-11, NFR-SEC-1/2, NFR-EXC-1)', 
     expect(loadConfig({ NODE_ENV: 'development' }).seed.enabled).toBe(true);
   });
 
-  it.each(SIMULATORS)('refuses the $name simulator in production unless ALLOW_SIMULATORS names it', (s) => {
-    const message = refusal(productionEnv(s.env));
-    expect(message).toContain(`${s.variable}: 生产环境不得使用`);
-    expect(message).toContain(`ALLOW_SIMULATORS 中列出 ${s.name}`);
+  it.each(SIMULATORS)(
+    'refuses the $name simulator in production unless ALLOW_SIMULATORS names it',
+    (s) => {
+      const message = refusal(productionEnv(s.env));
+      expect(message).toContain(`${s.variable}: 生产环境不得使用`);
+      expect(message).toContain(`ALLOW_SIMULATORS 中列出 ${s.name}`);
 
-    const allowed = 'ALLOW_SIMULATORS' in s.env ? `${s.env.ALLOW_SIMULATORS},${s.name}` : s.name;
-    const config = loadConfig(productionEnv({ ...s.env, ALLOW_SIMULATORS: allowed }));
-    expect(simulatorsInUse(config)).toContain(s.name);
-  });
+      const allowed = 'ALLOW_SIMULATORS' in s.env ? `${s.env.ALLOW_SIMULATORS},${s.name}` : s.name;
+      const config = loadConfig(productionEnv({ ...s.env, ALLOW_SIMULATORS: allowed }));
+      expect(simulatorsInUse(config)).toContain(s.name);
+    },
+  );
 
   it('does not count REAL_NAME_PROVIDER=simulator as a simulator when the city platform is real', () => {
     const config = loadConfig(productionEnv({ REAL_NAME_PROVIDER: 'simulator' }));
@@ -85,7 +99,9 @@ describe('configuration rules for production (REG-11, NFR-SEC-1/2, NFR-EXC-1)', 
 
   it('with the defaults lists every simulator, each with its variable, in one error', () => {
     const defaults = {
-      NODE_ENV: 'production', KAOLU_MASTER_KEY: generateMasterKeyHex(), FINANCE_CALLBACK_SECRET: 'x'.repeat(24),
+      NODE_ENV: 'production',
+      KAOLU_MASTER_KEY: generateMasterKeyHex(),
+      FINANCE_CALLBACK_SECRET: 'x'.repeat(24),
     };
     const message = refusal(defaults);
     for (const s of SIMULATORS) expect(message).toContain(`${s.variable}: 生产环境不得使用`);
@@ -94,30 +110,44 @@ describe('configuration rules for production (REG-11, NFR-SEC-1/2, NFR-EXC-1)', 
   });
 
   it('refuses an unknown name in ALLOW_SIMULATORS', () => {
-    expect(refusal(productionEnv({ ALLOW_SIMULATORS: 'finance,bank' }))).toContain('ALLOW_SIMULATORS');
+    expect(refusal(productionEnv({ ALLOW_SIMULATORS: 'finance,bank' }))).toContain(
+      'ALLOW_SIMULATORS',
+    );
   });
 
   it('requires FINANCE_CALLBACK_SECRET in production even with the finance simulator allowed', () => {
-    const env = { FINANCE_PROVIDER: 'simulator', ALLOW_SIMULATORS: 'finance', FINANCE_CALLBACK_SECRET: undefined };
+    const env = {
+      FINANCE_PROVIDER: 'simulator',
+      ALLOW_SIMULATORS: 'finance',
+      FINANCE_CALLBACK_SECRET: undefined,
+    };
     const message = refusal(productionEnv(env));
     expect(message).toContain('FINANCE_CALLBACK_SECRET: 生产环境必须设置');
   });
 
   it('lists a missing secret and a refused simulator together', () => {
-    const message = refusal(productionEnv({ FINANCE_PROVIDER: 'simulator', FINANCE_CALLBACK_SECRET: undefined }));
+    const message = refusal(
+      productionEnv({ FINANCE_PROVIDER: 'simulator', FINANCE_CALLBACK_SECRET: undefined }),
+    );
     expect(message).toContain('FINANCE_CALLBACK_SECRET: 生产环境必须设置');
     expect(message).toContain('FINANCE_PROVIDER: 生产环境不得使用');
   });
 
   it('refuses the published simulator secret and an all-zero master key, both in one error', () => {
-    const env = { FINANCE_CALLBACK_SECRET: PUBLISHED_CALLBACK_SECRET, KAOLU_MASTER_KEY: '0'.repeat(64) };
+    const env = {
+      FINANCE_CALLBACK_SECRET: PUBLISHED_CALLBACK_SECRET,
+      KAOLU_MASTER_KEY: '0'.repeat(64),
+    };
     const message = refusal(productionEnv(env));
     expect(message).toContain('FINANCE_CALLBACK_SECRET: 不得使用源代码中公开过的默认值');
     expect(message).toContain('KAOLU_MASTER_KEY: 不得使用全零');
   });
 
   it('refuses the published simulator secret outside production too', () => {
-    const message = refusal({ NODE_ENV: 'development', FINANCE_CALLBACK_SECRET: PUBLISHED_CALLBACK_SECRET });
+    const message = refusal({
+      NODE_ENV: 'development',
+      FINANCE_CALLBACK_SECRET: PUBLISHED_CALLBACK_SECRET,
+    });
     expect(message).toContain('FINANCE_CALLBACK_SECRET');
   });
 
@@ -134,15 +164,23 @@ describe('configuration rules for production (REG-11, NFR-SEC-1/2, NFR-EXC-1)', 
 });
 
 describe('http providers need their URL in every environment (no silent simulator)', () => {
-  it.each(['development', 'test', 'production'])('refuses FINANCE_PROVIDER=http without FINANCE_URL (%s)', (env) => {
-    const base = env === 'production'
-      ? productionEnv({ FINANCE_URL: undefined })
-      : { NODE_ENV: env, FINANCE_PROVIDER: 'http', FINANCE_CALLBACK_SECRET: 'y'.repeat(24) };
-    expect(refusal(base)).toContain('FINANCE_URL: FINANCE_PROVIDER=http 时必须设置接口地址');
-  });
+  it.each(['development', 'test', 'production'])(
+    'refuses FINANCE_PROVIDER=http without FINANCE_URL (%s)',
+    (env) => {
+      const base =
+        env === 'production'
+          ? productionEnv({ FINANCE_URL: undefined })
+          : { NODE_ENV: env, FINANCE_PROVIDER: 'http', FINANCE_CALLBACK_SECRET: 'y'.repeat(24) };
+      expect(refusal(base)).toContain('FINANCE_URL: FINANCE_PROVIDER=http 时必须设置接口地址');
+    },
+  );
 
   it('refuses FINANCE_PROVIDER=http without FINANCE_CALLBACK_SECRET outside production too', () => {
-    const env = { NODE_ENV: 'development', FINANCE_PROVIDER: 'http', FINANCE_URL: 'https://finance.example.gov.cn/' };
+    const env = {
+      NODE_ENV: 'development',
+      FINANCE_PROVIDER: 'http',
+      FINANCE_URL: 'https://finance.example.gov.cn/',
+    };
     const message = refusal(env);
     expect(message).toContain('FINANCE_CALLBACK_SECRET: FINANCE_PROVIDER=http 时必须设置');
   });
@@ -155,7 +193,12 @@ describe('http providers need their URL in every environment (no silent simulato
       REAL_NAME_PROVIDER: 'http',
       EDUCATION_RECORD_PROVIDER: 'http',
     });
-    for (const v of ['SMS_HTTP_URL', 'CITY_PLATFORM_URL', 'REAL_NAME_URL', 'EDUCATION_RECORD_URL']) {
+    for (const v of [
+      'SMS_HTTP_URL',
+      'CITY_PLATFORM_URL',
+      'REAL_NAME_URL',
+      'EDUCATION_RECORD_URL',
+    ]) {
       expect(message).toContain(`${v}: `);
     }
   });

@@ -27,7 +27,10 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   // Comma-separated addresses/CIDRs of reverse proxies whose X-Forwarded-For is believed. Never "true".
   TRUSTED_PROXIES: z.string().default(''),
-  KAOLU_MASTER_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, '必须是 64 位十六进制').optional(),
+  KAOLU_MASTER_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, '必须是 64 位十六进制')
+    .optional(),
   KEY_FILE: z.string().optional(),
   WEB_DIST_DIR: z.string().optional(),
   // Demo candidates on an empty database: on by default only outside production.
@@ -80,7 +83,12 @@ const EnvSchema = z.object({
   ALLOW_SIMULATORS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(SIMULATOR_NAMES, { error: `只能列出 ${SIMULATOR_NAMES.join('、')}` }))),
 });
 
@@ -108,7 +116,12 @@ export type Config = {
 /** External interfaces (issue 7): city data-sharing platform and finance system, simulators by default. */
 export type ExchangeConfig = {
   city: { provider: 'simulator' | 'http'; url?: string; token?: string };
-  finance: { provider: 'simulator' | 'http'; url?: string; token?: string; callbackSecret?: string };
+  finance: {
+    provider: 'simulator' | 'http';
+    url?: string;
+    token?: string;
+    callbackSecret?: string;
+  };
   /** 学信 education records (issue 8); absent means the simulator. */
   education?: { provider: 'simulator' | 'http'; url?: string; token?: string };
   timeoutMs: number;
@@ -137,12 +150,14 @@ export type IdentityConfig = {
 /** Thrown at start-up with every bad key listed, so an operator fixes them all at once. */
 export class ConfigError extends Error {}
 
-const configError = (lines: string[]) => new ConfigError(`环境变量配置有误:\n${lines.map((l) => `  ${l}`).join('\n')}`);
+const configError = (lines: string[]) =>
+  new ConfigError(`环境变量配置有误:\n${lines.map((l) => `  ${l}`).join('\n')}`);
 
 /** The only reader of process.env: validates once and fails fast listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) throw configError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  if (!parsed.success)
+    throw configError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   const config = fromEnv(parsed.data, env);
   assertConfigUsable(config);
   return config;
@@ -194,31 +209,57 @@ export function configProblems(config: Config): string[] {
   type Endpoint = { provider: string; url?: string; token?: string };
   const interfaces: Array<{ at?: Endpoint; provider: string; url: string; token: string }> = [
     { at: sms, provider: 'SMS_PROVIDER', url: 'SMS_HTTP_URL', token: 'SMS_HTTP_TOKEN' },
-    { at: identity.realName, provider: 'REAL_NAME_PROVIDER', url: 'REAL_NAME_URL', token: 'REAL_NAME_TOKEN' },
-    { at: exchange.city, provider: 'CITY_PLATFORM_PROVIDER', url: 'CITY_PLATFORM_URL', token: 'CITY_PLATFORM_TOKEN' },
-    { at: exchange.finance, provider: 'FINANCE_PROVIDER', url: 'FINANCE_URL', token: 'FINANCE_TOKEN' },
     {
-      at: exchange.education, provider: 'EDUCATION_RECORD_PROVIDER', url: 'EDUCATION_RECORD_URL', token: 'EDUCATION_RECORD_TOKEN',
+      at: identity.realName,
+      provider: 'REAL_NAME_PROVIDER',
+      url: 'REAL_NAME_URL',
+      token: 'REAL_NAME_TOKEN',
+    },
+    {
+      at: exchange.city,
+      provider: 'CITY_PLATFORM_PROVIDER',
+      url: 'CITY_PLATFORM_URL',
+      token: 'CITY_PLATFORM_TOKEN',
+    },
+    {
+      at: exchange.finance,
+      provider: 'FINANCE_PROVIDER',
+      url: 'FINANCE_URL',
+      token: 'FINANCE_TOKEN',
+    },
+    {
+      at: exchange.education,
+      provider: 'EDUCATION_RECORD_PROVIDER',
+      url: 'EDUCATION_RECORD_URL',
+      token: 'EDUCATION_RECORD_TOKEN',
     },
   ];
   const http = interfaces.filter((i) => i.at?.provider === 'http');
   for (const i of http) {
-    if (!i.at?.url) problems.push(`${i.url}: ${i.provider}=http 时必须设置接口地址（不会改用模拟器）`);
+    if (!i.at?.url)
+      problems.push(`${i.url}: ${i.provider}=http 时必须设置接口地址（不会改用模拟器）`);
   }
   const secret = exchange.finance.callbackSecret;
   if (exchange.finance.provider === 'http' && !secret) {
-    problems.push('FINANCE_CALLBACK_SECRET: FINANCE_PROVIDER=http 时必须设置财政缴费回调的签名密钥');
+    problems.push(
+      'FINANCE_CALLBACK_SECRET: FINANCE_PROVIDER=http 时必须设置财政缴费回调的签名密钥',
+    );
   }
   if (secret !== undefined && PUBLISHED_SECRETS.has(secret)) {
-    problems.push('FINANCE_CALLBACK_SECRET: 不得使用源代码中公开过的默认值，任何人都能用它伪造缴费回调');
+    problems.push(
+      'FINANCE_CALLBACK_SECRET: 不得使用源代码中公开过的默认值，任何人都能用它伪造缴费回调',
+    );
   }
   if (!config.isProduction) return problems;
 
   const master = config.keys.masterKeyHex;
   if (!master) problems.push('KAOLU_MASTER_KEY: 生产环境必须设置主密钥');
-  else if (/^(.)\1*$/i.test(master)) problems.push('KAOLU_MASTER_KEY: 不得使用全零等由单一字符组成的默认主密钥');
+  else if (/^(.)\1*$/i.test(master))
+    problems.push('KAOLU_MASTER_KEY: 不得使用全零等由单一字符组成的默认主密钥');
   if (!secret && exchange.finance.provider !== 'http') {
-    problems.push('FINANCE_CALLBACK_SECRET: 生产环境必须设置财政缴费回调的签名密钥（使用模拟器时也是）');
+    problems.push(
+      'FINANCE_CALLBACK_SECRET: 生产环境必须设置财政缴费回调的签名密钥（使用模拟器时也是）',
+    );
   }
   for (const i of http) {
     if (!i.at?.token) problems.push(`${i.token}: 生产环境 ${i.provider}=http 时必须设置接口令牌`);
@@ -242,8 +283,14 @@ function fromEnv(e: z.infer<typeof EnvSchema>, env: NodeJS.ProcessEnv): Config {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     dataDir,
-    database: { url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX, pgliteDir: path.join(dataDir, 'pglite') },
-    trustedProxies: e.TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter(Boolean),
+    database: {
+      url: e.DATABASE_URL,
+      poolMax: e.DB_POOL_MAX,
+      pgliteDir: path.join(dataDir, 'pglite'),
+    },
+    trustedProxies: e.TRUSTED_PROXIES.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     keys: { masterKeyHex: e.KAOLU_MASTER_KEY, keyFile: e.KEY_FILE ?? undefined },
     webDistDir: e.WEB_DIST_DIR,
     seed: { enabled: e.SEED_DEMO ?? e.NODE_ENV !== 'production', seed: e.DEMO_SEED },
@@ -253,7 +300,12 @@ function fromEnv(e: z.infer<typeof EnvSchema>, env: NodeJS.ProcessEnv): Config {
       concurrency: e.JOBS_CONCURRENCY,
       leaseSeconds: e.JOBS_LEASE_SECONDS,
     },
-    sms: { provider: e.SMS_PROVIDER, url: e.SMS_HTTP_URL, token: e.SMS_HTTP_TOKEN, dailyLimit: e.SMS_DAILY_LIMIT },
+    sms: {
+      provider: e.SMS_PROVIDER,
+      url: e.SMS_HTTP_URL,
+      token: e.SMS_HTTP_TOKEN,
+      dailyLimit: e.SMS_DAILY_LIMIT,
+    },
     identity: {
       passwordIterations: e.PASSWORD_ITERATIONS,
       hashConcurrency: e.PASSWORD_HASH_CONCURRENCY,
@@ -272,9 +324,22 @@ function fromEnv(e: z.infer<typeof EnvSchema>, env: NodeJS.ProcessEnv): Config {
       realName: { provider: e.REAL_NAME_PROVIDER, url: e.REAL_NAME_URL, token: e.REAL_NAME_TOKEN },
     },
     exchange: {
-      city: { provider: e.CITY_PLATFORM_PROVIDER, url: e.CITY_PLATFORM_URL, token: e.CITY_PLATFORM_TOKEN },
-      finance: { provider: e.FINANCE_PROVIDER, url: e.FINANCE_URL, token: e.FINANCE_TOKEN, callbackSecret: e.FINANCE_CALLBACK_SECRET },
-      education: { provider: e.EDUCATION_RECORD_PROVIDER, url: e.EDUCATION_RECORD_URL, token: e.EDUCATION_RECORD_TOKEN },
+      city: {
+        provider: e.CITY_PLATFORM_PROVIDER,
+        url: e.CITY_PLATFORM_URL,
+        token: e.CITY_PLATFORM_TOKEN,
+      },
+      finance: {
+        provider: e.FINANCE_PROVIDER,
+        url: e.FINANCE_URL,
+        token: e.FINANCE_TOKEN,
+        callbackSecret: e.FINANCE_CALLBACK_SECRET,
+      },
+      education: {
+        provider: e.EDUCATION_RECORD_PROVIDER,
+        url: e.EDUCATION_RECORD_URL,
+        token: e.EDUCATION_RECORD_TOKEN,
+      },
       timeoutMs: e.EXCHANGE_TIMEOUT_MS,
       retries: e.EXCHANGE_RETRIES,
     },
@@ -287,6 +352,12 @@ function fromEnv(e: z.infer<typeof EnvSchema>, env: NodeJS.ProcessEnv): Config {
 export function testConfig(overrides: Partial<Config> = {}): Config {
   // Each test process gets its own data folder (development key ring) outside the repository.
   const dataDir = path.join(os.tmpdir(), `kaolu-test-${process.pid}`);
-  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', JOBS_ENABLED: 'false', DATA_DIR: dataDir });
+  const base = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    JOBS_ENABLED: 'false',
+    DATA_DIR: dataDir,
+  });
   return { ...base, ...overrides };
 }

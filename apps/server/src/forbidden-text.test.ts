@@ -3,7 +3,12 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recruitmentEvent } from './modules/events';
 import { cellText, readFirstSheet } from './platform/excel/excel-cells';
-import { createAuditRecorder, loginAs, loginAsCandidate, type AuthHeaders } from './test-support/login-as';
+import {
+  createAuditRecorder,
+  loginAs,
+  loginAsCandidate,
+  type AuthHeaders,
+} from './test-support/login-as';
 import { createTestApp, type TestApp } from './test-support/test-app';
 import { AppError } from './platform/errors/app-error';
 import { findForbiddenText, hasForbiddenCharacters } from './platform/errors/validation';
@@ -18,7 +23,8 @@ describe('the edge rule against unstorable text', () => {
     for (const bad of [NUL, LONE_HIGH, LONE_LOW, '\ud800', 'x\udc00\ud800']) {
       expect(hasForbiddenCharacters(bad), JSON.stringify(bad)).toBe(true);
     }
-    for (const good of ['', '第一行\r\n第二行\t制表', '😀', '\u0001控制字符不在规则内']) expect(hasForbiddenCharacters(good)).toBe(false);
+    for (const good of ['', '第一行\r\n第二行\t制表', '😀', '\u0001控制字符不在规则内'])
+      expect(hasForbiddenCharacters(good)).toBe(false);
   });
 
   it('names every offending path, object keys and array items included, without recursing', () => {
@@ -32,7 +38,9 @@ describe('the edge rule against unstorable text', () => {
   it('refuses an Excel cell whose OOXML escape decodes to NUL', async () => {
     const book = new ExcelJS.Workbook();
     book.addWorksheet('名单').addRow(['姓名', 'x_x0000_y']);
-    const sheet = await readFirstSheet(Buffer.from(await book.xlsx.writeBuffer()).toString('base64'));
+    const sheet = await readFirstSheet(
+      Buffer.from(await book.xlsx.writeBuffer()).toString('base64'),
+    );
     expect(cellText(sheet.getCell('A1'))).toBe('姓名');
     const error = (() => {
       try {
@@ -58,7 +66,12 @@ describe('unstorable text over HTTP answers 400 and writes nothing', () => {
   afterAll(() => t.close());
 
   // Sent as text: JSON.stringify escapes NUL and a lone surrogate, and JSON.parse restores them on the server.
-  const json = (method: 'POST' | 'PUT', url: string, body: unknown, headers: Record<string, string> = {}) => {
+  const json = (
+    method: 'POST' | 'PUT',
+    url: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const withType = { ...headers, 'content-type': 'application/json' };
     return t.app.inject({ method, url, headers: withType, payload: JSON.stringify(body) });
   };
@@ -67,12 +80,20 @@ describe('unstorable text over HTTP answers 400 and writes nothing', () => {
     expect(res.statusCode).toBe(400);
     const error = res.json().error;
     expect(error.code).toBe('COMMON.INVALID_CHARACTERS');
-    expect((error.details as { fields: Array<{ field: string }> }).fields.map((f) => f.field)).toContain(field);
+    expect(
+      (error.details as { fields: Array<{ field: string }> }).fields.map((f) => f.field),
+    ).toContain(field);
   };
 
   it('refuses NUL and a lone surrogate in the anonymous payment callback', async () => {
     const paidAt = new Date().toISOString();
-    const callback = { noticeNumber: 'N1', transactionId: 'T1', amountCents: 5000, paidAt, signature: '0'.repeat(64) };
+    const callback = {
+      noticeNumber: 'N1',
+      transactionId: 'T1',
+      amountCents: 5000,
+      paidAt,
+      signature: '0'.repeat(64),
+    };
     const post = (body: object) => json('POST', '/api/payments/callback', body);
     for (const bad of [NUL, LONE_HIGH]) {
       expectRefused(await post({ ...callback, noticeNumber: bad }), 'body.noticeNumber');
@@ -82,7 +103,10 @@ describe('unstorable text over HTTP answers 400 and writes nothing', () => {
   });
 
   it('refuses a lone surrogate in the staff login user name', async () => {
-    const res = await json('POST', '/api/staff/auth/login', { username: LONE_HIGH, password: 'Irrelevant#2026' });
+    const res = await json('POST', '/api/staff/auth/login', {
+      username: LONE_HIGH,
+      password: 'Irrelevant#2026',
+    });
     expectRefused(res, 'body.username');
   });
 
@@ -92,10 +116,17 @@ describe('unstorable text over HTTP answers 400 and writes nothing', () => {
     const res = await json('POST', '/api/admin/events', event, org);
     expectRefused(res, 'body.name');
     expect(res.json().error.details.fields[0].label).toBe('事项名称');
-    expect(await t.database.db.select().from(recruitmentEvent).where(eq(recruitmentEvent.code, 'NUL2026'))).toEqual([]);
+    expect(
+      await t.database.db
+        .select()
+        .from(recruitmentEvent)
+        .where(eq(recruitmentEvent.code, 'NUL2026')),
+    ).toEqual([]);
     expect(audit.entries.length).toBe(before);
     // The same event in ordinary text is created: the rule refused the character, nothing else.
-    expect((await json('POST', '/api/admin/events', { ...event, name: '2026年度招录' }, org)).statusCode).toBe(200);
+    expect(
+      (await json('POST', '/api/admin/events', { ...event, name: '2026年度招录' }, org)).statusCode,
+    ).toBe(200);
   });
 
   it('refuses a bad object key, a querystring value and a path parameter on any route', async () => {
@@ -107,7 +138,11 @@ describe('unstorable text over HTTP answers 400 and writes nothing', () => {
 
   it('never takes a proxy request id carrying such text: it is logged and audited as given', async () => {
     for (const bad of [`req-${NUL}-12345678`, `req-${LONE_HIGH}-12345678`]) {
-      const res = await t.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': bad } });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/api/health',
+        headers: { 'x-request-id': bad },
+      });
       expect(String(res.headers['x-request-id'])).toMatch(/^[0-9a-f-]{36}$/);
     }
   });
@@ -127,7 +162,10 @@ describe('unstorable text over HTTP answers 400 and writes nothing', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/candidate/profile/attachments',
-      headers: { ...candidate.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      headers: {
+        ...candidate.headers,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
       payload,
     });
     expectRefused(res, 'body.file.filename');

@@ -12,7 +12,9 @@ async function main(): Promise<void> {
 
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${config.port}`;
-  app.log.info(`kaolu 已启动 (${app.kaolu.database.driver}): ${url}  管理端 ${url}/admin  接口文档 ${url}/api/docs`);
+  app.log.info(
+    `kaolu 已启动 (${app.kaolu.database.driver}): ${url}  管理端 ${url}/admin  接口文档 ${url}/api/docs`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -4,13 +4,24 @@ import { pageOf } from './common';
 /** REG-01 lists: whitelist 白名单 directs an ID number to a unit; greylist 灰名单 bars it with a reason. */
 export const ListKindSchema = z.enum(['whitelist', 'greylist']);
 export type ListKind = z.infer<typeof ListKindSchema>;
-export const LIST_KIND_LABELS: Record<ListKind, string> = { whitelist: '白名单', greylist: '灰名单' };
+export const LIST_KIND_LABELS: Record<ListKind, string> = {
+  whitelist: '白名单',
+  greylist: '灰名单',
+};
 
 const reason = z.string().trim().min(2, '请填写调整原因').max(500).meta({ title: '调整原因' });
 const idNumber = z.string().trim().min(15).max(18).meta({ title: '身份证号' });
 
-export const WhitelistEntryInputSchema = z.object({ idNumber, unitId: z.uuid().meta({ title: '定向单位' }), reason });
-export const GreylistEntryInputSchema = z.object({ idNumber, note: z.string().trim().min(1).max(200).meta({ title: '灰名单原因' }), reason });
+export const WhitelistEntryInputSchema = z.object({
+  idNumber,
+  unitId: z.uuid().meta({ title: '定向单位' }),
+  reason,
+});
+export const GreylistEntryInputSchema = z.object({
+  idNumber,
+  note: z.string().trim().min(1).max(200).meta({ title: '灰名单原因' }),
+  reason,
+});
 export const RemoveListEntrySchema = z.object({ reason });
 
 /** A list entry as staff see it: the ID number only masked (NFR-SEC-3). */

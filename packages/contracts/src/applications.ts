@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 /** Position application 职位报名 lifecycle (§7); transitions live in the server's table. */
-export const ApplicationStatusSchema = z.enum(['submitted', 'returned', 'approved', 'rejected', 'withdrawn']);
+export const ApplicationStatusSchema = z.enum([
+  'submitted',
+  'returned',
+  'approved',
+  'rejected',
+  'withdrawn',
+]);
 export type ApplicationStatus = z.infer<typeof ApplicationStatusSchema>;
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   submitted: '待审核',
@@ -12,13 +18,28 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
 };
 
 /** Default posts a 基础警察 candidate ranks (ONL-03b) when the position lists none in its details. */
-export const DEFAULT_POLICE_POSTS = ['社区民警', '治安民警', '交通警察', '刑侦民警', '巡特警'] as const;
+export const DEFAULT_POLICE_POSTS = [
+  '社区民警',
+  '治安民警',
+  '交通警察',
+  '刑侦民警',
+  '巡特警',
+] as const;
 
 /** One automatic check of an application, explained in Chinese. */
-export const ApplicationCheckSchema = z.object({ condition: z.string(), code: z.string(), result: z.enum(['passed', 'failed']), reason: z.string() });
+export const ApplicationCheckSchema = z.object({
+  condition: z.string(),
+  code: z.string(),
+  result: z.enum(['passed', 'failed']),
+  reason: z.string(),
+});
 export type ApplicationCheck = z.infer<typeof ApplicationCheckSchema>;
 
-const policeIntentions = z.array(z.string().trim().min(1).max(40)).max(20).optional().meta({ title: '岗位意向（按志愿顺序）' });
+const policeIntentions = z
+  .array(z.string().trim().min(1).max(40))
+  .max(20)
+  .optional()
+  .meta({ title: '岗位意向（按志愿顺序）' });
 
 export const SubmitApplicationSchema = z.object({
   eventId: z.uuid().meta({ title: '招录事项' }),
@@ -26,14 +47,20 @@ export const SubmitApplicationSchema = z.object({
   policeIntentions,
 });
 export type SubmitApplication = z.infer<typeof SubmitApplicationSchema>;
-export const PrecheckApplicationSchema = SubmitApplicationSchema.pick({ eventId: true, positionId: true });
+export const PrecheckApplicationSchema = SubmitApplicationSchema.pick({
+  eventId: true,
+  positionId: true,
+});
 export const ApplicationPrecheckSchema = z.object({
   eligible: z.boolean(),
   checks: z.array(ApplicationCheckSchema),
   policePosts: z.array(z.string()).nullable(),
 });
 
-export const ChangeApplicationSchema = z.object({ positionId: z.uuid().meta({ title: '新职位' }), policeIntentions });
+export const ChangeApplicationSchema = z.object({
+  positionId: z.uuid().meta({ title: '新职位' }),
+  policeIntentions,
+});
 export const SupplementApplicationSchema = z.object({
   note: z.string().trim().min(2, '请说明补充的材料').max(1000).meta({ title: '补充说明' }),
 });
@@ -64,5 +91,11 @@ export const ApplicationSchema = z.object({
 export type Application = z.infer<typeof ApplicationSchema>;
 export const ApplicationListSchema = z.object({ items: z.array(ApplicationSchema) });
 
-export const CandidateMessageSchema = z.object({ id: z.uuid(), title: z.string(), body: z.string(), createdAt: z.string(), readAt: z.string().nullable() });
+export const CandidateMessageSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
 export const CandidateMessageListSchema = z.object({ items: z.array(CandidateMessageSchema) });

@@ -4,7 +4,12 @@ import { pageOf, PageQuerySchema } from './common';
 // The auditor's API over the signed audit log (REG-08): list with filters, verify, export.
 
 export const AuditActorKindSchema = z.enum(['staff', 'candidate', 'system', 'anonymous']);
-export const AUDIT_ACTOR_KIND_LABELS = { staff: '工作人员', candidate: '考生', system: '系统', anonymous: '未登录用户' } as const;
+export const AUDIT_ACTOR_KIND_LABELS = {
+  staff: '工作人员',
+  candidate: '考生',
+  system: '系统',
+  anonymous: '未登录用户',
+} as const;
 export const AuditResultSchema = z.enum(['success', 'failure']);
 export const AUDIT_RESULT_LABELS = { success: '成功', failure: '失败' } as const;
 
@@ -87,7 +92,9 @@ export const AuditVerificationSchema = z.object({
   toId: z.number().int(),
   entriesChecked: z.number().int(),
   checkpointsChecked: z.number().int(),
-  firstBreak: z.object({ entryId: z.number().int(), reason: z.string(), message: z.string() }).nullable(),
+  firstBreak: z
+    .object({ entryId: z.number().int(), reason: z.string(), message: z.string() })
+    .nullable(),
 });
 export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
 

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { pageOf } from './common';
 
 /** The external interfaces kaolu calls (NFR-EXC-1, REG-11); one adapter each. */
-export const ExchangeAdapterSchema = z.enum(['hukou', 'permit_validity', 'permit_points', 'real_name', 'finance', 'education']);
+export const ExchangeAdapterSchema = z.enum([
+  'hukou',
+  'permit_validity',
+  'permit_points',
+  'real_name',
+  'finance',
+  'education',
+]);
 export type ExchangeAdapter = z.infer<typeof ExchangeAdapterSchema>;
 
 export const EXCHANGE_ADAPTER_LABELS: Record<ExchangeAdapter, string> = {
@@ -15,7 +22,13 @@ export const EXCHANGE_ADAPTER_LABELS: Record<ExchangeAdapter, string> = {
 };
 
 /** How one call ended: answered, definitive "no record", or the platform could not answer. */
-export const ExchangeOutcomeSchema = z.enum(['ok', 'not_found', 'error', 'timeout', 'circuit_open']);
+export const ExchangeOutcomeSchema = z.enum([
+  'ok',
+  'not_found',
+  'error',
+  'timeout',
+  'circuit_open',
+]);
 export type ExchangeOutcome = z.infer<typeof ExchangeOutcomeSchema>;
 
 export const EXCHANGE_OUTCOME_LABELS: Record<ExchangeOutcome, string> = {

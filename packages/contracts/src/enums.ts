@@ -45,7 +45,12 @@ export const EVENT_STATUS_LABELS: Record<EventStatus, string> = {
 };
 
 /** Position categories 职位类别 of the Shanghai general exam. */
-export const PositionCategorySchema = z.enum(['comprehensive', 'law_enforcement', 'professional', 'police']);
+export const PositionCategorySchema = z.enum([
+  'comprehensive',
+  'law_enforcement',
+  'professional',
+  'police',
+]);
 export type PositionCategory = z.infer<typeof PositionCategorySchema>;
 
 export const POSITION_CATEGORY_LABELS: Record<PositionCategory, string> = {

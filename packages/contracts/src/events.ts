@@ -35,7 +35,12 @@ export const STAGE_LABELS: Record<StageKey, string> = {
 };
 
 /** Brochure formats 简章格式: 应急执法 and 聘任制 have their own fill page and export (INT-02, INT-05). */
-export const BrochureFormatSchema = z.enum(['standard', 'emergency_enforcement', 'contract', 'judicial_medical']);
+export const BrochureFormatSchema = z.enum([
+  'standard',
+  'emergency_enforcement',
+  'contract',
+  'judicial_medical',
+]);
 export type BrochureFormat = z.infer<typeof BrochureFormatSchema>;
 
 export const BROCHURE_FORMAT_LABELS: Record<BrochureFormat, string> = {
@@ -45,7 +50,13 @@ export const BROCHURE_FORMAT_LABELS: Record<BrochureFormat, string> = {
   judicial_medical: '司法医护简章',
 };
 
-const EducationLevelSchema = z.enum(['high_school', 'junior_college', 'bachelor', 'master', 'doctor']);
+const EducationLevelSchema = z.enum([
+  'high_school',
+  'junior_college',
+  'bachelor',
+  'master',
+  'doctor',
+]);
 
 const ExamSubjectSchema = z.object({
   code: z.string().trim().min(1).max(20).meta({ title: '科目代码' }),
@@ -73,7 +84,12 @@ export const EventPolicyBodySchema = z.object({
   stages: z.array(StageKeySchema).min(1, '至少需要一个阶段').meta({ title: '阶段' }),
   examCategories: z.array(ExamCategorySchema).meta({ title: '考试类别' }),
   interview: z.object({
-    ratio: z.number().int().min(1, '面试比例至少为1').max(10, '面试比例不能超过1:10').meta({ title: '面试比例' }),
+    ratio: z
+      .number()
+      .int()
+      .min(1, '面试比例至少为1')
+      .max(10, '面试比例不能超过1:10')
+      .meta({ title: '面试比例' }),
     passMark: z.number().min(0).max(100).meta({ title: '面试合格分' }),
     professionalScore: z.boolean().meta({ title: '设专业分' }),
   }),
@@ -114,8 +130,18 @@ export const EventPolicyBodySchema = z.object({
   // Policies saved before the SLA became policy data read as the old fixed 24/48 h.
   reviewSla: z
     .object({
-      warnHours: z.number().int('审核提醒时限须为整数小时').positive('审核提醒时限须大于0小时').max(720, '审核提醒时限不能超过720小时').meta({ title: '审核提醒时限（小时）' }),
-      overdueHours: z.number().int('审核超时时限须为整数小时').positive('审核超时时限须大于0小时').max(720, '审核超时时限不能超过720小时').meta({ title: '审核超时时限（小时）' }),
+      warnHours: z
+        .number()
+        .int('审核提醒时限须为整数小时')
+        .positive('审核提醒时限须大于0小时')
+        .max(720, '审核提醒时限不能超过720小时')
+        .meta({ title: '审核提醒时限（小时）' }),
+      overdueHours: z
+        .number()
+        .int('审核超时时限须为整数小时')
+        .positive('审核超时时限须大于0小时')
+        .max(720, '审核超时时限不能超过720小时')
+        .meta({ title: '审核超时时限（小时）' }),
     })
     .default({ ...DEFAULT_REVIEW_SLA })
     .meta({ title: '资格审查时限' }),
@@ -125,36 +151,89 @@ export const EventPolicyBodySchema = z.object({
 export const EventPolicySchema = EventPolicyBodySchema.superRefine((p, ctx) => {
   const seen = new Set<string>();
   p.stages.forEach((s, i) => {
-    if (seen.has(s)) ctx.addIssue({ code: 'custom', path: ['stages', i], message: `阶段「${STAGE_LABELS[s]}」重复出现` });
+    if (seen.has(s))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stages', i],
+        message: `阶段「${STAGE_LABELS[s]}」重复出现`,
+      });
     seen.add(s);
   });
   const exam = p.stages.indexOf('exam_registration');
   const apply = p.stages.indexOf('position_application');
   if (exam >= 0 && apply >= 0) {
-    if (p.order === 'exam_first' && exam > apply) ctx.addIssue({ code: 'custom', path: ['stages'], message: '先考后报：笔试报名必须排在职位报名之前' });
-    if (p.order === 'position_first' && apply > exam) ctx.addIssue({ code: 'custom', path: ['stages'], message: '先报后考：职位报名必须排在笔试报名之前' });
+    if (p.order === 'exam_first' && exam > apply)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stages'],
+        message: '先考后报：笔试报名必须排在职位报名之前',
+      });
+    if (p.order === 'position_first' && apply > exam)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stages'],
+        message: '先报后考：职位报名必须排在笔试报名之前',
+      });
   }
-  if (exam >= 0 && p.examCategories.length === 0) ctx.addIssue({ code: 'custom', path: ['examCategories'], message: '设有笔试报名阶段时至少需要一个考试类别' });
+  if (exam >= 0 && p.examCategories.length === 0)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['examCategories'],
+      message: '设有笔试报名阶段时至少需要一个考试类别',
+    });
   const codes = new Set<string>();
   p.examCategories.forEach((c, i) => {
-    if (codes.has(c.code)) ctx.addIssue({ code: 'custom', path: ['examCategories', i, 'code'], message: `考试类别代码「${c.code}」重复` });
+    if (codes.has(c.code))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['examCategories', i, 'code'],
+        message: `考试类别代码「${c.code}」重复`,
+      });
     codes.add(c.code);
     const subjects = new Set<string>();
     c.subjects.forEach((s, j) => {
-      if (subjects.has(s.code)) ctx.addIssue({ code: 'custom', path: ['examCategories', i, 'subjects', j, 'code'], message: `「${c.name}」的科目代码「${s.code}」重复` });
+      if (subjects.has(s.code))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['examCategories', i, 'subjects', j, 'code'],
+          message: `「${c.name}」的科目代码「${s.code}」重复`,
+        });
       subjects.add(s.code);
     });
   });
   const w = p.scoreWeights;
   const sum = w.written + w.interview + w.professional;
-  if (sum !== 100) ctx.addIssue({ code: 'custom', path: ['scoreWeights'], message: `成绩权重之和必须为100，当前为${sum}` });
+  if (sum !== 100)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['scoreWeights'],
+      message: `成绩权重之和必须为100，当前为${sum}`,
+    });
   if (w.professional > 0 && !p.interview.professionalScore) {
-    ctx.addIssue({ code: 'custom', path: ['scoreWeights', 'professional'], message: '未设专业分时专业分权重必须为0' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['scoreWeights', 'professional'],
+      message: '未设专业分时专业分权重必须为0',
+    });
   }
-  if (p.photo.minWidth > p.photo.maxWidth) ctx.addIssue({ code: 'custom', path: ['photo', 'minWidth'], message: '照片最小宽度不能大于最大宽度' });
-  if (p.photo.minHeight > p.photo.maxHeight) ctx.addIssue({ code: 'custom', path: ['photo', 'minHeight'], message: '照片最小高度不能大于最大高度' });
+  if (p.photo.minWidth > p.photo.maxWidth)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['photo', 'minWidth'],
+      message: '照片最小宽度不能大于最大宽度',
+    });
+  if (p.photo.minHeight > p.photo.maxHeight)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['photo', 'minHeight'],
+      message: '照片最小高度不能大于最大高度',
+    });
   if (p.reviewSla.warnHours >= p.reviewSla.overdueHours) {
-    ctx.addIssue({ code: 'custom', path: ['reviewSla', 'warnHours'], message: `审核提醒时限（${p.reviewSla.warnHours}小时）须小于超时时限（${p.reviewSla.overdueHours}小时）` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['reviewSla', 'warnHours'],
+      message: `审核提醒时限（${p.reviewSla.warnHours}小时）须小于超时时限（${p.reviewSla.overdueHours}小时）`,
+    });
   }
 });
 export type EventPolicy = z.infer<typeof EventPolicySchema>;
@@ -166,13 +245,22 @@ export const StageWindowSchema = z
     startsAt: z.iso.datetime({ offset: true }).meta({ title: '开始时间' }),
     endsAt: z.iso.datetime({ offset: true }).meta({ title: '结束时间' }),
   })
-  .refine((w) => Date.parse(w.endsAt) > Date.parse(w.startsAt), { message: '结束时间必须晚于开始时间', path: ['endsAt'] });
+  .refine((w) => Date.parse(w.endsAt) > Date.parse(w.startsAt), {
+    message: '结束时间必须晚于开始时间',
+    path: ['endsAt'],
+  });
 export type StageWindow = z.infer<typeof StageWindowSchema>;
 
 export const ScheduleSchema = z.array(StageWindowSchema).meta({ title: '日程' });
 
 export const CreateEventSchema = z.object({
-  code: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, '只能包含字母、数字、下划线和连字符').meta({ title: '事项编号' }),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[A-Za-z0-9_-]+$/, '只能包含字母、数字、下划线和连字符')
+    .meta({ title: '事项编号' }),
   name: z.string().trim().min(2).max(100).meta({ title: '事项名称' }),
   type: EventTypeSchema.meta({ title: '事项类型' }),
   year: z.number().int().min(2000).max(2100).meta({ title: '年度' }),
@@ -191,7 +279,9 @@ export const UpdatePolicySchema = z.object({
   reason: z.string().trim().min(2, '请填写修改原因').max(500).meta({ title: '修改原因' }),
 });
 
-export const TransitionEventSchema = z.object({ to: EventStatusSchema.meta({ title: '目标状态' }) });
+export const TransitionEventSchema = z.object({
+  to: EventStatusSchema.meta({ title: '目标状态' }),
+});
 
 /** REG-01: one deadline change, with the reason the audit log keeps. */
 export const ChangeDeadlineSchema = z.object({
@@ -269,12 +359,23 @@ export const EventCategoryFiguresSchema = z.object({
 export type EventCategoryFigures = z.infer<typeof EventCategoryFiguresSchema>;
 
 /** One event's figures for the comparison (NFR-HIS-1): brochure, registration, pass line, applications. */
-export const EventFiguresSchema = AdminEventSchema.pick({ id: true, code: true, name: true, type: true, year: true, status: true }).extend({
+export const EventFiguresSchema = AdminEventSchema.pick({
+  id: true,
+  code: true,
+  name: true,
+  type: true,
+  year: true,
+  status: true,
+}).extend({
   units: z.number().int(),
   positions: z.number().int(),
   headcount: z.number().int(),
   hired: z.number().int(),
-  registrations: z.object({ total: z.number().int(), passedChecks: z.number().int(), paid: z.number().int() }),
+  registrations: z.object({
+    total: z.number().int(),
+    passedChecks: z.number().int(),
+    paid: z.number().int(),
+  }),
   /** Candidates at or above the pass line that applies to them. */
   passed: z.number().int(),
   applications: z.object({ submitted: z.number().int(), approved: z.number().int() }),

@@ -62,7 +62,10 @@ export const StaffLoginResultSchema = z.object({
 
 export const SecondFactorVerifySchema = z.object({
   method: z.enum(['sms', 'totp']).meta({ title: '验证方式' }),
-  code: z.string().regex(/^\d{6}$/, '验证码为6位数字').meta({ title: '验证码' }),
+  code: z
+    .string()
+    .regex(/^\d{6}$/, '验证码为6位数字')
+    .meta({ title: '验证码' }),
 });
 
 export const StaffAccountSchema = z.object({
@@ -81,7 +84,12 @@ export const StaffAccountSchema = z.object({
 export type StaffAccount = z.infer<typeof StaffAccountSchema>;
 
 export const TotpSetupSchema = z.object({ secret: z.string(), otpauthUri: z.string() });
-export const TotpConfirmSchema = z.object({ code: z.string().regex(/^\d{6}$/).meta({ title: '动态口令' }) });
+export const TotpConfirmSchema = z.object({
+  code: z
+    .string()
+    .regex(/^\d{6}$/)
+    .meta({ title: '动态口令' }),
+});
 
 export const StaffUserSchema = z.object({
   id: z.uuid(),
@@ -99,14 +107,22 @@ export type StaffUser = z.infer<typeof StaffUserSchema>;
 export const StaffUserPageSchema = pageOf(StaffUserSchema);
 
 export const CreateStaffUserSchema = z.object({
-  username: z.string().trim().regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, '3–32位字母、数字、下划线，字母开头').meta({ title: '用户名' }),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, '3–32位字母、数字、下划线，字母开头')
+    .meta({ title: '用户名' }),
   displayName: z.string().trim().min(1).max(30).meta({ title: '姓名' }),
   phone: PhoneSchema.meta({ title: '手机号' }),
 });
 export type CreateStaffUser = z.infer<typeof CreateStaffUserSchema>;
 
 /** A one-time password shown once to the administrator, valid ≤ 24 h, to be changed at first login. */
-export const OneTimePasswordSchema = z.object({ userId: z.uuid(), oneTimePassword: z.string(), expiresAt: z.iso.datetime() });
+export const OneTimePasswordSchema = z.object({
+  userId: z.uuid(),
+  oneTimePassword: z.string(),
+  expiresAt: z.iso.datetime(),
+});
 
 export const RoleGrantSchema = z.object({
   id: z.uuid(),
@@ -155,7 +171,11 @@ export const SessionPageSchema = pageOf(SessionInfoSchema);
 /** Delivery state of an SMS in the outbox (REG-06). */
 export const SmsStatusSchema = z.enum(['outbox', 'sent', 'failed']);
 export type SmsStatus = z.infer<typeof SmsStatusSchema>;
-export const SMS_STATUS_LABELS: Record<SmsStatus, string> = { outbox: '发件箱', sent: '已发送', failed: '发送失败' };
+export const SMS_STATUS_LABELS: Record<SmsStatus, string> = {
+  outbox: '发件箱',
+  sent: '已发送',
+  failed: '发送失败',
+};
 
 export const SmsMessageSchema = z.object({
   id: z.uuid(),
@@ -173,5 +193,10 @@ export const SmsDailyCountSchema = z.object({
   count: z.number().int(),
 });
 /** Today's counts with the configured limit (SMS_DAILY_LIMIT), so the page states the real number. */
-export const SmsDailyCountsSchema = z.object({ dailyLimit: z.number().int(), items: z.array(SmsDailyCountSchema) });
-export const SmsUnlockSchema = z.object({ phoneKey: z.string().min(1).meta({ title: '手机号标识' }) });
+export const SmsDailyCountsSchema = z.object({
+  dailyLimit: z.number().int(),
+  items: z.array(SmsDailyCountSchema),
+});
+export const SmsUnlockSchema = z.object({
+  phoneKey: z.string().min(1).meta({ title: '手机号标识' }),
+});

@@ -4,11 +4,19 @@ import { pageOf } from './common';
 /** Notice kinds: REG-03 interview notices, REG-04 physical re-check notices, general announcements. */
 export const NoticeKindSchema = z.enum(['announcement', 'interview', 'recheck']);
 export type NoticeKind = z.infer<typeof NoticeKindSchema>;
-export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = { announcement: '公告', interview: '面试通知', recheck: '体检复检通知' };
+export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
+  announcement: '公告',
+  interview: '面试通知',
+  recheck: '体检复检通知',
+};
 
 export const NoticeStatusSchema = z.enum(['draft', 'published', 'withdrawn']);
 export type NoticeStatus = z.infer<typeof NoticeStatusSchema>;
-export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = { draft: '草稿', published: '已发布', withdrawn: '已撤回' };
+export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = {
+  draft: '草稿',
+  published: '已发布',
+  withdrawn: '已撤回',
+};
 
 export const NoticeInputSchema = z.object({
   eventId: z.uuid().nullable().default(null).meta({ title: '招录事项' }),
@@ -39,8 +47,14 @@ export type AdminNotice = z.infer<typeof AdminNoticeSchema>;
 export const AdminNoticePageSchema = pageOf(AdminNoticeSchema.omit({ body: true }));
 
 /** The SMS side of a notice change: the background job texting the candidates (null when nobody is named). */
-export const NoticeSmsReportSchema = z.object({ jobId: z.uuid().nullable(), recipients: z.number().int() });
-export const NoticeChangeResultSchema = z.object({ notice: AdminNoticeSchema, sms: NoticeSmsReportSchema });
+export const NoticeSmsReportSchema = z.object({
+  jobId: z.uuid().nullable(),
+  recipients: z.number().int(),
+});
+export const NoticeChangeResultSchema = z.object({
+  notice: AdminNoticeSchema,
+  sms: NoticeSmsReportSchema,
+});
 export type NoticeChangeResult = z.infer<typeof NoticeChangeResultSchema>;
 
 /** What the notice SMS job reports when done: candidates texted and those refused, with the reason. */
@@ -52,14 +66,30 @@ export const NoticeSmsJobResultSchema = z.object({
   refused: z.number().int(),
   /** Refused candidates, shown to staff by masked name and phone ('张*', '138****5678'), never in clear. */
   refusals: z.array(
-    z.object({ candidateId: z.uuid(), nameMasked: z.string().nullable(), phoneMasked: z.string().nullable(), code: z.string(), reason: z.string() }),
+    z.object({
+      candidateId: z.uuid(),
+      nameMasked: z.string().nullable(),
+      phoneMasked: z.string().nullable(),
+      code: z.string(),
+      reason: z.string(),
+    }),
   ),
 });
 export type NoticeSmsJobResult = z.infer<typeof NoticeSmsJobResultSchema>;
-export const NoticeVersionSchema = z.object({ version: z.number().int(), title: z.string(), body: z.string(), changeNote: z.string().nullable(), createdAt: z.string() });
+export const NoticeVersionSchema = z.object({
+  version: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  changeNote: z.string().nullable(),
+  createdAt: z.string(),
+});
 export const NoticeVersionListSchema = z.object({ items: z.array(NoticeVersionSchema) });
 
-export const PublicNoticeSchema = z.object({ id: z.uuid(), title: z.string(), publishedAt: z.string() });
+export const PublicNoticeSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  publishedAt: z.string(),
+});
 export const PublicNoticePageSchema = pageOf(PublicNoticeSchema);
 export const PublicNoticeDetailSchema = PublicNoticeSchema.extend({
   kind: NoticeKindSchema,

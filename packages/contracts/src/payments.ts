@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { pageOf } from './common';
 
 /** A payment notice 缴费通知书 (REG-11) as the candidate and finance staff see it. */
-export const PaymentStatusSchema = z.enum(['requested', 'issued', 'pending_confirmation', 'paid', 'expired', 'cancelled', 'waived']);
+export const PaymentStatusSchema = z.enum([
+  'requested',
+  'issued',
+  'pending_confirmation',
+  'paid',
+  'expired',
+  'cancelled',
+  'waived',
+]);
 export type PaymentStatus = z.infer<typeof PaymentStatusSchema>;
 
 export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
@@ -16,7 +24,10 @@ export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
 };
 
 export const RefundStatusSchema = z.enum(['issued', 'refunded']);
-export const REFUND_STATUS_LABELS: Record<z.infer<typeof RefundStatusSchema>, string> = { issued: '退费处理中', refunded: '已退费' };
+export const REFUND_STATUS_LABELS: Record<z.infer<typeof RefundStatusSchema>, string> = {
+  issued: '退费处理中',
+  refunded: '已退费',
+};
 
 export const RefundNoticeSchema = z.object({
   refundNumber: z.string(),
@@ -55,9 +66,13 @@ export const PaymentCallbackSchema = z.object({
   signature: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type PaymentCallback = z.infer<typeof PaymentCallbackSchema>;
-export const PaymentCallbackResultSchema = z.object({ result: z.enum(['accepted', 'duplicate', 'refunded']) });
+export const PaymentCallbackResultSchema = z.object({
+  result: z.enum(['accepted', 'duplicate', 'refunded']),
+});
 
-export const RefundRequestSchema = z.object({ reason: z.string().trim().min(2, '请填写退费原因').max(200) });
+export const RefundRequestSchema = z.object({
+  reason: z.string().trim().min(2, '请填写退费原因').max(200),
+});
 
 export const ReconciliationQuerySchema = z.object({
   eventId: z.uuid().meta({ title: '招录事项' }),
@@ -77,6 +92,11 @@ export const ReconciliationRowSchema = z.object({
   transactionId: z.string().nullable(),
 });
 export const ReconciliationPageSchema = pageOf(ReconciliationRowSchema).extend({
-  totals: z.object({ expectedYuan: z.string(), paidYuan: z.string(), refundedYuan: z.string(), notices: z.number().int() }),
+  totals: z.object({
+    expectedYuan: z.string(),
+    paidYuan: z.string(),
+    refundedYuan: z.string(),
+    notices: z.number().int(),
+  }),
 });
 export const ExpireUnpaidResultSchema = z.object({ notAdmitted: z.number().int() });

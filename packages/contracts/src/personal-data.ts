@@ -4,12 +4,23 @@ import { z } from 'zod';
 export const RevealableFieldSchema = z.enum(['id_number', 'phone']);
 export type RevealableField = z.infer<typeof RevealableFieldSchema>;
 
-export const REVEALABLE_FIELD_LABELS: Record<RevealableField, string> = { id_number: '身份证号', phone: '手机号' };
+export const REVEALABLE_FIELD_LABELS: Record<RevealableField, string> = {
+  id_number: '身份证号',
+  phone: '手机号',
+};
 
 export const RevealPersonalDataSchema = z.object({
   field: RevealableFieldSchema.meta({ title: '字段' }),
-  reason: z.string().trim().min(4, '请填写至少 4 个字的查看事由').max(200).meta({ title: '查看事由' }),
+  reason: z
+    .string()
+    .trim()
+    .min(4, '请填写至少 4 个字的查看事由')
+    .max(200)
+    .meta({ title: '查看事由' }),
 });
 export type RevealPersonalData = z.infer<typeof RevealPersonalDataSchema>;
 
-export const RevealedPersonalDataSchema = z.object({ field: RevealableFieldSchema, value: z.string() });
+export const RevealedPersonalDataSchema = z.object({
+  field: RevealableFieldSchema,
+  value: z.string(),
+});

@@ -4,14 +4,35 @@ import type { BrochureFormat } from './events';
 import { PositionCategorySchema } from './enums';
 import { PublicPositionQuerySchema, PublicPositionSchema } from './system';
 
-export const EducationLevelSchema = z.enum(['high_school', 'junior_college', 'bachelor', 'master', 'doctor']);
+export const EducationLevelSchema = z.enum([
+  'high_school',
+  'junior_college',
+  'bachelor',
+  'master',
+  'doctor',
+]);
 export type EducationLevel = z.infer<typeof EducationLevelSchema>;
 export const EDUCATION_LEVEL_LABELS: Record<EducationLevel, string> = {
-  high_school: '高中', junior_college: '大专', bachelor: '本科', master: '研究生', doctor: '博士研究生',
+  high_school: '高中',
+  junior_college: '大专',
+  bachelor: '本科',
+  master: '研究生',
+  doctor: '博士研究生',
 };
 export const DegreeSchema = z.enum(['none', 'bachelor', 'master', 'doctor']);
-export const DEGREE_LABELS: Record<z.infer<typeof DegreeSchema>, string> = { none: '无学位', bachelor: '学士', master: '硕士', doctor: '博士' };
-export const PoliticalStatusSchema = z.enum(['cpc_member', 'cpc_probationary', 'cyl_member', 'democratic_party', 'masses']);
+export const DEGREE_LABELS: Record<z.infer<typeof DegreeSchema>, string> = {
+  none: '无学位',
+  bachelor: '学士',
+  master: '硕士',
+  doctor: '博士',
+};
+export const PoliticalStatusSchema = z.enum([
+  'cpc_member',
+  'cpc_probationary',
+  'cyl_member',
+  'democratic_party',
+  'masses',
+]);
 export const ResidenceRequirementSchema = z.enum(['any', 'shanghai_hukou', 'hukou_or_permit']);
 export type ResidenceRequirement = z.infer<typeof ResidenceRequirementSchema>;
 export const RESIDENCE_LABELS: Record<ResidenceRequirement, string> = {
@@ -40,8 +61,21 @@ export type JudicialMedicalMajorType = keyof typeof JUDICIAL_MEDICAL_MAJOR_TYPES
 export const PositionConditionsSchema = z.object({
   minEducation: EducationLevelSchema.optional().meta({ title: '学历要求' }),
   minDegree: DegreeSchema.optional().meta({ title: '学位要求' }),
-  majorCodes: z.array(z.string().trim().regex(/^\d{2,8}$/, '专业代码应为2至8位数字')).max(100).optional().meta({ title: '专业代码' }),
-  majorKeywords: z.array(z.string().trim().min(1).max(40)).max(100).optional().meta({ title: '专业要求' }),
+  majorCodes: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^\d{2,8}$/, '专业代码应为2至8位数字'),
+    )
+    .max(100)
+    .optional()
+    .meta({ title: '专业代码' }),
+  majorKeywords: z
+    .array(z.string().trim().min(1).max(40))
+    .max(100)
+    .optional()
+    .meta({ title: '专业要求' }),
   majorTypes: z.array(z.string()).max(20).optional().meta({ title: '专业类别' }),
   minAge: z.number().int().min(16).max(65).optional().meta({ title: '最低年龄' }),
   maxAge: z.number().int().min(16).max(65).optional().meta({ title: '最高年龄' }),
@@ -56,7 +90,13 @@ export type PositionConditions = z.infer<typeof PositionConditionsSchema>;
 
 /** What a unit fills for one position; format-specific fields go in `details` (INT-02, INT-05). */
 export const PositionInputSchema = z.object({
-  code: z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9-]+$/, '只能包含字母、数字和连字符').meta({ title: '职位代码' }),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .regex(/^[A-Za-z0-9-]+$/, '只能包含字母、数字和连字符')
+    .meta({ title: '职位代码' }),
   title: z.string().trim().min(1).max(100).meta({ title: '职位名称' }),
   category: PositionCategorySchema.meta({ title: '职位类别' }),
   examCategory: z.string().trim().max(20).nullable().optional().meta({ title: '考试类别' }),
@@ -67,18 +107,36 @@ export const PositionInputSchema = z.object({
   basicPolice: z.boolean().default(false).meta({ title: '基础警察职位' }),
   acceptsAdjustment: z.boolean().default(true).meta({ title: '接受调剂' }),
   interviewRatio: z.number().int().min(1).max(10).nullable().optional().meta({ title: '面试比例' }),
-  details: z.record(z.string(), z.union([z.string().max(500), z.number(), z.boolean()])).default({}).meta({ title: '简章专项字段' }),
+  details: z
+    .record(z.string(), z.union([z.string().max(500), z.number(), z.boolean()]))
+    .default({})
+    .meta({ title: '简章专项字段' }),
 });
 export type PositionInput = z.infer<typeof PositionInputSchema>;
 
-export const PositionStatusSchema = z.enum(['draft', 'submitted', 'approved', 'published', 'withdrawn']);
+export const PositionStatusSchema = z.enum([
+  'draft',
+  'submitted',
+  'approved',
+  'published',
+  'withdrawn',
+]);
 export type PositionStatus = z.infer<typeof PositionStatusSchema>;
 export const POSITION_STATUS_LABELS: Record<PositionStatus, string> = {
-  draft: '填报中', submitted: '已上报', approved: '已审核', published: '已发布', withdrawn: '已撤销',
+  draft: '填报中',
+  submitted: '已上报',
+  approved: '已审核',
+  published: '已发布',
+  withdrawn: '已撤销',
 };
 
 /** One column of a brochure format: the Excel header, the fill-page label and whether it is required. */
-export type BrochureColumn = { key: string; label: string; required: boolean; kind: 'text' | 'int' | 'bool' | 'list' | 'enum' };
+export type BrochureColumn = {
+  key: string;
+  label: string;
+  required: boolean;
+  kind: 'text' | 'int' | 'bool' | 'list' | 'enum';
+};
 
 const BASE_COLUMNS: BrochureColumn[] = [
   { key: 'code', label: '职位代码', required: true, kind: 'text' },
@@ -124,7 +182,13 @@ export const BROCHURE_COLUMNS: Record<BrochureFormat, BrochureColumn[]> = {
 };
 
 /** Keys stored in `details` rather than in a column or the conditions (format-specific fields). */
-export const DETAIL_KEYS = ['physicalTest', 'frontlineDuty', 'contractYears', 'salary', 'materials'] as const;
+export const DETAIL_KEYS = [
+  'physicalTest',
+  'frontlineDuty',
+  'contractYears',
+  'salary',
+  'materials',
+] as const;
 
 export const AdminPositionSchema = z.object({
   id: z.uuid(),
@@ -158,10 +222,20 @@ export const AdminPositionQuerySchema = z.object({
 });
 
 /** Brochure 简章 of one unit in one event: 填报 → 上报 → 审核通过 / 退回 → 发布 (INT-08 starts at 已上报). */
-export const BrochureStatusSchema = z.enum(['filling', 'submitted', 'returned', 'approved', 'published']);
+export const BrochureStatusSchema = z.enum([
+  'filling',
+  'submitted',
+  'returned',
+  'approved',
+  'published',
+]);
 export type BrochureStatus = z.infer<typeof BrochureStatusSchema>;
 export const BROCHURE_STATUS_LABELS: Record<BrochureStatus, string> = {
-  filling: '填报中', submitted: '已上报', returned: '已退回', approved: '审核通过', published: '已发布',
+  filling: '填报中',
+  submitted: '已上报',
+  returned: '已退回',
+  approved: '审核通过',
+  published: '已发布',
 };
 
 export const BrochureSchema = z.object({
@@ -178,7 +252,9 @@ export const BrochureSchema = z.object({
 export type Brochure = z.infer<typeof BrochureSchema>;
 export const BrochureListSchema = z.object({ items: z.array(BrochureSchema) });
 
-export const ReturnBrochureSchema = z.object({ comment: z.string().trim().min(2, '请填写退回意见').max(1000).meta({ title: '退回意见' }) });
+export const ReturnBrochureSchema = z.object({
+  comment: z.string().trim().min(2, '请填写退回意见').max(1000).meta({ title: '退回意见' }),
+});
 
 /** An Excel upload as base64 (the web client speaks JSON); the file's first sheet is read. */
 export const ExcelUploadSchema = z.object({
@@ -187,7 +263,11 @@ export const ExcelUploadSchema = z.object({
 });
 
 /** One problem of an import, by row (Excel row number) and field (column header). */
-export const ImportProblemSchema = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
+export const ImportProblemSchema = z.object({
+  row: z.number().int(),
+  field: z.string(),
+  message: z.string(),
+});
 export type ImportProblem = z.infer<typeof ImportProblemSchema>;
 export const ImportResultSchema = z.object({
   imported: z.number().int(),
@@ -251,7 +331,10 @@ export const UnitContactInputSchema = z.object({
     .string()
     .trim()
     .max(30)
-    .regex(/^$|^[0-9()+\s-]*[0-9][0-9()+\s-]*(?:(?:转|分机|ext\.?|x|#)\s*\d{1,6})?$/i, '请填写电话号码')
+    .regex(
+      /^$|^[0-9()+\s-]*[0-9][0-9()+\s-]*(?:(?:转|分机|ext\.?|x|#)\s*\d{1,6})?$/i,
+      '请填写电话号码',
+    )
     .nullable()
     .optional()
     .meta({ title: '联系电话' }),
@@ -259,7 +342,13 @@ export const UnitContactInputSchema = z.object({
 });
 export type UnitContactInput = z.infer<typeof UnitContactInputSchema>;
 export const UnitInputSchema = z.object({
-  code: z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9-]+$/, '只能包含字母、数字和连字符').meta({ title: '单位代码' }),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .regex(/^[A-Za-z0-9-]+$/, '只能包含字母、数字和连字符')
+    .meta({ title: '单位代码' }),
   name: z.string().trim().min(2).max(100).meta({ title: '单位名称' }),
   kind: z.enum(['department', 'unit']).meta({ title: '类型' }),
   parentId: z.uuid().nullable().default(null).meta({ title: '主管部门' }),
@@ -277,10 +366,17 @@ export const UnitQuerySchema = z.object({
 
 /** INT-08 hires per position (until the results stage records them): one position's count, audited. */
 export const SetHiredSchema = z.object({
-  hired: z.number().int('录用人数应为整数').min(0, '录用人数不能为负数').meta({ title: '录用人数' }),
+  hired: z
+    .number()
+    .int('录用人数应为整数')
+    .min(0, '录用人数不能为负数')
+    .meta({ title: '录用人数' }),
   reason: z.string().trim().max(500).optional().meta({ title: '修改原因' }),
 });
 export type SetHired = z.infer<typeof SetHiredSchema>;
 /** An all-or-nothing hires import: rows read and positions whose count changed. */
-export const HireImportResultSchema = z.object({ rows: z.number().int(), changed: z.number().int() });
+export const HireImportResultSchema = z.object({
+  rows: z.number().int(),
+  changed: z.number().int(),
+});
 export type HireImportResult = z.infer<typeof HireImportResultSchema>;

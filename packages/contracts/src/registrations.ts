@@ -24,7 +24,11 @@ export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
 /** One automatic check, explained in Chinese; `pending` means the city platform could not answer yet. */
 export const CheckResultSchema = z.enum(['passed', 'failed', 'pending']);
 export type CheckResult = z.infer<typeof CheckResultSchema>;
-export const CHECK_RESULT_LABELS: Record<CheckResult, string> = { passed: '通过', failed: '不符合', pending: '待核验' };
+export const CHECK_RESULT_LABELS: Record<CheckResult, string> = {
+  passed: '通过',
+  failed: '不符合',
+  pending: '待核验',
+};
 
 export const RegistrationCheckSchema = z.object({
   condition: z.string(),
@@ -43,7 +47,10 @@ export type CreateRegistration = z.infer<typeof CreateRegistrationSchema>;
 
 /** Runs the automatic checks only (the "check before you submit" button): nothing is saved. */
 export const PrecheckRegistrationSchema = CreateRegistrationSchema;
-export const PrecheckResultSchema = z.object({ eligible: z.boolean(), checks: z.array(RegistrationCheckSchema) });
+export const PrecheckResultSchema = z.object({
+  eligible: z.boolean(),
+  checks: z.array(RegistrationCheckSchema),
+});
 
 export const TimelineEntrySchema = z.object({
   at: z.string(),

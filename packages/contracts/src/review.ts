@@ -1,11 +1,19 @@
 import { z } from 'zod';
-import { ApplicationCheckSchema, ApplicationStatusSchema, ApplicationTimelineSchema } from './applications';
+import {
+  ApplicationCheckSchema,
+  ApplicationStatusSchema,
+  ApplicationTimelineSchema,
+} from './applications';
 import { AttachmentMimeSchema } from './profiles';
 
 /** Review outcomes 审核结果 (§7): 通过 / 不通过 / 退回补充, each with a reason. */
 export const ReviewOutcomeSchema = z.enum(['approve', 'reject', 'return']);
 export type ReviewOutcome = z.infer<typeof ReviewOutcomeSchema>;
-export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = { approve: '通过', reject: '不通过', return: '退回补充' };
+export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = {
+  approve: '通过',
+  reject: '不通过',
+  return: '退回补充',
+};
 
 /** Reason codes units choose from; the text explains the particular case. */
 export const REVIEW_REASON_CODES = {
@@ -20,7 +28,9 @@ export const REVIEW_REASON_CODES = {
   other: '其他',
 } as const;
 export type ReviewReasonCode = keyof typeof REVIEW_REASON_CODES;
-export const ReviewReasonCodeSchema = z.enum(Object.keys(REVIEW_REASON_CODES) as [ReviewReasonCode, ...ReviewReasonCode[]]);
+export const ReviewReasonCodeSchema = z.enum(
+  Object.keys(REVIEW_REASON_CODES) as [ReviewReasonCode, ...ReviewReasonCode[]],
+);
 
 export const ReviewDecisionSchema = z.object({
   outcome: ReviewOutcomeSchema.meta({ title: '审核结果' }),
@@ -33,12 +43,19 @@ export const BulkApproveSchema = z.object({
   ids: z.array(z.uuid()).min(1, '请选择要通过的报名').max(200),
   confirm: z.literal(true, { error: '请确认批量通过' }),
 });
-export const BulkApproveResultSchema = z.object({ approved: z.number().int(), skipped: z.array(z.object({ id: z.uuid(), reason: z.string() })) });
+export const BulkApproveResultSchema = z.object({
+  approved: z.number().int(),
+  skipped: z.array(z.object({ id: z.uuid(), reason: z.string() })),
+});
 
 /** SLA marks 时限: waiting past the event policy's warning hours is due, past its overdue hours overdue (24/48 by default). */
 export const SlaMarkSchema = z.enum(['ok', 'due', 'overdue']);
 export type SlaMark = z.infer<typeof SlaMarkSchema>;
-export const SLA_MARK_LABELS: Record<SlaMark, string> = { ok: '正常', due: '临近超时', overdue: '已超时' };
+export const SLA_MARK_LABELS: Record<SlaMark, string> = {
+  ok: '正常',
+  due: '临近超时',
+  overdue: '已超时',
+};
 
 export const ReviewQueueQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -74,7 +91,13 @@ export const ReviewQueueSchema = z.object({
 });
 
 /** The national education record 学信 beside the declaration, field by field (INT-09e). */
-export const EducationFieldSchema = z.object({ field: z.string(), label: z.string(), declared: z.string(), record: z.string(), matches: z.boolean() });
+export const EducationFieldSchema = z.object({
+  field: z.string(),
+  label: z.string(),
+  declared: z.string(),
+  record: z.string(),
+  matches: z.boolean(),
+});
 export const EducationCheckSchema = z.object({
   id: z.uuid(),
   outcome: z.enum(['match', 'mismatch', 'not_found', 'unavailable']),
@@ -96,14 +119,29 @@ export const ReviewAttachmentSchema = z.object({
   mime: AttachmentMimeSchema.nullable(),
 });
 export type ReviewAttachment = z.infer<typeof ReviewAttachmentSchema>;
-export const ReviewAttachmentParamsSchema = z.object({ id: z.uuid().meta({ title: '报名编号' }), fileId: z.uuid().meta({ title: '附件文件' }) });
+export const ReviewAttachmentParamsSchema = z.object({
+  id: z.uuid().meta({ title: '报名编号' }),
+  fileId: z.uuid().meta({ title: '附件文件' }),
+});
 
 export const ReviewDetailSchema = z.object({
   id: z.uuid(),
   eventId: z.uuid(),
   status: ApplicationStatusSchema,
-  candidate: z.object({ name: z.string(), gender: z.string(), birthDate: z.string(), idNumberMasked: z.string() }),
-  position: z.object({ id: z.uuid(), code: z.string(), title: z.string(), unitName: z.string(), township: z.boolean(), basicPolice: z.boolean() }),
+  candidate: z.object({
+    name: z.string(),
+    gender: z.string(),
+    birthDate: z.string(),
+    idNumberMasked: z.string(),
+  }),
+  position: z.object({
+    id: z.uuid(),
+    code: z.string(),
+    title: z.string(),
+    unitName: z.string(),
+    township: z.boolean(),
+    basicPolice: z.boolean(),
+  }),
   profileVersion: z.number().int(),
   profile: z.record(z.string(), z.unknown()),
   attachments: z.array(ReviewAttachmentSchema),

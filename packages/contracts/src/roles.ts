@@ -24,15 +24,25 @@ export const SECURITY_ROLES: readonly StaffRole[] = ['sys_admin', 'sec_admin', '
 /** Where a grant applies: unit-scoped roles must name a unit, event-scoped ones an event. */
 export type RoleScopeKind = 'none' | 'unit' | 'event' | 'unit_or_event';
 
-export type RoleDefinition = { label: string; scope: RoleScopeKind; permissions: readonly Permission[] };
+export type RoleDefinition = {
+  label: string;
+  scope: RoleScopeKind;
+  permissions: readonly Permission[];
+};
 
 const allPermissions = Object.keys(PERMISSIONS) as Permission[];
 // The auditor reads, verifies and exports the audit log and nothing else: every `audit.*` permission.
 const auditPermissions = allPermissions.filter((p) => p.startsWith('audit.'));
 // Issue 7: the org department runs registration, finance reconciliation and the seat draw.
 const REGISTRATION_STAFF_PERMISSIONS: readonly Permission[] = [
-  'registration.read', 'registration.recheck', 'payment.read', 'payment.export', 'payment.manage', 'ticket.manage',
-  'data_exchange.read', 'data_exchange.batch_check',
+  'registration.read',
+  'registration.recheck',
+  'payment.read',
+  'payment.export',
+  'payment.manage',
+  'ticket.manage',
+  'data_exchange.read',
+  'data_exchange.batch_check',
 ];
 
 /**
@@ -44,17 +54,59 @@ export const ROLES: Record<StaffRole, RoleDefinition> = {
     label: '市委组织部',
     scope: 'unit_or_event',
     permissions: [
-      'job.read', 'event.read', 'event.manage', 'event.adjust', 'unit.read', 'unit.manage', 'position.read',
-      'position.edit', 'brochure.submit', 'brochure.review', 'notice.manage',
+      'job.read',
+      'event.read',
+      'event.manage',
+      'event.adjust',
+      'unit.read',
+      'unit.manage',
+      'position.read',
+      'position.edit',
+      'brochure.submit',
+      'brochure.review',
+      'notice.manage',
       ...REGISTRATION_STAFF_PERMISSIONS,
-      'score.read', 'score.publish', 'application.review', 'application.overdue', 'personal_data.reveal',
+      'score.read',
+      'score.publish',
+      'application.review',
+      'application.overdue',
+      'personal_data.reveal',
     ],
   },
-  unit_user: { label: '招录单位', scope: 'unit', permissions: ['job.read', 'event.read', 'unit.read', 'position.read', 'position.edit', 'brochure.submit', 'application.review'] },
-  exam_institute: { label: '考试院', scope: 'unit_or_event', permissions: ['job.read', 'event.read', 'unit.read', 'position.read', 'registration.read', 'ticket.manage', 'score.import', 'score.read'] },
+  unit_user: {
+    label: '招录单位',
+    scope: 'unit',
+    permissions: [
+      'job.read',
+      'event.read',
+      'unit.read',
+      'position.read',
+      'position.edit',
+      'brochure.submit',
+      'application.review',
+    ],
+  },
+  exam_institute: {
+    label: '考试院',
+    scope: 'unit_or_event',
+    permissions: [
+      'job.read',
+      'event.read',
+      'unit.read',
+      'position.read',
+      'registration.read',
+      'ticket.manage',
+      'score.import',
+      'score.read',
+    ],
+  },
   hospital: { label: '体检医院', scope: 'unit', permissions: [] },
   school: { label: '学校', scope: 'unit', permissions: [] },
-  support: { label: '运维支持', scope: 'none', permissions: ['sms.read', 'sms.unlock', 'system.read', 'data_exchange.read'] },
+  support: {
+    label: '运维支持',
+    scope: 'none',
+    permissions: ['sms.read', 'sms.unlock', 'system.read', 'data_exchange.read'],
+  },
   examiner: { label: '考官', scope: 'event', permissions: [] },
   interview_staff: { label: '面试工作人员', scope: 'event', permissions: [] },
   monitor: { label: '监控', scope: 'event', permissions: [] },

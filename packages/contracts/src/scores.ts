@@ -22,7 +22,10 @@ export const ScoreImportSchema = z.object({
   fileBase64: z.string().min(1).max(30_000_000).meta({ title: '文件' }),
   background: z.boolean().optional().meta({ title: '后台导入' }),
 });
-export const ScoreImportResultSchema = z.object({ imported: z.number().int(), jobId: z.uuid().optional() });
+export const ScoreImportResultSchema = z.object({
+  imported: z.number().int(),
+  jobId: z.uuid().optional(),
+});
 
 /** One pass line 合格线: per exam category, and per major type for 司法医护 (INT-03); '' = the whole category. */
 export const PassLineSchema = z.object({
@@ -35,9 +38,17 @@ export const SetPassLinesSchema = z.object({
   lines: z.array(PassLineSchema).min(1, '至少设置一条合格线').max(100),
   reason: z.string().trim().max(500).optional().meta({ title: '说明' }),
 });
-export const PassLineListSchema = z.object({ items: z.array(PassLineSchema), publishedAt: z.string().nullable() });
+export const PassLineListSchema = z.object({
+  items: z.array(PassLineSchema),
+  publishedAt: z.string().nullable(),
+});
 
-export const SubjectScoreSchema = z.object({ subject: WrittenSubjectSchema, name: z.string(), score: z.string().nullable(), absent: z.boolean() });
+export const SubjectScoreSchema = z.object({
+  subject: WrittenSubjectSchema,
+  name: z.string(),
+  score: z.string().nullable(),
+  absent: z.boolean(),
+});
 
 /** What a candidate sees once scores are published: each subject, the total, the line and the verdict. */
 export const CandidateScoreSchema = z.object({
@@ -72,5 +83,10 @@ export const AdminScoreSchema = z.object({
   absent: z.boolean(),
   total: z.string().nullable(),
 });
-export const AdminScorePageSchema = pageOf(AdminScoreSchema).extend({ publishedAt: z.string().nullable() });
-export const PublishScoresResultSchema = z.object({ publishedAt: z.string(), candidates: z.number().int() });
+export const AdminScorePageSchema = pageOf(AdminScoreSchema).extend({
+  publishedAt: z.string().nullable(),
+});
+export const PublishScoresResultSchema = z.object({
+  publishedAt: z.string(),
+  candidates: z.number().int(),
+});

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { EventStatusSchema, EventTypeSchema, JobStatusSchema, PositionCategorySchema } from './enums';
+import {
+  EventStatusSchema,
+  EventTypeSchema,
+  JobStatusSchema,
+  PositionCategorySchema,
+} from './enums';
 import { pageOf } from './common';
 
 export const HealthSchema = z.object({
@@ -10,7 +15,10 @@ export const HealthSchema = z.object({
 
 /** The database behind the server: embedded PGlite (demo, tests) or PostgreSQL (production). */
 export const DatabaseDriverSchema = z.enum(['pglite', 'postgres']);
-export const DATABASE_DRIVER_LABELS: Record<z.infer<typeof DatabaseDriverSchema>, string> = { pglite: 'PGlite（内置）', postgres: 'PostgreSQL' };
+export const DATABASE_DRIVER_LABELS: Record<z.infer<typeof DatabaseDriverSchema>, string> = {
+  pglite: 'PGlite（内置）',
+  postgres: 'PostgreSQL',
+};
 
 export const ReadinessSchema = z.object({
   status: z.enum(['ok', 'unavailable']),

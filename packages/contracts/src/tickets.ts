@@ -5,8 +5,17 @@ export const ExamRoomInputSchema = z.object({
   examCategory: z.string().trim().min(1).max(20).meta({ title: '考试类别' }),
   siteName: z.string().trim().min(2).max(80).meta({ title: '考点' }),
   siteAddress: z.string().trim().min(2).max(120).meta({ title: '考点地址' }),
-  roomCode: z.string().trim().regex(/^\d{1,3}$/, '考场号为1至3位数字').meta({ title: '考场号' }),
-  capacity: z.number().int().min(1, '座位数至少为1').max(99, '座位数不能超过99').meta({ title: '座位数' }),
+  roomCode: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}$/, '考场号为1至3位数字')
+    .meta({ title: '考场号' }),
+  capacity: z
+    .number()
+    .int()
+    .min(1, '座位数至少为1')
+    .max(99, '座位数不能超过99')
+    .meta({ title: '座位数' }),
 });
 export type ExamRoomInput = z.infer<typeof ExamRoomInputSchema>;
 export const ExamRoomSchema = ExamRoomInputSchema.extend({ id: z.uuid() });

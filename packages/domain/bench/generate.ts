@@ -24,7 +24,12 @@ export type CandidateColumns = {
 };
 
 /** Positions: headcount 1–5, ratio 3, a cut-off line per position. */
-export type PositionColumns = { count: number; headcount: Int32Array; quota: Int32Array; cutoff: Int32Array };
+export type PositionColumns = {
+  count: number;
+  headcount: Int32Array;
+  quota: Int32Array;
+  cutoff: Int32Array;
+};
 
 // Written totals cluster around 120 of 200 with a spread, rounded to 0.5 as real papers are.
 function writtenScore(r: ReturnType<typeof createBenchRandom>): number {
@@ -33,7 +38,11 @@ function writtenScore(r: ReturnType<typeof createBenchRandom>): number {
 }
 
 /** 3.7 million candidates over 20 000 positions, with skew: a few positions attract many applicants. */
-export function generateCandidates(n: number, positions: number, seed = 20250101): CandidateColumns {
+export function generateCandidates(
+  n: number,
+  positions: number,
+  seed = 20250101,
+): CandidateColumns {
   const r = createBenchRandom(seed);
   const position = new Int32Array(n);
   const written = new Int32Array(n);

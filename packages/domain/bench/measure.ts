@@ -4,7 +4,9 @@ export type Measurement = { ms: number; peakRssMb: number; peakHeapMb: number };
 const mb = (bytes: number): number => Math.round(bytes / 1048576);
 
 /** Runs a job, sampling rss and heapUsed every 20 ms, and returns its result and measurement. */
-export async function measure<T>(job: () => T | Promise<T>): Promise<{ result: T; m: Measurement }> {
+export async function measure<T>(
+  job: () => T | Promise<T>,
+): Promise<{ result: T; m: Measurement }> {
   let peakRss = process.memoryUsage().rss;
   let peakHeap = process.memoryUsage().heapUsed;
   const sample = (): void => {
@@ -33,7 +35,8 @@ export type Row = {
 
 /** Prints the result table (markdown, so it can be pasted into docs/performance.md). */
 export function printTable(rows: Row[]): void {
-  const fmt = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+  const fmt = (ms: number): string =>
+    ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
   const lines = [
     '| engine | n | time | throughput | peak rss / heap | baseline | baseline time | ratio | note |',
     '|---|---|---|---|---|---|---|---|---|',

@@ -24,22 +24,35 @@ export async function withScratchDatabase<T>(job: (client: pg.Client) => Promise
 }
 
 /** Loads the data with batched INSERT … SELECT FROM unnest (one round trip per 200 000 rows). */
-export async function loadData(client: pg.Client, c: CandidateColumns, p: PositionColumns): Promise<void> {
-  await client.query('CREATE TABLE pos (id int PRIMARY KEY, quota int NOT NULL, cutoff int NOT NULL)');
-  await client.query('CREATE TABLE cand (id int PRIMARY KEY, position int NOT NULL, written int NOT NULL, composite int NOT NULL, professional int NOT NULL)');
+export async function loadData(
+  client: pg.Client,
+  c: CandidateColumns,
+  p: PositionColumns,
+): Promise<void> {
+  await client.query(
+    'CREATE TABLE pos (id int PRIMARY KEY, quota int NOT NULL, cutoff int NOT NULL)',
+  );
+  await client.query(
+    'CREATE TABLE cand (id int PRIMARY KEY, position int NOT NULL, written int NOT NULL, composite int NOT NULL, professional int NOT NULL)',
+  );
   await client.query('INSERT INTO pos SELECT * FROM unnest($1::int[], $2::int[], $3::int[])', [
-    Array.from({ length: p.count }, (_, i) => i), Array.from(p.quota), Array.from(p.cutoff),
+    Array.from({ length: p.count }, (_, i) => i),
+    Array.from(p.quota),
+    Array.from(p.cutoff),
   ]);
   const batch = 200_000;
   for (let start = 0; start < c.n; start += batch) {
     const end = Math.min(c.n, start + batch);
-    await client.query('INSERT INTO cand SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[])', [
-      Array.from({ length: end - start }, (_, i) => start + i),
-      Array.from(c.position.subarray(start, end)),
-      Array.from(c.written.subarray(start, end)),
-      Array.from(c.composite.subarray(start, end)),
-      Array.from(c.professional.subarray(start, end)),
-    ]);
+    await client.query(
+      'INSERT INTO cand SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[])',
+      [
+        Array.from({ length: end - start }, (_, i) => start + i),
+        Array.from(c.position.subarray(start, end)),
+        Array.from(c.written.subarray(start, end)),
+        Array.from(c.composite.subarray(start, end)),
+        Array.from(c.professional.subarray(start, end)),
+      ],
+    );
   }
   await client.query('ANALYZE');
 }
@@ -47,9 +60,13 @@ export async function loadData(client: pg.Client, c: CandidateColumns, p: Positi
 /** Ranking with rank() OVER (PARTITION BY position ORDER BY the tie-break chain), materialised. */
 export async function rankInSql(client: pg.Client): Promise<{ ms: number; checksum: bigint }> {
   const start = process.hrtime.bigint();
-  await client.query(`CREATE TABLE ranked AS SELECT id, rank() OVER (PARTITION BY position ORDER BY composite DESC, written DESC, professional DESC) AS rnk FROM cand`);
+  await client.query(
+    `CREATE TABLE ranked AS SELECT id, rank() OVER (PARTITION BY position ORDER BY composite DESC, written DESC, professional DESC) AS rnk FROM cand`,
+  );
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const { rows } = await client.query<{ s: string }>('SELECT sum(rnk::bigint * (id % 1000))::text AS s FROM ranked');
+  const { rows } = await client.query<{ s: string }>(
+    'SELECT sum(rnk::bigint * (id % 1000))::text AS s FROM ranked',
+  );
   return { ms, checksum: BigInt(rows[0]!.s ?? '0') };
 }
 

@@ -7,7 +7,10 @@ import { openStandaloneIdentity } from '../modules/identity';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { note: { type: 'string', default: '命令行添加' }, list: { type: 'boolean', default: false } },
+  options: {
+    note: { type: 'string', default: '命令行添加' },
+    list: { type: 'boolean', default: false },
+  },
 });
 
 const { identity, close } = await openStandaloneIdentity(loadConfig());
@@ -15,14 +18,19 @@ try {
   if (values.list) {
     const rows = await identity.allowlist.list();
     if (rows.length === 0) console.log('白名单为空：仅允许本机（127.0.0.1、::1）登录后台');
-    for (const row of rows) console.log(`${row.cidr}\t${row.note}\t${row.createdBy}\t${row.createdAt.toISOString()}`);
+    for (const row of rows)
+      console.log(`${row.cidr}\t${row.note}\t${row.createdBy}\t${row.createdAt.toISOString()}`);
   } else {
     const cidr = positionals[0];
     if (!cidr) {
       console.error('用法: allow-ip 10.0.0.0/8 [--note 备注] | allow-ip --list');
       process.exit(2);
     }
-    const row = await identity.allowlist.add({ cidr, note: values.note ?? '' }, { kind: 'system', id: 'allow-ip' }, 'allow-ip');
+    const row = await identity.allowlist.add(
+      { cidr, note: values.note ?? '' },
+      { kind: 'system', id: 'allow-ip' },
+      'allow-ip',
+    );
     console.log(`已加入后台登录白名单: ${row.cidr}`);
   }
 } catch (error) {

@@ -8,15 +8,27 @@ import { createSoftwareCryptoProvider } from '../platform/crypto';
 // retained audit entry up to that signed checkpoint to a workbook and signature file in the folder,
 // then drops them. Refused for entries younger than the retention period or a chain that fails.
 
-const { values } = parseArgs({ options: { checkpoint: { type: 'string' }, out: { type: 'string' }, by: { type: 'string', default: 'operator' } } });
+const { values } = parseArgs({
+  options: {
+    checkpoint: { type: 'string' },
+    out: { type: 'string' },
+    by: { type: 'string', default: 'operator' },
+  },
+});
 const checkpointId = Number(values.checkpoint);
 if (!Number.isInteger(checkpointId) || checkpointId < 1 || !values.out) {
-  console.error(`用法：archive-audit --checkpoint <签名检查点编号> --out <归档目录> [--by <操作人>]（仅归档 ${RETENTION_DAYS} 天以前的日志）`);
+  console.error(
+    `用法：archive-audit --checkpoint <签名检查点编号> --out <归档目录> [--by <操作人>]（仅归档 ${RETENTION_DAYS} 天以前的日志）`,
+  );
   process.exit(2);
 }
 
 const config = loadConfig();
-const { provider: crypto } = await createSoftwareCryptoProvider({ ...config.keys, dataDir: config.dataDir, isProduction: config.isProduction });
+const { provider: crypto } = await createSoftwareCryptoProvider({
+  ...config.keys,
+  dataDir: config.dataDir,
+  isProduction: config.isProduction,
+});
 const database = await openDatabase(config.database);
 try {
   const audit = createAuditLog({ db: database.db, crypto });
@@ -27,9 +39,12 @@ try {
     actor: { kind: 'system', id: `archive-audit:${values.by}` },
   });
   await audit.seal();
-  console.log(`已归档第 ${result.fromId}–${result.toId} 条审计日志（${result.count} 条）：\n  ${result.workbookPath}\n  ${result.manifestPath}`);
+  console.log(
+    `已归档第 ${result.fromId}–${result.toId} 条审计日志（${result.count} 条）：\n  ${result.workbookPath}\n  ${result.manifestPath}`,
+  );
 } catch (error) {
-  const cause = error instanceof Error && error.cause instanceof Error ? `（${error.cause.message}）` : '';
+  const cause =
+    error instanceof Error && error.cause instanceof Error ? `（${error.cause.message}）` : '';
   console.error(`归档失败：${error instanceof Error ? error.message : String(error)}${cause}`);
   process.exitCode = 1;
 } finally {

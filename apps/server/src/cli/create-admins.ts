@@ -8,7 +8,11 @@ import { anyRoleGranted, openStandaloneIdentity } from '../modules/identity';
 // passwords valid 24 hours, to be changed at first login. Refuses once any of the roles exists.
 
 const { values } = parseArgs({
-  options: { 'sys-admin': { type: 'string' }, 'sec-admin': { type: 'string' }, auditor: { type: 'string' } },
+  options: {
+    'sys-admin': { type: 'string' },
+    'sec-admin': { type: 'string' },
+    auditor: { type: 'string' },
+  },
 });
 const wanted: Array<[StaffRole, string | undefined]> = [
   ['sys_admin', values['sys-admin']],
@@ -18,7 +22,9 @@ const wanted: Array<[StaffRole, string | undefined]> = [
 const specs = wanted.map(([role, spec]) => {
   const [username, phone] = (spec ?? '').split(':');
   if (!username || !phone || !PhoneSchema.safeParse(phone).success) {
-    console.error('用法: create-admins --sys-admin 用户名:手机号 --sec-admin 用户名:手机号 --auditor 用户名:手机号');
+    console.error(
+      '用法: create-admins --sys-admin 用户名:手机号 --sec-admin 用户名:手机号 --auditor 用户名:手机号',
+    );
     process.exit(2);
   }
   return { role, username, phone };
@@ -31,14 +37,25 @@ if (new Set(specs.map((s) => s.username.toLowerCase())).size !== 3) {
 const { identity, database, close } = await openStandaloneIdentity(loadConfig());
 try {
   if (await anyRoleGranted(database.db, SECURITY_ROLES)) {
-    console.error('已存在系统/安全/审计管理员，此命令只用于全新数据库；请由安全管理员在管理端分配角色。');
+    console.error(
+      '已存在系统/安全/审计管理员，此命令只用于全新数据库；请由安全管理员在管理端分配角色。',
+    );
     process.exit(1);
   }
   const system = { kind: 'system' as const, id: 'create-admins' };
   for (const spec of specs) {
-    const created = await identity.staffUsers.create({ username: spec.username, displayName: spec.username, phone: spec.phone }, system);
-    await identity.grants.grant({ staffUserId: created.userId, role: spec.role }, system, 'create-admins');
-    console.log(`${spec.role}\t${spec.username}\t一次性密码: ${created.oneTimePassword}\t有效期至 ${created.expiresAt}`);
+    const created = await identity.staffUsers.create(
+      { username: spec.username, displayName: spec.username, phone: spec.phone },
+      system,
+    );
+    await identity.grants.grant(
+      { staffUserId: created.userId, role: spec.role },
+      system,
+      'create-admins',
+    );
+    console.log(
+      `${spec.role}\t${spec.username}\t一次性密码: ${created.oneTimePassword}\t有效期至 ${created.expiresAt}`,
+    );
   }
   console.log('请将一次性密码分别交给本人；首次登录须修改密码。');
 } finally {

@@ -15,11 +15,16 @@ const TEST = /(\.test\.ts|\.test-support\.ts)$/;
 /** Module folder → the module folders its non-test files import. */
 async function importedModules(): Promise<Map<string, Set<string>>> {
   process.chdir(repoRoot);
-  const result = await cruise(['apps/server/src/modules'], {
-    tsPreCompilationDeps: true,
-    doNotFollow: { path: 'node_modules' },
-    exclude: { path: ['node_modules', '\\.test\\.ts$', '\\.test-support\\.ts$'] },
-  }, { extensions: ['.ts', '.js'] }, { tsConfig: { options: {} } } as never);
+  const result = await cruise(
+    ['apps/server/src/modules'],
+    {
+      tsPreCompilationDeps: true,
+      doNotFollow: { path: 'node_modules' },
+      exclude: { path: ['node_modules', '\\.test\\.ts$', '\\.test-support\\.ts$'] },
+    },
+    { extensions: ['.ts', '.js'] },
+    { tsConfig: { options: {} } } as never,
+  );
   const edges = new Map<string, Set<string>>();
   for (const m of (result.output as ICruiseResult).modules) {
     const from = MODULE_OF.exec(m.source)?.[1];
@@ -39,7 +44,11 @@ async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   if (!check) {
     console.log('Modules in registry order (each after what it depends on):');
-    modules.forEach((m, i) => console.log(`${String(i + 1).padStart(2)}. ${m.name}${m.dependsOn.length ? ` → ${m.dependsOn.join(', ')}` : ''}`));
+    modules.forEach((m, i) =>
+      console.log(
+        `${String(i + 1).padStart(2)}. ${m.name}${m.dependsOn.length ? ` → ${m.dependsOn.join(', ')}` : ''}`,
+      ),
+    );
     return;
   }
   const problems: string[] = [];
@@ -58,14 +67,18 @@ async function main(): Promise<void> {
       problems.push(`modules/${from} is not in the registry (src/module-registry.ts)`);
       continue;
     }
-    for (const to of tos) if (!declared.get(from)!.has(to)) problems.push(`modules/${from} imports modules/${to} but does not declare it in dependsOn`);
+    for (const to of tos)
+      if (!declared.get(from)!.has(to))
+        problems.push(`modules/${from} imports modules/${to} but does not declare it in dependsOn`);
   }
   if (problems.length) {
     console.error(`✘ module graph: ${problems.length} problem(s)\n  ${problems.join('\n  ')}`);
     process.exitCode = 1;
     return;
   }
-  console.log(`✔ module graph: ${modules.length} modules, no cycle, every cross-module import declared`);
+  console.log(
+    `✔ module graph: ${modules.length} modules, no cycle, every cross-module import declared`,
+  );
 }
 
 await main();

@@ -8,7 +8,14 @@ import { openDatabase, rowsOf, type Db } from '../db/client';
 import * as schema from '../db/schema';
 import { resealProfileSecrets } from '../modules/profiles';
 import { createAuditLog } from '../platform/audit';
-import { createSoftwareCryptoProvider, CryptoError, rotateFieldKey, staleFieldPattern, type CryptoProvider, type FieldAssociatedData } from '../platform/crypto';
+import {
+  createSoftwareCryptoProvider,
+  CryptoError,
+  rotateFieldKey,
+  staleFieldPattern,
+  type CryptoProvider,
+  type FieldAssociatedData,
+} from '../platform/crypto';
 
 // `rotate-keys [--resume] [--batch-size N]` (NFR-SEC-2): adds a new field-key generation, then
 // re-encrypts every encrypted value to it in small batches while the system keeps running: every
@@ -17,8 +24,18 @@ import { createSoftwareCryptoProvider, CryptoError, rotateFieldKey, staleFieldPa
 // walk only selects values not yet under the current key, so a stopped run simply continues.
 
 type ColumnTarget = { table: string; column: string; adColumn: string };
-type Reseal = (document: never, boundTo: string, reseal: (ciphertext: string, ad: FieldAssociatedData) => string) => unknown;
-type DocumentTarget = { table: string; column: string; key: string; boundTo: string; reseal: Reseal };
+type Reseal = (
+  document: never,
+  boundTo: string,
+  reseal: (ciphertext: string, ad: FieldAssociatedData) => string,
+) => unknown;
+type DocumentTarget = {
+  table: string;
+  column: string;
+  key: string;
+  boundTo: string;
+  reseal: Reseal;
+};
 
 /**
  * Every encrypted column: each `*_enc` column of the schema, bound (as its writers bind it) to the
@@ -28,12 +45,31 @@ export const ENCRYPTED_COLUMNS: readonly ColumnTarget[] = (Object.values(schema)
   .filter((value): value is PgTable => is(value, PgTable))
   .flatMap((table) => {
     const config = getTableConfig(table);
-    return config.columns.filter((c) => c.name.endsWith('_enc')).map((c) => ({ table: config.name, column: c.name, adColumn: c.name.slice(0, -'_enc'.length) }));
+    return config.columns
+      .filter((c) => c.name.endsWith('_enc'))
+      .map((c) => ({
+        table: config.name,
+        column: c.name,
+        adColumn: c.name.slice(0, -'_enc'.length),
+      }));
   });
 
 // The demo seed's candidate.profile keeps an address ciphertext bound to the candidate row.
-const resealDemoProfile = (document: { addressEnc?: string }, candidateId: string, reseal: (c: string, ad: FieldAssociatedData) => string) =>
-  document.addressEnc ? { ...document, addressEnc: reseal(document.addressEnc, { table: 'candidate', column: 'profile.address', rowId: candidateId }) } : document;
+const resealDemoProfile = (
+  document: { addressEnc?: string },
+  candidateId: string,
+  reseal: (c: string, ad: FieldAssociatedData) => string,
+) =>
+  document.addressEnc
+    ? {
+        ...document,
+        addressEnc: reseal(document.addressEnc, {
+          table: 'candidate',
+          column: 'profile.address',
+          rowId: candidateId,
+        }),
+      }
+    : document;
 
 /**
  * JSONB documents holding field ciphertexts. The profile document and its copies (versions, frozen
@@ -41,11 +77,41 @@ const resealDemoProfile = (document: { addressEnc?: string }, candidateId: strin
  * A document still holding an old ciphertext after re-sealing is counted as remaining, never hidden.
  */
 export const ENCRYPTED_DOCUMENTS: readonly DocumentTarget[] = [
-  { table: 'candidate_profile', column: 'document', key: 'candidate_id', boundTo: 'candidate_id', reseal: resealProfileSecrets as Reseal },
-  { table: 'candidate_profile_version', column: 'document', key: 'id', boundTo: 'candidate_id', reseal: resealProfileSecrets as Reseal },
-  { table: 'exam_registration', column: 'profile_snapshot', key: 'id', boundTo: 'candidate_id', reseal: resealProfileSecrets as Reseal },
-  { table: 'position_application', column: 'profile_snapshot', key: 'id', boundTo: 'candidate_id', reseal: resealProfileSecrets as Reseal },
-  { table: 'candidate', column: 'profile', key: 'id', boundTo: 'id', reseal: resealDemoProfile as Reseal },
+  {
+    table: 'candidate_profile',
+    column: 'document',
+    key: 'candidate_id',
+    boundTo: 'candidate_id',
+    reseal: resealProfileSecrets as Reseal,
+  },
+  {
+    table: 'candidate_profile_version',
+    column: 'document',
+    key: 'id',
+    boundTo: 'candidate_id',
+    reseal: resealProfileSecrets as Reseal,
+  },
+  {
+    table: 'exam_registration',
+    column: 'profile_snapshot',
+    key: 'id',
+    boundTo: 'candidate_id',
+    reseal: resealProfileSecrets as Reseal,
+  },
+  {
+    table: 'position_application',
+    column: 'profile_snapshot',
+    key: 'id',
+    boundTo: 'candidate_id',
+    reseal: resealProfileSecrets as Reseal,
+  },
+  {
+    table: 'candidate',
+    column: 'profile',
+    key: 'id',
+    boundTo: 'id',
+    reseal: resealDemoProfile as Reseal,
+  },
 ];
 
 // failed: a value that did not authenticate (tampered, or bound to another row); left as it is and reported.
@@ -59,7 +125,11 @@ const FIRST_UUID = '00000000-0000-0000-0000-000000000000';
  * never overwritten (it is counted and picked up by the next pass). `remaining` counts rows of any
  * table that still hold a ciphertext under another key id, found by scanning every table.
  */
-export async function reencryptEncryptedFields(db: Db, crypto: CryptoProvider, batchSize = 500): Promise<ReencryptReport> {
+export async function reencryptEncryptedFields(
+  db: Db,
+  crypto: CryptoProvider,
+  batchSize = 500,
+): Promise<ReencryptReport> {
   const keyId = crypto.currentFieldKeyId();
   const stale = staleFieldPattern(keyId);
   const report: ReencryptReport = { keyId, columns: {}, remaining: 0 };
@@ -77,16 +147,31 @@ export async function reencryptEncryptedFields(db: Db, crypto: CryptoProvider, b
       // One short transaction per batch: row locks are held for milliseconds, never across batches.
       await db.transaction(async (tx) => {
         for (const row of rows) {
-          const next = attempt(stats, () => crypto.reencryptField(row.value, { table: spec.table, column: spec.adColumn, rowId: row.id }));
+          const next = attempt(stats, () =>
+            crypto.reencryptField(row.value, {
+              table: spec.table,
+              column: spec.adColumn,
+              rowId: row.id,
+            }),
+          );
           if (next === undefined) continue;
-          const updated = await tx.execute(sql`update ${table} set ${column} = ${next} where id = ${row.id}::uuid and ${column} = ${row.value} returning id`);
+          const updated = await tx.execute(
+            sql`update ${table} set ${column} = ${next} where id = ${row.id}::uuid and ${column} = ${row.value} returning id`,
+          );
           count(stats, rowsOf(updated).length === 1);
         }
       });
     }
     report.columns[`${spec.table}.${spec.column}`] = stats;
   }
-  for (const spec of ENCRYPTED_DOCUMENTS) report.columns[`${spec.table}.${spec.column}`] = await reencryptDocuments(db, crypto, spec, stale, batchSize);
+  for (const spec of ENCRYPTED_DOCUMENTS)
+    report.columns[`${spec.table}.${spec.column}`] = await reencryptDocuments(
+      db,
+      crypto,
+      spec,
+      stale,
+      batchSize,
+    );
   report.remaining = await countRowsWithStaleCiphertexts(db, stale);
   return report;
 }
@@ -107,7 +192,13 @@ function count(stats: Stats, updated: boolean): void {
 }
 
 /** The JSONB walk: rows whose document text holds an old ciphertext, re-sealed by the owner's function. */
-async function reencryptDocuments(db: Db, crypto: CryptoProvider, spec: DocumentTarget, stale: string, batchSize: number): Promise<Stats> {
+async function reencryptDocuments(
+  db: Db,
+  crypto: CryptoProvider,
+  spec: DocumentTarget,
+  stale: string,
+  batchSize: number,
+): Promise<Stats> {
   const table = sql.identifier(spec.table);
   const column = sql.identifier(spec.column);
   const key = sql.identifier(spec.key);
@@ -121,10 +212,16 @@ async function reencryptDocuments(db: Db, crypto: CryptoProvider, spec: Document
     afterKey = rows.at(-1)!.key;
     await db.transaction(async (tx) => {
       for (const row of rows) {
-        const resealed = attempt(stats, () => spec.reseal(JSON.parse(row.value) as never, row.bound, (ciphertext, ad) => crypto.reencryptField(ciphertext, ad)));
+        const resealed = attempt(stats, () =>
+          spec.reseal(JSON.parse(row.value) as never, row.bound, (ciphertext, ad) =>
+            crypto.reencryptField(ciphertext, ad),
+          ),
+        );
         if (resealed === undefined) continue;
         const next = JSON.stringify(resealed);
-        const updated = await tx.execute(sql`update ${table} set ${column} = ${next}::jsonb where ${key} = ${row.key}::uuid and ${column} = ${row.value}::jsonb returning 1`);
+        const updated = await tx.execute(
+          sql`update ${table} set ${column} = ${next}::jsonb where ${key} = ${row.key}::uuid and ${column} = ${row.value}::jsonb returning 1`,
+        );
         count(stats, rowsOf(updated).length === 1);
       }
     });
@@ -138,21 +235,31 @@ async function reencryptDocuments(db: Db, crypto: CryptoProvider, spec: Document
  */
 export async function countRowsWithStaleCiphertexts(db: Db, pattern: string): Promise<number> {
   let total = 0;
-  for (const table of (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable))) {
+  for (const table of (Object.values(schema) as unknown[]).filter((value): value is PgTable =>
+    is(value, PgTable),
+  )) {
     const name = sql.identifier(getTableConfig(table).name);
-    const rows = rowsOf<{ n: string | number }>(await db.execute(sql`select count(*) as n from ${name} t where t::text ~ ${pattern}`));
+    const rows = rowsOf<{ n: string | number }>(
+      await db.execute(sql`select count(*) as n from ${name} t where t::text ~ ${pattern}`),
+    );
     total += Number(rows[0]?.n ?? 0);
   }
   return total;
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { resume: { type: 'boolean', default: false }, 'batch-size': { type: 'string', default: '500' } } });
+  const { values } = parseArgs({
+    options: {
+      resume: { type: 'boolean', default: false },
+      'batch-size': { type: 'string', default: '500' },
+    },
+  });
   const batchSize = Number(values['batch-size']);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('--batch-size 必须是正整数');
   const config = loadConfig();
   const keyOptions = { ...config.keys, dataDir: config.dataDir, isProduction: config.isProduction };
-  if (!values.resume) console.log(`已生成新的字段密钥 ${await rotateFieldKey(keyOptions)}，开始重新加密…`);
+  if (!values.resume)
+    console.log(`已生成新的字段密钥 ${await rotateFieldKey(keyOptions)}，开始重新加密…`);
   const { provider: crypto } = await createSoftwareCryptoProvider(keyOptions);
   const database = await openDatabase(config.database);
   try {
@@ -169,10 +276,15 @@ async function main(): Promise<void> {
     // Chained now: no server may be running to seal the entry later.
     await audit.seal();
     for (const [name, stats] of Object.entries(report.columns)) {
-      console.log(`${name}: 重新加密 ${stats.reencrypted} 条，并发修改跳过 ${stats.skippedConcurrent} 条${stats.failed ? `，无法解密（已篡改或绑定错误）${stats.failed} 条` : ''}`);
+      console.log(
+        `${name}: 重新加密 ${stats.reencrypted} 条，并发修改跳过 ${stats.skippedConcurrent} 条${stats.failed ? `，无法解密（已篡改或绑定错误）${stats.failed} 条` : ''}`,
+      );
     }
     // Running servers keep encrypting with the key they loaded until they reload: re-run after restarting them.
-    if (report.remaining > 0) console.log(`仍有 ${report.remaining} 条使用旧密钥：重启各服务实例后执行 rotate-keys --resume`);
+    if (report.remaining > 0)
+      console.log(
+        `仍有 ${report.remaining} 条使用旧密钥：重启各服务实例后执行 rotate-keys --resume`,
+      );
     else console.log(`全部加密字段已使用密钥 ${report.keyId}`);
   } finally {
     await database.close();

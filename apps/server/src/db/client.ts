@@ -25,7 +25,11 @@ export type Database = {
    * Calls `onNotify` for each NOTIFY on `channel` (delivered when the notifying transaction commits);
    * resolves to an unsubscribe function, to be called before `close`.
    */
-  listen(channel: string, onNotify: (payload: string) => void, onError?: (error: unknown) => void): Promise<Unlisten>;
+  listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onError?: (error: unknown) => void,
+  ): Promise<Unlisten>;
   close(): Promise<void>;
 };
 export type Unlisten = () => Promise<void>;
@@ -90,7 +94,11 @@ async function listenPostgres(
     const catchUp = !firstAttempt;
     firstAttempt = false;
     // keepAlive: a half-open connection (peer gone without FIN) must fail rather than wait silently.
-    const c = new pg.Client({ connectionString: url, keepAlive: true, application_name: 'kaolu-job-listener' });
+    const c = new pg.Client({
+      connectionString: url,
+      keepAlive: true,
+      application_name: 'kaolu-job-listener',
+    });
     c.on('notification', (message) => {
       if (message.channel === channel) onNotify(message.payload ?? '');
     });
@@ -142,7 +150,8 @@ async function openPglite(dir?: string): Promise<Database> {
     driver: 'pglite',
     ping: () => pingWith(db),
     // One process, one session: PGlite delivers a NOTIFY to its own listeners at commit, like a server.
-    listen: (channel, onNotify) => client.listen(channel, onNotify).then((unlisten) => () => unlisten()),
+    listen: (channel, onNotify) =>
+      client.listen(channel, onNotify).then((unlisten) => () => unlisten()),
     close: () => client.close(),
   };
 }

@@ -26,7 +26,9 @@ export function migrationsFolder(): string {
 export async function applyMigrations(database: Database): Promise<void> {
   const migrationsFolderPath = migrationsFolder();
   if (database.driver === 'pglite') {
-    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder: migrationsFolderPath });
+    await migratePglite(database.db as unknown as PgliteDatabase, {
+      migrationsFolder: migrationsFolderPath,
+    });
     return;
   }
   // A session lock on its own connection: the server releases it if this process dies mid-way.
@@ -34,7 +36,9 @@ export async function applyMigrations(database: Database): Promise<void> {
   await lock.connect();
   try {
     await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    await migratePg(database.db as unknown as NodePgDatabase, { migrationsFolder: migrationsFolderPath });
+    await migratePg(database.db as unknown as NodePgDatabase, {
+      migrationsFolder: migrationsFolderPath,
+    });
   } finally {
     await lock.end();
   }

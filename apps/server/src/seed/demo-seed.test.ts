@@ -30,13 +30,15 @@ describe('demo data seed', () => {
     return { units: u!.n, positions: p!.n, candidates: c!.n };
   };
 
-  it('creates this year\'s 面上 event with about 50 units, 300 positions and 3000 candidates', async () => {
+  it("creates this year's 面上 event with about 50 units, 300 positions and 3000 candidates", async () => {
     expect(first).toEqual(await totals());
     expect(first!.units).toBeGreaterThanOrEqual(45);
     expect(first!.positions).toBeGreaterThanOrEqual(280);
     expect(first!.candidates).toBe(3000);
     const events = await t.app.inject({ method: 'GET', url: '/api/public/events' });
-    expect(events.json().items).toEqual([expect.objectContaining({ type: 'general', year: 2026, status: 'registration' })]);
+    expect(events.json().items).toEqual([
+      expect.objectContaining({ type: 'general', year: 2026, status: 'registration' }),
+    ]);
   });
 
   it('is idempotent: a second start leaves the data as it was', async () => {
@@ -50,7 +52,11 @@ describe('demo data seed', () => {
     let shanghai = 0;
     for (const row of rows) {
       expect(row.idNumberEnc).not.toMatch(/\d{17}[\dX]/);
-      const idNumber = t.app.kaolu.crypto.decryptField(row.idNumberEnc, { table: 'candidate', column: 'id_number', rowId: row.id });
+      const idNumber = t.app.kaolu.crypto.decryptField(row.idNumberEnc, {
+        table: 'candidate',
+        column: 'id_number',
+        rowId: row.id,
+      });
       const checked = validateIdNumber(idNumber);
       expect(checked.ok, idNumber).toBe(true);
       if (checked.ok) expect(checked.value.gender).toBe(row.gender);
@@ -60,7 +66,7 @@ describe('demo data seed', () => {
     expect(shanghai / rows.length).toBeGreaterThan(0.4);
   });
 
-  it('reports the Shanghai calendar year, which differs from UTC on New Year\'s Eve', () => {
+  it("reports the Shanghai calendar year, which differs from UTC on New Year's Eve", () => {
     expect(shanghaiYear(new Date('2026-12-31T17:00:00Z'))).toBe(2027);
     expect(shanghaiYear(new Date('2026-12-31T15:00:00Z'))).toBe(2026);
   });

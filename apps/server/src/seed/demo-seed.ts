@@ -13,7 +13,13 @@ import type { CryptoProvider } from '../platform/crypto';
 export const DEMO_SEED_JOB = 'demo.seed';
 const BATCH = 500;
 
-export type DemoSeedOptions = { seed: string; year: number; unitCount?: number; positionCount?: number; candidateCount?: number };
+export type DemoSeedOptions = {
+  seed: string;
+  year: number;
+  unitCount?: number;
+  positionCount?: number;
+  candidateCount?: number;
+};
 export type DemoSeedResult = { units: number; positions: number; candidates: number };
 
 /**
@@ -21,7 +27,11 @@ export type DemoSeedResult = { units: number; positions: number; candidates: num
  * candidates, through a background job (so its progress shows in the admin portal). Idempotent:
  * a database that already has an event is left alone.
  */
-export async function seedDemoIfEmpty(ctx: AppContext, log: FastifyBaseLogger, options?: Partial<DemoSeedOptions>) {
+export async function seedDemoIfEmpty(
+  ctx: AppContext,
+  log: FastifyBaseLogger,
+  options?: Partial<DemoSeedOptions>,
+) {
   if (await hasAnyEvent(ctx.database.db)) {
     log.info('数据库已有数据，跳过演示数据');
     return undefined;
@@ -30,10 +40,15 @@ export async function seedDemoIfEmpty(ctx: AppContext, log: FastifyBaseLogger, o
     insertDemoData(ctx.database.db, ctx.crypto, payload, reportProgress),
   );
   const year = options?.year ?? shanghaiYear(new Date());
-  const created = await ctx.jobs.enqueue(DEMO_SEED_JOB, { seed: ctx.config.seed.seed, year, ...options }, { maxAttempts: 1, createdBy: 'system' });
+  const created = await ctx.jobs.enqueue(
+    DEMO_SEED_JOB,
+    { seed: ctx.config.seed.seed, year, ...options },
+    { maxAttempts: 1, createdBy: 'system' },
+  );
   await ctx.jobs.drain();
   const done = await ctx.jobs.getJob(created.id);
-  if (done?.status !== 'succeeded') throw new Error(`演示数据生成失败：${done?.error ?? '未知原因'}`);
+  if (done?.status !== 'succeeded')
+    throw new Error(`演示数据生成失败：${done?.error ?? '未知原因'}`);
   log.info({ result: done.result }, '演示数据已生成');
   return done.result as DemoSeedResult;
 }
@@ -56,7 +71,10 @@ export async function insertDemoData(
     const rows = data.candidates.slice(i, i + BATCH).map((c) => candidateRow(c, crypto));
     await db.insert(candidate).values(rows).onConflictDoNothing({ target: candidate.idNumberBidx });
     const done = Math.min(i + BATCH, data.candidates.length);
-    await reportProgress(5 + Math.round((80 * done) / data.candidates.length), `已写入考生 ${done} 人`);
+    await reportProgress(
+      5 + Math.round((80 * done) / data.candidates.length),
+      `已写入考生 ${done} 人`,
+    );
   }
   await db.transaction(async (tx) => {
     // Guard inside the transaction too: two instances starting together must not both seed.
@@ -65,9 +83,18 @@ export async function insertDemoData(
     const policy = copyTemplate('general');
     const [event] = await tx
       .insert(recruitmentEvent)
-      .values({ code: data.event.code, name: data.event.name, type: data.event.type, year: data.event.year, status: 'registration', policy })
+      .values({
+        code: data.event.code,
+        name: data.event.name,
+        type: data.event.type,
+        year: data.event.year,
+        status: 'registration',
+        policy,
+      })
       .returning({ id: recruitmentEvent.id });
-    await tx.insert(eventPolicyVersion).values({ eventId: event!.id, version: 1, policy, reason: '演示数据', createdBy: 'system' });
+    await tx
+      .insert(eventPolicyVersion)
+      .values({ eventId: event!.id, version: 1, policy, reason: '演示数据', createdBy: 'system' });
     const unitIds = await insertUnits(tx, data, crypto);
     for (let i = 0; i < data.positions.length; i += BATCH) {
       await tx.insert(position).values(
@@ -90,14 +117,24 @@ export async function insertDemoData(
     }
   });
   await reportProgress(100, '演示数据写入完成');
-  return { units: data.units.length, positions: data.positions.length, candidates: data.candidates.length };
+  return {
+    units: data.units.length,
+    positions: data.positions.length,
+    candidates: data.candidates.length,
+  };
 }
 
 /** Departments, then their units; returns unit code → id for the positions. */
-async function insertUnits(tx: DbOrTx, data: DemoDataset, crypto: CryptoProvider): Promise<Map<string, string>> {
+async function insertUnits(
+  tx: DbOrTx,
+  data: DemoDataset,
+  crypto: CryptoProvider,
+): Promise<Map<string, string>> {
   const departments = await tx
     .insert(unit)
-    .values(data.departments.map((d) => ({ code: d.code, name: d.name, kind: 'department' as const })))
+    .values(
+      data.departments.map((d) => ({ code: d.code, name: d.name, kind: 'department' as const })),
+    )
     .returning({ id: unit.id, code: unit.code });
   const departmentIds = new Map(departments.map((r) => [r.code, r.id]));
   const units = await tx
@@ -153,5 +190,7 @@ function candidateRow(c: DemoCandidate, crypto: CryptoProvider): typeof candidat
 
 /** The calendar year in Shanghai (the event year), whatever the server's time zone. */
 export function shanghaiYear(now: Date): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now));
+  return Number(
+    new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now),
+  );
 }

@@ -19,22 +19,46 @@ const UNUSABLE_HASH = `pbkdf2-sm3$100000$${'00'.repeat(16)}$${'00'.repeat(32)}`;
 
 /** Headers for a session token, as the web client would send them. */
 export function headersFor(app: KaoluApp, token: string): AuthHeaders {
-  return { cookie: `kaolu_session=${token}`, [CSRF_HEADER]: app.kaolu.identity.sessions.csrfTokenFor(token) };
+  return {
+    cookie: `kaolu_session=${token}`,
+    [CSRF_HEADER]: app.kaolu.identity.sessions.csrfTokenFor(token),
+  };
 }
 
 /**
  * A staff user with the given roles (or none) and an active session, without the password and
  * second-factor steps, so permission tests stay fast. Returns the user id and request headers.
  */
-export async function loginAs(app: KaoluApp, roles: StaffRole | readonly (StaffRole | GrantSpec)[] = []) {
+export async function loginAs(
+  app: KaoluApp,
+  roles: StaffRole | readonly (StaffRole | GrantSpec)[] = [],
+) {
   const db = app.kaolu.database.db;
   const username = `t${Date.now().toString(36)}${(counter++).toString(36)}`;
-  const [user] = await db.insert(staffUser).values({ username, displayName: '测试用户', passwordHash: UNUSABLE_HASH }).returning();
-  const specs = (typeof roles === 'string' ? [roles] : roles).map((r) => (typeof r === 'string' ? { role: r } : r));
+  const [user] = await db
+    .insert(staffUser)
+    .values({ username, displayName: '测试用户', passwordHash: UNUSABLE_HASH })
+    .returning();
+  const specs = (typeof roles === 'string' ? [roles] : roles).map((r) =>
+    typeof r === 'string' ? { role: r } : r,
+  );
   for (const spec of specs) {
-    await db.insert(roleGrant).values({ staffUserId: user!.id, role: spec.role, unitId: spec.unitId ?? null, eventId: spec.eventId ?? null, grantedBy: 'test' });
+    await db
+      .insert(roleGrant)
+      .values({
+        staffUserId: user!.id,
+        role: spec.role,
+        unitId: spec.unitId ?? null,
+        eventId: spec.eventId ?? null,
+        grantedBy: 'test',
+      });
   }
-  const { token } = await app.kaolu.identity.sessions.create({ subjectKind: 'staff', subjectId: user!.id, stage: 'active', ip: '127.0.0.1' });
+  const { token } = await app.kaolu.identity.sessions.create({
+    subjectKind: 'staff',
+    subjectId: user!.id,
+    stage: 'active',
+    ip: '127.0.0.1',
+  });
   return { userId: user!.id, username, token, headers: headersFor(app, token) };
 }
 
@@ -54,12 +78,20 @@ export async function loginAsCandidate(app: KaoluApp) {
     phoneEnc: crypto.encryptField(`139${n}`, ad('phone')),
     phoneBidx: crypto.blindIndex('phone', `139${n}`),
   });
-  const { token } = await app.kaolu.identity.sessions.create({ subjectKind: 'candidate', subjectId: id, stage: 'active', ip: '127.0.0.1' });
+  const { token } = await app.kaolu.identity.sessions.create({
+    subjectKind: 'candidate',
+    subjectId: id,
+    stage: 'active',
+    ip: '127.0.0.1',
+  });
   return { candidateId: id, token, headers: headersFor(app, token) };
 }
 
 /** An in-memory AuditLog for HTTP tests: assert on `entries` (the signed log has its own tests). */
-export function createAuditRecorder(): AuditLog & { entries: AuditEntryInput[]; actions(): string[] } {
+export function createAuditRecorder(): AuditLog & {
+  entries: AuditEntryInput[];
+  actions(): string[];
+} {
   const entries: AuditEntryInput[] = [];
   return {
     entries,
@@ -84,6 +116,9 @@ export async function latestSmsCode(app: KaoluApp, phone: string): Promise<strin
 }
 
 /** The Set-Cookie value of a cookie in an inject response. */
-export function cookieValue(response: { cookies: Array<{ name: string; value: string }> }, name: string): string | undefined {
+export function cookieValue(
+  response: { cookies: Array<{ name: string; value: string }> },
+  name: string,
+): string | undefined {
   return response.cookies.find((c) => c.name === name)?.value;
 }

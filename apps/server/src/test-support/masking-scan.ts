@@ -14,7 +14,8 @@ export function installMaskingScan(violations: MaskingViolation[]) {
       const type = String(reply.getHeader('content-type') ?? '');
       if (!type.includes('json') || typeof payload !== 'string') return payload;
       const paths = findUnmaskedPersonalData(JSON.parse(payload));
-      if (paths.length > 0) violations.push({ method: request.method, url: request.url.split('?')[0] ?? '', paths });
+      if (paths.length > 0)
+        violations.push({ method: request.method, url: request.url.split('?')[0] ?? '', paths });
       return payload;
     });
   };

@@ -26,7 +26,9 @@ export async function createTestApp(
       await app.close();
       await database.close();
       if (violations.length > 0) {
-        const list = violations.map((v) => `${v.method} ${v.url}: ${v.paths.join(', ')}`).join('\n');
+        const list = violations
+          .map((v) => `${v.method} ${v.url}: ${v.paths.join(', ')}`)
+          .join('\n');
         throw new Error(`API answers carried unmasked ID or phone numbers (NFR-SEC-3):\n${list}`);
       }
     },

@@ -25,7 +25,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     name,
     close: async () => {
       await database.close();
-      await withAdminClient(serverUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
+      await withAdminClient(serverUrl, (client) =>
+        client.query(`drop database if exists ${name} with (force)`),
+      );
     },
   };
 }

@@ -3,9 +3,14 @@ import { problem, type Outcome, type Problem } from '../shared/outcome';
 import { orderByColumns } from '../shared/radix-order';
 import { checkCandidateForAdjustment, checkPositionForAdjustment } from './adjustment-rules';
 import type {
-  AdjustmentCandidate, AdjustmentPolicy, AdjustmentPosition, AdjustmentResult, CandidateAdjustment, ConditionsCheck, Placement,
+  AdjustmentCandidate,
+  AdjustmentPolicy,
+  AdjustmentPosition,
+  AdjustmentResult,
+  CandidateAdjustment,
+  ConditionsCheck,
+  Placement,
 } from './adjustment.types';
-
 
 /**
  * Adjustment 调剂 (INT-02, INT-07, §7): first the public round — each short position takes, by written
@@ -24,12 +29,17 @@ export function adjustPositions(input: {
   const { positions, policy, meetsConditions } = input;
   // Radix order by written total; ties keep input order, which never changes a placement because
   // everyone tied with the last place enters.
-  const order = orderByColumns(input.candidates.length, [{ values: input.candidates.map((c) => c.writtenTotal), order: 'desc' }]);
+  const order = orderByColumns(input.candidates.length, [
+    { values: input.candidates.map((c) => c.writtenTotal), order: 'desc' },
+  ]);
   const sorted = Array.from(order, (i) => input.candidates[i]!);
   const notes = new Map<string, string[]>();
-  const note = (id: string, why: string): void => void (notes.get(id) ?? notes.set(id, []).get(id)!).push(why);
+  const note = (id: string, why: string): void =>
+    void (notes.get(id) ?? notes.set(id, []).get(id)!).push(why);
   const placed = new Map<string, Placement>();
-  const filled = new Map<string, { public: number; unified: number }>(positions.map((p) => [p.id, { public: 0, unified: 0 }]));
+  const filled = new Map<string, { public: number; unified: number }>(
+    positions.map((p) => [p.id, { public: 0, unified: 0 }]),
+  );
   const eligible = sorted.filter((c) => {
     const why = checkCandidateForAdjustment(c, policy);
     if (why) note(c.id, why);
@@ -50,11 +60,17 @@ export function adjustPositions(input: {
       return why === null;
     });
     const taken = takeWithTies(pool, p.shortfall);
-    for (const c of taken) placed.set(c.id, { candidateId: c.id, positionId: p.id, round: 'public' });
+    for (const c of taken)
+      placed.set(c.id, { candidateId: c.id, positionId: p.id, round: 'public' });
     filled.get(p.id)!.public = taken.length;
     const line = taken[taken.length - 1];
     for (const c of pool.slice(taken.length)) {
-      note(c.id, line ? `职位 ${p.id} 调剂名额已满，最低入围 ${formatCenti(line.writtenTotal)}` : `职位 ${p.id} 没有调剂缺额`);
+      note(
+        c.id,
+        line
+          ? `职位 ${p.id} 调剂名额已满，最低入围 ${formatCenti(line.writtenTotal)}`
+          : `职位 ${p.id} 没有调剂缺额`,
+      );
     }
   }
   // Unified round: positions in priority order, candidates bucketed by category and subject.
@@ -72,22 +88,36 @@ export function adjustPositions(input: {
     const bucket = buckets.get(`${p.category}\u0000${p.subject}`);
     if (need <= 0 || !bucket) continue;
     // Placed candidates at the front of a bucket are skipped for good, so the walk stays short.
-    while (bucket.head < bucket.pool.length && placed.has(bucket.pool[bucket.head]!.id)) bucket.head++;
+    while (bucket.head < bucket.pool.length && placed.has(bucket.pool[bucket.head]!.id))
+      bucket.head++;
     const taken: AdjustmentCandidate[] = [];
     for (let k = bucket.head; k < bucket.pool.length; k++) {
       const c = bucket.pool[k]!;
       if (taken.length >= need && c.writtenTotal !== taken[taken.length - 1]!.writtenTotal) break;
-      if (placed.has(c.id) || checkPositionForAdjustment(c, p, policy, meetsConditions) !== null) continue;
+      if (placed.has(c.id) || checkPositionForAdjustment(c, p, policy, meetsConditions) !== null)
+        continue;
       taken.push(c);
     }
-    for (const c of taken) placed.set(c.id, { candidateId: c.id, positionId: p.id, round: 'unified' });
+    for (const c of taken)
+      placed.set(c.id, { candidateId: c.id, positionId: p.id, round: 'unified' });
     fill.unified = taken.length;
   }
   const candidates: CandidateAdjustment[] = sorted.map((c) => {
     const placement = placed.get(c.id);
     const own = notes.get(c.id) ?? [];
-    if (placement) return { candidateId: c.id, positionId: placement.positionId, round: placement.round, reasons: [`按笔试成绩 ${formatCenti(c.writtenTotal)} 调剂至职位 ${placement.positionId}`] };
-    return { candidateId: c.id, positionId: null, round: null, reasons: own.length > 0 ? own : ['统一调剂中没有可安排的缺额职位'] };
+    if (placement)
+      return {
+        candidateId: c.id,
+        positionId: placement.positionId,
+        round: placement.round,
+        reasons: [`按笔试成绩 ${formatCenti(c.writtenTotal)} 调剂至职位 ${placement.positionId}`],
+      };
+    return {
+      candidateId: c.id,
+      positionId: null,
+      round: null,
+      reasons: own.length > 0 ? own : ['统一调剂中没有可安排的缺额职位'],
+    };
   });
   return {
     ok: true,
@@ -95,7 +125,13 @@ export function adjustPositions(input: {
       placements: [...placed.values()],
       positions: positions.map((p) => {
         const f = filled.get(p.id)!;
-        return { positionId: p.id, needed: p.shortfall, filledPublic: f.public, filledUnified: f.unified, remainingShortfall: Math.max(0, p.shortfall - f.public - f.unified) };
+        return {
+          positionId: p.id,
+          needed: p.shortfall,
+          filledPublic: f.public,
+          filledUnified: f.unified,
+          remainingShortfall: Math.max(0, p.shortfall - f.public - f.unified),
+        };
       }),
       candidates,
     },
@@ -103,7 +139,10 @@ export function adjustPositions(input: {
 }
 
 /** The first `places` of a list sorted by score, plus everyone tied with the last one taken. */
-export function takeWithTies<T extends { writtenTotal: number }>(sortedPool: readonly T[], places: number): T[] {
+export function takeWithTies<T extends { writtenTotal: number }>(
+  sortedPool: readonly T[],
+  places: number,
+): T[] {
   if (places <= 0 || sortedPool.length === 0) return [];
   let end = Math.min(places, sortedPool.length);
   const last = sortedPool[end - 1]!.writtenTotal;
@@ -111,20 +150,50 @@ export function takeWithTies<T extends { writtenTotal: number }>(sortedPool: rea
   return sortedPool.slice(0, end);
 }
 
-function validateAdjustment(positions: readonly AdjustmentPosition[], candidates: readonly AdjustmentCandidate[]): Problem[] {
+function validateAdjustment(
+  positions: readonly AdjustmentPosition[],
+  candidates: readonly AdjustmentCandidate[],
+): Problem[] {
   const reasons: Problem[] = [];
   const ids = new Set<string>();
   positions.forEach((p, i) => {
-    if (ids.has(p.id)) reasons.push(problem('ADJUSTMENT.DUPLICATE_POSITION', `职位 ${p.id} 重复`, `positions[${i}].id`));
+    if (ids.has(p.id))
+      reasons.push(
+        problem('ADJUSTMENT.DUPLICATE_POSITION', `职位 ${p.id} 重复`, `positions[${i}].id`),
+      );
     ids.add(p.id);
-    if (!Number.isInteger(p.shortfall) || p.shortfall < 0) reasons.push(problem('ADJUSTMENT.BAD_SHORTFALL', `职位 ${p.id} 的缺额应为非负整数`, `positions[${i}].shortfall`));
+    if (!Number.isInteger(p.shortfall) || p.shortfall < 0)
+      reasons.push(
+        problem(
+          'ADJUSTMENT.BAD_SHORTFALL',
+          `职位 ${p.id} 的缺额应为非负整数`,
+          `positions[${i}].shortfall`,
+        ),
+      );
   });
   const cids = new Set<string>();
   candidates.forEach((c, i) => {
-    if (cids.has(c.id)) reasons.push(problem('ADJUSTMENT.DUPLICATE_CANDIDATE', `考生 ${c.id} 重复`, `candidates[${i}].id`));
+    if (cids.has(c.id))
+      reasons.push(
+        problem('ADJUSTMENT.DUPLICATE_CANDIDATE', `考生 ${c.id} 重复`, `candidates[${i}].id`),
+      );
     cids.add(c.id);
-    if (!Number.isSafeInteger(c.writtenTotal)) reasons.push(problem('ADJUSTMENT.BAD_SCORE', `考生 ${c.id} 的笔试成绩无效`, `candidates[${i}].writtenTotal`));
-    if (c.choice !== undefined && !ids.has(c.choice)) reasons.push(problem('ADJUSTMENT.UNKNOWN_POSITION', `考生 ${c.id} 申请调剂的职位 ${c.choice} 不存在`, `candidates[${i}].choice`));
+    if (!Number.isSafeInteger(c.writtenTotal))
+      reasons.push(
+        problem(
+          'ADJUSTMENT.BAD_SCORE',
+          `考生 ${c.id} 的笔试成绩无效`,
+          `candidates[${i}].writtenTotal`,
+        ),
+      );
+    if (c.choice !== undefined && !ids.has(c.choice))
+      reasons.push(
+        problem(
+          'ADJUSTMENT.UNKNOWN_POSITION',
+          `考生 ${c.id} 申请调剂的职位 ${c.choice} 不存在`,
+          `candidates[${i}].choice`,
+        ),
+      );
   });
   return reasons;
 }

@@ -28,12 +28,33 @@ export type AdjustmentCandidate = {
   acceptsUnified?: boolean;
 };
 
-export type AdjustmentPolicy = { passLines: Readonly<Record<string, Centi>>; abroadLimitMonths: number };
+export type AdjustmentPolicy = {
+  passLines: Readonly<Record<string, Centi>>;
+  abroadLimitMonths: number;
+};
 
 /** Position conditions from the eligibility engine: null when met, else the Chinese reason. */
-export type ConditionsCheck = (candidate: AdjustmentCandidate, position: AdjustmentPosition) => string | null;
+export type ConditionsCheck = (
+  candidate: AdjustmentCandidate,
+  position: AdjustmentPosition,
+) => string | null;
 
 export type Placement = { candidateId: string; positionId: string; round: 'public' | 'unified' };
-export type PositionFill = { positionId: string; needed: number; filledPublic: number; filledUnified: number; remainingShortfall: number };
-export type CandidateAdjustment = { candidateId: string; positionId: string | null; round: 'public' | 'unified' | null; reasons: string[] };
-export type AdjustmentResult = { placements: Placement[]; positions: PositionFill[]; candidates: CandidateAdjustment[] };
+export type PositionFill = {
+  positionId: string;
+  needed: number;
+  filledPublic: number;
+  filledUnified: number;
+  remainingShortfall: number;
+};
+export type CandidateAdjustment = {
+  candidateId: string;
+  positionId: string | null;
+  round: 'public' | 'unified' | null;
+  reasons: string[];
+};
+export type AdjustmentResult = {
+  placements: Placement[];
+  positions: PositionFill[];
+  candidates: CandidateAdjustment[];
+};

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { drawCandidateOrder, rotateAnswerOrders, splitIntoPanels, splitPanelSizes } from './candidate-lottery';
+import {
+  drawCandidateOrder,
+  rotateAnswerOrders,
+  splitIntoPanels,
+  splitPanelSizes,
+} from './candidate-lottery';
 
 describe('candidate lottery', () => {
   it('rotates answer orders ABC, BCA, CAB for a panel of three', () => {
@@ -17,14 +22,24 @@ describe('candidate lottery', () => {
 
   it('gives every candidate one distinct order number and replays identically from the seed', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 30 }), fc.string({ minLength: 1 }), (ids, seed) => {
-        const first = drawCandidateOrder({ candidateIds: ids, seed, rooms: ['201', '202'] });
-        const again = drawCandidateOrder({ candidateIds: [...ids].reverse(), seed, rooms: ['202', '201'] });
-        expect(again).toEqual(first);
-        if (!first.ok) throw new Error('unexpected');
-        expect(first.value.entries.map((e) => e.orderNumber).sort((a, b) => a - b)).toEqual(ids.map((_, i) => i + 1));
-        expect(first.value.entries.map((e) => e.candidateId).sort()).toEqual([...ids].sort());
-      }),
+      fc.property(
+        fc.uniqueArray(fc.string({ minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 30 }),
+        fc.string({ minLength: 1 }),
+        (ids, seed) => {
+          const first = drawCandidateOrder({ candidateIds: ids, seed, rooms: ['201', '202'] });
+          const again = drawCandidateOrder({
+            candidateIds: [...ids].reverse(),
+            seed,
+            rooms: ['202', '201'],
+          });
+          expect(again).toEqual(first);
+          if (!first.ok) throw new Error('unexpected');
+          expect(first.value.entries.map((e) => e.orderNumber).sort((a, b) => a - b)).toEqual(
+            ids.map((_, i) => i + 1),
+          );
+          expect(first.value.entries.map((e) => e.candidateId).sort()).toEqual([...ids].sort());
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -19,7 +19,10 @@ type Solved = { flow: number; pairFlows: { from: number; to: number; flow: numbe
  * self-edges meets the most needs possible; among maximum flows, a binary search on the per-pair cap
  * finds the smallest largest batch of one unit's examiners at one unit, so sends are spread out.
  */
-export function dispatchExaminers(examiners: readonly DispatchExaminer[], needs: readonly DispatchNeed[]): Outcome<DispatchResult> {
+export function dispatchExaminers(
+  examiners: readonly DispatchExaminer[],
+  needs: readonly DispatchNeed[],
+): Outcome<DispatchResult> {
   const reasons = validateDispatch(examiners, needs);
   if (reasons.length > 0) return { ok: false, reasons };
   const byUnit = new Map<string, string[]>();
@@ -30,7 +33,13 @@ export function dispatchExaminers(examiners: readonly DispatchExaminer[], needs:
   }
   const offer = [...byUnit.keys()].sort();
   const need = [...needs].sort((a, b) => (a.unitId < b.unitId ? -1 : 1));
-  const solve = (pairCap: number): Solved => solveFlow(offer.map((u) => byUnit.get(u)!.length), offer, need, pairCap);
+  const solve = (pairCap: number): Solved =>
+    solveFlow(
+      offer.map((u) => byUnit.get(u)!.length),
+      offer,
+      need,
+      pairCap,
+    );
   const best = solve(Number.MAX_SAFE_INTEGER);
   // Max flow is monotone in the pair cap: double the cap until it stays maximal, then bisect below it.
   // The answer is usually small, so this takes few solves of the large pair graph.
@@ -61,7 +70,10 @@ export function dispatchExaminers(examiners: readonly DispatchExaminer[], needs:
     const unit = offer[from]!;
     const start = cursor.get(unit)!;
     cursor.set(unit, start + flow);
-    return byUnit.get(unit)!.slice(start, start + flow).map((examinerId) => ({ examinerId, fromUnitId: unit, toUnitId: need[to]!.unitId }));
+    return byUnit
+      .get(unit)!
+      .slice(start, start + flow)
+      .map((examinerId) => ({ examinerId, fromUnitId: unit, toUnitId: need[to]!.unitId }));
   });
   const metBy = new Map<string, number>();
   for (const a of assignments) metBy.set(a.toUnitId, (metBy.get(a.toUnitId) ?? 0) + 1);
@@ -72,12 +84,19 @@ export function dispatchExaminers(examiners: readonly DispatchExaminer[], needs:
       met: chosen.flow,
       needed: need.reduce((s, n) => s + n.count, 0),
       maxPerPair: chosen.pairFlows.reduce((m, p) => Math.max(m, p.flow), 0),
-      shortfalls: need.filter((n) => (metBy.get(n.unitId) ?? 0) < n.count).map((n) => ({ unitId: n.unitId, needed: n.count, met: metBy.get(n.unitId) ?? 0 })),
+      shortfalls: need
+        .filter((n) => (metBy.get(n.unitId) ?? 0) < n.count)
+        .map((n) => ({ unitId: n.unitId, needed: n.count, met: metBy.get(n.unitId) ?? 0 })),
     },
   };
 }
 
-function solveFlow(supply: number[], offer: string[], need: DispatchNeed[], pairCap: number): Solved {
+function solveFlow(
+  supply: number[],
+  offer: string[],
+  need: DispatchNeed[],
+  pairCap: number,
+): Solved {
   const source = offer.length + need.length;
   const sink = source + 1;
   const net = createFlowNetwork(sink + 1);
@@ -85,26 +104,48 @@ function solveFlow(supply: number[], offer: string[], need: DispatchNeed[], pair
   offer.forEach((unit, i) => {
     net.addEdge(source, i, supply[i]!);
     need.forEach((n, j) => {
-      if (n.unitId !== unit) pairs.push({ from: i, to: j, edge: net.addEdge(i, offer.length + j, pairCap) });
+      if (n.unitId !== unit)
+        pairs.push({ from: i, to: j, edge: net.addEdge(i, offer.length + j, pairCap) });
     });
   });
   need.forEach((n, j) => net.addEdge(offer.length + j, sink, n.count));
   const flow = net.maxFlow(source, sink);
-  return { flow, pairFlows: pairs.map((p) => ({ from: p.from, to: p.to, flow: net.flowOn(p.edge) })).filter((p) => p.flow > 0) };
+  return {
+    flow,
+    pairFlows: pairs
+      .map((p) => ({ from: p.from, to: p.to, flow: net.flowOn(p.edge) }))
+      .filter((p) => p.flow > 0),
+  };
 }
 
-function validateDispatch(examiners: readonly DispatchExaminer[], needs: readonly DispatchNeed[]): Problem[] {
+function validateDispatch(
+  examiners: readonly DispatchExaminer[],
+  needs: readonly DispatchNeed[],
+): Problem[] {
   const reasons: Problem[] = [];
   const ids = new Set<string>();
   examiners.forEach((e, i) => {
-    if (ids.has(e.id)) reasons.push(problem('DISPATCH.DUPLICATE_EXAMINER', `考官 ${e.id} 重复`, `examiners[${i}].id`));
+    if (ids.has(e.id))
+      reasons.push(
+        problem('DISPATCH.DUPLICATE_EXAMINER', `考官 ${e.id} 重复`, `examiners[${i}].id`),
+      );
     ids.add(e.id);
   });
   const units = new Set<string>();
   needs.forEach((n, i) => {
-    if (units.has(n.unitId)) reasons.push(problem('DISPATCH.DUPLICATE_NEED', `单位 ${n.unitId} 的需求重复`, `needs[${i}].unitId`));
+    if (units.has(n.unitId))
+      reasons.push(
+        problem('DISPATCH.DUPLICATE_NEED', `单位 ${n.unitId} 的需求重复`, `needs[${i}].unitId`),
+      );
     units.add(n.unitId);
-    if (!Number.isInteger(n.count) || n.count < 0) reasons.push(problem('DISPATCH.BAD_COUNT', `单位 ${n.unitId} 的需求人数应为非负整数`, `needs[${i}].count`));
+    if (!Number.isInteger(n.count) || n.count < 0)
+      reasons.push(
+        problem(
+          'DISPATCH.BAD_COUNT',
+          `单位 ${n.unitId} 的需求人数应为非负整数`,
+          `needs[${i}].count`,
+        ),
+      );
   });
   return reasons;
 }

@@ -5,10 +5,16 @@ import { dispatchExaminers, type DispatchExaminer, type DispatchNeed } from './d
 describe('dispatchExaminers', () => {
   it('meets every need it can, never at home, spreading each unit (worked example)', () => {
     const examiners = [
-      { id: 'a1', unitId: 'A' }, { id: 'a2', unitId: 'A' },
-      { id: 'b1', unitId: 'B' }, { id: 'b2', unitId: 'B' },
+      { id: 'a1', unitId: 'A' },
+      { id: 'a2', unitId: 'A' },
+      { id: 'b1', unitId: 'B' },
+      { id: 'b2', unitId: 'B' },
     ];
-    const result = dispatchExaminers(examiners, [{ unitId: 'A', count: 2 }, { unitId: 'B', count: 1 }, { unitId: 'C', count: 2 }]);
+    const result = dispatchExaminers(examiners, [
+      { unitId: 'A', count: 2 },
+      { unitId: 'B', count: 1 },
+      { unitId: 'C', count: 2 },
+    ]);
     if (!result.ok) throw new Error('unexpected');
     // A's need can only come from B; B's and C's from A or B: 4 examiners meet 4 of 5 needs.
     expect(result.value.met).toBe(4);
@@ -26,7 +32,10 @@ describe('dispatchExaminers', () => {
   it('is optimal in needs met and in spread, as exhaustive search confirms', () => {
     fc.assert(
       fc.property(arb, ({ examiners: units, needs: counts }) => {
-        const examiners: DispatchExaminer[] = units.map((u, i) => ({ id: `e${i}`, unitId: `U${u}` }));
+        const examiners: DispatchExaminer[] = units.map((u, i) => ({
+          id: `e${i}`,
+          unitId: `U${u}`,
+        }));
         const needs: DispatchNeed[] = counts.map((count, j) => ({ unitId: `U${j}`, count }));
         const result = dispatchExaminers(examiners, needs);
         if (!result.ok) throw new Error('unexpected');
@@ -48,7 +57,8 @@ describe('dispatchExaminers', () => {
             if (load.some((l, j) => l > counts[j]!)) return;
             const met = load.reduce((a, b) => a + b, 0);
             const spread = Math.max(0, ...pair.values());
-            if (met > bestMet || (met === bestMet && spread < bestSpread)) [bestMet, bestSpread] = [met, spread];
+            if (met > bestMet || (met === bestMet && spread < bestSpread))
+              [bestMet, bestSpread] = [met, spread];
             return;
           }
           for (let t = -1; t < 4; t++) {
@@ -61,14 +71,25 @@ describe('dispatchExaminers', () => {
         expect(result.value.met).toBe(bestMet);
         expect(result.value.maxPerPair).toBe(bestMet === 0 ? 0 : bestSpread);
         expect(result.value.assignments.every((a) => a.fromUnitId !== a.toUnitId)).toBe(true);
-        expect(new Set(result.value.assignments.map((a) => a.examinerId)).size).toBe(result.value.assignments.length);
+        expect(new Set(result.value.assignments.map((a) => a.examinerId)).size).toBe(
+          result.value.assignments.length,
+        );
       }),
       { numRuns: 150 },
     );
   });
 
   it('reports duplicate examiners and bad counts together', () => {
-    const result = dispatchExaminers([{ id: 'x', unitId: 'A' }, { id: 'x', unitId: 'B' }], [{ unitId: 'A', count: -1 }]);
-    expect(!result.ok && result.reasons.map((r) => r.code)).toEqual(['DISPATCH.DUPLICATE_EXAMINER', 'DISPATCH.BAD_COUNT']);
+    const result = dispatchExaminers(
+      [
+        { id: 'x', unitId: 'A' },
+        { id: 'x', unitId: 'B' },
+      ],
+      [{ unitId: 'A', count: -1 }],
+    );
+    expect(!result.ok && result.reasons.map((r) => r.code)).toEqual([
+      'DISPATCH.DUPLICATE_EXAMINER',
+      'DISPATCH.BAD_COUNT',
+    ]);
   });
 });

@@ -1,8 +1,17 @@
 import { calculateAge, isValidIsoDate } from '../identity/calendar';
 import { problem, type Outcome, type Problem } from '../shared/outcome';
 import {
-  DEGREES, DEGREE_LABELS, EDUCATION_LABELS, EDUCATION_LEVELS, POLITICAL_LABELS, POLITICAL_STATUSES,
-  type ConditionCheck, type EligibilityCandidate, type EligibilityPolicy, type EligibilityResult, type PositionRequirements,
+  DEGREES,
+  DEGREE_LABELS,
+  EDUCATION_LABELS,
+  EDUCATION_LEVELS,
+  POLITICAL_LABELS,
+  POLITICAL_STATUSES,
+  type ConditionCheck,
+  type EligibilityCandidate,
+  type EligibilityPolicy,
+  type EligibilityResult,
+  type PositionRequirements,
 } from './eligibility.types';
 import { checkResidence } from './residence-rules';
 
@@ -25,44 +34,90 @@ export function checkEligibility(
     checks.push({ condition, code, passed, reason });
   };
   if (position.minEducation) {
-    const ok = rankOf(EDUCATION_LEVELS, candidate.education) >= rankOf(EDUCATION_LEVELS, position.minEducation);
-    add('学历', 'ELIGIBILITY.EDUCATION', ok, `要求${EDUCATION_LABELS[position.minEducation]}及以上，考生为${EDUCATION_LABELS[candidate.education]}`);
+    const ok =
+      rankOf(EDUCATION_LEVELS, candidate.education) >=
+      rankOf(EDUCATION_LEVELS, position.minEducation);
+    add(
+      '学历',
+      'ELIGIBILITY.EDUCATION',
+      ok,
+      `要求${EDUCATION_LABELS[position.minEducation]}及以上，考生为${EDUCATION_LABELS[candidate.education]}`,
+    );
   }
   if (position.minDegree) {
     const ok = rankOf(DEGREES, candidate.degree) >= rankOf(DEGREES, position.minDegree);
-    add('学位', 'ELIGIBILITY.DEGREE', ok, `要求${DEGREE_LABELS[position.minDegree]}及以上学位，考生为${DEGREE_LABELS[candidate.degree]}`);
+    add(
+      '学位',
+      'ELIGIBILITY.DEGREE',
+      ok,
+      `要求${DEGREE_LABELS[position.minDegree]}及以上学位，考生为${DEGREE_LABELS[candidate.degree]}`,
+    );
   }
-  if (position.majorCodes?.length || position.majorKeywords?.length) checks.push(checkMajor(candidate, position));
+  if (position.majorCodes?.length || position.majorKeywords?.length)
+    checks.push(checkMajor(candidate, position));
   if (position.minAge !== undefined || position.maxAge !== undefined) {
     const age = calculateAge(candidate.birthDate, policy.referenceDate);
     const ok = age >= (position.minAge ?? 0) && age <= (position.maxAge ?? Infinity);
-    add('年龄', 'ELIGIBILITY.AGE', ok, `要求${position.minAge ?? 18}至${position.maxAge ?? '不限'}周岁，考生截至${policy.referenceDate}为${age}周岁`);
+    add(
+      '年龄',
+      'ELIGIBILITY.AGE',
+      ok,
+      `要求${position.minAge ?? 18}至${position.maxAge ?? '不限'}周岁，考生截至${policy.referenceDate}为${age}周岁`,
+    );
   }
   if (position.gender) {
     const label = (g: string): string => (g === 'male' ? '男' : '女');
-    add('性别', 'ELIGIBILITY.GENDER', candidate.gender === position.gender, `要求${label(position.gender)}性，考生为${label(candidate.gender)}性`);
+    add(
+      '性别',
+      'ELIGIBILITY.GENDER',
+      candidate.gender === position.gender,
+      `要求${label(position.gender)}性，考生为${label(candidate.gender)}性`,
+    );
   }
   if (position.politicalStatus?.length) {
     const ok = position.politicalStatus.includes(candidate.politicalStatus);
-    add('政治面貌', 'ELIGIBILITY.POLITICAL', ok, `要求${position.politicalStatus.map((s) => POLITICAL_LABELS[s]).join('或')}，考生为${POLITICAL_LABELS[candidate.politicalStatus]}`);
+    add(
+      '政治面貌',
+      'ELIGIBILITY.POLITICAL',
+      ok,
+      `要求${position.politicalStatus.map((s) => POLITICAL_LABELS[s]).join('或')}，考生为${POLITICAL_LABELS[candidate.politicalStatus]}`,
+    );
   }
   checks.push(...checkResidence(candidate, position, policy));
   if (position.minWorkYears) {
     const ok = candidate.workMonths >= position.minWorkYears * 12;
-    add('工作年限', 'ELIGIBILITY.WORK_YEARS', ok, `要求工作经历满${position.minWorkYears}年，考生为${candidate.workMonths}个月`);
+    add(
+      '工作年限',
+      'ELIGIBILITY.WORK_YEARS',
+      ok,
+      `要求工作经历满${position.minWorkYears}年，考生为${candidate.workMonths}个月`,
+    );
   }
   if (position.minGrassrootsYears) {
     const ok = candidate.grassrootsMonths >= position.minGrassrootsYears * 12;
-    add('基层工作经历', 'ELIGIBILITY.GRASSROOTS', ok, `要求基层工作经历满${position.minGrassrootsYears}年，考生为${candidate.grassrootsMonths}个月`);
+    add(
+      '基层工作经历',
+      'ELIGIBILITY.GRASSROOTS',
+      ok,
+      `要求基层工作经历满${position.minGrassrootsYears}年，考生为${candidate.grassrootsMonths}个月`,
+    );
   }
   if (position.barsLongStayAbroad) {
     const ok = candidate.longestAbroadMonths < policy.abroadLimitMonths;
-    add('境外经历', 'ELIGIBILITY.ABROAD', ok, `基层人民警察及公安机关职位不招录在境外连续居住、学习或工作${policy.abroadLimitMonths}个月以上者，考生最长连续${candidate.longestAbroadMonths}个月`);
+    add(
+      '境外经历',
+      'ELIGIBILITY.ABROAD',
+      ok,
+      `基层人民警察及公安机关职位不招录在境外连续居住、学习或工作${policy.abroadLimitMonths}个月以上者，考生最长连续${candidate.longestAbroadMonths}个月`,
+    );
   }
   return { ok: true, value: { eligible: checks.every((c) => c.passed), checks } };
 }
 
-function checkMajor(candidate: EligibilityCandidate, position: PositionRequirements): ConditionCheck {
+function checkMajor(
+  candidate: EligibilityCandidate,
+  position: PositionRequirements,
+): ConditionCheck {
   const code = candidate.majorCode ?? '';
   const name = candidate.majorName ?? '';
   const byCode = (position.majorCodes ?? []).some((c) => code !== '' && code.startsWith(c));
@@ -78,20 +133,28 @@ function checkMajor(candidate: EligibilityCandidate, position: PositionRequireme
 
 function validateCandidate(c: EligibilityCandidate, policy: EligibilityPolicy): Problem[] {
   const reasons: Problem[] = [];
-  const bad = (code: string, message: string, path: string): void => void reasons.push(problem(code, message, path));
-  if (!isValidIsoDate(policy.referenceDate)) bad('ELIGIBILITY.BAD_DATE', '资格审查基准日期无效', 'policy.referenceDate');
-  if (!isValidIsoDate(c.birthDate)) bad('ELIGIBILITY.BAD_DATE', '出生日期无效', 'candidate.birthDate');
-  if (!EDUCATION_LEVELS.includes(c.education)) bad('ELIGIBILITY.BAD_VALUE', '学历无效', 'candidate.education');
+  const bad = (code: string, message: string, path: string): void =>
+    void reasons.push(problem(code, message, path));
+  if (!isValidIsoDate(policy.referenceDate))
+    bad('ELIGIBILITY.BAD_DATE', '资格审查基准日期无效', 'policy.referenceDate');
+  if (!isValidIsoDate(c.birthDate))
+    bad('ELIGIBILITY.BAD_DATE', '出生日期无效', 'candidate.birthDate');
+  if (!EDUCATION_LEVELS.includes(c.education))
+    bad('ELIGIBILITY.BAD_VALUE', '学历无效', 'candidate.education');
   if (!DEGREES.includes(c.degree)) bad('ELIGIBILITY.BAD_VALUE', '学位无效', 'candidate.degree');
-  if (!POLITICAL_STATUSES.includes(c.politicalStatus)) bad('ELIGIBILITY.BAD_VALUE', '政治面貌无效', 'candidate.politicalStatus');
+  if (!POLITICAL_STATUSES.includes(c.politicalStatus))
+    bad('ELIGIBILITY.BAD_VALUE', '政治面貌无效', 'candidate.politicalStatus');
   for (const field of ['workMonths', 'grassrootsMonths', 'longestAbroadMonths'] as const) {
-    if (!Number.isInteger(c[field]) || c[field] < 0) bad('ELIGIBILITY.BAD_VALUE', `${field} 应为非负整数`, `candidate.${field}`);
+    if (!Number.isInteger(c[field]) || c[field] < 0)
+      bad('ELIGIBILITY.BAD_VALUE', `${field} 应为非负整数`, `candidate.${field}`);
   }
   if (c.residencePermit) {
-    if (!isValidIsoDate(c.residencePermit.issuedOn)) bad('ELIGIBILITY.BAD_DATE', '居住证发证日期无效', 'candidate.residencePermit.issuedOn');
-    if (!isValidIsoDate(c.residencePermit.validUntil)) bad('ELIGIBILITY.BAD_DATE', '居住证有效期无效', 'candidate.residencePermit.validUntil');
-    if (!Number.isFinite(c.residencePermit.points)) bad('ELIGIBILITY.BAD_VALUE', '居住证积分无效', 'candidate.residencePermit.points');
+    if (!isValidIsoDate(c.residencePermit.issuedOn))
+      bad('ELIGIBILITY.BAD_DATE', '居住证发证日期无效', 'candidate.residencePermit.issuedOn');
+    if (!isValidIsoDate(c.residencePermit.validUntil))
+      bad('ELIGIBILITY.BAD_DATE', '居住证有效期无效', 'candidate.residencePermit.validUntil');
+    if (!Number.isFinite(c.residencePermit.points))
+      bad('ELIGIBILITY.BAD_VALUE', '居住证积分无效', 'candidate.residencePermit.points');
   }
   return reasons;
 }
-

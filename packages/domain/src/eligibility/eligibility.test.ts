@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkEligibility } from './check-eligibility';
-import { DEFAULT_ELIGIBILITY_POLICY, type EligibilityCandidate, type PositionRequirements } from './eligibility.types';
+import {
+  DEFAULT_ELIGIBILITY_POLICY,
+  type EligibilityCandidate,
+  type PositionRequirements,
+} from './eligibility.types';
 
 const policy = { ...DEFAULT_ELIGIBILITY_POLICY, referenceDate: '2025-01-01' };
 const base: EligibilityCandidate = {
@@ -31,16 +35,24 @@ describe('checkEligibility', () => {
   });
 
   it('refuses 119 points and a permit held 11 months, naming both', () => {
-    const c = { ...base, residencePermit: { issuedOn: '2024-01-02', validUntil: '2026-03-01', points: 119 } };
+    const c = {
+      ...base,
+      residencePermit: { issuedOn: '2024-01-02', validUntil: '2026-03-01', points: 119 },
+    };
     expect(failed(c, open)).toEqual(['ELIGIBILITY.PERMIT_HELD', 'ELIGIBILITY.PERMIT_POINTS']);
   });
 
   it('refuses a non-hukou bachelor even with a good permit', () => {
-    expect(failed({ ...base, education: 'bachelor', degree: 'bachelor' }, open)).toEqual(['ELIGIBILITY.NON_HUKOU_EDUCATION']);
+    expect(failed({ ...base, education: 'bachelor', degree: 'bachelor' }, open)).toEqual([
+      'ELIGIBILITY.NON_HUKOU_EDUCATION',
+    ]);
   });
 
   it('lets a 乡镇 position take a non-hukou master with a valid permit whatever the points', () => {
-    const c = { ...base, residencePermit: { issuedOn: '2024-12-01', validUntil: '2025-06-01', points: 0 } };
+    const c = {
+      ...base,
+      residencePermit: { issuedOn: '2024-12-01', validUntil: '2025-06-01', points: 0 },
+    };
     expect(failed(c, { ...open, township: true })).toEqual([]);
     const expired = { ...c, residencePermit: { ...c.residencePermit, validUntil: '2024-12-31' } };
     expect(failed(expired, { ...open, township: true })).toEqual(['ELIGIBILITY.PERMIT']);
@@ -59,16 +71,30 @@ describe('checkEligibility', () => {
 
   it('matches majors by catalogue code prefix or by keyword', () => {
     expect(failed(base, { residence: 'any', majorCodes: ['0812'] })).toEqual([]);
-    expect(failed(base, { residence: 'any', majorCodes: ['0301'], majorKeywords: ['计算机'] })).toEqual([]);
-    expect(failed(base, { residence: 'any', majorCodes: ['0301'], majorKeywords: ['法学'] })).toEqual(['ELIGIBILITY.MAJOR']);
+    expect(
+      failed(base, { residence: 'any', majorCodes: ['0301'], majorKeywords: ['计算机'] }),
+    ).toEqual([]);
+    expect(
+      failed(base, { residence: 'any', majorCodes: ['0301'], majorKeywords: ['法学'] }),
+    ).toEqual(['ELIGIBILITY.MAJOR']);
   });
 
   it('checks education, degree, gender, politics, work and 基层 years together', () => {
     const p: PositionRequirements = {
-      residence: 'any', minEducation: 'doctor', minDegree: 'doctor', gender: 'male',
-      politicalStatus: ['cpc_member', 'cpc_probationary'], minWorkYears: 3, minGrassrootsYears: 2,
+      residence: 'any',
+      minEducation: 'doctor',
+      minDegree: 'doctor',
+      gender: 'male',
+      politicalStatus: ['cpc_member', 'cpc_probationary'],
+      minWorkYears: 3,
+      minGrassrootsYears: 2,
     };
-    expect(failed(base, p)).toEqual(['ELIGIBILITY.EDUCATION', 'ELIGIBILITY.DEGREE', 'ELIGIBILITY.GENDER', 'ELIGIBILITY.WORK_YEARS']);
+    expect(failed(base, p)).toEqual([
+      'ELIGIBILITY.EDUCATION',
+      'ELIGIBILITY.DEGREE',
+      'ELIGIBILITY.GENDER',
+      'ELIGIBILITY.WORK_YEARS',
+    ]);
   });
 
   it('bars 6 consecutive months abroad from police positions but allows 5', () => {
@@ -81,21 +107,29 @@ describe('checkEligibility', () => {
     const c = { ...base, birthDate: '1995-02-30', workMonths: -1, education: 'phd' as never };
     const r = checkEligibility(c, open, { ...policy, referenceDate: 'soon' });
     expect(!r.ok && r.reasons.map((x) => x.path)).toEqual([
-      'policy.referenceDate', 'candidate.birthDate', 'candidate.education', 'candidate.workMonths',
+      'policy.referenceDate',
+      'candidate.birthDate',
+      'candidate.education',
+      'candidate.workMonths',
     ]);
   });
 
   it('is eligible exactly when every reported condition passes, and never more strict when a condition is dropped', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 20, max: 45 }), fc.integer({ min: 100, max: 140 }), fc.boolean(), (maxAge, points, township) => {
-        const c = { ...base, residencePermit: { ...base.residencePermit!, points } };
-        const p: PositionRequirements = { ...open, maxAge, township };
-        const r = checkEligibility(c, p, policy);
-        const loose = checkEligibility(c, { ...p, maxAge: undefined }, policy);
-        if (!r.ok || !loose.ok) throw new Error('unexpected');
-        expect(r.value.eligible).toBe(r.value.checks.every((x) => x.passed));
-        if (r.value.eligible) expect(loose.value.eligible).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 20, max: 45 }),
+        fc.integer({ min: 100, max: 140 }),
+        fc.boolean(),
+        (maxAge, points, township) => {
+          const c = { ...base, residencePermit: { ...base.residencePermit!, points } };
+          const p: PositionRequirements = { ...open, maxAge, township };
+          const r = checkEligibility(c, p, policy);
+          const loose = checkEligibility(c, { ...p, maxAge: undefined }, policy);
+          if (!r.ok || !loose.ok) throw new Error('unexpected');
+          expect(r.value.eligible).toBe(r.value.checks.every((x) => x.passed));
+          if (r.value.eligible) expect(loose.value.eligible).toBe(true);
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -1,20 +1,45 @@
 import type { Gender } from '../identity/id-number';
 
 /** Education levels in increasing order. */
-export const EDUCATION_LEVELS = ['high_school', 'junior_college', 'bachelor', 'master', 'doctor'] as const;
+export const EDUCATION_LEVELS = [
+  'high_school',
+  'junior_college',
+  'bachelor',
+  'master',
+  'doctor',
+] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 /** Degrees in increasing order. */
 export const DEGREES = ['none', 'bachelor', 'master', 'doctor'] as const;
 export type Degree = (typeof DEGREES)[number];
-export const POLITICAL_STATUSES = ['cpc_member', 'cpc_probationary', 'cyl_member', 'democratic_party', 'masses'] as const;
+export const POLITICAL_STATUSES = [
+  'cpc_member',
+  'cpc_probationary',
+  'cyl_member',
+  'democratic_party',
+  'masses',
+] as const;
 export type PoliticalStatus = (typeof POLITICAL_STATUSES)[number];
 
 export const EDUCATION_LABELS: Record<EducationLevel, string> = {
-  high_school: '高中', junior_college: '大专', bachelor: '本科', master: '研究生', doctor: '博士研究生',
+  high_school: '高中',
+  junior_college: '大专',
+  bachelor: '本科',
+  master: '研究生',
+  doctor: '博士研究生',
 };
-export const DEGREE_LABELS: Record<Degree, string> = { none: '无学位', bachelor: '学士', master: '硕士', doctor: '博士' };
+export const DEGREE_LABELS: Record<Degree, string> = {
+  none: '无学位',
+  bachelor: '学士',
+  master: '硕士',
+  doctor: '博士',
+};
 export const POLITICAL_LABELS: Record<PoliticalStatus, string> = {
-  cpc_member: '中共党员', cpc_probationary: '中共预备党员', cyl_member: '共青团员', democratic_party: '民主党派', masses: '群众',
+  cpc_member: '中共党员',
+  cpc_probationary: '中共预备党员',
+  cyl_member: '共青团员',
+  democratic_party: '民主党派',
+  masses: '群众',
 };
 
 /** What the eligibility rules read about a candidate (dates YYYY-MM-DD, durations in months). */

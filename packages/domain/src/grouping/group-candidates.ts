@@ -1,5 +1,10 @@
 import type { Gender } from '../identity/id-number';
-import { createDrawRecord, createSeededRandom, deriveSeed, type DrawRecord } from '../random/seeded-random';
+import {
+  createDrawRecord,
+  createSeededRandom,
+  deriveSeed,
+  type DrawRecord,
+} from '../random/seeded-random';
 import { createFlowNetwork } from '../shared/max-flow';
 import { problem, type Outcome, type Problem } from '../shared/outcome';
 
@@ -14,9 +19,15 @@ export type GroupingInput = {
   maxGroupsPerExaminer?: number;
   seed: string;
 };
-export type CandidateGroup = { id: string; gender: Gender; candidateIds: string[]; examinerIds: string[] };
+export type CandidateGroup = {
+  id: string;
+  gender: Gender;
+  candidateIds: string[];
+  examinerIds: string[];
+};
 
-const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byId = <T extends { id: string }>(a: T, b: T): number =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /** Sizes of g groups for n people differing by at most one: the first n mod g get one more. */
 export function splitSizes(n: number, targetSize: number): number[] {
@@ -29,23 +40,39 @@ export function splitSizes(n: number, targetSize: number): number[] {
  * whose sizes differ by at most one, and give each group K examiners by maximum flow so that no
  * examiner meets a candidate of his own unit or school — or explain why that is impossible.
  */
-export function groupCandidates(input: GroupingInput): Outcome<{ groups: CandidateGroup[]; record: DrawRecord }> {
+export function groupCandidates(
+  input: GroupingInput,
+): Outcome<{ groups: CandidateGroup[]; record: DrawRecord }> {
   const reasons = validateGrouping(input);
   if (reasons.length > 0) return { ok: false, reasons };
   const candidates = [...input.candidates].sort(byId);
   const groups: CandidateGroup[] = [];
   const members: GroupingCandidate[][] = [];
   for (const gender of ['male', 'female'] as const) {
-    const shuffled = createSeededRandom(deriveSeed(input.seed, gender)).shuffle(candidates.filter((c) => c.gender === gender));
+    const shuffled = createSeededRandom(deriveSeed(input.seed, gender)).shuffle(
+      candidates.filter((c) => c.gender === gender),
+    );
     let offset = 0;
     splitSizes(shuffled.length, input.groupSize).forEach((size, i) => {
       const part = shuffled.slice(offset, (offset += size));
       members.push(part);
-      groups.push({ id: `${gender === 'male' ? '男' : '女'}${i + 1}组`, gender, candidateIds: part.map((c) => c.id), examinerIds: [] });
+      groups.push({
+        id: `${gender === 'male' ? '男' : '女'}${i + 1}组`,
+        gender,
+        candidateIds: part.map((c) => c.id),
+        examinerIds: [],
+      });
     });
   }
-  const examiners = createSeededRandom(deriveSeed(input.seed, 'examiners')).shuffle([...input.examiners].sort(byId));
-  const assignment = assignGroupExaminers(members, examiners, input.examinersPerGroup, input.maxGroupsPerExaminer ?? 1);
+  const examiners = createSeededRandom(deriveSeed(input.seed, 'examiners')).shuffle(
+    [...input.examiners].sort(byId),
+  );
+  const assignment = assignGroupExaminers(
+    members,
+    examiners,
+    input.examinersPerGroup,
+    input.maxGroupsPerExaminer ?? 1,
+  );
   if (!assignment.ok) return assignment;
   assignment.value.forEach((ids, g) => (groups[g]!.examinerIds = ids));
   const record = createDrawRecord(input.seed, {
@@ -60,7 +87,10 @@ export function groupCandidates(input: GroupingInput): Outcome<{ groups: Candida
 
 /** True when the examiner must avoid the candidate (same unit or same school). */
 export function mustAvoid(examiner: GroupingExaminer, candidate: GroupingCandidate): boolean {
-  return (examiner.unitId !== undefined && examiner.unitId === candidate.unitId) || (examiner.schoolId !== undefined && examiner.schoolId === candidate.schoolId);
+  return (
+    (examiner.unitId !== undefined && examiner.unitId === candidate.unitId) ||
+    (examiner.schoolId !== undefined && examiner.schoolId === candidate.schoolId)
+  );
 }
 
 /** K examiners per group by maximum flow under avoidance, each examiner in at most perExaminer groups. */
@@ -89,32 +119,53 @@ export function assignGroupExaminers(
   if (flow < g * k) {
     const reasons: Problem[] = [];
     allowedPerGroup.forEach((n, gi) => {
-      if (n < k) reasons.push(problem('GROUPING.TOO_FEW_EXAMINERS', `第 ${gi + 1} 组回避后只有 ${n} 名考官可用，需要 ${k} 名`, `groups[${gi}]`));
+      if (n < k)
+        reasons.push(
+          problem(
+            'GROUPING.TOO_FEW_EXAMINERS',
+            `第 ${gi + 1} 组回避后只有 ${n} 名考官可用，需要 ${k} 名`,
+            `groups[${gi}]`,
+          ),
+        );
     });
     if (reasons.length === 0) {
-      reasons.push(problem('GROUPING.INFEASIBLE', `回避约束下最多只能安排 ${flow} 个考官席位，共需要 ${g * k} 个`, 'examiners'));
+      reasons.push(
+        problem(
+          'GROUPING.INFEASIBLE',
+          `回避约束下最多只能安排 ${flow} 个考官席位，共需要 ${g * k} 个`,
+          'examiners',
+        ),
+      );
     }
     return { ok: false, reasons };
   }
   const result = members.map(() => [] as string[]);
-  for (const e of edges) if (net.flowOn(e.edge) > 0) result[e.group]!.push(examiners[e.examiner]!.id);
+  for (const e of edges)
+    if (net.flowOn(e.edge) > 0) result[e.group]!.push(examiners[e.examiner]!.id);
   return { ok: true, value: result };
 }
 
 function validateGrouping(input: GroupingInput): Problem[] {
   const reasons: Problem[] = [];
-  if (!Number.isInteger(input.groupSize) || input.groupSize < 1) reasons.push(problem('GROUPING.BAD_SIZE', '每组人数应为正整数', 'groupSize'));
-  if (!Number.isInteger(input.examinersPerGroup) || input.examinersPerGroup < 1) reasons.push(problem('GROUPING.BAD_SIZE', '每组考官人数应为正整数', 'examinersPerGroup'));
+  if (!Number.isInteger(input.groupSize) || input.groupSize < 1)
+    reasons.push(problem('GROUPING.BAD_SIZE', '每组人数应为正整数', 'groupSize'));
+  if (!Number.isInteger(input.examinersPerGroup) || input.examinersPerGroup < 1)
+    reasons.push(problem('GROUPING.BAD_SIZE', '每组考官人数应为正整数', 'examinersPerGroup'));
   if (input.seed.length === 0) reasons.push(problem('GROUPING.NO_SEED', '缺少随机种子', 'seed'));
   const ids = new Set<string>();
   input.candidates.forEach((c, i) => {
-    if (ids.has(c.id)) reasons.push(problem('GROUPING.DUPLICATE', `考生 ${c.id} 重复`, `candidates[${i}].id`));
+    if (ids.has(c.id))
+      reasons.push(problem('GROUPING.DUPLICATE', `考生 ${c.id} 重复`, `candidates[${i}].id`));
     ids.add(c.id);
-    if (c.gender !== 'male' && c.gender !== 'female') reasons.push(problem('GROUPING.BAD_GENDER', `考生 ${c.id} 性别无效`, `candidates[${i}].gender`));
+    if (c.gender !== 'male' && c.gender !== 'female')
+      reasons.push(
+        problem('GROUPING.BAD_GENDER', `考生 ${c.id} 性别无效`, `candidates[${i}].gender`),
+      );
   });
   const exIds = new Set<string>();
   input.examiners.forEach((e, i) => {
-    if (exIds.has(e.id)) reasons.push(problem('GROUPING.DUPLICATE', `考官 ${e.id} 重复`, `examiners[${i}].id`));
+    if (exIds.has(e.id))
+      reasons.push(problem('GROUPING.DUPLICATE', `考官 ${e.id} 重复`, `examiners[${i}].id`));
     exIds.add(e.id);
   });
   return reasons;

@@ -50,8 +50,16 @@ describe('validateIdNumber', () => {
     const result = validateIdNumber('990105194902310021');
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.reasons.map((r) => r.code)).toEqual(['ID.REGION', 'ID.BIRTH_DATE', 'ID.CHECK_DIGIT']);
-    expect(result.reasons.map((r) => r.path)).toEqual(['idNumber[0-5]', 'idNumber[6-13]', 'idNumber[17]']);
+    expect(result.reasons.map((r) => r.code)).toEqual([
+      'ID.REGION',
+      'ID.BIRTH_DATE',
+      'ID.CHECK_DIGIT',
+    ]);
+    expect(result.reasons.map((r) => r.path)).toEqual([
+      'idNumber[0-5]',
+      'idNumber[6-13]',
+      'idNumber[17]',
+    ]);
   });
 
   it('refuses a birth date after the given day', () => {
@@ -112,7 +120,12 @@ describe('checkIdentityDocument', () => {
     const result = checkIdentityDocument({ type: 'hk_macao_permit', number: ' H12345678 ' });
     expect(result).toEqual({
       ok: true,
-      value: { verifiable: false, documentType: 'hk_macao_permit', number: 'H12345678', note: expect.any(String) },
+      value: {
+        verifiable: false,
+        documentType: 'hk_macao_permit',
+        number: 'H12345678',
+        note: expect.any(String),
+      },
     });
   });
 

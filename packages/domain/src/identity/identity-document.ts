@@ -28,10 +28,18 @@ export function checkIdentityDocument(
   }
   const number = document.number.trim();
   if (number.length === 0) {
-    return { ok: false, reasons: [{ code: 'ID.EMPTY', message: '证件号码不能为空', path: 'number' }] };
+    return {
+      ok: false,
+      reasons: [{ code: 'ID.EMPTY', message: '证件号码不能为空', path: 'number' }],
+    };
   }
   return {
     ok: true,
-    value: { verifiable: false, documentType: document.type, number, note: '该证件类型无法自动校验，需人工核验' },
+    value: {
+      verifiable: false,
+      documentType: document.type,
+      number,
+      note: '该证件类型无法自动校验，需人工核验',
+    },
   };
 }

@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { selectInterviewList, type ListCandidate } from './interview-list';
 
-const cand = (id: string, score: number, positionId = 'P1'): ListCandidate => ({ id, positionId, score });
+const cand = (id: string, score: number, positionId = 'P1'): ListCandidate => ({
+  id,
+  positionId,
+  score,
+});
 
 describe('selectInterviewList', () => {
   it('takes headcount × 3 by score and includes everyone tied with the last place', () => {
@@ -19,7 +23,9 @@ describe('selectInterviewList', () => {
       tiedBeyondQuota: 1,
       shortfall: 0,
     });
-    expect(result.value.candidates.find((c) => c.candidateId === 'e')?.status).toBe('outside_quota');
+    expect(result.value.candidates.find((c) => c.candidateId === 'e')?.status).toBe(
+      'outside_quota',
+    );
   });
 
   it('reports the shortfall when too few candidates reach the cut-off', () => {
@@ -30,7 +36,9 @@ describe('selectInterviewList', () => {
     if (!result.ok) throw new Error('unexpected');
     expect(result.value.positions[0]?.selectedIds).toEqual(['a', 'c']);
     expect(result.value.positions[0]?.shortfall).toBe(4);
-    expect(result.value.candidates.find((c) => c.candidateId === 'b')?.reason).toBe('笔试成绩 109.99 低于分数线 110.00');
+    expect(result.value.candidates.find((c) => c.candidateId === 'b')?.reason).toBe(
+      '笔试成绩 109.99 低于分数线 110.00',
+    );
   });
 
   it('rounds a fractional quota up (1:2.5 for 3 places is 8)', () => {
@@ -60,13 +68,20 @@ describe('selectInterviewList', () => {
     });
     fc.assert(
       fc.property(arb, ({ headcounts, scores, cutoff }) => {
-        const positions = headcounts.map((h, i) => ({ id: `P${i}`, headcount: h, ratio: 2, cutoff }));
+        const positions = headcounts.map((h, i) => ({
+          id: `P${i}`,
+          headcount: h,
+          ratio: 2,
+          cutoff,
+        }));
         const candidates = scores.map(([p, s], i) => cand(`c${i}`, s, `P${p % headcounts.length}`));
         const result = selectInterviewList(positions, candidates);
         if (!result.ok) throw new Error('unexpected');
         for (const list of result.value.positions) {
           const chosen = candidates.filter((c) => list.selectedIds.includes(c.id));
-          const others = candidates.filter((c) => c.positionId === list.positionId && !list.selectedIds.includes(c.id));
+          const others = candidates.filter(
+            (c) => c.positionId === list.positionId && !list.selectedIds.includes(c.id),
+          );
           const minChosen = Math.min(...chosen.map((c) => c.score));
           // Anyone left out scored below every chosen one or below the cut-off.
           for (const o of others) expect(o.score < minChosen || o.score < cutoff).toBe(true);
@@ -74,7 +89,9 @@ describe('selectInterviewList', () => {
             // Beyond the quota only ties with the last place: dropping them all leaves fewer than the quota.
             expect(chosen.filter((c) => c.score > minChosen).length).toBeLessThan(list.quota);
           }
-          const eligible = candidates.filter((c) => c.positionId === list.positionId && c.score >= cutoff).length;
+          const eligible = candidates.filter(
+            (c) => c.positionId === list.positionId && c.score >= cutoff,
+          ).length;
           expect(list.shortfall).toBe(Math.max(0, list.quota - Math.min(eligible, chosen.length)));
         }
       }),

@@ -3,7 +3,12 @@ import { problem, type Outcome, type Problem } from '../shared/outcome';
 import { selectInterviewColumns } from './select-columns';
 
 /** A position with its hiring count, interview ratio (e.g. 3 for 1:3) and optional cut-off score. */
-export type ListPosition = { id: string; headcount: number; ratio: number | string; cutoff?: Centi };
+export type ListPosition = {
+  id: string;
+  headcount: number;
+  ratio: number | string;
+  cutoff?: Centi;
+};
 export type ListCandidate = { id: string; positionId: string; score: Centi };
 
 export type CandidateListOutcome = {
@@ -34,25 +39,55 @@ export function computeQuota(headcount: number, ratioCenti: number): number {
  * Interview list by ratio per position (INT-02, §7 "1:3 … everyone tied with the last place enters"),
  * with every position's shortfall and a reason for each candidate.
  */
-export function selectInterviewList(positions: readonly ListPosition[], candidates: readonly ListCandidate[]): Outcome<InterviewList> {
+export function selectInterviewList(
+  positions: readonly ListPosition[],
+  candidates: readonly ListCandidate[],
+): Outcome<InterviewList> {
   const reasons: Problem[] = [];
   const index = new Map<string, number>();
   const quota: number[] = [];
   positions.forEach((p, i) => {
     const ratio = parseScaled(p.ratio, 2);
-    if (index.has(p.id)) reasons.push(problem('LIST.DUPLICATE_POSITION', `职位 ${p.id} 重复`, `positions[${i}].id`));
-    if (!Number.isInteger(p.headcount) || p.headcount < 1) reasons.push(problem('LIST.BAD_HEADCOUNT', `职位 ${p.id} 的招录人数应为正整数`, `positions[${i}].headcount`));
-    if (ratio === null || ratio < 100) reasons.push(problem('LIST.BAD_RATIO', `职位 ${p.id} 的面试比例应不小于1且最多两位小数`, `positions[${i}].ratio`));
-    if (p.cutoff !== undefined && !Number.isSafeInteger(p.cutoff)) reasons.push(problem('LIST.BAD_CUTOFF', `职位 ${p.id} 的分数线无效`, `positions[${i}].cutoff`));
+    if (index.has(p.id))
+      reasons.push(problem('LIST.DUPLICATE_POSITION', `职位 ${p.id} 重复`, `positions[${i}].id`));
+    if (!Number.isInteger(p.headcount) || p.headcount < 1)
+      reasons.push(
+        problem(
+          'LIST.BAD_HEADCOUNT',
+          `职位 ${p.id} 的招录人数应为正整数`,
+          `positions[${i}].headcount`,
+        ),
+      );
+    if (ratio === null || ratio < 100)
+      reasons.push(
+        problem(
+          'LIST.BAD_RATIO',
+          `职位 ${p.id} 的面试比例应不小于1且最多两位小数`,
+          `positions[${i}].ratio`,
+        ),
+      );
+    if (p.cutoff !== undefined && !Number.isSafeInteger(p.cutoff))
+      reasons.push(
+        problem('LIST.BAD_CUTOFF', `职位 ${p.id} 的分数线无效`, `positions[${i}].cutoff`),
+      );
     index.set(p.id, i);
     quota.push(ratio === null ? 0 : computeQuota(p.headcount, ratio));
   });
   const seen = new Set<string>();
   candidates.forEach((c, i) => {
-    if (seen.has(c.id)) reasons.push(problem('LIST.DUPLICATE_CANDIDATE', `考生 ${c.id} 重复`, `candidates[${i}].id`));
+    if (seen.has(c.id))
+      reasons.push(problem('LIST.DUPLICATE_CANDIDATE', `考生 ${c.id} 重复`, `candidates[${i}].id`));
     seen.add(c.id);
-    if (!index.has(c.positionId)) reasons.push(problem('LIST.UNKNOWN_POSITION', `考生 ${c.id} 报考的职位 ${c.positionId} 不存在`, `candidates[${i}].positionId`));
-    if (!Number.isSafeInteger(c.score)) reasons.push(problem('LIST.BAD_SCORE', `考生 ${c.id} 的成绩无效`, `candidates[${i}].score`));
+    if (!index.has(c.positionId))
+      reasons.push(
+        problem(
+          'LIST.UNKNOWN_POSITION',
+          `考生 ${c.id} 报考的职位 ${c.positionId} 不存在`,
+          `candidates[${i}].positionId`,
+        ),
+      );
+    if (!Number.isSafeInteger(c.score))
+      reasons.push(problem('LIST.BAD_SCORE', `考生 ${c.id} 的成绩无效`, `candidates[${i}].score`));
   });
   if (reasons.length > 0) return { ok: false, reasons };
   const result = selectInterviewColumns({
@@ -69,18 +104,35 @@ export function selectInterviewList(positions: readonly ListPosition[], candidat
     tiedBeyondQuota: Math.max(0, result.selectedCount[i]! - quota[i]!),
     shortfall: result.shortfall[i]!,
   }));
-  const ranked = candidates.map((c, i) => ({ c, i })).sort((a, b) => b.c.score - a.c.score || (a.c.id < b.c.id ? -1 : 1));
+  const ranked = candidates
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => b.c.score - a.c.score || (a.c.id < b.c.id ? -1 : 1));
   const outcomes: CandidateListOutcome[] = ranked.map(({ c, i }) => {
     const p = index.get(c.positionId)!;
     const cutoff = positions[p]!.cutoff;
     if (result.selected[i]) {
       lists[p]!.selectedIds.push(c.id);
-      return { candidateId: c.id, positionId: c.positionId, status: 'selected', reason: `笔试成绩 ${formatCenti(c.score)} 进入面试名单` };
+      return {
+        candidateId: c.id,
+        positionId: c.positionId,
+        status: 'selected',
+        reason: `笔试成绩 ${formatCenti(c.score)} 进入面试名单`,
+      };
     }
     if (cutoff !== undefined && c.score < cutoff) {
-      return { candidateId: c.id, positionId: c.positionId, status: 'below_cutoff', reason: `笔试成绩 ${formatCenti(c.score)} 低于分数线 ${formatCenti(cutoff)}` };
+      return {
+        candidateId: c.id,
+        positionId: c.positionId,
+        status: 'below_cutoff',
+        reason: `笔试成绩 ${formatCenti(c.score)} 低于分数线 ${formatCenti(cutoff)}`,
+      };
     }
-    return { candidateId: c.id, positionId: c.positionId, status: 'outside_quota', reason: `面试名额 ${quota[p]} 人已满，入围最低分 ${formatCenti(result.lineScore[p]!)}` };
+    return {
+      candidateId: c.id,
+      positionId: c.positionId,
+      status: 'outside_quota',
+      reason: `面试名额 ${quota[p]} 人已满，入围最低分 ${formatCenti(result.lineScore[p]!)}`,
+    };
   });
   return { ok: true, value: { positions: lists, candidates: outcomes } };
 }

@@ -45,6 +45,7 @@ export function selectInterviewColumns(input: InterviewListColumns): InterviewLi
     }
   }
   const shortfall = new Uint32Array(positions);
-  for (let p = 0; p < positions; p++) shortfall[p] = Math.max(0, input.positionQuota[p]! - selectedCount[p]!);
+  for (let p = 0; p < positions; p++)
+    shortfall[p] = Math.max(0, input.positionQuota[p]! - selectedCount[p]!);
   return { selected, selectedCount, lineScore, shortfall };
 }

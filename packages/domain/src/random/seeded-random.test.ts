@@ -18,7 +18,9 @@ describe('seeded random', () => {
     const seed = 's';
     const counter1 = Buffer.alloc(8);
     counter1.writeUInt32BE(1, 4);
-    const block1 = createHash('sm3').update(Buffer.concat([Buffer.from(seed), counter1])).digest();
+    const block1 = createHash('sm3')
+      .update(Buffer.concat([Buffer.from(seed), counter1]))
+      .digest();
     const rng = createSeededRandom(seed);
     for (let i = 0; i < 8; i++) rng.nextUint32();
     expect(rng.nextUint32()).toBe(block1.readUInt32BE(0));
@@ -50,12 +52,16 @@ describe('seeded random', () => {
 
   it('replays a recorded draw to the identical order', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1 }), fc.array(fc.integer(), { maxLength: 40 }), (seed, items) => {
-        const { order, record } = drawShuffle(seed, items);
-        expect(record.algorithm).toBe(RANDOM_ALGORITHM);
-        expect(replayShuffle(record, items)).toEqual(order);
-        expect([...order].sort((a, b) => a - b)).toEqual([...items].sort((a, b) => a - b));
-      }),
+      fc.property(
+        fc.string({ minLength: 1 }),
+        fc.array(fc.integer(), { maxLength: 40 }),
+        (seed, items) => {
+          const { order, record } = drawShuffle(seed, items);
+          expect(record.algorithm).toBe(RANDOM_ALGORITHM);
+          expect(replayShuffle(record, items)).toEqual(order);
+          expect([...order].sort((a, b) => a - b)).toEqual([...items].sort((a, b) => a - b));
+        },
+      ),
       { numRuns: 100 },
     );
   });

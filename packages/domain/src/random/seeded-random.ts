@@ -75,7 +75,10 @@ export function deriveSeed(seed: string, label: string): string {
 }
 
 /** Shuffles items with a recorded seed and returns the order with its replay record. */
-export function drawShuffle<T>(seed: string, items: readonly T[]): { order: T[]; record: DrawRecord } {
+export function drawShuffle<T>(
+  seed: string,
+  items: readonly T[],
+): { order: T[]; record: DrawRecord } {
   return { order: createSeededRandom(seed).shuffle(items), record: createDrawRecord(seed, items) };
 }
 
@@ -85,6 +88,9 @@ export function drawShuffle<T>(seed: string, items: readonly T[]): { order: T[];
  */
 export function replayShuffle<T>(record: DrawRecord, items: readonly T[]): T[] {
   assertInvariant(record.algorithm === RANDOM_ALGORITHM, `unknown algorithm ${record.algorithm}`);
-  assertInvariant(digestDrawInput(items) === record.inputDigest, 'input does not match the recorded digest');
+  assertInvariant(
+    digestDrawInput(items) === record.inputDigest,
+    'input does not match the recorded digest',
+  );
   return createSeededRandom(record.seed).shuffle(items);
 }

@@ -9,7 +9,9 @@ describe('sm3', () => {
   });
 
   it('matches the GB/T 32905 example for the 64-byte message', () => {
-    expect(sm3Hex('abcd'.repeat(16))).toBe('debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732');
+    expect(sm3Hex('abcd'.repeat(16))).toBe(
+      'debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732',
+    );
   });
 
   it('agrees with node:crypto on random messages of every padding length', () => {

@@ -8,7 +8,8 @@ const IV = [
 const T_LOW = 0x79cc4519;
 const T_HIGH = 0x7a879d8a;
 
-const rotl = (x: number, n: number): number => ((x << (n & 31)) | (x >>> ((32 - (n & 31)) & 31))) >>> 0;
+const rotl = (x: number, n: number): number =>
+  ((x << (n & 31)) | (x >>> ((32 - (n & 31)) & 31))) >>> 0;
 const p0 = (x: number): number => (x ^ rotl(x, 9) ^ rotl(x, 17)) >>> 0;
 const p1 = (x: number): number => (x ^ rotl(x, 15) ^ rotl(x, 23)) >>> 0;
 
@@ -28,7 +29,9 @@ export function sm3(message: Uint8Array): Uint8Array {
  * Hasher for SM3(prefix ‖ counter as 8-byte big-endian), the block function of the counter-mode
  * generator; the padded buffer is built once and only the counter bytes change between calls.
  */
-export function createSm3CounterHasher(prefix: Uint8Array): (counter: number, out: Uint32Array) => void {
+export function createSm3CounterHasher(
+  prefix: Uint8Array,
+): (counter: number, out: Uint32Array) => void {
   const message = new Uint8Array(prefix.length + 8);
   message.set(prefix);
   const padded = padMessage(message);
@@ -58,7 +61,8 @@ const scratchW1 = new Uint32Array(64);
 
 function hashPadded(view: DataView, length: number): number[] {
   const state = IV.slice();
-  for (let offset = 0; offset < length; offset += 64) compress(state, view, offset, scratchW, scratchW1);
+  for (let offset = 0; offset < length; offset += 64)
+    compress(state, view, offset, scratchW, scratchW1);
   return state;
 }
 
@@ -75,13 +79,29 @@ export function toHex(bytes: Uint8Array): string {
   return hex;
 }
 
-function compress(state: number[], view: DataView, offset: number, w: Uint32Array, w1: Uint32Array): void {
+function compress(
+  state: number[],
+  view: DataView,
+  offset: number,
+  w: Uint32Array,
+  w1: Uint32Array,
+): void {
   for (let j = 0; j < 16; j++) w[j] = view.getUint32(offset + j * 4);
   for (let j = 16; j < 68; j++) {
-    w[j] = (p1(w[j - 16]! ^ w[j - 9]! ^ rotl(w[j - 3]!, 15)) ^ rotl(w[j - 13]!, 7) ^ w[j - 6]!) >>> 0;
+    w[j] =
+      (p1(w[j - 16]! ^ w[j - 9]! ^ rotl(w[j - 3]!, 15)) ^ rotl(w[j - 13]!, 7) ^ w[j - 6]!) >>> 0;
   }
   for (let j = 0; j < 64; j++) w1[j] = (w[j]! ^ w[j + 4]!) >>> 0;
-  let [a, b, c, d, e, f, g, h] = state as [number, number, number, number, number, number, number, number];
+  let [a, b, c, d, e, f, g, h] = state as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   for (let j = 0; j < 64; j++) {
     const t = j < 16 ? T_LOW : T_HIGH;
     const ss1 = rotl((rotl(a, 12) + e + rotl(t, j)) >>> 0, 7);

@@ -5,7 +5,11 @@ import { rankColumns } from './rank-columns';
 /** One step of the tie-break chain: a value field, highest first by default. */
 export type RankingKey = { field: string; order?: 'asc' | 'desc'; label?: string };
 
-export type RankingRow = { id: string; partition?: string; values: Readonly<Record<string, Centi>> };
+export type RankingRow = {
+  id: string;
+  partition?: string;
+  values: Readonly<Record<string, Centi>>;
+};
 
 /** A ranked row with the reason it sits where it does. */
 export type RankedRow = {
@@ -23,7 +27,10 @@ export type RankingOptions = { keys: readonly RankingKey[]; rankBy?: 'chain' | '
  * Ranks rows high to low within each partition (gender, position) by a configurable tie-break chain
  * with competition ranks 1, 1, 3 (REG-02e); rows equal on every key are listed by id.
  */
-export function rankRows(rows: readonly RankingRow[], options: RankingOptions): Outcome<RankedRow[]> {
+export function rankRows(
+  rows: readonly RankingRow[],
+  options: RankingOptions,
+): Outcome<RankedRow[]> {
   const reasons = validateRanking(rows, options);
   if (reasons.length > 0) return { ok: false, reasons };
   // Sorting by id first makes the final order independent of the caller's input order.
@@ -60,15 +67,23 @@ export function rankRows(rows: readonly RankingRow[], options: RankingOptions): 
 
 function validateRanking(rows: readonly RankingRow[], options: RankingOptions): Problem[] {
   const reasons: Problem[] = [];
-  if (options.keys.length === 0) reasons.push(problem('RANKING.NO_KEYS', '排名规则至少需要一个排序字段', 'keys'));
+  if (options.keys.length === 0)
+    reasons.push(problem('RANKING.NO_KEYS', '排名规则至少需要一个排序字段', 'keys'));
   const seen = new Set<string>();
   rows.forEach((row, i) => {
-    if (seen.has(row.id)) reasons.push(problem('RANKING.DUPLICATE_ID', `考生 ${row.id} 重复出现`, `rows[${i}].id`));
+    if (seen.has(row.id))
+      reasons.push(problem('RANKING.DUPLICATE_ID', `考生 ${row.id} 重复出现`, `rows[${i}].id`));
     seen.add(row.id);
     for (const key of options.keys) {
       const v = row.values[key.field];
       if (v === undefined || !Number.isSafeInteger(v)) {
-        reasons.push(problem('RANKING.BAD_VALUE', `考生 ${row.id} 缺少或有无效的 ${key.label ?? key.field}`, `rows[${i}].values.${key.field}`));
+        reasons.push(
+          problem(
+            'RANKING.BAD_VALUE',
+            `考生 ${row.id} 缺少或有无效的 ${key.label ?? key.field}`,
+            `rows[${i}].values.${key.field}`,
+          ),
+        );
       }
     }
   });

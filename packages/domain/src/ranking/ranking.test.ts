@@ -22,7 +22,10 @@ describe('rankRows', () => {
 
   it('separates equal composites by the written score and says so', () => {
     const result = rankRows([row('a', 8000, 6900), row('b', 8000, 7000)], {
-      keys: [{ field: 'composite', label: '综合成绩' }, { field: 'written', label: '笔试成绩' }],
+      keys: [
+        { field: 'composite', label: '综合成绩' },
+        { field: 'written', label: '笔试成绩' },
+      ],
     });
     expect(result.ok && result.value).toEqual([
       { id: 'b', partition: '', rank: 1, position: 1, separatedBy: null },
@@ -43,9 +46,12 @@ describe('rankRows', () => {
   });
 
   it('ranks men and women separately', () => {
-    const result = rankRows([row('m1', 9000, 0, 'male'), row('f1', 8000, 0, 'female'), row('m2', 9500, 0, 'male')], {
-      keys: [{ field: 'composite' }],
-    });
+    const result = rankRows(
+      [row('m1', 9000, 0, 'male'), row('f1', 8000, 0, 'female'), row('m2', 9500, 0, 'male')],
+      {
+        keys: [{ field: 'composite' }],
+      },
+    );
     expect(result.ok && result.value.map((r) => `${r.partition}:${r.id}:${r.rank}`)).toEqual([
       'female:f1:1',
       'male:m2:1',
@@ -54,7 +60,9 @@ describe('rankRows', () => {
   });
 
   it('reports every missing value and duplicate id', () => {
-    const result = rankRows([{ id: 'a', values: {} }, row('a', 1, 1)], { keys: [{ field: 'composite' }, { field: 'written' }] });
+    const result = rankRows([{ id: 'a', values: {} }, row('a', 1, 1)], {
+      keys: [{ field: 'composite' }, { field: 'written' }],
+    });
     expect(!result.ok && result.reasons.map((r) => r.path)).toEqual([
       'rows[0].values.composite',
       'rows[0].values.written',
@@ -76,7 +84,9 @@ describe('rankRows', () => {
     fc.assert(
       fc.property(rowsArb, (raw) => {
         const rows = raw.map((r) => row(r.id, r.composite, r.written, r.partition));
-        const result = rankRows(rows, { keys: [{ field: 'composite' }, { field: 'written', order: 'asc' }] });
+        const result = rankRows(rows, {
+          keys: [{ field: 'composite' }, { field: 'written', order: 'asc' }],
+        });
         if (!result.ok) throw new Error('unexpected');
         expect(result.value.map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort());
         for (const r of result.value) {
@@ -84,7 +94,8 @@ describe('rankRows', () => {
           const better = raw.filter(
             (x) =>
               x.partition === me.partition &&
-              (x.composite > me.composite || (x.composite === me.composite && x.written < me.written)),
+              (x.composite > me.composite ||
+                (x.composite === me.composite && x.written < me.written)),
           ).length;
           expect(r.rank).toBe(better + 1);
         }
@@ -97,7 +108,9 @@ describe('rankRows', () => {
     fc.assert(
       fc.property(rowsArb, fc.nat(), (raw, rot) => {
         const rows = raw.map((r) => row(r.id, r.composite, r.written, r.partition));
-        const rotated = rows.slice(rot % (rows.length || 1)).concat(rows.slice(0, rot % (rows.length || 1)));
+        const rotated = rows
+          .slice(rot % (rows.length || 1))
+          .concat(rows.slice(0, rot % (rows.length || 1)));
         const keys = [{ field: 'composite' }];
         expect(rankRows(rotated, { keys })).toEqual(rankRows(rows, { keys }));
       }),

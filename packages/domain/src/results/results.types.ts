@@ -4,7 +4,12 @@ import type { Centi } from '../shared/decimal';
 export type InterviewKind = 'structured' | 'professional';
 
 /** A scoring indicator: examiners give 0..max, the mean is multiplied by weight. */
-export type Indicator = { code: string; name: string; max: number | string; weight: number | string };
+export type Indicator = {
+  code: string;
+  name: string;
+  max: number | string;
+  weight: number | string;
+};
 
 /** One examiner's sheet for one candidate; it counts only when the supervisor signed it. */
 export type ScoreSheet = {
@@ -28,7 +33,11 @@ export type ResultPolicy = {
   dropExtremesMinExaminers: number;
   writtenFullMark: number | string;
   /** Decimal fractions with up to four places, summing to 1. */
-  weights: { written: number | string; structured: number | string; professional?: number | string };
+  weights: {
+    written: number | string;
+    structured: number | string;
+    professional?: number | string;
+  };
   passMark: number | string;
 };
 

@@ -46,7 +46,10 @@ export function formatCenti(value: Centi): string {
  * Uses BigInt when the product could leave the safe-integer range.
  */
 export function divideHalfUp(numerator: number, denominator: number): number {
-  assertInvariant(Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator), 'integers required');
+  assertInvariant(
+    Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator),
+    'integers required',
+  );
   assertInvariant(denominator !== 0, 'division by zero');
   const negative = numerator < 0 !== denominator < 0;
   const n = Math.abs(numerator);

@@ -5,19 +5,25 @@ import { divideHalfUp, formatCenti, parseCenti } from './decimal';
 
 describe('orderByColumns', () => {
   it('matches a stable comparison sort, including ranges wider than one counting pass', () => {
-    const value = fc.oneof(fc.integer({ min: -50, max: 50 }), fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }));
+    const value = fc.oneof(
+      fc.integer({ min: -50, max: 50 }),
+      fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }),
+    );
     fc.assert(
-      fc.property(fc.array(fc.tuple(value, fc.integer({ min: 0, max: 3 })), { maxLength: 80 }), (rows) => {
-        const order = orderByColumns(rows.length, [
-          { values: rows.map((r) => r[1]), order: 'asc' },
-          { values: rows.map((r) => r[0]), order: 'desc' },
-        ]);
-        const expected = rows
-          .map((r, i) => ({ r, i }))
-          .sort((a, b) => a.r[1] - b.r[1] || b.r[0] - a.r[0] || a.i - b.i)
-          .map((x) => x.i);
-        expect([...order]).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(fc.tuple(value, fc.integer({ min: 0, max: 3 })), { maxLength: 80 }),
+        (rows) => {
+          const order = orderByColumns(rows.length, [
+            { values: rows.map((r) => r[1]), order: 'asc' },
+            { values: rows.map((r) => r[0]), order: 'desc' },
+          ]);
+          const expected = rows
+            .map((r, i) => ({ r, i }))
+            .sort((a, b) => a.r[1] - b.r[1] || b.r[0] - a.r[0] || a.i - b.i)
+            .map((x) => x.i);
+          expect([...order]).toEqual(expected);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -23,13 +23,24 @@ export function orderByColumns(rowCount: number, columns: readonly SortColumn[])
     const desc = column.order === 'desc';
     // A wide single-pass bucket array only pays off when there are enough rows to fill it.
     if (range < 65536 || (range < SINGLE_PASS_RANGE && range < rowCount * 4)) {
-      countingPass(order, scratch, (i) => (desc ? max - column.values[i]! : column.values[i]! - min), range + 1);
+      countingPass(
+        order,
+        scratch,
+        (i) => (desc ? max - column.values[i]! : column.values[i]! - min),
+        range + 1,
+      );
       [order, scratch] = [scratch, order];
     } else {
-      const digit = (i: number): number => (desc ? max - column.values[i]! : column.values[i]! - min);
+      const digit = (i: number): number =>
+        desc ? max - column.values[i]! : column.values[i]! - min;
       countingPass(order, scratch, (i) => digit(i) % 65536, 65536);
       [order, scratch] = [scratch, order];
-      countingPass(order, scratch, (i) => Math.floor(digit(i) / 65536), Math.floor(range / 65536) + 1);
+      countingPass(
+        order,
+        scratch,
+        (i) => Math.floor(digit(i) / 65536),
+        Math.floor(range / 65536) + 1,
+      );
       [order, scratch] = [scratch, order];
     }
   }
@@ -49,7 +60,12 @@ function rangeOf(values: ArrayLike<number>): { min: number; max: number } {
 }
 
 // Stable counting sort of `from` into `to` by a digit in [0, buckets).
-function countingPass(from: Uint32Array, to: Uint32Array, digit: (row: number) => number, buckets: number): void {
+function countingPass(
+  from: Uint32Array,
+  to: Uint32Array,
+  digit: (row: number) => number,
+  buckets: number,
+): void {
   const counts = new Uint32Array(buckets + 1);
   for (let k = 0; k < from.length; k++) counts[digit(from[k]!) + 1]! += 1;
   for (let b = 0; b < buckets; b++) counts[b + 1]! += counts[b]!;

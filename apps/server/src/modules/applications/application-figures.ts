@@ -9,7 +9,10 @@ export type ApplicationFigures = { submitted: number; approved: number };
  * Position-application figures of one event (NFR-HIS-1 comparison). A change of position withdraws
  * the old application, so leaving withdrawn ones out counts each candidate's application once.
  */
-export async function countApplicationFigures(db: DbOrTx, eventId: string): Promise<ApplicationFigures> {
+export async function countApplicationFigures(
+  db: DbOrTx,
+  eventId: string,
+): Promise<ApplicationFigures> {
   const [row] = await db
     .select({
       submitted: sql<number>`count(*) filter (where ${positionApplication.status} <> 'withdrawn')::int`,

@@ -15,15 +15,24 @@ export const APPLICATION_TRANSITIONS: Record<ApplicationStatus, readonly Applica
 
 /** Throws APPLICATION.INVALID_TRANSITION unless `from → to` is in the table. */
 export function assertApplicationTransition(from: ApplicationStatus, to: ApplicationStatus): void {
-  if (!APPLICATION_TRANSITIONS[from].includes(to)) throw new AppError('APPLICATION.INVALID_TRANSITION', { details: { from, to } });
+  if (!APPLICATION_TRANSITIONS[from].includes(to))
+    throw new AppError('APPLICATION.INVALID_TRANSITION', { details: { from, to } });
 }
 
 /** Adds one timeline line in the caller's transaction. */
 export async function addApplicationTimeline(
   tx: DbOrTx,
-  entry: { applicationId: string; kind: string; message: string; fromStatus?: ApplicationStatus | null; toStatus?: ApplicationStatus | null },
+  entry: {
+    applicationId: string;
+    kind: string;
+    message: string;
+    fromStatus?: ApplicationStatus | null;
+    toStatus?: ApplicationStatus | null;
+  },
 ): Promise<void> {
-  await tx.insert(applicationTimeline).values({ ...entry, fromStatus: entry.fromStatus ?? null, toStatus: entry.toStatus ?? null });
+  await tx
+    .insert(applicationTimeline)
+    .values({ ...entry, fromStatus: entry.fromStatus ?? null, toStatus: entry.toStatus ?? null });
 }
 
 /**
@@ -45,6 +54,11 @@ export async function transitionApplication(
     .where(and(eq(positionApplication.id, id), eq(positionApplication.status, from)))
     .returning({ id: positionApplication.id });
   if (rows.length === 0) return false;
-  await addApplicationTimeline(tx, { applicationId: id, ...timeline, fromStatus: from, toStatus: to });
+  await addApplicationTimeline(tx, {
+    applicationId: id,
+    ...timeline,
+    fromStatus: from,
+    toStatus: to,
+  });
   return true;
 }

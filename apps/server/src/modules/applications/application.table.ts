@@ -1,11 +1,26 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { candidate } from '../candidates/candidate.table';
 import { recruitmentEvent } from '../events/event.table';
 import { position } from '../positions/position.table';
 import { unit } from '../units/unit.table';
 
-export const APPLICATION_STATUSES = ['submitted', 'returned', 'approved', 'rejected', 'withdrawn'] as const;
+export const APPLICATION_STATUSES = [
+  'submitted',
+  'returned',
+  'approved',
+  'rejected',
+  'withdrawn',
+] as const;
 
 /**
  * A position application 职位报名 (§7). The partial unique index is what allows one active
@@ -15,11 +30,19 @@ export const positionApplication = pgTable(
   'position_application',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id').notNull().references(() => recruitmentEvent.id),
-    candidateId: uuid('candidate_id').notNull().references(() => candidate.id),
-    positionId: uuid('position_id').notNull().references(() => position.id),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => recruitmentEvent.id),
+    candidateId: uuid('candidate_id')
+      .notNull()
+      .references(() => candidate.id),
+    positionId: uuid('position_id')
+      .notNull()
+      .references(() => position.id),
     // The position's unit, kept on the row so review queues filter by scope without a join.
-    unitId: uuid('unit_id').notNull().references(() => unit.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => unit.id),
     status: text('status', { enum: APPLICATION_STATUSES }).notNull(),
     checks: jsonb('checks').notNull().default([]),
     profileVersion: integer('profile_version').notNull(),
@@ -36,7 +59,9 @@ export const positionApplication = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('position_application_one_active_uq').on(t.eventId, t.candidateId).where(sql`status in ('submitted', 'returned', 'approved')`),
+    uniqueIndex('position_application_one_active_uq')
+      .on(t.eventId, t.candidateId)
+      .where(sql`status in ('submitted', 'returned', 'approved')`),
     index('position_application_unit_queue_idx').on(t.unitId, t.status, t.submittedAt),
     index('position_application_event_queue_idx').on(t.eventId, t.status, t.submittedAt),
     index('position_application_candidate_idx').on(t.candidateId, t.positionId),
@@ -48,12 +73,16 @@ export const applicationTimeline = pgTable(
   'application_timeline',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    applicationId: uuid('application_id').notNull().references(() => positionApplication.id),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => positionApplication.id),
     kind: text('kind').notNull(),
     fromStatus: text('from_status', { enum: APPLICATION_STATUSES }),
     toStatus: text('to_status', { enum: APPLICATION_STATUSES }),
     message: text('message').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+    at: timestamp('at', { withTimezone: true })
+      .notNull()
+      .default(sql`clock_timestamp()`),
   },
   (t) => [index('application_timeline_application_idx').on(t.applicationId, t.at)],
 );

@@ -1,4 +1,9 @@
-import type { Application, ApplicationCheck, PositionConditions, SubmitApplication } from '@kaolu/contracts';
+import type {
+  Application,
+  ApplicationCheck,
+  PositionConditions,
+  SubmitApplication,
+} from '@kaolu/contracts';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import type { AuditLog } from '../../platform/audit';
@@ -18,14 +23,27 @@ import { applicationTimeline, positionApplication } from './application.table';
 import { shanghaiDay } from '../../platform/time';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
-export type ApplicationsDeps = { db: Db; crypto: CryptoProvider; audit: AuditLog; exchange: DataExchange; profiles: ProfilesService; scores: ScoresService; now?: () => Date };
+export type ApplicationsDeps = {
+  db: Db;
+  crypto: CryptoProvider;
+  audit: AuditLog;
+  exchange: DataExchange;
+  profiles: ProfilesService;
+  scores: ScoresService;
+  now?: () => Date;
+};
 export type ApplicationsService = ReturnType<typeof createApplicationsService>;
 
 const isUniqueViolation = (error: unknown): boolean => {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) if ((e as { code?: string }).code === '23505') return true;
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause)
+    if ((e as { code?: string }).code === '23505') return true;
   return false;
 };
-const failedText = (checks: ApplicationCheck[]) => checks.filter((c) => c.result === 'failed').map((c) => `${c.condition}：${c.reason}`).join('；');
+const failedText = (checks: ApplicationCheck[]) =>
+  checks
+    .filter((c) => c.result === 'failed')
+    .map((c) => `${c.condition}：${c.reason}`)
+    .join('；');
 
 /** Position application 职位报名 use cases (ONL-03, §7, INT-02 whitelist direction). */
 export function createApplicationsService(deps: ApplicationsDeps) {
@@ -40,9 +58,21 @@ export function createApplicationsService(deps: ApplicationsDeps) {
 
   async function loadPosition(eventId: string, positionId: string) {
     const [row] = await db
-      .select({ p: position, unitName: unit.name, unitParentId: unit.parentId, unitIsPolice: unit.isPolice })
-      .from(position).innerJoin(unit, eq(unit.id, position.unitId))
-      .where(and(eq(position.id, positionId), eq(position.eventId, eventId), eq(position.status, 'published')));
+      .select({
+        p: position,
+        unitName: unit.name,
+        unitParentId: unit.parentId,
+        unitIsPolice: unit.isPolice,
+      })
+      .from(position)
+      .innerJoin(unit, eq(unit.id, position.unitId))
+      .where(
+        and(
+          eq(position.id, positionId),
+          eq(position.eventId, eventId),
+          eq(position.status, 'published'),
+        ),
+      );
     if (!row) throw new AppError('POSITION.NOT_FOUND');
     return row;
   }
@@ -50,55 +80,146 @@ export function createApplicationsService(deps: ApplicationsDeps) {
   /** Gathers the facts (platform calls included) and runs every rule; nothing is written. */
   async function assess(candidateId: string, event: EventRecord, positionId: string) {
     const target = await loadPosition(event.id, positionId);
-    const [registration] = await db.select().from(examRegistration).where(and(eq(examRegistration.eventId, event.id), eq(examRegistration.candidateId, candidateId), eq(examRegistration.status, 'confirmed')));
+    const [registration] = await db
+      .select()
+      .from(examRegistration)
+      .where(
+        and(
+          eq(examRegistration.eventId, event.id),
+          eq(examRegistration.candidateId, candidateId),
+          eq(examRegistration.status, 'confirmed'),
+        ),
+      );
     const person = await profiles.identityOf(candidateId);
     // The profile frozen at exam registration is the one reviewed; without one, today's profile is frozen.
-    const snapshot = registration ? { version: registration.profileVersion, document: registration.profileSnapshot as StoredProfileDocument } : await profiles.snapshotOf(candidateId);
+    const snapshot = registration
+      ? {
+          version: registration.profileVersion,
+          document: registration.profileSnapshot as StoredProfileDocument,
+        }
+      : await profiles.snapshotOf(candidateId);
     const [verdict, lists, rejected] = await Promise.all([
       scores.verdictOf(event.id, candidateId),
       matchByBlindIndex(db, event.id, person.idNumberBidx),
-      db.select({ id: positionApplication.id }).from(positionApplication).where(and(eq(positionApplication.candidateId, candidateId), eq(positionApplication.positionId, positionId), eq(positionApplication.status, 'rejected'))).limit(1),
+      db
+        .select({ id: positionApplication.id })
+        .from(positionApplication)
+        .where(
+          and(
+            eq(positionApplication.candidateId, candidateId),
+            eq(positionApplication.positionId, positionId),
+            eq(positionApplication.status, 'rejected'),
+          ),
+        )
+        .limit(1),
     ]);
-    const whitelistUnitName = lists.whitelistUnitId ? (await db.select({ name: unit.name }).from(unit).where(eq(unit.id, lists.whitelistUnitId)))[0]?.name ?? null : null;
-    const idNumber = crypto.decryptField(person.idNumberEnc, { table: 'candidate', column: 'id_number', rowId: person.id });
+    const whitelistUnitName = lists.whitelistUnitId
+      ? ((
+          await db.select({ name: unit.name }).from(unit).where(eq(unit.id, lists.whitelistUnitId))
+        )[0]?.name ?? null)
+      : null;
+    const idNumber = crypto.decryptField(person.idNumberEnc, {
+      table: 'candidate',
+      column: 'id_number',
+      rowId: person.id,
+    });
     const lookup = await lookUpResidence(exchange.city, { idNumber, name: person.name });
-    if (!lookup.available) throw new AppError('EXCHANGE.UNAVAILABLE', { message: '市数据共享平台暂不可用，无法核验户籍和居住证，请稍后再试' });
+    if (!lookup.available)
+      throw new AppError('EXCHANGE.UNAVAILABLE', {
+        message: '市数据共享平台暂不可用，无法核验户籍和居住证，请稍后再试',
+      });
     const window = windowOf(event, 'position_application');
     const referenceDate = shanghaiDay(window ? new Date(window.startsAt) : now());
     const p = target.p;
     const checks = assessApplication({
-      examFirst: event.policy.order === 'exam_first' && event.policy.stages.includes('written_exam'),
+      examFirst:
+        event.policy.order === 'exam_first' && event.policy.stages.includes('written_exam'),
       registration: registration ? { examCategory: registration.examCategory } : undefined,
       verdict,
-      position: { unitId: p.unitId, unitParentId: target.unitParentId, examCategory: p.examCategory, conditions: p.conditions as PositionConditions, township: p.township, basicPolice: p.basicPolice, unitIsPolice: target.unitIsPolice },
+      position: {
+        unitId: p.unitId,
+        unitParentId: target.unitParentId,
+        examCategory: p.examCategory,
+        conditions: p.conditions as PositionConditions,
+        township: p.township,
+        basicPolice: p.basicPolice,
+        unitIsPolice: target.unitIsPolice,
+      },
       lists: { ...lists, whitelistUnitName },
       rejectedBefore: rejected.length > 0,
       facts: eligibilityFactsOf(person, snapshot.document, referenceDate, lookup.residence),
       policy: { referenceDate, ...event.policy.eligibility },
     });
-    return { checks, target, snapshot, policePosts: policePostsOf({ basicPolice: p.basicPolice, details: p.details as Record<string, unknown> }) };
+    return {
+      checks,
+      target,
+      snapshot,
+      policePosts: policePostsOf({
+        basicPolice: p.basicPolice,
+        details: p.details as Record<string, unknown>,
+      }),
+    };
   }
 
   /** Assesses and refuses with every failed condition explained, before anything is saved. */
-  async function assertEligible(candidateId: string, event: EventRecord, positionId: string, intentions: string[] | undefined) {
+  async function assertEligible(
+    candidateId: string,
+    event: EventRecord,
+    positionId: string,
+    intentions: string[] | undefined,
+  ) {
     const result = await assess(candidateId, event, positionId);
-    if (result.checks.some((c) => c.result === 'failed')) throw new AppError('APPLICATION.NOT_ELIGIBLE', { message: `不符合该职位报考条件：${failedText(result.checks)}`, details: { checks: result.checks } });
+    if (result.checks.some((c) => c.result === 'failed'))
+      throw new AppError('APPLICATION.NOT_ELIGIBLE', {
+        message: `不符合该职位报考条件：${failedText(result.checks)}`,
+        details: { checks: result.checks },
+      });
     const problem = validIntentions(result.policePosts, intentions);
-    if (problem) throw new AppError('APPLICATION.POLICE_INTENTIONS_INVALID', { message: problem, details: { posts: result.policePosts } });
+    if (problem)
+      throw new AppError('APPLICATION.POLICE_INTENTIONS_INVALID', {
+        message: problem,
+        details: { posts: result.policePosts },
+      });
     return result;
   }
 
-  async function insertApplication(tx: Tx, candidateId: string, event: EventRecord, result: Awaited<ReturnType<typeof assess>>, intentions: string[] | undefined, message: string) {
-    const [row] = await tx.insert(positionApplication).values({
-      eventId: event.id, candidateId, positionId: result.target.p.id, unitId: result.target.p.unitId, status: 'submitted', checks: result.checks,
-      profileVersion: result.snapshot.version, profileSnapshot: result.snapshot.document, policeIntentions: result.policePosts ? intentions! : null, submittedAt: new Date(),
-    }).returning({ id: positionApplication.id });
-    await addApplicationTimeline(tx, { applicationId: row!.id, kind: 'submitted', message, toStatus: 'submitted' });
+  async function insertApplication(
+    tx: Tx,
+    candidateId: string,
+    event: EventRecord,
+    result: Awaited<ReturnType<typeof assess>>,
+    intentions: string[] | undefined,
+    message: string,
+  ) {
+    const [row] = await tx
+      .insert(positionApplication)
+      .values({
+        eventId: event.id,
+        candidateId,
+        positionId: result.target.p.id,
+        unitId: result.target.p.unitId,
+        status: 'submitted',
+        checks: result.checks,
+        profileVersion: result.snapshot.version,
+        profileSnapshot: result.snapshot.document,
+        policeIntentions: result.policePosts ? intentions! : null,
+        submittedAt: new Date(),
+      })
+      .returning({ id: positionApplication.id });
+    await addApplicationTimeline(tx, {
+      applicationId: row!.id,
+      kind: 'submitted',
+      message,
+      toStatus: 'submitted',
+    });
     return row!.id;
   }
 
   async function ownApplication(candidateId: string, id: string) {
-    const [row] = await db.select().from(positionApplication).where(and(eq(positionApplication.id, id), eq(positionApplication.candidateId, candidateId)));
+    const [row] = await db
+      .select()
+      .from(positionApplication)
+      .where(and(eq(positionApplication.id, id), eq(positionApplication.candidateId, candidateId)));
     if (!row) throw new AppError('APPLICATION.NOT_FOUND');
     return row;
   }
@@ -107,73 +228,210 @@ export function createApplicationsService(deps: ApplicationsDeps) {
     /** The "check before you apply" button: every rule explained, nothing saved. */
     async precheck(candidateId: string, input: { eventId: string; positionId: string }) {
       const result = await assess(candidateId, await loadEvent(input.eventId), input.positionId);
-      return { eligible: result.checks.every((c) => c.result === 'passed'), checks: result.checks, policePosts: result.policePosts };
+      return {
+        eligible: result.checks.every((c) => c.result === 'passed'),
+        checks: result.checks,
+        policePosts: result.policePosts,
+      };
     },
 
     /** Applies to one position in the window; one active application per event (database-enforced). */
-    async submit(candidateId: string, input: SubmitApplication, ctx: ChangeContext): Promise<{ id: string }> {
+    async submit(
+      candidateId: string,
+      input: SubmitApplication,
+      ctx: ChangeContext,
+    ): Promise<{ id: string }> {
       const event = await loadEvent(input.eventId);
       assertStageOpen(event, 'position_application', now());
-      const [active] = await db.select({ id: positionApplication.id }).from(positionApplication)
-        .where(and(eq(positionApplication.eventId, event.id), eq(positionApplication.candidateId, candidateId), inArray(positionApplication.status, ['submitted', 'returned', 'approved'])));
-      if (active) throw new AppError('APPLICATION.ALREADY_ACTIVE', { details: { applicationId: active.id } });
-      const result = await assertEligible(candidateId, event, input.positionId, input.policeIntentions);
+      const [active] = await db
+        .select({ id: positionApplication.id })
+        .from(positionApplication)
+        .where(
+          and(
+            eq(positionApplication.eventId, event.id),
+            eq(positionApplication.candidateId, candidateId),
+            inArray(positionApplication.status, ['submitted', 'returned', 'approved']),
+          ),
+        );
+      if (active)
+        throw new AppError('APPLICATION.ALREADY_ACTIVE', { details: { applicationId: active.id } });
+      const result = await assertEligible(
+        candidateId,
+        event,
+        input.positionId,
+        input.policeIntentions,
+      );
       try {
         return await db.transaction(async (tx) => {
-          const id = await insertApplication(tx, candidateId, event, result, input.policeIntentions, `报考职位：${result.target.p.code} ${result.target.p.title}（${result.target.unitName}）`);
-          await audit.record(tx, { action: 'application.submitted', ...auditBase(ctx), targetType: 'position_application', targetId: id, result: 'success', details: { eventId: event.id, positionId: input.positionId, from: null, to: 'submitted' } });
+          const id = await insertApplication(
+            tx,
+            candidateId,
+            event,
+            result,
+            input.policeIntentions,
+            `报考职位：${result.target.p.code} ${result.target.p.title}（${result.target.unitName}）`,
+          );
+          await audit.record(tx, {
+            action: 'application.submitted',
+            ...auditBase(ctx),
+            targetType: 'position_application',
+            targetId: id,
+            result: 'success',
+            details: {
+              eventId: event.id,
+              positionId: input.positionId,
+              from: null,
+              to: 'submitted',
+            },
+          });
           return { id };
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new AppError('APPLICATION.ALREADY_ACTIVE', { cause: error });
+        if (isUniqueViolation(error))
+          throw new AppError('APPLICATION.ALREADY_ACTIVE', { cause: error });
         throw error;
       }
     },
 
     /** Changes position while the unit has not reviewed (§7): the old one is withdrawn, the new one submitted. */
-    async change(candidateId: string, applicationId: string, input: { positionId: string; policeIntentions?: string[] }, ctx: ChangeContext): Promise<{ id: string }> {
+    async change(
+      candidateId: string,
+      applicationId: string,
+      input: { positionId: string; policeIntentions?: string[] },
+      ctx: ChangeContext,
+    ): Promise<{ id: string }> {
       const row = await ownApplication(candidateId, applicationId);
       if (row.status === 'approved') throw new AppError('APPLICATION.LOCKED');
       if (row.status !== 'submitted') throw new AppError('APPLICATION.ALREADY_REVIEWED');
-      if (row.positionId === input.positionId) throw new AppError('COMMON.VALIDATION_FAILED', { message: '新职位与当前报考职位相同' });
+      if (row.positionId === input.positionId)
+        throw new AppError('COMMON.VALIDATION_FAILED', { message: '新职位与当前报考职位相同' });
       const event = await loadEvent(row.eventId);
       assertStageOpen(event, 'position_application', now());
-      const result = await assertEligible(candidateId, event, input.positionId, input.policeIntentions);
+      const result = await assertEligible(
+        candidateId,
+        event,
+        input.positionId,
+        input.policeIntentions,
+      );
       return db.transaction(async (tx) => {
-        const moved = await transitionApplication(tx, row.id, 'submitted', 'withdrawn', { kind: 'changed', message: `考生改报职位 ${result.target.p.code}` });
+        const moved = await transitionApplication(tx, row.id, 'submitted', 'withdrawn', {
+          kind: 'changed',
+          message: `考生改报职位 ${result.target.p.code}`,
+        });
         if (!moved) throw new AppError('APPLICATION.ALREADY_REVIEWED');
-        const id = await insertApplication(tx, candidateId, event, result, input.policeIntentions, `改报职位：${result.target.p.code} ${result.target.p.title}（${result.target.unitName}）`);
-        await audit.record(tx, { action: 'application.changed', ...auditBase(ctx), targetType: 'position_application', targetId: id, result: 'success', details: { previous: row.id, fromPosition: row.positionId, toPosition: input.positionId, from: 'submitted', to: 'withdrawn' } });
+        const id = await insertApplication(
+          tx,
+          candidateId,
+          event,
+          result,
+          input.policeIntentions,
+          `改报职位：${result.target.p.code} ${result.target.p.title}（${result.target.unitName}）`,
+        );
+        await audit.record(tx, {
+          action: 'application.changed',
+          ...auditBase(ctx),
+          targetType: 'position_application',
+          targetId: id,
+          result: 'success',
+          details: {
+            previous: row.id,
+            fromPosition: row.positionId,
+            toPosition: input.positionId,
+            from: 'submitted',
+            to: 'withdrawn',
+          },
+        });
         return { id };
       });
     },
 
     /** Answers a 退回补充: the current profile (with new materials) is frozen again and the clock restarts. */
-    async supplement(candidateId: string, applicationId: string, note: string, ctx: ChangeContext): Promise<void> {
+    async supplement(
+      candidateId: string,
+      applicationId: string,
+      note: string,
+      ctx: ChangeContext,
+    ): Promise<void> {
       const row = await ownApplication(candidateId, applicationId);
-      if (row.status !== 'returned') throw new AppError('APPLICATION.INVALID_TRANSITION', { message: '只有被退回补充的报名才能补充材料' });
+      if (row.status !== 'returned')
+        throw new AppError('APPLICATION.INVALID_TRANSITION', {
+          message: '只有被退回补充的报名才能补充材料',
+        });
       const snapshot = await profiles.snapshotOf(candidateId);
       await db.transaction(async (tx) => {
-        const moved = await transitionApplication(tx, row.id, 'returned', 'submitted', { kind: 'supplemented', message: `考生补充材料：${note}` }, { profileVersion: snapshot.version, profileSnapshot: snapshot.document, submittedAt: new Date() });
+        const moved = await transitionApplication(
+          tx,
+          row.id,
+          'returned',
+          'submitted',
+          { kind: 'supplemented', message: `考生补充材料：${note}` },
+          {
+            profileVersion: snapshot.version,
+            profileSnapshot: snapshot.document,
+            submittedAt: new Date(),
+          },
+        );
         if (!moved) throw new AppError('COMMON.CONFLICT');
-        await audit.record(tx, { action: 'application.supplemented', ...auditBase(ctx), targetType: 'position_application', targetId: row.id, result: 'success', details: { from: 'returned', to: 'submitted', profileVersion: snapshot.version } });
+        await audit.record(tx, {
+          action: 'application.supplemented',
+          ...auditBase(ctx),
+          targetType: 'position_application',
+          targetId: row.id,
+          result: 'success',
+          details: { from: 'returned', to: 'submitted', profileVersion: snapshot.version },
+        });
       });
     },
 
     /** The candidate's applications with their timelines, newest first. */
     async listMine(candidateId: string, applicationId?: string): Promise<Application[]> {
       const rows = await db
-        .select({ a: positionApplication, code: position.code, title: position.title, unitName: unit.name })
-        .from(positionApplication).innerJoin(position, eq(position.id, positionApplication.positionId)).innerJoin(unit, eq(unit.id, positionApplication.unitId))
-        .where(and(eq(positionApplication.candidateId, candidateId), applicationId ? eq(positionApplication.id, applicationId) : undefined))
+        .select({
+          a: positionApplication,
+          code: position.code,
+          title: position.title,
+          unitName: unit.name,
+        })
+        .from(positionApplication)
+        .innerJoin(position, eq(position.id, positionApplication.positionId))
+        .innerJoin(unit, eq(unit.id, positionApplication.unitId))
+        .where(
+          and(
+            eq(positionApplication.candidateId, candidateId),
+            applicationId ? eq(positionApplication.id, applicationId) : undefined,
+          ),
+        )
         .orderBy(desc(positionApplication.createdAt));
       const ids = rows.map((r) => r.a.id);
-      const lines = ids.length ? await db.select().from(applicationTimeline).where(inArray(applicationTimeline.applicationId, ids)).orderBy(asc(applicationTimeline.at), asc(applicationTimeline.id)) : [];
+      const lines = ids.length
+        ? await db
+            .select()
+            .from(applicationTimeline)
+            .where(inArray(applicationTimeline.applicationId, ids))
+            .orderBy(asc(applicationTimeline.at), asc(applicationTimeline.id))
+        : [];
       return rows.map(({ a, code, title, unitName }) => ({
-        id: a.id, eventId: a.eventId, positionId: a.positionId, positionCode: code, positionTitle: title, unitName, status: a.status,
-        checks: a.checks as ApplicationCheck[], policeIntentions: a.policeIntentions ?? null, reviewReasonCode: a.reviewReasonCode, reviewReasonText: a.reviewReasonText,
+        id: a.id,
+        eventId: a.eventId,
+        positionId: a.positionId,
+        positionCode: code,
+        positionTitle: title,
+        unitName,
+        status: a.status,
+        checks: a.checks as ApplicationCheck[],
+        policeIntentions: a.policeIntentions ?? null,
+        reviewReasonCode: a.reviewReasonCode,
+        reviewReasonText: a.reviewReasonText,
         submittedAt: a.submittedAt.toISOString(),
-        timeline: lines.filter((l) => l.applicationId === a.id).map((l) => ({ at: l.at.toISOString(), kind: l.kind, fromStatus: l.fromStatus, toStatus: l.toStatus, message: l.message })),
+        timeline: lines
+          .filter((l) => l.applicationId === a.id)
+          .map((l) => ({
+            at: l.at.toISOString(),
+            kind: l.kind,
+            fromStatus: l.fromStatus,
+            toStatus: l.toStatus,
+            message: l.message,
+          })),
       }));
     },
   };

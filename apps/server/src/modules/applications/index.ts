@@ -10,17 +10,52 @@ import { createApplicationsService } from './applications.service';
 
 export { createApplicationsService, type ApplicationsService } from './applications.service';
 export { registerApplicationRoutes } from './applications.routes';
-export { APPLICATION_TRANSITIONS, assertApplicationTransition, transitionApplication, addApplicationTimeline } from './application-status';
+export {
+  APPLICATION_TRANSITIONS,
+  assertApplicationTransition,
+  transitionApplication,
+  addApplicationTimeline,
+} from './application-status';
 export { assessApplication, requirementsOf, policePostsOf } from './application-assessment';
-export { positionApplication, applicationTimeline, APPLICATION_STATUSES } from './application.table';
+export {
+  positionApplication,
+  applicationTimeline,
+  APPLICATION_STATUSES,
+} from './application.table';
 export { countApplicationFigures, type ApplicationFigures } from './application-figures';
 
 export const applicationsModule = defineModule({
   name: 'applications',
-  dependsOn: ['events', 'lists', 'positions', 'profiles', 'registrations', 'scores', 'data-exchange', 'units', 'candidates'],
-  create({ db, crypto, audit, clock }, deps: { events: EventsModuleService; profiles: ProfilesService; scores: ScoresService; 'data-exchange': DataExchange }) {
+  dependsOn: [
+    'events',
+    'lists',
+    'positions',
+    'profiles',
+    'registrations',
+    'scores',
+    'data-exchange',
+    'units',
+    'candidates',
+  ],
+  create(
+    { db, crypto, audit, clock },
+    deps: {
+      events: EventsModuleService;
+      profiles: ProfilesService;
+      scores: ScoresService;
+      'data-exchange': DataExchange;
+    },
+  ) {
     deps.events.provideFigures({ applications: countApplicationFigures });
-    return createApplicationsService({ db, crypto, audit, exchange: deps['data-exchange'], profiles: deps.profiles, scores: deps.scores, now: () => clock.now() });
+    return createApplicationsService({
+      db,
+      crypto,
+      audit,
+      exchange: deps['data-exchange'],
+      profiles: deps.profiles,
+      scores: deps.scores,
+      now: () => clock.now(),
+    });
   },
   routes: (app, applications) => registerApplicationRoutes(app, applications),
 });

@@ -1,4 +1,9 @@
-import type { EventPolicy, PositionConditions, ProfileDocument, StageWindow } from '@kaolu/contracts';
+import type {
+  EventPolicy,
+  PositionConditions,
+  ProfileDocument,
+  StageWindow,
+} from '@kaolu/contracts';
 import ExcelJS from 'exceljs';
 import type { KaoluApp } from '../../app';
 import { loginAs, type AuthHeaders } from '../../test-support/login-as';
@@ -14,36 +19,73 @@ const iso = (ms: number) => new Date(ms).toISOString();
 let serial = 0;
 
 /** A 面上 event after its written exam: position application and unit review open now. */
-export async function createSelectionEvent(app: KaoluApp, options: { applicationOpen?: boolean; policy?: Partial<EventPolicy>; type?: string } = {}) {
+export async function createSelectionEvent(
+  app: KaoluApp,
+  options: { applicationOpen?: boolean; policy?: Partial<EventPolicy>; type?: string } = {},
+) {
   const now = Date.now();
   const open = options.applicationOpen ?? true;
   const schedule: StageWindow[] = [
-    { stage: 'written_exam', startsAt: iso(now - 20 * 24 * HOUR), endsAt: iso(now - 20 * 24 * HOUR + 3 * HOUR) },
-    { stage: 'position_application', startsAt: iso(now - (open ? 1 : 72) * HOUR), endsAt: iso(now + (open ? 72 : -48) * HOUR) },
+    {
+      stage: 'written_exam',
+      startsAt: iso(now - 20 * 24 * HOUR),
+      endsAt: iso(now - 20 * 24 * HOUR + 3 * HOUR),
+    },
+    {
+      stage: 'position_application',
+      startsAt: iso(now - (open ? 1 : 72) * HOUR),
+      endsAt: iso(now + (open ? 72 : -48) * HOUR),
+    },
     { stage: 'unit_review', startsAt: iso(now - HOUR), endsAt: iso(now + 240 * HOUR) },
   ];
   const policy = { ...structuredClone(POLICY_TEMPLATES.general), ...options.policy };
   const [event] = await app.kaolu.database.db
     .insert(recruitmentEvent)
-    .values({ code: `S${Date.now().toString(36)}${serial++}`, name: '2026年度上海市公务员招录', type: options.type ?? 'general', year: 2026, status: 'in_progress', schedule, policy })
+    .values({
+      code: `S${Date.now().toString(36)}${serial++}`,
+      name: '2026年度上海市公务员招录',
+      type: options.type ?? 'general',
+      year: 2026,
+      status: 'in_progress',
+      schedule,
+      policy,
+    })
     .returning();
   return event!;
 }
 
 /** A published position of a unit in the event (default: 综合管理类, 本科, 户籍或居住证). */
-export async function createPublishedPosition(app: KaoluApp, eventId: string, unitId: string, changes: Partial<typeof position.$inferInsert> & { conditions?: PositionConditions } = {}) {
+export async function createPublishedPosition(
+  app: KaoluApp,
+  eventId: string,
+  unitId: string,
+  changes: Partial<typeof position.$inferInsert> & { conditions?: PositionConditions } = {},
+) {
   const [row] = await app.kaolu.database.db
     .insert(position)
     .values({
-      eventId, unitId, code: `P${String(serial++).padStart(4, '0')}`, title: '综合管理岗', category: 'comprehensive', examCategory: 'comprehensive', headcount: 2,
-      conditions: { minEducation: 'bachelor', residence: 'hukou_or_permit' }, status: 'published', ...changes,
+      eventId,
+      unitId,
+      code: `P${String(serial++).padStart(4, '0')}`,
+      title: '综合管理岗',
+      category: 'comprehensive',
+      examCategory: 'comprehensive',
+      headcount: 2,
+      conditions: { minEducation: 'bachelor', residence: 'hukou_or_permit' },
+      status: 'published',
+      ...changes,
     })
     .returning();
   return row!;
 }
 
 /** A unit (under its department) and a reviewer scoped to it. */
-export async function createReviewUnit(app: KaoluApp, org: AuthHeaders, name: string, options: { isPolice?: boolean } = {}) {
+export async function createReviewUnit(
+  app: KaoluApp,
+  org: AuthHeaders,
+  name: string,
+  options: { isPolice?: boolean } = {},
+) {
   const { unitId, departmentId } = await createUnit(app, org, name, options);
   const reviewer = await loginAs(app, [{ role: 'unit_user', unitId }]);
   return { unitId, departmentId, reviewer: reviewer.headers };
@@ -53,28 +95,84 @@ export async function createReviewUnit(app: KaoluApp, org: AuthHeaders, name: st
  * A candidate with a confirmed exam registration (profile frozen) and an admission ticket, whose
  * hukou the city simulator answers as told (Shanghai unless a permit is given).
  */
-export async function createExaminee(app: KaoluApp, eventId: string, options: { examCategory?: string; subjectCode?: string; document?: ProfileDocument; permit?: { issuedOn: string; validUntil: string; points: number } } = {}) {
+export async function createExaminee(
+  app: KaoluApp,
+  eventId: string,
+  options: {
+    examCategory?: string;
+    subjectCode?: string;
+    document?: ProfileDocument;
+    permit?: { issuedOn: string; validUntil: string; points: number };
+  } = {},
+) {
   const person = await createCandidate(app);
   const city = app.kaolu.exchange.simulators.city!;
-  city.setPerson(person.idNumber, options.permit
-    ? { hukou: { shanghaiHukou: false, district: null }, permit: { held: true, issuedOn: options.permit.issuedOn, validUntil: options.permit.validUntil }, points: { held: true, points: options.permit.points, standardScore: 120 } }
-    : { hukou: { shanghaiHukou: true, district: '徐汇区' } });
+  city.setPerson(
+    person.idNumber,
+    options.permit
+      ? {
+          hukou: { shanghaiHukou: false, district: null },
+          permit: {
+            held: true,
+            issuedOn: options.permit.issuedOn,
+            validUntil: options.permit.validUntil,
+          },
+          points: { held: true, points: options.permit.points, standardScore: 120 },
+        }
+      : { hukou: { shanghaiHukou: true, district: '徐汇区' } },
+  );
   const document = options.document ?? profileDocument();
-  const saved = await app.inject({ method: 'PUT', url: '/api/candidate/profile', headers: person.headers, payload: { document, version: 0 } });
+  const saved = await app.inject({
+    method: 'PUT',
+    url: '/api/candidate/profile',
+    headers: person.headers,
+    payload: { document, version: 0 },
+  });
   if (saved.statusCode !== 200) throw new Error(`profile save failed: ${saved.body}`);
   const db = app.kaolu.database.db;
-  const [registration] = await db.insert(examRegistration).values({
-    eventId, candidateId: person.candidateId, examCategory: options.examCategory ?? 'comprehensive', subjectCode: options.subjectCode ?? null, status: 'confirmed',
-    checks: [], profileVersion: 1, profileSnapshot: document, policyVersion: 1,
-  }).returning();
-  const [room] = await db.insert(examRoom).values({ eventId, examCategory: 'any', siteName: '考点', siteAddress: '上海', roomCode: `R${serial++}`, capacity: 30 }).returning();
+  const [registration] = await db
+    .insert(examRegistration)
+    .values({
+      eventId,
+      candidateId: person.candidateId,
+      examCategory: options.examCategory ?? 'comprehensive',
+      subjectCode: options.subjectCode ?? null,
+      status: 'confirmed',
+      checks: [],
+      profileVersion: 1,
+      profileSnapshot: document,
+      policyVersion: 1,
+    })
+    .returning();
+  const [room] = await db
+    .insert(examRoom)
+    .values({
+      eventId,
+      examCategory: 'any',
+      siteName: '考点',
+      siteAddress: '上海',
+      roomCode: `R${serial++}`,
+      capacity: 30,
+    })
+    .returning();
   const ticketNumber = `T${String(100000 + serial++)}`;
-  await db.insert(admissionTicket).values({ registrationId: registration!.id, eventId, roomId: room!.id, seatNumber: 1, ticketNumber });
+  await db
+    .insert(admissionTicket)
+    .values({
+      registrationId: registration!.id,
+      eventId,
+      roomId: room!.id,
+      seatNumber: 1,
+      ticketNumber,
+    });
   return { ...person, registrationId: registration!.id, ticketNumber };
 }
 
 /** An .xlsx of score rows (base64), header first. */
-export async function scoreSheet(header: string[], rows: Array<Array<string | number>>): Promise<string> {
+export async function scoreSheet(
+  header: string[],
+  rows: Array<Array<string | number>>,
+): Promise<string> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('成绩');
   sheet.addRow(header);
@@ -83,12 +181,32 @@ export async function scoreSheet(header: string[], rows: Array<Array<string | nu
 }
 
 /** Imports scores, sets the line and publishes, as exam institute and org_admin would. */
-export async function publishScores(app: KaoluApp, eventId: string, rows: Array<[ticket: string, xingce: number | string, shenlun: number | string]>, line = '60') {
+export async function publishScores(
+  app: KaoluApp,
+  eventId: string,
+  rows: Array<[ticket: string, xingce: number | string, shenlun: number | string]>,
+  line = '60',
+) {
   const institute = (await loginAs(app, 'exam_institute')).headers;
   const org = (await loginAs(app, 'org_admin')).headers;
-  const imported = await app.inject({ method: 'POST', url: `/api/admin/events/${eventId}/scores/import`, headers: institute, payload: { fileBase64: await scoreSheet(['准考证号', '行测', '申论'], rows) } });
+  const imported = await app.inject({
+    method: 'POST',
+    url: `/api/admin/events/${eventId}/scores/import`,
+    headers: institute,
+    payload: { fileBase64: await scoreSheet(['准考证号', '行测', '申论'], rows) },
+  });
   if (imported.statusCode !== 200) throw new Error(`import failed: ${imported.body}`);
-  await app.inject({ method: 'PUT', url: `/api/admin/events/${eventId}/pass-lines`, headers: org, payload: { lines: [{ examCategory: 'comprehensive', line }] } });
-  const published = await app.inject({ method: 'POST', url: `/api/admin/events/${eventId}/scores/publish`, headers: org, payload: {} });
+  await app.inject({
+    method: 'PUT',
+    url: `/api/admin/events/${eventId}/pass-lines`,
+    headers: org,
+    payload: { lines: [{ examCategory: 'comprehensive', line }] },
+  });
+  const published = await app.inject({
+    method: 'POST',
+    url: `/api/admin/events/${eventId}/scores/publish`,
+    headers: org,
+    payload: {},
+  });
   if (published.statusCode !== 200) throw new Error(`publish failed: ${published.body}`);
 }

@@ -26,10 +26,15 @@ function filtersOf(query: AuditEntryQuery): SQL[] {
   if (query.from) filters.push(gte(auditEntry.occurredAt, new Date(query.from)));
   if (query.to) filters.push(lte(auditEntry.occurredAt, new Date(query.to)));
   // The actor is found by account id or login name, exactly: audit search must not over-match.
-  if (query.actor) filters.push(or(eq(auditEntry.actorId, query.actor), eq(auditEntry.actorName, query.actor))!);
+  if (query.actor)
+    filters.push(or(eq(auditEntry.actorId, query.actor), eq(auditEntry.actorName, query.actor))!);
   if (query.action) {
     // "login" finds every login.* action; "login.failed" only that one.
-    filters.push(query.action.includes('.') ? eq(auditEntry.action, query.action) : like(auditEntry.action, `${escapeLike(query.action)}.%`));
+    filters.push(
+      query.action.includes('.')
+        ? eq(auditEntry.action, query.action)
+        : like(auditEntry.action, `${escapeLike(query.action)}.%`),
+    );
   }
   if (query.targetType) filters.push(eq(auditEntry.targetType, query.targetType));
   if (query.targetId) filters.push(eq(auditEntry.targetId, query.targetId));
@@ -45,14 +50,20 @@ function escapeLike(text: string): string {
  * Entry ids of a range given by ids or by time (times win over absent ids); undefined bounds
  * mean "from the first retained" / "to the last". Empty when the times select no entry.
  */
-export async function resolveAuditRange(db: DbOrTx, range: AuditRange): Promise<{ fromId?: number; toId?: number; empty: boolean }> {
+export async function resolveAuditRange(
+  db: DbOrTx,
+  range: AuditRange,
+): Promise<{ fromId?: number; toId?: number; empty: boolean }> {
   let { fromId, toId } = range;
   if (range.from || range.to) {
     const timeFilters = [
       ...(range.from ? [gte(auditEntry.occurredAt, new Date(range.from))] : []),
       ...(range.to ? [lte(auditEntry.occurredAt, new Date(range.to))] : []),
     ];
-    const [bounds] = await db.select({ first: min(auditEntry.id), last: max(auditEntry.id) }).from(auditEntry).where(and(...timeFilters));
+    const [bounds] = await db
+      .select({ first: min(auditEntry.id), last: max(auditEntry.id) })
+      .from(auditEntry)
+      .where(and(...timeFilters));
     if (bounds?.first == null || bounds.last == null) return { empty: true };
     fromId = Math.max(fromId ?? 0, Number(bounds.first));
     toId = Math.min(toId ?? Number.MAX_SAFE_INTEGER, Number(bounds.last));

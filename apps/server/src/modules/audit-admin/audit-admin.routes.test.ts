@@ -12,11 +12,19 @@ import { createTestApp, type TestApp } from '../../test-support/test-app';
 let t: TestApp;
 let principal: Principal | undefined;
 const as = (...permissions: Permission[]) => {
-  principal = { kind: 'staff', id: 'auditor-1', username: 'auditor', permissions: new Set(permissions) };
+  principal = {
+    kind: 'staff',
+    id: 'auditor-1',
+    username: 'auditor',
+    permissions: new Set(permissions),
+  };
 };
 
 beforeAll(async () => {
-  t = await createTestApp({ dataDir: mkdtempSync(join(tmpdir(), 'kaolu-audit-admin-')) }, { resolvePrincipal: async () => principal });
+  t = await createTestApp(
+    { dataDir: mkdtempSync(join(tmpdir(), 'kaolu-audit-admin-')) },
+    { resolvePrincipal: async () => principal },
+  );
   const audit = t.app.kaolu.audit;
   const db = t.app.kaolu.database.db;
   for (let n = 1; n <= 6; n++) {
@@ -38,7 +46,11 @@ const post = (url: string, payload: object) => t.app.inject({ method: 'POST', ur
 describe('audit admin access', () => {
   it('answers 401 to every audit route without a session', async () => {
     principal = undefined;
-    for (const res of [await get('/api/audit/entries'), await post('/api/audit/verify', {}), await post('/api/audit/export', {})]) {
+    for (const res of [
+      await get('/api/audit/entries'),
+      await post('/api/audit/verify', {}),
+      await post('/api/audit/export', {}),
+    ]) {
       expect(res.statusCode).toBe(401);
     }
   });
@@ -58,8 +70,14 @@ describe('audit entries list', () => {
     const logins = (await get('/api/audit/entries?action=login')).json();
     expect(logins.total).toBe(3);
     expect(logins.items.map((e: { id: number }) => e.id)).toEqual([3, 2, 1]);
-    expect((await get('/api/audit/entries?action=role.granted&actor=wang')).json().items.map((e: { id: number }) => e.id)).toEqual([5]);
-    expect((await get('/api/audit/entries?targetType=staff_user&targetId=t-2')).json().total).toBe(1);
+    expect(
+      (await get('/api/audit/entries?action=role.granted&actor=wang'))
+        .json()
+        .items.map((e: { id: number }) => e.id),
+    ).toEqual([5]);
+    expect((await get('/api/audit/entries?targetType=staff_user&targetId=t-2')).json().total).toBe(
+      1,
+    );
     expect((await get('/api/audit/entries?result=success')).json().total).toBe(3);
   });
 
@@ -68,7 +86,10 @@ describe('audit entries list', () => {
     const page = (await get('/api/audit/entries?page=2&pageSize=4')).json();
     expect(page.items.map((e: { id: number }) => e.id)).toEqual([2, 1]);
     const future = new Date(Date.now() + 3_600_000).toISOString();
-    expect((await get(`/api/audit/entries?from=${encodeURIComponent(future)}`)).json()).toEqual({ items: [], total: 0 });
+    expect((await get(`/api/audit/entries?from=${encodeURIComponent(future)}`)).json()).toEqual({
+      items: [],
+      total: 0,
+    });
   });
 });
 
@@ -83,7 +104,10 @@ describe('audit verification and export', () => {
     const db = t.app.kaolu.database.db;
     await tamperAsSuperuser(db, [sql`update audit_entry set result = 'success' where id = 2`]);
     const broken = (await post('/api/audit/verify', { fromId: 1, toId: 6 })).json();
-    expect(broken).toMatchObject({ intact: false, firstBreak: { entryId: 2, reason: 'mac_mismatch' } });
+    expect(broken).toMatchObject({
+      intact: false,
+      firstBreak: { entryId: 2, reason: 'mac_mismatch' },
+    });
     await tamperAsSuperuser(db, [sql`update audit_entry set result = 'failure' where id = 2`]);
   });
 
@@ -92,11 +116,23 @@ describe('audit verification and export', () => {
     const res = await post('/api/audit/export', { fromId: 2, toId: 5 });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ fromId: 2, toId: 5, count: 4, chainIntact: true, workbookFile: expect.stringMatching(/\.xlsx$/) });
+    expect(body).toMatchObject({
+      fromId: 2,
+      toId: 5,
+      count: 4,
+      chainIntact: true,
+      workbookFile: expect.stringMatching(/\.xlsx$/),
+    });
     const { publicKeyHex } = (await get('/api/audit/public-key')).json();
-    const offline = await verifyAuditExport({ workbook: Buffer.from(body.workbookBase64, 'base64'), manifestText: body.signatureText, publicKeyHex });
+    const offline = await verifyAuditExport({
+      workbook: Buffer.from(body.workbookBase64, 'base64'),
+      manifestText: body.signatureText,
+      publicKeyHex,
+    });
     expect(offline).toMatchObject({ ok: true, rowsChecked: 4 });
-    expect((await get('/api/audit/entries?action=audit.exported')).json().items[0].details).toMatchObject({ fromId: 2, toId: 5, count: 4 });
+    expect(
+      (await get('/api/audit/entries?action=audit.exported')).json().items[0].details,
+    ).toMatchObject({ fromId: 2, toId: 5, count: 4 });
   });
 
   it('answers 404 AUDIT.RANGE_EMPTY for a time range without entries', async () => {

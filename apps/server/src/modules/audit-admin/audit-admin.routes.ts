@@ -8,7 +8,14 @@ import {
 } from '@kaolu/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
-import { AuditRangeError, exportAuditRange, verifyAuditRange, type AuditEntryInput, type AuditLog, type AuditSealer } from '../../platform/audit';
+import {
+  AuditRangeError,
+  exportAuditRange,
+  verifyAuditRange,
+  type AuditEntryInput,
+  type AuditLog,
+  type AuditSealer,
+} from '../../platform/audit';
 import { actorOf } from '../../platform/auth/actor';
 import { clientIpOf } from '../../platform/auth/client-ip';
 import { SM2_USER_ID, type CryptoProvider } from '../../platform/crypto';
@@ -33,13 +40,27 @@ export function registerAuditAdminRoutes(app: ZodApp, deps: AuditAdminDeps): voi
   const sealPending = async () => {
     await deps.sealer?.seal();
   };
-  const recordOf = (request: FastifyRequest, entry: Pick<AuditEntryInput, 'action' | 'details' | 'result'>) =>
-    audit.record(db, { ...entry, actor: actorOf(request), ip: clientIpOf(request), requestId: String(request.id), targetType: 'audit_log' });
+  const recordOf = (
+    request: FastifyRequest,
+    entry: Pick<AuditEntryInput, 'action' | 'details' | 'result'>,
+  ) =>
+    audit.record(db, {
+      ...entry,
+      actor: actorOf(request),
+      ip: clientIpOf(request),
+      requestId: String(request.id),
+      targetType: 'audit_log',
+    });
 
   app.get(
     '/api/audit/entries',
     {
-      schema: { tags: TAGS, summary: '审计日志列表（按时间、操作人、操作、对象筛选）', querystring: AuditEntryQuerySchema, response: { 200: AuditEntryPageSchema } },
+      schema: {
+        tags: TAGS,
+        summary: '审计日志列表（按时间、操作人、操作、对象筛选）',
+        querystring: AuditEntryQuerySchema,
+        response: { 200: AuditEntryPageSchema },
+      },
       config: { access: { permission: 'audit.read' } },
     },
     async (request) => {
@@ -52,16 +73,29 @@ export function registerAuditAdminRoutes(app: ZodApp, deps: AuditAdminDeps): voi
   app.get(
     '/api/audit/public-key',
     {
-      schema: { tags: TAGS, summary: '审计日志签名公钥（离线验证用）', response: { 200: AuditPublicKeySchema } },
+      schema: {
+        tags: TAGS,
+        summary: '审计日志签名公钥（离线验证用）',
+        response: { 200: AuditPublicKeySchema },
+      },
       config: { access: { permission: 'audit.read' } },
     },
-    async () => ({ algorithm: 'SM2' as const, userId: SM2_USER_ID, publicKeyHex: crypto.publicKeyHex() }),
+    async () => ({
+      algorithm: 'SM2' as const,
+      userId: SM2_USER_ID,
+      publicKeyHex: crypto.publicKeyHex(),
+    }),
   );
 
   app.post(
     '/api/audit/verify',
     {
-      schema: { tags: TAGS, summary: '验证审计日志范围的完整性', body: AuditRangeSchema, response: { 200: AuditVerificationSchema } },
+      schema: {
+        tags: TAGS,
+        summary: '验证审计日志范围的完整性',
+        body: AuditRangeSchema,
+        response: { 200: AuditVerificationSchema },
+      },
       config: { access: { permission: 'audit.verify' } },
     },
     async (request) => {
@@ -72,7 +106,12 @@ export function registerAuditAdminRoutes(app: ZodApp, deps: AuditAdminDeps): voi
       await recordOf(request, {
         action: 'audit.verified',
         result: 'success',
-        details: { fromId: verification.fromId, toId: verification.toId, intact: verification.intact, firstBreak: verification.firstBreak },
+        details: {
+          fromId: verification.fromId,
+          toId: verification.toId,
+          intact: verification.intact,
+          firstBreak: verification.firstBreak,
+        },
       });
       return verification;
     },
@@ -81,25 +120,41 @@ export function registerAuditAdminRoutes(app: ZodApp, deps: AuditAdminDeps): voi
   app.post(
     '/api/audit/export',
     {
-      schema: { tags: TAGS, summary: '导出审计日志（Excel 及签名文件）', body: AuditRangeSchema, response: { 200: AuditExportSchema } },
+      schema: {
+        tags: TAGS,
+        summary: '导出审计日志（Excel 及签名文件）',
+        body: AuditRangeSchema,
+        response: { 200: AuditExportSchema },
+      },
       config: { access: { permission: 'audit.export' } },
     },
     async (request) => {
       await sealPending();
       const range = await resolveAuditRange(db, request.body);
       if (range.empty) throw new AppError('AUDIT.RANGE_EMPTY');
-      const exportedBy = request.principal?.kind === 'staff' ? request.principal.username : 'unknown';
-      const exported = await exportAuditRange(db, crypto, { fromId: range.fromId ?? 1, toId: range.toId ?? Number.MAX_SAFE_INTEGER, exportedBy }).catch(
-        (error: unknown) => {
-          if (!(error instanceof AuditRangeError)) throw error;
-          throw new AppError(error.reason === 'empty' ? 'AUDIT.RANGE_EMPTY' : 'AUDIT.RANGE_TOO_LARGE');
-        },
-      );
+      const exportedBy =
+        request.principal?.kind === 'staff' ? request.principal.username : 'unknown';
+      const exported = await exportAuditRange(db, crypto, {
+        fromId: range.fromId ?? 1,
+        toId: range.toId ?? Number.MAX_SAFE_INTEGER,
+        exportedBy,
+      }).catch((error: unknown) => {
+        if (!(error instanceof AuditRangeError)) throw error;
+        throw new AppError(
+          error.reason === 'empty' ? 'AUDIT.RANGE_EMPTY' : 'AUDIT.RANGE_TOO_LARGE',
+        );
+      });
       const { manifest } = exported;
       await recordOf(request, {
         action: 'audit.exported',
         result: 'success',
-        details: { fromId: manifest.fromId, toId: manifest.toId, count: manifest.count, workbookSm3: manifest.workbookSm3, chainIntact: manifest.chainIntact },
+        details: {
+          fromId: manifest.fromId,
+          toId: manifest.toId,
+          count: manifest.count,
+          workbookSm3: manifest.workbookSm3,
+          chainIntact: manifest.chainIntact,
+        },
       });
       return {
         fromId: manifest.fromId,

@@ -8,26 +8,49 @@ import { candidate } from './candidate.table';
 export type CandidateRecord = typeof candidate.$inferSelect;
 
 /** The candidate with this id, or undefined. */
-export async function findCandidateById(db: DbOrTx, id: string): Promise<CandidateRecord | undefined> {
+export async function findCandidateById(
+  db: DbOrTx,
+  id: string,
+): Promise<CandidateRecord | undefined> {
   const [row] = await db.select().from(candidate).where(eq(candidate.id, id));
   return row;
 }
 
 /** The candidate whose ID-number or phone blind index is this one (exact look-up, NFR-SEC-2). */
-export async function findCandidateByBlindIndex(db: DbOrTx, key: { idNumberBidx: string } | { phoneBidx: string }): Promise<CandidateRecord | undefined> {
-  const where = 'idNumberBidx' in key ? eq(candidate.idNumberBidx, key.idNumberBidx) : eq(candidate.phoneBidx, key.phoneBidx);
+export async function findCandidateByBlindIndex(
+  db: DbOrTx,
+  key: { idNumberBidx: string } | { phoneBidx: string },
+): Promise<CandidateRecord | undefined> {
+  const where =
+    'idNumberBidx' in key
+      ? eq(candidate.idNumberBidx, key.idNumberBidx)
+      : eq(candidate.phoneBidx, key.phoneBidx);
   const [row] = await db.select().from(candidate).where(where);
   return row;
 }
 
 /** Whether an account already holds this ID number or this phone ("one ID number, one account"). */
-export async function candidateExists(db: DbOrTx, key: { idNumberBidx: string; phoneBidx: string }): Promise<boolean> {
-  const [row] = await db.select({ id: candidate.id }).from(candidate).where(or(eq(candidate.idNumberBidx, key.idNumberBidx), eq(candidate.phoneBidx, key.phoneBidx)));
+export async function candidateExists(
+  db: DbOrTx,
+  key: { idNumberBidx: string; phoneBidx: string },
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: candidate.id })
+    .from(candidate)
+    .where(
+      or(eq(candidate.idNumberBidx, key.idNumberBidx), eq(candidate.phoneBidx, key.phoneBidx)),
+    );
   return row !== undefined;
 }
 
 /** Candidates by id (any order), for lists that show names or contact data beside their own rows. */
-export async function findCandidatesByIds(db: DbOrTx, ids: readonly string[]): Promise<CandidateRecord[]> {
+export async function findCandidatesByIds(
+  db: DbOrTx,
+  ids: readonly string[],
+): Promise<CandidateRecord[]> {
   if (ids.length === 0) return [];
-  return db.select().from(candidate).where(inArray(candidate.id, [...new Set(ids)]));
+  return db
+    .select()
+    .from(candidate)
+    .where(inArray(candidate.id, [...new Set(ids)]));
 }

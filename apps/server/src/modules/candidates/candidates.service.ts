@@ -13,9 +13,16 @@ const ad = (id: string, column: string) => ({ table: 'candidate', column, rowId:
 
 /** What a new candidate account holds; ID number and phone arrive clear and are encrypted here. */
 export type NewCandidate = {
-  id: string; name: string; gender: 'male' | 'female'; birthDate: string;
-  idNumber: string; idNumberBidx: string; phone: string; phoneBidx: string;
-  passwordHash: string; passwordSetAt: Date;
+  id: string;
+  name: string;
+  gender: 'male' | 'female';
+  birthDate: string;
+  idNumber: string;
+  idNumberBidx: string;
+  phone: string;
+  phoneBidx: string;
+  passwordHash: string;
+  passwordSetAt: Date;
 };
 
 export type CandidatesService = ReturnType<typeof createCandidatesService>;
@@ -33,14 +40,21 @@ export function createCandidatesService(deps: { db: Db; crypto: CryptoProvider; 
       const { idNumber, phone, ...rest } = input;
       const [created] = await tx
         .insert(candidate)
-        .values({ ...rest, idNumberEnc: crypto.encryptField(idNumber, ad(input.id, 'id_number')), phoneEnc: crypto.encryptField(phone, ad(input.id, 'phone')) })
+        .values({
+          ...rest,
+          idNumberEnc: crypto.encryptField(idNumber, ad(input.id, 'id_number')),
+          phoneEnc: crypto.encryptField(phone, ad(input.id, 'phone')),
+        })
         .returning();
       return created!;
     },
 
     /** A new password hash (set, reset or changed), with when it was set. */
     async setPassword(tx: DbOrTx, id: string, passwordHash: string, at: Date): Promise<void> {
-      await tx.update(candidate).set({ passwordHash, passwordSetAt: at, updatedAt: at }).where(eq(candidate.id, id));
+      await tx
+        .update(candidate)
+        .set({ passwordHash, passwordSetAt: at, updatedAt: at })
+        .where(eq(candidate.id, id));
     },
 
     /** The same password under stronger hash parameters (login found the old ones); not a password change. */
@@ -52,12 +66,28 @@ export function createCandidatesService(deps: { db: Db; crypto: CryptoProvider; 
      * NFR-SEC-3: one clear value of one candidate for a permitted staff user with a reason; the
      * audit entry commits in the same transaction before the value leaves the server.
      */
-    async reveal(id: string, field: RevealPersonalData['field'], reason: string, ctx: ChangeContext): Promise<string> {
+    async reveal(
+      id: string,
+      field: RevealPersonalData['field'],
+      reason: string,
+      ctx: ChangeContext,
+    ): Promise<string> {
       return db.transaction(async (tx) => {
         const [row] = await tx.select().from(candidate).where(eq(candidate.id, id));
         if (!row) throw new AppError('CANDIDATE.NOT_FOUND');
-        await audit.record(tx, { action: 'personal_data.revealed', ...auditBase(ctx), targetType: 'candidate', targetId: row.id, result: 'success', details: { field, reason } });
-        return crypto.decryptField(row[COLUMNS[field]], { table: 'candidate', column: field, rowId: row.id });
+        await audit.record(tx, {
+          action: 'personal_data.revealed',
+          ...auditBase(ctx),
+          targetType: 'candidate',
+          targetId: row.id,
+          result: 'success',
+          details: { field, reason },
+        });
+        return crypto.decryptField(row[COLUMNS[field]], {
+          table: 'candidate',
+          column: field,
+          rowId: row.id,
+        });
       });
     },
   };

@@ -4,8 +4,18 @@ import { defineModule } from '../../platform/modules/module-registry';
 import { createCandidatesService } from './candidates.service';
 import { registerPersonalDataRoutes } from './personal-data.routes';
 
-export { createCandidatesService, type CandidatesService, type NewCandidate } from './candidates.service';
-export { findCandidateById, findCandidateByBlindIndex, findCandidatesByIds, candidateExists, type CandidateRecord } from './candidates.queries';
+export {
+  createCandidatesService,
+  type CandidatesService,
+  type NewCandidate,
+} from './candidates.service';
+export {
+  findCandidateById,
+  findCandidateByBlindIndex,
+  findCandidatesByIds,
+  candidateExists,
+  type CandidateRecord,
+} from './candidates.queries';
 
 export const candidatesModule = defineModule({
   name: 'candidates',

@@ -1,4 +1,8 @@
-import { IdParamSchema, RevealedPersonalDataSchema, RevealPersonalDataSchema } from '@kaolu/contracts';
+import {
+  IdParamSchema,
+  RevealedPersonalDataSchema,
+  RevealPersonalDataSchema,
+} from '@kaolu/contracts';
 import { changeContextOf } from '../../platform/auth/request-context';
 import type { ZodApp } from '../../platform/http/types';
 import type { CandidatesService } from './candidates.service';
@@ -22,7 +26,12 @@ export function registerPersonalDataRoutes(app: ZodApp, candidates: CandidatesSe
     },
     async (request, reply) => {
       const { field, reason } = request.body;
-      const value = await candidates.reveal(request.params.id, field, reason, changeContextOf(request));
+      const value = await candidates.reveal(
+        request.params.id,
+        field,
+        reason,
+        changeContextOf(request),
+      );
       reply.header('cache-control', 'no-store');
       return { field, value };
     },

@@ -13,7 +13,9 @@ export type CircuitBreaker = {
  * A consecutive-failure circuit breaker: after `failureThreshold` failed calls it opens for
  * `cooldownMs`, so a dead platform costs registrations no timeouts; then one probe decides.
  */
-export function createCircuitBreaker(options: { failureThreshold?: number; cooldownMs?: number; now?: () => number } = {}): CircuitBreaker {
+export function createCircuitBreaker(
+  options: { failureThreshold?: number; cooldownMs?: number; now?: () => number } = {},
+): CircuitBreaker {
   const threshold = options.failureThreshold ?? 5;
   const cooldownMs = options.cooldownMs ?? 30_000;
   const now = options.now ?? Date.now;

@@ -4,18 +4,26 @@ import type { TrackedCall } from './interface-log';
 import type { HttpAnswer, ResilientHttpClient } from './resilient-http-client';
 
 // Answers are validated: a platform that changes its format is "unavailable", never misread.
-const HukouBody = z.object({ shanghaiHukou: z.boolean(), district: z.string().nullable().default(null) });
+const HukouBody = z.object({
+  shanghaiHukou: z.boolean(),
+  district: z.string().nullable().default(null),
+});
 const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const PermitBody = z.object({ issuedOn: DateText, validUntil: DateText });
 const PointsBody = z.object({ points: z.number(), standardScore: z.number() });
 const RealNameBody = z.object({ match: z.boolean() });
 
 /** Each method of the platform, answering with the attempts and outcome the interface log records. */
-export type TrackedCityPlatform = { [K in keyof CityPlatform]: (...args: Parameters<CityPlatform[K]>) => Promise<TrackedCall<Awaited<ReturnType<CityPlatform[K]>>>> };
+export type TrackedCityPlatform = {
+  [K in keyof CityPlatform]: (
+    ...args: Parameters<CityPlatform[K]>
+  ) => Promise<TrackedCall<Awaited<ReturnType<CityPlatform[K]>>>>;
+};
 
 function parse<T>(schema: z.ZodType<T>, answer: HttpAnswer<unknown> & { found: true }): T {
   const parsed = schema.safeParse(answer.body);
-  if (!parsed.success) throw new ExchangeUnavailableError('error', '接口返回的数据格式不符', answer.attempts);
+  if (!parsed.success)
+    throw new ExchangeUnavailableError('error', '接口返回的数据格式不符', answer.attempts);
   return parsed.data;
 }
 
@@ -27,7 +35,12 @@ export function createHttpCityPlatform(client: ResilientHttpClient): TrackedCity
   return {
     async checkHukou(query) {
       const a = await client.post<unknown>('hukou/check', query);
-      if (!a.found) return { value: { shanghaiHukou: false, district: null }, attempts: a.attempts, outcome: 'not_found' };
+      if (!a.found)
+        return {
+          value: { shanghaiHukou: false, district: null },
+          attempts: a.attempts,
+          outcome: 'not_found',
+        };
       return { value: parse(HukouBody, a), attempts: a.attempts };
     },
     async checkPermitValidity({ idNumber }) {

@@ -8,7 +8,11 @@ import {
 } from './data-exchange.types';
 
 /** What a test or a demo sets for one person, overriding the derived answers. */
-export type SimulatedPerson = { hukou?: HukouAnswer; permit?: PermitValidityAnswer; points?: PermitPointsAnswer };
+export type SimulatedPerson = {
+  hukou?: HukouAnswer;
+  permit?: PermitValidityAnswer;
+  points?: PermitPointsAnswer;
+};
 export type CityInterface = 'hukou' | 'permit_validity' | 'permit_points' | 'real_name';
 
 /** The simulator with its controls: overrides per ID number and a switch to take interfaces down. */
@@ -42,15 +46,25 @@ export function deriveSimulatedPerson(idNumber: string): Required<SimulatedPerso
   const birthDistrict = SHANGHAI_DISTRICTS[idNumber.slice(0, 6)];
   const hukou: HukouAnswer = {
     shanghaiHukou,
-    district: shanghaiHukou ? (birthDistrict ?? DISTRICTS[Math.floor(h1 * DISTRICTS.length)] ?? '黄浦区') : null,
+    district: shanghaiHukou
+      ? (birthDistrict ?? DISTRICTS[Math.floor(h1 * DISTRICTS.length)] ?? '黄浦区')
+      : null,
   };
   const [p0 = 0, p1 = 0, p2 = 0, p3 = 0] = fractions(idNumber, 'permit');
-  if (shanghaiHukou || p0 >= 0.75) return { hukou, permit: { held: false }, points: { held: false } };
+  if (shanghaiHukou || p0 >= 0.75)
+    return { hukou, permit: { held: false }, points: { held: false } };
   const issuedOn = addDays('2012-01-01', Math.floor(p1 * 365 * 14));
   // About one permit in eight has lapsed (not renewed) by mid-2026.
-  const validUntil = p2 < 0.125 ? addDays('2024-01-01', Math.floor(p3 * 700)) : addDays('2027-01-01', Math.floor(p3 * 1000));
+  const validUntil =
+    p2 < 0.125
+      ? addDays('2024-01-01', Math.floor(p3 * 700))
+      : addDays('2027-01-01', Math.floor(p3 * 1000));
   const points = 80 + Math.floor(fractions(idNumber, 'points')[0]! * 90);
-  return { hukou, permit: { held: true, issuedOn, validUntil }, points: { held: true, points, standardScore: STANDARD_SCORE } };
+  return {
+    hukou,
+    permit: { held: true, issuedOn, validUntil },
+    points: { held: true, points, standardScore: STANDARD_SCORE },
+  };
 }
 
 /**
@@ -62,7 +76,8 @@ export function createCityPlatformSimulator(): CityPlatformSimulator {
   const down = new Set<CityInterface>();
   const person = (id: string) => ({ ...deriveSimulatedPerson(id), ...people.get(id) });
   const guard = (which: CityInterface) => {
-    if (down.has(which)) throw new ExchangeUnavailableError('error', '市数据共享平台（模拟）暂停服务');
+    if (down.has(which))
+      throw new ExchangeUnavailableError('error', '市数据共享平台（模拟）暂停服务');
   };
   return {
     async checkHukou({ idNumber }) {
@@ -83,7 +98,9 @@ export function createCityPlatformSimulator(): CityPlatformSimulator {
     },
     setPerson: (idNumber, p) => void people.set(idNumber, p),
     setAvailable(available, which) {
-      const all: CityInterface[] = which ? [which] : ['hukou', 'permit_validity', 'permit_points', 'real_name'];
+      const all: CityInterface[] = which
+        ? [which]
+        : ['hukou', 'permit_validity', 'permit_points', 'real_name'];
       for (const w of all) {
         if (available) down.delete(w);
         else down.add(w);

@@ -8,7 +8,11 @@ import type { RealNameVerifier } from './data-exchange.types';
 import { createCircuitBreaker } from './circuit-breaker';
 import { createCityPlatformSimulator, type CityPlatformSimulator } from './city-platform.simulator';
 import { createHttpCityPlatform, type TrackedCityPlatform } from './city-platform.http';
-import { ExchangeUnavailableError, type CityPlatform, type FinanceGateway } from './data-exchange.types';
+import {
+  ExchangeUnavailableError,
+  type CityPlatform,
+  type FinanceGateway,
+} from './data-exchange.types';
 import { createFinanceSimulator, createHttpFinance, type TrackedFinance } from './finance';
 import { createInterfaceLogger, type InterfaceLogger } from './interface-log';
 import { createResilientHttpClient } from './resilient-http-client';
@@ -50,7 +54,13 @@ export function createDataExchange(deps: DataExchangeDeps): DataExchange {
     return endpoint.url;
   };
   const clientFor = (url: string, token?: string) =>
-    createResilientHttpClient({ baseUrl: url, token, timeoutMs: exchange.timeoutMs, retries: exchange.retries, breaker: createCircuitBreaker() });
+    createResilientHttpClient({
+      baseUrl: url,
+      token,
+      timeoutMs: exchange.timeoutMs,
+      retries: exchange.retries,
+      breaker: createCircuitBreaker(),
+    });
 
   const cityHttp = urlOf(exchange.city, 'CITY_PLATFORM_URL');
   const citySimulator = cityHttp ? undefined : createCityPlatformSimulator();
@@ -63,12 +73,26 @@ export function createDataExchange(deps: DataExchangeDeps): DataExchange {
         verifyRealName: (q) => tracked(citySimulator!.verifyRealName(q)),
       };
   const cityLog = createInterfaceLogger(deps.db, cityHttp ? 'http' : 'simulator', deps.onLogError);
-  const byId = (adapter: ExchangeAdapter, operation: string, idNumber: string) => ({ adapter, operation, subjectMasked: maskIdNumber(idNumber) });
+  const byId = (adapter: ExchangeAdapter, operation: string, idNumber: string) => ({
+    adapter,
+    operation,
+    subjectMasked: maskIdNumber(idNumber),
+  });
   const city: CityPlatform = {
-    checkHukou: (q) => cityLog.track(byId('hukou', 'checkHukou', q.idNumber), () => cityRaw.checkHukou(q)),
-    checkPermitValidity: (q) => cityLog.track(byId('permit_validity', 'checkPermitValidity', q.idNumber), () => cityRaw.checkPermitValidity(q)),
-    getPermitPoints: (q) => cityLog.track(byId('permit_points', 'getPermitPoints', q.idNumber), () => cityRaw.getPermitPoints(q)),
-    verifyRealName: (q) => cityLog.track(byId('real_name', 'verifyRealName', q.idNumber), () => cityRaw.verifyRealName(q)),
+    checkHukou: (q) =>
+      cityLog.track(byId('hukou', 'checkHukou', q.idNumber), () => cityRaw.checkHukou(q)),
+    checkPermitValidity: (q) =>
+      cityLog.track(byId('permit_validity', 'checkPermitValidity', q.idNumber), () =>
+        cityRaw.checkPermitValidity(q),
+      ),
+    getPermitPoints: (q) =>
+      cityLog.track(byId('permit_points', 'getPermitPoints', q.idNumber), () =>
+        cityRaw.getPermitPoints(q),
+      ),
+    verifyRealName: (q) =>
+      cityLog.track(byId('real_name', 'verifyRealName', q.idNumber), () =>
+        cityRaw.verifyRealName(q),
+      ),
   };
 
   // Real name may have its own endpoint (REAL_NAME_URL); otherwise it rides the city platform.
@@ -79,7 +103,9 @@ export function createDataExchange(deps: DataExchangeDeps): DataExchange {
   const realName: RealNameVerifier = {
     async verify(input) {
       try {
-        return await cityLog.track(byId('real_name', 'verifyRealName', input.idNumber), () => realNameRaw.verifyRealName(input));
+        return await cityLog.track(byId('real_name', 'verifyRealName', input.idNumber), () =>
+          realNameRaw.verifyRealName(input),
+        );
       } catch (error) {
         throw new AppError('IDENTITY.REAL_NAME_UNAVAILABLE', { cause: error });
       }
@@ -89,18 +115,35 @@ export function createDataExchange(deps: DataExchangeDeps): DataExchange {
   const financeHttp = urlOf(exchange.finance, 'FINANCE_URL');
   // A secret only the finance system and this server know; production never makes one up (REG-11).
   if ((financeHttp || deps.isProduction) && !exchange.finance.callbackSecret) {
-    throw new Error('FINANCE_CALLBACK_SECRET is required in production and when FINANCE_PROVIDER=http');
+    throw new Error(
+      'FINANCE_CALLBACK_SECRET is required in production and when FINANCE_PROVIDER=http',
+    );
   }
   // Outside production the simulator signs its own callbacks in process, so a random secret is enough.
   const callbackSecret = exchange.finance.callbackSecret ?? randomBytes(32).toString('hex');
   const financeSimulator = financeHttp ? undefined : createFinanceSimulator();
   const financeRaw: TrackedFinance = financeHttp
     ? createHttpFinance(clientFor(financeHttp, exchange.finance.token))
-    : { issueNotice: (r) => tracked(financeSimulator!.issueNotice(r)), issueRefund: (r) => tracked(financeSimulator!.issueRefund(r)) };
-  const financeLog: InterfaceLogger = createInterfaceLogger(deps.db, financeHttp ? 'http' : 'simulator', deps.onLogError);
+    : {
+        issueNotice: (r) => tracked(financeSimulator!.issueNotice(r)),
+        issueRefund: (r) => tracked(financeSimulator!.issueRefund(r)),
+      };
+  const financeLog: InterfaceLogger = createInterfaceLogger(
+    deps.db,
+    financeHttp ? 'http' : 'simulator',
+    deps.onLogError,
+  );
   const finance: FinanceGateway = {
-    issueNotice: (r) => financeLog.track({ adapter: 'finance', operation: 'issueNotice', subjectMasked: maskName(r.payerName) }, () => financeRaw.issueNotice(r)),
-    issueRefund: (r) => financeLog.track({ adapter: 'finance', operation: 'issueRefund', subjectMasked: r.noticeNumber }, () => financeRaw.issueRefund(r)),
+    issueNotice: (r) =>
+      financeLog.track(
+        { adapter: 'finance', operation: 'issueNotice', subjectMasked: maskName(r.payerName) },
+        () => financeRaw.issueNotice(r),
+      ),
+    issueRefund: (r) =>
+      financeLog.track(
+        { adapter: 'finance', operation: 'issueRefund', subjectMasked: r.noticeNumber },
+        () => financeRaw.issueRefund(r),
+      ),
   };
 
   return {

@@ -19,9 +19,14 @@ function scriptedFetch(replies: Reply[]) {
     const reply = replies.shift() ?? { status: 200, body: {} };
     if (reply === 'network') throw new TypeError('fetch failed');
     if (reply === 'hang') {
-      return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+      return new Promise<Response>((_, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)),
+      );
     }
-    return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), { status: reply.status, headers: { 'content-type': 'application/json' } });
+    return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), {
+      status: reply.status,
+      headers: { 'content-type': 'application/json' },
+    });
   }) as typeof fetch;
   return { impl, calls };
 }
@@ -32,16 +37,31 @@ describe('resilient HTTP client', () => {
   it('retries a 5xx answer with backoff and reports the attempts it took', async () => {
     const f = scriptedFetch([{ status: 502 }, { status: 200, body: { shanghaiHukou: true } }]);
     const waits: number[] = [];
-    const client = createResilientHttpClient({ baseUrl: 'http://city.test/api', timeoutMs: 100, retries: 2, fetchImpl: f.impl, sleep: async (ms) => void waits.push(ms) });
+    const client = createResilientHttpClient({
+      baseUrl: 'http://city.test/api',
+      timeoutMs: 100,
+      retries: 2,
+      fetchImpl: f.impl,
+      sleep: async (ms) => void waits.push(ms),
+    });
     const answer = await client.post('hukou/check', { idNumber: 'x' });
     expect(answer).toEqual({ found: true, body: { shanghaiHukou: true }, attempts: 2 });
-    expect(f.calls).toEqual(['http://city.test/api/hukou/check', 'http://city.test/api/hukou/check']);
+    expect(f.calls).toEqual([
+      'http://city.test/api/hukou/check',
+      'http://city.test/api/hukou/check',
+    ]);
     expect(waits).toHaveLength(1);
   });
 
   it('gives up after the retries with a timeout outcome when the platform hangs', async () => {
     const f = scriptedFetch(['hang', 'hang']);
-    const client = createResilientHttpClient({ baseUrl: 'http://city.test', timeoutMs: 30, retries: 1, fetchImpl: f.impl, sleep: noSleep });
+    const client = createResilientHttpClient({
+      baseUrl: 'http://city.test',
+      timeoutMs: 30,
+      retries: 1,
+      fetchImpl: f.impl,
+      sleep: noSleep,
+    });
     const error = await client.post('x', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExchangeUnavailableError);
     expect(error).toMatchObject({ outcome: 'timeout', attempts: 2 });
@@ -49,20 +69,43 @@ describe('resilient HTTP client', () => {
 
   it('answers "no record" on 404 and does not retry a 400', async () => {
     const f = scriptedFetch([{ status: 404 }, { status: 400 }]);
-    const client = createResilientHttpClient({ baseUrl: 'http://city.test', timeoutMs: 100, retries: 3, fetchImpl: f.impl, sleep: noSleep });
+    const client = createResilientHttpClient({
+      baseUrl: 'http://city.test',
+      timeoutMs: 100,
+      retries: 3,
+      fetchImpl: f.impl,
+      sleep: noSleep,
+    });
     expect(await client.post('permit', {})).toEqual({ found: false, attempts: 1 });
-    await expect(client.post('permit', {})).rejects.toMatchObject({ outcome: 'error', attempts: 1 });
+    await expect(client.post('permit', {})).rejects.toMatchObject({
+      outcome: 'error',
+      attempts: 1,
+    });
     expect(f.calls).toHaveLength(2);
   });
 
   it('opens the circuit after repeated failures, refuses at once, and closes after a good probe', async () => {
     let clock = 0;
-    const breaker = createCircuitBreaker({ failureThreshold: 2, cooldownMs: 1000, now: () => clock });
+    const breaker = createCircuitBreaker({
+      failureThreshold: 2,
+      cooldownMs: 1000,
+      now: () => clock,
+    });
     const f = scriptedFetch(['network', 'network', { status: 200, body: { ok: 1 } }]);
-    const client = createResilientHttpClient({ baseUrl: 'http://city.test', timeoutMs: 100, retries: 0, breaker, fetchImpl: f.impl, sleep: noSleep });
+    const client = createResilientHttpClient({
+      baseUrl: 'http://city.test',
+      timeoutMs: 100,
+      retries: 0,
+      breaker,
+      fetchImpl: f.impl,
+      sleep: noSleep,
+    });
     await expect(client.post('a', {})).rejects.toMatchObject({ outcome: 'error' });
     await expect(client.post('a', {})).rejects.toMatchObject({ outcome: 'error' });
-    await expect(client.post('a', {})).rejects.toMatchObject({ outcome: 'circuit_open', attempts: 0 });
+    await expect(client.post('a', {})).rejects.toMatchObject({
+      outcome: 'circuit_open',
+      attempts: 0,
+    });
     expect(f.calls).toHaveLength(2);
     clock = 1000;
     expect(await client.post('a', {})).toMatchObject({ found: true, attempts: 1 });
@@ -72,11 +115,17 @@ describe('resilient HTTP client', () => {
 
 describe('city platform simulator', () => {
   it('answers the same person the same way every time, with realistic proportions', () => {
-    expect(deriveSimulatedPerson('310104199001011234')).toEqual(deriveSimulatedPerson('310104199001011234'));
-    const ids = Array.from({ length: 400 }, (_, i) => `${i % 2 ? '310115' : '320102'}1995${String(1000 + i).padStart(8, '0')}`);
+    expect(deriveSimulatedPerson('310104199001011234')).toEqual(
+      deriveSimulatedPerson('310104199001011234'),
+    );
+    const ids = Array.from(
+      { length: 400 },
+      (_, i) => `${i % 2 ? '310115' : '320102'}1995${String(1000 + i).padStart(8, '0')}`,
+    );
     const people = ids.map(deriveSimulatedPerson);
     const shanghaiBorn = people.filter((_, i) => i % 2 === 1);
-    const hukouShare = shanghaiBorn.filter((p) => p.hukou.shanghaiHukou).length / shanghaiBorn.length;
+    const hukouShare =
+      shanghaiBorn.filter((p) => p.hukou.shanghaiHukou).length / shanghaiBorn.length;
     expect(hukouShare).toBeGreaterThan(0.8);
     const holders = people.filter((p) => p.permit.held);
     expect(holders.length).toBeGreaterThan(100);
@@ -87,10 +136,19 @@ describe('city platform simulator', () => {
 
   it('uses overrides for one person and can be taken down per interface', async () => {
     const sim = createCityPlatformSimulator();
-    sim.setPerson('X1', { hukou: { shanghaiHukou: false, district: null }, points: { held: true, points: 130, standardScore: 120 } });
-    expect(await sim.getPermitPoints({ idNumber: 'X1' })).toEqual({ held: true, points: 130, standardScore: 120 });
+    sim.setPerson('X1', {
+      hukou: { shanghaiHukou: false, district: null },
+      points: { held: true, points: 130, standardScore: 120 },
+    });
+    expect(await sim.getPermitPoints({ idNumber: 'X1' })).toEqual({
+      held: true,
+      points: 130,
+      standardScore: 120,
+    });
     sim.setAvailable(false, 'hukou');
-    await expect(sim.checkHukou({ idNumber: 'X1', name: '张三' })).rejects.toBeInstanceOf(ExchangeUnavailableError);
+    await expect(sim.checkHukou({ idNumber: 'X1', name: '张三' })).rejects.toBeInstanceOf(
+      ExchangeUnavailableError,
+    );
     expect(await sim.getPermitPoints({ idNumber: 'X1' })).toMatchObject({ points: 130 });
   });
 });
@@ -105,15 +163,30 @@ describe('interface log', () => {
 
   it('records every call with the adapter, a masked subject, the outcome and the latency', async () => {
     const config = testConfig();
-    const exchange = createDataExchange({ db: database.db, exchange: config.exchange, realNameConfig: config.identity.realName, isProduction: false });
+    const exchange = createDataExchange({
+      db: database.db,
+      exchange: config.exchange,
+      realNameConfig: config.identity.realName,
+      isProduction: false,
+    });
     await exchange.city.checkHukou({ idNumber: '310104199001011236', name: '王小明' });
     exchange.simulators.city!.setAvailable(false, 'permit_points');
-    await expect(exchange.city.getPermitPoints({ idNumber: '320102199001011235' })).rejects.toBeInstanceOf(ExchangeUnavailableError);
+    await expect(
+      exchange.city.getPermitPoints({ idNumber: '320102199001011235' }),
+    ).rejects.toBeInstanceOf(ExchangeUnavailableError);
     const page = await findInterfaceLogs(database.db, { page: 1, pageSize: 10 });
     expect(page.total).toBe(2);
     const byAdapter = Object.fromEntries(page.items.map((r) => [r.adapter, r]));
-    expect(byAdapter.hukou).toMatchObject({ outcome: 'ok', subjectMasked: '310***********1236', provider: 'simulator', attempts: 1 });
-    expect(byAdapter.permit_points).toMatchObject({ outcome: 'error', subjectMasked: '320***********1235' });
+    expect(byAdapter.hukou).toMatchObject({
+      outcome: 'ok',
+      subjectMasked: '310***********1236',
+      provider: 'simulator',
+      attempts: 1,
+    });
+    expect(byAdapter.permit_points).toMatchObject({
+      outcome: 'error',
+      subjectMasked: '320***********1235',
+    });
     expect(byAdapter.permit_points!.error).toContain('暂停服务');
     expect(page.items.every((r) => r.latencyMs >= 0)).toBe(true);
     expect(JSON.stringify(page)).not.toContain('310104199001011236');
@@ -121,10 +194,21 @@ describe('interface log', () => {
 
   it('turns a down real-name interface into the identity module\'s "unavailable" error', async () => {
     const config = testConfig();
-    const exchange = createDataExchange({ db: database.db, exchange: config.exchange, realNameConfig: config.identity.realName, isProduction: false });
-    expect(await exchange.realName.verify({ name: '李四', idNumber: '310104199001011236' })).toEqual({ match: true });
-    expect(await exchange.realName.verify({ name: '测试不符李四', idNumber: '310104199001011236' })).toEqual({ match: false });
+    const exchange = createDataExchange({
+      db: database.db,
+      exchange: config.exchange,
+      realNameConfig: config.identity.realName,
+      isProduction: false,
+    });
+    expect(
+      await exchange.realName.verify({ name: '李四', idNumber: '310104199001011236' }),
+    ).toEqual({ match: true });
+    expect(
+      await exchange.realName.verify({ name: '测试不符李四', idNumber: '310104199001011236' }),
+    ).toEqual({ match: false });
     exchange.simulators.city!.setAvailable(false, 'real_name');
-    await expect(exchange.realName.verify({ name: '李四', idNumber: '310104199001011236' })).rejects.toMatchObject({ code: 'IDENTITY.REAL_NAME_UNAVAILABLE' });
+    await expect(
+      exchange.realName.verify({ name: '李四', idNumber: '310104199001011236' }),
+    ).rejects.toMatchObject({ code: 'IDENTITY.REAL_NAME_UNAVAILABLE' });
   });
 });

@@ -17,10 +17,12 @@ export class ExchangeUnavailableError extends Error {
 export type HukouAnswer = { shanghaiHukou: boolean; district: string | null };
 
 /** Residence-permit validity: not held, or held with its dates (YYYY-MM-DD). */
-export type PermitValidityAnswer = { held: false } | { held: true; issuedOn: string; validUntil: string };
+export type PermitValidityAnswer =
+  { held: false } | { held: true; issuedOn: string; validUntil: string };
 
 /** Residence-permit points 居住证积分 with the platform's standard score. */
-export type PermitPointsAnswer = { held: false } | { held: true; points: number; standardScore: number };
+export type PermitPointsAnswer =
+  { held: false } | { held: true; points: number; standardScore: number };
 
 /** The four city data-sharing interfaces (NFR-EXC-1); each call may throw ExchangeUnavailableError. */
 export type CityPlatform = {
@@ -38,7 +40,13 @@ export type IssueNoticeRequest = {
   dueAt: string;
   item: string;
 };
-export type IssueRefundRequest = { reference: string; noticeNumber: string; transactionId: string; amountCents: number; reason: string };
+export type IssueRefundRequest = {
+  reference: string;
+  noticeNumber: string;
+  transactionId: string;
+  amountCents: number;
+  reason: string;
+};
 
 /** The finance system (REG-11): issues payment and refund notices; confirmations come by callback. */
 export type FinanceGateway = {
@@ -50,4 +58,6 @@ export type FinanceGateway = {
 export type ProviderKind = 'simulator' | 'http';
 
 /** The city real-name interface (NFR-EXC-1): does this name belong to this ID number? Identity uses it. */
-export type RealNameVerifier = { verify(input: { name: string; idNumber: string }): Promise<{ match: boolean }> };
+export type RealNameVerifier = {
+  verify(input: { name: string; idNumber: string }): Promise<{ match: boolean }>;
+};

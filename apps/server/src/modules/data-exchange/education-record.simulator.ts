@@ -8,7 +8,14 @@ export type EducationRecordsSimulator = EducationRecords & {
   setAvailable(available: boolean): void;
 };
 
-const SCHOOLS = ['复旦大学', '上海交通大学', '同济大学', '华东师范大学', '上海财经大学', '华东政法大学'];
+const SCHOOLS = [
+  '复旦大学',
+  '上海交通大学',
+  '同济大学',
+  '华东师范大学',
+  '上海财经大学',
+  '华东政法大学',
+];
 const MAJORS = ['法学', '汉语言文学', '计算机科学与技术', '会计学', '行政管理', '临床医学'];
 
 /**
@@ -22,10 +29,17 @@ export function deriveEducationRecord(idNumber: string): EducationRecordAnswer {
   const year = 2015 + (n(8) % 10);
   return {
     found: true,
-    records: [{
-      school: SCHOOLS[n(16) % SCHOOLS.length]!, major: MAJORS[n(24) % MAJORS.length]!, level: 'bachelor', degree: 'bachelor',
-      graduationDate: `${year}-07-01`, fullTime: true, certificateNumber: `1024${year}${String(n(32) % 1_000_000).padStart(6, '0')}`,
-    }],
+    records: [
+      {
+        school: SCHOOLS[n(16) % SCHOOLS.length]!,
+        major: MAJORS[n(24) % MAJORS.length]!,
+        level: 'bachelor',
+        degree: 'bachelor',
+        graduationDate: `${year}-07-01`,
+        fullTime: true,
+        certificateNumber: `1024${year}${String(n(32) % 1_000_000).padStart(6, '0')}`,
+      },
+    ],
   };
 }
 
@@ -35,7 +49,8 @@ export function createEducationRecordsSimulator(): EducationRecordsSimulator {
   let available = true;
   return {
     async lookUp({ idNumber }) {
-      if (!available) throw new ExchangeUnavailableError('error', '学信学历查询接口（模拟）暂停服务');
+      if (!available)
+        throw new ExchangeUnavailableError('error', '学信学历查询接口（模拟）暂停服务');
       return people.get(idNumber) ?? deriveEducationRecord(idNumber);
     },
     setRecords: (idNumber, answer) => void people.set(idNumber, answer),

@@ -8,10 +8,14 @@ export const interfaceLog = pgTable(
   'interface_log',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    adapter: text('adapter', { enum: ['hukou', 'permit_validity', 'permit_points', 'real_name', 'finance', 'education'] }).notNull(),
+    adapter: text('adapter', {
+      enum: ['hukou', 'permit_validity', 'permit_points', 'real_name', 'finance', 'education'],
+    }).notNull(),
     operation: text('operation').notNull(),
     subjectMasked: text('subject_masked').notNull(),
-    outcome: text('outcome', { enum: ['ok', 'not_found', 'error', 'timeout', 'circuit_open'] }).notNull(),
+    outcome: text('outcome', {
+      enum: ['ok', 'not_found', 'error', 'timeout', 'circuit_open'],
+    }).notNull(),
     attempts: integer('attempts').notNull(),
     latencyMs: integer('latency_ms').notNull(),
     // 'simulator' or 'http': a log read in production shows at once whether the simulator answered.
@@ -19,5 +23,8 @@ export const interfaceLog = pgTable(
     error: text('error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('interface_log_created_idx').on(t.createdAt), index('interface_log_adapter_idx').on(t.adapter, t.createdAt)],
+  (t) => [
+    index('interface_log_created_idx').on(t.createdAt),
+    index('interface_log_adapter_idx').on(t.adapter, t.createdAt),
+  ],
 );

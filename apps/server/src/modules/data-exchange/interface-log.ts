@@ -15,8 +15,18 @@ export type InterfaceLogger = {
  * Logs on the application database outside any transaction: adapters are called before a use
  * case opens its transaction, so a slow platform never holds a database connection.
  */
-export function createInterfaceLogger(db: Db, provider: ProviderKind, onLogError?: (error: unknown) => void): InterfaceLogger {
-  async function write(meta: CallMeta, outcome: ExchangeOutcome, attempts: number, started: number, error: string | null) {
+export function createInterfaceLogger(
+  db: Db,
+  provider: ProviderKind,
+  onLogError?: (error: unknown) => void,
+): InterfaceLogger {
+  async function write(
+    meta: CallMeta,
+    outcome: ExchangeOutcome,
+    attempts: number,
+    started: number,
+    error: string | null,
+  ) {
     const latencyMs = Math.max(0, Math.round(performance.now() - started));
     await db
       .insert(interfaceLog)
@@ -33,7 +43,13 @@ export function createInterfaceLogger(db: Db, provider: ProviderKind, onLogError
       } catch (error) {
         const unavailable = error instanceof ExchangeUnavailableError ? error : undefined;
         const message = error instanceof Error ? error.message : String(error);
-        await write(meta, unavailable?.outcome ?? 'error', unavailable?.attempts ?? 1, started, message.slice(0, 500));
+        await write(
+          meta,
+          unavailable?.outcome ?? 'error',
+          unavailable?.attempts ?? 1,
+          started,
+          message.slice(0, 500),
+        );
         throw unavailable ?? new ExchangeUnavailableError('error', message, 1, { cause: error });
       }
     },

@@ -14,7 +14,8 @@ export type ResilientClientOptions = {
 };
 
 /** A JSON answer, or "no record" (HTTP 404), with the attempts it took. */
-export type HttpAnswer<T> = { found: true; body: T; attempts: number } | { found: false; attempts: number };
+export type HttpAnswer<T> =
+  { found: true; body: T; attempts: number } | { found: false; attempts: number };
 
 export type ResilientHttpClient = {
   post<T>(path: string, body: unknown): Promise<HttpAnswer<T>>;
@@ -34,32 +35,58 @@ export function createResilientHttpClient(options: ResilientClientOptions): Resi
   const sleep = options.sleep ?? wait;
   const backoff = options.backoffMs ?? 200;
 
-  async function attempt(url: string, body: unknown): Promise<{ retry: boolean; answer?: HttpAnswer<unknown>; error?: ExchangeUnavailableError }> {
+  async function attempt(
+    url: string,
+    body: unknown,
+  ): Promise<{ retry: boolean; answer?: HttpAnswer<unknown>; error?: ExchangeUnavailableError }> {
     let response: Response;
     try {
       response = await doFetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(options.timeoutMs),
       });
     } catch (error) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      return { retry: true, error: new ExchangeUnavailableError(timedOut ? 'timeout' : 'error', timedOut ? '接口超时' : '接口连接失败', 1, { cause: error }) };
+      const timedOut =
+        error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      return {
+        retry: true,
+        error: new ExchangeUnavailableError(
+          timedOut ? 'timeout' : 'error',
+          timedOut ? '接口超时' : '接口连接失败',
+          1,
+          { cause: error },
+        ),
+      };
     }
     if (response.status === 404) return { retry: false, answer: { found: false, attempts: 0 } };
     if (!response.ok) {
       const transient = response.status === 429 || response.status >= 500;
-      return { retry: transient, error: new ExchangeUnavailableError('error', `接口返回 HTTP ${response.status}`) };
+      return {
+        retry: transient,
+        error: new ExchangeUnavailableError('error', `接口返回 HTTP ${response.status}`),
+      };
     }
     const json: unknown = await response.json().catch(() => undefined);
-    if (json === undefined) return { retry: true, error: new ExchangeUnavailableError('error', '接口返回的数据无法解析') };
+    if (json === undefined)
+      return {
+        retry: true,
+        error: new ExchangeUnavailableError('error', '接口返回的数据无法解析'),
+      };
     return { retry: false, answer: { found: true, body: json, attempts: 0 } };
   }
 
   async function post<T>(path: string, body: unknown): Promise<HttpAnswer<T>> {
-    if (!breaker.tryPass()) throw new ExchangeUnavailableError('circuit_open', '接口连续失败，已暂停调用（熔断）', 0);
-    const url = new URL(path.replace(/^\//, ''), options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`).toString();
+    if (!breaker.tryPass())
+      throw new ExchangeUnavailableError('circuit_open', '接口连续失败，已暂停调用（熔断）', 0);
+    const url = new URL(
+      path.replace(/^\//, ''),
+      options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`,
+    ).toString();
     let last: ExchangeUnavailableError | undefined;
     let attempts = 0;
     for (let n = 1; n <= options.retries + 1; n++) {
@@ -72,10 +99,16 @@ export function createResilientHttpClient(options: ResilientClientOptions): Resi
       last = result.error;
       if (!result.retry) break;
       // Exponential backoff with full jitter, so many instances do not retry in lock-step.
-      if (n <= options.retries) await sleep(Math.round(backoff * 2 ** (n - 1) * (0.5 + Math.random() / 2)));
+      if (n <= options.retries)
+        await sleep(Math.round(backoff * 2 ** (n - 1) * (0.5 + Math.random() / 2)));
     }
     breaker.onFailure();
-    throw new ExchangeUnavailableError(last?.outcome ?? 'error', last?.message ?? '接口调用失败', attempts, { cause: last });
+    throw new ExchangeUnavailableError(
+      last?.outcome ?? 'error',
+      last?.message ?? '接口调用失败',
+      attempts,
+      { cause: last },
+    );
   }
 
   return { post, breaker };

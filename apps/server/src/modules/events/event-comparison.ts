@@ -8,8 +8,20 @@ import { findEventById, type EventRecord } from './events.repository';
  * app.ts, so events reads no table of theirs and imports none of their modules (no import cycle).
  */
 export type EventFigureSources = {
-  positions(db: DbOrTx, eventId: string): Promise<{ units: number; positions: number; headcount: number; hired: number; byCategory: Array<{ examCategory: string; positions: number; headcount: number }> }>;
-  registrations(db: DbOrTx, eventId: string): Promise<Array<{ examCategory: string; total: number; passedChecks: number; paid: number }>>;
+  positions(
+    db: DbOrTx,
+    eventId: string,
+  ): Promise<{
+    units: number;
+    positions: number;
+    headcount: number;
+    hired: number;
+    byCategory: Array<{ examCategory: string; positions: number; headcount: number }>;
+  }>;
+  registrations(
+    db: DbOrTx,
+    eventId: string,
+  ): Promise<Array<{ examCategory: string; total: number; passedChecks: number; paid: number }>>;
   passes(db: DbOrTx, eventId: string): Promise<Array<{ examCategory: string; passed: number }>>;
   applications(db: DbOrTx, eventId: string): Promise<{ submitted: number; approved: number }>;
 };
@@ -20,29 +32,63 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The ids of `ids=a,b,c`: 2–5 distinct well-formed ids, or a 400 saying what is wrong in Chinese. */
 export function parseCompareIds(text: string): string[] {
-  const ids = [...new Set(text.split(/[,，\s]+/).map((s) => s.trim().toLowerCase()).filter(Boolean))];
+  const ids = [
+    ...new Set(
+      text
+        .split(/[,，\s]+/)
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
   const bad = ids.filter((id) => !UUID.test(id));
-  if (bad.length) throw new AppError('COMMON.VALIDATION_FAILED', { message: `招录事项编号格式不正确：${bad.join('、')}`, details: { fields: [{ field: 'querystring.ids', label: '招录事项', message: '编号格式不正确' }] } });
+  if (bad.length)
+    throw new AppError('COMMON.VALIDATION_FAILED', {
+      message: `招录事项编号格式不正确：${bad.join('、')}`,
+      details: {
+        fields: [{ field: 'querystring.ids', label: '招录事项', message: '编号格式不正确' }],
+      },
+    });
   if (ids.length < COMPARE_MIN || ids.length > COMPARE_MAX) {
     throw new AppError('COMMON.VALIDATION_FAILED', {
       message: `请选择${COMPARE_MIN}至${COMPARE_MAX}个不同的招录事项进行比较（当前${ids.length}个）`,
-      details: { fields: [{ field: 'querystring.ids', label: '招录事项', message: `须为${COMPARE_MIN}至${COMPARE_MAX}个` }] },
+      details: {
+        fields: [
+          {
+            field: 'querystring.ids',
+            label: '招录事项',
+            message: `须为${COMPARE_MIN}至${COMPARE_MAX}个`,
+          },
+        ],
+      },
     });
   }
   return ids;
 }
 
 /** Category rows in the policy's order, then any code found only in the data (policy edited since). */
-function categoriesOf(event: EventRecord, parts: { positions: Awaited<ReturnType<EventFigureSources['positions']>>; registrations: Awaited<ReturnType<EventFigureSources['registrations']>>; passes: Awaited<ReturnType<EventFigureSources['passes']>> }): EventCategoryFigures[] {
+function categoriesOf(
+  event: EventRecord,
+  parts: {
+    positions: Awaited<ReturnType<EventFigureSources['positions']>>;
+    registrations: Awaited<ReturnType<EventFigureSources['registrations']>>;
+    passes: Awaited<ReturnType<EventFigureSources['passes']>>;
+  },
+): EventCategoryFigures[] {
   const codes = [...event.policy.examCategories.map((c) => c.code)];
-  const seen = [...parts.positions.byCategory.map((c) => c.examCategory), ...parts.registrations.map((r) => r.examCategory), ...parts.passes.map((p) => p.examCategory)];
+  const seen = [
+    ...parts.positions.byCategory.map((c) => c.examCategory),
+    ...parts.registrations.map((r) => r.examCategory),
+    ...parts.passes.map((p) => p.examCategory),
+  ];
   for (const code of seen) if (!codes.includes(code)) codes.push(code);
   return codes.map((code) => {
     const p = parts.positions.byCategory.find((c) => c.examCategory === code);
     const r = parts.registrations.find((c) => c.examCategory === code);
     return {
       examCategory: code,
-      name: event.policy.examCategories.find((c) => c.code === code)?.name ?? (code === '' ? '未设考试类别' : code),
+      name:
+        event.policy.examCategories.find((c) => c.code === code)?.name ??
+        (code === '' ? '未设考试类别' : code),
       positions: p?.positions ?? 0,
       headcount: p?.headcount ?? 0,
       registrations: r?.total ?? 0,
@@ -61,12 +107,24 @@ export function createEventComparison(deps: { db: Db; sources: EventFigureSource
 
   async function figuresOf(event: EventRecord): Promise<EventFigures> {
     const [positions, registrations, passes, applications] = await Promise.all([
-      sources.positions(db, event.id), sources.registrations(db, event.id), sources.passes(db, event.id), sources.applications(db, event.id),
+      sources.positions(db, event.id),
+      sources.registrations(db, event.id),
+      sources.passes(db, event.id),
+      sources.applications(db, event.id),
     ]);
-    const sum = (key: 'total' | 'passedChecks' | 'paid') => registrations.reduce((n, r) => n + r[key], 0);
+    const sum = (key: 'total' | 'passedChecks' | 'paid') =>
+      registrations.reduce((n, r) => n + r[key], 0);
     return {
-      id: event.id, code: event.code, name: event.name, type: event.type, year: event.year, status: event.status,
-      units: positions.units, positions: positions.positions, headcount: positions.headcount, hired: positions.hired,
+      id: event.id,
+      code: event.code,
+      name: event.name,
+      type: event.type,
+      year: event.year,
+      status: event.status,
+      units: positions.units,
+      positions: positions.positions,
+      headcount: positions.headcount,
+      hired: positions.hired,
       registrations: { total: sum('total'), passedChecks: sum('passedChecks'), paid: sum('paid') },
       passed: passes.reduce((n, p) => n + p.passed, 0),
       applications,
@@ -80,7 +138,11 @@ export function createEventComparison(deps: { db: Db; sources: EventFigureSource
       const events: EventRecord[] = [];
       for (const id of ids) {
         const event = await findEventById(db, id);
-        if (!event) throw new AppError('EVENT.NOT_FOUND', { message: `招录事项不存在：${id}`, details: { id } });
+        if (!event)
+          throw new AppError('EVENT.NOT_FOUND', {
+            message: `招录事项不存在：${id}`,
+            details: { id },
+          });
         events.push(event);
       }
       // One event after the other: PGlite serves one query at a time anyway, PostgreSQL's pool stays free.

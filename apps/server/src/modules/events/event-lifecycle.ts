@@ -25,7 +25,11 @@ export function assertEventTransition(from: EventStatus, to: EventStatus): void 
 }
 
 /** Throws unless the event is in one of the given states (actions valid only in some states). */
-export function assertEventStatus(status: EventStatus, allowed: readonly EventStatus[], action: string): void {
+export function assertEventStatus(
+  status: EventStatus,
+  allowed: readonly EventStatus[],
+  action: string,
+): void {
   if (allowed.includes(status)) return;
   const names = allowed.map((s) => `「${EVENT_STATUS_LABELS[s]}」`).join('或');
   throw new AppError('EVENT.INVALID_TRANSITION', {

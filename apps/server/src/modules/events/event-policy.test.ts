@@ -10,15 +10,25 @@ const messages = (input: unknown) => {
 };
 
 describe('policy templates', () => {
-  it.each(Object.keys(POLICY_TEMPLATES) as PolicyTemplateId[])('ships a valid %s template', (id) => {
-    expect(messages(POLICY_TEMPLATES[id])).toEqual([]);
-  });
+  it.each(Object.keys(POLICY_TEMPLATES) as PolicyTemplateId[])(
+    'ships a valid %s template',
+    (id) => {
+      expect(messages(POLICY_TEMPLATES[id])).toEqual([]);
+    },
+  );
 
   it('gives 面上 the Shanghai defaults: exam first, four categories, 1:3, 40/60, pass mark 60', () => {
     const p = copyTemplate('general');
     expect(p.order).toBe('exam_first');
-    expect(p.stages.indexOf('exam_registration')).toBeLessThan(p.stages.indexOf('position_application'));
-    expect(p.examCategories.map((c) => c.name)).toEqual(['综合管理类', '行政执法类', '专业技术类', '公安类']);
+    expect(p.stages.indexOf('exam_registration')).toBeLessThan(
+      p.stages.indexOf('position_application'),
+    );
+    expect(p.examCategories.map((c) => c.name)).toEqual([
+      '综合管理类',
+      '行政执法类',
+      '专业技术类',
+      '公安类',
+    ]);
     expect(p.interview).toMatchObject({ ratio: 3, passMark: 60 });
     expect(p.scoreWeights).toMatchObject({ written: 40, interview: 60 });
     expect(p.photo).toMatchObject({ format: 'jpg', maxKb: 50 });
@@ -29,7 +39,9 @@ describe('policy templates', () => {
     expect(copyTemplate('contract').brochure.format).toBe('contract');
     expect(copyTemplate('judicial_medical').majorCatalogue).toBe('judicial_medical');
     const national = copyTemplate('national');
-    expect(national.stages.indexOf('position_application')).toBeLessThan(national.stages.indexOf('exam_registration'));
+    expect(national.stages.indexOf('position_application')).toBeLessThan(
+      national.stages.indexOf('exam_registration'),
+    );
   });
 
   it('hands out copies, so editing one event never changes the template', () => {
@@ -73,7 +85,13 @@ describe('policy validation', () => {
 describe('stage gate', () => {
   const event = {
     policy: { stages: copyTemplate('general').stages },
-    schedule: [{ stage: 'exam_registration' as const, startsAt: '2026-03-01T09:00:00+08:00', endsAt: '2026-03-10T17:00:00+08:00' }],
+    schedule: [
+      {
+        stage: 'exam_registration' as const,
+        startsAt: '2026-03-01T09:00:00+08:00',
+        endsAt: '2026-03-10T17:00:00+08:00',
+      },
+    ],
   };
 
   it('opens a stage at its start and closes it at its end (Shanghai time)', () => {
@@ -84,9 +102,19 @@ describe('stage gate', () => {
   });
 
   it('explains a closed stage with its window in Shanghai time', () => {
-    expect(() => assertStageOpen(event, 'exam_registration', new Date('2026-03-11T00:00:00Z'))).toThrow(/笔试报名」已截止（开放时间 2026\/03\/01 09:00 至 2026\/03\/10 17:00）/);
-    expect(() => assertStageOpen(event, 'payment', new Date('2026-03-05T00:00:00Z'))).toThrow(/缴费」阶段尚未安排时间/);
-    expect(() => assertStageOpen({ ...event, policy: { stages: ['brochure'] } }, 'exam_registration', new Date())).toThrow(/本招录事项不设「笔试报名」阶段/);
+    expect(() =>
+      assertStageOpen(event, 'exam_registration', new Date('2026-03-11T00:00:00Z')),
+    ).toThrow(/笔试报名」已截止（开放时间 2026\/03\/01 09:00 至 2026\/03\/10 17:00）/);
+    expect(() => assertStageOpen(event, 'payment', new Date('2026-03-05T00:00:00Z'))).toThrow(
+      /缴费」阶段尚未安排时间/,
+    );
+    expect(() =>
+      assertStageOpen(
+        { ...event, policy: { stages: ['brochure'] } },
+        'exam_registration',
+        new Date(),
+      ),
+    ).toThrow(/本招录事项不设「笔试报名」阶段/);
   });
 });
 
@@ -94,7 +122,9 @@ describe('event lifecycle', () => {
   it('allows draft → collecting → published and refuses skipping or leaving closed', () => {
     expect(() => assertEventTransition('draft', 'collecting')).not.toThrow();
     expect(() => assertEventTransition('collecting', 'published')).not.toThrow();
-    expect(() => assertEventTransition('draft', 'registration')).toThrow('招录事项不能从「草稿」变为「报名中」');
+    expect(() => assertEventTransition('draft', 'registration')).toThrow(
+      '招录事项不能从「草稿」变为「报名中」',
+    );
     expect(() => assertEventTransition('closed', 'draft')).toThrow();
   });
 });

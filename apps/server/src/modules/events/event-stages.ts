@@ -2,10 +2,19 @@ import { STAGE_LABELS, type StageKey, type StageWindow } from '@kaolu/contracts'
 import { AppError } from '../../platform/errors/app-error';
 
 /** What the stage checks need of an event: read fresh from the database on every request (REG-01). */
-export type EventStages = { schedule: readonly StageWindow[]; policy: { stages: readonly StageKey[] } };
+export type EventStages = {
+  schedule: readonly StageWindow[];
+  policy: { stages: readonly StageKey[] };
+};
 
 const shanghai = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
 });
 
 /** A timestamp as Shanghai wall-clock text for messages, e.g. 2026/03/01 09:00. */
@@ -33,16 +42,29 @@ export function isStageOpen(event: EventStages, stage: StageKey, now: Date): boo
 export function assertStageOpen(event: EventStages, stage: StageKey, now: Date): void {
   const label = STAGE_LABELS[stage];
   if (!event.policy.stages.includes(stage)) {
-    throw new AppError('EVENT.STAGE_NOT_IN_POLICY', { message: `本招录事项不设「${label}」阶段`, details: { stage } });
+    throw new AppError('EVENT.STAGE_NOT_IN_POLICY', {
+      message: `本招录事项不设「${label}」阶段`,
+      details: { stage },
+    });
   }
   const window = windowOf(event, stage);
-  if (!window) throw new AppError('EVENT.STAGE_CLOSED', { message: `「${label}」阶段尚未安排时间`, details: { stage } });
+  if (!window)
+    throw new AppError('EVENT.STAGE_CLOSED', {
+      message: `「${label}」阶段尚未安排时间`,
+      details: { stage },
+    });
   const t = now.getTime();
   const range = `${formatShanghai(window.startsAt)} 至 ${formatShanghai(window.endsAt)}`;
   if (t < Date.parse(window.startsAt)) {
-    throw new AppError('EVENT.STAGE_CLOSED', { message: `「${label}」尚未开始（开放时间 ${range}）`, details: { ...window } });
+    throw new AppError('EVENT.STAGE_CLOSED', {
+      message: `「${label}」尚未开始（开放时间 ${range}）`,
+      details: { ...window },
+    });
   }
   if (t >= Date.parse(window.endsAt)) {
-    throw new AppError('EVENT.STAGE_CLOSED', { message: `「${label}」已截止（开放时间 ${range}）`, details: { ...window } });
+    throw new AppError('EVENT.STAGE_CLOSED', {
+      message: `「${label}」已截止（开放时间 ${range}）`,
+      details: { ...window },
+    });
   }
 }

@@ -1,4 +1,14 @@
-import { type AnyPgColumn, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** A recruitment event 招录事项: its type picks the policy template; the policy copy lives with it. */
 export const recruitmentEvent = pgTable('recruitment_event', {
@@ -24,12 +34,17 @@ export const eventPolicyVersion = pgTable(
   'event_policy_version',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id').notNull().references(() => recruitmentEvent.id),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => recruitmentEvent.id),
     version: integer('version').notNull(),
     policy: jsonb('policy').notNull(),
     reason: text('reason'),
     createdBy: text('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('event_policy_version_uq').on(t.eventId, t.version), index('event_policy_version_event_idx').on(t.eventId)],
+  (t) => [
+    unique('event_policy_version_uq').on(t.eventId, t.version),
+    index('event_policy_version_event_idx').on(t.eventId),
+  ],
 );

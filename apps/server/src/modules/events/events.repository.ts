@@ -1,4 +1,11 @@
-import type { EventPolicy, EventStatus, EventType, PageQuery, PublicEvent, StageWindow } from '@kaolu/contracts';
+import type {
+  EventPolicy,
+  EventStatus,
+  EventType,
+  PageQuery,
+  PublicEvent,
+  StageWindow,
+} from '@kaolu/contracts';
 import { and, asc, count, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { eventPolicyVersion, recruitmentEvent } from './event.table';
@@ -16,7 +23,10 @@ export type EventRecord = Omit<EventRow, 'schedule' | 'policy' | 'type' | 'statu
 const visible = ne(recruitmentEvent.status, 'draft');
 
 /** Events visible to the public, newest year first. */
-export async function findPublicEvents(db: DbOrTx, page: PageQuery): Promise<{ items: PublicEvent[]; total: number }> {
+export async function findPublicEvents(
+  db: DbOrTx,
+  page: PageQuery,
+): Promise<{ items: PublicEvent[]; total: number }> {
   const [rows, [totals]] = await Promise.all([
     db
       .select({
@@ -34,7 +44,11 @@ export async function findPublicEvents(db: DbOrTx, page: PageQuery): Promise<{ i
       .offset((page.page - 1) * page.pageSize),
     db.select({ total: count() }).from(recruitmentEvent).where(visible),
   ]);
-  const items = rows.map((r) => ({ ...r, type: r.type as EventType, status: r.status as EventStatus }));
+  const items = rows.map((r) => ({
+    ...r,
+    type: r.type as EventType,
+    status: r.status as EventStatus,
+  }));
   return { items, total: totals?.total ?? 0 };
 }
 
@@ -45,7 +59,11 @@ export async function hasAnyEvent(db: DbOrTx): Promise<boolean> {
 }
 
 /** One event, optionally locked FOR UPDATE so concurrent edits of its documents serialise. */
-export async function findEventById(db: DbOrTx, id: string, lock = false): Promise<EventRecord | undefined> {
+export async function findEventById(
+  db: DbOrTx,
+  id: string,
+  lock = false,
+): Promise<EventRecord | undefined> {
   const query = db.select().from(recruitmentEvent).where(eq(recruitmentEvent.id, id));
   const [row] = lock ? await query.for('update') : await query;
   return row as EventRecord | undefined;
@@ -56,7 +74,14 @@ export async function findEventByCode(db: DbOrTx, code: string): Promise<EventRo
   return row;
 }
 
-export type EventFilter = { page: number; pageSize: number; type?: EventType; status?: EventStatus; year?: number; ids?: string[] };
+export type EventFilter = {
+  page: number;
+  pageSize: number;
+  type?: EventType;
+  status?: EventStatus;
+  year?: number;
+  ids?: string[];
+};
 
 /** Staff list of events, newest first; closed events stay listed for comparison (NFR-HIS-1). */
 export async function findEvents(db: DbOrTx, filter: EventFilter) {
@@ -65,7 +90,12 @@ export async function findEvents(db: DbOrTx, filter: EventFilter) {
   if (filter.status) parts.push(eq(recruitmentEvent.status, filter.status));
   if (filter.year) parts.push(eq(recruitmentEvent.year, filter.year));
   // Event-scoped staff see only their events (an empty list matches nothing).
-  if (filter.ids) parts.push(filter.ids.length ? inArray(recruitmentEvent.id, filter.ids) : eq(recruitmentEvent.id, '00000000-0000-0000-0000-000000000000'));
+  if (filter.ids)
+    parts.push(
+      filter.ids.length
+        ? inArray(recruitmentEvent.id, filter.ids)
+        : eq(recruitmentEvent.id, '00000000-0000-0000-0000-000000000000'),
+    );
   const where = parts.length ? and(...parts) : undefined;
   const [rows, [totals]] = await Promise.all([
     db
@@ -80,22 +110,40 @@ export async function findEvents(db: DbOrTx, filter: EventFilter) {
   return { items: rows as EventRecord[], total: totals?.total ?? 0 };
 }
 
-export async function insertEvent(db: DbOrTx, values: typeof recruitmentEvent.$inferInsert): Promise<EventRecord> {
+export async function insertEvent(
+  db: DbOrTx,
+  values: typeof recruitmentEvent.$inferInsert,
+): Promise<EventRecord> {
   const [row] = await db.insert(recruitmentEvent).values(values).returning();
   return row as EventRecord;
 }
 
-export async function updateEventRow(db: DbOrTx, id: string, values: Partial<typeof recruitmentEvent.$inferInsert>): Promise<EventRecord> {
-  const [row] = await db.update(recruitmentEvent).set({ ...values, updatedAt: new Date() }).where(eq(recruitmentEvent.id, id)).returning();
+export async function updateEventRow(
+  db: DbOrTx,
+  id: string,
+  values: Partial<typeof recruitmentEvent.$inferInsert>,
+): Promise<EventRecord> {
+  const [row] = await db
+    .update(recruitmentEvent)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(recruitmentEvent.id, id))
+    .returning();
   return row as EventRecord;
 }
 
-export async function insertPolicyVersion(db: DbOrTx, values: typeof eventPolicyVersion.$inferInsert): Promise<void> {
+export async function insertPolicyVersion(
+  db: DbOrTx,
+  values: typeof eventPolicyVersion.$inferInsert,
+): Promise<void> {
   await db.insert(eventPolicyVersion).values(values);
 }
 
 export async function findPolicyVersions(db: DbOrTx, eventId: string) {
-  return db.select().from(eventPolicyVersion).where(eq(eventPolicyVersion.eventId, eventId)).orderBy(asc(eventPolicyVersion.version));
+  return db
+    .select()
+    .from(eventPolicyVersion)
+    .where(eq(eventPolicyVersion.eventId, eventId))
+    .orderBy(asc(eventPolicyVersion.version));
 }
 
 export async function findPolicyVersion(db: DbOrTx, eventId: string, version: number) {

@@ -1,4 +1,9 @@
-import { IdParamSchema, PageQuerySchema, PublicEventDetailSchema, PublicEventPageSchema } from '@kaolu/contracts';
+import {
+  IdParamSchema,
+  PageQuerySchema,
+  PublicEventDetailSchema,
+  PublicEventPageSchema,
+} from '@kaolu/contracts';
 import type { Db } from '../../db/client';
 import { AppError } from '../../platform/errors/app-error';
 import type { ZodApp } from '../../platform/http/types';
@@ -9,7 +14,12 @@ export function registerPublicEventRoutes(app: ZodApp, deps: { db: Db }): void {
   app.get(
     '/api/public/events',
     {
-      schema: { tags: ['公开信息'], summary: '招录事项列表', querystring: PageQuerySchema, response: { 200: PublicEventPageSchema } },
+      schema: {
+        tags: ['公开信息'],
+        summary: '招录事项列表',
+        querystring: PageQuerySchema,
+        response: { 200: PublicEventPageSchema },
+      },
       config: { access: 'public' },
     },
     async (request) => findPublicEvents(deps.db, request.query),
@@ -18,7 +28,12 @@ export function registerPublicEventRoutes(app: ZodApp, deps: { db: Db }): void {
   app.get(
     '/api/public/events/:id',
     {
-      schema: { tags: ['公开信息'], summary: '招录事项日程', params: IdParamSchema, response: { 200: PublicEventDetailSchema } },
+      schema: {
+        tags: ['公开信息'],
+        summary: '招录事项日程',
+        params: IdParamSchema,
+        response: { 200: PublicEventDetailSchema },
+      },
       config: { access: 'public' },
     },
     async (request) => {
@@ -27,8 +42,26 @@ export function registerPublicEventRoutes(app: ZodApp, deps: { db: Db }): void {
       if (!event || event.status === 'draft') throw new AppError('EVENT.NOT_FOUND');
       const { id, code, name, type, year, status, schedule } = event;
       const { examCategories, fee, photo } = event.policy;
-      const registration = { examCategories: examCategories.map((c) => ({ code: c.code, name: c.name, subjects: c.subjects })), feeYuan: fee.amountYuan, photo };
-      return { id, code, name, type, year, status, schedule, order: event.policy.order ?? 'exam_first', registration };
+      const registration = {
+        examCategories: examCategories.map((c) => ({
+          code: c.code,
+          name: c.name,
+          subjects: c.subjects,
+        })),
+        feeYuan: fee.amountYuan,
+        photo,
+      };
+      return {
+        id,
+        code,
+        name,
+        type,
+        year,
+        status,
+        schedule,
+        order: event.policy.order ?? 'exam_first',
+        registration,
+      };
     },
   );
 }

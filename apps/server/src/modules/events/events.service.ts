@@ -1,13 +1,28 @@
 import {
-  EventPolicySchema, STAGE_LABELS, type CreateEvent, type EventPolicy, type EventStatus, type StageKey, type StageWindow, type UpdateEvent,
+  EventPolicySchema,
+  STAGE_LABELS,
+  type CreateEvent,
+  type EventPolicy,
+  type EventStatus,
+  type StageKey,
+  type StageWindow,
+  type UpdateEvent,
 } from '@kaolu/contracts';
 import type { Db, DbOrTx } from '../../db/client';
 import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
 import { assertEventStatus, assertEventTransition } from './event-lifecycle';
 import {
-  findEventByCode, findEventById, findEvents, findPolicyVersion, findPolicyVersions, insertEvent, insertPolicyVersion, updateEventRow,
-  type EventFilter, type EventRecord,
+  findEventByCode,
+  findEventById,
+  findEvents,
+  findPolicyVersion,
+  findPolicyVersions,
+  insertEvent,
+  insertPolicyVersion,
+  updateEventRow,
+  type EventFilter,
+  type EventRecord,
 } from './events.repository';
 import { copyTemplate, type PolicyTemplateId } from './policy-templates';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
@@ -20,9 +35,16 @@ export function assertScheduleFits(schedule: readonly StageWindow[], policy: Eve
   const seen = new Set<StageKey>();
   for (const w of schedule) {
     if (!policy.stages.includes(w.stage)) {
-      throw new AppError('EVENT.STAGE_NOT_IN_POLICY', { message: `日程中的「${STAGE_LABELS[w.stage]}」不在本事项的政策阶段中`, details: { stage: w.stage } });
+      throw new AppError('EVENT.STAGE_NOT_IN_POLICY', {
+        message: `日程中的「${STAGE_LABELS[w.stage]}」不在本事项的政策阶段中`,
+        details: { stage: w.stage },
+      });
     }
-    if (seen.has(w.stage)) throw new AppError('COMMON.VALIDATION_FAILED', { message: `日程中的「${STAGE_LABELS[w.stage]}」重复`, details: { stage: w.stage } });
+    if (seen.has(w.stage))
+      throw new AppError('COMMON.VALIDATION_FAILED', {
+        message: `日程中的「${STAGE_LABELS[w.stage]}」重复`,
+        details: { stage: w.stage },
+      });
     seen.add(w.stage);
   }
 }
@@ -42,12 +64,21 @@ export function createEventsService(deps: EventsDeps) {
   }
 
   /** Moves the event along its lifecycle inside `tx`, audited with from and to in the same transaction. */
-  async function transitionIn(tx: DbOrTx, id: string, to: EventStatus, ctx: ChangeContext): Promise<EventRecord> {
+  async function transitionIn(
+    tx: DbOrTx,
+    id: string,
+    to: EventStatus,
+    ctx: ChangeContext,
+  ): Promise<EventRecord> {
     const event = await getEvent(tx, id, true);
     assertEventTransition(event.status, to);
     const updated = await updateEventRow(tx, id, { status: to });
     await audit.record(tx, {
-      ...auditBase(ctx), action: 'event.status_changed', targetType: 'recruitment_event', targetId: id, result: 'success',
+      ...auditBase(ctx),
+      action: 'event.status_changed',
+      targetType: 'recruitment_event',
+      targetId: id,
+      result: 'success',
       details: { from: event.status, to },
     });
     return updated;
@@ -58,18 +89,40 @@ export function createEventsService(deps: EventsDeps) {
     list: (filter: EventFilter) => findEvents(db, filter),
 
     /** Creates a draft event with a copy of its type's template (or the named one) as policy version 1. */
-    async create(input: CreateEvent & { template?: PolicyTemplateId; sourceEventId?: string | null }, ctx: ChangeContext, tx?: DbOrTx): Promise<EventRecord> {
+    async create(
+      input: CreateEvent & { template?: PolicyTemplateId; sourceEventId?: string | null },
+      ctx: ChangeContext,
+      tx?: DbOrTx,
+    ): Promise<EventRecord> {
       const policy = copyTemplate(input.template ?? input.type);
       assertScheduleFits(input.schedule, policy);
       const run = async (t: DbOrTx) => {
-        if (await findEventByCode(t, input.code)) throw new AppError('EVENT.CODE_TAKEN', { message: `事项编号「${input.code}」已存在` });
+        if (await findEventByCode(t, input.code))
+          throw new AppError('EVENT.CODE_TAKEN', { message: `事项编号「${input.code}」已存在` });
         const event = await insertEvent(t, {
-          code: input.code, name: input.name, type: input.type, year: input.year, status: 'draft',
-          schedule: input.schedule, policy, policyVersion: 1, sourceEventId: input.sourceEventId ?? null,
+          code: input.code,
+          name: input.name,
+          type: input.type,
+          year: input.year,
+          status: 'draft',
+          schedule: input.schedule,
+          policy,
+          policyVersion: 1,
+          sourceEventId: input.sourceEventId ?? null,
         });
-        await insertPolicyVersion(t, { eventId: event.id, version: 1, policy, reason: '按模板创建', createdBy: ctx.actor.kind === 'staff' ? ctx.actor.username : null });
+        await insertPolicyVersion(t, {
+          eventId: event.id,
+          version: 1,
+          policy,
+          reason: '按模板创建',
+          createdBy: ctx.actor.kind === 'staff' ? ctx.actor.username : null,
+        });
         await audit.record(t, {
-          ...auditBase(ctx), action: 'event.created', targetType: 'recruitment_event', targetId: event.id, result: 'success',
+          ...auditBase(ctx),
+          action: 'event.created',
+          targetType: 'recruitment_event',
+          targetId: event.id,
+          result: 'success',
           details: { code: input.code, type: input.type, template: input.template ?? input.type },
         });
         return event;
@@ -81,30 +134,69 @@ export function createEventsService(deps: EventsDeps) {
     async update(id: string, input: UpdateEvent, ctx: ChangeContext): Promise<EventRecord> {
       return db.transaction(async (tx) => {
         const event = await getEvent(tx, id, true);
-        assertEventStatus(event.status, ['draft', 'collecting', 'published', 'registration', 'in_progress'], '修改');
+        assertEventStatus(
+          event.status,
+          ['draft', 'collecting', 'published', 'registration', 'in_progress'],
+          '修改',
+        );
         if (input.schedule) assertScheduleFits(input.schedule, event.policy);
-        const updated = await updateEventRow(tx, id, { name: input.name ?? event.name, schedule: input.schedule ?? event.schedule });
+        const updated = await updateEventRow(tx, id, {
+          name: input.name ?? event.name,
+          schedule: input.schedule ?? event.schedule,
+        });
         await audit.record(tx, {
-          ...auditBase(ctx), action: 'event.updated', targetType: 'recruitment_event', targetId: id, result: 'success',
-          details: { from: { name: event.name, schedule: event.schedule }, to: { name: updated.name, schedule: updated.schedule } },
+          ...auditBase(ctx),
+          action: 'event.updated',
+          targetType: 'recruitment_event',
+          targetId: id,
+          result: 'success',
+          details: {
+            from: { name: event.name, schedule: event.schedule },
+            to: { name: updated.name, schedule: updated.schedule },
+          },
         });
         return updated;
       });
     },
 
     /** Saves an edited policy as the next version; decisions made earlier keep citing theirs. */
-    async updatePolicy(id: string, policy: EventPolicy, reason: string, ctx: ChangeContext): Promise<EventRecord> {
+    async updatePolicy(
+      id: string,
+      policy: EventPolicy,
+      reason: string,
+      ctx: ChangeContext,
+    ): Promise<EventRecord> {
       const parsed = EventPolicySchema.parse(policy);
       return db.transaction(async (tx) => {
         const event = await getEvent(tx, id, true);
-        assertEventStatus(event.status, ['draft', 'collecting', 'published', 'registration', 'in_progress'], '修改政策');
+        assertEventStatus(
+          event.status,
+          ['draft', 'collecting', 'published', 'registration', 'in_progress'],
+          '修改政策',
+        );
         assertScheduleFits(event.schedule, parsed);
         const version = event.policyVersion + 1;
-        await insertPolicyVersion(tx, { eventId: id, version, policy: parsed, reason, createdBy: ctx.actor.kind === 'staff' ? ctx.actor.username : null });
+        await insertPolicyVersion(tx, {
+          eventId: id,
+          version,
+          policy: parsed,
+          reason,
+          createdBy: ctx.actor.kind === 'staff' ? ctx.actor.username : null,
+        });
         const updated = await updateEventRow(tx, id, { policy: parsed, policyVersion: version });
         await audit.record(tx, {
-          ...auditBase(ctx), action: 'event_policy.changed', targetType: 'recruitment_event', targetId: id, result: 'success',
-          details: { fromVersion: event.policyVersion, toVersion: version, reason, from: event.policy, to: parsed },
+          ...auditBase(ctx),
+          action: 'event_policy.changed',
+          targetType: 'recruitment_event',
+          targetId: id,
+          result: 'success',
+          details: {
+            fromVersion: event.policyVersion,
+            toVersion: version,
+            reason,
+            from: event.policy,
+            to: parsed,
+          },
         });
         return updated;
       });
@@ -122,19 +214,40 @@ export function createEventsService(deps: EventsDeps) {
      * REG-01: changes a stage's deadline at any time before the event closes. The new value is in the
      * database when this returns, and every instance reads the schedule from there on each request.
      */
-    async changeDeadline(id: string, stage: StageKey, endsAt: string, reason: string, ctx: ChangeContext): Promise<EventRecord> {
+    async changeDeadline(
+      id: string,
+      stage: StageKey,
+      endsAt: string,
+      reason: string,
+      ctx: ChangeContext,
+    ): Promise<EventRecord> {
       return db.transaction(async (tx) => {
         const event = await getEvent(tx, id, true);
-        assertEventStatus(event.status, ['draft', 'collecting', 'published', 'registration', 'in_progress'], '调整截止时间');
+        assertEventStatus(
+          event.status,
+          ['draft', 'collecting', 'published', 'registration', 'in_progress'],
+          '调整截止时间',
+        );
         const window = event.schedule.find((w) => w.stage === stage);
-        if (!window) throw new AppError('EVENT.STAGE_CLOSED', { message: `「${STAGE_LABELS[stage]}」尚未安排时间，请先在日程中设置`, details: { stage } });
+        if (!window)
+          throw new AppError('EVENT.STAGE_CLOSED', {
+            message: `「${STAGE_LABELS[stage]}」尚未安排时间，请先在日程中设置`,
+            details: { stage },
+          });
         if (Date.parse(endsAt) <= Date.parse(window.startsAt)) {
-          throw new AppError('COMMON.VALIDATION_FAILED', { message: '新截止时间必须晚于该阶段的开始时间', details: { stage, startsAt: window.startsAt } });
+          throw new AppError('COMMON.VALIDATION_FAILED', {
+            message: '新截止时间必须晚于该阶段的开始时间',
+            details: { stage, startsAt: window.startsAt },
+          });
         }
         const schedule = event.schedule.map((w) => (w.stage === stage ? { ...w, endsAt } : w));
         const updated = await updateEventRow(tx, id, { schedule });
         await audit.record(tx, {
-          ...auditBase(ctx), action: 'deadline.changed', targetType: 'recruitment_event', targetId: id, result: 'success',
+          ...auditBase(ctx),
+          action: 'deadline.changed',
+          targetType: 'recruitment_event',
+          targetId: id,
+          result: 'success',
           details: { stage, from: window.endsAt, to: endsAt, reason },
         });
         return updated;
@@ -155,7 +268,11 @@ export function createEventsService(deps: EventsDeps) {
      * INT-08: a second-round event, created and moved straight to 征集中 in the caller's transaction;
      * its creation entry (and the caller's second_round.generated entry) record it.
      */
-    async createCollecting(input: CreateEvent & { sourceEventId: string }, ctx: ChangeContext, tx: DbOrTx): Promise<EventRecord> {
+    async createCollecting(
+      input: CreateEvent & { sourceEventId: string },
+      ctx: ChangeContext,
+      tx: DbOrTx,
+    ): Promise<EventRecord> {
       const created = await service.create(input, ctx, tx);
       assertEventTransition(created.status, 'collecting');
       return updateEventRow(tx, created.id, { status: 'collecting' });

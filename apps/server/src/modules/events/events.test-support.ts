@@ -8,38 +8,81 @@ const HOUR = 3_600_000;
 export function windowAround(open: boolean): { startsAt: string; endsAt: string } {
   const now = Date.now();
   return open
-    ? { startsAt: new Date(now - HOUR).toISOString(), endsAt: new Date(now + 24 * HOUR).toISOString() }
-    : { startsAt: new Date(now - 48 * HOUR).toISOString(), endsAt: new Date(now - 24 * HOUR).toISOString() };
+    ? {
+        startsAt: new Date(now - HOUR).toISOString(),
+        endsAt: new Date(now + 24 * HOUR).toISOString(),
+      }
+    : {
+        startsAt: new Date(now - 48 * HOUR).toISOString(),
+        endsAt: new Date(now - 24 * HOUR).toISOString(),
+      };
 }
 
 let counter = 0;
 
 /** Creates an event through the API as org_admin, with an open brochure window, moved to 简章征集. */
-export async function createCollectingEvent(app: KaoluApp, org: AuthHeaders, type: EventType = 'general') {
+export async function createCollectingEvent(
+  app: KaoluApp,
+  org: AuthHeaders,
+  type: EventType = 'general',
+) {
   const code = `T${Date.now().toString(36)}${counter++}`;
   const created = await app.inject({
     method: 'POST',
     url: '/api/admin/events',
     headers: org,
-    payload: { code, name: `测试事项${code}`, type, year: 2026, schedule: [{ stage: 'brochure', ...windowAround(true) }] },
+    payload: {
+      code,
+      name: `测试事项${code}`,
+      type,
+      year: 2026,
+      schedule: [{ stage: 'brochure', ...windowAround(true) }],
+    },
   });
   if (created.statusCode !== 200) throw new Error(`create event failed: ${created.body}`);
   const id = created.json().id as string;
-  const moved = await app.inject({ method: 'POST', url: `/api/admin/events/${id}/transition`, headers: org, payload: { to: 'collecting' } });
+  const moved = await app.inject({
+    method: 'POST',
+    url: `/api/admin/events/${id}/transition`,
+    headers: org,
+    payload: { to: 'collecting' },
+  });
   if (moved.statusCode !== 200) throw new Error(`transition failed: ${moved.body}`);
   return { id, code };
 }
 
 /** Creates a department and a unit under it as org_admin; returns their ids. */
-export async function createUnit(app: KaoluApp, org: AuthHeaders, name: string, options: { isPolice?: boolean } = {}) {
+export async function createUnit(
+  app: KaoluApp,
+  org: AuthHeaders,
+  name: string,
+  options: { isPolice?: boolean } = {},
+) {
   const code = `U${Date.now().toString(36)}${counter++}`;
-  const dept = await app.inject({ method: 'POST', url: '/api/admin/units', headers: org, payload: { code: `D${code}`, name: `${name}主管部门`, kind: 'department' } });
+  const dept = await app.inject({
+    method: 'POST',
+    url: '/api/admin/units',
+    headers: org,
+    payload: { code: `D${code}`, name: `${name}主管部门`, kind: 'department' },
+  });
   const unit = await app.inject({
-    method: 'POST', url: '/api/admin/units', headers: org,
-    payload: { code, name, kind: 'unit', parentId: dept.json().id, isPolice: options.isPolice ?? false },
+    method: 'POST',
+    url: '/api/admin/units',
+    headers: org,
+    payload: {
+      code,
+      name,
+      kind: 'unit',
+      parentId: dept.json().id,
+      isPolice: options.isPolice ?? false,
+    },
   });
   if (unit.statusCode !== 200) throw new Error(`create unit failed: ${unit.body}`);
-  return { unitId: unit.json().id as string, unitCode: code, departmentId: dept.json().id as string };
+  return {
+    unitId: unit.json().id as string,
+    unitCode: code,
+    departmentId: dept.json().id as string,
+  };
 }
 
 /** A valid 面上 position input for the standard brochure format. */
@@ -50,7 +93,12 @@ export function generalPosition(code: string, overrides: Record<string, unknown>
     category: 'comprehensive',
     examCategory: 'comprehensive',
     headcount: 2,
-    conditions: { minEducation: 'bachelor', majorKeywords: ['法学', '汉语言文学'], maxAge: 35, residence: 'hukou_or_permit' },
+    conditions: {
+      minEducation: 'bachelor',
+      majorKeywords: ['法学', '汉语言文学'],
+      maxAge: 35,
+      residence: 'hukou_or_permit',
+    },
     ...overrides,
   };
 }

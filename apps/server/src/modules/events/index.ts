@@ -1,15 +1,30 @@
 // Public face of the events module: other modules check stages and read policies from here, and
 // move an event's status only through its service.
 import { defineModule } from '../../platform/modules/module-registry';
-import { createEventComparison, type EventComparisonService, type EventFigureSources } from './event-comparison';
+import {
+  createEventComparison,
+  type EventComparisonService,
+  type EventFigureSources,
+} from './event-comparison';
 import { registerEventComparisonRoutes } from './event-comparison.routes';
 import { registerEventAdminRoutes } from './events.admin.routes';
 import { registerPublicEventRoutes } from './events.routes';
 import { createEventsService, type EventsService } from './events.service';
 
-export { assertStageOpen, isStageOpen, windowOf, formatShanghai, type EventStages } from './event-stages';
+export {
+  assertStageOpen,
+  isStageOpen,
+  windowOf,
+  formatShanghai,
+  type EventStages,
+} from './event-stages';
 export { assertEventTransition, assertEventStatus, EVENT_TRANSITIONS } from './event-lifecycle';
-export { createEventsService, assertScheduleFits, type EventsService, type EventsDeps } from './events.service';
+export {
+  createEventsService,
+  assertScheduleFits,
+  type EventsService,
+  type EventsDeps,
+} from './events.service';
 export { findEventById, hasAnyEvent, type EventRecord } from './events.repository';
 export { POLICY_TEMPLATES, copyTemplate, type PolicyTemplateId } from './policy-templates';
 export { assertEventInScope, eventScopeOf } from './event-scope';
@@ -27,7 +42,11 @@ export const eventsModule = defineModule({
   name: 'events',
   dependsOn: [],
   create(platform): EventsModuleService {
-    const events = createEventsService({ db: platform.db, audit: platform.audit, now: () => platform.clock.now() });
+    const events = createEventsService({
+      db: platform.db,
+      audit: platform.audit,
+      now: () => platform.clock.now(),
+    });
     const sources: Partial<EventFigureSources> = {};
     const comparison = createEventComparison({ db: platform.db, sources: lateSources(sources) });
     return { ...events, provideFigures: (more) => void Object.assign(sources, more), comparison };

@@ -1,34 +1,84 @@
-import { DEFAULT_REVIEW_SLA, type EventPolicy, type EventType, type ExamCategory, type StageKey } from '@kaolu/contracts';
+import {
+  DEFAULT_REVIEW_SLA,
+  type EventPolicy,
+  type EventType,
+  type ExamCategory,
+  type StageKey,
+} from '@kaolu/contracts';
 import { DEFAULT_ELIGIBILITY_POLICY } from '@kaolu/domain';
 
 /** Template ids: one per event type, plus the national position-first style (§7). */
 export type PolicyTemplateId = EventType | 'national';
 
 // §7 photo rule: JPG, about 105–210 px high and 75–150 px wide, under 50 KB.
-const PHOTO: EventPolicy['photo'] = { format: 'jpg', minWidth: 75, maxWidth: 150, minHeight: 105, maxHeight: 210, maxKb: 50 };
+const PHOTO: EventPolicy['photo'] = {
+  format: 'jpg',
+  minWidth: 75,
+  maxWidth: 150,
+  minHeight: 105,
+  maxHeight: 210,
+  maxKb: 50,
+};
 const ELIGIBILITY: EventPolicy['eligibility'] = { ...DEFAULT_ELIGIBILITY_POLICY };
 
 /** Shanghai 面上 exam categories with their professional subjects (adjustment keeps the subject). */
 const GENERAL_CATEGORIES: ExamCategory[] = [
   { code: 'comprehensive', name: '综合管理类', subjects: [], passMark: 60 },
-  { code: 'law_enforcement', name: '行政执法类', subjects: [{ code: 'LE-LAW', name: '法律' }, { code: 'LE-MKT', name: '市场监管' }], passMark: 60 },
+  {
+    code: 'law_enforcement',
+    name: '行政执法类',
+    subjects: [
+      { code: 'LE-LAW', name: '法律' },
+      { code: 'LE-MKT', name: '市场监管' },
+    ],
+    passMark: 60,
+  },
   {
     code: 'professional',
     name: '专业技术类',
-    subjects: [{ code: 'PT-CS', name: '计算机' }, { code: 'PT-FIN', name: '财会' }, { code: 'PT-ENG', name: '工程' }],
+    subjects: [
+      { code: 'PT-CS', name: '计算机' },
+      { code: 'PT-FIN', name: '财会' },
+      { code: 'PT-ENG', name: '工程' },
+    ],
     passMark: 60,
   },
-  { code: 'police', name: '公安类', subjects: [{ code: 'PS-POL', name: '公安专业科目' }], passMark: 60 },
+  {
+    code: 'police',
+    name: '公安类',
+    subjects: [{ code: 'PS-POL', name: '公安专业科目' }],
+    passMark: 60,
+  },
 ];
 
 const EXAM_FIRST: StageKey[] = [
-  'brochure', 'exam_registration', 'payment', 'admission_ticket', 'written_exam', 'position_application',
-  'unit_review', 'adjustment', 'interview', 'physical_exam', 'inspection', 'public_notice',
+  'brochure',
+  'exam_registration',
+  'payment',
+  'admission_ticket',
+  'written_exam',
+  'position_application',
+  'unit_review',
+  'adjustment',
+  'interview',
+  'physical_exam',
+  'inspection',
+  'public_notice',
 ];
 // Position first: the application names the position; exam registration (category, subject) follows review.
 const POSITION_FIRST: StageKey[] = [
-  'brochure', 'position_application', 'unit_review', 'exam_registration', 'payment', 'admission_ticket', 'written_exam',
-  'adjustment', 'interview', 'physical_exam', 'inspection', 'public_notice',
+  'brochure',
+  'position_application',
+  'unit_review',
+  'exam_registration',
+  'payment',
+  'admission_ticket',
+  'written_exam',
+  'adjustment',
+  'interview',
+  'physical_exam',
+  'inspection',
+  'public_notice',
 ];
 
 /** Shanghai 面上 (§7): exam first, 1:3, 40/60, interview pass mark 60, adjustment within the subject. */
@@ -48,13 +98,23 @@ const general: EventPolicy = {
   reviewSla: { ...DEFAULT_REVIEW_SLA },
 };
 
-const withChanges = (changes: Partial<EventPolicy>): EventPolicy => structuredClone({ ...general, ...changes });
+const withChanges = (changes: Partial<EventPolicy>): EventPolicy =>
+  structuredClone({ ...general, ...changes });
 
 /** Built-in templates; creating an event copies its type's template, which org_admin then tunes. */
 export const POLICY_TEMPLATES: Record<PolicyTemplateId, EventPolicy> = {
   general,
   selection: withChanges({
-    stages: ['brochure', 'exam_registration', 'payment', 'written_exam', 'position_application', 'interview', 'inspection', 'public_notice'],
+    stages: [
+      'brochure',
+      'exam_registration',
+      'payment',
+      'written_exam',
+      'position_application',
+      'interview',
+      'inspection',
+      'public_notice',
+    ],
     examCategories: [{ code: 'selection', name: '选调生', subjects: [], passMark: 60 }],
     interview: { ratio: 2, passMark: 60, professionalScore: false },
     adjustment: { enabled: true, sameSubjectOnly: false, unifiedRound: true },
@@ -63,24 +123,65 @@ export const POLICY_TEMPLATES: Record<PolicyTemplateId, EventPolicy> = {
   // INT-02: positions first, interview list by ratio after the application deadline, own brochure.
   emergency_enforcement: withChanges({
     order: 'position_first',
-    stages: ['brochure', 'position_application', 'unit_review', 'exam_registration', 'payment', 'written_exam', 'adjustment', 'interview', 'physical_exam', 'inspection', 'public_notice'],
+    stages: [
+      'brochure',
+      'position_application',
+      'unit_review',
+      'exam_registration',
+      'payment',
+      'written_exam',
+      'adjustment',
+      'interview',
+      'physical_exam',
+      'inspection',
+      'public_notice',
+    ],
     examCategories: [{ code: 'emergency', name: '应急执法类', subjects: [], passMark: 60 }],
     brochure: { format: 'emergency_enforcement', requiredFields: [] },
   }),
   // INT-03: own major-type catalogue and cut-off lines.
   judicial_medical: withChanges({
-    examCategories: [{ code: 'judicial_medical', name: '司法医护类', subjects: [{ code: 'JM-MED', name: '医学基础' }, { code: 'JM-LAW', name: '法律基础' }], passMark: 60 }],
+    examCategories: [
+      {
+        code: 'judicial_medical',
+        name: '司法医护类',
+        subjects: [
+          { code: 'JM-MED', name: '医学基础' },
+          { code: 'JM-LAW', name: '法律基础' },
+        ],
+        passMark: 60,
+      },
+    ],
     brochure: { format: 'judicial_medical', requiredFields: ['examCategory'] },
     majorCatalogue: 'judicial_medical',
   }),
   mass_org: withChanges({
-    stages: ['brochure', 'exam_registration', 'payment', 'written_exam', 'position_application', 'unit_review', 'interview', 'physical_exam', 'inspection', 'public_notice'],
+    stages: [
+      'brochure',
+      'exam_registration',
+      'payment',
+      'written_exam',
+      'position_application',
+      'unit_review',
+      'interview',
+      'physical_exam',
+      'inspection',
+      'public_notice',
+    ],
     adjustment: { enabled: false, sameSubjectOnly: true, unifiedRound: false },
   }),
   // INT-05: no written exam; the interview carries the score (resume analysis is imported per candidate).
   contract: withChanges({
     order: 'position_first',
-    stages: ['brochure', 'position_application', 'unit_review', 'interview', 'physical_exam', 'inspection', 'public_notice'],
+    stages: [
+      'brochure',
+      'position_application',
+      'unit_review',
+      'interview',
+      'physical_exam',
+      'inspection',
+      'public_notice',
+    ],
     examCategories: [],
     scoreWeights: { written: 0, interview: 100, professional: 0 },
     fee: { amountYuan: 0, waiverAllowed: false },
@@ -98,7 +199,15 @@ export const POLICY_TEMPLATES: Record<PolicyTemplateId, EventPolicy> = {
   }),
   // INT-08: candidates above the first round's pass line apply to the remaining vacancies.
   second_round: withChanges({
-    stages: ['brochure', 'position_application', 'unit_review', 'interview', 'physical_exam', 'inspection', 'public_notice'],
+    stages: [
+      'brochure',
+      'position_application',
+      'unit_review',
+      'interview',
+      'physical_exam',
+      'inspection',
+      'public_notice',
+    ],
   }),
   // National practice: position first, 50/50 composite.
   national: withChanges({

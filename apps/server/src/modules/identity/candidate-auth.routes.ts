@@ -21,7 +21,15 @@ export function registerCandidateAuthRoutes(app: ZodApp, identity: Identity): vo
 
   app.post(
     '/api/candidate/auth/sms-code',
-    { schema: { tags, summary: '获取短信验证码（注册、找回密码）', body: CandidateSmsCodeRequestSchema, response: { 200: Ok } }, config: { access: 'public' } },
+    {
+      schema: {
+        tags,
+        summary: '获取短信验证码（注册、找回密码）',
+        body: CandidateSmsCodeRequestSchema,
+        response: { 200: Ok },
+      },
+      config: { access: 'public' },
+    },
     async (request) => {
       await candidates.requestCode(request.body, requestContextOf(request));
       return { ok: true as const };
@@ -30,7 +38,15 @@ export function registerCandidateAuthRoutes(app: ZodApp, identity: Identity): vo
 
   app.post(
     '/api/candidate/auth/register',
-    { schema: { tags, summary: '考生注册（实名认证）', body: CandidateRegisterSchema, response: { 200: CandidateAccountSchema } }, config: { access: 'public' } },
+    {
+      schema: {
+        tags,
+        summary: '考生注册（实名认证）',
+        body: CandidateRegisterSchema,
+        response: { 200: CandidateAccountSchema },
+      },
+      config: { access: 'public' },
+    },
     async (request, reply) => {
       const { token, account } = await candidates.register(request.body, requestContextOf(request));
       setSessionCookies(reply, token, sessions.csrfTokenFor(token), secureCookies);
@@ -40,7 +56,15 @@ export function registerCandidateAuthRoutes(app: ZodApp, identity: Identity): vo
 
   app.post(
     '/api/candidate/auth/login',
-    { schema: { tags, summary: '考生登录（身份证号或手机号）', body: CandidateLoginSchema, response: { 200: CandidateAccountSchema } }, config: { access: 'public' } },
+    {
+      schema: {
+        tags,
+        summary: '考生登录（身份证号或手机号）',
+        body: CandidateLoginSchema,
+        response: { 200: CandidateAccountSchema },
+      },
+      config: { access: 'public' },
+    },
     async (request, reply) => {
       const { token, account } = await candidates.login(request.body, requestContextOf(request));
       setSessionCookies(reply, token, sessions.csrfTokenFor(token), secureCookies);
@@ -50,7 +74,15 @@ export function registerCandidateAuthRoutes(app: ZodApp, identity: Identity): vo
 
   app.post(
     '/api/candidate/auth/reset-password',
-    { schema: { tags, summary: '找回密码（短信验证码）', body: CandidateResetPasswordSchema, response: { 200: Ok } }, config: { access: 'public' } },
+    {
+      schema: {
+        tags,
+        summary: '找回密码（短信验证码）',
+        body: CandidateResetPasswordSchema,
+        response: { 200: Ok },
+      },
+      config: { access: 'public' },
+    },
     async (request) => {
       await candidates.resetPassword(request.body, requestContextOf(request));
       return { ok: true as const };
@@ -59,16 +91,27 @@ export function registerCandidateAuthRoutes(app: ZodApp, identity: Identity): vo
 
   app.get(
     '/api/candidate/account',
-    { schema: { tags, summary: '我的账号', response: { 200: CandidateAccountSchema } }, config: { access: 'candidate' } },
+    {
+      schema: { tags, summary: '我的账号', response: { 200: CandidateAccountSchema } },
+      config: { access: 'candidate' },
+    },
     async (request) => candidates.account(candidateOf(request).id),
   );
 
   app.post(
     '/api/candidate/account/password',
-    { schema: { tags, summary: '修改密码', body: ChangePasswordSchema, response: { 200: Ok } }, config: { access: 'candidate' } },
+    {
+      schema: { tags, summary: '修改密码', body: ChangePasswordSchema, response: { 200: Ok } },
+      config: { access: 'candidate' },
+    },
     async (request) => {
       const principal = candidateOf(request);
-      await candidates.changePassword(principal.id, principal.sessionId, request.body, requestContextOf(request));
+      await candidates.changePassword(
+        principal.id,
+        principal.sessionId,
+        request.body,
+        requestContextOf(request),
+      );
       return { ok: true as const };
     },
   );

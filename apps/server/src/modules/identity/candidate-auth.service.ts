@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { CandidateAccount, CandidateRegister } from '@kaolu/contracts';
 import { validateIdNumber } from '@kaolu/domain';
-import { candidateExists, findCandidateByBlindIndex, findCandidateById, type CandidateRecord } from '../candidates';
+import {
+  candidateExists,
+  findCandidateByBlindIndex,
+  findCandidateById,
+  type CandidateRecord,
+} from '../candidates';
 import type { AuditActor } from '../../platform/audit/audit.types';
 import { AppError } from '../../platform/errors/app-error';
 import { maskIdNumber, maskPhone } from '../../platform/masking';
@@ -24,18 +29,34 @@ export function createCandidateAuth(deps: IdentityDeps) {
   const findByAccount = async (account: string) => {
     const trimmed = account.trim();
     const byId = /^\d{17}[\dXx]$/.test(trimmed);
-    return findCandidateByBlindIndex(db, byId ? { idNumberBidx: crypto.blindIndex('id_number', trimmed) } : { phoneBidx: crypto.blindIndex('phone', trimmed) });
+    return findCandidateByBlindIndex(
+      db,
+      byId
+        ? { idNumberBidx: crypto.blindIndex('id_number', trimmed) }
+        : { phoneBidx: crypto.blindIndex('phone', trimmed) },
+    );
   };
   const decrypt = (row: CandidateRow) => ({
     idNumber: crypto.decryptField(row.idNumberEnc, ad(row.id, 'id_number')),
     phone: crypto.decryptField(row.phoneEnc, ad(row.id, 'phone')),
   });
   const startSession = async (row: CandidateRow, ctx: RequestContext) =>
-    (await sessions.create({ subjectKind: 'candidate', subjectId: row.id, stage: 'active', ip: ctx.ip, userAgent: ctx.userAgent })).token;
+    (
+      await sessions.create({
+        subjectKind: 'candidate',
+        subjectId: row.id,
+        stage: 'active',
+        ip: ctx.ip,
+        userAgent: ctx.userAgent,
+      })
+    ).token;
 
   return {
     /** Sends a registration or reset code; a reset for an unknown phone answers alike but sends nothing. */
-    async requestCode(input: { phone: string; purpose: 'register' | 'reset_password' }, ctx: RequestContext) {
+    async requestCode(
+      input: { phone: string; purpose: 'register' | 'reset_password' },
+      ctx: RequestContext,
+    ) {
       const phoneKey = crypto.blindIndex('phone', input.phone);
       if (input.purpose === 'reset_password') {
         if (!(await findCandidateByBlindIndex(db, { phoneBidx: phoneKey }))) return;
@@ -56,17 +77,32 @@ export function createCandidateAuth(deps: IdentityDeps) {
       // GB 11643 first: no SMS check or real-name call is spent on a number that cannot exist.
       const facts = validateIdNumber(input.idNumber, { today: shanghaiDay(now()) });
       if (!facts.ok) {
-        throw new AppError('IDENTITY.ID_NUMBER_INVALID', { message: `身份证号码不正确：${facts.reasons.map((r) => r.message).join('；')}`, details: { problems: facts.reasons } });
+        throw new AppError('IDENTITY.ID_NUMBER_INVALID', {
+          message: `身份证号码不正确：${facts.reasons.map((r) => r.message).join('；')}`,
+          details: { problems: facts.reasons },
+        });
       }
       const idNumber = facts.value.idNumber;
-      const hash = await hashNewPassword(deps, undefined, input.password, { idNumber, phone: input.phone });
+      const hash = await hashNewPassword(deps, undefined, input.password, {
+        idNumber,
+        phone: input.phone,
+      });
       const idBidx = crypto.blindIndex('id_number', idNumber);
       const phoneBidx = crypto.blindIndex('phone', input.phone);
-      if (await candidateExists(db, { idNumberBidx: idBidx, phoneBidx })) throw new AppError('IDENTITY.ALREADY_REGISTERED');
-      if (!(await codes.verify('register', phoneBidx, input.smsCode))) throw new AppError('IDENTITY.CODE_INVALID');
+      if (await candidateExists(db, { idNumberBidx: idBidx, phoneBidx }))
+        throw new AppError('IDENTITY.ALREADY_REGISTERED');
+      if (!(await codes.verify('register', phoneBidx, input.smsCode)))
+        throw new AppError('IDENTITY.CODE_INVALID');
       const { match } = await deps.realName.verify({ name: input.name, idNumber });
       if (!match) {
-        await audit.record(db, { action: 'candidate.real_name_failed', actor: { kind: 'anonymous' }, result: 'failure', details: { idNumber: maskIdNumber(idNumber) }, ip: ctx.ip, requestId: ctx.requestId });
+        await audit.record(db, {
+          action: 'candidate.real_name_failed',
+          actor: { kind: 'anonymous' },
+          result: 'failure',
+          details: { idNumber: maskIdNumber(idNumber) },
+          ip: ctx.ip,
+          requestId: ctx.requestId,
+        });
         throw new AppError('IDENTITY.REAL_NAME_MISMATCH');
       }
       const id = randomUUID();
@@ -74,11 +110,28 @@ export function createCandidateAuth(deps: IdentityDeps) {
       const row = await db.transaction(async (tx) => {
         // The candidates module owns the record: it encrypts and inserts it in this transaction.
         const created = await candidates.create(tx, {
-          id, name: input.name, gender: facts.value.gender, birthDate: facts.value.birthDate,
-          idNumber, idNumberBidx: idBidx, phone: input.phone, phoneBidx, passwordHash: hash, passwordSetAt: at,
+          id,
+          name: input.name,
+          gender: facts.value.gender,
+          birthDate: facts.value.birthDate,
+          idNumber,
+          idNumberBidx: idBidx,
+          phone: input.phone,
+          phoneBidx,
+          passwordHash: hash,
+          passwordSetAt: at,
         });
         await rememberPassword(tx, { kind: 'candidate', id }, hash, at);
-        await audit.record(tx, { action: 'candidate.registered', actor: { kind: 'candidate', id }, targetType: 'candidate', targetId: id, result: 'success', details: { idNumber: maskIdNumber(idNumber) }, ip: ctx.ip, requestId: ctx.requestId });
+        await audit.record(tx, {
+          action: 'candidate.registered',
+          actor: { kind: 'candidate', id },
+          targetType: 'candidate',
+          targetId: id,
+          result: 'success',
+          details: { idNumber: maskIdNumber(idNumber) },
+          ip: ctx.ip,
+          requestId: ctx.requestId,
+        });
         return created;
       });
       return { token: await startSession(row, ctx), account: present(row, idNumber, input.phone) };
@@ -86,14 +139,30 @@ export function createCandidateAuth(deps: IdentityDeps) {
 
     async login(input: { account: string; password: string }, ctx: RequestContext) {
       if (await throttle.isIpThrottled(ctx.ip)) {
-        await audit.record(db, { action: 'login.refused', actor: { kind: 'anonymous' }, result: 'failure', details: { population: 'candidate', reason: 'ip_throttled' }, ip: ctx.ip, requestId: ctx.requestId });
+        await audit.record(db, {
+          action: 'login.refused',
+          actor: { kind: 'anonymous' },
+          result: 'failure',
+          details: { population: 'candidate', reason: 'ip_throttled' },
+          ip: ctx.ip,
+          requestId: ctx.requestId,
+        });
         throw new AppError('IDENTITY.IP_THROTTLED');
       }
       const row = await findByAccount(input.account);
-      const key = row ? accountKey('candidate', row.id) : accountKey('candidate', `name:${crypto.sm3(input.account.trim().toUpperCase())}`);
+      const key = row
+        ? accountKey('candidate', row.id)
+        : accountKey('candidate', `name:${crypto.sm3(input.account.trim().toUpperCase())}`);
       const failure = async (reason: string): Promise<never> => {
         const { locked } = await throttle.recordFailure(key, ctx.ip);
-        await audit.record(db, { action: 'login.failed', actor: { kind: 'anonymous' }, result: 'failure', details: { population: 'candidate', reason, locked }, ip: ctx.ip, requestId: ctx.requestId });
+        await audit.record(db, {
+          action: 'login.failed',
+          actor: { kind: 'anonymous' },
+          result: 'failure',
+          details: { population: 'candidate', reason, locked },
+          ip: ctx.ip,
+          requestId: ctx.requestId,
+        });
         throw locked ? throttle.lockedError() : new AppError('IDENTITY.INVALID_CREDENTIALS');
       };
       if (await throttle.isLocked(key)) throw throttle.lockedError();
@@ -104,24 +173,41 @@ export function createCandidateAuth(deps: IdentityDeps) {
       const checked = await hasher.verify(input.password, row.passwordHash);
       if (!checked.ok) return failure('wrong_password');
       await throttle.recordSuccess(key);
-      if (checked.needsRehash) await candidates.rehashPassword(db, row.id, await hasher.hash(input.password));
+      if (checked.needsRehash)
+        await candidates.rehashPassword(db, row.id, await hasher.hash(input.password));
       const token = await startSession(row, ctx);
-      await audit.record(db, { action: 'login.succeeded', actor: actorFor(row), result: 'success', details: { population: 'candidate' }, ip: ctx.ip, requestId: ctx.requestId });
+      await audit.record(db, {
+        action: 'login.succeeded',
+        actor: actorFor(row),
+        result: 'success',
+        details: { population: 'candidate' },
+        ip: ctx.ip,
+        requestId: ctx.requestId,
+      });
       const clear = decrypt(row);
       return { token, account: present(row, clear.idNumber, clear.phone) };
     },
 
     /** Forgotten password: a right SMS code sets a new password and ends every session. */
-    async resetPassword(input: { phone: string; smsCode: string; newPassword: string }, ctx: RequestContext) {
+    async resetPassword(
+      input: { phone: string; smsCode: string; newPassword: string },
+      ctx: RequestContext,
+    ) {
       const phoneBidx = crypto.blindIndex('phone', input.phone);
       const row = await findCandidateByBlindIndex(db, { phoneBidx });
-      if (!(await codes.verify('reset_password', phoneBidx, input.smsCode)) || !row) throw new AppError('IDENTITY.CODE_INVALID');
+      if (!(await codes.verify('reset_password', phoneBidx, input.smsCode)) || !row)
+        throw new AppError('IDENTITY.CODE_INVALID');
       await setPassword(row, input.newPassword, 'password.reset', ctx);
       await throttle.unlock(accountKey('candidate', row.id));
       await sessions.revokeAllOf('candidate', row.id);
     },
 
-    async changePassword(candidateId: string, sessionId: string | undefined, input: { currentPassword: string; newPassword: string }, ctx: RequestContext) {
+    async changePassword(
+      candidateId: string,
+      sessionId: string | undefined,
+      input: { currentPassword: string; newPassword: string },
+      ctx: RequestContext,
+    ) {
       const row = await getCandidate(candidateId);
       if (!row.passwordHash || !(await hasher.verify(input.currentPassword, row.passwordHash)).ok) {
         await throttle.recordFailure(accountKey('candidate', row.id), ctx.ip);
@@ -144,21 +230,42 @@ export function createCandidateAuth(deps: IdentityDeps) {
     return row;
   }
 
-  async function setPassword(row: CandidateRow, password: string, action: string, ctx: RequestContext) {
+  async function setPassword(
+    row: CandidateRow,
+    password: string,
+    action: string,
+    ctx: RequestContext,
+  ) {
     const clear = decrypt(row);
-    const hash = await hashNewPassword(deps, { kind: 'candidate', id: row.id }, password, { idNumber: clear.idNumber, phone: clear.phone });
+    const hash = await hashNewPassword(deps, { kind: 'candidate', id: row.id }, password, {
+      idNumber: clear.idNumber,
+      phone: clear.phone,
+    });
     const at = now();
     await db.transaction(async (tx) => {
       await candidates.setPassword(tx, row.id, hash, at);
       await rememberPassword(tx, { kind: 'candidate', id: row.id }, hash, at);
-      await audit.record(tx, { action, actor: actorFor(row), targetType: 'candidate', targetId: row.id, result: 'success', ip: ctx.ip, requestId: ctx.requestId });
+      await audit.record(tx, {
+        action,
+        actor: actorFor(row),
+        targetType: 'candidate',
+        targetId: row.id,
+        result: 'success',
+        ip: ctx.ip,
+        requestId: ctx.requestId,
+      });
     });
   }
 }
 
 /** Masked view of the candidate's own account (NFR-SEC-3). */
 function present(row: CandidateRow, idNumber: string, phone: string): CandidateAccount {
-  return { id: row.id, name: row.name, idNumberMasked: maskIdNumber(idNumber), phoneMasked: maskPhone(phone) };
+  return {
+    id: row.id,
+    name: row.name,
+    idNumberMasked: maskIdNumber(idNumber),
+    phoneMasked: maskPhone(phone),
+  };
 }
 
 export type CandidateAuth = ReturnType<typeof createCandidateAuth>;

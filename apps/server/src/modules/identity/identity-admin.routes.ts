@@ -36,7 +36,14 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
   app.get(
     '/api/staff-users',
     {
-      schema: { tags: usersTags, summary: '后台用户列表', querystring: PageQuerySchema.extend({ keyword: z.string().trim().max(64).optional().meta({ title: '用户名' }) }), response: { 200: StaffUserPageSchema } },
+      schema: {
+        tags: usersTags,
+        summary: '后台用户列表',
+        querystring: PageQuerySchema.extend({
+          keyword: z.string().trim().max(64).optional().meta({ title: '用户名' }),
+        }),
+        response: { 200: StaffUserPageSchema },
+      },
       config: { access: { permission: 'staff_user.read' } },
     },
     async (request) => staffUsers.list(request.query),
@@ -44,22 +51,55 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
 
   app.post(
     '/api/staff-users',
-    { schema: { tags: usersTags, summary: '新建后台用户（返回一次性密码）', body: CreateStaffUserSchema, response: { 200: OneTimePasswordSchema } }, config: { access: { permission: 'staff_user.manage' } } },
+    {
+      schema: {
+        tags: usersTags,
+        summary: '新建后台用户（返回一次性密码）',
+        body: CreateStaffUserSchema,
+        response: { 200: OneTimePasswordSchema },
+      },
+      config: { access: { permission: 'staff_user.manage' } },
+    },
     async (request) => staffUsers.create(request.body, actorOf(request), requestContextOf(request)),
   );
 
   app.post(
     '/api/staff-users/:id/reset-password',
-    { schema: { tags: usersTags, summary: '重置密码（一次性密码，24小时内有效）', params: IdParamSchema, response: { 200: OneTimePasswordSchema } }, config: { access: { permission: 'staff_user.manage' } } },
-    async (request) => staffUsers.resetPassword(request.params.id, actorOf(request), requestContextOf(request)),
+    {
+      schema: {
+        tags: usersTags,
+        summary: '重置密码（一次性密码，24小时内有效）',
+        params: IdParamSchema,
+        response: { 200: OneTimePasswordSchema },
+      },
+      config: { access: { permission: 'staff_user.manage' } },
+    },
+    async (request) =>
+      staffUsers.resetPassword(request.params.id, actorOf(request), requestContextOf(request)),
   );
 
-  for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
+  for (const [action, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
     app.post(
       `/api/staff-users/:id/${action}`,
-      { schema: { tags: usersTags, summary: disabled ? '停用用户' : '启用用户', params: IdParamSchema, response: { 200: Ok } }, config: { access: { permission: 'staff_user.manage' } } },
+      {
+        schema: {
+          tags: usersTags,
+          summary: disabled ? '停用用户' : '启用用户',
+          params: IdParamSchema,
+          response: { 200: Ok },
+        },
+        config: { access: { permission: 'staff_user.manage' } },
+      },
       async (request) => {
-        await staffUsers.setDisabled(request.params.id, disabled, actorOf(request), requestContextOf(request));
+        await staffUsers.setDisabled(
+          request.params.id,
+          disabled,
+          actorOf(request),
+          requestContextOf(request),
+        );
         return { ok: true as const };
       },
     );
@@ -67,7 +107,15 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
 
   app.post(
     '/api/staff-users/:id/unlock',
-    { schema: { tags: usersTags, summary: '解除登录锁定', params: IdParamSchema, response: { 200: Ok } }, config: { access: { permission: 'staff_user.manage' } } },
+    {
+      schema: {
+        tags: usersTags,
+        summary: '解除登录锁定',
+        params: IdParamSchema,
+        response: { 200: Ok },
+      },
+      config: { access: { permission: 'staff_user.manage' } },
+    },
     async (request) => {
       await staffUsers.unlock(request.params.id, actorOf(request), requestContextOf(request));
       return { ok: true as const };
@@ -80,58 +128,135 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
       schema: {
         tags: securityTags,
         summary: '角色与权限目录',
-        response: { 200: z.array(z.object({ role: StaffRoleSchema, label: z.string(), scope: z.string(), permissions: z.array(z.string()) })) },
+        response: {
+          200: z.array(
+            z.object({
+              role: StaffRoleSchema,
+              label: z.string(),
+              scope: z.string(),
+              permissions: z.array(z.string()),
+            }),
+          ),
+        },
       },
       config: { access: { permission: 'role_grant.manage' } },
     },
-    async () => StaffRoleSchema.options.map((role) => ({ role, label: ROLES[role].label, scope: ROLES[role].scope, permissions: [...ROLES[role].permissions] })),
+    async () =>
+      StaffRoleSchema.options.map((role) => ({
+        role,
+        label: ROLES[role].label,
+        scope: ROLES[role].scope,
+        permissions: [...ROLES[role].permissions],
+      })),
   );
 
   app.get(
     '/api/role-grants',
-    { schema: { tags: securityTags, summary: '授权列表', querystring: z.object({ staffUserId: z.uuid().optional().meta({ title: '用户' }) }), response: { 200: z.array(RoleGrantSchema) } }, config: { access: { permission: 'role_grant.manage' } } },
+    {
+      schema: {
+        tags: securityTags,
+        summary: '授权列表',
+        querystring: z.object({ staffUserId: z.uuid().optional().meta({ title: '用户' }) }),
+        response: { 200: z.array(RoleGrantSchema) },
+      },
+      config: { access: { permission: 'role_grant.manage' } },
+    },
     async (request) => grants.list(request.query.staffUserId),
   );
 
   app.post(
     '/api/role-grants',
-    { schema: { tags: securityTags, summary: '分配角色（可限定单位或招录事项）', body: CreateRoleGrantSchema, response: { 200: z.object({ id: z.uuid() }) } }, config: { access: { permission: 'role_grant.manage' } } },
+    {
+      schema: {
+        tags: securityTags,
+        summary: '分配角色（可限定单位或招录事项）',
+        body: CreateRoleGrantSchema,
+        response: { 200: z.object({ id: z.uuid() }) },
+      },
+      config: { access: { permission: 'role_grant.manage' } },
+    },
     async (request) => {
       const principal = staffOf(request);
-      const row = await grants.grant(request.body, { kind: 'staff', id: principal.id, username: principal.username }, principal.username, requestContextOf(request));
+      const row = await grants.grant(
+        request.body,
+        { kind: 'staff', id: principal.id, username: principal.username },
+        principal.username,
+        requestContextOf(request),
+      );
       return { id: row.id };
     },
   );
 
   app.delete(
     '/api/role-grants/:id',
-    { schema: { tags: securityTags, summary: '收回授权', params: IdParamSchema, response: { 200: Ok } }, config: { access: { permission: 'role_grant.manage' } } },
+    {
+      schema: {
+        tags: securityTags,
+        summary: '收回授权',
+        params: IdParamSchema,
+        response: { 200: Ok },
+      },
+      config: { access: { permission: 'role_grant.manage' } },
+    },
     async (request) => {
       const principal = staffOf(request);
-      await grants.revoke(request.params.id, { kind: 'staff', id: principal.id, username: principal.username }, requestContextOf(request));
+      await grants.revoke(
+        request.params.id,
+        { kind: 'staff', id: principal.id, username: principal.username },
+        requestContextOf(request),
+      );
       return { ok: true as const };
     },
   );
 
   app.get(
     '/api/ip-allowlist',
-    { schema: { tags: securityTags, summary: '后台登录地址白名单', response: { 200: z.array(IpAllowEntrySchema) } }, config: { access: { permission: 'ip_allowlist.manage' } } },
-    async () => (await allowlist.list()).map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    {
+      schema: {
+        tags: securityTags,
+        summary: '后台登录地址白名单',
+        response: { 200: z.array(IpAllowEntrySchema) },
+      },
+      config: { access: { permission: 'ip_allowlist.manage' } },
+    },
+    async () =>
+      (await allowlist.list()).map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
   );
 
   app.post(
     '/api/ip-allowlist',
-    { schema: { tags: securityTags, summary: '添加白名单地址或网段', body: CreateIpAllowEntrySchema, response: { 200: IpAllowEntrySchema } }, config: { access: { permission: 'ip_allowlist.manage' } } },
+    {
+      schema: {
+        tags: securityTags,
+        summary: '添加白名单地址或网段',
+        body: CreateIpAllowEntrySchema,
+        response: { 200: IpAllowEntrySchema },
+      },
+      config: { access: { permission: 'ip_allowlist.manage' } },
+    },
     async (request) => {
       const principal = staffOf(request);
-      const row = await allowlist.add(request.body, actorOf(request), principal.username, requestContextOf(request));
+      const row = await allowlist.add(
+        request.body,
+        actorOf(request),
+        principal.username,
+        requestContextOf(request),
+      );
       return { ...row, createdAt: row.createdAt.toISOString() };
     },
   );
 
   app.delete(
     '/api/ip-allowlist/:id',
-    { schema: { tags: securityTags, summary: '删除白名单条目', params: IdParamSchema, response: { 200: Ok } }, config: { access: { permission: 'ip_allowlist.manage' } } },
+    {
+      schema: {
+        tags: securityTags,
+        summary: '删除白名单条目',
+        params: IdParamSchema,
+        response: { 200: Ok },
+      },
+      config: { access: { permission: 'ip_allowlist.manage' } },
+    },
     async (request) => {
       await allowlist.remove(request.params.id, actorOf(request), requestContextOf(request));
       return { ok: true as const };
@@ -140,9 +265,20 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
 
   app.get(
     '/api/sessions',
-    { schema: { tags: securityTags, summary: '在线会话', querystring: PageQuerySchema, response: { 200: SessionPageSchema } }, config: { access: { permission: 'session.manage' } } },
+    {
+      schema: {
+        tags: securityTags,
+        summary: '在线会话',
+        querystring: PageQuerySchema,
+        response: { 200: SessionPageSchema },
+      },
+      config: { access: { permission: 'session.manage' } },
+    },
     async (request) => {
-      const { items, total } = await sessions.listActive(request.query.page, request.query.pageSize);
+      const { items, total } = await sessions.listActive(
+        request.query.page,
+        request.query.pageSize,
+      );
       const names = await subjectNames(items);
       return {
         total,
@@ -162,7 +298,15 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
 
   app.delete(
     '/api/sessions/:id',
-    { schema: { tags: securityTags, summary: '强制下线', params: IdParamSchema, response: { 200: Ok } }, config: { access: { permission: 'session.manage' } } },
+    {
+      schema: {
+        tags: securityTags,
+        summary: '强制下线',
+        params: IdParamSchema,
+        response: { 200: Ok },
+      },
+      config: { access: { permission: 'session.manage' } },
+    },
     async (request) => {
       await identity.revokeSession(request.params.id, actorOf(request), requestContextOf(request));
       return { ok: true as const };
@@ -170,12 +314,20 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
   );
 
   /** Usernames of staff and masked names of candidates, for the session list. */
-  async function subjectNames(items: Array<{ subjectKind: string; subjectId: string }>): Promise<Map<string, string>> {
+  async function subjectNames(
+    items: Array<{ subjectKind: string; subjectId: string }>,
+  ): Promise<Map<string, string>> {
     const staffIds = items.filter((s) => s.subjectKind === 'staff').map((s) => s.subjectId);
     const candidateIds = items.filter((s) => s.subjectKind === 'candidate').map((s) => s.subjectId);
     const names = new Map<string, string>();
-    if (staffIds.length) for (const u of await db.select({ id: staffUser.id, name: staffUser.username }).from(staffUser).where(inArray(staffUser.id, staffIds))) names.set(u.id, u.name);
-    for (const c of await findCandidatesByIds(db, candidateIds)) names.set(c.id, `考生 ${maskName(c.name)}`);
+    if (staffIds.length)
+      for (const u of await db
+        .select({ id: staffUser.id, name: staffUser.username })
+        .from(staffUser)
+        .where(inArray(staffUser.id, staffIds)))
+        names.set(u.id, u.name);
+    for (const c of await findCandidatesByIds(db, candidateIds))
+      names.set(c.id, `考生 ${maskName(c.name)}`);
     return names;
   }
 }

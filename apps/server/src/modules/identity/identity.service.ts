@@ -13,7 +13,11 @@ import { createIpAllowlist } from './ip-allowlist.service';
 import { createLoginThrottle } from './login-throttle';
 import { createPasswordHasher } from './password-hasher';
 import { createPrincipalResolver } from './principal-resolver';
-import { createHttpRealNameVerifier, createRealNameSimulator, type RealNameVerifier } from './real-name';
+import {
+  createHttpRealNameVerifier,
+  createRealNameSimulator,
+  type RealNameVerifier,
+} from './real-name';
 import { createRoleGrants } from './role-grants.service';
 import { createSessionService } from './session.service';
 import { createStaffAuth } from './staff-auth.service';
@@ -53,14 +57,22 @@ export function createIdentity(options: IdentityOptions) {
   const realName =
     options.realName ??
     (settings.realName.provider === 'http'
-      ? createHttpRealNameVerifier({ url: requiredUrl(settings.realName.url), token: settings.realName.token })
+      ? createHttpRealNameVerifier({
+          url: requiredUrl(settings.realName.url),
+          token: settings.realName.token,
+        })
       : createRealNameSimulator());
   const deps: IdentityDeps = {
     ...options,
     now,
     hasher,
     realName,
-    sessions: createSessionService({ db: options.db, crypto: options.crypto, config: settings, now }),
+    sessions: createSessionService({
+      db: options.db,
+      crypto: options.crypto,
+      config: settings,
+      now,
+    }),
     throttle: createLoginThrottle(options.db, settings, now),
     codes: createVerificationCodes({ db: options.db, crypto: options.crypto, now }),
   };
@@ -87,21 +99,39 @@ export function createIdentity(options: IdentityOptions) {
       if (!session) return;
       let actor: AuditActor = { kind: 'candidate', id: session.subjectId };
       if (session.subjectKind === 'staff') {
-        const [user] = await options.db.select({ username: staffUser.username }).from(staffUser).where(eq(staffUser.id, session.subjectId));
+        const [user] = await options.db
+          .select({ username: staffUser.username })
+          .from(staffUser)
+          .where(eq(staffUser.id, session.subjectId));
         actor = { kind: 'staff', id: session.subjectId, username: user?.username ?? '' };
       }
       // The revocation and its audit entry commit together, or neither does.
       await options.db.transaction(async (tx) => {
         await deps.sessions.revoke(session.id, tx);
-        await options.audit.record(tx, { action: 'logout.succeeded', actor, result: 'success', ip: ctx.ip, requestId: ctx.requestId });
+        await options.audit.record(tx, {
+          action: 'logout.succeeded',
+          actor,
+          result: 'success',
+          ip: ctx.ip,
+          requestId: ctx.requestId,
+        });
       });
     },
 
     /** sec_admin ends a session (强制下线): the revocation and its audit entry in one transaction. */
     async revokeSession(sessionId: string, actor: AuditActor, ctx: RequestContext): Promise<void> {
       await options.db.transaction(async (tx) => {
-        if (!(await deps.sessions.revoke(sessionId, tx))) throw new AppError('IDENTITY.SESSION_NOT_FOUND');
-        await options.audit.record(tx, { action: 'session.revoked', actor, targetType: 'session', targetId: sessionId, result: 'success', ip: ctx.ip, requestId: ctx.requestId });
+        if (!(await deps.sessions.revoke(sessionId, tx)))
+          throw new AppError('IDENTITY.SESSION_NOT_FOUND');
+        await options.audit.record(tx, {
+          action: 'session.revoked',
+          actor,
+          targetType: 'session',
+          targetId: sessionId,
+          result: 'success',
+          ip: ctx.ip,
+          requestId: ctx.requestId,
+        });
       });
     },
   };

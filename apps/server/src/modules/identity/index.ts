@@ -11,7 +11,11 @@ import { registerStaffAuthRoutes } from './staff-auth.routes';
 
 export { createIdentity, type Identity, type IdentityOptions } from './identity.service';
 export { SESSION_COOKIE } from './session.service';
-export { createRealNameSimulator, createHttpRealNameVerifier, type RealNameVerifier } from './real-name';
+export {
+  createRealNameSimulator,
+  createHttpRealNameVerifier,
+  type RealNameVerifier,
+} from './real-name';
 export { openStandaloneIdentity } from './standalone-identity';
 export { anyRoleGranted } from './identity.queries';
 
@@ -27,9 +31,21 @@ export function identityModule(options: { realName?: RealNameVerifier } = {}) {
   return defineModule({
     name: 'identity',
     dependsOn: ['data-exchange', 'candidates'],
-    create({ db, crypto, audit, sms, config, clock }, deps: { 'data-exchange': DataExchange; candidates: CandidatesService }): Identity {
+    create(
+      { db, crypto, audit, sms, config, clock },
+      deps: { 'data-exchange': DataExchange; candidates: CandidatesService },
+    ): Identity {
       const realName = options.realName ?? deps['data-exchange'].realName;
-      return createIdentity({ db, crypto, audit, sms, config, realName, candidates: deps.candidates, now: () => clock.now() });
+      return createIdentity({
+        db,
+        crypto,
+        audit,
+        sms,
+        config,
+        realName,
+        candidates: deps.candidates,
+        now: () => clock.now(),
+      });
     },
     routes: registerIdentityRoutes,
   });

@@ -10,7 +10,9 @@ import { ipAllowEntry } from './identity.table';
 const LOOPBACK = ['127.0.0.0/8', '::1/128'];
 
 /** Parses '10.1.2.3', '10.0.0.0/8', '2001:db8::/32' into a normalised CIDR, or undefined. */
-export function parseCidr(text: string): { address: string; prefix: number; family: 'ipv4' | 'ipv6'; cidr: string } | undefined {
+export function parseCidr(
+  text: string,
+): { address: string; prefix: number; family: 'ipv4' | 'ipv6'; cidr: string } | undefined {
   const [rawAddress, rawPrefix] = text.trim().split('/');
   if (!rawAddress) return undefined;
   const address = normaliseIp(rawAddress);
@@ -19,7 +21,13 @@ export function parseCidr(text: string): { address: string; prefix: number; fami
   const family = version === 4 ? 'ipv4' : 'ipv6';
   const max = version === 4 ? 32 : 128;
   const prefix = rawPrefix === undefined ? max : Number(rawPrefix);
-  if (!Number.isInteger(prefix) || prefix < 0 || prefix > max || (rawPrefix !== undefined && !/^\d+$/.test(rawPrefix))) return undefined;
+  if (
+    !Number.isInteger(prefix) ||
+    prefix < 0 ||
+    prefix > max ||
+    (rawPrefix !== undefined && !/^\d+$/.test(rawPrefix))
+  )
+    return undefined;
   return { address, prefix, family, cidr: `${address}/${prefix}` };
 }
 
@@ -50,7 +58,12 @@ export function createIpAllowlist(deps: IdentityDeps) {
       return ipMatches(ip, rows.length > 0 ? rows.map((r) => r.cidr) : LOOPBACK);
     },
 
-    async add(input: { cidr: string; note: string }, actor: AuditActor, createdBy: string, ctx?: Partial<RequestContext>) {
+    async add(
+      input: { cidr: string; note: string },
+      actor: AuditActor,
+      createdBy: string,
+      ctx?: Partial<RequestContext>,
+    ) {
       const parsed = parseCidr(input.cidr);
       if (!parsed) throw new AppError('IDENTITY.ALLOWLIST_ENTRY_INVALID');
       return db.transaction(async (tx) => {
@@ -59,7 +72,16 @@ export function createIpAllowlist(deps: IdentityDeps) {
           .values({ cidr: parsed.cidr, note: input.note, createdBy })
           .onConflictDoUpdate({ target: ipAllowEntry.cidr, set: { note: input.note } })
           .returning();
-        await audit.record(tx, { action: 'ip_allowlist.added', actor, targetType: 'ip_allow_entry', targetId: row!.id, result: 'success', details: { cidr: parsed.cidr, note: input.note }, ip: ctx?.ip, requestId: ctx?.requestId });
+        await audit.record(tx, {
+          action: 'ip_allowlist.added',
+          actor,
+          targetType: 'ip_allow_entry',
+          targetId: row!.id,
+          result: 'success',
+          details: { cidr: parsed.cidr, note: input.note },
+          ip: ctx?.ip,
+          requestId: ctx?.requestId,
+        });
         return row!;
       });
     },
@@ -68,7 +90,16 @@ export function createIpAllowlist(deps: IdentityDeps) {
       await db.transaction(async (tx) => {
         const [row] = await tx.delete(ipAllowEntry).where(eq(ipAllowEntry.id, id)).returning();
         if (!row) throw new AppError('IDENTITY.ALLOWLIST_ENTRY_NOT_FOUND');
-        await audit.record(tx, { action: 'ip_allowlist.removed', actor, targetType: 'ip_allow_entry', targetId: id, result: 'success', details: { cidr: row.cidr }, ip: ctx.ip, requestId: ctx.requestId });
+        await audit.record(tx, {
+          action: 'ip_allowlist.removed',
+          actor,
+          targetType: 'ip_allow_entry',
+          targetId: id,
+          result: 'success',
+          details: { cidr: row.cidr },
+          ip: ctx.ip,
+          requestId: ctx.requestId,
+        });
       });
     },
   };

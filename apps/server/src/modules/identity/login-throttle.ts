@@ -3,7 +3,12 @@ import { rowsOf, type DbOrTx } from '../../db/client';
 import { AppError } from '../../platform/errors/app-error';
 import { loginThrottle } from './identity.table';
 
-export type ThrottleSettings = { maxFailures: number; lockMinutes: number; ipMaxFailures: number; ipWindowMinutes: number };
+export type ThrottleSettings = {
+  maxFailures: number;
+  lockMinutes: number;
+  ipMaxFailures: number;
+  ipWindowMinutes: number;
+};
 
 /**
  * Lockout and per-IP throttling (NFR-SEC-1), both in the database so every server instance sees
@@ -14,13 +19,19 @@ export function createLoginThrottle(db: DbOrTx, settings: ThrottleSettings, now:
   return {
     /** Whether this account key is locked right now. */
     async isLocked(accountKey: string): Promise<boolean> {
-      const [row] = await db.select({ lockedUntil: loginThrottle.lockedUntil }).from(loginThrottle).where(eq(loginThrottle.key, accountKey));
+      const [row] = await db
+        .select({ lockedUntil: loginThrottle.lockedUntil })
+        .from(loginThrottle)
+        .where(eq(loginThrottle.key, accountKey));
       return !!row?.lockedUntil && row.lockedUntil > now();
     },
 
     /** Whether this address has failed too often within the window. */
     async isIpThrottled(ip: string): Promise<boolean> {
-      const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, ipKey(ip)));
+      const [row] = await db
+        .select()
+        .from(loginThrottle)
+        .where(eq(loginThrottle.key, ipKey(ip)));
       if (!row) return false;
       const windowEnd = row.windowStartedAt.getTime() + settings.ipWindowMinutes * 60_000;
       return windowEnd > now().getTime() && row.failures >= settings.ipMaxFailures;

@@ -57,10 +57,16 @@ export function createPasswordHasher(options: PasswordHasherOptions): PasswordHa
   };
 }
 
-function parseStoredHash(stored: string): { iterations: number; salt: Buffer; hash: Buffer } | undefined {
+function parseStoredHash(
+  stored: string,
+): { iterations: number; salt: Buffer; hash: Buffer } | undefined {
   const [scheme, iterations, salt, hash] = stored.split('$');
   if (scheme !== SCHEME || !iterations || !salt || !hash) return undefined;
-  return { iterations: Number(iterations), salt: Buffer.from(salt, 'hex'), hash: Buffer.from(hash, 'hex') };
+  return {
+    iterations: Number(iterations),
+    salt: Buffer.from(salt, 'hex'),
+    hash: Buffer.from(hash, 'hex'),
+  };
 }
 
 type Waiter = { start: () => void; timer: NodeJS.Timeout };

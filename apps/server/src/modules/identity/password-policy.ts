@@ -1,5 +1,9 @@
 /** Who the password belongs to: it must not contain the login name or the ID number. */
-export type PasswordOwner = { username?: string | null; idNumber?: string | null; phone?: string | null };
+export type PasswordOwner = {
+  username?: string | null;
+  idNumber?: string | null;
+  phone?: string | null;
+};
 
 const MIN_LENGTH = 8;
 
@@ -10,7 +14,8 @@ const MIN_LENGTH = 8;
  */
 export function checkPasswordPolicy(password: string, owner: PasswordOwner = {}): string[] {
   const problems: string[] = [];
-  if (password.length < MIN_LENGTH) problems.push(`密码长度至少${MIN_LENGTH}位，当前只有${password.length}位`);
+  if (password.length < MIN_LENGTH)
+    problems.push(`密码长度至少${MIN_LENGTH}位，当前只有${password.length}位`);
   const classes = [
     { label: '大写字母', present: /[A-Z]/.test(password) },
     { label: '小写字母', present: /[a-z]/.test(password) },
@@ -20,20 +25,29 @@ export function checkPasswordPolicy(password: string, owner: PasswordOwner = {})
   const present = classes.filter((c) => c.present).length;
   if (present < 3) {
     const missing = classes.filter((c) => !c.present).map((c) => c.label);
-    problems.push(`密码须包含大写字母、小写字母、数字、特殊符号中的至少3类，还缺少${3 - present}类（可添加：${missing.join('、')}）`);
+    problems.push(
+      `密码须包含大写字母、小写字母、数字、特殊符号中的至少3类，还缺少${3 - present}类（可添加：${missing.join('、')}）`,
+    );
   }
   const lower = password.toLowerCase();
-  if (owner.username && owner.username.length >= 3 && lower.includes(owner.username.toLowerCase())) {
+  if (
+    owner.username &&
+    owner.username.length >= 3 &&
+    lower.includes(owner.username.toLowerCase())
+  ) {
     problems.push('密码不能包含用户名');
   }
-  if (owner.idNumber && containsIdNumber(lower, owner.idNumber.toLowerCase())) problems.push('密码不能包含身份证号');
+  if (owner.idNumber && containsIdNumber(lower, owner.idNumber.toLowerCase()))
+    problems.push('密码不能包含身份证号');
   if (owner.phone && lower.includes(owner.phone)) problems.push('密码不能包含手机号');
   return problems;
 }
 
 /** The whole number, or its last 6 characters (the part people reuse as a password). */
 function containsIdNumber(password: string, idNumber: string): boolean {
-  return password.includes(idNumber) || (idNumber.length >= 6 && password.includes(idNumber.slice(-6)));
+  return (
+    password.includes(idNumber) || (idNumber.length >= 6 && password.includes(idNumber.slice(-6)))
+  );
 }
 
 /** Message for a password equal to one of the last five. */

@@ -18,7 +18,8 @@ export function createPrincipalResolver(deps: IdentityDeps): PrincipalResolver {
     if (!token) return undefined;
     const session = await sessions.findByToken(token);
     if (!session) return undefined;
-    if (session.subjectKind === 'candidate') return { kind: 'candidate', id: session.subjectId, sessionId: session.id };
+    if (session.subjectKind === 'candidate')
+      return { kind: 'candidate', id: session.subjectId, sessionId: session.id };
     if (session.stage !== 'active') throw new AppError('IDENTITY.SECOND_FACTOR_REQUIRED');
     const [user] = await db.select().from(staffUser).where(eq(staffUser.id, session.subjectId));
     if (!user || user.disabled) return undefined;

@@ -17,22 +17,33 @@ export function createRealNameSimulator(): RealNameVerifier {
  * Production adapter: POST {name, idNumber} as JSON with a bearer token, answer {match: boolean}.
  * Failures and timeouts answer 503 so registration can be retried later.
  */
-export function createHttpRealNameVerifier(options: { url: string; token?: string; timeoutMs?: number }): RealNameVerifier {
+export function createHttpRealNameVerifier(options: {
+  url: string;
+  token?: string;
+  timeoutMs?: number;
+}): RealNameVerifier {
   return {
     async verify(input) {
       let response: Response;
       try {
         response = await fetch(options.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+          headers: {
+            'content-type': 'application/json',
+            ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          },
           body: JSON.stringify(input),
           signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
         });
       } catch (error) {
         throw new AppError('IDENTITY.REAL_NAME_UNAVAILABLE', { cause: error });
       }
-      if (!response.ok) throw new AppError('IDENTITY.REAL_NAME_UNAVAILABLE', { details: { status: response.status } });
-      const body = (await response.json().catch(() => undefined)) as { match?: unknown } | undefined;
+      if (!response.ok)
+        throw new AppError('IDENTITY.REAL_NAME_UNAVAILABLE', {
+          details: { status: response.status },
+        });
+      const body = (await response.json().catch(() => undefined)) as
+        { match?: unknown } | undefined;
       if (typeof body?.match !== 'boolean') throw new AppError('IDENTITY.REAL_NAME_UNAVAILABLE');
       return { match: body.match };
     },

@@ -1,4 +1,10 @@
-import { ROLES, SECURITY_ROLES, type CreateRoleGrant, type RoleGrant, type StaffRole } from '@kaolu/contracts';
+import {
+  ROLES,
+  SECURITY_ROLES,
+  type CreateRoleGrant,
+  type RoleGrant,
+  type StaffRole,
+} from '@kaolu/contracts';
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { AuditActor } from '../../platform/audit/audit.types';
 import { AppError } from '../../platform/errors/app-error';
@@ -33,19 +39,34 @@ export function createRoleGrants(deps: IdentityDeps) {
       }));
     },
 
-    async grant(input: CreateRoleGrant, actor: AuditActor & { kind: 'staff' | 'system' }, grantedBy: string, ctx?: Partial<RequestContext>) {
-      if (actor.kind === 'staff' && actor.id === input.staffUserId) throw new AppError('IDENTITY.SELF_GRANT');
-      const [user] = await db.select({ id: staffUser.id, username: staffUser.username }).from(staffUser).where(eq(staffUser.id, input.staffUserId));
+    async grant(
+      input: CreateRoleGrant,
+      actor: AuditActor & { kind: 'staff' | 'system' },
+      grantedBy: string,
+      ctx?: Partial<RequestContext>,
+    ) {
+      if (actor.kind === 'staff' && actor.id === input.staffUserId)
+        throw new AppError('IDENTITY.SELF_GRANT');
+      const [user] = await db
+        .select({ id: staffUser.id, username: staffUser.username })
+        .from(staffUser)
+        .where(eq(staffUser.id, input.staffUserId));
       if (!user) throw new AppError('IDENTITY.USER_NOT_FOUND');
       const unitId = input.unitId ?? null;
       const eventId = input.eventId ?? null;
       const scope = ROLES[input.role].scope;
-      if ((scope === 'unit' && !unitId) || (scope === 'event' && !eventId)) throw new AppError('IDENTITY.SCOPE_REQUIRED');
+      if ((scope === 'unit' && !unitId) || (scope === 'event' && !eventId))
+        throw new AppError('IDENTITY.SCOPE_REQUIRED');
       if (SECURITY_ROLES.includes(input.role)) {
         const others = await db
           .select({ role: roleGrant.role })
           .from(roleGrant)
-          .where(and(eq(roleGrant.staffUserId, user.id), inArray(roleGrant.role, SECURITY_ROLES.filter((r) => r !== input.role) as string[])));
+          .where(
+            and(
+              eq(roleGrant.staffUserId, user.id),
+              inArray(roleGrant.role, SECURITY_ROLES.filter((r) => r !== input.role) as string[]),
+            ),
+          );
         if (others.length > 0) throw new AppError('IDENTITY.SEPARATION_OF_DUTIES');
       }
       return db.transaction(async (tx) => {
@@ -75,8 +96,19 @@ export function createRoleGrants(deps: IdentityDeps) {
         if (!row) throw new AppError('IDENTITY.GRANT_NOT_FOUND');
         // Removing one's own grants is also a change of one's own rights: another sec_admin does it.
         if (row.staffUserId === actor.id) throw new AppError('IDENTITY.SELF_GRANT');
-        await tx.delete(roleGrant).where(and(eq(roleGrant.id, grantId), ne(roleGrant.staffUserId, actor.id)));
-        await audit.record(tx, { action: 'role.revoked', actor, targetType: 'staff_user', targetId: row.staffUserId, result: 'success', details: { role: row.role, unitId: row.unitId, eventId: row.eventId, grantId }, ip: ctx.ip, requestId: ctx.requestId });
+        await tx
+          .delete(roleGrant)
+          .where(and(eq(roleGrant.id, grantId), ne(roleGrant.staffUserId, actor.id)));
+        await audit.record(tx, {
+          action: 'role.revoked',
+          actor,
+          targetType: 'staff_user',
+          targetId: row.staffUserId,
+          result: 'success',
+          details: { role: row.role, unitId: row.unitId, eventId: row.eventId, grantId },
+          ip: ctx.ip,
+          requestId: ctx.requestId,
+        });
       });
     },
   };

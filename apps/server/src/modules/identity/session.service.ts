@@ -16,7 +16,12 @@ const TOUCH_INTERVAL_MS = 30_000;
 export type SessionRow = typeof userSession.$inferSelect;
 export type SubjectKind = 'staff' | 'candidate';
 
-export type SessionDeps = { db: Db; crypto: CryptoProvider; config: IdentityConfig; now: () => Date };
+export type SessionDeps = {
+  db: Db;
+  crypto: CryptoProvider;
+  config: IdentityConfig;
+  now: () => Date;
+};
 
 /**
  * Sessions (NFR-SEC-1): opaque tokens stored only as SM3 hashes, idle timeout per population
@@ -24,11 +29,18 @@ export type SessionDeps = { db: Db; crypto: CryptoProvider; config: IdentityConf
  */
 export function createSessionService({ db, crypto, config, now }: SessionDeps) {
   const hashToken = (token: string) => crypto.sm3(token);
-  const idleMs = (kind: SubjectKind) => (kind === 'staff' ? config.staffIdleMinutes : config.candidateIdleMinutes) * 60_000;
+  const idleMs = (kind: SubjectKind) =>
+    (kind === 'staff' ? config.staffIdleMinutes : config.candidateIdleMinutes) * 60_000;
 
   return {
     /** Starts a session; staff sessions start at the second-factor step. */
-    async create(input: { subjectKind: SubjectKind; subjectId: string; stage: SessionRow['stage']; ip: string; userAgent?: string }) {
+    async create(input: {
+      subjectKind: SubjectKind;
+      subjectId: string;
+      stage: SessionRow['stage'];
+      ip: string;
+      userAgent?: string;
+    }) {
       const token = crypto.randomToken(TOKEN_BYTES);
       const at = now();
       const [session] = await db
@@ -50,10 +62,14 @@ export function createSessionService({ db, crypto, config, now }: SessionDeps) {
 
     /** The live session of a token, or undefined when unknown, revoked, idle too long or too old. */
     async findByToken(token: string): Promise<SessionRow | undefined> {
-      const [session] = await db.select().from(userSession).where(eq(userSession.tokenHash, hashToken(token)));
+      const [session] = await db
+        .select()
+        .from(userSession)
+        .where(eq(userSession.tokenHash, hashToken(token)));
       const at = now();
       if (!session || session.revokedAt || session.expiresAt <= at) return undefined;
-      if (at.getTime() - session.lastSeenAt.getTime() > idleMs(session.subjectKind)) return undefined;
+      if (at.getTime() - session.lastSeenAt.getTime() > idleMs(session.subjectKind))
+        return undefined;
       if (at.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
         await db.update(userSession).set({ lastSeenAt: at }).where(eq(userSession.id, session.id));
       }
@@ -80,18 +96,36 @@ export function createSessionService({ db, crypto, config, now }: SessionDeps) {
     },
 
     /** After a password change or reset: every other session of that person ends. */
-    async revokeAllOf(subjectKind: SubjectKind, subjectId: string, exceptSessionId?: string): Promise<void> {
-      const conditions = [eq(userSession.subjectKind, subjectKind), eq(userSession.subjectId, subjectId), isNull(userSession.revokedAt)];
+    async revokeAllOf(
+      subjectKind: SubjectKind,
+      subjectId: string,
+      exceptSessionId?: string,
+    ): Promise<void> {
+      const conditions = [
+        eq(userSession.subjectKind, subjectKind),
+        eq(userSession.subjectId, subjectId),
+        isNull(userSession.revokedAt),
+      ];
       if (exceptSessionId) conditions.push(ne(userSession.id, exceptSessionId));
-      await db.update(userSession).set({ revokedAt: now() }).where(and(...conditions));
+      await db
+        .update(userSession)
+        .set({ revokedAt: now() })
+        .where(and(...conditions));
     },
 
     /** Live sessions, newest first, for sec_admin's session list. */
     async listActive(page: number, pageSize: number) {
       const at = now();
       const liveSince = (kind: SubjectKind) =>
-        and(eq(userSession.subjectKind, kind), gt(userSession.lastSeenAt, new Date(at.getTime() - idleMs(kind))));
-      const where = and(isNull(userSession.revokedAt), gt(userSession.expiresAt, at), or(liveSince('staff'), liveSince('candidate')));
+        and(
+          eq(userSession.subjectKind, kind),
+          gt(userSession.lastSeenAt, new Date(at.getTime() - idleMs(kind))),
+        );
+      const where = and(
+        isNull(userSession.revokedAt),
+        gt(userSession.expiresAt, at),
+        or(liveSince('staff'), liveSince('candidate')),
+      );
       const items = await db
         .select()
         .from(userSession)
@@ -113,9 +147,19 @@ export function createSessionService({ db, crypto, config, now }: SessionDeps) {
 export type SessionService = ReturnType<typeof createSessionService>;
 
 /** Sets the session cookie (httpOnly) and the readable CSRF cookie the web client echoes. */
-export function setSessionCookies(reply: FastifyReply, token: string, csrfToken: string, secure: boolean): void {
+export function setSessionCookies(
+  reply: FastifyReply,
+  token: string,
+  csrfToken: string,
+  secure: boolean,
+): void {
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure });
-  reply.setCookie(CSRF_COOKIE, csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure });
+  reply.setCookie(CSRF_COOKIE, csrfToken, {
+    path: '/',
+    httpOnly: false,
+    sameSite: 'strict',
+    secure,
+  });
 }
 
 /** Logout: both cookies are removed from the browser. */

@@ -12,7 +12,14 @@ export async function loadGrantScopes(db: DbOrTx, staffUserId: string): Promise<
   return rows.flatMap((row) => {
     const role = StaffRoleSchema.safeParse(row.role);
     if (!role.success) return [];
-    return [{ role: role.data, unitId: row.unitId, eventId: row.eventId, permissions: new Set<Permission>(ROLES[role.data].permissions) }];
+    return [
+      {
+        role: role.data,
+        unitId: row.unitId,
+        eventId: row.eventId,
+        permissions: new Set<Permission>(ROLES[role.data].permissions),
+      },
+    ];
   });
 }
 
@@ -26,7 +33,10 @@ export function rolesOf(grants: readonly GrantScope[]): StaffRole[] {
 }
 
 /** When the current password stops being valid (REG-05: 180 days after it was set, configurable). */
-export function passwordExpiresAt(user: Pick<StaffUserRow, 'passwordSetAt'>, maxAgeDays: number): Date {
+export function passwordExpiresAt(
+  user: Pick<StaffUserRow, 'passwordSetAt'>,
+  maxAgeDays: number,
+): Date {
   return new Date(user.passwordSetAt.getTime() + maxAgeDays * 86_400_000);
 }
 

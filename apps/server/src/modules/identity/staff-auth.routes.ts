@@ -1,4 +1,12 @@
-import { ChangePasswordSchema, SecondFactorVerifySchema, StaffAccountSchema, StaffLoginResultSchema, StaffLoginSchema, TotpConfirmSchema, TotpSetupSchema } from '@kaolu/contracts';
+import {
+  ChangePasswordSchema,
+  SecondFactorVerifySchema,
+  StaffAccountSchema,
+  StaffLoginResultSchema,
+  StaffLoginSchema,
+  TotpConfirmSchema,
+  TotpSetupSchema,
+} from '@kaolu/contracts';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth/actor';
 import type { ZodApp } from '../../platform/http/types';
@@ -15,7 +23,15 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
 
   app.post(
     '/api/staff/auth/login',
-    { schema: { tags, summary: '后台登录第一步：用户名和密码', body: StaffLoginSchema, response: { 200: StaffLoginResultSchema } }, config: { access: 'public' } },
+    {
+      schema: {
+        tags,
+        summary: '后台登录第一步：用户名和密码',
+        body: StaffLoginSchema,
+        response: { 200: StaffLoginResultSchema },
+      },
+      config: { access: 'public' },
+    },
     async (request, reply) => {
       const { token, result } = await staff.login(request.body, requestContextOf(request));
       setSessionCookies(reply, token, sessions.csrfTokenFor(token), secureCookies);
@@ -25,7 +41,10 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
 
   app.post(
     '/api/staff/auth/second-factor/sms',
-    { schema: { tags, summary: '发送第二步短信验证码', response: { 200: Ok } }, config: { access: 'public' } },
+    {
+      schema: { tags, summary: '发送第二步短信验证码', response: { 200: Ok } },
+      config: { access: 'public' },
+    },
     async (request) => {
       await staff.sendSecondFactorCode(request.cookies[SESSION_COOKIE], requestContextOf(request));
       return { ok: true as const };
@@ -34,9 +53,21 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
 
   app.post(
     '/api/staff/auth/second-factor/verify',
-    { schema: { tags, summary: '后台登录第二步：短信验证码或动态口令', body: SecondFactorVerifySchema, response: { 200: StaffAccountSchema } }, config: { access: 'public' } },
+    {
+      schema: {
+        tags,
+        summary: '后台登录第二步：短信验证码或动态口令',
+        body: SecondFactorVerifySchema,
+        response: { 200: StaffAccountSchema },
+      },
+      config: { access: 'public' },
+    },
     async (request, reply) => {
-      const { token, account } = await staff.verifySecondFactor(request.cookies[SESSION_COOKIE], request.body, requestContextOf(request));
+      const { token, account } = await staff.verifySecondFactor(
+        request.cookies[SESSION_COOKIE],
+        request.body,
+        requestContextOf(request),
+      );
       setSessionCookies(reply, token, sessions.csrfTokenFor(token), secureCookies);
       return account;
     },
@@ -55,14 +86,22 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
 
   app.get(
     '/api/staff/account',
-    { schema: { tags, summary: '当前后台用户', response: { 200: StaffAccountSchema } }, config: { access: 'staff' } },
+    {
+      schema: { tags, summary: '当前后台用户', response: { 200: StaffAccountSchema } },
+      config: { access: 'staff' },
+    },
     async (request) => staff.account(staffOf(request).id),
   );
 
   app.post(
     '/api/staff/account/password',
     {
-      schema: { tags, summary: '修改密码（密码过期时也可用）', body: ChangePasswordSchema, response: { 200: StaffAccountSchema } },
+      schema: {
+        tags,
+        summary: '修改密码（密码过期时也可用）',
+        body: ChangePasswordSchema,
+        response: { 200: StaffAccountSchema },
+      },
       config: { access: 'staff', allowRestricted: true },
     },
     async (request) => {
@@ -74,22 +113,41 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
 
   app.post(
     '/api/staff/account/totp/setup',
-    { schema: { tags, summary: '绑定动态口令：生成密钥', response: { 200: TotpSetupSchema } }, config: { access: 'staff' } },
+    {
+      schema: { tags, summary: '绑定动态口令：生成密钥', response: { 200: TotpSetupSchema } },
+      config: { access: 'staff' },
+    },
     async (request) => totp.setup(staffOf(request).id),
   );
 
   app.post(
     '/api/staff/account/totp/confirm',
-    { schema: { tags, summary: '绑定动态口令：验证首个口令', body: TotpConfirmSchema, response: { 200: Ok } }, config: { access: 'staff' } },
+    {
+      schema: {
+        tags,
+        summary: '绑定动态口令：验证首个口令',
+        body: TotpConfirmSchema,
+        response: { 200: Ok },
+      },
+      config: { access: 'staff' },
+    },
     async (request) => {
-      await totp.confirm(staffOf(request).id, request.body.code, actorOf(request), requestContextOf(request));
+      await totp.confirm(
+        staffOf(request).id,
+        request.body.code,
+        actorOf(request),
+        requestContextOf(request),
+      );
       return { ok: true as const };
     },
   );
 
   app.delete(
     '/api/staff/account/totp',
-    { schema: { tags, summary: '解除动态口令', response: { 200: Ok } }, config: { access: 'staff' } },
+    {
+      schema: { tags, summary: '解除动态口令', response: { 200: Ok } },
+      config: { access: 'staff' },
+    },
     async (request) => {
       await totp.remove(staffOf(request).id, actorOf(request), requestContextOf(request));
       return { ok: true as const };

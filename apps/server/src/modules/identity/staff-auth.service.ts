@@ -8,7 +8,15 @@ import { staffUser } from './identity.table';
 import type { IpAllowlist } from './ip-allowlist.service';
 import { accountKey } from './login-throttle';
 import { hashNewPassword, rememberPassword } from './password-store';
-import { loadGrantScopes, passwordExpiresAt, passwordWarningOf, permissionsOf, restrictionOf, rolesOf, type StaffUserRow } from './staff-access';
+import {
+  loadGrantScopes,
+  passwordExpiresAt,
+  passwordWarningOf,
+  permissionsOf,
+  restrictionOf,
+  rolesOf,
+  type StaffUserRow,
+} from './staff-access';
 import { base32Decode, verifyTotp } from './totp';
 
 type StaffPrincipal = Extract<Principal, { kind: 'staff' }>;
@@ -21,12 +29,23 @@ export function createStaffAuth(deps: IdentityDeps, allowlist: IpAllowlist) {
   const { db, audit, hasher, sessions, throttle, codes, crypto, config, now } = deps;
   const settings = config.identity;
   const anonymous: AuditActor = { kind: 'anonymous' };
-  const actorFor = (user: StaffUserRow): AuditActor => ({ kind: 'staff', id: user.id, username: user.username });
+  const actorFor = (user: StaffUserRow): AuditActor => ({
+    kind: 'staff',
+    id: user.id,
+    username: user.username,
+  });
   const keyOf = (user: StaffUserRow | undefined, username: string) =>
-    user ? accountKey('staff', user.id) : accountKey('staff', `name:${crypto.sm3(username.toLowerCase())}`);
+    user
+      ? accountKey('staff', user.id)
+      : accountKey('staff', `name:${crypto.sm3(username.toLowerCase())}`);
 
   const findByUsername = async (username: string) =>
-    (await db.select().from(staffUser).where(eq(sql`lower(${staffUser.username})`, username.toLowerCase())))[0];
+    (
+      await db
+        .select()
+        .from(staffUser)
+        .where(eq(sql`lower(${staffUser.username})`, username.toLowerCase()))
+    )[0];
   const getUser = async (id: string) => {
     const [user] = await db.select().from(staffUser).where(eq(staffUser.id, id));
     if (!user) throw new AppError('COMMON.UNAUTHENTICATED');
@@ -36,7 +55,8 @@ export function createStaffAuth(deps: IdentityDeps, allowlist: IpAllowlist) {
   /** The pending (second-step) session of a token, or 401. */
   const pendingSession = async (token: string | undefined) => {
     const session = token ? await sessions.findByToken(token) : undefined;
-    if (!session || session.subjectKind !== 'staff' || session.stage !== 'second_factor') throw new AppError('COMMON.UNAUTHENTICATED');
+    if (!session || session.subjectKind !== 'staff' || session.stage !== 'second_factor')
+      throw new AppError('COMMON.UNAUTHENTICATED');
     return { session, user: await getUser(session.subjectId) };
   };
 
@@ -47,10 +67,17 @@ export function createStaffAuth(deps: IdentityDeps, allowlist: IpAllowlist) {
    */
   const accountOf = (user: StaffUserRow | undefined) =>
     user
-      ? { target: { targetType: 'staff_user', targetId: user.id }, details: { accountExists: true, userId: user.id } }
+      ? {
+          target: { targetType: 'staff_user', targetId: user.id },
+          details: { accountExists: true, userId: user.id },
+        }
       : { target: {}, details: { accountExists: false } };
   type Refusal = { action: 'login.failed' | 'login.refused'; reason: string; locked?: boolean };
-  const refusal = (user: StaffUserRow | undefined, { action, ...why }: Refusal, ctx: RequestContext) => {
+  const refusal = (
+    user: StaffUserRow | undefined,
+    { action, ...why }: Refusal,
+    ctx: RequestContext,
+  ) => {
     const { target, details } = accountOf(user);
     return audit.record(db, {
       action,
@@ -63,7 +90,12 @@ export function createStaffAuth(deps: IdentityDeps, allowlist: IpAllowlist) {
     });
   };
 
-  const fail = async (key: string, user: StaffUserRow | undefined, reason: string, ctx: RequestContext) => {
+  const fail = async (
+    key: string,
+    user: StaffUserRow | undefined,
+    reason: string,
+    ctx: RequestContext,
+  ) => {
     const { locked } = await throttle.recordFailure(key, ctx.ip);
     await refusal(user, { action: 'login.failed', reason, locked }, ctx);
     throw locked ? throttle.lockedError() : new AppError('IDENTITY.INVALID_CREDENTIALS');
@@ -99,21 +131,47 @@ export function createStaffAuth(deps: IdentityDeps, allowlist: IpAllowlist) {
       await throttle.recordSuccess(key);
       if (checked.needsRehash) {
         // Raised iterations take effect on the next login; the password itself is unchanged.
-        await db.update(staffUser).set({ passwordHash: await hasher.hash(input.password) }).where(eq(staffUser.id, user.id));
+        await db
+          .update(staffUser)
+          .set({ passwordHash: await hasher.hash(input.password) })
+          .where(eq(staffUser.id, user.id));
       }
-      const { token } = await sessions.create({ subjectKind: 'staff', subjectId: user.id, stage: 'second_factor', ip: ctx.ip, userAgent: ctx.userAgent });
-      await audit.record(db, { action: 'login.password_accepted', actor: actorFor(user), result: 'success', details: { population: 'staff' }, ip: ctx.ip, requestId: ctx.requestId });
+      const { token } = await sessions.create({
+        subjectKind: 'staff',
+        subjectId: user.id,
+        stage: 'second_factor',
+        ip: ctx.ip,
+        userAgent: ctx.userAgent,
+      });
+      await audit.record(db, {
+        action: 'login.password_accepted',
+        actor: actorFor(user),
+        result: 'success',
+        details: { population: 'staff' },
+        ip: ctx.ip,
+        requestId: ctx.requestId,
+      });
       const methods: Array<'sms' | 'totp'> = [];
       if (user.phoneEnc) methods.push('sms');
       if (user.totpEnabled) methods.push('totp');
-      return { token, result: { stage: 'second_factor' as const, methods, phoneMasked: user.phoneMasked } };
+      return {
+        token,
+        result: { stage: 'second_factor' as const, methods, phoneMasked: user.phoneMasked },
+      };
     },
 
     /** Sends the 6-digit second-factor code to the user's phone through the SMS gateway. */
     async sendSecondFactorCode(token: string | undefined, ctx: RequestContext) {
       const { session, user } = await pendingSession(token);
-      if (!user.phoneEnc) throw new AppError('COMMON.VALIDATION_FAILED', { message: '该账号未登记手机号，请使用动态口令' });
-      const phone = crypto.decryptField(user.phoneEnc, { table: 'staff_user', column: 'phone', rowId: user.id });
+      if (!user.phoneEnc)
+        throw new AppError('COMMON.VALIDATION_FAILED', {
+          message: '该账号未登记手机号，请使用动态口令',
+        });
+      const phone = crypto.decryptField(user.phoneEnc, {
+        table: 'staff_user',
+        column: 'phone',
+        rowId: user.id,
+      });
       await codes.issue('second_factor', session.id, (code) =>
         deps.sms.send({
           phone,
@@ -127,21 +185,42 @@ export function createStaffAuth(deps: IdentityDeps, allowlist: IpAllowlist) {
     },
 
     /** Second step: a right code activates the session under a new token. */
-    async verifySecondFactor(token: string | undefined, input: { method: 'sms' | 'totp'; code: string }, ctx: RequestContext) {
+    async verifySecondFactor(
+      token: string | undefined,
+      input: { method: 'sms' | 'totp'; code: string },
+      ctx: RequestContext,
+    ) {
       const { session, user } = await pendingSession(token);
       const key = accountKey('staff', user.id);
       if (await throttle.isLocked(key)) throw throttle.lockedError();
-      const ok = input.method === 'sms' ? await codes.verify('second_factor', session.id, input.code) : await acceptTotp(user, input.code);
+      const ok =
+        input.method === 'sms'
+          ? await codes.verify('second_factor', session.id, input.code)
+          : await acceptTotp(user, input.code);
       if (!ok) {
         const { locked } = await throttle.recordFailure(key, ctx.ip);
-        await audit.record(db, { action: 'login.second_factor_failed', actor: actorFor(user), result: 'failure', details: { method: input.method, locked }, ip: ctx.ip, requestId: ctx.requestId });
+        await audit.record(db, {
+          action: 'login.second_factor_failed',
+          actor: actorFor(user),
+          result: 'failure',
+          details: { method: input.method, locked },
+          ip: ctx.ip,
+          requestId: ctx.requestId,
+        });
         if (locked) await sessions.revoke(session.id);
         throw locked ? throttle.lockedError() : new AppError('IDENTITY.CODE_INVALID');
       }
       await throttle.recordSuccess(key);
       const activeToken = await sessions.activate(session.id);
       await db.update(staffUser).set({ lastLoginAt: now() }).where(eq(staffUser.id, user.id));
-      await audit.record(db, { action: 'login.succeeded', actor: actorFor(user), result: 'success', details: { population: 'staff', method: input.method }, ip: ctx.ip, requestId: ctx.requestId });
+      await audit.record(db, {
+        action: 'login.succeeded',
+        actor: actorFor(user),
+        result: 'success',
+        details: { population: 'staff', method: input.method },
+        ip: ctx.ip,
+        requestId: ctx.requestId,
+      });
       return { token: activeToken, account: await this.account(user.id) };
     },
 
@@ -158,27 +237,61 @@ export function createStaffAuth(deps: IdentityDeps, allowlist: IpAllowlist) {
         roles: rolesOf(grants),
         permissions: [...permissionsOf(grants)].sort(),
         passwordExpiresAt: expiresAt.toISOString(),
-        passwordChangeRequired: restriction === 'password_initial' ? 'initial' : restriction === 'password_expired' ? 'expired' : null,
+        passwordChangeRequired:
+          restriction === 'password_initial'
+            ? 'initial'
+            : restriction === 'password_expired'
+              ? 'expired'
+              : null,
         passwordWarning: passwordWarningOf(expiresAt, settings.passwordWarnDays, now()),
         totpEnabled: user.totpEnabled,
       };
     },
 
     /** Change own password (allowed in a restricted session); other sessions of the user end. */
-    async changePassword(principal: StaffPrincipal, input: { currentPassword: string; newPassword: string }, ctx: RequestContext) {
+    async changePassword(
+      principal: StaffPrincipal,
+      input: { currentPassword: string; newPassword: string },
+      ctx: RequestContext,
+    ) {
       const user = await getUser(principal.id);
       const key = accountKey('staff', user.id);
       if (!(await hasher.verify(input.currentPassword, user.passwordHash)).ok) {
         const { locked } = await throttle.recordFailure(key, ctx.ip);
-        await audit.record(db, { action: 'password.change_failed', actor: actorFor(user), result: 'failure', details: { reason: 'wrong_current', locked }, ip: ctx.ip, requestId: ctx.requestId });
+        await audit.record(db, {
+          action: 'password.change_failed',
+          actor: actorFor(user),
+          result: 'failure',
+          details: { reason: 'wrong_current', locked },
+          ip: ctx.ip,
+          requestId: ctx.requestId,
+        });
         throw new AppError('IDENTITY.PASSWORD_WRONG');
       }
-      const hash = await hashNewPassword(deps, { kind: 'staff', id: user.id }, input.newPassword, { username: user.username });
+      const hash = await hashNewPassword(deps, { kind: 'staff', id: user.id }, input.newPassword, {
+        username: user.username,
+      });
       const at = now();
       await db.transaction(async (tx) => {
-        await tx.update(staffUser).set({ passwordHash: hash, passwordSetAt: at, oneTimePasswordExpiresAt: null, updatedAt: at }).where(eq(staffUser.id, user.id));
+        await tx
+          .update(staffUser)
+          .set({
+            passwordHash: hash,
+            passwordSetAt: at,
+            oneTimePasswordExpiresAt: null,
+            updatedAt: at,
+          })
+          .where(eq(staffUser.id, user.id));
         await rememberPassword(tx, { kind: 'staff', id: user.id }, hash, at);
-        await audit.record(tx, { action: 'password.changed', actor: actorFor(user), targetType: 'staff_user', targetId: user.id, result: 'success', ip: ctx.ip, requestId: ctx.requestId });
+        await audit.record(tx, {
+          action: 'password.changed',
+          actor: actorFor(user),
+          targetType: 'staff_user',
+          targetId: user.id,
+          result: 'success',
+          ip: ctx.ip,
+          requestId: ctx.requestId,
+        });
       });
       await sessions.revokeAllOf('staff', user.id, principal.sessionId);
     },
@@ -187,13 +300,24 @@ export function createStaffAuth(deps: IdentityDeps, allowlist: IpAllowlist) {
   /** TOTP with replay protection: the matched step must be later than the last one used. */
   async function acceptTotp(user: StaffUserRow, code: string): Promise<boolean> {
     if (!user.totpEnabled || !user.totpSecretEnc) return false;
-    const secret = base32Decode(crypto.decryptField(user.totpSecretEnc, { table: 'staff_user', column: 'totp_secret', rowId: user.id }));
+    const secret = base32Decode(
+      crypto.decryptField(user.totpSecretEnc, {
+        table: 'staff_user',
+        column: 'totp_secret',
+        rowId: user.id,
+      }),
+    );
     const step = verifyTotp(secret, code, Math.floor(now().getTime() / 1000), user.totpLastStep);
     if (step === undefined) return false;
     const updated = await db
       .update(staffUser)
       .set({ totpLastStep: step })
-      .where(and(eq(staffUser.id, user.id), or(isNull(staffUser.totpLastStep), lt(staffUser.totpLastStep, step))))
+      .where(
+        and(
+          eq(staffUser.id, user.id),
+          or(isNull(staffUser.totpLastStep), lt(staffUser.totpLastStep, step)),
+        ),
+      )
       .returning({ id: staffUser.id });
     return updated.length === 1;
   }

@@ -20,7 +20,14 @@ export function createStaffTotp(deps: IdentityDeps) {
     async setup(userId: string) {
       const user = await getUser(userId);
       const secret = base32Encode(generateTotpSecret());
-      await db.update(staffUser).set({ totpSecretEnc: crypto.encryptField(secret, ad(user.id)), totpEnabled: false, totpLastStep: null }).where(eq(staffUser.id, user.id));
+      await db
+        .update(staffUser)
+        .set({
+          totpSecretEnc: crypto.encryptField(secret, ad(user.id)),
+          totpEnabled: false,
+          totpLastStep: null,
+        })
+        .where(eq(staffUser.id, user.id));
       return { secret, otpauthUri: otpauthUri(secret, user.username) };
     },
 
@@ -31,15 +38,37 @@ export function createStaffTotp(deps: IdentityDeps) {
       const step = verifyTotp(secret, code, Math.floor(now().getTime() / 1000), null);
       if (step === undefined) throw new AppError('IDENTITY.CODE_INVALID');
       await db.transaction(async (tx) => {
-        await tx.update(staffUser).set({ totpEnabled: true, totpLastStep: step }).where(eq(staffUser.id, user.id));
-        await audit.record(tx, { action: 'totp.enrolled', actor, targetType: 'staff_user', targetId: user.id, result: 'success', ip: ctx.ip, requestId: ctx.requestId });
+        await tx
+          .update(staffUser)
+          .set({ totpEnabled: true, totpLastStep: step })
+          .where(eq(staffUser.id, user.id));
+        await audit.record(tx, {
+          action: 'totp.enrolled',
+          actor,
+          targetType: 'staff_user',
+          targetId: user.id,
+          result: 'success',
+          ip: ctx.ip,
+          requestId: ctx.requestId,
+        });
       });
     },
 
     async remove(userId: string, actor: AuditActor, ctx: RequestContext) {
       await db.transaction(async (tx) => {
-        await tx.update(staffUser).set({ totpSecretEnc: null, totpEnabled: false, totpLastStep: null }).where(eq(staffUser.id, userId));
-        await audit.record(tx, { action: 'totp.removed', actor, targetType: 'staff_user', targetId: userId, result: 'success', ip: ctx.ip, requestId: ctx.requestId });
+        await tx
+          .update(staffUser)
+          .set({ totpSecretEnc: null, totpEnabled: false, totpLastStep: null })
+          .where(eq(staffUser.id, userId));
+        await audit.record(tx, {
+          action: 'totp.removed',
+          actor,
+          targetType: 'staff_user',
+          targetId: userId,
+          result: 'success',
+          ip: ctx.ip,
+          requestId: ctx.requestId,
+        });
       });
     },
   };

@@ -16,27 +16,70 @@ import type { StaffUserRow } from './staff-access';
  */
 export function createStaffUsers(deps: IdentityDeps) {
   const { db, crypto, audit, hasher, sessions, config, now } = deps;
-  const oneTimeExpiry = () => new Date(now().getTime() + config.identity.oneTimePasswordHours * 3_600_000);
+  const oneTimeExpiry = () =>
+    new Date(now().getTime() + config.identity.oneTimePasswordHours * 3_600_000);
 
   const getUser = async (id: string) => {
     const [user] = await db.select().from(staffUser).where(eq(staffUser.id, id));
     if (!user) throw new AppError('IDENTITY.USER_NOT_FOUND');
     return user;
   };
-  const record = (action: string, actor: AuditActor, user: Pick<StaffUserRow, 'id' | 'username'>, ctx?: Partial<RequestContext>, details?: Record<string, unknown>) =>
-    audit.record(db, { action, actor, targetType: 'staff_user', targetId: user.id, result: 'success', details: { username: user.username, ...details }, ip: ctx?.ip, requestId: ctx?.requestId });
+  const record = (
+    action: string,
+    actor: AuditActor,
+    user: Pick<StaffUserRow, 'id' | 'username'>,
+    ctx?: Partial<RequestContext>,
+    details?: Record<string, unknown>,
+  ) =>
+    audit.record(db, {
+      action,
+      actor,
+      targetType: 'staff_user',
+      targetId: user.id,
+      result: 'success',
+      details: { username: user.username, ...details },
+      ip: ctx?.ip,
+      requestId: ctx?.requestId,
+    });
 
   return {
-    async list(query: { page: number; pageSize: number; keyword?: string }): Promise<{ items: StaffUser[]; total: number }> {
-      const where = query.keyword ? ilike(staffUser.username, `%${query.keyword.replace(/[%_\\]/g, '\\$&')}%`) : undefined;
-      const rows = await db.select().from(staffUser).where(where).orderBy(desc(staffUser.createdAt)).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+    async list(query: {
+      page: number;
+      pageSize: number;
+      keyword?: string;
+    }): Promise<{ items: StaffUser[]; total: number }> {
+      const where = query.keyword
+        ? ilike(staffUser.username, `%${query.keyword.replace(/[%_\\]/g, '\\$&')}%`)
+        : undefined;
+      const rows = await db
+        .select()
+        .from(staffUser)
+        .where(where)
+        .orderBy(desc(staffUser.createdAt))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize);
       const [total] = await db.select({ n: count() }).from(staffUser).where(where);
       const ids = rows.map((r) => r.id);
-      const grants = ids.length ? await db.select({ userId: roleGrant.staffUserId, role: roleGrant.role }).from(roleGrant).where(inArray(roleGrant.staffUserId, ids)) : [];
-      const locks = ids.length
-        ? await db.select().from(loginThrottle).where(inArray(loginThrottle.key, ids.map((id) => accountKey('staff', id))))
+      const grants = ids.length
+        ? await db
+            .select({ userId: roleGrant.staffUserId, role: roleGrant.role })
+            .from(roleGrant)
+            .where(inArray(roleGrant.staffUserId, ids))
         : [];
-      const lockedKeys = new Set(locks.filter((l) => l.lockedUntil && l.lockedUntil > now()).map((l) => l.key));
+      const locks = ids.length
+        ? await db
+            .select()
+            .from(loginThrottle)
+            .where(
+              inArray(
+                loginThrottle.key,
+                ids.map((id) => accountKey('staff', id)),
+              ),
+            )
+        : [];
+      const lockedKeys = new Set(
+        locks.filter((l) => l.lockedUntil && l.lockedUntil > now()).map((l) => l.key),
+      );
       const items = rows.map((r) => ({
         id: r.id,
         username: r.username,
@@ -44,7 +87,9 @@ export function createStaffUsers(deps: IdentityDeps) {
         phoneMasked: r.phoneMasked,
         disabled: r.disabled,
         locked: lockedKeys.has(accountKey('staff', r.id)),
-        roles: [...new Set(grants.filter((g) => g.userId === r.id).map((g) => g.role))] as StaffUser['roles'],
+        roles: [
+          ...new Set(grants.filter((g) => g.userId === r.id).map((g) => g.role)),
+        ] as StaffUser['roles'],
         passwordSetAt: r.passwordSetAt.toISOString(),
         lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
         createdAt: r.createdAt.toISOString(),
@@ -54,7 +99,10 @@ export function createStaffUsers(deps: IdentityDeps) {
 
     /** Creates a user with a one-time password, returned once to the administrator. */
     async create(input: CreateStaffUser, actor: AuditActor, ctx?: Partial<RequestContext>) {
-      const [taken] = await db.select({ id: staffUser.id }).from(staffUser).where(eq(sql`lower(${staffUser.username})`, input.username.toLowerCase()));
+      const [taken] = await db
+        .select({ id: staffUser.id })
+        .from(staffUser)
+        .where(eq(sql`lower(${staffUser.username})`, input.username.toLowerCase()));
       if (taken) throw new AppError('IDENTITY.USERNAME_TAKEN');
       const id = randomUUID();
       const oneTimePassword = generateOneTimePassword();
@@ -66,7 +114,11 @@ export function createStaffUsers(deps: IdentityDeps) {
           id,
           username: input.username,
           displayName: input.displayName,
-          phoneEnc: crypto.encryptField(input.phone, { table: 'staff_user', column: 'phone', rowId: id }),
+          phoneEnc: crypto.encryptField(input.phone, {
+            table: 'staff_user',
+            column: 'phone',
+            rowId: id,
+          }),
           phoneMasked: maskPhone(input.phone),
           passwordHash: hash,
           passwordSetAt: at,
@@ -75,7 +127,16 @@ export function createStaffUsers(deps: IdentityDeps) {
           updatedAt: at,
         });
         await rememberPassword(tx, { kind: 'staff', id }, hash, at);
-        await audit.record(tx, { action: 'staff_user.created', actor, targetType: 'staff_user', targetId: id, result: 'success', details: { username: input.username }, ip: ctx?.ip, requestId: ctx?.requestId });
+        await audit.record(tx, {
+          action: 'staff_user.created',
+          actor,
+          targetType: 'staff_user',
+          targetId: id,
+          result: 'success',
+          details: { username: input.username },
+          ip: ctx?.ip,
+          requestId: ctx?.requestId,
+        });
       });
       return { userId: id, oneTimePassword, expiresAt: expiresAt.toISOString() };
     },
@@ -88,8 +149,25 @@ export function createStaffUsers(deps: IdentityDeps) {
       const expiresAt = oneTimeExpiry();
       const at = now();
       await db.transaction(async (tx) => {
-        await tx.update(staffUser).set({ passwordHash: hash, passwordSetAt: at, oneTimePasswordExpiresAt: expiresAt, updatedAt: at }).where(eq(staffUser.id, id));
-        await audit.record(tx, { action: 'staff_user.password_reset', actor, targetType: 'staff_user', targetId: id, result: 'success', details: { username: user.username }, ip: ctx?.ip, requestId: ctx?.requestId });
+        await tx
+          .update(staffUser)
+          .set({
+            passwordHash: hash,
+            passwordSetAt: at,
+            oneTimePasswordExpiresAt: expiresAt,
+            updatedAt: at,
+          })
+          .where(eq(staffUser.id, id));
+        await audit.record(tx, {
+          action: 'staff_user.password_reset',
+          actor,
+          targetType: 'staff_user',
+          targetId: id,
+          result: 'success',
+          details: { username: user.username },
+          ip: ctx?.ip,
+          requestId: ctx?.requestId,
+        });
       });
       await sessions.revokeAllOf('staff', id);
       await deps.throttle.unlock(accountKey('staff', id));
@@ -98,7 +176,8 @@ export function createStaffUsers(deps: IdentityDeps) {
 
     async setDisabled(id: string, disabled: boolean, actor: AuditActor, ctx: RequestContext) {
       const user = await getUser(id);
-      if (actor.kind === 'staff' && actor.id === id) throw new AppError('COMMON.FORBIDDEN', { message: '不能停用自己的账号' });
+      if (actor.kind === 'staff' && actor.id === id)
+        throw new AppError('COMMON.FORBIDDEN', { message: '不能停用自己的账号' });
       await db.update(staffUser).set({ disabled, updatedAt: now() }).where(eq(staffUser.id, id));
       if (disabled) await sessions.revokeAllOf('staff', id);
       await record(disabled ? 'staff_user.disabled' : 'staff_user.enabled', actor, user, ctx);

@@ -11,14 +11,26 @@ import { createIdentity, type Identity } from './identity.service';
  * The identity module without the HTTP server, for the command-line tools (first administrators,
  * emergency allowlist entries): same database, keys and signed audit log as the server.
  */
-export async function openStandaloneIdentity(config: Config): Promise<{ identity: Identity; database: Database; close(): Promise<void> }> {
+export async function openStandaloneIdentity(
+  config: Config,
+): Promise<{ identity: Identity; database: Database; close(): Promise<void> }> {
   const database = await openDatabase(config.database);
   await applyMigrations(database);
-  const { provider: crypto, warning } = await createSoftwareCryptoProvider({ ...config.keys, dataDir: config.dataDir, isProduction: config.isProduction });
+  const { provider: crypto, warning } = await createSoftwareCryptoProvider({
+    ...config.keys,
+    dataDir: config.dataDir,
+    isProduction: config.isProduction,
+  });
   if (warning) console.warn(warning);
   const audit = createAuditLog({ db: database.db, crypto });
   // Commands send no SMS; the outbox provider keeps anything queued visible to support.
-  const sms = createSmsGateway({ db: database.db, crypto, audit, provider: createOutboxProvider(), dailyLimit: config.sms.dailyLimit });
+  const sms = createSmsGateway({
+    db: database.db,
+    crypto,
+    audit,
+    provider: createOutboxProvider(),
+    dailyLimit: config.sms.dailyLimit,
+  });
   const candidates = createCandidatesService({ db: database.db, crypto, audit });
   const identity = createIdentity({ db: database.db, crypto, audit, sms, config, candidates });
   // A command's entries are chained before it exits; no server may be running to seal them later.

@@ -9,7 +9,12 @@ export type TotpOptions = { digits?: number; stepSeconds?: number; algorithm?: T
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** The HOTP value of a counter (RFC 4226 §5.3 dynamic truncation). */
-export function hotp(secret: Buffer, counter: number, digits = 6, algorithm: TotpAlgorithm = 'sha1'): string {
+export function hotp(
+  secret: Buffer,
+  counter: number,
+  digits = 6,
+  algorithm: TotpAlgorithm = 'sha1',
+): string {
   const message = Buffer.alloc(8);
   message.writeBigUInt64BE(BigInt(counter));
   const mac = createHmac(algorithm, secret).update(message).digest();
@@ -25,14 +30,24 @@ export function totpStep(unixSeconds: number, stepSeconds = 30): number {
 
 /** The TOTP code for a moment (RFC 6238). */
 export function totpAt(secret: Buffer, unixSeconds: number, options: TotpOptions = {}): string {
-  return hotp(secret, totpStep(unixSeconds, options.stepSeconds), options.digits ?? 6, options.algorithm ?? 'sha1');
+  return hotp(
+    secret,
+    totpStep(unixSeconds, options.stepSeconds),
+    options.digits ?? 6,
+    options.algorithm ?? 'sha1',
+  );
 }
 
 /**
  * Checks a code against the current step and one step either side (clock drift), refusing steps
  * at or before `lastUsedStep` so a code cannot be replayed. Returns the matched step.
  */
-export function verifyTotp(secret: Buffer, code: string, unixSeconds: number, lastUsedStep: number | null): number | undefined {
+export function verifyTotp(
+  secret: Buffer,
+  code: string,
+  unixSeconds: number,
+  lastUsedStep: number | null,
+): number | undefined {
   const current = totpStep(unixSeconds);
   for (const step of [current - 1, current, current + 1]) {
     if (lastUsedStep !== null && step <= lastUsedStep) continue;

@@ -15,15 +15,28 @@ export type CodePurpose = (typeof verificationCode.$inferSelect)['purpose'];
  * was actually sent (REG-06): a request refused by the daily SMS limit, or a failed delivery,
  * must leave the code the user already received working.
  */
-export function createVerificationCodes({ db, crypto, now }: { db: Db; crypto: CryptoProvider; now: () => Date }) {
-  const hashOf = (purpose: CodePurpose, subjectKey: string, code: string) => crypto.hmacSm3('token', `otp:${purpose}:${subjectKey}:${code}`);
+export function createVerificationCodes({
+  db,
+  crypto,
+  now,
+}: {
+  db: Db;
+  crypto: CryptoProvider;
+  now: () => Date;
+}) {
+  const hashOf = (purpose: CodePurpose, subjectKey: string, code: string) =>
+    crypto.hmacSm3('token', `otp:${purpose}:${subjectKey}:${code}`);
 
   return {
     /**
      * Draws a code, hands it to `deliver` (the SMS send) and stores it only if `deliver` resolves;
      * when it throws, nothing changes and its error reaches the caller.
      */
-    async issue(purpose: CodePurpose, subjectKey: string, deliver: (code: string) => Promise<unknown>): Promise<void> {
+    async issue(
+      purpose: CodePurpose,
+      subjectKey: string,
+      deliver: (code: string) => Promise<unknown>,
+    ): Promise<void> {
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       await deliver(code);
       const at = now();
@@ -31,7 +44,13 @@ export function createVerificationCodes({ db, crypto, now }: { db: Db; crypto: C
         await tx
           .update(verificationCode)
           .set({ consumedAt: at })
-          .where(and(eq(verificationCode.purpose, purpose), eq(verificationCode.subjectKey, subjectKey), isNull(verificationCode.consumedAt)));
+          .where(
+            and(
+              eq(verificationCode.purpose, purpose),
+              eq(verificationCode.subjectKey, subjectKey),
+              isNull(verificationCode.consumedAt),
+            ),
+          );
         await tx.insert(verificationCode).values({
           purpose,
           subjectKey,
@@ -48,7 +67,13 @@ export function createVerificationCodes({ db, crypto, now }: { db: Db; crypto: C
       const [current] = await db
         .select()
         .from(verificationCode)
-        .where(and(eq(verificationCode.purpose, purpose), eq(verificationCode.subjectKey, subjectKey), isNull(verificationCode.consumedAt)))
+        .where(
+          and(
+            eq(verificationCode.purpose, purpose),
+            eq(verificationCode.subjectKey, subjectKey),
+            isNull(verificationCode.consumedAt),
+          ),
+        )
         .orderBy(desc(verificationCode.createdAt))
         .limit(1);
       if (!current || current.expiresAt <= at || current.attempts >= MAX_ATTEMPTS) return false;
@@ -63,7 +88,13 @@ export function createVerificationCodes({ db, crypto, now }: { db: Db; crypto: C
       const consumed = await db
         .update(verificationCode)
         .set({ consumedAt: at })
-        .where(and(eq(verificationCode.id, current.id), isNull(verificationCode.consumedAt), lt(verificationCode.attempts, MAX_ATTEMPTS)))
+        .where(
+          and(
+            eq(verificationCode.id, current.id),
+            isNull(verificationCode.consumedAt),
+            lt(verificationCode.attempts, MAX_ATTEMPTS),
+          ),
+        )
         .returning({ id: verificationCode.id });
       return consumed.length === 1;
     },

@@ -3,7 +3,12 @@ import { defineModule } from '../../platform/modules/module-registry';
 import { registerListRoutes } from './lists.routes';
 import { createListsService } from './lists.service';
 
-export { createListsService, matchByBlindIndex, type ListsService, type ListValue } from './lists.service';
+export {
+  createListsService,
+  matchByBlindIndex,
+  type ListsService,
+  type ListValue,
+} from './lists.service';
 export { registerListRoutes } from './lists.routes';
 export { listEntry } from './list-entry.table';
 

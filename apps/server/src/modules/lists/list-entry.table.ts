@@ -10,7 +10,9 @@ export const listEntry = pgTable(
   'list_entry',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id').notNull().references(() => recruitmentEvent.id),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => recruitmentEvent.id),
     kind: text('kind', { enum: ['whitelist', 'greylist'] }).notNull(),
     idNumberBidx: text('id_number_bidx').notNull(),
     idNumberEnc: text('id_number_enc').notNull(),
@@ -20,5 +22,8 @@ export const listEntry = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('list_entry_event_kind_bidx_uq').on(t.eventId, t.kind, t.idNumberBidx), index('list_entry_bidx_idx').on(t.idNumberBidx)],
+  (t) => [
+    unique('list_entry_event_kind_bidx_uq').on(t.eventId, t.kind, t.idNumberBidx),
+    index('list_entry_bidx_idx').on(t.idNumberBidx),
+  ],
 );

@@ -1,4 +1,13 @@
-import { ExcelUploadSchema, GreylistEntryInputSchema, ImportResultSchema, ListEntryPageSchema, ListKindSchema, PageQuerySchema, RemoveListEntrySchema, WhitelistEntryInputSchema } from '@kaolu/contracts';
+import {
+  ExcelUploadSchema,
+  GreylistEntryInputSchema,
+  ImportResultSchema,
+  ListEntryPageSchema,
+  ListKindSchema,
+  PageQuerySchema,
+  RemoveListEntrySchema,
+  WhitelistEntryInputSchema,
+} from '@kaolu/contracts';
 import { z } from 'zod';
 import type { ZodApp } from '../../platform/http/types';
 import { AppError } from '../../platform/errors/app-error';
@@ -16,38 +25,95 @@ const access = { permission: 'event.adjust' } as const;
 export function registerListRoutes(app: ZodApp, lists: ListsService): void {
   app.get(
     '/api/admin/events/:eventId/lists/:kind',
-    { schema: { tags, summary: '白名单 / 灰名单', params: KindParams, querystring: PageQuerySchema.extend({ idNumber: z.string().trim().max(18).optional().meta({ title: '身份证号' }) }), response: { 200: ListEntryPageSchema } }, config: { access } },
+    {
+      schema: {
+        tags,
+        summary: '白名单 / 灰名单',
+        params: KindParams,
+        querystring: PageQuerySchema.extend({
+          idNumber: z.string().trim().max(18).optional().meta({ title: '身份证号' }),
+        }),
+        response: { 200: ListEntryPageSchema },
+      },
+      config: { access },
+    },
     async (request) => {
       assertEventInScope(request.principal, 'event.adjust', request.params.eventId);
-      return lists.list(request.params.eventId, request.params.kind, request.query, request.query.idNumber);
+      return lists.list(
+        request.params.eventId,
+        request.params.kind,
+        request.query,
+        request.query.idNumber,
+      );
     },
   );
 
   app.put(
     '/api/admin/events/:eventId/lists/whitelist',
-    { schema: { tags, summary: '设置白名单（身份证号 → 定向单位）', params: EventParams, body: WhitelistEntryInputSchema, response: { 200: Ok } }, config: { access } },
+    {
+      schema: {
+        tags,
+        summary: '设置白名单（身份证号 → 定向单位）',
+        params: EventParams,
+        body: WhitelistEntryInputSchema,
+        response: { 200: Ok },
+      },
+      config: { access },
+    },
     async (request) => {
       assertEventInScope(request.principal, 'event.adjust', request.params.eventId);
       const { idNumber, unitId, reason } = request.body;
-      await lists.put(request.params.eventId, 'whitelist', idNumber, { unitId, note: null }, reason, changeContextOf(request));
+      await lists.put(
+        request.params.eventId,
+        'whitelist',
+        idNumber,
+        { unitId, note: null },
+        reason,
+        changeContextOf(request),
+      );
       return { ok: true as const };
     },
   );
 
   app.put(
     '/api/admin/events/:eventId/lists/greylist',
-    { schema: { tags, summary: '设置灰名单（身份证号 → 原因）', params: EventParams, body: GreylistEntryInputSchema, response: { 200: Ok } }, config: { access } },
+    {
+      schema: {
+        tags,
+        summary: '设置灰名单（身份证号 → 原因）',
+        params: EventParams,
+        body: GreylistEntryInputSchema,
+        response: { 200: Ok },
+      },
+      config: { access },
+    },
     async (request) => {
       assertEventInScope(request.principal, 'event.adjust', request.params.eventId);
       const { idNumber, note, reason } = request.body;
-      await lists.put(request.params.eventId, 'greylist', idNumber, { unitId: null, note }, reason, changeContextOf(request));
+      await lists.put(
+        request.params.eventId,
+        'greylist',
+        idNumber,
+        { unitId: null, note },
+        reason,
+        changeContextOf(request),
+      );
       return { ok: true as const };
     },
   );
 
   app.post(
     '/api/admin/list-entries/:id/remove',
-    { schema: { tags, summary: '移出名单', params: z.object({ id: z.uuid() }), body: RemoveListEntrySchema, response: { 200: Ok } }, config: { access } },
+    {
+      schema: {
+        tags,
+        summary: '移出名单',
+        params: z.object({ id: z.uuid() }),
+        body: RemoveListEntrySchema,
+        response: { 200: Ok },
+      },
+      config: { access },
+    },
     async (request) => {
       await lists.remove(request.params.id, request.body.reason, changeContextOf(request));
       return { ok: true as const };
@@ -56,18 +122,52 @@ export function registerListRoutes(app: ZodApp, lists: ListsService): void {
 
   app.post(
     '/api/admin/events/:eventId/lists/:kind/import',
-    { schema: { tags, summary: 'Excel 导入名单（全部成功或全部不导入）', params: KindParams, body: ExcelUploadSchema, response: { 200: ImportResultSchema } }, config: { access }, bodyLimit: 40 * 1024 * 1024 },
+    {
+      schema: {
+        tags,
+        summary: 'Excel 导入名单（全部成功或全部不导入）',
+        params: KindParams,
+        body: ExcelUploadSchema,
+        response: { 200: ImportResultSchema },
+      },
+      config: { access },
+      bodyLimit: 40 * 1024 * 1024,
+    },
     async (request) => {
       assertEventInScope(request.principal, 'event.adjust', request.params.eventId);
       const reason = request.body.reason;
-      if (!reason || reason.length < 2) throw new AppError('COMMON.VALIDATION_FAILED', { message: '请填写调整原因', details: { fields: [{ field: 'body.reason', label: '原因', message: '请填写调整原因' }] } });
-      return lists.importSheet(request.params.eventId, request.params.kind, request.body.fileBase64, reason, changeContextOf(request));
+      if (!reason || reason.length < 2)
+        throw new AppError('COMMON.VALIDATION_FAILED', {
+          message: '请填写调整原因',
+          details: { fields: [{ field: 'body.reason', label: '原因', message: '请填写调整原因' }] },
+        });
+      return lists.importSheet(
+        request.params.eventId,
+        request.params.kind,
+        request.body.fileBase64,
+        reason,
+        changeContextOf(request),
+      );
     },
   );
 
   app.post(
     '/api/admin/events/:eventId/lists/check',
-    { schema: { tags, summary: '按身份证号查询名单', params: EventParams, body: z.object({ idNumber: z.string().trim().min(15).max(18).meta({ title: '身份证号' }) }), response: { 200: z.object({ whitelistUnitId: z.uuid().nullable(), greylistNote: z.string().nullable() }) } }, config: { access } },
+    {
+      schema: {
+        tags,
+        summary: '按身份证号查询名单',
+        params: EventParams,
+        body: z.object({ idNumber: z.string().trim().min(15).max(18).meta({ title: '身份证号' }) }),
+        response: {
+          200: z.object({
+            whitelistUnitId: z.uuid().nullable(),
+            greylistNote: z.string().nullable(),
+          }),
+        },
+      },
+      config: { access },
+    },
     async (request) => {
       assertEventInScope(request.principal, 'event.adjust', request.params.eventId);
       return lists.match(request.params.eventId, request.body.idNumber);

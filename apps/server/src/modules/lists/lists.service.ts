@@ -22,7 +22,10 @@ type Row = typeof listEntry.$inferSelect;
 /** Normalised ID number, or LIST.ID_NUMBER_INVALID with the domain's Chinese reasons. */
 function checkIdNumber(raw: string): string {
   const result = validateIdNumber(raw);
-  if (!result.ok) throw new AppError('LIST.ID_NUMBER_INVALID', { message: `身份证号码不正确：${result.reasons.map((r) => r.message).join('；')}` });
+  if (!result.ok)
+    throw new AppError('LIST.ID_NUMBER_INVALID', {
+      message: `身份证号码不正确：${result.reasons.map((r) => r.message).join('；')}`,
+    });
   return result.value.idNumber;
 }
 
@@ -38,54 +41,133 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
   async function unitNames(tx: DbOrTx, ids: Array<string | null>): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.filter((i): i is string => !!i))];
     if (!wanted.length) return new Map();
-    const rows = await tx.select({ id: unit.id, name: unit.name }).from(unit).where(inArray(unit.id, wanted));
+    const rows = await tx
+      .select({ id: unit.id, name: unit.name })
+      .from(unit)
+      .where(inArray(unit.id, wanted));
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   async function openEvent(tx: DbOrTx, eventId: string): Promise<void> {
     const event = await findEventById(tx, eventId);
     if (!event) throw new AppError('EVENT.NOT_FOUND');
-    assertEventStatus(event.status, ['draft', 'collecting', 'published', 'registration', 'in_progress'], '调整名单');
+    assertEventStatus(
+      event.status,
+      ['draft', 'collecting', 'published', 'registration', 'in_progress'],
+      '调整名单',
+    );
   }
 
   /** Inserts or replaces one entry inside the caller's transaction; audits old → new. */
-  async function put(tx: DbOrTx, eventId: string, kind: ListKind, idNumber: string, value: ListValue, reason: string, ctx: ChangeContext) {
+  async function put(
+    tx: DbOrTx,
+    eventId: string,
+    kind: ListKind,
+    idNumber: string,
+    value: ListValue,
+    reason: string,
+    ctx: ChangeContext,
+  ) {
     const bidx = bidxOf(idNumber);
-    const [before] = await tx.select().from(listEntry).where(and(eq(listEntry.eventId, eventId), eq(listEntry.kind, kind), eq(listEntry.idNumberBidx, bidx))).for('update');
+    const [before] = await tx
+      .select()
+      .from(listEntry)
+      .where(
+        and(
+          eq(listEntry.eventId, eventId),
+          eq(listEntry.kind, kind),
+          eq(listEntry.idNumberBidx, bidx),
+        ),
+      )
+      .for('update');
     const id = before?.id ?? randomUUID();
     const masked = maskIdNumber(idNumber);
-    if (before) await tx.update(listEntry).set({ ...value, updatedAt: new Date() }).where(eq(listEntry.id, id));
+    if (before)
+      await tx
+        .update(listEntry)
+        .set({ ...value, updatedAt: new Date() })
+        .where(eq(listEntry.id, id));
     else {
-      const idNumberEnc = crypto.encryptField(idNumber, { table: 'list_entry', column: 'id_number', rowId: id });
-      await tx.insert(listEntry).values({ id, eventId, kind, idNumberBidx: bidx, idNumberEnc, idNumberMasked: masked, ...value });
+      const idNumberEnc = crypto.encryptField(idNumber, {
+        table: 'list_entry',
+        column: 'id_number',
+        rowId: id,
+      });
+      await tx
+        .insert(listEntry)
+        .values({
+          id,
+          eventId,
+          kind,
+          idNumberBidx: bidx,
+          idNumberEnc,
+          idNumberMasked: masked,
+          ...value,
+        });
     }
     await audit.record(tx, {
-      ...auditBase(ctx), action: `${kind}.changed`, targetType: 'list_entry', targetId: id, result: 'success',
-      details: { eventId, idNumber: masked, from: before ? { unitId: before.unitId, note: before.note } : null, to: value, reason },
+      ...auditBase(ctx),
+      action: `${kind}.changed`,
+      targetType: 'list_entry',
+      targetId: id,
+      result: 'success',
+      details: {
+        eventId,
+        idNumber: masked,
+        from: before ? { unitId: before.unitId, note: before.note } : null,
+        to: value,
+        reason,
+      },
     });
   }
 
   async function present(tx: DbOrTx, rows: Row[]): Promise<ListEntry[]> {
-    const names = await unitNames(tx, rows.map((r) => r.unitId));
+    const names = await unitNames(
+      tx,
+      rows.map((r) => r.unitId),
+    );
     return rows.map((r) => ({
-      id: r.id, eventId: r.eventId, idNumberMasked: r.idNumberMasked, unitId: r.unitId,
-      unitName: r.unitId ? (names.get(r.unitId) ?? null) : null, note: r.note, updatedAt: r.updatedAt.toISOString(),
+      id: r.id,
+      eventId: r.eventId,
+      idNumberMasked: r.idNumberMasked,
+      unitId: r.unitId,
+      unitName: r.unitId ? (names.get(r.unitId) ?? null) : null,
+      note: r.note,
+      updatedAt: r.updatedAt.toISOString(),
     }));
   }
 
   return {
-    async list(eventId: string, kind: ListKind, page: { page: number; pageSize: number }, idNumber?: string) {
+    async list(
+      eventId: string,
+      kind: ListKind,
+      page: { page: number; pageSize: number },
+      idNumber?: string,
+    ) {
       const parts = [eq(listEntry.eventId, eventId), eq(listEntry.kind, kind)];
       if (idNumber) parts.push(eq(listEntry.idNumberBidx, bidxOf(idNumber.trim().toUpperCase())));
       const where = and(...parts);
       const [rows, [totals]] = await Promise.all([
-        db.select().from(listEntry).where(where).orderBy(asc(listEntry.createdAt)).limit(page.pageSize).offset((page.page - 1) * page.pageSize),
+        db
+          .select()
+          .from(listEntry)
+          .where(where)
+          .orderBy(asc(listEntry.createdAt))
+          .limit(page.pageSize)
+          .offset((page.page - 1) * page.pageSize),
         db.select({ n: count() }).from(listEntry).where(where),
       ]);
       return { items: await present(db, rows), total: totals?.n ?? 0 };
     },
 
-    async put(eventId: string, kind: ListKind, rawId: string, value: ListValue, reason: string, ctx: ChangeContext): Promise<void> {
+    async put(
+      eventId: string,
+      kind: ListKind,
+      rawId: string,
+      value: ListValue,
+      reason: string,
+      ctx: ChangeContext,
+    ): Promise<void> {
       const idNumber = checkIdNumber(rawId);
       await db.transaction(async (tx) => {
         await openEvent(tx, eventId);
@@ -96,23 +178,47 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
 
     async remove(entryId: string, reason: string, ctx: ChangeContext): Promise<void> {
       await db.transaction(async (tx) => {
-        const [before] = await tx.select().from(listEntry).where(eq(listEntry.id, entryId)).for('update');
+        const [before] = await tx
+          .select()
+          .from(listEntry)
+          .where(eq(listEntry.id, entryId))
+          .for('update');
         if (!before) throw new AppError('LIST.ENTRY_NOT_FOUND');
         await openEvent(tx, before.eventId);
         await tx.delete(listEntry).where(eq(listEntry.id, entryId));
         await audit.record(tx, {
-          ...auditBase(ctx), action: `${before.kind}.changed`, targetType: 'list_entry', targetId: entryId, result: 'success',
-          details: { eventId: before.eventId, idNumber: before.idNumberMasked, from: { unitId: before.unitId, note: before.note }, to: null, reason },
+          ...auditBase(ctx),
+          action: `${before.kind}.changed`,
+          targetType: 'list_entry',
+          targetId: entryId,
+          result: 'success',
+          details: {
+            eventId: before.eventId,
+            idNumber: before.idNumberMasked,
+            from: { unitId: before.unitId, note: before.note },
+            to: null,
+            reason,
+          },
         });
       });
     },
 
     /** Excel import (身份证号 + 定向单位代码 or 原因): all rows or none, every bad row reported. */
-    async importSheet(eventId: string, kind: ListKind, fileBase64: string, reason: string, ctx: ChangeContext): Promise<{ imported: number }> {
+    async importSheet(
+      eventId: string,
+      kind: ListKind,
+      fileBase64: string,
+      reason: string,
+      ctx: ChangeContext,
+    ): Promise<{ imported: number }> {
       const sheet = await readFirstSheet(fileBase64);
       const valueLabel = kind === 'whitelist' ? '定向单位代码' : '原因';
       const { columns, missing } = headerColumns(sheet, ['身份证号', valueLabel]);
-      const problems: ImportProblem[] = missing.map((label) => ({ row: 1, field: label, message: `缺少必填列「${label}」` }));
+      const problems: ImportProblem[] = missing.map((label) => ({
+        row: 1,
+        field: label,
+        message: `缺少必填列「${label}」`,
+      }));
       const parsed: Array<{ row: number; idNumber: string; value: string }> = [];
       if (!missing.length) {
         sheet.eachRow((row, n) => {
@@ -121,29 +227,57 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
           const value = cellText(row.getCell(columns.get(valueLabel)!));
           if (!id && !value) return;
           const check = validateIdNumber(id);
-          if (!check.ok) problems.push({ row: n, field: '身份证号', message: check.reasons.map((r) => r.message).join('；') });
-          if (!value) problems.push({ row: n, field: valueLabel, message: `${valueLabel}为必填项` });
+          if (!check.ok)
+            problems.push({
+              row: n,
+              field: '身份证号',
+              message: check.reasons.map((r) => r.message).join('；'),
+            });
+          if (!value)
+            problems.push({ row: n, field: valueLabel, message: `${valueLabel}为必填项` });
           if (check.ok && value) parsed.push({ row: n, idNumber: check.value.idNumber, value });
         });
       }
       const seen = new Map<string, number>();
       for (const p of parsed) {
         const first = seen.get(p.idNumber);
-        if (first !== undefined) problems.push({ row: p.row, field: '身份证号', message: `与第${first}行重复` });
+        if (first !== undefined)
+          problems.push({ row: p.row, field: '身份证号', message: `与第${first}行重复` });
         seen.set(p.idNumber, p.row);
       }
       return db.transaction(async (tx) => {
         await openEvent(tx, eventId);
-        const units = kind === 'whitelist' && parsed.length
-          ? new Map((await tx.select({ id: unit.id, code: unit.code }).from(unit).where(inArray(unit.code, [...new Set(parsed.map((p) => p.value))]))).map((u) => [u.code, u.id]))
-          : new Map<string, string>();
-        if (kind === 'whitelist') for (const p of parsed) if (!units.has(p.value)) problems.push({ row: p.row, field: valueLabel, message: `单位代码「${p.value}」不存在` });
+        const units =
+          kind === 'whitelist' && parsed.length
+            ? new Map(
+                (
+                  await tx
+                    .select({ id: unit.id, code: unit.code })
+                    .from(unit)
+                    .where(inArray(unit.code, [...new Set(parsed.map((p) => p.value))]))
+                ).map((u) => [u.code, u.id]),
+              )
+            : new Map<string, string>();
+        if (kind === 'whitelist')
+          for (const p of parsed)
+            if (!units.has(p.value))
+              problems.push({
+                row: p.row,
+                field: valueLabel,
+                message: `单位代码「${p.value}」不存在`,
+              });
         if (problems.length) {
           const sorted = problems.sort((a, b) => a.row - b.row);
-          throw new AppError('IMPORT.ROWS_INVALID', { message: `导入文件有 ${sorted.length} 处错误，未导入任何数据，请按报告逐行修改`, details: { problems: sorted } });
+          throw new AppError('IMPORT.ROWS_INVALID', {
+            message: `导入文件有 ${sorted.length} 处错误，未导入任何数据，请按报告逐行修改`,
+            details: { problems: sorted },
+          });
         }
         for (const p of parsed) {
-          const value = kind === 'whitelist' ? { unitId: units.get(p.value)!, note: null } : { unitId: null, note: p.value };
+          const value =
+            kind === 'whitelist'
+              ? { unitId: units.get(p.value)!, note: null }
+              : { unitId: null, note: p.value };
           await put(tx, eventId, kind, p.idNumber, value, `${reason}（Excel导入）`, ctx);
         }
         return { imported: parsed.length };
@@ -151,7 +285,11 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
     },
 
     /** For other modules (registration, adjustment): the entries naming an ID number in an event. */
-    async match(eventId: string, idNumber: string, tx: DbOrTx = db): Promise<{ whitelistUnitId: string | null; greylistNote: string | null }> {
+    async match(
+      eventId: string,
+      idNumber: string,
+      tx: DbOrTx = db,
+    ): Promise<{ whitelistUnitId: string | null; greylistNote: string | null }> {
       return matchByBlindIndex(tx, eventId, bidxOf(idNumber.trim().toUpperCase()));
     },
     kindLabel: (kind: ListKind) => LIST_KIND_LABELS[kind],

@@ -47,25 +47,71 @@ describe('REG-01 emergency adjustment: whitelist, greylist and deadlines', () =>
     await t.close();
   });
 
-  const check = (app: KaoluApp, id: string) => app.inject({ method: 'POST', url: `/api/admin/events/${eventId}/lists/check`, headers: org, payload: { idNumber: id } });
+  const check = (app: KaoluApp, id: string) =>
+    app.inject({
+      method: 'POST',
+      url: `/api/admin/events/${eventId}/lists/check`,
+      headers: org,
+      payload: { idNumber: id },
+    });
 
   it('directs a whitelisted ID number to its unit on every instance at once, audited with the reason', async () => {
-    const res = await t.app.inject({ method: 'PUT', url: `/api/admin/events/${eventId}/lists/whitelist`, headers: org, payload: { idNumber: alice, unitId, reason: '定向招录退役士兵' } });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/admin/events/${eventId}/lists/whitelist`,
+      headers: org,
+      payload: { idNumber: alice, unitId, reason: '定向招录退役士兵' },
+    });
     expect(res.statusCode).toBe(200);
-    expect((await check(second, alice)).json()).toEqual({ whitelistUnitId: unitId, greylistNote: null });
+    expect((await check(second, alice)).json()).toEqual({
+      whitelistUnitId: unitId,
+      greylistNote: null,
+    });
     const entry = audit.entries.find((e) => e.action === 'whitelist.changed');
-    expect(entry?.details).toMatchObject({ from: null, to: { unitId, note: null }, reason: '定向招录退役士兵', idNumber: '310***********' + alice.slice(-4) });
+    expect(entry?.details).toMatchObject({
+      from: null,
+      to: { unitId, note: null },
+      reason: '定向招录退役士兵',
+      idNumber: '310***********' + alice.slice(-4),
+    });
   });
 
   it('greylists and un-greylists an ID number, recording old and new value each time', async () => {
-    await t.app.inject({ method: 'PUT', url: `/api/admin/events/${eventId}/lists/greylist`, headers: org, payload: { idNumber: bob, note: '考试违纪，五年内不得报考', reason: '考试院通报' } });
-    await t.app.inject({ method: 'PUT', url: `/api/admin/events/${eventId}/lists/greylist`, headers: org, payload: { idNumber: bob, note: '失信联合惩戒对象', reason: '发改委名单更新' } });
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/admin/events/${eventId}/lists/greylist`,
+      headers: org,
+      payload: { idNumber: bob, note: '考试违纪，五年内不得报考', reason: '考试院通报' },
+    });
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/admin/events/${eventId}/lists/greylist`,
+      headers: org,
+      payload: { idNumber: bob, note: '失信联合惩戒对象', reason: '发改委名单更新' },
+    });
     expect((await check(second, bob)).json().greylistNote).toBe('失信联合惩戒对象');
-    const changes = audit.entries.filter((e) => e.action === 'greylist.changed').map((e) => e.details);
-    expect(changes[1]).toMatchObject({ from: { note: '考试违纪，五年内不得报考' }, to: { note: '失信联合惩戒对象' }, reason: '发改委名单更新' });
-    const page = (await second.inject({ method: 'GET', url: `/api/admin/events/${eventId}/lists/greylist`, headers: org })).json();
+    const changes = audit.entries
+      .filter((e) => e.action === 'greylist.changed')
+      .map((e) => e.details);
+    expect(changes[1]).toMatchObject({
+      from: { note: '考试违纪，五年内不得报考' },
+      to: { note: '失信联合惩戒对象' },
+      reason: '发改委名单更新',
+    });
+    const page = (
+      await second.inject({
+        method: 'GET',
+        url: `/api/admin/events/${eventId}/lists/greylist`,
+        headers: org,
+      })
+    ).json();
     expect(page.total).toBe(1);
-    const removed = await second.inject({ method: 'POST', url: `/api/admin/list-entries/${page.items[0].id}/remove`, headers: org, payload: { reason: '误报更正' } });
+    const removed = await second.inject({
+      method: 'POST',
+      url: `/api/admin/list-entries/${page.items[0].id}/remove`,
+      headers: org,
+      payload: { reason: '误报更正' },
+    });
     expect(removed.statusCode).toBe(200);
     expect((await check(t.app, bob)).json().greylistNote).toBeNull();
   });
@@ -73,29 +119,62 @@ describe('REG-01 emergency adjustment: whitelist, greylist and deadlines', () =>
   it('never stores or answers an ID number in clear', async () => {
     const rows = await t.database.db.select().from(listEntry);
     expect(JSON.stringify(rows)).not.toContain(alice);
-    const page = await t.app.inject({ method: 'GET', url: `/api/admin/events/${eventId}/lists/whitelist`, headers: org });
+    const page = await t.app.inject({
+      method: 'GET',
+      url: `/api/admin/events/${eventId}/lists/whitelist`,
+      headers: org,
+    });
     expect(page.body).not.toContain(alice);
     expect(containsUnmaskedPersonalData(page.body)).toBe(false);
-    expect(page.json().items[0]).toMatchObject({ unitName: '浦东新区公安分局', idNumberMasked: `310***********${alice.slice(-4)}` });
+    expect(page.json().items[0]).toMatchObject({
+      unitName: '浦东新区公安分局',
+      idNumberMasked: `310***********${alice.slice(-4)}`,
+    });
   });
 
   it('refuses an invalid ID number with the reason in Chinese', async () => {
     const wrongCheckDigit = alice.slice(0, 17) + (alice.endsWith('0') ? '1' : '0');
-    const res = await t.app.inject({ method: 'PUT', url: `/api/admin/events/${eventId}/lists/greylist`, headers: org, payload: { idNumber: wrongCheckDigit, note: '测试', reason: '测试原因' } });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/admin/events/${eventId}/lists/greylist`,
+      headers: org,
+      payload: { idNumber: wrongCheckDigit, note: '测试', reason: '测试原因' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain('校验码');
   });
 
   it('imports a whitelist from Excel all-or-nothing, reporting every bad row', async () => {
     const carol = idNumber('20000303', '789');
-    const bad = await sheet([['身份证号', '定向单位代码'], [carol, unitCode], ['12345', unitCode], [idNumber('20010404', '111'), 'NO-SUCH-UNIT'], [carol, unitCode]]);
-    const res = await t.app.inject({ method: 'POST', url: `/api/admin/events/${eventId}/lists/whitelist/import`, headers: org, payload: { fileBase64: bad, reason: '批量导入定向名单' } });
+    const bad = await sheet([
+      ['身份证号', '定向单位代码'],
+      [carol, unitCode],
+      ['12345', unitCode],
+      [idNumber('20010404', '111'), 'NO-SUCH-UNIT'],
+      [carol, unitCode],
+    ]);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/events/${eventId}/lists/whitelist/import`,
+      headers: org,
+      payload: { fileBase64: bad, reason: '批量导入定向名单' },
+    });
     expect(res.statusCode).toBe(400);
-    const problems = res.json().error.details.problems.map((p: { row: number; field: string }) => `${p.row}:${p.field}`);
+    const problems = res
+      .json()
+      .error.details.problems.map((p: { row: number; field: string }) => `${p.row}:${p.field}`);
     expect(problems).toEqual(['3:身份证号', '4:定向单位代码', '5:身份证号']);
     expect((await check(t.app, carol)).json().whitelistUnitId).toBeNull();
-    const good = await sheet([['身份证号', '定向单位代码'], [carol, unitCode]]);
-    const ok = await t.app.inject({ method: 'POST', url: `/api/admin/events/${eventId}/lists/whitelist/import`, headers: org, payload: { fileBase64: good, reason: '批量导入定向名单' } });
+    const good = await sheet([
+      ['身份证号', '定向单位代码'],
+      [carol, unitCode],
+    ]);
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/events/${eventId}/lists/whitelist/import`,
+      headers: org,
+      payload: { fileBase64: good, reason: '批量导入定向名单' },
+    });
     expect(ok.json()).toEqual({ imported: 1 });
     expect((await check(second, carol)).json().whitelistUnitId).toBe(unitId);
   });
@@ -104,16 +183,38 @@ describe('REG-01 emergency adjustment: whitelist, greylist and deadlines', () =>
     const event = await findEventById(second.kaolu.database.db, eventId);
     expect(() => assertStageOpen(event!, 'brochure', new Date())).not.toThrow();
     const endsAt = new Date(Date.now() - 1000).toISOString();
-    const res = await t.app.inject({ method: 'POST', url: `/api/admin/events/${eventId}/deadlines`, headers: org, payload: { stage: 'brochure', endsAt, reason: '提前截止简章征集' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/events/${eventId}/deadlines`,
+      headers: org,
+      payload: { stage: 'brochure', endsAt, reason: '提前截止简章征集' },
+    });
     expect(res.statusCode).toBe(200);
-    const refused = await second.inject({ method: 'POST', url: `/api/admin/events/${eventId}/units/${unitId}/positions`, headers: org, payload: { code: 'L1', title: '岗位', category: 'police', examCategory: 'police', examSubject: 'PS-POL', headcount: 1 } });
+    const refused = await second.inject({
+      method: 'POST',
+      url: `/api/admin/events/${eventId}/units/${unitId}/positions`,
+      headers: org,
+      payload: {
+        code: 'L1',
+        title: '岗位',
+        category: 'police',
+        examCategory: 'police',
+        examSubject: 'PS-POL',
+        headcount: 1,
+      },
+    });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('EVENT.STAGE_CLOSED');
   });
 
   it('lets only holders of event.adjust change the lists', async () => {
     const unitUser = (await loginAs(t.app, [{ role: 'unit_user', unitId }])).headers;
-    const res = await t.app.inject({ method: 'PUT', url: `/api/admin/events/${eventId}/lists/whitelist`, headers: unitUser, payload: { idNumber: alice, unitId, reason: '越权' } });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/admin/events/${eventId}/lists/whitelist`,
+      headers: unitUser,
+      payload: { idNumber: alice, unitId, reason: '越权' },
+    });
     expect(res.statusCode).toBe(403);
   });
 });

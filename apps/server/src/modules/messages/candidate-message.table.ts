@@ -6,7 +6,9 @@ export const candidateMessage = pgTable(
   'candidate_message',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    candidateId: uuid('candidate_id').notNull().references(() => candidate.id),
+    candidateId: uuid('candidate_id')
+      .notNull()
+      .references(() => candidate.id),
     title: text('title').notNull(),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

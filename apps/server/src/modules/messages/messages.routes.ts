@@ -10,12 +10,18 @@ const tags = ['站内消息（考生）'];
 export function registerMessageRoutes(app: ZodApp, messages: MessagesService): void {
   app.get(
     '/api/candidate/messages',
-    { schema: { tags, summary: '我的站内消息', response: { 200: CandidateMessageListSchema } }, config: { access: 'candidate' } },
+    {
+      schema: { tags, summary: '我的站内消息', response: { 200: CandidateMessageListSchema } },
+      config: { access: 'candidate' },
+    },
     async (request) => ({ items: await messages.list(principalOf(request).id) }),
   );
   app.post(
     '/api/candidate/messages/:id/read',
-    { schema: { tags, summary: '标记已读', params: IdParamSchema, body: z.object({}).optional() }, config: { access: 'candidate' } },
+    {
+      schema: { tags, summary: '标记已读', params: IdParamSchema, body: z.object({}).optional() },
+      config: { access: 'candidate' },
+    },
     async (request) => {
       await messages.markRead(principalOf(request).id, request.params.id);
       return { ok: true };

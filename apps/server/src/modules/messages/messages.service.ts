@@ -16,17 +16,34 @@ export type MessagesService = ReturnType<typeof createMessagesService>;
  * Tells candidates what happened: the portal message is written in the caller's transaction, the
  * SMS is queued there too and sent by a job after commit, so a rollback sends nothing.
  */
-export function createMessagesService(deps: { db: Db; crypto: CryptoProvider; sms: SmsGateway; jobs: JobRunner }) {
+export function createMessagesService(deps: {
+  db: Db;
+  crypto: CryptoProvider;
+  sms: SmsGateway;
+  jobs: JobRunner;
+}) {
   const { db, crypto, sms, jobs } = deps;
 
   /** Sends one text per candidate; a refused number (daily limit) is counted, never fatal. */
-  async function smsTo(candidateIds: string[], content: string, purpose: string, actor?: AuditActor): Promise<{ sent: number; failed: number }> {
+  async function smsTo(
+    candidateIds: string[],
+    content: string,
+    purpose: string,
+    actor?: AuditActor,
+  ): Promise<{ sent: number; failed: number }> {
     const report = { sent: 0, failed: 0 };
     for (let i = 0; i < candidateIds.length; i += 500) {
-      const rows = await db.select({ id: candidate.id, phoneEnc: candidate.phoneEnc }).from(candidate).where(inArray(candidate.id, candidateIds.slice(i, i + 500)));
+      const rows = await db
+        .select({ id: candidate.id, phoneEnc: candidate.phoneEnc })
+        .from(candidate)
+        .where(inArray(candidate.id, candidateIds.slice(i, i + 500)));
       for (const row of rows) {
         try {
-          const phone = crypto.decryptField(row.phoneEnc, { table: 'candidate', column: 'phone', rowId: row.id });
+          const phone = crypto.decryptField(row.phoneEnc, {
+            table: 'candidate',
+            column: 'phone',
+            rowId: row.id,
+          });
           await sms.send({ phone, purpose, content, actor });
           report.sent++;
         } catch {
@@ -37,25 +54,67 @@ export function createMessagesService(deps: { db: Db; crypto: CryptoProvider; sm
     return report;
   }
 
-  jobs.register<SmsPayload>(SMS_JOB, async ({ payload }) => smsTo(payload.candidateIds, payload.content, payload.purpose, payload.actor));
+  jobs.register<SmsPayload>(SMS_JOB, async ({ payload }) =>
+    smsTo(payload.candidateIds, payload.content, payload.purpose, payload.actor),
+  );
 
   return {
     smsTo,
     /** Portal message now and SMS after commit, both inside the caller's transaction. */
-    async notify(tx: DbOrTx, candidateIds: string[], message: { title: string; body: string; sms: string; purpose: string; actor?: AuditActor }): Promise<void> {
+    async notify(
+      tx: DbOrTx,
+      candidateIds: string[],
+      message: { title: string; body: string; sms: string; purpose: string; actor?: AuditActor },
+    ): Promise<void> {
       if (candidateIds.length === 0) return;
       for (let i = 0; i < candidateIds.length; i += 1000) {
-        await tx.insert(candidateMessage).values(candidateIds.slice(i, i + 1000).map((candidateId) => ({ candidateId, title: message.title, body: message.body })));
+        await tx
+          .insert(candidateMessage)
+          .values(
+            candidateIds
+              .slice(i, i + 1000)
+              .map((candidateId) => ({ candidateId, title: message.title, body: message.body })),
+          );
       }
-      await jobs.enqueue(SMS_JOB, { candidateIds, content: message.sms, purpose: message.purpose, actor: message.actor } satisfies SmsPayload, {}, tx);
+      await jobs.enqueue(
+        SMS_JOB,
+        {
+          candidateIds,
+          content: message.sms,
+          purpose: message.purpose,
+          actor: message.actor,
+        } satisfies SmsPayload,
+        {},
+        tx,
+      );
     },
     /** The candidate's inbox, newest first. */
     async list(candidateId: string) {
-      const rows = await db.select().from(candidateMessage).where(eq(candidateMessage.candidateId, candidateId)).orderBy(desc(candidateMessage.createdAt)).limit(100);
-      return rows.map((r) => ({ id: r.id, title: r.title, body: r.body, createdAt: r.createdAt.toISOString(), readAt: r.readAt?.toISOString() ?? null }));
+      const rows = await db
+        .select()
+        .from(candidateMessage)
+        .where(eq(candidateMessage.candidateId, candidateId))
+        .orderBy(desc(candidateMessage.createdAt))
+        .limit(100);
+      return rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        body: r.body,
+        createdAt: r.createdAt.toISOString(),
+        readAt: r.readAt?.toISOString() ?? null,
+      }));
     },
     async markRead(candidateId: string, id: string): Promise<void> {
-      await db.update(candidateMessage).set({ readAt: new Date() }).where(and(eq(candidateMessage.id, id), eq(candidateMessage.candidateId, candidateId), isNull(candidateMessage.readAt)));
+      await db
+        .update(candidateMessage)
+        .set({ readAt: new Date() })
+        .where(
+          and(
+            eq(candidateMessage.id, id),
+            eq(candidateMessage.candidateId, candidateId),
+            isNull(candidateMessage.readAt),
+          ),
+        );
     },
   };
 }

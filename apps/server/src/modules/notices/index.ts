@@ -10,6 +10,7 @@ export { notice, noticeVersion, noticeRecipient, noticeSmsDelivery } from './not
 export const noticesModule = defineModule({
   name: 'notices',
   dependsOn: ['events', 'candidates'],
-  create: ({ db, audit, crypto, sms, jobs, clock }) => createNoticesService({ db, audit, crypto, sms, jobs, now: () => clock.now() }),
+  create: ({ db, audit, crypto, sms, jobs, clock }) =>
+    createNoticesService({ db, audit, crypto, sms, jobs, now: () => clock.now() }),
   routes: (app, notices) => registerNoticeRoutes(app, notices),
 });

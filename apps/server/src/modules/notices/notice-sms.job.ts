@@ -29,8 +29,21 @@ export type NoticeSmsPayload = {
  * One candidate who was not texted, and why (the job result lists them for the staff to follow up).
  * Staff recognise him by masked name and phone (NFR-SEC-3); the id is kept to name him in a notice again.
  */
-export type NoticeSmsRefusal = { candidateId: string; nameMasked: string | null; phoneMasked: string | null; code: string; reason: string };
-export type NoticeSmsResult = { noticeId: string; version: number; total: number; sent: number; refused: number; refusals: NoticeSmsRefusal[] };
+export type NoticeSmsRefusal = {
+  candidateId: string;
+  nameMasked: string | null;
+  phoneMasked: string | null;
+  code: string;
+  reason: string;
+};
+export type NoticeSmsResult = {
+  noticeId: string;
+  version: number;
+  total: number;
+  sent: number;
+  refused: number;
+  refusals: NoticeSmsRefusal[];
+};
 
 type Delivery = typeof noticeSmsDelivery.$inferSelect;
 type Person = { name: string; phoneEnc: string };
@@ -43,7 +56,8 @@ const HEARTBEAT_MS = 30_000;
 
 /** An expected refusal (daily limit, provider failure, no phone): recorded, never retried. */
 function refusalOf(error: unknown): { code: string; reason: string } | null {
-  if (error instanceof AppError && error.code === 'SMS.DAILY_LIMIT') return { code: error.code, reason: '该考生手机号今日短信已达上限' };
+  if (error instanceof AppError && error.code === 'SMS.DAILY_LIMIT')
+    return { code: error.code, reason: '该考生手机号今日短信已达上限' };
   if (error instanceof AppError) return { code: error.code, reason: error.message };
   return null;
 }
@@ -65,18 +79,35 @@ function refusalOf(error: unknown): { code: string; reason: string } | null {
  * candidate only if there is none. The one case left is a worker frozen longer than the job lease
  * inside a send that then resumes; the heartbeat below keeps a live worker's lease from expiring.
  */
-export async function runNoticeSmsJob(deps: { db: Db; crypto: CryptoProvider; sms: SmsGateway; now?: () => Date }, job: JobContext<NoticeSmsPayload>): Promise<NoticeSmsResult> {
+export async function runNoticeSmsJob(
+  deps: { db: Db; crypto: CryptoProvider; sms: SmsGateway; now?: () => Date },
+  job: JobContext<NoticeSmsPayload>,
+): Promise<NoticeSmsResult> {
   const { db, crypto } = deps;
   const now = deps.now ?? (() => new Date());
   const { payload } = job;
   const ids = [...new Set(payload.candidateIds)];
-  const result: NoticeSmsResult = { noticeId: payload.noticeId, version: payload.version, total: ids.length, sent: 0, refused: 0, refusals: [] };
+  const result: NoticeSmsResult = {
+    noticeId: payload.noticeId,
+    version: payload.version,
+    total: ids.length,
+    sent: 0,
+    refused: 0,
+    refusals: [],
+  };
   const keyOf = (candidateId: string) =>
-    and(eq(noticeSmsDelivery.noticeId, payload.noticeId), eq(noticeSmsDelivery.noticeVersion, payload.version), eq(noticeSmsDelivery.candidateId, candidateId));
+    and(
+      eq(noticeSmsDelivery.noticeId, payload.noticeId),
+      eq(noticeSmsDelivery.noticeVersion, payload.version),
+      eq(noticeSmsDelivery.candidateId, candidateId),
+    );
 
   let lastReport = Date.now();
   const report = async (done: number) => {
-    await job.reportProgress((100 * done) / Math.max(ids.length, 1), `已处理 ${done}/${ids.length} 名考生，发送 ${result.sent} 条，未发送 ${result.refused} 条`);
+    await job.reportProgress(
+      (100 * done) / Math.max(ids.length, 1),
+      `已处理 ${done}/${ids.length} 名考生，发送 ${result.sent} 条，未发送 ${result.refused} 条`,
+    );
     lastReport = Date.now();
   };
 
@@ -88,34 +119,64 @@ export async function runNoticeSmsJob(deps: { db: Db; crypto: CryptoProvider; sm
   };
 
   /** Settles a claim this worker holds; a claim another worker took over meanwhile is left to it. */
-  const settle = async (candidateId: string, claimedAt: Date, outcome: Partial<Delivery> & { outcome: 'sent' | 'refused' }): Promise<Delivery> => {
+  const settle = async (
+    candidateId: string,
+    claimedAt: Date,
+    outcome: Partial<Delivery> & { outcome: 'sent' | 'refused' },
+  ): Promise<Delivery> => {
     const [row] = await db
       .update(noticeSmsDelivery)
       .set({ ...outcome, at: now() })
-      .where(and(keyOf(candidateId), eq(noticeSmsDelivery.outcome, 'sending'), eq(noticeSmsDelivery.claimedAt, claimedAt)))
+      .where(
+        and(
+          keyOf(candidateId),
+          eq(noticeSmsDelivery.outcome, 'sending'),
+          eq(noticeSmsDelivery.claimedAt, claimedAt),
+        ),
+      )
       .returning();
     return row ?? reread(candidateId);
   };
 
   /** The phone to text, or the refusal when there is none. */
-  const phoneOf = (candidateId: string, person: Person | undefined): { phone: string } | { refusal: { code: string; reason: string } } => {
-    if (!person?.phoneEnc) return { refusal: { code: 'COMMON.NOT_FOUND', reason: '考生不存在或未登记手机号' } };
+  const phoneOf = (
+    candidateId: string,
+    person: Person | undefined,
+  ): { phone: string } | { refusal: { code: string; reason: string } } => {
+    if (!person?.phoneEnc)
+      return { refusal: { code: 'COMMON.NOT_FOUND', reason: '考生不存在或未登记手机号' } };
     try {
-      return { phone: crypto.decryptField(person.phoneEnc, { table: 'candidate', column: 'phone', rowId: candidateId }) };
+      return {
+        phone: crypto.decryptField(person.phoneEnc, {
+          table: 'candidate',
+          column: 'phone',
+          rowId: candidateId,
+        }),
+      };
     } catch {
       return { refusal: { code: 'SMS.DELIVERY_FAILED', reason: '考生手机号无法读取' } };
     }
   };
 
   /** Texts one candidate unless he is recorded already; returns his settled delivery row. */
-  const deliverOnce = async (candidateId: string, person: Person | undefined, recorded: Delivery | undefined): Promise<Delivery> => {
+  const deliverOnce = async (
+    candidateId: string,
+    person: Person | undefined,
+    recorded: Delivery | undefined,
+  ): Promise<Delivery> => {
     if (recorded && recorded.outcome !== 'sending') return recorded;
     const target = phoneOf(candidateId, person);
     const claimedAt = now();
     if (!recorded) {
       const [claimed] = await db
         .insert(noticeSmsDelivery)
-        .values({ noticeId: payload.noticeId, noticeVersion: payload.version, candidateId, outcome: 'sending', claimedAt })
+        .values({
+          noticeId: payload.noticeId,
+          noticeVersion: payload.version,
+          candidateId,
+          outcome: 'sending',
+          claimedAt,
+        })
         .onConflictDoNothing()
         .returning();
       if (!claimed) return reread(candidateId);
@@ -125,21 +186,46 @@ export async function runNoticeSmsJob(deps: { db: Db; crypto: CryptoProvider; sm
         const [committed] = await db
           .select({ id: smsMessage.id })
           .from(smsMessage)
-          .where(and(eq(smsMessage.phoneBidx, crypto.blindIndex('phone', target.phone)), eq(smsMessage.purpose, 'notice'), eq(smsMessage.content, payload.content), gte(smsMessage.createdAt, recorded.claimedAt)))
+          .where(
+            and(
+              eq(smsMessage.phoneBidx, crypto.blindIndex('phone', target.phone)),
+              eq(smsMessage.purpose, 'notice'),
+              eq(smsMessage.content, payload.content),
+              gte(smsMessage.createdAt, recorded.claimedAt),
+            ),
+          )
           .limit(1);
-        if (committed) return settle(candidateId, recorded.claimedAt, { outcome: 'sent', smsMessageId: committed.id });
+        if (committed)
+          return settle(candidateId, recorded.claimedAt, {
+            outcome: 'sent',
+            smsMessageId: committed.id,
+          });
       }
       // Not texted: take the claim over; of several retrying workers only one wins it.
       const [taken] = await db
         .update(noticeSmsDelivery)
         .set({ claimedAt })
-        .where(and(keyOf(candidateId), eq(noticeSmsDelivery.outcome, 'sending'), eq(noticeSmsDelivery.claimedAt, recorded.claimedAt)))
+        .where(
+          and(
+            keyOf(candidateId),
+            eq(noticeSmsDelivery.outcome, 'sending'),
+            eq(noticeSmsDelivery.claimedAt, recorded.claimedAt),
+          ),
+        )
         .returning();
       if (!taken) return reread(candidateId);
     }
-    if ('refusal' in target) return settle(candidateId, claimedAt, { outcome: 'refused', ...target.refusal });
+    if ('refusal' in target)
+      return settle(candidateId, claimedAt, { outcome: 'refused', ...target.refusal });
     try {
-      const sent = await deps.sms.send({ phone: target.phone, purpose: 'notice', content: payload.content, actor: payload.actor, ip: payload.ip, requestId: payload.requestId });
+      const sent = await deps.sms.send({
+        phone: target.phone,
+        purpose: 'notice',
+        content: payload.content,
+        actor: payload.actor,
+        ip: payload.ip,
+        requestId: payload.requestId,
+      });
       return settle(candidateId, claimedAt, { outcome: 'sent', smsMessageId: sent.id });
     } catch (error) {
       const refusal = refusalOf(error);
@@ -153,11 +239,20 @@ export async function runNoticeSmsJob(deps: { db: Db; crypto: CryptoProvider; sm
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);
     const [people, recorded] = await Promise.all([
-      db.select({ id: candidate.id, name: candidate.name, phoneEnc: candidate.phoneEnc }).from(candidate).where(inArray(candidate.id, batch)),
+      db
+        .select({ id: candidate.id, name: candidate.name, phoneEnc: candidate.phoneEnc })
+        .from(candidate)
+        .where(inArray(candidate.id, batch)),
       db
         .select()
         .from(noticeSmsDelivery)
-        .where(and(eq(noticeSmsDelivery.noticeId, payload.noticeId), eq(noticeSmsDelivery.noticeVersion, payload.version), inArray(noticeSmsDelivery.candidateId, batch))),
+        .where(
+          and(
+            eq(noticeSmsDelivery.noticeId, payload.noticeId),
+            eq(noticeSmsDelivery.noticeVersion, payload.version),
+            inArray(noticeSmsDelivery.candidateId, batch),
+          ),
+        ),
     ]);
     const personOf = new Map(people.map((p) => [p.id, p]));
     const recordOf = new Map(recorded.map((r) => [r.candidateId, r]));

@@ -1,4 +1,13 @@
-import { index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { candidate } from '../candidates/candidate.table';
 import { recruitmentEvent } from '../events/event.table';
 
@@ -26,7 +35,9 @@ export const noticeVersion = pgTable(
   'notice_version',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    noticeId: uuid('notice_id').notNull().references(() => notice.id),
+    noticeId: uuid('notice_id')
+      .notNull()
+      .references(() => notice.id),
     version: integer('version').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
@@ -41,8 +52,12 @@ export const noticeVersion = pgTable(
 export const noticeRecipient = pgTable(
   'notice_recipient',
   {
-    noticeId: uuid('notice_id').notNull().references(() => notice.id),
-    candidateId: uuid('candidate_id').notNull().references(() => candidate.id),
+    noticeId: uuid('notice_id')
+      .notNull()
+      .references(() => notice.id),
+    candidateId: uuid('candidate_id')
+      .notNull()
+      .references(() => candidate.id),
   },
   (t) => [primaryKey({ columns: [t.noticeId, t.candidateId] })],
 );
@@ -56,9 +71,13 @@ export const noticeRecipient = pgTable(
 export const noticeSmsDelivery = pgTable(
   'notice_sms_delivery',
   {
-    noticeId: uuid('notice_id').notNull().references(() => notice.id),
+    noticeId: uuid('notice_id')
+      .notNull()
+      .references(() => notice.id),
     noticeVersion: integer('notice_version').notNull(),
-    candidateId: uuid('candidate_id').notNull().references(() => candidate.id),
+    candidateId: uuid('candidate_id')
+      .notNull()
+      .references(() => candidate.id),
     outcome: text('outcome', { enum: ['sending', 'sent', 'refused'] }).notNull(),
     /** The AppError code and zh-CN reason of a refusal. */
     code: text('code'),
@@ -70,5 +89,10 @@ export const noticeSmsDelivery = pgTable(
     /** When the outcome was settled. */
     at: timestamp('at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ name: 'notice_sms_delivery_pk', columns: [t.noticeId, t.noticeVersion, t.candidateId] })],
+  (t) => [
+    primaryKey({
+      name: 'notice_sms_delivery_pk',
+      columns: [t.noticeId, t.noticeVersion, t.candidateId],
+    }),
+  ],
 );

@@ -1,6 +1,15 @@
 import {
-  AdminNoticePageSchema, AdminNoticeSchema, IdParamSchema, NoticeChangeResultSchema as ChangeResultSchema, NoticeInputSchema, NoticeKindSchema, NoticeVersionListSchema, PublicNoticeDetailSchema,
-  PublicNoticePageSchema, PublicNoticeQuerySchema, UpdateNoticeSchema,
+  AdminNoticePageSchema,
+  AdminNoticeSchema,
+  IdParamSchema,
+  NoticeChangeResultSchema as ChangeResultSchema,
+  NoticeInputSchema,
+  NoticeKindSchema,
+  NoticeVersionListSchema,
+  PublicNoticeDetailSchema,
+  PublicNoticePageSchema,
+  PublicNoticeQuerySchema,
+  UpdateNoticeSchema,
 } from '@kaolu/contracts';
 import type { ZodApp } from '../../platform/http/types';
 import type { NoticesService } from './notices.service';
@@ -13,50 +22,129 @@ const access = { permission: 'notice.manage' } as const;
 export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void {
   app.get(
     '/api/public/notices',
-    { schema: { tags: ['公开信息'], summary: '公告列表', querystring: PublicNoticeQuerySchema, response: { 200: PublicNoticePageSchema } }, config: { access: 'public' } },
+    {
+      schema: {
+        tags: ['公开信息'],
+        summary: '公告列表',
+        querystring: PublicNoticeQuerySchema,
+        response: { 200: PublicNoticePageSchema },
+      },
+      config: { access: 'public' },
+    },
     async (request) => notices.findPublic(request.query),
   );
   app.get(
     '/api/public/notices/:id',
-    { schema: { tags: ['公开信息'], summary: '公告详情', params: IdParamSchema, response: { 200: PublicNoticeDetailSchema } }, config: { access: 'public' } },
+    {
+      schema: {
+        tags: ['公开信息'],
+        summary: '公告详情',
+        params: IdParamSchema,
+        response: { 200: PublicNoticeDetailSchema },
+      },
+      config: { access: 'public' },
+    },
     async (request) => notices.getPublic(request.params.id),
   );
 
   app.get(
     '/api/admin/notices',
-    { schema: { tags, summary: '公告通知列表', querystring: PublicNoticeQuerySchema.extend({ kind: NoticeKindSchema.optional() }), response: { 200: AdminNoticePageSchema } }, config: { access } },
+    {
+      schema: {
+        tags,
+        summary: '公告通知列表',
+        querystring: PublicNoticeQuerySchema.extend({ kind: NoticeKindSchema.optional() }),
+        response: { 200: AdminNoticePageSchema },
+      },
+      config: { access },
+    },
     async (request) => notices.list(request.query),
   );
   app.get(
     '/api/admin/notices/:id',
-    { schema: { tags, summary: '公告通知详情', params: IdParamSchema, response: { 200: AdminNoticeSchema } }, config: { access } },
+    {
+      schema: {
+        tags,
+        summary: '公告通知详情',
+        params: IdParamSchema,
+        response: { 200: AdminNoticeSchema },
+      },
+      config: { access },
+    },
     async (request) => notices.get(request.params.id),
   );
   app.get(
     '/api/admin/notices/:id/versions',
-    { schema: { tags, summary: '公告历史版本', params: IdParamSchema, response: { 200: NoticeVersionListSchema } }, config: { access } },
+    {
+      schema: {
+        tags,
+        summary: '公告历史版本',
+        params: IdParamSchema,
+        response: { 200: NoticeVersionListSchema },
+      },
+      config: { access },
+    },
     async (request) => ({
-      items: (await notices.versions(request.params.id)).map((v) => ({ version: v.version, title: v.title, body: v.body, changeNote: v.changeNote, createdAt: v.createdAt.toISOString() })),
+      items: (await notices.versions(request.params.id)).map((v) => ({
+        version: v.version,
+        title: v.title,
+        body: v.body,
+        changeNote: v.changeNote,
+        createdAt: v.createdAt.toISOString(),
+      })),
     }),
   );
   app.post(
     '/api/admin/notices',
-    { schema: { tags, summary: '新建公告通知（草稿）', body: NoticeInputSchema, response: { 200: AdminNoticeSchema } }, config: { access } },
+    {
+      schema: {
+        tags,
+        summary: '新建公告通知（草稿）',
+        body: NoticeInputSchema,
+        response: { 200: AdminNoticeSchema },
+      },
+      config: { access },
+    },
     async (request) => notices.create(request.body, changeContextOf(request)),
   );
   app.put(
     '/api/admin/notices/:id',
-    { schema: { tags, summary: '修改公告通知（保存新版本；已发布的由后台任务短信告知涉及考生）', params: IdParamSchema, body: UpdateNoticeSchema, response: { 200: ChangeResultSchema } }, config: { access } },
+    {
+      schema: {
+        tags,
+        summary: '修改公告通知（保存新版本；已发布的由后台任务短信告知涉及考生）',
+        params: IdParamSchema,
+        body: UpdateNoticeSchema,
+        response: { 200: ChangeResultSchema },
+      },
+      config: { access },
+    },
     async (request) => notices.update(request.params.id, request.body, changeContextOf(request)),
   );
   app.post(
     '/api/admin/notices/:id/publish',
-    { schema: { tags, summary: '发布公告通知（后台任务短信告知涉及考生）', params: IdParamSchema, response: { 200: ChangeResultSchema } }, config: { access } },
+    {
+      schema: {
+        tags,
+        summary: '发布公告通知（后台任务短信告知涉及考生）',
+        params: IdParamSchema,
+        response: { 200: ChangeResultSchema },
+      },
+      config: { access },
+    },
     async (request) => notices.publish(request.params.id, changeContextOf(request)),
   );
   app.post(
     '/api/admin/notices/:id/withdraw',
-    { schema: { tags, summary: '撤回公告通知', params: IdParamSchema, response: { 200: AdminNoticeSchema } }, config: { access } },
+    {
+      schema: {
+        tags,
+        summary: '撤回公告通知',
+        params: IdParamSchema,
+        response: { 200: AdminNoticeSchema },
+      },
+      config: { access },
+    },
     async (request) => notices.withdraw(request.params.id, changeContextOf(request)),
   );
 }

@@ -1,7 +1,15 @@
 import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { examRegistration } from '../registrations/registration.table';
 
-export const PAYMENT_STATUSES = ['requested', 'issued', 'pending_confirmation', 'paid', 'expired', 'cancelled', 'waived'] as const;
+export const PAYMENT_STATUSES = [
+  'requested',
+  'issued',
+  'pending_confirmation',
+  'paid',
+  'expired',
+  'cancelled',
+  'waived',
+] as const;
 
 /**
  * A payment notice 缴费通知书 (REG-11): one per registration (unique). A candidate has one active
@@ -12,7 +20,9 @@ export const paymentNotice = pgTable(
   'payment_notice',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    registrationId: uuid('registration_id').notNull().references(() => examRegistration.id),
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => examRegistration.id),
     eventId: uuid('event_id').notNull(),
     // Null until the finance system has issued the notice (status 'requested').
     noticeNumber: text('notice_number').unique(),
@@ -27,7 +37,10 @@ export const paymentNotice = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('payment_notice_registration_uq').on(t.registrationId), index('payment_notice_event_status_idx').on(t.eventId, t.status)],
+  (t) => [
+    unique('payment_notice_registration_uq').on(t.registrationId),
+    index('payment_notice_event_status_idx').on(t.eventId, t.status),
+  ],
 );
 
 /**
@@ -50,7 +63,9 @@ export const refundNotice = pgTable(
   'refund_notice',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    paymentNoticeId: uuid('payment_notice_id').notNull().references(() => paymentNotice.id),
+    paymentNoticeId: uuid('payment_notice_id')
+      .notNull()
+      .references(() => paymentNotice.id),
     // The payment being refunded: one refund per transaction, so a refund is never issued twice.
     transactionId: text('transaction_id').notNull().unique(),
     refundNumber: text('refund_number').unique(),

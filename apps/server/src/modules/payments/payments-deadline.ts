@@ -32,7 +32,13 @@ export async function paymentDeadlineOf(db: DbOrTx, eventId: string): Promise<Da
  * expires them in short batches. The tick, the job and a manual staff trigger are all idempotent:
  * every change is a guarded update, so running any of them twice changes (and audits) nothing more.
  */
-export function createDeadlineSweep(deps: { db: Db; audit: AuditLog; jobs: JobRunner; registrations: Pick<RegistrationsService, 'transition'>; now: () => Date }) {
+export function createDeadlineSweep(deps: {
+  db: Db;
+  audit: AuditLog;
+  jobs: JobRunner;
+  registrations: Pick<RegistrationsService, 'transition'>;
+  now: () => Date;
+}) {
   const { db, audit, jobs, now } = deps;
   const transitionRegistration = deps.registrations.transition;
   let timer: NodeJS.Timeout | undefined;
@@ -42,14 +48,30 @@ export function createDeadlineSweep(deps: { db: Db; audit: AuditLog; jobs: JobRu
    * transaction (each audited in it). Notices awaiting a bank confirmation are left alone.
    * `alwaysAudit` is for the staff trigger, whose request is audited even when nothing was due.
    */
-  async function expireUnpaid(eventId: string, actor: AuditActor, options: { alwaysAudit?: boolean; onBatch?: (done: number) => Promise<void> } = {}) {
+  async function expireUnpaid(
+    eventId: string,
+    actor: AuditActor,
+    options: { alwaysAudit?: boolean; onBatch?: (done: number) => Promise<void> } = {},
+  ) {
     let notAdmitted = 0;
     let expired = 0;
     const deadline = await paymentDeadlineOf(db, eventId);
     // Before the deadline in force (it may have been extended) nothing is due; a notice's own dueAt counts only without a window.
-    const due = deadline ? (deadline.getTime() <= now().getTime() ? undefined : null) : lte(paymentNotice.dueAt, now());
+    const due = deadline
+      ? deadline.getTime() <= now().getTime()
+        ? undefined
+        : null
+      : lte(paymentNotice.dueAt, now());
     if (due === null) {
-      if (options.alwaysAudit) await audit.record(db, { action: 'payment.deadline_applied', actor, targetType: 'event', targetId: eventId, result: 'success', details: { expiredNotices: 0, notAdmitted: 0, registrationIds: [], beforeDeadline: true } });
+      if (options.alwaysAudit)
+        await audit.record(db, {
+          action: 'payment.deadline_applied',
+          actor,
+          targetType: 'event',
+          targetId: eventId,
+          result: 'success',
+          details: { expiredNotices: 0, notAdmitted: 0, registrationIds: [], beforeDeadline: true },
+        });
       return { notAdmitted: 0 };
     }
     for (;;) {
@@ -57,20 +79,48 @@ export function createDeadlineSweep(deps: { db: Db; audit: AuditLog; jobs: JobRu
         const dueNotices = tx
           .select({ id: paymentNotice.id })
           .from(paymentNotice)
-          .where(and(eq(paymentNotice.eventId, eventId), inArray(paymentNotice.status, ['requested', 'issued']), due))
+          .where(
+            and(
+              eq(paymentNotice.eventId, eventId),
+              inArray(paymentNotice.status, ['requested', 'issued']),
+              due,
+            ),
+          )
           .limit(BATCH)
           .for('update', { skipLocked: true });
         const rows = await tx
           .update(paymentNotice)
           .set({ status: 'expired', updatedAt: new Date() })
-          .where(and(inArray(paymentNotice.id, dueNotices), inArray(paymentNotice.status, ['requested', 'issued'])))
+          .where(
+            and(
+              inArray(paymentNotice.id, dueNotices),
+              inArray(paymentNotice.status, ['requested', 'issued']),
+            ),
+          )
           .returning({ registrationId: paymentNotice.registrationId });
         const moved: string[] = [];
         for (const { registrationId } of rows) {
-          if (await transitionRegistration(tx, registrationId, 'awaiting_payment', 'not_admitted', { kind: 'not_admitted', message: '缴费截止时仍未缴费，不能参加考试' })) moved.push(registrationId);
+          if (
+            await transitionRegistration(tx, registrationId, 'awaiting_payment', 'not_admitted', {
+              kind: 'not_admitted',
+              message: '缴费截止时仍未缴费，不能参加考试',
+            })
+          )
+            moved.push(registrationId);
         }
         if (rows.length > 0 || (options.alwaysAudit && expired === 0)) {
-          await audit.record(tx, { action: 'payment.deadline_applied', actor, targetType: 'event', targetId: eventId, result: 'success', details: { expiredNotices: rows.length, notAdmitted: moved.length, registrationIds: moved } });
+          await audit.record(tx, {
+            action: 'payment.deadline_applied',
+            actor,
+            targetType: 'event',
+            targetId: eventId,
+            result: 'success',
+            details: {
+              expiredNotices: rows.length,
+              notAdmitted: moved.length,
+              registrationIds: moved,
+            },
+          });
         }
         return { expired: rows.length, moved: moved.length };
       });
@@ -109,7 +159,12 @@ export function createDeadlineSweep(deps: { db: Db; audit: AuditLog; jobs: JobRu
       const enqueued: string[] = [];
       for (const { eventId } of due) {
         if (busy.has(eventId)) continue;
-        await jobs.enqueue(PAYMENT_DEADLINE_JOB, { eventId }, { maxAttempts: 5, createdBy: PAYMENT_DEADLINE_JOB }, tx);
+        await jobs.enqueue(
+          PAYMENT_DEADLINE_JOB,
+          { eventId },
+          { maxAttempts: 5, createdBy: PAYMENT_DEADLINE_JOB },
+          tx,
+        );
         enqueued.push(eventId);
       }
       return { enqueued };
@@ -129,7 +184,9 @@ export function createDeadlineSweep(deps: { db: Db; audit: AuditLog; jobs: JobRu
   }
 
   jobs.register<{ eventId: string }>(PAYMENT_DEADLINE_JOB, async ({ payload, reportProgress }) =>
-    expireUnpaid(payload.eventId, DEADLINE_SYSTEM_ACTOR, { onBatch: (done) => reportProgress(99, `已处理 ${done} 份逾期未缴费通知书`) }),
+    expireUnpaid(payload.eventId, DEADLINE_SYSTEM_ACTOR, {
+      onBatch: (done) => reportProgress(99, `已处理 ${done} 份逾期未缴费通知书`),
+    }),
   );
 
   return { expireUnpaid, tick, start, stop };

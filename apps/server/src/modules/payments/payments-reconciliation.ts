@@ -8,12 +8,20 @@ import { examCategoriesOf } from '../registrations';
 import { yuanOf } from './money';
 import { paymentNotice, refundNotice } from './payment.table';
 
-export type ReconciliationQuery = { eventId: string; page: number; pageSize: number; status?: PaymentStatus };
+export type ReconciliationQuery = {
+  eventId: string;
+  page: number;
+  pageSize: number;
+  status?: PaymentStatus;
+};
 
 // Refunded amount per notice, summed in the database so the page query stays one round trip.
 // The outer notice id is written table-qualified: in a one-table select Drizzle leaves columns bare,
 // and a bare "id" inside the subquery would be the refund's own id.
-const refunded = sql<number>`coalesce((select sum(${refundNotice.amountCents}) from ${refundNotice} where ${refundNotice.paymentNoticeId} = ${paymentNotice}.${sql.identifier(paymentNotice.id.name)}), 0)`.mapWith(Number);
+const refunded =
+  sql<number>`coalesce((select sum(${refundNotice.amountCents}) from ${refundNotice} where ${refundNotice.paymentNoticeId} = ${paymentNotice}.${sql.identifier(paymentNotice.id.name)}), 0)`.mapWith(
+    Number,
+  );
 
 function filtersOf(q: Pick<ReconciliationQuery, 'eventId' | 'status'>): SQL {
   const filters: SQL[] = [eq(paymentNotice.eventId, q.eventId)];
@@ -29,7 +37,10 @@ async function rowsOf(db: Db, where: SQL, limit?: number, offset?: number) {
     .orderBy(asc(paymentNotice.createdAt), asc(paymentNotice.id));
   const rows = limit === undefined ? await query : await query.limit(limit).offset(offset ?? 0);
   // Every notice belongs to a registration (foreign key); its category comes from the registrations module.
-  const categories = await examCategoriesOf(db, rows.map((r) => r.n.registrationId));
+  const categories = await examCategoriesOf(
+    db,
+    rows.map((r) => r.n.registrationId),
+  );
   return rows.map(({ n, refundedCents }) => ({
     noticeNumber: n.noticeNumber,
     payerNameMasked: maskName(n.payerName),
@@ -51,7 +62,10 @@ export async function findReconciliation(db: Db, q: ReconciliationQuery) {
     db
       .select({
         notices: count(),
-        expected: sql<number>`coalesce(sum(case when ${paymentNotice.status} in ('cancelled', 'waived') then 0 else ${paymentNotice.amountCents} end), 0)`.mapWith(Number),
+        expected:
+          sql<number>`coalesce(sum(case when ${paymentNotice.status} in ('cancelled', 'waived') then 0 else ${paymentNotice.amountCents} end), 0)`.mapWith(
+            Number,
+          ),
         paid: sql<number>`coalesce(sum(${paymentNotice.paidCents}), 0)`.mapWith(Number),
         refunded: sql<number>`coalesce(sum(${refunded}), 0)`.mapWith(Number),
       })
@@ -61,7 +75,12 @@ export async function findReconciliation(db: Db, q: ReconciliationQuery) {
   return {
     items,
     total: totals?.notices ?? 0,
-    totals: { notices: totals?.notices ?? 0, expectedYuan: yuanOf(totals?.expected ?? 0), paidYuan: yuanOf(totals?.paid ?? 0), refundedYuan: yuanOf(totals?.refunded ?? 0) },
+    totals: {
+      notices: totals?.notices ?? 0,
+      expectedYuan: yuanOf(totals?.expected ?? 0),
+      paidYuan: yuanOf(totals?.paid ?? 0),
+      refundedYuan: yuanOf(totals?.refunded ?? 0),
+    },
   };
 }
 
@@ -70,7 +89,10 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const safe = (v: string | null): string => (v === null ? '' : FORMULA_START.test(v) ? `'${v}` : v);
 
 /** The reconciliation list as an .xlsx workbook for the finance office. */
-export async function exportReconciliation(db: Db, q: Pick<ReconciliationQuery, 'eventId' | 'status'>): Promise<Buffer> {
+export async function exportReconciliation(
+  db: Db,
+  q: Pick<ReconciliationQuery, 'eventId' | 'status'>,
+): Promise<Buffer> {
   const rows = await rowsOf(db, filtersOf(q));
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('缴费对账');
@@ -87,8 +109,15 @@ export async function exportReconciliation(db: Db, q: Pick<ReconciliationQuery, 
   ];
   for (const r of rows) {
     sheet.addRow({
-      noticeNumber: safe(r.noticeNumber), payer: safe(r.payerNameMasked), examCategory: safe(r.examCategory), status: PAYMENT_STATUS_LABELS[r.status],
-      expected: Number(r.expectedYuan), paid: Number(r.paidYuan), refunded: Number(r.refundedYuan), paidAt: safe(r.paidAt), transactionId: safe(r.transactionId),
+      noticeNumber: safe(r.noticeNumber),
+      payer: safe(r.payerNameMasked),
+      examCategory: safe(r.examCategory),
+      status: PAYMENT_STATUS_LABELS[r.status],
+      expected: Number(r.expectedYuan),
+      paid: Number(r.paidYuan),
+      refunded: Number(r.refundedYuan),
+      paidAt: safe(r.paidAt),
+      transactionId: safe(r.transactionId),
     });
   }
   sheet.getRow(1).font = { bold: true };

@@ -8,7 +8,11 @@ import { ConfigError, SIMULATOR_NAMES, testConfig, type Config } from '../../con
 import { generateMasterKeyHex, initKeyRingFile } from '../../platform/crypto';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
 import { createDataExchange, signPaymentCallback } from '../data-exchange';
-import { createCandidate, createOpenEvent, prepareCandidate } from '../registrations/registration.test-support';
+import {
+  createCandidate,
+  createOpenEvent,
+  prepareCandidate,
+} from '../registrations/registration.test-support';
 
 // The secret simulator callbacks were once signed with, readable by anyone in the source (REG-11).
 const PUBLISHED_CALLBACK_SECRET = 'kaolu-finance-simulator-callback';
@@ -19,7 +23,10 @@ const SIMULATE = (noticeId: string) => `/api/candidate/payments/${noticeId}/simu
 function realFinance(): Pick<Config, 'exchange'> {
   const { exchange } = testConfig();
   const finance = {
-    provider: 'http' as const, url: 'http://127.0.0.1:9/finance', token: 't', callbackSecret: CONFIGURED_SECRET,
+    provider: 'http' as const,
+    url: 'http://127.0.0.1:9/finance',
+    token: 't',
+    callbackSecret: CONFIGURED_SECRET,
   };
   return { exchange: { ...exchange, finance } };
 }
@@ -42,7 +49,12 @@ describe('finance simulator only where it is the provider (REG-11)', () => {
     /** The data exchange of the test defaults (no FINANCE_CALLBACK_SECRET), built outside the app. */
     const exchangeFor = (isProduction: boolean) => {
       const { exchange, identity } = testConfig();
-      return createDataExchange({ db: t.database.db, exchange, realNameConfig: identity.realName, isProduction });
+      return createDataExchange({
+        db: t.database.db,
+        exchange,
+        realNameConfig: identity.realName,
+        isProduction,
+      });
     };
 
     it('signs with a random secret, never the one published in the source', () => {
@@ -59,13 +71,22 @@ describe('finance simulator only where it is the provider (REG-11)', () => {
       const event = await createOpenEvent(t.app);
       const c = await createCandidate(t.app);
       await prepareCandidate(t.app, c.headers);
-      t.app.kaolu.exchange.simulators.city!.setPerson(c.idNumber, { hukou: { shanghaiHukou: true, district: '黄浦区' } });
+      t.app.kaolu.exchange.simulators.city!.setPerson(c.idNumber, {
+        hukou: { shanghaiHukou: true, district: '黄浦区' },
+      });
       const payload = { eventId: event.id, examCategory: 'comprehensive' };
       const registrationsUrl = '/api/candidate/registrations';
-      const registration = await t.app.inject({ method: 'POST', url: registrationsUrl, headers: c.headers, payload });
+      const registration = await t.app.inject({
+        method: 'POST',
+        url: registrationsUrl,
+        headers: c.headers,
+        payload,
+      });
       await t.app.kaolu.jobs.drain();
       const noticeUrl = `/api/candidate/registrations/${registration.json().id}/payment`;
-      const notice = (await t.app.inject({ method: 'GET', url: noticeUrl, headers: c.headers })).json();
+      const notice = (
+        await t.app.inject({ method: 'GET', url: noticeUrl, headers: c.headers })
+      ).json();
 
       const forged = await callbackSignedWith(t, PUBLISHED_CALLBACK_SECRET, notice.noticeNumber);
       expect(forged.statusCode).toBe(400);
@@ -74,7 +95,11 @@ describe('finance simulator only where it is the provider (REG-11)', () => {
       const startUrl = `/api/candidate/payments/${notice.id}/start`;
       const started = await t.app.inject({ method: 'POST', url: startUrl, headers: c.headers });
       expect(started.json().simulated).toBe(true);
-      const paid = await t.app.inject({ method: 'POST', url: SIMULATE(notice.id), headers: c.headers });
+      const paid = await t.app.inject({
+        method: 'POST',
+        url: SIMULATE(notice.id),
+        headers: c.headers,
+      });
       expect(paid.json()).toEqual({ result: 'accepted' });
     });
   });
@@ -88,7 +113,11 @@ describe('finance simulator only where it is the provider (REG-11)', () => {
 
     it('has no simulate route: 404 route-not-found even for a signed-in candidate', async () => {
       const c = await createCandidate(t.app);
-      const res = await t.app.inject({ method: 'POST', url: SIMULATE(randomUUID()), headers: c.headers });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: SIMULATE(randomUUID()),
+        headers: c.headers,
+      });
       expect(res.statusCode).toBe(404);
       expect(res.json().error.code).toBe('COMMON.ROUTE_NOT_FOUND');
       expect(t.app.kaolu.exchange.simulators.finance).toBeUndefined();
@@ -115,20 +144,34 @@ describe('finance simulator only where it is the provider (REG-11)', () => {
       const finance = { provider: 'simulator' as const, callbackSecret: CONFIGURED_SECRET };
       const exchange = { ...base.exchange, finance };
       const keys = { masterKeyHex, keyFile };
-      return { ...base, env: 'production', isProduction: true, dataDir, keys, exchange, ...changes };
+      return {
+        ...base,
+        env: 'production',
+        isProduction: true,
+        dataDir,
+        keys,
+        exchange,
+        ...changes,
+      };
     }
 
     it('refuses to build with simulators that ALLOW_SIMULATORS does not name', async () => {
-      const config = await productionConfig({ allowSimulators: SIMULATOR_NAMES.filter((n) => n !== 'finance') });
+      const config = await productionConfig({
+        allowSimulators: SIMULATOR_NAMES.filter((n) => n !== 'finance'),
+      });
       await expect(buildApp(config)).rejects.toThrow(ConfigError);
       await expect(buildApp(config)).rejects.toThrow(/FINANCE_PROVIDER: 生产环境不得使用/);
     });
 
     it('registers the simulate route only when the finance simulator is explicitly allowed', async () => {
-      const t = await createTestApp(await productionConfig({ allowSimulators: [...SIMULATOR_NAMES] }));
+      const t = await createTestApp(
+        await productionConfig({ allowSimulators: [...SIMULATOR_NAMES] }),
+      );
       try {
         expect(t.app.kaolu.exchange.callbackSecret).toBe(CONFIGURED_SECRET);
-        expect(t.app.hasRoute({ method: 'POST', url: '/api/candidate/payments/:id/simulate' })).toBe(true);
+        expect(
+          t.app.hasRoute({ method: 'POST', url: '/api/candidate/payments/:id/simulate' }),
+        ).toBe(true);
       } finally {
         await t.close();
       }

@@ -22,5 +22,7 @@ export function assertBrochureTransition(from: BrochureStatus, to: BrochureStatu
 /** Positions may be edited only while their unit's brochure is being filled or was returned. */
 export function assertBrochureEditable(status: BrochureStatus): void {
   if (status === 'filling' || status === 'returned') return;
-  throw new AppError('POSITION.LOCKED', { message: `简章${BROCHURE_STATUS_LABELS[status]}，不能修改职位；如需修改请联系市委组织部退回` });
+  throw new AppError('POSITION.LOCKED', {
+    message: `简章${BROCHURE_STATUS_LABELS[status]}，不能修改职位；如需修改请联系市委组织部退回`,
+  });
 }

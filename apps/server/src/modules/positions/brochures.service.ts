@@ -4,7 +4,13 @@ import type { Db, DbOrTx } from '../../db/client';
 import type { Principal } from '../../platform/auth/access';
 import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
-import { assertEventStatus, assertStageOpen, findEventById, type EventRecord, type EventsService } from '../events';
+import {
+  assertEventStatus,
+  assertStageOpen,
+  findEventById,
+  type EventRecord,
+  type EventsService,
+} from '../events';
 import { unit } from '../units/unit.table';
 import { getUnitById } from '../units';
 import { assertBrochureTransition } from './brochure-lifecycle';
@@ -22,7 +28,12 @@ export type BrochuresService = ReturnType<typeof createBrochuresService>;
  * comments, then publishes the approved brochures; a second round is generated from the first
  * round's unfilled positions directly as 已上报. Positions follow their brochure's state.
  */
-export function createBrochuresService(deps: { db: Db; audit: AuditLog; events: EventsService; now?: () => Date }) {
+export function createBrochuresService(deps: {
+  db: Db;
+  audit: AuditLog;
+  events: EventsService;
+  now?: () => Date;
+}) {
   const { db, audit, events } = deps;
   const now = deps.now ?? (() => new Date());
 
@@ -33,17 +44,49 @@ export function createBrochuresService(deps: { db: Db; audit: AuditLog; events: 
   }
 
   /** Moves a brochure and its positions to a new state, audited with from, to and comment. */
-  async function move(tx: DbOrTx, eventId: string, unitId: string, to: BrochureStatus, ctx: ChangeContext, comment: string | null = null, extra: Record<string, unknown> = {}) {
+  async function move(
+    tx: DbOrTx,
+    eventId: string,
+    unitId: string,
+    to: BrochureStatus,
+    ctx: ChangeContext,
+    comment: string | null = null,
+    extra: Record<string, unknown> = {},
+  ) {
     const row = await lockBrochure(tx, eventId, unitId);
     assertBrochureTransition(row.status, to);
-    const positionStatus = { submitted: 'submitted', approved: 'approved', published: 'published', returned: 'draft', filling: 'draft' }[to];
-    const stamp = to === 'submitted' ? { submittedAt: now() } : { reviewedAt: now(), reviewedBy: ctx.actor.kind === 'staff' ? ctx.actor.username : null };
-    await tx.update(brochure).set({ status: to, comment: to === 'submitted' ? row.comment : comment, ...stamp, updatedAt: now() }).where(eq(brochure.id, row.id));
-    await tx.update(position).set({ status: positionStatus, updatedAt: now() }).where(and(eq(position.eventId, eventId), eq(position.unitId, unitId)));
+    const positionStatus = {
+      submitted: 'submitted',
+      approved: 'approved',
+      published: 'published',
+      returned: 'draft',
+      filling: 'draft',
+    }[to];
+    const stamp =
+      to === 'submitted'
+        ? { submittedAt: now() }
+        : { reviewedAt: now(), reviewedBy: ctx.actor.kind === 'staff' ? ctx.actor.username : null };
+    await tx
+      .update(brochure)
+      .set({
+        status: to,
+        comment: to === 'submitted' ? row.comment : comment,
+        ...stamp,
+        updatedAt: now(),
+      })
+      .where(eq(brochure.id, row.id));
+    await tx
+      .update(position)
+      .set({ status: positionStatus, updatedAt: now() })
+      .where(and(eq(position.eventId, eventId), eq(position.unitId, unitId)));
     // Public search totals are cached per search version: a change to what is published bumps it.
     if (to === 'published' || row.status === 'published') await bumpSearchVersion(tx, eventId);
     await audit.record(tx, {
-      ...auditBase(ctx), action: `brochure.${to}`, targetType: 'brochure', targetId: row.id, result: 'success',
+      ...auditBase(ctx),
+      action: `brochure.${to}`,
+      targetType: 'brochure',
+      targetId: row.id,
+      result: 'success',
       details: { eventId, unitId, from: row.status, to, comment, ...extra },
     });
   }
@@ -65,27 +108,53 @@ export function createBrochuresService(deps: { db: Db; audit: AuditLog; events: 
         .orderBy(asc(unit.code));
       return rows.map(({ b, unitName, parentId, positionCount }) => ({
         parentId,
-        id: b.id, eventId: b.eventId, unitId: b.unitId, unitName, status: b.status as BrochureStatus, comment: b.comment,
-        positionCount, submittedAt: b.submittedAt?.toISOString() ?? null, reviewedAt: b.reviewedAt?.toISOString() ?? null,
+        id: b.id,
+        eventId: b.eventId,
+        unitId: b.unitId,
+        unitName,
+        status: b.status as BrochureStatus,
+        comment: b.comment,
+        positionCount,
+        submittedAt: b.submittedAt?.toISOString() ?? null,
+        reviewedAt: b.reviewedAt?.toISOString() ?? null,
       }));
     },
 
     /** A unit submits 上报 its brochure: inside the brochure window, every position valid for the format. */
-    async submit(eventId: string, unitId: string, ctx: ChangeContext & { principal?: Principal }): Promise<void> {
+    async submit(
+      eventId: string,
+      unitId: string,
+      ctx: ChangeContext & { principal?: Principal },
+    ): Promise<void> {
       await db.transaction(async (tx) => {
         const event = await getEvent(tx, eventId);
         assertEventStatus(event.status, ['collecting'], '上报简章');
         assertStageOpen(event, 'brochure', now());
         const unitRow = await getUnitById(tx, unitId);
         assertUnitInScope(ctx.principal, 'brochure.submit', unitRow, eventId);
-        if ((await countUnitPositions(tx, eventId, unitId)) === 0) throw new AppError('BROCHURE.EMPTY');
+        if ((await countUnitPositions(tx, eventId, unitId)) === 0)
+          throw new AppError('BROCHURE.EMPTY');
         // The policy may have changed since a position was saved: check them all again.
-        const rows = await tx.select().from(position).where(and(eq(position.eventId, eventId), eq(position.unitId, unitId)));
+        const rows = await tx
+          .select()
+          .from(position)
+          .where(and(eq(position.eventId, eventId), eq(position.unitId, unitId)));
         const problems = rows.flatMap((p) =>
-          checkPositionAgainstPolicy({ ...p, conditions: p.conditions as PositionConditions, details: p.details as Record<string, string>, category: p.category as 'comprehensive' }, event.policy)
-            .map((f) => ({ ...f, message: `职位${p.code}：${f.message}` })),
+          checkPositionAgainstPolicy(
+            {
+              ...p,
+              conditions: p.conditions as PositionConditions,
+              details: p.details as Record<string, string>,
+              category: p.category as 'comprehensive',
+            },
+            event.policy,
+          ).map((f) => ({ ...f, message: `职位${p.code}：${f.message}` })),
         );
-        if (problems.length) throw new AppError('POSITION.INVALID', { message: `简章中有职位不符合要求：${problems.map((p) => p.message).join('；')}`, details: { fields: problems } });
+        if (problems.length)
+          throw new AppError('POSITION.INVALID', {
+            message: `简章中有职位不符合要求：${problems.map((p) => p.message).join('；')}`,
+            details: { fields: problems },
+          });
         await move(tx, eventId, unitId, 'submitted', ctx);
       });
     },
@@ -96,12 +165,19 @@ export function createBrochuresService(deps: { db: Db; audit: AuditLog; events: 
         const event = await getEvent(tx, eventId);
         assertEventStatus(event.status, ['collecting', 'published'], '审核简章');
         // The decision records the policy version the brochure was checked against.
-        await move(tx, eventId, unitId, 'approved', ctx, null, { policyVersion: event.policyVersion });
+        await move(tx, eventId, unitId, 'approved', ctx, null, {
+          policyVersion: event.policyVersion,
+        });
       });
     },
 
     /** org_admin returns a brochure to its unit with comments; its positions become editable again. */
-    async returnToUnit(eventId: string, unitId: string, comment: string, ctx: ChangeContext): Promise<void> {
+    async returnToUnit(
+      eventId: string,
+      unitId: string,
+      comment: string,
+      ctx: ChangeContext,
+    ): Promise<void> {
       await db.transaction(async (tx) => {
         const event = await getEvent(tx, eventId);
         assertEventStatus(event.status, ['collecting', 'published'], '退回简章');
@@ -114,8 +190,14 @@ export function createBrochuresService(deps: { db: Db; audit: AuditLog; events: 
       return db.transaction(async (tx) => {
         const event = await getEvent(tx, eventId);
         assertEventStatus(event.status, ['collecting', 'published', 'registration'], '发布简章');
-        const approved = await tx.select({ unitId: brochure.unitId }).from(brochure).where(and(eq(brochure.eventId, eventId), eq(brochure.status, 'approved')));
-        if (approved.length === 0) throw new AppError('BROCHURE.INVALID_TRANSITION', { message: '没有审核通过的简章可发布' });
+        const approved = await tx
+          .select({ unitId: brochure.unitId })
+          .from(brochure)
+          .where(and(eq(brochure.eventId, eventId), eq(brochure.status, 'approved')));
+        if (approved.length === 0)
+          throw new AppError('BROCHURE.INVALID_TRANSITION', {
+            message: '没有审核通过的简章可发布',
+          });
         for (const { unitId } of approved) await move(tx, eventId, unitId, 'published', ctx);
         if (event.status === 'collecting') {
           // The event's status belongs to the events module: its service moves and audits it in this transaction.
@@ -129,26 +211,83 @@ export function createBrochuresService(deps: { db: Db; audit: AuditLog; events: 
      * INT-08: a second-round event whose brochure holds the first round's unfilled positions
      * (headcount − hired), one brochure per unit created directly as 已上报.
      */
-    async generateSecondRound(sourceId: string, input: Omit<CreateEvent, 'type' | 'schedule'>, ctx: ChangeContext) {
+    async generateSecondRound(
+      sourceId: string,
+      input: Omit<CreateEvent, 'type' | 'schedule'>,
+      ctx: ChangeContext,
+    ) {
       return db.transaction(async (tx) => {
         const source = await getEvent(tx, sourceId);
-        assertEventStatus(source.status, ['published', 'registration', 'in_progress', 'closed'], '生成第二轮简章');
+        assertEventStatus(
+          source.status,
+          ['published', 'registration', 'in_progress', 'closed'],
+          '生成第二轮简章',
+        );
         const open = await tx
           .select()
           .from(position)
-          .where(and(eq(position.eventId, sourceId), eq(position.status, 'published'), gt(position.headcount, position.hired)))
+          .where(
+            and(
+              eq(position.eventId, sourceId),
+              eq(position.status, 'published'),
+              gt(position.headcount, position.hired),
+            ),
+          )
           .orderBy(asc(position.code));
-        if (open.length === 0) throw new AppError('BROCHURE.EMPTY', { message: '第一轮职位均已招满，无需生成第二轮简章' });
-        const event = await events.createCollecting({ ...input, type: 'second_round', schedule: [], sourceEventId: sourceId }, ctx, tx);
+        if (open.length === 0)
+          throw new AppError('BROCHURE.EMPTY', {
+            message: '第一轮职位均已招满，无需生成第二轮简章',
+          });
+        const event = await events.createCollecting(
+          { ...input, type: 'second_round', schedule: [], sourceEventId: sourceId },
+          ctx,
+          tx,
+        );
         for (const p of open) {
-          const { id: _id, createdAt: _c, updatedAt: _u, educationRank: _e, residence: _r, majorText: _m, ...copy } = p;
-          await tx.insert(position).values({ ...copy, eventId: event.id, headcount: p.headcount - p.hired, hired: 0, status: 'submitted', sourcePositionId: p.id });
+          const {
+            id: _id,
+            createdAt: _c,
+            updatedAt: _u,
+            educationRank: _e,
+            residence: _r,
+            majorText: _m,
+            ...copy
+          } = p;
+          await tx
+            .insert(position)
+            .values({
+              ...copy,
+              eventId: event.id,
+              headcount: p.headcount - p.hired,
+              hired: 0,
+              status: 'submitted',
+              sourcePositionId: p.id,
+            });
         }
         const unitIds = [...new Set(open.map((p) => p.unitId))];
-        await tx.insert(brochure).values(unitIds.map((unitId) => ({ eventId: event.id, unitId, status: 'submitted', submittedAt: now(), comment: '由第一轮未招满职位生成' })));
+        await tx
+          .insert(brochure)
+          .values(
+            unitIds.map((unitId) => ({
+              eventId: event.id,
+              unitId,
+              status: 'submitted',
+              submittedAt: now(),
+              comment: '由第一轮未招满职位生成',
+            })),
+          );
         await audit.record(tx, {
-          ...auditBase(ctx), action: 'second_round.generated', targetType: 'recruitment_event', targetId: event.id, result: 'success',
-          details: { sourceEventId: sourceId, positions: open.length, units: unitIds.length, vacancies: open.reduce((n, p) => n + p.headcount - p.hired, 0) },
+          ...auditBase(ctx),
+          action: 'second_round.generated',
+          targetType: 'recruitment_event',
+          targetId: event.id,
+          result: 'success',
+          details: {
+            sourceEventId: sourceId,
+            positions: open.length,
+            units: unitIds.length,
+            vacancies: open.reduce((n, p) => n + p.headcount - p.hired, 0),
+          },
         });
         return { event, positions: open.length };
       });

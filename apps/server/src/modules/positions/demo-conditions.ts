@@ -11,11 +11,18 @@ export function demoConditionsToPositionConditions(c: DemoConditions): PositionC
   const education = EDUCATION[c.educationMin];
   return {
     minEducation: education,
-    ...(c.degreeRequired ? { minDegree: education === 'doctor' ? 'doctor' : education === 'master' ? 'master' : 'bachelor' } : {}),
+    ...(c.degreeRequired
+      ? {
+          minDegree:
+            education === 'doctor' ? 'doctor' : education === 'master' ? 'master' : 'bachelor',
+        }
+      : {}),
     ...(c.majors.length ? { majorKeywords: c.majors } : {}),
     maxAge: c.ageMax,
     ...(c.gender !== 'any' ? { gender: c.gender } : {}),
-    ...(c.politicalStatus === 'party_member' ? { politicalStatus: ['cpc_member', 'cpc_probationary'] } : {}),
+    ...(c.politicalStatus === 'party_member'
+      ? { politicalStatus: ['cpc_member', 'cpc_probationary'] }
+      : {}),
     residence: c.hukou === 'shanghai_or_permit' ? 'hukou_or_permit' : 'any',
     ...(c.workYearsMin ? { minWorkYears: c.workYearsMin } : {}),
     ...(c.grassrootsYearsMin ? { minGrassrootsYears: c.grassrootsYearsMin } : {}),

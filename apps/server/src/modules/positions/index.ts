@@ -24,22 +24,41 @@ export { position, brochure } from './position.table';
 export { POSITIONS_IMPORT_JOB, INLINE_IMPORT_ROWS } from './positions.admin.routes';
 export { countPositionFigures, type PositionFigures } from './position-figures';
 
-type ImportPayload = { eventId: string; unitId: string; fileBase64: string; actor: AuditActor; ip?: string };
+type ImportPayload = {
+  eventId: string;
+  unitId: string;
+  fileBase64: string;
+  actor: AuditActor;
+  ip?: string;
+};
 
 /** Builds the positions services and registers the import job. */
-function createPositionsModule(deps: { db: Db; audit: AuditLog; jobs: JobRunner; events: EventsService; now: () => Date }) {
+function createPositionsModule(deps: {
+  db: Db;
+  audit: AuditLog;
+  jobs: JobRunner;
+  events: EventsService;
+  now: () => Date;
+}) {
   const positions = createPositionsService(deps);
   const brochures = createBrochuresService(deps);
   deps.jobs.register<ImportPayload>(POSITIONS_IMPORT_JOB, async ({ payload, reportProgress }) => {
     await reportProgress(10, '正在校验职位');
     try {
       // Scope was checked when the job was queued; window and brochure state are checked again here.
-      const result = await positions.importRows(payload.eventId, payload.unitId, payload.fileBase64, { actor: payload.actor, ip: payload.ip }, true);
+      const result = await positions.importRows(
+        payload.eventId,
+        payload.unitId,
+        payload.fileBase64,
+        { actor: payload.actor, ip: payload.ip },
+        true,
+      );
       await reportProgress(100, `已导入 ${result.imported} 个职位`);
       return result;
     } catch (error) {
       // A bad file is a result for the person to read, not a failure to retry.
-      if (error instanceof AppError && error.code === 'IMPORT.ROWS_INVALID') return { imported: 0, problems: (error.details as { problems: unknown }).problems };
+      if (error instanceof AppError && error.code === 'IMPORT.ROWS_INVALID')
+        return { imported: 0, problems: (error.details as { problems: unknown }).problems };
       throw error;
     }
   });
@@ -48,9 +67,18 @@ function createPositionsModule(deps: { db: Db; audit: AuditLog; jobs: JobRunner;
 }
 
 /** Every route of the module: public search, brochure and position administration, hires. */
-function registerPositionsRoutes(app: ZodApp, service: ReturnType<typeof createPositionsModule>, deps: { db: Db; jobs: JobRunner }) {
+function registerPositionsRoutes(
+  app: ZodApp,
+  service: ReturnType<typeof createPositionsModule>,
+  deps: { db: Db; jobs: JobRunner },
+) {
   registerPublicPositionRoutes(app, { db: deps.db });
-  registerPositionAdminRoutes(app, { db: deps.db, positions: service.positions, brochures: service.brochures, jobs: deps.jobs });
+  registerPositionAdminRoutes(app, {
+    db: deps.db,
+    positions: service.positions,
+    brochures: service.brochures,
+    jobs: deps.jobs,
+  });
   registerPositionHireRoutes(app, service.hires);
 }
 

@@ -1,6 +1,15 @@
 import {
-  DEGREE_LABELS, DETAIL_KEYS, EDUCATION_LEVEL_LABELS, JUDICIAL_MEDICAL_MAJOR_TYPES, POSITION_CATEGORY_LABELS, PositionInputSchema,
-  RESIDENCE_LABELS, type AdminPosition, type BrochureColumn, type ImportProblem, type PositionInput,
+  DEGREE_LABELS,
+  DETAIL_KEYS,
+  EDUCATION_LEVEL_LABELS,
+  JUDICIAL_MEDICAL_MAJOR_TYPES,
+  POSITION_CATEGORY_LABELS,
+  PositionInputSchema,
+  RESIDENCE_LABELS,
+  type AdminPosition,
+  type BrochureColumn,
+  type ImportProblem,
+  type PositionInput,
 } from '@kaolu/contracts';
 import { POLITICAL_LABELS } from '@kaolu/domain';
 import type ExcelJS from 'exceljs';
@@ -16,7 +25,20 @@ const ENUM_LABELS: Record<string, Record<string, string>> = {
   politicalStatus: POLITICAL_LABELS,
   majorTypes: JUDICIAL_MEDICAL_MAJOR_TYPES,
 };
-const CONDITION_KEYS = new Set(['minEducation', 'minDegree', 'majorKeywords', 'majorTypes', 'minAge', 'maxAge', 'gender', 'politicalStatus', 'residence', 'minWorkYears', 'minGrassrootsYears', 'other']);
+const CONDITION_KEYS = new Set([
+  'minEducation',
+  'minDegree',
+  'majorKeywords',
+  'majorTypes',
+  'minAge',
+  'maxAge',
+  'gender',
+  'politicalStatus',
+  'residence',
+  'minWorkYears',
+  'minGrassrootsYears',
+  'other',
+]);
 const DETAILS = new Set<string>(DETAIL_KEYS);
 const UNLIMITED = new Set(['', '不限', '无']);
 
@@ -34,7 +56,9 @@ function parseCell(column: BrochureColumn, text: string): Parsed {
   if (text === '') return {};
   switch (column.kind) {
     case 'int':
-      return /^\d+$/.test(text) ? { value: Number(text) } : { problem: `应为整数，实际为「${text}」` };
+      return /^\d+$/.test(text)
+        ? { value: Number(text) }
+        : { problem: `应为整数，实际为「${text}」` };
     case 'bool':
       if (['是', 'Y', 'y', '1', 'true'].includes(text)) return { value: true };
       if (['否', 'N', 'n', '0', 'false'].includes(text)) return { value: false };
@@ -57,7 +81,12 @@ function parseCell(column: BrochureColumn, text: string): Parsed {
 }
 
 /** Builds a position input from one sheet row, collecting every cell's problem by row and column. */
-function rowToInput(row: ExcelJS.Row, columns: BrochureColumn[], at: Map<string, number>, problems: ImportProblem[]): PositionInput | undefined {
+function rowToInput(
+  row: ExcelJS.Row,
+  columns: BrochureColumn[],
+  at: Map<string, number>,
+  problems: ImportProblem[],
+): PositionInput | undefined {
   const raw: Record<string, unknown> = { conditions: { residence: 'any' }, details: {} };
   // Columns already reported for this row: their absence must not be reported a second time by zod.
   const reported = new Set<string>();
@@ -71,8 +100,10 @@ function rowToInput(row: ExcelJS.Row, columns: BrochureColumn[], at: Map<string,
       continue;
     }
     if (parsed.value === undefined) continue;
-    if (CONDITION_KEYS.has(column.key)) (raw.conditions as Record<string, unknown>)[column.key] = parsed.value;
-    else if (DETAILS.has(column.key)) (raw.details as Record<string, unknown>)[column.key] = parsed.value;
+    if (CONDITION_KEYS.has(column.key))
+      (raw.conditions as Record<string, unknown>)[column.key] = parsed.value;
+    else if (DETAILS.has(column.key))
+      (raw.details as Record<string, unknown>)[column.key] = parsed.value;
     else raw[column.key] = parsed.value;
   }
   const result = PositionInputSchema.safeParse(raw);
@@ -91,9 +122,13 @@ function rowToInput(row: ExcelJS.Row, columns: BrochureColumn[], at: Map<string,
 /** Reads every data row of a brochure sheet; rows and problems keep the sheet's row numbers. */
 export function readPositionSheet(sheet: ExcelJS.Worksheet, columns: BrochureColumn[]) {
   const problems: ImportProblem[] = [];
-  const { columns: at, missing } = headerColumns(sheet, columns.map((c) => c.label));
+  const { columns: at, missing } = headerColumns(
+    sheet,
+    columns.map((c) => c.label),
+  );
   const missingRequired = columns.filter((c) => c.required && missing.includes(c.label));
-  for (const c of missingRequired) problems.push({ row: 1, field: c.label, message: `缺少必填列「${c.label}」` });
+  for (const c of missingRequired)
+    problems.push({ row: 1, field: c.label, message: `缺少必填列「${c.label}」` });
   const rows: Array<{ row: number; input: PositionInput }> = [];
   if (missingRequired.length) return { rows, problems };
   sheet.eachRow((row, number) => {
@@ -107,13 +142,21 @@ export function readPositionSheet(sheet: ExcelJS.Worksheet, columns: BrochureCol
 }
 
 /** One position as the cells of its format's columns, labels in Chinese (export and template). */
-export function positionToCells(p: AdminPosition, columns: BrochureColumn[]): Array<string | number | boolean | null> {
+export function positionToCells(
+  p: AdminPosition,
+  columns: BrochureColumn[],
+): Array<string | number | boolean | null> {
   const conditions = p.conditions as Record<string, unknown>;
   return columns.map((c) => {
-    const value = CONDITION_KEYS.has(c.key) ? conditions[c.key] : DETAILS.has(c.key) ? p.details[c.key] : (p as Record<string, unknown>)[c.key];
+    const value = CONDITION_KEYS.has(c.key)
+      ? conditions[c.key]
+      : DETAILS.has(c.key)
+        ? p.details[c.key]
+        : (p as Record<string, unknown>)[c.key];
     if (value === undefined || value === null) return null;
     const labels = ENUM_LABELS[c.key];
-    if (Array.isArray(value)) return value.map((v) => (labels ? (labels[String(v)] ?? String(v)) : String(v))).join('、');
+    if (Array.isArray(value))
+      return value.map((v) => (labels ? (labels[String(v)] ?? String(v)) : String(v))).join('、');
     if (labels && typeof value === 'string') return labels[value] ?? value;
     return value as string | number | boolean;
   });

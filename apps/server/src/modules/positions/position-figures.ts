@@ -38,6 +38,10 @@ export async function countPositionFigures(db: DbOrTx, eventId: string): Promise
     positions: Number(totals?.positions ?? 0),
     headcount: Number(totals?.headcount ?? 0),
     hired: Number(totals?.hired ?? 0),
-    byCategory: byCategory.map((r) => ({ examCategory: r.examCategory, positions: Number(r.positions), headcount: Number(r.headcount) })),
+    byCategory: byCategory.map((r) => ({
+      examCategory: r.examCategory,
+      positions: Number(r.positions),
+      headcount: Number(r.headcount),
+    })),
   };
 }

@@ -5,7 +5,12 @@ import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
 import { assertEventStatus, assertEventInScope, findEventById, type EventRecord } from '../events';
 import { unit } from '../units/unit.table';
-import { cellText, headerColumns, readFirstSheet, writeSheet } from '../../platform/excel/excel-cells';
+import {
+  cellText,
+  headerColumns,
+  readFirstSheet,
+  writeSheet,
+} from '../../platform/excel/excel-cells';
 import { position } from './position.table';
 import { findAdminPositions, presentAdminPosition, type PositionRow } from './positions.repository';
 import { rowsInvalid } from './positions.service';
@@ -18,7 +23,10 @@ export const HIRE_COUNT = '录用人数';
 const HIREABLE: readonly EventStatus[] = ['published', 'registration', 'in_progress', 'closed'];
 
 /** Why a position cannot take this hired count, in Chinese; undefined when it can. */
-function hireProblem(p: Pick<PositionRow, 'code' | 'status' | 'headcount'>, hired: number): string | undefined {
+function hireProblem(
+  p: Pick<PositionRow, 'code' | 'status' | 'headcount'>,
+  hired: number,
+): string | undefined {
   if (p.status !== 'published') return `职位「${p.code}」未发布，不能登记录用人数`;
   if (hired > p.headcount) return `录用人数${hired}超过该职位招录人数${p.headcount}`;
   return undefined;
@@ -41,30 +49,70 @@ export function createHiresService(deps: { db: Db; audit: AuditLog }) {
   }
 
   /** Sets one position's hired count (0 ≤ hired ≤ headcount). */
-  async function setHired(positionId: string, hired: number, reason: string | undefined, ctx: ChangeContext): Promise<AdminPosition> {
+  async function setHired(
+    positionId: string,
+    hired: number,
+    reason: string | undefined,
+    ctx: ChangeContext,
+  ): Promise<AdminPosition> {
     return db.transaction(async (tx) => {
-      const [found] = await tx.select({ p: position, unitName: unit.name }).from(position).innerJoin(unit, eq(unit.id, position.unitId)).where(eq(position.id, positionId)).for('update', { of: position });
+      const [found] = await tx
+        .select({ p: position, unitName: unit.name })
+        .from(position)
+        .innerJoin(unit, eq(unit.id, position.unitId))
+        .where(eq(position.id, positionId))
+        .for('update', { of: position });
       if (!found) throw new AppError('POSITION.NOT_FOUND');
       await loadEvent(tx, found.p.eventId, ctx);
       const problem = hireProblem(found.p, hired);
-      if (problem) throw new AppError('POSITION.INVALID', { message: problem, details: { fields: [{ field: 'body.hired', label: HIRE_COUNT, message: problem }] } });
-      const [row] = await tx.update(position).set({ hired, updatedAt: new Date() }).where(eq(position.id, positionId)).returning();
+      if (problem)
+        throw new AppError('POSITION.INVALID', {
+          message: problem,
+          details: { fields: [{ field: 'body.hired', label: HIRE_COUNT, message: problem }] },
+        });
+      const [row] = await tx
+        .update(position)
+        .set({ hired, updatedAt: new Date() })
+        .where(eq(position.id, positionId))
+        .returning();
       await audit.record(tx, {
-        ...auditBase(ctx), action: 'position.hired_changed', targetType: 'position', targetId: positionId, result: 'success',
-        details: { eventId: found.p.eventId, code: found.p.code, from: found.p.hired, to: hired, reason: reason ?? null },
+        ...auditBase(ctx),
+        action: 'position.hired_changed',
+        targetType: 'position',
+        targetId: positionId,
+        result: 'success',
+        details: {
+          eventId: found.p.eventId,
+          code: found.p.code,
+          from: found.p.hired,
+          to: hired,
+          reason: reason ?? null,
+        },
       });
       return presentAdminPosition(row!, found.unitName);
     });
   }
 
   /** Reads 职位代码 / 录用人数 rows; writes them all, or none with every problem by row and column. */
-  async function importHires(eventId: string, fileBase64: string, reason: string | undefined, ctx: ChangeContext): Promise<HireImportResult> {
+  async function importHires(
+    eventId: string,
+    fileBase64: string,
+    reason: string | undefined,
+    ctx: ChangeContext,
+  ): Promise<HireImportResult> {
     const sheet = await readFirstSheet(fileBase64);
     return db.transaction(async (tx) => {
       await loadEvent(tx, eventId, ctx);
       const { columns, missing } = headerColumns(sheet, [HIRE_CODE, HIRE_COUNT]);
-      if (missing.length) throw rowsInvalid(missing.map((label) => ({ row: 1, field: label, message: `缺少必填列「${label}」` })));
-      const rows = await tx.select().from(position).where(eq(position.eventId, eventId)).for('update');
+      if (missing.length)
+        throw rowsInvalid(
+          missing.map((label) => ({ row: 1, field: label, message: `缺少必填列「${label}」` })),
+        );
+      const rows = await tx
+        .select()
+        .from(position)
+        .where(eq(position.eventId, eventId))
+        .for('update');
       const byCode = new Map(rows.map((p) => [p.code, p]));
       const problems: ImportProblem[] = [];
       const seen = new Map<string, number>();
@@ -76,13 +124,19 @@ export function createHiresService(deps: { db: Db; audit: AuditLog }) {
         const text = cellText(row.getCell(columns.get(HIRE_COUNT)!));
         if (!code && !text) return;
         count++;
-        const report = (field: string, message: string) => problems.push({ row: n, field, message });
+        const report = (field: string, message: string) =>
+          problems.push({ row: n, field, message });
         if (!code) return report(HIRE_CODE, '职位代码为必填项');
-        if (seen.has(code)) return report(HIRE_CODE, `职位代码「${code}」与第${seen.get(code)}行重复`);
+        if (seen.has(code))
+          return report(HIRE_CODE, `职位代码「${code}」与第${seen.get(code)}行重复`);
         seen.set(code, n);
         const p = byCode.get(code);
         if (!p) return report(HIRE_CODE, `本事项中没有职位代码「${code}」`);
-        if (!/^\d+$/.test(text)) return report(HIRE_COUNT, text ? `应为不小于0的整数，实际为「${text}」` : '录用人数为必填项');
+        if (!/^\d+$/.test(text))
+          return report(
+            HIRE_COUNT,
+            text ? `应为不小于0的整数，实际为「${text}」` : '录用人数为必填项',
+          );
         const hired = Number(text);
         const problem = hireProblem(p, hired);
         if (problem) return report(HIRE_COUNT, problem);
@@ -90,21 +144,44 @@ export function createHiresService(deps: { db: Db; audit: AuditLog }) {
       });
       if (count === 0) problems.push({ row: 2, field: HIRE_CODE, message: '文件中没有数据行' });
       if (problems.length) throw rowsInvalid(problems);
-      for (const c of changes) await tx.update(position).set({ hired: c.to, updatedAt: new Date() }).where(eq(position.id, c.id));
+      for (const c of changes)
+        await tx
+          .update(position)
+          .set({ hired: c.to, updatedAt: new Date() })
+          .where(eq(position.id, c.id));
       await audit.record(tx, {
-        ...auditBase(ctx), action: 'position_hires.imported', targetType: 'recruitment_event', targetId: eventId, result: 'success',
-        details: { rows: count, changed: changes.length, changes: changes.map(({ code, from, to }) => ({ code, from, to })), reason: reason ?? null },
+        ...auditBase(ctx),
+        action: 'position_hires.imported',
+        targetType: 'recruitment_event',
+        targetId: eventId,
+        result: 'success',
+        details: {
+          rows: count,
+          changed: changes.length,
+          changes: changes.map(({ code, from, to }) => ({ code, from, to })),
+          reason: reason ?? null,
+        },
       });
       return { rows: count, changed: changes.length };
     });
   }
 
   /** The event's positions with headcount, hires and vacancies; the sheet re-imports as it is. */
-  async function exportHires(eventId: string, scope: SQL | undefined): Promise<{ code: string; file: Buffer }> {
+  async function exportHires(
+    eventId: string,
+    scope: SQL | undefined,
+  ): Promise<{ code: string; file: Buffer }> {
     const event = await findEventById(db, eventId);
     if (!event) throw new AppError('EVENT.NOT_FOUND');
-    const { items } = await findAdminPositions(db, and(eq(position.eventId, eventId), scope), { page: 1, pageSize: 100_000 });
-    const file = await writeSheet('录用人数', ['单位名称', HIRE_CODE, '职位名称', '招录人数', HIRE_COUNT, '空缺人数'], items.map((p) => [p.unitName, p.code, p.title, p.headcount, p.hired, p.headcount - p.hired]));
+    const { items } = await findAdminPositions(db, and(eq(position.eventId, eventId), scope), {
+      page: 1,
+      pageSize: 100_000,
+    });
+    const file = await writeSheet(
+      '录用人数',
+      ['单位名称', HIRE_CODE, '职位名称', '招录人数', HIRE_COUNT, '空缺人数'],
+      items.map((p) => [p.unitName, p.code, p.title, p.headcount, p.hired, p.headcount - p.hired]),
+    );
     return { code: event.code, file };
   }
 

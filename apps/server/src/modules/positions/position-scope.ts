@@ -10,19 +10,33 @@ import { position } from './position.table';
  * Whether the caller's grant covers a unit in an event. A grant on a supervising department covers
  * every unit under it (unit users are scoped to a unit or a whole department).
  */
-export function unitInScope(principal: Principal | undefined, permission: Permission, target: { id: string; parentId: string | null }, eventId: string): boolean {
+export function unitInScope(
+  principal: Principal | undefined,
+  permission: Permission,
+  target: { id: string; parentId: string | null },
+  eventId: string,
+): boolean {
   const scope = scopeOf(principal, permission);
   if (scopeAllows(scope, { unitId: target.id, eventId })) return true;
   return target.parentId !== null && scopeAllows(scope, { unitId: target.parentId, eventId });
 }
 
 /** Throws 403 unless the caller may act for the unit in this event. */
-export function assertUnitInScope(principal: Principal | undefined, permission: Permission, target: { id: string; parentId: string | null; name: string }, eventId: string): void {
-  if (!unitInScope(principal, permission, target, eventId)) throw new AppError('COMMON.FORBIDDEN', { message: `无权操作「${target.name}」的职位` });
+export function assertUnitInScope(
+  principal: Principal | undefined,
+  permission: Permission,
+  target: { id: string; parentId: string | null; name: string },
+  eventId: string,
+): void {
+  if (!unitInScope(principal, permission, target, eventId))
+    throw new AppError('COMMON.FORBIDDEN', { message: `无权操作「${target.name}」的职位` });
 }
 
 /** WHERE condition limiting a position query (joined with unit) to the caller's units and events. */
-export function positionScopeCondition(principal: Principal | undefined, permission: Permission): SQL | undefined {
+export function positionScopeCondition(
+  principal: Principal | undefined,
+  permission: Permission,
+): SQL | undefined {
   const scope = scopeOf(principal, permission);
   const own = scopeCondition(scope, { unitId: position.unitId, eventId: position.eventId });
   if (own === undefined) return undefined;

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { recruitmentEvent } from '../events/event.table';
 import { unit } from '../units/unit.table';
 
@@ -8,8 +19,12 @@ export const position = pgTable(
   'position',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id').notNull().references(() => recruitmentEvent.id),
-    unitId: uuid('unit_id').notNull().references(() => unit.id),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => recruitmentEvent.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => unit.id),
     code: text('code').notNull(),
     title: text('title').notNull(),
     category: text('category').notNull(),
@@ -33,7 +48,9 @@ export const position = pgTable(
       sql`case conditions->>'minEducation' when 'high_school' then 1 when 'junior_college' then 2 when 'bachelor' then 3 when 'master' then 4 when 'doctor' then 5 else 0 end`,
     ),
     residence: text('residence').generatedAlwaysAs(sql`coalesce(conditions->>'residence', 'any')`),
-    majorText: text('major_text').generatedAlwaysAs(sql`coalesce(conditions->>'majorKeywords', '')`),
+    majorText: text('major_text').generatedAlwaysAs(
+      sql`coalesce(conditions->>'majorKeywords', '')`,
+    ),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -50,8 +67,12 @@ export const brochure = pgTable(
   'brochure',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id').notNull().references(() => recruitmentEvent.id),
-    unitId: uuid('unit_id').notNull().references(() => unit.id),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => recruitmentEvent.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => unit.id),
     status: text('status').notNull().default('filling'),
     comment: text('comment'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),

@@ -1,6 +1,14 @@
 import {
-  AdminPositionPageSchema, AdminPositionQuerySchema, AdminPositionSchema, BrochureListSchema, CreateEventSchema, ExcelUploadSchema, IdParamSchema,
-  ImportResultSchema, PositionInputSchema, ReturnBrochureSchema,
+  AdminPositionPageSchema,
+  AdminPositionQuerySchema,
+  AdminPositionSchema,
+  BrochureListSchema,
+  CreateEventSchema,
+  ExcelUploadSchema,
+  IdParamSchema,
+  ImportResultSchema,
+  PositionInputSchema,
+  ReturnBrochureSchema,
 } from '@kaolu/contracts';
 import { and, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
@@ -28,7 +36,12 @@ const Ok = z.object({ ok: z.literal(true) });
 export const INLINE_IMPORT_ROWS = 1000;
 export const POSITIONS_IMPORT_JOB = 'positions.import';
 
-export type PositionRouteDeps = { db: Db; positions: PositionsService; brochures: BrochuresService; jobs: JobRunner };
+export type PositionRouteDeps = {
+  db: Db;
+  positions: PositionsService;
+  brochures: BrochuresService;
+  jobs: JobRunner;
+};
 
 /** Staff routes of brochures and positions: unit-scoped editing, Excel, review workflow, INT-08. */
 export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps): void {
@@ -36,33 +49,79 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
 
   app.get(
     '/api/admin/events/:eventId/positions',
-    { schema: { tags, summary: '职位列表（按授权范围）', params: EventParams, querystring: AdminPositionQuerySchema, response: { 200: AdminPositionPageSchema } }, config: { access: { permission: 'position.read' } } },
+    {
+      schema: {
+        tags,
+        summary: '职位列表（按授权范围）',
+        params: EventParams,
+        querystring: AdminPositionQuerySchema,
+        response: { 200: AdminPositionPageSchema },
+      },
+      config: { access: { permission: 'position.read' } },
+    },
     async (request) => {
       const { eventId } = request.params;
       const q = request.query;
-      const parts: Array<SQL | undefined> = [eq(position.eventId, eventId), positionScopeCondition(request.principal, 'position.read')];
+      const parts: Array<SQL | undefined> = [
+        eq(position.eventId, eventId),
+        positionScopeCondition(request.principal, 'position.read'),
+      ];
       if (q.unitId) parts.push(eq(position.unitId, q.unitId));
       if (q.status) parts.push(eq(position.status, q.status));
-      if (q.keyword) parts.push(or(ilike(position.title, likePattern(q.keyword)), ilike(position.code, likePattern(q.keyword)), ilike(unit.name, likePattern(q.keyword))));
+      if (q.keyword)
+        parts.push(
+          or(
+            ilike(position.title, likePattern(q.keyword)),
+            ilike(position.code, likePattern(q.keyword)),
+            ilike(unit.name, likePattern(q.keyword)),
+          ),
+        );
       return findAdminPositions(db, and(...parts), q);
     },
   );
 
   app.post(
     '/api/admin/events/:eventId/units/:unitId/positions',
-    { schema: { tags, summary: '新增职位', params: EventUnitParams, body: PositionInputSchema, response: { 200: AdminPositionSchema } }, config: { access: { permission: 'position.edit' } } },
-    async (request) => positions.create(request.params.eventId, request.params.unitId, request.body, changeContextOf(request)),
+    {
+      schema: {
+        tags,
+        summary: '新增职位',
+        params: EventUnitParams,
+        body: PositionInputSchema,
+        response: { 200: AdminPositionSchema },
+      },
+      config: { access: { permission: 'position.edit' } },
+    },
+    async (request) =>
+      positions.create(
+        request.params.eventId,
+        request.params.unitId,
+        request.body,
+        changeContextOf(request),
+      ),
   );
 
   app.put(
     '/api/admin/positions/:id',
-    { schema: { tags, summary: '修改职位', params: IdParamSchema, body: PositionInputSchema, response: { 200: AdminPositionSchema } }, config: { access: { permission: 'position.edit' } } },
+    {
+      schema: {
+        tags,
+        summary: '修改职位',
+        params: IdParamSchema,
+        body: PositionInputSchema,
+        response: { 200: AdminPositionSchema },
+      },
+      config: { access: { permission: 'position.edit' } },
+    },
     async (request) => positions.update(request.params.id, request.body, changeContextOf(request)),
   );
 
   app.delete(
     '/api/admin/positions/:id',
-    { schema: { tags, summary: '删除职位', params: IdParamSchema, response: { 200: Ok } }, config: { access: { permission: 'position.edit' } } },
+    {
+      schema: { tags, summary: '删除职位', params: IdParamSchema, response: { 200: Ok } },
+      config: { access: { permission: 'position.edit' } },
+    },
     async (request) => {
       await positions.remove(request.params.id, changeContextOf(request));
       return { ok: true as const };
@@ -72,16 +131,27 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
   app.post(
     '/api/admin/events/:eventId/units/:unitId/positions/import',
     {
-      schema: { tags, summary: 'Excel 导入职位（全部成功或全部不导入）', params: EventUnitParams, body: ExcelUploadSchema, response: { 200: ImportResultSchema } },
+      schema: {
+        tags,
+        summary: 'Excel 导入职位（全部成功或全部不导入）',
+        params: EventUnitParams,
+        body: ExcelUploadSchema,
+        response: { 200: ImportResultSchema },
+      },
       config: { access: { permission: 'position.edit' } },
       bodyLimit: 40 * 1024 * 1024,
     },
     async (request) => {
       const { eventId, unitId } = request.params;
       const ctx = changeContextOf(request);
-      if ((await positions.countRows(request.body.fileBase64)) <= INLINE_IMPORT_ROWS) return positions.importRows(eventId, unitId, request.body.fileBase64, ctx);
+      if ((await positions.countRows(request.body.fileBase64)) <= INLINE_IMPORT_ROWS)
+        return positions.importRows(eventId, unitId, request.body.fileBase64, ctx);
       await positions.assertCanImport(eventId, unitId, request.principal);
-      const job = await jobs.enqueue(POSITIONS_IMPORT_JOB, { eventId, unitId, fileBase64: request.body.fileBase64, actor: ctx.actor, ip: ctx.ip }, { maxAttempts: 1, createdBy: ctx.actor.kind === 'staff' ? ctx.actor.username : undefined });
+      const job = await jobs.enqueue(
+        POSITIONS_IMPORT_JOB,
+        { eventId, unitId, fileBase64: request.body.fileBase64, actor: ctx.actor, ip: ctx.ip },
+        { maxAttempts: 1, createdBy: ctx.actor.kind === 'staff' ? ctx.actor.username : undefined },
+      );
       return { imported: 0, jobId: job.id };
     },
   );
@@ -89,66 +159,135 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
   app.get(
     '/api/admin/events/:eventId/positions/export',
     {
-      schema: { tags, summary: '按简章格式导出职位 Excel', params: EventParams, querystring: z.object({ unitId: z.uuid().optional().meta({ title: '招录单位' }) }) },
+      schema: {
+        tags,
+        summary: '按简章格式导出职位 Excel',
+        params: EventParams,
+        querystring: z.object({ unitId: z.uuid().optional().meta({ title: '招录单位' }) }),
+      },
       config: { access: { permission: 'position.read' } },
     },
     async (request, reply) => {
       const event = await findEventById(db, request.params.eventId);
       if (!event) throw new AppError('EVENT.NOT_FOUND');
-      const parts: Array<SQL | undefined> = [eq(position.eventId, event.id), positionScopeCondition(request.principal, 'position.read')];
+      const parts: Array<SQL | undefined> = [
+        eq(position.eventId, event.id),
+        positionScopeCondition(request.principal, 'position.read'),
+      ];
       if (request.query.unitId) parts.push(eq(position.unitId, request.query.unitId));
       const { items } = await findAdminPositions(db, and(...parts), { page: 1, pageSize: 100_000 });
       const columns = columnsFor(event.policy);
       const header = columns.map((c) => (c.required ? `${c.label}*` : c.label));
-      const file = await writeSheet('职位', ['单位名称', ...header], items.map((p) => [p.unitName, ...positionToCells(p, columns)]));
-      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${event.code}-职位.xlsx`)}`);
+      const file = await writeSheet(
+        '职位',
+        ['单位名称', ...header],
+        items.map((p) => [p.unitName, ...positionToCells(p, columns)]),
+      );
+      reply.header(
+        'content-type',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      reply.header(
+        'content-disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(`${event.code}-职位.xlsx`)}`,
+      );
       return reply.send(file);
     },
   );
 
   app.get(
     '/api/admin/events/:eventId/brochures',
-    { schema: { tags, summary: '各单位简章状态', params: EventParams, response: { 200: BrochureListSchema } }, config: { access: { permission: 'position.read' } } },
+    {
+      schema: {
+        tags,
+        summary: '各单位简章状态',
+        params: EventParams,
+        response: { 200: BrochureListSchema },
+      },
+      config: { access: { permission: 'position.read' } },
+    },
     async (request) => {
       const items = await brochures.list(request.params.eventId);
-      const visible = items.filter((b) => unitInScope(request.principal, 'position.read', { id: b.unitId, parentId: b.parentId }, b.eventId));
+      const visible = items.filter((b) =>
+        unitInScope(
+          request.principal,
+          'position.read',
+          { id: b.unitId, parentId: b.parentId },
+          b.eventId,
+        ),
+      );
       return { items: visible.map(({ parentId: _parent, ...b }) => b) };
     },
   );
 
   app.post(
     '/api/admin/events/:eventId/units/:unitId/brochure/submit',
-    { schema: { tags, summary: '上报简章', params: EventUnitParams, response: { 200: Ok } }, config: { access: { permission: 'brochure.submit' } } },
+    {
+      schema: { tags, summary: '上报简章', params: EventUnitParams, response: { 200: Ok } },
+      config: { access: { permission: 'brochure.submit' } },
+    },
     async (request) => {
-      await brochures.submit(request.params.eventId, request.params.unitId, changeContextOf(request));
+      await brochures.submit(
+        request.params.eventId,
+        request.params.unitId,
+        changeContextOf(request),
+      );
       return { ok: true as const };
     },
   );
 
   app.post(
     '/api/admin/events/:eventId/units/:unitId/brochure/approve',
-    { schema: { tags, summary: '审核通过简章', params: EventUnitParams, response: { 200: Ok } }, config: { access: { permission: 'brochure.review' } } },
+    {
+      schema: { tags, summary: '审核通过简章', params: EventUnitParams, response: { 200: Ok } },
+      config: { access: { permission: 'brochure.review' } },
+    },
     async (request) => {
       assertEventInScope(request.principal, 'brochure.review', request.params.eventId);
-      await brochures.approve(request.params.eventId, request.params.unitId, changeContextOf(request));
+      await brochures.approve(
+        request.params.eventId,
+        request.params.unitId,
+        changeContextOf(request),
+      );
       return { ok: true as const };
     },
   );
 
   app.post(
     '/api/admin/events/:eventId/units/:unitId/brochure/return',
-    { schema: { tags, summary: '退回简章', params: EventUnitParams, body: ReturnBrochureSchema, response: { 200: Ok } }, config: { access: { permission: 'brochure.review' } } },
+    {
+      schema: {
+        tags,
+        summary: '退回简章',
+        params: EventUnitParams,
+        body: ReturnBrochureSchema,
+        response: { 200: Ok },
+      },
+      config: { access: { permission: 'brochure.review' } },
+    },
     async (request) => {
       assertEventInScope(request.principal, 'brochure.review', request.params.eventId);
-      await brochures.returnToUnit(request.params.eventId, request.params.unitId, request.body.comment, changeContextOf(request));
+      await brochures.returnToUnit(
+        request.params.eventId,
+        request.params.unitId,
+        request.body.comment,
+        changeContextOf(request),
+      );
       return { ok: true as const };
     },
   );
 
   app.post(
     '/api/admin/events/:eventId/brochures/publish',
-    { schema: { tags, summary: '发布审核通过的简章', params: EventParams, response: { 200: z.object({ published: z.number().int() }) } }, config: { access: { permission: 'brochure.review' } } },
+    {
+      schema: {
+        tags,
+        summary: '发布审核通过的简章',
+        params: EventParams,
+        response: { 200: z.object({ published: z.number().int() }) },
+      },
+      config: { access: { permission: 'brochure.review' } },
+    },
     async (request) => {
       assertEventInScope(request.principal, 'brochure.review', request.params.eventId);
       return brochures.publish(request.params.eventId, changeContextOf(request));
@@ -158,12 +297,22 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
   app.post(
     '/api/admin/events/:eventId/second-round',
     {
-      schema: { tags, summary: '由未招满职位生成第二轮简章（INT-08）', params: EventParams, body: CreateEventSchema.omit({ type: true, schedule: true }), response: { 200: z.object({ eventId: z.uuid(), positions: z.number().int() }) } },
+      schema: {
+        tags,
+        summary: '由未招满职位生成第二轮简章（INT-08）',
+        params: EventParams,
+        body: CreateEventSchema.omit({ type: true, schedule: true }),
+        response: { 200: z.object({ eventId: z.uuid(), positions: z.number().int() }) },
+      },
       config: { access: { permission: 'event.manage' } },
     },
     async (request) => {
       assertEventInScope(request.principal, 'event.manage', request.params.eventId);
-      const result = await brochures.generateSecondRound(request.params.eventId, request.body, changeContextOf(request));
+      const result = await brochures.generateSecondRound(
+        request.params.eventId,
+        request.body,
+        changeContextOf(request),
+      );
       return { eventId: result.event.id, positions: result.positions };
     },
   );

@@ -1,11 +1,37 @@
-import type { AdminPosition, PositionCategory, PositionConditions, PositionStatus, PublicPosition, PositionSearchQuery } from '@kaolu/contracts';
-import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import type {
+  AdminPosition,
+  PositionCategory,
+  PositionConditions,
+  PositionStatus,
+  PublicPosition,
+  PositionSearchQuery,
+} from '@kaolu/contracts';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { recruitmentEvent } from '../events/event.table';
 import { unit } from '../units/unit.table';
 import { position } from './position.table';
 
-const EDUCATION_RANK = { high_school: 1, junior_college: 2, bachelor: 3, master: 4, doctor: 5 } as const;
+const EDUCATION_RANK = {
+  high_school: 1,
+  junior_college: 2,
+  bachelor: 3,
+  master: 4,
+  doctor: 5,
+} as const;
 
 /** Escapes LIKE wildcards so a keyword such as "100%" matches literally. */
 export function likePattern(keyword: string): string {
@@ -20,7 +46,10 @@ export function likePattern(keyword: string): string {
 export async function findPublicPositions(
   db: DbOrTx,
   query: PositionSearchQuery,
-  cachedTotal: (filterKey: string, count: () => Promise<number>) => Promise<number> = (_key, count) => count(),
+  cachedTotal: (filterKey: string, count: () => Promise<number>) => Promise<number> = (
+    _key,
+    count,
+  ) => count(),
 ): Promise<{ items: PublicPosition[]; total: number }> {
   const filters: SQL[] = [eq(position.status, 'published')];
   if (query.eventId) filters.push(eq(position.eventId, query.eventId));
@@ -28,7 +57,9 @@ export async function findPublicPositions(
   if (query.category) filters.push(eq(position.category, query.category));
   if (query.keyword) {
     const pattern = likePattern(query.keyword);
-    filters.push(or(ilike(position.title, pattern), ilike(unit.name, pattern), ilike(position.code, pattern))!);
+    filters.push(
+      or(ilike(position.title, pattern), ilike(unit.name, pattern), ilike(position.code, pattern))!,
+    );
   }
   // Positions the candidate's education satisfies: their minimum is at or below it.
   if (query.education) filters.push(lte(position.educationRank, EDUCATION_RANK[query.education]));
@@ -37,12 +68,19 @@ export async function findPublicPositions(
   if (query.minHeadcount) filters.push(gte(position.headcount, query.minHeadcount));
   const where = and(...filters);
   const direction = query.order === 'desc' ? desc : asc;
-  const sortColumn = query.sort === 'headcount' ? position.headcount : query.sort === 'unit' ? unit.code : position.code;
+  const sortColumn =
+    query.sort === 'headcount'
+      ? position.headcount
+      : query.sort === 'unit'
+        ? unit.code
+        : position.code;
   const { page: _page, pageSize: _size, sort: _sort, order: _order, ...filterValues } = query;
   const countRows = async () => {
     // Only a keyword reads the unit name; without one the count needs no join.
     const base = db.select({ total: count() }).from(position);
-    const [row] = query.keyword ? await base.innerJoin(unit, eq(unit.id, position.unitId)).where(where) : await base.where(where);
+    const [row] = query.keyword
+      ? await base.innerJoin(unit, eq(unit.id, position.unitId)).where(where)
+      : await base.where(where);
     return row?.total ?? 0;
   };
   // Deferred join: page through position ids alone (index order), then join the 20 rows shown, so a
@@ -78,7 +116,12 @@ export async function findPublicPositions(
 export async function findPublishedPosition(db: DbOrTx, id: string) {
   const [row] = await db
     // Only the policy's interview ratio is needed, not the whole policy document.
-    .select({ p: position, unitName: unit.name, eventName: recruitmentEvent.name, policyRatio: sql<number | null>`(${recruitmentEvent.policy}->'interview'->>'ratio')::int` })
+    .select({
+      p: position,
+      unitName: unit.name,
+      eventName: recruitmentEvent.name,
+      policyRatio: sql<number | null>`(${recruitmentEvent.policy}->'interview'->>'ratio')::int`,
+    })
     .from(position)
     .innerJoin(unit, eq(unit.id, position.unitId))
     .innerJoin(recruitmentEvent, eq(recruitmentEvent.id, position.eventId))
@@ -91,16 +134,33 @@ export type PositionRow = typeof position.$inferSelect;
 /** Position row (+ unit name) → staff API shape. */
 export function presentAdminPosition(p: PositionRow, unitName: string): AdminPosition {
   return {
-    id: p.id, eventId: p.eventId, unitId: p.unitId, unitName, code: p.code, title: p.title,
-    category: p.category as PositionCategory, examCategory: p.examCategory, examSubject: p.examSubject,
-    headcount: p.headcount, hired: p.hired, conditions: p.conditions as PositionConditions,
-    township: p.township, basicPolice: p.basicPolice, acceptsAdjustment: p.acceptsAdjustment,
-    interviewRatio: p.interviewRatio, details: p.details as Record<string, unknown>, status: p.status as PositionStatus,
+    id: p.id,
+    eventId: p.eventId,
+    unitId: p.unitId,
+    unitName,
+    code: p.code,
+    title: p.title,
+    category: p.category as PositionCategory,
+    examCategory: p.examCategory,
+    examSubject: p.examSubject,
+    headcount: p.headcount,
+    hired: p.hired,
+    conditions: p.conditions as PositionConditions,
+    township: p.township,
+    basicPolice: p.basicPolice,
+    acceptsAdjustment: p.acceptsAdjustment,
+    interviewRatio: p.interviewRatio,
+    details: p.details as Record<string, unknown>,
+    status: p.status as PositionStatus,
   };
 }
 
 /** Staff list of an event's positions within a WHERE scope, by code. */
-export async function findAdminPositions(db: DbOrTx, where: SQL | undefined, page: { page: number; pageSize: number }) {
+export async function findAdminPositions(
+  db: DbOrTx,
+  where: SQL | undefined,
+  page: { page: number; pageSize: number },
+) {
   const [rows, [totals]] = await Promise.all([
     db
       .select({ p: position, unitName: unit.name })
@@ -110,7 +170,11 @@ export async function findAdminPositions(db: DbOrTx, where: SQL | undefined, pag
       .orderBy(asc(position.code))
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
-    db.select({ n: count() }).from(position).innerJoin(unit, eq(unit.id, position.unitId)).where(where),
+    db
+      .select({ n: count() })
+      .from(position)
+      .innerJoin(unit, eq(unit.id, position.unitId))
+      .where(where),
   ]);
   return { items: rows.map((r) => presentAdminPosition(r.p, r.unitName)), total: totals?.n ?? 0 };
 }

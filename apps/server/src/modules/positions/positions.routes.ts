@@ -25,20 +25,33 @@ const TTL_MS = 60_000;
  */
 export function registerPublicPositionRoutes(app: ZodApp, deps: { db: Db }): void {
   const { db } = deps;
-  const pages = createVersionedCache<Awaited<ReturnType<typeof findPublicPositions>>>({ maxEntries: 5_000, ttlMs: TTL_MS });
+  const pages = createVersionedCache<Awaited<ReturnType<typeof findPublicPositions>>>({
+    maxEntries: 5_000,
+    ttlMs: TTL_MS,
+  });
   const totals = createVersionedCache<number>({ maxEntries: 5_000, ttlMs: TTL_MS });
-  const details = createVersionedCache<PublicPositionDetail | null>({ maxEntries: 20_000, ttlMs: TTL_MS });
+  const details = createVersionedCache<PublicPositionDetail | null>({
+    maxEntries: 20_000,
+    ttlMs: TTL_MS,
+  });
 
   app.get(
     '/api/public/positions',
     {
-      schema: { tags: ['公开信息'], summary: '职位查询', querystring: PositionSearchQuerySchema, response: { 200: PublicPositionPageSchema } },
+      schema: {
+        tags: ['公开信息'],
+        summary: '职位查询',
+        querystring: PositionSearchQuerySchema,
+        response: { 200: PublicPositionPageSchema },
+      },
       config: { access: 'public' },
     },
     async (request) => {
       const version = await readSearchVersion(db);
       return pages.get(version, JSON.stringify(request.query), () =>
-        findPublicPositions(db, request.query, (filterKey, count) => totals.get(version, filterKey, count)),
+        findPublicPositions(db, request.query, (filterKey, count) =>
+          totals.get(version, filterKey, count),
+        ),
       );
     },
   );
@@ -46,12 +59,19 @@ export function registerPublicPositionRoutes(app: ZodApp, deps: { db: Db }): voi
   app.get(
     '/api/public/positions/:id',
     {
-      schema: { tags: ['公开信息'], summary: '职位详情', params: IdParamSchema, response: { 200: PublicPositionDetailSchema } },
+      schema: {
+        tags: ['公开信息'],
+        summary: '职位详情',
+        params: IdParamSchema,
+        response: { 200: PublicPositionDetailSchema },
+      },
       config: { access: 'public' },
     },
     async (request) => {
       const version = await readSearchVersion(db);
-      const detail = await details.get(version, request.params.id, () => loadDetail(db, request.params.id));
+      const detail = await details.get(version, request.params.id, () =>
+        loadDetail(db, request.params.id),
+      );
       if (!detail) throw new AppError('POSITION.NOT_FOUND');
       return detail;
     },
@@ -63,11 +83,24 @@ async function loadDetail(db: Db, id: string): Promise<PublicPositionDetail | nu
   if (!row) return null;
   const { p } = row;
   return {
-    id: p.id, eventId: p.eventId, code: p.code, title: p.title, unitName: row.unitName, eventName: row.eventName,
-    category: p.category as PositionCategory, headcount: p.headcount, examCategory: p.examCategory, examSubject: p.examSubject,
-    township: p.township, basicPolice: p.basicPolice, acceptsAdjustment: p.acceptsAdjustment,
+    id: p.id,
+    eventId: p.eventId,
+    code: p.code,
+    title: p.title,
+    unitName: row.unitName,
+    eventName: row.eventName,
+    category: p.category as PositionCategory,
+    headcount: p.headcount,
+    examCategory: p.examCategory,
+    examSubject: p.examSubject,
+    township: p.township,
+    basicPolice: p.basicPolice,
+    acceptsAdjustment: p.acceptsAdjustment,
     // The position's own ratio overrides the event's policy (1:3 by default, §7).
     interviewRatio: p.interviewRatio ?? row.policyRatio ?? 3,
-    conditions: describeConditions(p.conditions as PositionConditions, { township: p.township, basicPolice: p.basicPolice }),
+    conditions: describeConditions(p.conditions as PositionConditions, {
+      township: p.township,
+      basicPolice: p.basicPolice,
+    }),
   };
 }

@@ -22,13 +22,23 @@ type EditContext = { event: EventRecord; unitRow: UnitRow; brochureId: string };
 
 /** The brochure row of a unit in an event, created on first use and locked for the transaction. */
 export async function lockBrochure(tx: DbOrTx, eventId: string, unitId: string) {
-  await tx.insert(brochure).values({ eventId, unitId }).onConflictDoNothing({ target: [brochure.eventId, brochure.unitId] });
-  const [row] = await tx.select().from(brochure).where(and(eq(brochure.eventId, eventId), eq(brochure.unitId, unitId))).for('update');
+  await tx
+    .insert(brochure)
+    .values({ eventId, unitId })
+    .onConflictDoNothing({ target: [brochure.eventId, brochure.unitId] });
+  const [row] = await tx
+    .select()
+    .from(brochure)
+    .where(and(eq(brochure.eventId, eventId), eq(brochure.unitId, unitId)))
+    .for('update');
   return { ...row!, status: row!.status as BrochureStatus };
 }
 
 function invalid(problems: Array<{ field: string; message: string }>): AppError {
-  return new AppError('POSITION.INVALID', { message: `职位信息有误：${problems.map((p) => p.message).join('；')}`, details: { fields: problems } });
+  return new AppError('POSITION.INVALID', {
+    message: `职位信息有误：${problems.map((p) => p.message).join('；')}`,
+    details: { fields: problems },
+  });
 }
 
 /**
@@ -41,22 +51,39 @@ export function createPositionsService(deps: PositionsDeps) {
   const now = deps.now ?? (() => new Date());
 
   /** `principal` is 'checked' only for a queued import whose scope was checked when it was queued. */
-  async function openForEdit(tx: DbOrTx, eventId: string, unitId: string, principal: Principal | undefined | 'checked'): Promise<EditContext> {
+  async function openForEdit(
+    tx: DbOrTx,
+    eventId: string,
+    unitId: string,
+    principal: Principal | undefined | 'checked',
+  ): Promise<EditContext> {
     const event = await findEventById(tx, eventId);
     if (!event) throw new AppError('EVENT.NOT_FOUND');
     assertEventStatus(event.status, ['collecting'], '填报职位');
     assertStageOpen(event, 'brochure', now());
     const unitRow = await getUnitById(tx, unitId);
-    if (unitRow.kind !== 'unit') throw new AppError('POSITION.INVALID', { message: '职位须属于招录单位，不能直接挂在主管部门下' });
+    if (unitRow.kind !== 'unit')
+      throw new AppError('POSITION.INVALID', {
+        message: '职位须属于招录单位，不能直接挂在主管部门下',
+      });
     if (principal !== 'checked') assertUnitInScope(principal, 'position.edit', unitRow, eventId);
     const row = await lockBrochure(tx, eventId, unitId);
     assertBrochureEditable(row.status);
     return { event, unitRow, brochureId: row.id };
   }
 
-  async function assertCodeFree(tx: DbOrTx, eventId: string, code: string, selfId?: string): Promise<void> {
-    const [row] = await tx.select({ id: position.id }).from(position).where(and(eq(position.eventId, eventId), eq(position.code, code)));
-    if (row && row.id !== selfId) throw new AppError('POSITION.CODE_TAKEN', { message: `职位代码「${code}」在本事项中已存在` });
+  async function assertCodeFree(
+    tx: DbOrTx,
+    eventId: string,
+    code: string,
+    selfId?: string,
+  ): Promise<void> {
+    const [row] = await tx
+      .select({ id: position.id })
+      .from(position)
+      .where(and(eq(position.eventId, eventId), eq(position.code, code)));
+    if (row && row.id !== selfId)
+      throw new AppError('POSITION.CODE_TAKEN', { message: `职位代码「${code}」在本事项中已存在` });
   }
 
   function prepare(input: PositionInput, event: EventRecord): PositionInput {
@@ -72,40 +99,74 @@ export function createPositionsService(deps: PositionsDeps) {
   }
 
   /** Validates and writes every row, or none: one problem anywhere leaves the brochure unchanged. */
-  async function importRows(eventId: string, unitId: string, fileBase64: string, ctx: ChangeContext, scopeChecked = false) {
+  async function importRows(
+    eventId: string,
+    unitId: string,
+    fileBase64: string,
+    ctx: ChangeContext,
+    scopeChecked = false,
+  ) {
     const sheet = await readFirstSheet(fileBase64);
     return db.transaction(async (tx) => {
-      const { event, unitRow } = await openForEdit(tx, eventId, unitId, scopeChecked ? 'checked' : ctx.principal);
+      const { event, unitRow } = await openForEdit(
+        tx,
+        eventId,
+        unitId,
+        scopeChecked ? 'checked' : ctx.principal,
+      );
       const { rows, problems } = readPositionSheet(sheet, columnsFor(event.policy));
       const seen = new Map<string, number>();
       for (const { row, input } of rows) {
-        for (const p of checkPositionAgainstPolicy(input, event.policy)) problems.push({ row, ...p });
+        for (const p of checkPositionAgainstPolicy(input, event.policy))
+          problems.push({ row, ...p });
         const first = seen.get(input.code);
-        if (first !== undefined) problems.push({ row, field: '职位代码', message: `职位代码「${input.code}」与第${first}行重复` });
+        if (first !== undefined)
+          problems.push({
+            row,
+            field: '职位代码',
+            message: `职位代码「${input.code}」与第${first}行重复`,
+          });
         seen.set(input.code, row);
       }
       const codes = rows.map((r) => r.input.code);
       const existing = codes.length
-        ? await tx.select({ id: position.id, code: position.code, unitId: position.unitId }).from(position).where(and(eq(position.eventId, eventId), inArray(position.code, codes)))
+        ? await tx
+            .select({ id: position.id, code: position.code, unitId: position.unitId })
+            .from(position)
+            .where(and(eq(position.eventId, eventId), inArray(position.code, codes)))
         : [];
       const byCode = new Map(existing.map((e) => [e.code, e]));
       for (const { row, input } of rows) {
         const other = byCode.get(input.code);
-        if (other && other.unitId !== unitId) problems.push({ row, field: '职位代码', message: `职位代码「${input.code}」已被其他单位使用` });
+        if (other && other.unitId !== unitId)
+          problems.push({
+            row,
+            field: '职位代码',
+            message: `职位代码「${input.code}」已被其他单位使用`,
+          });
       }
       if (problems.length) throw rowsInvalid(problems);
       const fresh: Array<typeof position.$inferInsert> = [];
       for (const { input } of rows) {
         const values = toColumns(normaliseExamFields(input, event.policy));
         const current = byCode.get(input.code);
-        if (current) await tx.update(position).set({ ...values, updatedAt: new Date() }).where(eq(position.id, current.id));
+        if (current)
+          await tx
+            .update(position)
+            .set({ ...values, updatedAt: new Date() })
+            .where(eq(position.id, current.id));
         else fresh.push({ ...values, eventId, unitId, status: 'draft' });
       }
       // New rows go in batches: one statement per 500 positions keeps a 20 000-row brochure quick.
-      for (let i = 0; i < fresh.length; i += 500) await tx.insert(position).values(fresh.slice(i, i + 500));
+      for (let i = 0; i < fresh.length; i += 500)
+        await tx.insert(position).values(fresh.slice(i, i + 500));
       const created = fresh.length;
       await audit.record(tx, {
-        ...auditBase(ctx), action: 'positions.imported', targetType: 'brochure', targetId: `${eventId}:${unitId}`, result: 'success',
+        ...auditBase(ctx),
+        action: 'positions.imported',
+        targetType: 'brochure',
+        targetId: `${eventId}:${unitId}`,
+        result: 'success',
         details: { unit: unitRow.name, rows: rows.length, created, updated: rows.length - created },
       });
       return { imported: rows.length };
@@ -113,13 +174,28 @@ export function createPositionsService(deps: PositionsDeps) {
   }
 
   return {
-    async create(eventId: string, unitId: string, input: PositionInput, ctx: ChangeContext): Promise<AdminPosition> {
+    async create(
+      eventId: string,
+      unitId: string,
+      input: PositionInput,
+      ctx: ChangeContext,
+    ): Promise<AdminPosition> {
       return db.transaction(async (tx) => {
         const { event, unitRow } = await openForEdit(tx, eventId, unitId, ctx.principal);
         const clean = prepare(input, event);
         await assertCodeFree(tx, eventId, clean.code);
-        const [row] = await tx.insert(position).values({ ...toColumns(clean), eventId, unitId, status: 'draft' }).returning();
-        await audit.record(tx, { ...auditBase(ctx), action: 'position.created', targetType: 'position', targetId: row!.id, result: 'success', details: { to: clean } });
+        const [row] = await tx
+          .insert(position)
+          .values({ ...toColumns(clean), eventId, unitId, status: 'draft' })
+          .returning();
+        await audit.record(tx, {
+          ...auditBase(ctx),
+          action: 'position.created',
+          targetType: 'position',
+          targetId: row!.id,
+          result: 'success',
+          details: { to: clean },
+        });
         return presentAdminPosition(row!, unitRow.name);
       });
     },
@@ -127,12 +203,25 @@ export function createPositionsService(deps: PositionsDeps) {
     async update(id: string, input: PositionInput, ctx: ChangeContext): Promise<AdminPosition> {
       return db.transaction(async (tx) => {
         const before = await getPosition(tx, id);
-        const { event, unitRow } = await openForEdit(tx, before.eventId, before.unitId, ctx.principal);
+        const { event, unitRow } = await openForEdit(
+          tx,
+          before.eventId,
+          before.unitId,
+          ctx.principal,
+        );
         const clean = prepare(input, event);
         await assertCodeFree(tx, before.eventId, clean.code, id);
-        const [row] = await tx.update(position).set({ ...toColumns(clean), updatedAt: new Date() }).where(eq(position.id, id)).returning();
+        const [row] = await tx
+          .update(position)
+          .set({ ...toColumns(clean), updatedAt: new Date() })
+          .where(eq(position.id, id))
+          .returning();
         await audit.record(tx, {
-          ...auditBase(ctx), action: 'position.updated', targetType: 'position', targetId: id, result: 'success',
+          ...auditBase(ctx),
+          action: 'position.updated',
+          targetType: 'position',
+          targetId: id,
+          result: 'success',
           details: { from: presentAdminPosition(before, unitRow.name), to: clean },
         });
         return presentAdminPosition(row!, unitRow.name);
@@ -145,7 +234,11 @@ export function createPositionsService(deps: PositionsDeps) {
         const { unitRow } = await openForEdit(tx, before.eventId, before.unitId, ctx.principal);
         await tx.delete(position).where(eq(position.id, id));
         await audit.record(tx, {
-          ...auditBase(ctx), action: 'position.deleted', targetType: 'position', targetId: id, result: 'success',
+          ...auditBase(ctx),
+          action: 'position.deleted',
+          targetType: 'position',
+          targetId: id,
+          result: 'success',
           details: { from: presentAdminPosition(before, unitRow.name) },
         });
       });
@@ -154,7 +247,11 @@ export function createPositionsService(deps: PositionsDeps) {
     importRows,
 
     /** Checks scope and window before a large import is queued as a job (the job checks again). */
-    async assertCanImport(eventId: string, unitId: string, principal: Principal | undefined): Promise<void> {
+    async assertCanImport(
+      eventId: string,
+      unitId: string,
+      principal: Principal | undefined,
+    ): Promise<void> {
       await db.transaction(async (tx) => {
         await openForEdit(tx, eventId, unitId, principal);
       });
@@ -173,7 +270,10 @@ export function createPositionsService(deps: PositionsDeps) {
 /** The import report as one error: nothing was written, every problem listed by row and column. */
 export function rowsInvalid(problems: ImportProblem[]): AppError {
   const sorted = [...problems].sort((a, b) => a.row - b.row);
-  return new AppError('IMPORT.ROWS_INVALID', { message: `导入文件有 ${sorted.length} 处错误，未导入任何数据，请按报告逐行修改`, details: { problems: sorted } });
+  return new AppError('IMPORT.ROWS_INVALID', {
+    message: `导入文件有 ${sorted.length} 处错误，未导入任何数据，请按报告逐行修改`,
+    details: { problems: sorted },
+  });
 }
 
 /** A validated input as table columns. */
@@ -195,7 +295,14 @@ function toColumns(input: PositionInput) {
 }
 
 /** How many positions a unit has in an event (an empty brochure cannot be submitted). */
-export async function countUnitPositions(tx: DbOrTx, eventId: string, unitId: string): Promise<number> {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(position).where(and(eq(position.eventId, eventId), eq(position.unitId, unitId)));
+export async function countUnitPositions(
+  tx: DbOrTx,
+  eventId: string,
+  unitId: string,
+): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(position)
+    .where(and(eq(position.eventId, eventId), eq(position.unitId, unitId)));
   return row?.n ?? 0;
 }

@@ -50,7 +50,9 @@ describe('public position answer cache', () => {
 
   it('does not keep a failed load', async () => {
     const cache = createVersionedCache<string>({ maxEntries: 10, ttlMs: 60_000 });
-    await expect(cache.get('v1', 'k', () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
+    await expect(cache.get('v1', 'k', () => Promise.reject(new Error('db down')))).rejects.toThrow(
+      'db down',
+    );
     expect(await cache.get('v1', 'k', async () => 'ok')).toBe('ok');
   });
 

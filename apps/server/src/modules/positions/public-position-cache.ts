@@ -7,12 +7,17 @@ import { recruitmentEvent } from '../events/event.table';
  * transaction that publishes or withdraws positions.
  */
 export async function bumpSearchVersion(tx: DbOrTx, eventId: string): Promise<void> {
-  await tx.update(recruitmentEvent).set({ updatedAt: new Date() }).where(sql`${recruitmentEvent.id} = ${eventId}`);
+  await tx
+    .update(recruitmentEvent)
+    .set({ updatedAt: new Date() })
+    .where(sql`${recruitmentEvent.id} = ${eventId}`);
 }
 
 /** The search version: the newest event change, read on every public read (a handful of event rows). */
 export async function readSearchVersion(db: DbOrTx): Promise<string> {
-  const [row] = rowsOf<{ version: string | null }>(await db.execute(sql`select max(updated_at)::text as version from recruitment_event`));
+  const [row] = rowsOf<{ version: string | null }>(
+    await db.execute(sql`select max(updated_at)::text as version from recruitment_event`),
+  );
   return row?.version ?? '';
 }
 
@@ -29,7 +34,11 @@ export type VersionedCache<T> = {
  * last committed publication, and the TTL bounds writers that change a position without publishing.
  * Concurrent misses of one key share a single load, so a publication does not stampede the database.
  */
-export function createVersionedCache<T>(options: { maxEntries: number; ttlMs: number; now?: () => number }): VersionedCache<T> {
+export function createVersionedCache<T>(options: {
+  maxEntries: number;
+  ttlMs: number;
+  now?: () => number;
+}): VersionedCache<T> {
   const now = options.now ?? Date.now;
   const entries = new Map<string, { value: T; at: number }>();
   const loading = new Map<string, Promise<T>>();

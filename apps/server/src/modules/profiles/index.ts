@@ -3,7 +3,13 @@ import { defineModule } from '../../platform/modules/module-registry';
 import { registerProfileRoutes } from './profiles.routes';
 import { createProfilesService } from './profiles.service';
 
-export { createProfilesService, resealProfileSecrets, type ProfilesService, type ProfileSnapshot, type StoredProfileDocument } from './profiles.service';
+export {
+  createProfilesService,
+  resealProfileSecrets,
+  type ProfilesService,
+  type ProfileSnapshot,
+  type StoredProfileDocument,
+} from './profiles.service';
 export { registerProfileRoutes } from './profiles.routes';
 export { eligibilityFactsOf } from './profile-facts';
 export { readJpegSize } from './jpeg-size';

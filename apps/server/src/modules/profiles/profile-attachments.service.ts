@@ -1,4 +1,8 @@
-import { ATTACHMENT_MAX_BYTES, type AttachmentEntry, type UploadedAttachment } from '@kaolu/contracts';
+import {
+  ATTACHMENT_MAX_BYTES,
+  type AttachmentEntry,
+  type UploadedAttachment,
+} from '@kaolu/contracts';
 import type { Db, DbOrTx } from '../../db/client';
 import type { AuditActor, AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
@@ -8,7 +12,10 @@ const PURPOSE = 'profile_attachment' as const;
 
 /** True when the file is one of this candidate's uploaded profile materials. */
 const ownedBy = (info: StoredFileInfo | undefined, candidateId: string): info is StoredFileInfo =>
-  info !== undefined && info.ownerKind === 'candidate' && info.ownerId === candidateId && info.purpose === PURPOSE;
+  info !== undefined &&
+  info.ownerKind === 'candidate' &&
+  info.ownerId === candidateId &&
+  info.purpose === PURPOSE;
 
 /**
  * Uploaded materials of the profile (INT-05): upload stores an immutable encrypted file, the profile
@@ -18,16 +25,37 @@ export function createProfileAttachments(deps: { db: Db; audit: AuditLog; files:
   const { db, audit, files } = deps;
 
   /** Stores one PDF/JPG/PNG of at most 5MB for the candidate and answers the id to reference. */
-  async function uploadAttachment(candidateId: string, bytes: Buffer, fileName: string | undefined, actor: AuditActor): Promise<UploadedAttachment> {
+  async function uploadAttachment(
+    candidateId: string,
+    bytes: Buffer,
+    fileName: string | undefined,
+    actor: AuditActor,
+  ): Promise<UploadedAttachment> {
     const info = await db.transaction(async (tx) => {
-      const stored = await files.store(tx, bytes, { ownerKind: 'candidate', ownerId: candidateId, purpose: PURPOSE, fileName, maxBytes: ATTACHMENT_MAX_BYTES });
+      const stored = await files.store(tx, bytes, {
+        ownerKind: 'candidate',
+        ownerId: candidateId,
+        purpose: PURPOSE,
+        fileName,
+        maxBytes: ATTACHMENT_MAX_BYTES,
+      });
       await audit.record(tx, {
-        action: 'attachment.uploaded', actor, targetType: 'stored_file', targetId: stored.id, result: 'success',
+        action: 'attachment.uploaded',
+        actor,
+        targetType: 'stored_file',
+        targetId: stored.id,
+        result: 'success',
         details: { candidateId, mime: stored.mime, size: stored.sizeBytes, sm3: stored.sm3 },
       });
       return stored;
     });
-    return { fileId: info.id, name: info.fileName, size: info.sizeBytes, mime: info.mime, uploadedAt: info.createdAt.toISOString() };
+    return {
+      fileId: info.id,
+      name: info.fileName,
+      size: info.sizeBytes,
+      mime: info.mime,
+      uploadedAt: info.createdAt.toISOString(),
+    };
   }
 
   /** One of the candidate's own uploads with its bytes; anyone else's file is "not found". */
@@ -41,15 +69,41 @@ export function createProfileAttachments(deps: { db: Db; audit: AuditLog; files:
    * The attachment list as it will be stored: every file id must be the candidate's own upload
    * (refused in Chinese, per entry, otherwise); size and type are taken from the stored file.
    */
-  async function resolveAttachments(tx: DbOrTx, candidateId: string, entries: readonly AttachmentEntry[]): Promise<AttachmentEntry[]> {
-    const infos = new Map((await files.describe(entries.map((e) => e.fileId), tx)).map((i) => [i.id, i]));
-    const fields = entries.flatMap((e, i) =>
-      ownedBy(infos.get(e.fileId), candidateId) ? [] : [{ field: `document.attachments.${i}.fileId`, label: `附件「${e.name}」`, message: '附件文件不存在或不是您上传的，请重新上传' }],
+  async function resolveAttachments(
+    tx: DbOrTx,
+    candidateId: string,
+    entries: readonly AttachmentEntry[],
+  ): Promise<AttachmentEntry[]> {
+    const infos = new Map(
+      (
+        await files.describe(
+          entries.map((e) => e.fileId),
+          tx,
+        )
+      ).map((i) => [i.id, i]),
     );
-    if (fields.length > 0) throw new AppError('PROFILE.ATTACHMENT_NOT_OWNED', { details: { fields } });
+    const fields = entries.flatMap((e, i) =>
+      ownedBy(infos.get(e.fileId), candidateId)
+        ? []
+        : [
+            {
+              field: `document.attachments.${i}.fileId`,
+              label: `附件「${e.name}」`,
+              message: '附件文件不存在或不是您上传的，请重新上传',
+            },
+          ],
+    );
+    if (fields.length > 0)
+      throw new AppError('PROFILE.ATTACHMENT_NOT_OWNED', { details: { fields } });
     return entries.map((e) => {
       const info = infos.get(e.fileId)!;
-      return { fileId: e.fileId, name: e.name, note: e.note, size: info.sizeBytes, mime: info.mime };
+      return {
+        fileId: e.fileId,
+        name: e.name,
+        note: e.note,
+        size: info.sizeBytes,
+        mime: info.mime,
+      };
     });
   }
 

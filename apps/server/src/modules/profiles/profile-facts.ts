@@ -4,7 +4,8 @@ import { DEGREES, EDUCATION_LEVELS, monthsBetween, type EligibilityCandidate } f
 type Period = { startDate: string; endDate: string | null };
 
 // Open-ended periods ("until now") count up to the reference date.
-const monthsOf = (p: Period, referenceDate: string): number => Math.max(0, monthsBetween(p.startDate, p.endDate ?? referenceDate));
+const monthsOf = (p: Period, referenceDate: string): number =>
+  Math.max(0, monthsBetween(p.startDate, p.endDate ?? referenceDate));
 
 /**
  * The eligibility engine's view of a profile (domain EligibilityCandidate): highest education and
@@ -18,9 +19,14 @@ export function eligibilityFactsOf(
   residence: Pick<EligibilityCandidate, 'hukou' | 'residencePermit'>,
 ): EligibilityCandidate {
   const highest = [...document.education].sort(
-    (a, b) => EDUCATION_LEVELS.indexOf(b.level) - EDUCATION_LEVELS.indexOf(a.level) || DEGREES.indexOf(b.degree) - DEGREES.indexOf(a.degree),
+    (a, b) =>
+      EDUCATION_LEVELS.indexOf(b.level) - EDUCATION_LEVELS.indexOf(a.level) ||
+      DEGREES.indexOf(b.degree) - DEGREES.indexOf(a.degree),
   )[0]!;
-  const degree = document.education.reduce((best, e) => (DEGREES.indexOf(e.degree) > DEGREES.indexOf(best) ? e.degree : best), 'none' as (typeof DEGREES)[number]);
+  const degree = document.education.reduce(
+    (best, e) => (DEGREES.indexOf(e.degree) > DEGREES.indexOf(best) ? e.degree : best),
+    'none' as (typeof DEGREES)[number],
+  );
   const work = document.work ?? [];
   return {
     birthDate: identity.birthDate,
@@ -33,7 +39,12 @@ export function eligibilityFactsOf(
     hukou: residence.hukou,
     residencePermit: residence.residencePermit,
     workMonths: work.reduce((sum, w) => sum + monthsOf(w, referenceDate), 0),
-    grassrootsMonths: work.filter((w) => w.grassroots).reduce((sum, w) => sum + monthsOf(w, referenceDate), 0),
-    longestAbroadMonths: Math.max(0, ...(document.abroad ?? []).map((a) => monthsOf(a, referenceDate))),
+    grassrootsMonths: work
+      .filter((w) => w.grassroots)
+      .reduce((sum, w) => sum + monthsOf(w, referenceDate), 0),
+    longestAbroadMonths: Math.max(
+      0,
+      ...(document.abroad ?? []).map((a) => monthsOf(a, referenceDate)),
+    ),
   };
 }

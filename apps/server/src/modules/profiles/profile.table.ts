@@ -1,4 +1,14 @@
-import { customType, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { candidate } from '../candidates/candidate.table';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -11,7 +21,9 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
  * are inside the document only as SM4 ciphertext bound to this row; `version` rises on every save.
  */
 export const candidateProfile = pgTable('candidate_profile', {
-  candidateId: uuid('candidate_id').primaryKey().references(() => candidate.id),
+  candidateId: uuid('candidate_id')
+    .primaryKey()
+    .references(() => candidate.id),
   version: integer('version').notNull(),
   document: jsonb('document').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -22,7 +34,9 @@ export const candidateProfileVersion = pgTable(
   'candidate_profile_version',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    candidateId: uuid('candidate_id').notNull().references(() => candidate.id),
+    candidateId: uuid('candidate_id')
+      .notNull()
+      .references(() => candidate.id),
     version: integer('version').notNull(),
     document: jsonb('document').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -34,7 +48,9 @@ export const candidateProfileVersion = pgTable(
 export const candidatePhoto = pgTable(
   'candidate_photo',
   {
-    candidateId: uuid('candidate_id').primaryKey().references(() => candidate.id),
+    candidateId: uuid('candidate_id')
+      .primaryKey()
+      .references(() => candidate.id),
     content: bytea('content').notNull(),
     width: integer('width').notNull(),
     height: integer('height').notNull(),

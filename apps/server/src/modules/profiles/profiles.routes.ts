@@ -1,7 +1,13 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import {
-  ATTACHMENT_MAX_BYTES, AttachmentParamsSchema, FileDispositionQuerySchema, PhotoQuerySchema, ProfileSchema, SaveProfileSchema, UploadedAttachmentSchema,
+  ATTACHMENT_MAX_BYTES,
+  AttachmentParamsSchema,
+  FileDispositionQuerySchema,
+  PhotoQuerySchema,
+  ProfileSchema,
+  SaveProfileSchema,
+  UploadedAttachmentSchema,
 } from '@kaolu/contracts';
 import { actorOf } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
@@ -21,17 +27,31 @@ const candidateIdOf = (request: FastifyRequest) => principalOf(request).id;
 export function registerProfileRoutes(app: ZodApp, profiles: ProfilesService): void {
   app.get(
     '/api/candidate/profile',
-    { schema: { tags, summary: '我的档案', response: { 200: ProfileSchema } }, config: { access: 'candidate' } },
+    {
+      schema: { tags, summary: '我的档案', response: { 200: ProfileSchema } },
+      config: { access: 'candidate' },
+    },
     async (request) => profiles.getProfile(candidateIdOf(request)),
   );
   app.put(
     '/api/candidate/profile',
-    { schema: { tags, summary: '保存档案（新版本）', body: SaveProfileSchema, response: { 200: ProfileSchema } }, config: { access: 'candidate' } },
+    {
+      schema: {
+        tags,
+        summary: '保存档案（新版本）',
+        body: SaveProfileSchema,
+        response: { 200: ProfileSchema },
+      },
+      config: { access: 'candidate' },
+    },
     async (request) => profiles.saveProfile(candidateIdOf(request), request.body, actorOf(request)),
   );
   app.post(
     '/api/candidate/profile/photo/confirm',
-    { schema: { tags, summary: '确认报名照片（确认后不能更换）', response: { 200: ProfileSchema } }, config: { access: 'candidate' } },
+    {
+      schema: { tags, summary: '确认报名照片（确认后不能更换）', response: { 200: ProfileSchema } },
+      config: { access: 'candidate' },
+    },
     async (request) => profiles.confirmPhoto(candidateIdOf(request), actorOf(request)),
   );
   app.get(
@@ -44,45 +64,95 @@ export function registerProfileRoutes(app: ZodApp, profiles: ProfilesService): v
   );
   app.get(
     '/api/candidate/profile/attachments/:fileId',
-    { schema: { tags, summary: '下载或预览我上传的附件', params: AttachmentParamsSchema, querystring: FileDispositionQuerySchema }, config: { access: 'candidate' } },
+    {
+      schema: {
+        tags,
+        summary: '下载或预览我上传的附件',
+        params: AttachmentParamsSchema,
+        querystring: FileDispositionQuerySchema,
+      },
+      config: { access: 'candidate' },
+    },
     async (request, reply) => {
-      const { info, bytes } = await profiles.readOwnAttachment(candidateIdOf(request), request.params.fileId);
+      const { info, bytes } = await profiles.readOwnAttachment(
+        candidateIdOf(request),
+        request.params.fileId,
+      );
       return sendStoredFile(reply, info, bytes, request.query.disposition);
     },
   );
   // Materials may be larger than photos: their own multipart scope; a part over 5MB is cut off and refused.
   app.register(async (scope) => {
-    await scope.register(fastifyMultipart, { limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 2 } });
+    await scope.register(fastifyMultipart, {
+      limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 2 },
+    });
     (scope as unknown as ZodApp).post(
       '/api/candidate/profile/attachments',
-      { schema: { tags, summary: '上传附件材料（multipart，字段 file；PDF/JPG/PNG，不超过5MB）', response: { 200: UploadedAttachmentSchema } }, config: { access: 'candidate' } },
+      {
+        schema: {
+          tags,
+          summary: '上传附件材料（multipart，字段 file；PDF/JPG/PNG，不超过5MB）',
+          response: { 200: UploadedAttachmentSchema },
+        },
+        config: { access: 'candidate' },
+      },
       async (request) => {
-        if (!request.isMultipart()) throw new AppError('COMMON.UNSUPPORTED_MEDIA_TYPE', { message: '请以 multipart/form-data 上传附件' });
+        if (!request.isMultipart())
+          throw new AppError('COMMON.UNSUPPORTED_MEDIA_TYPE', {
+            message: '请以 multipart/form-data 上传附件',
+          });
         const file = await request.file();
         if (!file) throw new AppError('FILE.EMPTY');
         assertStorableMultipart(file);
         const bytes = await file.toBuffer().catch((error: unknown) => {
-          throw new AppError('FILE.TOO_LARGE', { message: `文件不能超过 ${formatBytes(ATTACHMENT_MAX_BYTES)}`, details: { maxBytes: ATTACHMENT_MAX_BYTES }, cause: error });
+          throw new AppError('FILE.TOO_LARGE', {
+            message: `文件不能超过 ${formatBytes(ATTACHMENT_MAX_BYTES)}`,
+            details: { maxBytes: ATTACHMENT_MAX_BYTES },
+            cause: error,
+          });
         });
-        return profiles.uploadAttachment(candidateIdOf(request), bytes, file.filename, actorOf(request));
+        return profiles.uploadAttachment(
+          candidateIdOf(request),
+          bytes,
+          file.filename,
+          actorOf(request),
+        );
       },
     );
   });
   // Multipart only in this scope: the rest of the API accepts JSON alone.
   app.register(async (scope) => {
-    await scope.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 2 } });
+    await scope.register(fastifyMultipart, {
+      limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 2 },
+    });
     (scope as unknown as ZodApp).post(
       '/api/candidate/profile/photo',
-      { schema: { tags, summary: '上传报名照片（multipart，字段 file）', querystring: PhotoQuerySchema, response: { 200: ProfileSchema } }, config: { access: 'candidate' } },
+      {
+        schema: {
+          tags,
+          summary: '上传报名照片（multipart，字段 file）',
+          querystring: PhotoQuerySchema,
+          response: { 200: ProfileSchema },
+        },
+        config: { access: 'candidate' },
+      },
       async (request) => {
-        if (!request.isMultipart()) throw new AppError('COMMON.UNSUPPORTED_MEDIA_TYPE', { message: '请以 multipart/form-data 上传照片' });
+        if (!request.isMultipart())
+          throw new AppError('COMMON.UNSUPPORTED_MEDIA_TYPE', {
+            message: '请以 multipart/form-data 上传照片',
+          });
         const file = await request.file();
         if (!file) throw new AppError('PROFILE.PHOTO_INVALID', { message: '请选择照片文件' });
         assertStorableMultipart(file);
         const bytes = await file.toBuffer().catch((error: unknown) => {
           throw new AppError('PROFILE.PHOTO_INVALID', { message: '照片文件过大', cause: error });
         });
-        return profiles.uploadPhoto(candidateIdOf(request), bytes, request.query.eventId, actorOf(request));
+        return profiles.uploadPhoto(
+          candidateIdOf(request),
+          bytes,
+          request.query.eventId,
+          actorOf(request),
+        );
       },
     );
   });

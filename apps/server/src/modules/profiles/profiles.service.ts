@@ -16,34 +16,66 @@ import { candidatePhoto, candidateProfile, candidateProfileVersion } from './pro
 /** The stored document: clear address and permit number replaced by ciphertext bound to the row. */
 export type StoredProfileDocument = Omit<ProfileDocument, 'contact' | 'residencePermit'> & {
   contact: Omit<ProfileDocument['contact'], 'address'> & { addressEnc?: string };
-  residencePermit: (Omit<NonNullable<ProfileDocument['residencePermit']>, 'number'> & { numberEnc?: string }) | null;
+  residencePermit:
+    | (Omit<NonNullable<ProfileDocument['residencePermit']>, 'number'> & { numberEnc?: string })
+    | null;
 };
 
 /** A frozen copy for a registration: the version and the document as stored (still encrypted). */
-export type ProfileSnapshot = { version: number; document: StoredProfileDocument; photoConfirmed: boolean };
+export type ProfileSnapshot = {
+  version: number;
+  document: StoredProfileDocument;
+  photoConfirmed: boolean;
+};
 
 export type ProfilesService = ReturnType<typeof createProfilesService>;
 
-const ad = (candidateId: string, column: string) => ({ table: 'candidate_profile', column, rowId: candidateId });
+const ad = (candidateId: string, column: string) => ({
+  table: 'candidate_profile',
+  column,
+  rowId: candidateId,
+});
 
 /**
  * Passes every ciphertext inside a stored profile document (current, version or frozen snapshot:
  * all bound to the candidate) through `reseal`; key rotation uses it to re-encrypt them (NFR-SEC-2).
  */
-export function resealProfileSecrets(document: StoredProfileDocument, candidateId: string, reseal: (ciphertext: string, ad: FieldAssociatedData) => string): StoredProfileDocument {
+export function resealProfileSecrets(
+  document: StoredProfileDocument,
+  candidateId: string,
+  reseal: (ciphertext: string, ad: FieldAssociatedData) => string,
+): StoredProfileDocument {
   const addressEnc = document.contact?.addressEnc;
   const numberEnc = document.residencePermit?.numberEnc;
   return {
     ...document,
-    ...(addressEnc ? { contact: { ...document.contact, addressEnc: reseal(addressEnc, ad(candidateId, 'document.address')) } } : {}),
-    ...(document.residencePermit && numberEnc ? { residencePermit: { ...document.residencePermit, numberEnc: reseal(numberEnc, ad(candidateId, 'document.permit_number')) } } : {}),
+    ...(addressEnc
+      ? {
+          contact: {
+            ...document.contact,
+            addressEnc: reseal(addressEnc, ad(candidateId, 'document.address')),
+          },
+        }
+      : {}),
+    ...(document.residencePermit && numberEnc
+      ? {
+          residencePermit: {
+            ...document.residencePermit,
+            numberEnc: reseal(numberEnc, ad(candidateId, 'document.permit_number')),
+          },
+        }
+      : {}),
   };
 }
 
 /** Profile 一户一档 use cases (ONL base features, NFR-DB-1): read masked, save versioned, photo rules. */
 export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; audit: AuditLog }) {
   const { db, crypto, audit } = deps;
-  const attachments = createProfileAttachments({ db, audit, files: createFileStore({ db, crypto }) });
+  const attachments = createProfileAttachments({
+    db,
+    audit,
+    files: createFileStore({ db, crypto }),
+  });
 
   async function identityOf(tx: DbOrTx, candidateId: string) {
     const [row] = await tx.select().from(candidate).where(eq(candidate.id, candidateId));
@@ -56,7 +88,16 @@ export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; au
     const [person, [profile], [photo]] = await Promise.all([
       identityOf(db, candidateId),
       db.select().from(candidateProfile).where(eq(candidateProfile.candidateId, candidateId)),
-      db.select({ width: candidatePhoto.width, height: candidatePhoto.height, sizeBytes: candidatePhoto.sizeBytes, confirmedAt: candidatePhoto.confirmedAt, uploadedAt: candidatePhoto.uploadedAt }).from(candidatePhoto).where(eq(candidatePhoto.candidateId, candidateId)),
+      db
+        .select({
+          width: candidatePhoto.width,
+          height: candidatePhoto.height,
+          sizeBytes: candidatePhoto.sizeBytes,
+          confirmedAt: candidatePhoto.confirmedAt,
+          uploadedAt: candidatePhoto.uploadedAt,
+        })
+        .from(candidatePhoto)
+        .where(eq(candidatePhoto.candidateId, candidateId)),
     ]);
     const stored = profile?.document as StoredProfileDocument | undefined;
     const { addressEnc, ...contact } = stored?.contact ?? {};
@@ -66,45 +107,113 @@ export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; au
         name: person.name,
         gender: person.gender,
         birthDate: person.birthDate,
-        idNumberMasked: maskIdNumber(crypto.decryptField(person.idNumberEnc, { table: 'candidate', column: 'id_number', rowId: person.id })),
-        phoneMasked: maskPhone(crypto.decryptField(person.phoneEnc, { table: 'candidate', column: 'phone', rowId: person.id })),
+        idNumberMasked: maskIdNumber(
+          crypto.decryptField(person.idNumberEnc, {
+            table: 'candidate',
+            column: 'id_number',
+            rowId: person.id,
+          }),
+        ),
+        phoneMasked: maskPhone(
+          crypto.decryptField(person.phoneEnc, {
+            table: 'candidate',
+            column: 'phone',
+            rowId: person.id,
+          }),
+        ),
       },
       version: profile?.version ?? 0,
-      document: stored ? { ...stored, contact, residencePermit: stored.residencePermit ? permit : null } : null,
-      addressMasked: addressEnc ? maskAddress(crypto.decryptField(addressEnc, ad(candidateId, 'document.address'))) : null,
-      permitNumberMasked: numberEnc ? maskPhone(crypto.decryptField(numberEnc, ad(candidateId, 'document.permit_number'))) : null,
-      photo: photo ? { width: photo.width, height: photo.height, sizeBytes: photo.sizeBytes, confirmed: photo.confirmedAt !== null, uploadedAt: photo.uploadedAt.toISOString() } : null,
+      document: stored
+        ? { ...stored, contact, residencePermit: stored.residencePermit ? permit : null }
+        : null,
+      addressMasked: addressEnc
+        ? maskAddress(crypto.decryptField(addressEnc, ad(candidateId, 'document.address')))
+        : null,
+      permitNumberMasked: numberEnc
+        ? maskPhone(crypto.decryptField(numberEnc, ad(candidateId, 'document.permit_number')))
+        : null,
+      photo: photo
+        ? {
+            width: photo.width,
+            height: photo.height,
+            sizeBytes: photo.sizeBytes,
+            confirmed: photo.confirmedAt !== null,
+            uploadedAt: photo.uploadedAt.toISOString(),
+          }
+        : null,
       updatedAt: profile?.updatedAt.toISOString() ?? null,
     };
   }
 
   /** Saves a new version; a stale version is refused, omitted secrets keep their stored ciphertext. */
-  async function saveProfile(candidateId: string, input: SaveProfile, actor: AuditActor): Promise<Profile> {
+  async function saveProfile(
+    candidateId: string,
+    input: SaveProfile,
+    actor: AuditActor,
+  ): Promise<Profile> {
     await db.transaction(async (tx) => {
-      const [current] = await tx.select().from(candidateProfile).where(eq(candidateProfile.candidateId, candidateId)).for('update');
-      if ((current?.version ?? 0) !== input.version) throw new AppError('PROFILE.VERSION_CONFLICT', { details: { version: current?.version ?? 0 } });
+      const [current] = await tx
+        .select()
+        .from(candidateProfile)
+        .where(eq(candidateProfile.candidateId, candidateId))
+        .for('update');
+      if ((current?.version ?? 0) !== input.version)
+        throw new AppError('PROFILE.VERSION_CONFLICT', {
+          details: { version: current?.version ?? 0 },
+        });
       const previous = current?.document as StoredProfileDocument | undefined;
-      const resolved = await attachments.resolveAttachments(tx, candidateId, input.document.attachments);
-      const document = sealDocument(candidateId, { ...input.document, attachments: resolved }, previous);
+      const resolved = await attachments.resolveAttachments(
+        tx,
+        candidateId,
+        input.document.attachments,
+      );
+      const document = sealDocument(
+        candidateId,
+        { ...input.document, attachments: resolved },
+        previous,
+      );
       const version = input.version + 1;
-      if (current) await tx.update(candidateProfile).set({ version, document, updatedAt: new Date() }).where(eq(candidateProfile.candidateId, candidateId));
+      if (current)
+        await tx
+          .update(candidateProfile)
+          .set({ version, document, updatedAt: new Date() })
+          .where(eq(candidateProfile.candidateId, candidateId));
       else await tx.insert(candidateProfile).values({ candidateId, version, document });
       await tx.insert(candidateProfileVersion).values({ candidateId, version, document });
-      await audit.record(tx, { action: 'profile.updated', actor, targetType: 'candidate', targetId: candidateId, result: 'success', details: { version, attachments: resolved.length } });
+      await audit.record(tx, {
+        action: 'profile.updated',
+        actor,
+        targetType: 'candidate',
+        targetId: candidateId,
+        result: 'success',
+        details: { version, attachments: resolved.length },
+      });
     });
     return getProfile(candidateId);
   }
 
-  function sealDocument(candidateId: string, doc: ProfileDocument, previous?: StoredProfileDocument): StoredProfileDocument {
+  function sealDocument(
+    candidateId: string,
+    doc: ProfileDocument,
+    previous?: StoredProfileDocument,
+  ): StoredProfileDocument {
     const { address, ...contact } = doc.contact;
-    const addressEnc = address ? crypto.encryptField(address, ad(candidateId, 'document.address')) : previous?.contact.addressEnc;
+    const addressEnc = address
+      ? crypto.encryptField(address, ad(candidateId, 'document.address'))
+      : previous?.contact.addressEnc;
     let residencePermit: StoredProfileDocument['residencePermit'] = null;
     if (doc.residencePermit) {
       const { number, ...permit } = doc.residencePermit;
-      const numberEnc = number ? crypto.encryptField(number, ad(candidateId, 'document.permit_number')) : previous?.residencePermit?.numberEnc;
+      const numberEnc = number
+        ? crypto.encryptField(number, ad(candidateId, 'document.permit_number'))
+        : previous?.residencePermit?.numberEnc;
       residencePermit = { ...permit, ...(numberEnc ? { numberEnc } : {}) };
     }
-    return { ...doc, contact: { ...contact, ...(addressEnc ? { addressEnc } : {}) }, residencePermit };
+    return {
+      ...doc,
+      contact: { ...contact, ...(addressEnc ? { addressEnc } : {}) },
+      residencePermit,
+    };
   }
 
   async function photoRulesFor(eventId?: string): Promise<EventPolicy['photo']> {
@@ -115,21 +224,58 @@ export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; au
   }
 
   /** Stores a photo after checking format, pixel size and bytes against the policy (§7); refused once confirmed. */
-  async function uploadPhoto(candidateId: string, bytes: Buffer, eventId: string | undefined, actor: AuditActor) {
+  async function uploadPhoto(
+    candidateId: string,
+    bytes: Buffer,
+    eventId: string | undefined,
+    actor: AuditActor,
+  ) {
     const rules = await photoRulesFor(eventId);
     const size = readJpegSize(bytes);
     const problems: string[] = [];
     if (!size) problems.push('照片须为 JPG 格式');
-    if (bytes.length > rules.maxKb * 1024) problems.push(`照片不能超过 ${rules.maxKb}KB，当前为 ${Math.ceil(bytes.length / 1024)}KB`);
-    if (size && (size.width < rules.minWidth || size.width > rules.maxWidth)) problems.push(`照片宽度须在 ${rules.minWidth}–${rules.maxWidth} 像素之间，当前为 ${size.width}`);
-    if (size && (size.height < rules.minHeight || size.height > rules.maxHeight)) problems.push(`照片高度须在 ${rules.minHeight}–${rules.maxHeight} 像素之间，当前为 ${size.height}`);
-    if (problems.length) throw new AppError('PROFILE.PHOTO_INVALID', { message: problems.join('；'), details: { problems, rules } });
+    if (bytes.length > rules.maxKb * 1024)
+      problems.push(`照片不能超过 ${rules.maxKb}KB，当前为 ${Math.ceil(bytes.length / 1024)}KB`);
+    if (size && (size.width < rules.minWidth || size.width > rules.maxWidth))
+      problems.push(
+        `照片宽度须在 ${rules.minWidth}–${rules.maxWidth} 像素之间，当前为 ${size.width}`,
+      );
+    if (size && (size.height < rules.minHeight || size.height > rules.maxHeight))
+      problems.push(
+        `照片高度须在 ${rules.minHeight}–${rules.maxHeight} 像素之间，当前为 ${size.height}`,
+      );
+    if (problems.length)
+      throw new AppError('PROFILE.PHOTO_INVALID', {
+        message: problems.join('；'),
+        details: { problems, rules },
+      });
     await db.transaction(async (tx) => {
-      const [existing] = await tx.select({ confirmedAt: candidatePhoto.confirmedAt }).from(candidatePhoto).where(eq(candidatePhoto.candidateId, candidateId)).for('update');
+      const [existing] = await tx
+        .select({ confirmedAt: candidatePhoto.confirmedAt })
+        .from(candidatePhoto)
+        .where(eq(candidatePhoto.candidateId, candidateId))
+        .for('update');
       if (existing?.confirmedAt) throw new AppError('PROFILE.PHOTO_LOCKED');
-      const values = { content: bytes, width: size!.width, height: size!.height, sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), uploadedAt: new Date() };
-      await tx.insert(candidatePhoto).values({ candidateId, ...values }).onConflictDoUpdate({ target: candidatePhoto.candidateId, set: values });
-      await audit.record(tx, { action: 'photo.uploaded', actor, targetType: 'candidate', targetId: candidateId, result: 'success', details: { width: size!.width, height: size!.height, bytes: bytes.length } });
+      const values = {
+        content: bytes,
+        width: size!.width,
+        height: size!.height,
+        sizeBytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        uploadedAt: new Date(),
+      };
+      await tx
+        .insert(candidatePhoto)
+        .values({ candidateId, ...values })
+        .onConflictDoUpdate({ target: candidatePhoto.candidateId, set: values });
+      await audit.record(tx, {
+        action: 'photo.uploaded',
+        actor,
+        targetType: 'candidate',
+        targetId: candidateId,
+        result: 'success',
+        details: { width: size!.width, height: size!.height, bytes: bytes.length },
+      });
     });
     return getProfile(candidateId);
   }
@@ -137,15 +283,28 @@ export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; au
   /** Fixes the photo (§7 "fixed once confirmed"): it can no longer be replaced. */
   async function confirmPhoto(candidateId: string, actor: AuditActor): Promise<Profile> {
     await db.transaction(async (tx) => {
-      const rows = await tx.update(candidatePhoto).set({ confirmedAt: new Date() }).where(eq(candidatePhoto.candidateId, candidateId)).returning({ id: candidatePhoto.candidateId });
+      const rows = await tx
+        .update(candidatePhoto)
+        .set({ confirmedAt: new Date() })
+        .where(eq(candidatePhoto.candidateId, candidateId))
+        .returning({ id: candidatePhoto.candidateId });
       if (rows.length === 0) throw new AppError('PROFILE.PHOTO_MISSING');
-      await audit.record(tx, { action: 'photo.confirmed', actor, targetType: 'candidate', targetId: candidateId, result: 'success' });
+      await audit.record(tx, {
+        action: 'photo.confirmed',
+        actor,
+        targetType: 'candidate',
+        targetId: candidateId,
+        result: 'success',
+      });
     });
     return getProfile(candidateId);
   }
 
   async function getPhoto(candidateId: string): Promise<Buffer> {
-    const [row] = await db.select({ content: candidatePhoto.content }).from(candidatePhoto).where(eq(candidatePhoto.candidateId, candidateId));
+    const [row] = await db
+      .select({ content: candidatePhoto.content })
+      .from(candidatePhoto)
+      .where(eq(candidatePhoto.candidateId, candidateId));
     if (!row) throw new AppError('PROFILE.PHOTO_MISSING');
     return row.content;
   }
@@ -154,14 +313,28 @@ export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; au
   async function snapshotOf(candidateId: string, tx: DbOrTx = db): Promise<ProfileSnapshot> {
     const [[profile], [photo]] = await Promise.all([
       tx.select().from(candidateProfile).where(eq(candidateProfile.candidateId, candidateId)),
-      tx.select({ confirmedAt: candidatePhoto.confirmedAt }).from(candidatePhoto).where(eq(candidatePhoto.candidateId, candidateId)),
+      tx
+        .select({ confirmedAt: candidatePhoto.confirmedAt })
+        .from(candidatePhoto)
+        .where(eq(candidatePhoto.candidateId, candidateId)),
     ]);
     if (!profile) throw new AppError('PROFILE.NOT_FOUND');
-    return { version: profile.version, document: profile.document as StoredProfileDocument, photoConfirmed: Boolean(photo?.confirmedAt) };
+    return {
+      version: profile.version,
+      document: profile.document as StoredProfileDocument,
+      photoConfirmed: Boolean(photo?.confirmedAt),
+    };
   }
 
   return {
-    getProfile, saveProfile, uploadPhoto, confirmPhoto, getPhoto, snapshotOf, identityOf: (id: string) => identityOf(db, id),
-    uploadAttachment: attachments.uploadAttachment, readOwnAttachment: attachments.readOwnAttachment,
+    getProfile,
+    saveProfile,
+    uploadPhoto,
+    confirmPhoto,
+    getPhoto,
+    snapshotOf,
+    identityOf: (id: string) => identityOf(db, id),
+    uploadAttachment: attachments.uploadAttachment,
+    readOwnAttachment: attachments.readOwnAttachment,
   };
 }

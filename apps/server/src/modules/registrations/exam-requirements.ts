@@ -7,13 +7,28 @@ import type { ConditionCheck, EligibilityCandidate, PositionRequirements } from 
  * non-hukou residence rules. The events policy has no field for these yet, so an optional
  * `examEligibility` block in the policy overrides the defaults.
  */
-export type ExamEligibility = { minAge: number; maxAge: number; maxAgeGraduate: number; minEducation: NonNullable<PositionRequirements['minEducation']> };
+export type ExamEligibility = {
+  minAge: number;
+  maxAge: number;
+  maxAgeGraduate: number;
+  minEducation: NonNullable<PositionRequirements['minEducation']>;
+};
 
-export const DEFAULT_EXAM_ELIGIBILITY: ExamEligibility = { minAge: 18, maxAge: 35, maxAgeGraduate: 40, minEducation: 'junior_college' };
+export const DEFAULT_EXAM_ELIGIBILITY: ExamEligibility = {
+  minAge: 18,
+  maxAge: 35,
+  maxAgeGraduate: 40,
+  minEducation: 'junior_college',
+};
 
 /** The exam-level requirements of an event's policy, as the domain eligibility engine reads them. */
-export function examRequirementsOf(policy: EventPolicy, candidate: Pick<EligibilityCandidate, 'degree'>, residence: boolean): PositionRequirements {
-  const custom = (policy as EventPolicy & { examEligibility?: Partial<ExamEligibility> }).examEligibility ?? {};
+export function examRequirementsOf(
+  policy: EventPolicy,
+  candidate: Pick<EligibilityCandidate, 'degree'>,
+  residence: boolean,
+): PositionRequirements {
+  const custom =
+    (policy as EventPolicy & { examEligibility?: Partial<ExamEligibility> }).examEligibility ?? {};
   const rules = { ...DEFAULT_EXAM_ELIGIBILITY, ...custom };
   const graduate = candidate.degree === 'master' || candidate.degree === 'doctor';
   return {
@@ -26,7 +41,12 @@ export function examRequirementsOf(policy: EventPolicy, candidate: Pick<Eligibil
 
 /** A domain check as the API shows it. */
 export function toRegistrationCheck(check: ConditionCheck): RegistrationCheck {
-  return { condition: check.condition, code: check.code, result: check.passed ? 'passed' : 'failed', reason: check.reason };
+  return {
+    condition: check.condition,
+    code: check.code,
+    result: check.passed ? 'passed' : 'failed',
+    reason: check.reason,
+  };
 }
 
 /** The line shown while the city platform cannot answer: the registration waits, it is not passed. */
@@ -34,5 +54,6 @@ export const RESIDENCE_PENDING_CHECK: RegistrationCheck = {
   condition: '户籍/居住证',
   code: 'ELIGIBILITY.RESIDENCE_PENDING',
   result: 'pending',
-  reason: '市数据共享平台暂不可用，户籍和居住证信息待核验；报名已保存为“待核验”，系统将自动重新核验并通知结果',
+  reason:
+    '市数据共享平台暂不可用，户籍和居住证信息待核验；报名已保存为“待核验”，系统将自动重新核验并通知结果',
 };

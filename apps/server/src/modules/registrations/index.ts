@@ -7,8 +7,18 @@ import { countRegistrationFigures } from './registration-figures';
 import { registerRegistrationRoutes } from './registrations.routes';
 import { createRegistrationsService } from './registrations.service';
 
-export { createRegistrationsService, RECHECK_JOB, type RegistrationsService, type RegistrationFees } from './registrations.service';
-export { findCandidateRegistrations, registrationStatusOf, isRegistrationOf, examCategoriesOf } from './registrations.queries';
+export {
+  createRegistrationsService,
+  RECHECK_JOB,
+  type RegistrationsService,
+  type RegistrationFees,
+} from './registrations.service';
+export {
+  findCandidateRegistrations,
+  registrationStatusOf,
+  isRegistrationOf,
+  examCategoriesOf,
+} from './registrations.queries';
 export { REGISTRATION_TRANSITIONS, assertRegistrationTransition } from './registration-status';
 export { DEFAULT_EXAM_ELIGIBILITY, type ExamEligibility } from './exam-requirements';
 export { examRegistration, registrationTimeline } from './registration.table';
@@ -18,10 +28,21 @@ export { countRegistrationFigures, type RegistrationFigures } from './registrati
 export const registrationsModule = defineModule({
   name: 'registrations',
   dependsOn: ['events', 'lists', 'profiles', 'data-exchange', 'candidates'],
-  create(platform, deps: { events: EventsModuleService; profiles: ProfilesService; 'data-exchange': DataExchange }) {
+  create(
+    platform,
+    deps: { events: EventsModuleService; profiles: ProfilesService; 'data-exchange': DataExchange },
+  ) {
     deps.events.provideFigures({ registrations: countRegistrationFigures });
     const { db, crypto, audit, jobs } = platform;
-    return createRegistrationsService({ db, crypto, audit, jobs, exchange: deps['data-exchange'], profiles: deps.profiles, now: () => platform.clock.now() });
+    return createRegistrationsService({
+      db,
+      crypto,
+      audit,
+      jobs,
+      exchange: deps['data-exchange'],
+      profiles: deps.profiles,
+      now: () => platform.clock.now(),
+    });
   },
   routes(app, registrations, platform) {
     registerRegistrationRoutes(app, { db: platform.db, crypto: platform.crypto, registrations });

@@ -4,23 +4,38 @@ import { AppError } from '../../platform/errors/app-error';
 import { isExchangeUnavailable, type CityPlatform } from '../data-exchange';
 import { eligibilityFactsOf } from '../profiles';
 import type { StoredProfileDocument } from '../profiles';
-import { examRequirementsOf, RESIDENCE_PENDING_CHECK, toRegistrationCheck } from './exam-requirements';
+import {
+  examRequirementsOf,
+  RESIDENCE_PENDING_CHECK,
+  toRegistrationCheck,
+} from './exam-requirements';
 
 export type Residence = Pick<EligibilityCandidate, 'hukou' | 'residencePermit'>;
 /** The platform's answer about a person's residence, or "could not answer" (→ 待核验). */
-export type ResidenceLookup = { available: true; residence: Residence } | { available: false; reason: string };
+export type ResidenceLookup =
+  { available: true; residence: Residence } | { available: false; reason: string };
 
 /**
  * Asks the city platform (NFR-EXC-1): hukou first; for non-hukou people the permit's validity and
  * points. Any interface down → unavailable, never a guess.
  */
-export async function lookUpResidence(city: CityPlatform, person: { idNumber: string; name: string }): Promise<ResidenceLookup> {
+export async function lookUpResidence(
+  city: CityPlatform,
+  person: { idNumber: string; name: string },
+): Promise<ResidenceLookup> {
   try {
     const hukou = await city.checkHukou(person);
     if (hukou.shanghaiHukou) return { available: true, residence: { hukou: 'shanghai' } };
-    const [validity, points] = await Promise.all([city.checkPermitValidity(person), city.getPermitPoints(person)]);
+    const [validity, points] = await Promise.all([
+      city.checkPermitValidity(person),
+      city.getPermitPoints(person),
+    ]);
     if (!validity.held) return { available: true, residence: { hukou: 'other' } };
-    const permit = { issuedOn: validity.issuedOn, validUntil: validity.validUntil, points: points.held ? points.points : 0 };
+    const permit = {
+      issuedOn: validity.issuedOn,
+      validUntil: validity.validUntil,
+      points: points.held ? points.points : 0,
+    };
     return { available: true, residence: { hukou: 'other', residencePermit: permit } };
   } catch (error) {
     if (isExchangeUnavailable(error)) return { available: false, reason: error.message };
@@ -41,14 +56,26 @@ export function evaluateRegistration(input: {
   referenceDate: string;
   lookup: ResidenceLookup;
 }): CheckOutcome {
-  const residence: Residence = input.lookup.available ? input.lookup.residence : { hukou: 'shanghai' };
+  const residence: Residence = input.lookup.available
+    ? input.lookup.residence
+    : { hukou: 'shanghai' };
   const facts = eligibilityFactsOf(input.identity, input.document, input.referenceDate, residence);
   const requirements = examRequirementsOf(input.policy, facts, input.lookup.available);
-  const outcome = checkEligibility(facts, requirements, { referenceDate: input.referenceDate, ...input.policy.eligibility });
+  const outcome = checkEligibility(facts, requirements, {
+    referenceDate: input.referenceDate,
+    ...input.policy.eligibility,
+  });
   if (!outcome.ok) {
-    throw new AppError('COMMON.VALIDATION_FAILED', { message: outcome.reasons.map((r) => r.message).join('；'), details: { reasons: outcome.reasons } });
+    throw new AppError('COMMON.VALIDATION_FAILED', {
+      message: outcome.reasons.map((r) => r.message).join('；'),
+      details: { reasons: outcome.reasons },
+    });
   }
   const checks = outcome.value.checks.map(toRegistrationCheck);
   if (!input.lookup.available) checks.push(RESIDENCE_PENDING_CHECK);
-  return { eligible: checks.every((c) => c.result !== 'failed'), pending: !input.lookup.available, checks };
+  return {
+    eligible: checks.every((c) => c.result !== 'failed'),
+    pending: !input.lookup.available,
+    checks,
+  };
 }

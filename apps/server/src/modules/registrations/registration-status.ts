@@ -16,7 +16,10 @@ export const REGISTRATION_TRANSITIONS: Record<RegistrationStatus, readonly Regis
 };
 
 /** Throws REGISTRATION.INVALID_TRANSITION unless `from → to` is in the table. */
-export function assertRegistrationTransition(from: RegistrationStatus, to: RegistrationStatus): void {
+export function assertRegistrationTransition(
+  from: RegistrationStatus,
+  to: RegistrationStatus,
+): void {
   if (!REGISTRATION_TRANSITIONS[from].includes(to)) {
     throw new AppError('REGISTRATION.INVALID_TRANSITION', { details: { from, to } });
   }
@@ -25,9 +28,17 @@ export function assertRegistrationTransition(from: RegistrationStatus, to: Regis
 /** Adds one line to the candidate's timeline, in the caller's transaction. */
 export async function addTimeline(
   tx: DbOrTx,
-  entry: { registrationId: string; kind: string; message: string; fromStatus?: RegistrationStatus | null; toStatus?: RegistrationStatus | null },
+  entry: {
+    registrationId: string;
+    kind: string;
+    message: string;
+    fromStatus?: RegistrationStatus | null;
+    toStatus?: RegistrationStatus | null;
+  },
 ): Promise<void> {
-  await tx.insert(registrationTimeline).values({ ...entry, fromStatus: entry.fromStatus ?? null, toStatus: entry.toStatus ?? null });
+  await tx
+    .insert(registrationTimeline)
+    .values({ ...entry, fromStatus: entry.fromStatus ?? null, toStatus: entry.toStatus ?? null });
 }
 
 /**

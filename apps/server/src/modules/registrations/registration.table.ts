@@ -1,9 +1,25 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { candidate } from '../candidates/candidate.table';
 import { recruitmentEvent } from '../events/event.table';
 
-export const REGISTRATION_STATUSES = ['pending_verification', 'awaiting_payment', 'confirmed', 'rejected', 'not_admitted', 'cancelled'] as const;
+export const REGISTRATION_STATUSES = [
+  'pending_verification',
+  'awaiting_payment',
+  'confirmed',
+  'rejected',
+  'not_admitted',
+  'cancelled',
+] as const;
 
 /**
  * An exam registration 笔试报名. A partial unique index on (event, candidate) over every row not
@@ -14,8 +30,12 @@ export const examRegistration = pgTable(
   'exam_registration',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id').notNull().references(() => recruitmentEvent.id),
-    candidateId: uuid('candidate_id').notNull().references(() => candidate.id),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => recruitmentEvent.id),
+    candidateId: uuid('candidate_id')
+      .notNull()
+      .references(() => candidate.id),
     examCategory: text('exam_category').notNull(),
     subjectCode: text('subject_code'),
     status: text('status', { enum: REGISTRATION_STATUSES }).notNull(),
@@ -27,7 +47,9 @@ export const examRegistration = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('exam_registration_event_candidate_active_uq').on(t.eventId, t.candidateId).where(sql`${t.status} <> 'cancelled'`),
+    uniqueIndex('exam_registration_event_candidate_active_uq')
+      .on(t.eventId, t.candidateId)
+      .where(sql`${t.status} <> 'cancelled'`),
     index('exam_registration_candidate_idx').on(t.candidateId),
     index('exam_registration_event_status_idx').on(t.eventId, t.status),
   ],
@@ -38,13 +60,17 @@ export const registrationTimeline = pgTable(
   'registration_timeline',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    registrationId: uuid('registration_id').notNull().references(() => examRegistration.id),
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => examRegistration.id),
     kind: text('kind').notNull(),
     fromStatus: text('from_status', { enum: REGISTRATION_STATUSES }),
     toStatus: text('to_status', { enum: REGISTRATION_STATUSES }),
     message: text('message').notNull(),
     // Wall-clock time, not the transaction's start: lines written in one transaction keep their order.
-    at: timestamp('at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+    at: timestamp('at', { withTimezone: true })
+      .notNull()
+      .default(sql`clock_timestamp()`),
   },
   (t) => [index('registration_timeline_registration_idx').on(t.registrationId, t.at)],
 );

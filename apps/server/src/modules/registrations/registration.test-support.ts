@@ -18,18 +18,33 @@ export async function createOpenEvent(app: KaoluApp, changes: Partial<EventPolic
     { stage: 'exam_registration', startsAt: iso(now - DAY), endsAt: iso(now + 2 * DAY) },
     { stage: 'payment', startsAt: iso(now - DAY), endsAt: iso(now + 3 * DAY) },
     { stage: 'admission_ticket', startsAt: iso(now + 5 * DAY), endsAt: iso(now + 9 * DAY) },
-    { stage: 'written_exam', startsAt: iso(now + 10 * DAY), endsAt: iso(now + 10 * DAY + 3 * 3_600_000) },
+    {
+      stage: 'written_exam',
+      startsAt: iso(now + 10 * DAY),
+      endsAt: iso(now + 10 * DAY + 3 * 3_600_000),
+    },
   ];
   const policy = { ...structuredClone(POLICY_TEMPLATES.general), ...changes };
   const [event] = await app.kaolu.database.db
     .insert(recruitmentEvent)
-    .values({ code: `E${Date.now().toString(36)}${serial++}`, name: '2026年度上海市公务员招录', type: 'general', year: 2026, status: 'registration', schedule, policy })
+    .values({
+      code: `E${Date.now().toString(36)}${serial++}`,
+      name: '2026年度上海市公务员招录',
+      type: 'general',
+      year: 2026,
+      status: 'registration',
+      schedule,
+      policy,
+    })
     .returning();
   return event!;
 }
 
 /** A real-name-registered candidate with a valid ID number (born on `birthDate`) and a session. */
-export async function createCandidate(app: KaoluApp, options: { birthDate?: string; region?: string; name?: string } = {}) {
+export async function createCandidate(
+  app: KaoluApp,
+  options: { birthDate?: string; region?: string; name?: string } = {},
+) {
   const { crypto, database } = app.kaolu;
   const birthDate = options.birthDate ?? '1998-05-20';
   const seq = String(100 + (serial++ % 800)).padStart(3, '0');
@@ -39,22 +54,46 @@ export async function createCandidate(app: KaoluApp, options: { birthDate?: stri
   const id = randomUUID();
   const ad = (column: string) => ({ table: 'candidate', column, rowId: id });
   await database.db.insert(candidate).values({
-    id, name: options.name ?? '王小明', gender: 'male', birthDate,
-    idNumberEnc: crypto.encryptField(idNumber, ad('id_number')), idNumberBidx: crypto.blindIndex('id_number', idNumber),
-    phoneEnc: crypto.encryptField(phone, ad('phone')), phoneBidx: crypto.blindIndex('phone', phone),
+    id,
+    name: options.name ?? '王小明',
+    gender: 'male',
+    birthDate,
+    idNumberEnc: crypto.encryptField(idNumber, ad('id_number')),
+    idNumberBidx: crypto.blindIndex('id_number', idNumber),
+    phoneEnc: crypto.encryptField(phone, ad('phone')),
+    phoneBidx: crypto.blindIndex('phone', phone),
   });
-  const { token } = await app.kaolu.identity.sessions.create({ subjectKind: 'candidate', subjectId: id, stage: 'active', ip: '127.0.0.1' });
+  const { token } = await app.kaolu.identity.sessions.create({
+    subjectKind: 'candidate',
+    subjectId: id,
+    stage: 'active',
+    ip: '127.0.0.1',
+  });
   return { candidateId: id, idNumber, headers: headersFor(app, token) };
 }
 
 /** A complete profile document; `education` defaults to a full-time bachelor's degree. */
 export function profileDocument(changes: Partial<ProfileDocument> = {}): ProfileDocument {
   return {
-    contact: { email: 'wxm@example.com', address: '上海市徐汇区漕溪北路100弄5号', postalCode: '200030' },
+    contact: {
+      email: 'wxm@example.com',
+      address: '上海市徐汇区漕溪北路100弄5号',
+      postalCode: '200030',
+    },
     politicalStatus: 'cyl_member',
     hukou: { type: 'shanghai', place: '上海市徐汇区' },
     residencePermit: null,
-    education: [{ level: 'bachelor', degree: 'bachelor', school: '华东师范大学', major: '汉语言文学', startDate: '2016-09-01', endDate: '2020-07-01', fullTime: true }],
+    education: [
+      {
+        level: 'bachelor',
+        degree: 'bachelor',
+        school: '华东师范大学',
+        major: '汉语言文学',
+        startDate: '2016-09-01',
+        endDate: '2020-07-01',
+        fullTime: true,
+      },
+    ],
     work: [],
     abroad: [],
     awards: [],
@@ -66,16 +105,64 @@ export function profileDocument(changes: Partial<ProfileDocument> = {}): Profile
 
 /** A minimal baseline JPEG header of the given pixel size, padded to `bytes`. */
 export function jpegOf(width: number, height: number, bytes = 2048): Buffer {
-  const sof = [0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 255, width >> 8, width & 255, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];
-  const head = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 1, 1, 0, 0, 1, 0, 1, 0, 0, ...sof]);
-  return Buffer.concat([head, Buffer.alloc(Math.max(0, bytes - head.length - 2), 0x55), Buffer.from([0xff, 0xd9])]);
+  const sof = [
+    0xff,
+    0xc0,
+    0x00,
+    0x11,
+    0x08,
+    height >> 8,
+    height & 255,
+    width >> 8,
+    width & 255,
+    0x03,
+    1,
+    0x22,
+    0,
+    2,
+    0x11,
+    1,
+    3,
+    0x11,
+    1,
+  ];
+  const head = Buffer.from([
+    0xff,
+    0xd8,
+    0xff,
+    0xe0,
+    0x00,
+    0x10,
+    0x4a,
+    0x46,
+    0x49,
+    0x46,
+    0x00,
+    1,
+    1,
+    0,
+    0,
+    1,
+    0,
+    1,
+    0,
+    0,
+    ...sof,
+  ]);
+  return Buffer.concat([
+    head,
+    Buffer.alloc(Math.max(0, bytes - head.length - 2), 0x55),
+    Buffer.from([0xff, 0xd9]),
+  ]);
 }
 
 /** A multipart/form-data body with one file field, for app.inject. */
 export function multipartOf(file: Buffer, filename = 'photo.jpg') {
   const boundary = `----kaolu${serial++}`;
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/jpeg\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/jpeg\r\n\r\n`,
+    ),
     file,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -83,11 +170,25 @@ export function multipartOf(file: Buffer, filename = 'photo.jpg') {
 }
 
 /** Saves the profile and uploads and confirms a valid photo: the candidate is ready to register. */
-export async function prepareCandidate(app: KaoluApp, headers: Record<string, string>, document = profileDocument()) {
-  const saved = await app.inject({ method: 'PUT', url: '/api/candidate/profile', headers, payload: { document, version: 0 } });
+export async function prepareCandidate(
+  app: KaoluApp,
+  headers: Record<string, string>,
+  document = profileDocument(),
+) {
+  const saved = await app.inject({
+    method: 'PUT',
+    url: '/api/candidate/profile',
+    headers,
+    payload: { document, version: 0 },
+  });
   if (saved.statusCode !== 200) throw new Error(`profile save failed: ${saved.body}`);
   const upload = multipartOf(jpegOf(120, 160));
-  const photo = await app.inject({ method: 'POST', url: '/api/candidate/profile/photo', headers: { ...headers, ...upload.headers }, payload: upload.payload });
+  const photo = await app.inject({
+    method: 'POST',
+    url: '/api/candidate/profile/photo',
+    headers: { ...headers, ...upload.headers },
+    payload: upload.payload,
+  });
   if (photo.statusCode !== 200) throw new Error(`photo upload failed: ${photo.body}`);
   await app.inject({ method: 'POST', url: '/api/candidate/profile/photo/confirm', headers });
 }

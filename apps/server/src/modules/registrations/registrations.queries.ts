@@ -11,10 +11,20 @@ import { examRegistration, registrationTimeline } from './registration.table';
 type Policy = { examCategories?: Array<{ code: string; name: string }> };
 
 /** The candidate's registrations with their timelines, newest first (ONL: status and why). */
-export async function findCandidateRegistrations(db: Db, candidateId: string, registrationId?: string): Promise<Registration[]> {
-  const where = registrationId ? and(eq(examRegistration.candidateId, candidateId), eq(examRegistration.id, registrationId)) : eq(examRegistration.candidateId, candidateId);
+export async function findCandidateRegistrations(
+  db: Db,
+  candidateId: string,
+  registrationId?: string,
+): Promise<Registration[]> {
+  const where = registrationId
+    ? and(eq(examRegistration.candidateId, candidateId), eq(examRegistration.id, registrationId))
+    : eq(examRegistration.candidateId, candidateId);
   const rows = await db
-    .select({ r: examRegistration, eventName: recruitmentEvent.name, policy: recruitmentEvent.policy })
+    .select({
+      r: examRegistration,
+      eventName: recruitmentEvent.name,
+      policy: recruitmentEvent.policy,
+    })
     .from(examRegistration)
     .innerJoin(recruitmentEvent, eq(recruitmentEvent.id, examRegistration.eventId))
     .where(where)
@@ -22,14 +32,20 @@ export async function findCandidateRegistrations(db: Db, candidateId: string, re
   if (registrationId && rows.length === 0) throw new AppError('REGISTRATION.NOT_FOUND');
   const ids = rows.map((x) => x.r.id);
   const lines = ids.length
-    ? await db.select().from(registrationTimeline).where(inArray(registrationTimeline.registrationId, ids)).orderBy(asc(registrationTimeline.at), asc(registrationTimeline.id))
+    ? await db
+        .select()
+        .from(registrationTimeline)
+        .where(inArray(registrationTimeline.registrationId, ids))
+        .orderBy(asc(registrationTimeline.at), asc(registrationTimeline.id))
     : [];
   return rows.map(({ r, eventName, policy }) => ({
     id: r.id,
     eventId: r.eventId,
     eventName,
     examCategory: r.examCategory,
-    examCategoryName: (policy as Policy).examCategories?.find((c) => c.code === r.examCategory)?.name ?? r.examCategory,
+    examCategoryName:
+      (policy as Policy).examCategories?.find((c) => c.code === r.examCategory)?.name ??
+      r.examCategory,
     subjectCode: r.subjectCode,
     status: r.status,
     checks: r.checks as RegistrationCheck[],
@@ -37,18 +53,37 @@ export async function findCandidateRegistrations(db: Db, candidateId: string, re
     createdAt: r.createdAt.toISOString(),
     timeline: lines
       .filter((l) => l.registrationId === r.id)
-      .map((l) => ({ at: l.at.toISOString(), kind: l.kind, fromStatus: l.fromStatus, toStatus: l.toStatus, message: l.message })),
+      .map((l) => ({
+        at: l.at.toISOString(),
+        kind: l.kind,
+        fromStatus: l.fromStatus,
+        toStatus: l.toStatus,
+        message: l.message,
+      })),
   }));
 }
 
 /** Staff list of an event's registrations, names and ID numbers masked (NFR-SEC-3). */
-export async function findEventRegistrations(db: Db, crypto: CryptoProvider, eventId: string, q: { page: number; pageSize: number; status?: RegistrationStatus }) {
+export async function findEventRegistrations(
+  db: Db,
+  crypto: CryptoProvider,
+  eventId: string,
+  q: { page: number; pageSize: number; status?: RegistrationStatus },
+) {
   const filters: SQL[] = [eq(examRegistration.eventId, eventId)];
   if (q.status) filters.push(eq(examRegistration.status, q.status));
   const where = and(...filters);
   const [rows, [totals]] = await Promise.all([
     db
-      .select({ id: examRegistration.id, examCategory: examRegistration.examCategory, status: examRegistration.status, createdAt: examRegistration.createdAt, candidateId: candidate.id, name: candidate.name, idNumberEnc: candidate.idNumberEnc })
+      .select({
+        id: examRegistration.id,
+        examCategory: examRegistration.examCategory,
+        status: examRegistration.status,
+        createdAt: examRegistration.createdAt,
+        candidateId: candidate.id,
+        name: candidate.name,
+        idNumberEnc: candidate.idNumberEnc,
+      })
       .from(examRegistration)
       .innerJoin(candidate, eq(candidate.id, examRegistration.candidateId))
       .where(where)
@@ -61,7 +96,13 @@ export async function findEventRegistrations(db: Db, crypto: CryptoProvider, eve
     items: rows.map((r) => ({
       id: r.id,
       candidateName: maskName(r.name),
-      idNumberMasked: maskIdNumber(crypto.decryptField(r.idNumberEnc, { table: 'candidate', column: 'id_number', rowId: r.candidateId })),
+      idNumberMasked: maskIdNumber(
+        crypto.decryptField(r.idNumberEnc, {
+          table: 'candidate',
+          column: 'id_number',
+          rowId: r.candidateId,
+        }),
+      ),
       examCategory: r.examCategory,
       status: r.status,
       createdAt: r.createdAt.toISOString(),
@@ -73,21 +114,43 @@ export async function findEventRegistrations(db: Db, crypto: CryptoProvider, eve
 // Read-only queries other modules use instead of reading examRegistration (NFR-MNT-1).
 
 /** A registration's status (locked for update when asked), or undefined when there is none. */
-export async function registrationStatusOf(db: DbOrTx, registrationId: string, lock = false): Promise<RegistrationStatus | undefined> {
-  const query = db.select({ status: examRegistration.status }).from(examRegistration).where(eq(examRegistration.id, registrationId));
+export async function registrationStatusOf(
+  db: DbOrTx,
+  registrationId: string,
+  lock = false,
+): Promise<RegistrationStatus | undefined> {
+  const query = db
+    .select({ status: examRegistration.status })
+    .from(examRegistration)
+    .where(eq(examRegistration.id, registrationId));
   const [row] = lock ? await query.for('update') : await query;
   return row?.status as RegistrationStatus | undefined;
 }
 
 /** Whether the registration is the candidate's own. */
-export async function isRegistrationOf(db: DbOrTx, registrationId: string, candidateId: string): Promise<boolean> {
-  const [row] = await db.select({ id: examRegistration.id }).from(examRegistration).where(and(eq(examRegistration.id, registrationId), eq(examRegistration.candidateId, candidateId)));
+export async function isRegistrationOf(
+  db: DbOrTx,
+  registrationId: string,
+  candidateId: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: examRegistration.id })
+    .from(examRegistration)
+    .where(
+      and(eq(examRegistration.id, registrationId), eq(examRegistration.candidateId, candidateId)),
+    );
   return row !== undefined;
 }
 
 /** The exam category of each registration, by registration id. */
-export async function examCategoriesOf(db: DbOrTx, registrationIds: readonly string[]): Promise<Map<string, string>> {
+export async function examCategoriesOf(
+  db: DbOrTx,
+  registrationIds: readonly string[],
+): Promise<Map<string, string>> {
   if (registrationIds.length === 0) return new Map();
-  const rows = await db.select({ id: examRegistration.id, examCategory: examRegistration.examCategory }).from(examRegistration).where(inArray(examRegistration.id, [...new Set(registrationIds)]));
+  const rows = await db
+    .select({ id: examRegistration.id, examCategory: examRegistration.examCategory })
+    .from(examRegistration)
+    .where(inArray(examRegistration.id, [...new Set(registrationIds)]));
   return new Map(rows.map((r) => [r.id, r.examCategory]));
 }

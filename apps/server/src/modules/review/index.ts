@@ -15,9 +15,34 @@ export { educationCheck } from './review.table';
 
 export const reviewModule = defineModule({
   name: 'review',
-  dependsOn: ['applications', 'data-exchange', 'events', 'messages', 'positions', 'profiles', 'scores', 'candidates', 'units'],
-  create({ db, crypto, audit, clock }, deps: { 'data-exchange': DataExchangeModuleService; messages: MessagesService; scores: ScoresService }) {
-    return createReviewService({ db, crypto, audit, messages: deps.messages, scores: deps.scores, education: deps['data-exchange'].education, now: () => clock.now() });
+  dependsOn: [
+    'applications',
+    'data-exchange',
+    'events',
+    'messages',
+    'positions',
+    'profiles',
+    'scores',
+    'candidates',
+    'units',
+  ],
+  create(
+    { db, crypto, audit, clock },
+    deps: {
+      'data-exchange': DataExchangeModuleService;
+      messages: MessagesService;
+      scores: ScoresService;
+    },
+  ) {
+    return createReviewService({
+      db,
+      crypto,
+      audit,
+      messages: deps.messages,
+      scores: deps.scores,
+      education: deps['data-exchange'].education,
+      now: () => clock.now(),
+    });
   },
   routes: (app, review) => registerReviewRoutes(app, review),
 });

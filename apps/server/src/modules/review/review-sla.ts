@@ -1,4 +1,9 @@
-import { DEFAULT_REVIEW_SLA, type ApplicationStatus, type EventPolicy, type SlaMark } from '@kaolu/contracts';
+import {
+  DEFAULT_REVIEW_SLA,
+  type ApplicationStatus,
+  type EventPolicy,
+  type SlaMark,
+} from '@kaolu/contracts';
 import { and, eq, not, sql, type SQL } from 'drizzle-orm';
 import { positionApplication } from '../applications';
 import { recruitmentEvent } from '../events';
@@ -13,7 +18,12 @@ export function waitingHoursOf(submittedAt: Date, now: Date): number {
 }
 
 /** The SLA mark under the event's thresholds: only applications waiting for the unit (待审核) can be late. */
-export function slaOf(status: ApplicationStatus, submittedAt: Date, now: Date, sla: ReviewSla = DEFAULT_REVIEW_SLA): SlaMark {
+export function slaOf(
+  status: ApplicationStatus,
+  submittedAt: Date,
+  now: Date,
+  sla: ReviewSla = DEFAULT_REVIEW_SLA,
+): SlaMark {
   if (status !== 'submitted') return 'ok';
   const hours = (now.getTime() - submittedAt.getTime()) / HOUR;
   return hours >= sla.overdueHours ? 'overdue' : hours >= sla.warnHours ? 'due' : 'ok';
@@ -22,12 +32,15 @@ export function slaOf(status: ApplicationStatus, submittedAt: Date, now: Date, s
 // The thresholds as SQL over the joined event's policy; policies saved before the SLA was policy
 // data have none and read as the defaults, exactly as the schema's default does.
 const policyHours = (key: keyof ReviewSla) =>
-  sql<number>`coalesce((${recruitmentEvent.policy} #>> ${sql.raw(`'{reviewSla,${key}}'`)})::int, ${sql.raw(String(DEFAULT_REVIEW_SLA[key]))})`.mapWith(Number);
+  sql<number>`coalesce((${recruitmentEvent.policy} #>> ${sql.raw(`'{reviewSla,${key}}'`)})::int, ${sql.raw(String(DEFAULT_REVIEW_SLA[key]))})`.mapWith(
+    Number,
+  );
 export const warnHoursSql = () => policyHours('warnHours');
 export const overdueHoursSql = () => policyHours('overdueHours');
 
 /** submittedAt lies at least `hours` before now. */
-const waitedAtLeast = (hours: SQL, now: Date) => sql`${positionApplication.submittedAt} <= ${now.toISOString()}::timestamptz - ${hours} * interval '1 hour'`;
+const waitedAtLeast = (hours: SQL, now: Date) =>
+  sql`${positionApplication.submittedAt} <= ${now.toISOString()}::timestamptz - ${hours} * interval '1 hour'`;
 
 /**
  * The filter for a mark, each application judged by its own event's policy (needs recruitment_event
@@ -36,5 +49,7 @@ const waitedAtLeast = (hours: SQL, now: Date) => sql`${positionApplication.submi
 export function slaCondition(mark: 'due' | 'overdue', now: Date): SQL {
   const pending = eq(positionApplication.status, 'submitted');
   const overdue = waitedAtLeast(overdueHoursSql(), now);
-  return mark === 'overdue' ? and(pending, overdue)! : and(pending, waitedAtLeast(warnHoursSql(), now), not(overdue))!;
+  return mark === 'overdue'
+    ? and(pending, overdue)!
+    : and(pending, waitedAtLeast(warnHoursSql(), now), not(overdue))!;
 }

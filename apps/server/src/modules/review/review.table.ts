@@ -9,7 +9,9 @@ export const educationCheck = pgTable(
   'education_check',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    applicationId: uuid('application_id').notNull().references(() => positionApplication.id),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => positionApplication.id),
     outcome: text('outcome', { enum: ['match', 'mismatch', 'not_found', 'unavailable'] }).notNull(),
     fields: jsonb('fields').notNull().default([]),
     message: text('message').notNull(),

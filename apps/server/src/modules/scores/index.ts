@@ -20,16 +20,25 @@ export { countPassFigures, type PassFigures } from './score-figures';
 type ImportPayload = { eventId: string; fileBase64: string; ctx: ChangeContext };
 
 /** Registers the import job (progress, bad rows as a result) and the routes. */
-export function registerScoresModule(app: ZodApp, deps: { scores: ScoresService; jobs: JobRunner }): void {
+export function registerScoresModule(
+  app: ZodApp,
+  deps: { scores: ScoresService; jobs: JobRunner },
+): void {
   deps.jobs.register<ImportPayload>(SCORES_IMPORT_JOB, async ({ payload, reportProgress }) => {
     await reportProgress(10, '正在校验成绩');
     try {
-      const result = await deps.scores.importScores(payload.eventId, payload.fileBase64, payload.ctx, reportProgress);
+      const result = await deps.scores.importScores(
+        payload.eventId,
+        payload.fileBase64,
+        payload.ctx,
+        reportProgress,
+      );
       await reportProgress(100, `已导入 ${result.imported} 条成绩`);
       return result;
     } catch (error) {
       // A bad file is a report for the person to read, not a failure to retry.
-      if (error instanceof AppError && error.code === 'IMPORT.ROWS_INVALID') return { imported: 0, problems: (error.details as { problems: unknown }).problems };
+      if (error instanceof AppError && error.code === 'IMPORT.ROWS_INVALID')
+        return { imported: 0, problems: (error.details as { problems: unknown }).problems };
       throw error;
     }
   });

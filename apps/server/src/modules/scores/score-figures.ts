@@ -22,9 +22,27 @@ export async function countPassFigures(db: DbOrTx, eventId: string): Promise<Pas
       passed: sql<number>`count(*) filter (where ${isNotNull(writtenScore.totalCenti)} and ${writtenScore.totalCenti} >= ${line})::int`,
     })
     .from(writtenScore)
-    .leftJoin(own, and(eq(own.eventId, writtenScore.eventId), eq(own.examCategory, writtenScore.examCategory), eq(own.majorType, writtenScore.majorType)))
-    .leftJoin(category, and(eq(category.eventId, writtenScore.eventId), eq(category.examCategory, writtenScore.examCategory), eq(category.majorType, '')))
+    .leftJoin(
+      own,
+      and(
+        eq(own.eventId, writtenScore.eventId),
+        eq(own.examCategory, writtenScore.examCategory),
+        eq(own.majorType, writtenScore.majorType),
+      ),
+    )
+    .leftJoin(
+      category,
+      and(
+        eq(category.eventId, writtenScore.eventId),
+        eq(category.examCategory, writtenScore.examCategory),
+        eq(category.majorType, ''),
+      ),
+    )
     .where(eq(writtenScore.eventId, eventId))
     .groupBy(writtenScore.examCategory);
-  return rows.map((r) => ({ examCategory: r.examCategory, scored: Number(r.scored), passed: Number(r.passed) }));
+  return rows.map((r) => ({
+    examCategory: r.examCategory,
+    scored: Number(r.scored),
+    passed: Number(r.passed),
+  }));
 }

@@ -8,18 +8,36 @@ import type { ScoreLookup, ScoreTarget } from './score-sheet';
 import { passLine, scoreRelease, writtenScore } from './scores.table';
 
 /** Lookup of an event's confirmed registrations by ticket number and by ID-number blind index. */
-export async function loadScoreLookup(tx: DbOrTx, eventId: string, policy: EventPolicy, blindIndex: (idNumber: string) => string): Promise<ScoreLookup> {
+export async function loadScoreLookup(
+  tx: DbOrTx,
+  eventId: string,
+  policy: EventPolicy,
+  blindIndex: (idNumber: string) => string,
+): Promise<ScoreLookup> {
   const rows = await tx
-    .select({ registrationId: examRegistration.id, candidateId: examRegistration.candidateId, examCategory: examRegistration.examCategory, ticket: admissionTicket.ticketNumber, bidx: candidate.idNumberBidx })
+    .select({
+      registrationId: examRegistration.id,
+      candidateId: examRegistration.candidateId,
+      examCategory: examRegistration.examCategory,
+      ticket: admissionTicket.ticketNumber,
+      bidx: candidate.idNumberBidx,
+    })
     .from(examRegistration)
     .innerJoin(candidate, eq(candidate.id, examRegistration.candidateId))
     .leftJoin(admissionTicket, eq(admissionTicket.registrationId, examRegistration.id))
     .where(and(eq(examRegistration.eventId, eventId), eq(examRegistration.status, 'confirmed')));
-  const professional = new Set(policy.examCategories.filter((c) => c.subjects.length > 0).map((c) => c.code));
+  const professional = new Set(
+    policy.examCategories.filter((c) => c.subjects.length > 0).map((c) => c.code),
+  );
   const byTicket = new Map<string, ScoreTarget>();
   const byBidx = new Map<string, ScoreTarget>();
   for (const r of rows) {
-    const target = { registrationId: r.registrationId, candidateId: r.candidateId, examCategory: r.examCategory, hasProfessional: professional.has(r.examCategory) };
+    const target = {
+      registrationId: r.registrationId,
+      candidateId: r.candidateId,
+      examCategory: r.examCategory,
+      hasProfessional: professional.has(r.examCategory),
+    };
     if (r.ticket) byTicket.set(r.ticket, target);
     byBidx.set(r.bidx, target);
   }
@@ -38,6 +56,9 @@ export async function findPassLines(tx: DbOrTx, eventId: string) {
 
 /** The candidate's score in an event (whatever the publication state; callers check it). */
 export async function findCandidateScore(tx: DbOrTx, eventId: string, candidateId: string) {
-  const [row] = await tx.select().from(writtenScore).where(and(eq(writtenScore.eventId, eventId), eq(writtenScore.candidateId, candidateId)));
+  const [row] = await tx
+    .select()
+    .from(writtenScore)
+    .where(and(eq(writtenScore.eventId, eventId), eq(writtenScore.candidateId, candidateId)));
   return row;
 }

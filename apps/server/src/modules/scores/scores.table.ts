@@ -1,4 +1,13 @@
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { candidate } from '../candidates/candidate.table';
 import { recruitmentEvent } from '../events/event.table';
 import { examRegistration } from '../registrations/registration.table';
@@ -11,9 +20,16 @@ export const writtenScore = pgTable(
   'written_score',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id').notNull().references(() => recruitmentEvent.id),
-    registrationId: uuid('registration_id').notNull().unique().references(() => examRegistration.id),
-    candidateId: uuid('candidate_id').notNull().references(() => candidate.id),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => recruitmentEvent.id),
+    registrationId: uuid('registration_id')
+      .notNull()
+      .unique()
+      .references(() => examRegistration.id),
+    candidateId: uuid('candidate_id')
+      .notNull()
+      .references(() => candidate.id),
     examCategory: text('exam_category').notNull(),
     // 司法医护 (INT-03): the major type whose pass line applies; null elsewhere.
     majorType: text('major_type'),
@@ -24,14 +40,19 @@ export const writtenScore = pgTable(
     totalCenti: integer('total_centi'),
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('written_score_event_idx').on(t.eventId, t.examCategory), index('written_score_candidate_idx').on(t.candidateId)],
+  (t) => [
+    index('written_score_event_idx').on(t.eventId, t.examCategory),
+    index('written_score_candidate_idx').on(t.candidateId),
+  ],
 );
 
 /** Pass lines 合格线 per category, and per major type for 司法医护 ('' = the whole category). */
 export const passLine = pgTable(
   'pass_line',
   {
-    eventId: uuid('event_id').notNull().references(() => recruitmentEvent.id),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => recruitmentEvent.id),
     examCategory: text('exam_category').notNull(),
     majorType: text('major_type').notNull().default(''),
     lineCenti: integer('line_centi').notNull(),
@@ -42,7 +63,9 @@ export const passLine = pgTable(
 
 /** When an event's scores were published: before this row exists candidates see nothing (ONL-02). */
 export const scoreRelease = pgTable('score_release', {
-  eventId: uuid('event_id').primaryKey().references(() => recruitmentEvent.id),
+  eventId: uuid('event_id')
+    .primaryKey()
+    .references(() => recruitmentEvent.id),
   publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
   publishedBy: text('published_by').notNull(),
 });

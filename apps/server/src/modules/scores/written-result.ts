@@ -1,6 +1,10 @@
 import { divideHalfUp, type Centi } from '@kaolu/domain';
 
-export type SubjectScores = { xingce: Centi | null; shenlun: Centi | null; professional: Centi | null };
+export type SubjectScores = {
+  xingce: Centi | null;
+  shenlun: Centi | null;
+  professional: Centi | null;
+};
 export type PassLineRow = { examCategory: string; majorType: string; lineCenti: Centi };
 
 /**
@@ -8,18 +12,31 @@ export type PassLineRow = { examCategory: string; majorType: string; lineCenti: 
  * sits (行测, 申论, and the professional subject where it has one), half up on exact hundredths.
  * Absent from any subject → no total.
  */
-export function writtenTotalOf(scores: SubjectScores, hasProfessional: boolean, absent: boolean): Centi | null {
+export function writtenTotalOf(
+  scores: SubjectScores,
+  hasProfessional: boolean,
+  absent: boolean,
+): Centi | null {
   if (absent) return null;
-  const taken = hasProfessional ? [scores.xingce, scores.shenlun, scores.professional] : [scores.xingce, scores.shenlun];
+  const taken = hasProfessional
+    ? [scores.xingce, scores.shenlun, scores.professional]
+    : [scores.xingce, scores.shenlun];
   if (taken.some((s) => s === null)) return null;
   const sum = taken.reduce<number>((a, s) => a + s!, 0);
   return divideHalfUp(sum, taken.length);
 }
 
 /** The line that applies: the major type's own line (司法医护, INT-03), else the category's. */
-export function passLineFor(lines: readonly PassLineRow[], examCategory: string, majorType: string | null): Centi | undefined {
-  const own = majorType ? lines.find((l) => l.examCategory === examCategory && l.majorType === majorType) : undefined;
-  return (own ?? lines.find((l) => l.examCategory === examCategory && l.majorType === ''))?.lineCenti;
+export function passLineFor(
+  lines: readonly PassLineRow[],
+  examCategory: string,
+  majorType: string | null,
+): Centi | undefined {
+  const own = majorType
+    ? lines.find((l) => l.examCategory === examCategory && l.majorType === majorType)
+    : undefined;
+  return (own ?? lines.find((l) => l.examCategory === examCategory && l.majorType === ''))
+    ?.lineCenti;
 }
 
 /** At or above the line passes (§7 "at or above the category's pass line"); no total never passes. */

@@ -11,6 +11,7 @@ export { examRoom, seatDraw, admissionTicket } from './ticket.table';
 export const ticketsModule = defineModule({
   name: 'tickets',
   dependsOn: ['registrations', 'events', 'candidates'],
-  create: ({ db, crypto, audit, clock }) => createTicketsService({ db, crypto, audit, now: () => clock.now() }),
+  create: ({ db, crypto, audit, clock }) =>
+    createTicketsService({ db, crypto, audit, now: () => clock.now() }),
   routes: (app, tickets) => registerTicketRoutes(app, { tickets }),
 });

@@ -7,7 +7,9 @@ export const examRoom = pgTable(
   'exam_room',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id').notNull().references(() => recruitmentEvent.id),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => recruitmentEvent.id),
     examCategory: text('exam_category').notNull(),
     siteName: text('site_name').notNull(),
     siteAddress: text('site_address').notNull(),
@@ -15,14 +17,20 @@ export const examRoom = pgTable(
     capacity: integer('capacity').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('exam_room_event_site_room_uq').on(t.eventId, t.siteName, t.roomCode), index('exam_room_event_idx').on(t.eventId)],
+  (t) => [
+    unique('exam_room_event_site_room_uq').on(t.eventId, t.siteName, t.roomCode),
+    index('exam_room_event_idx').on(t.eventId),
+  ],
 );
 
 /** The recorded seat draw of an event: seed, algorithm and input digest, so anyone can replay it. */
 export const seatDraw = pgTable('seat_draw', {
   id: uuid('id').primaryKey().defaultRandom(),
   // One draw per event: re-drawing would let someone pick a favourable seed.
-  eventId: uuid('event_id').notNull().unique().references(() => recruitmentEvent.id),
+  eventId: uuid('event_id')
+    .notNull()
+    .unique()
+    .references(() => recruitmentEvent.id),
   seed: text('seed').notNull(),
   algorithm: text('algorithm').notNull(),
   inputDigest: text('input_digest').notNull(),
@@ -36,12 +44,22 @@ export const admissionTicket = pgTable(
   'admission_ticket',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    registrationId: uuid('registration_id').notNull().unique().references(() => examRegistration.id),
-    eventId: uuid('event_id').notNull().references(() => recruitmentEvent.id),
-    roomId: uuid('room_id').notNull().references(() => examRoom.id),
+    registrationId: uuid('registration_id')
+      .notNull()
+      .unique()
+      .references(() => examRegistration.id),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => recruitmentEvent.id),
+    roomId: uuid('room_id')
+      .notNull()
+      .references(() => examRoom.id),
     seatNumber: integer('seat_number').notNull(),
     ticketNumber: text('ticket_number').notNull().unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('admission_ticket_room_seat_uq').on(t.roomId, t.seatNumber), index('admission_ticket_event_idx').on(t.eventId)],
+  (t) => [
+    unique('admission_ticket_room_seat_uq').on(t.roomId, t.seatNumber),
+    index('admission_ticket_event_idx').on(t.eventId),
+  ],
 );

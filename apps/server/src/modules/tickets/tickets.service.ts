@@ -22,7 +22,12 @@ export const EXAM_RULES = [
 ];
 
 /** Exam rooms, the recorded seat draw and admission tickets 准考证. */
-export function createTicketsService(deps: { db: Db; crypto: CryptoProvider; audit: AuditLog; now?: () => Date }) {
+export function createTicketsService(deps: {
+  db: Db;
+  crypto: CryptoProvider;
+  audit: AuditLog;
+  now?: () => Date;
+}) {
   const { db, crypto, audit } = deps;
   const now = deps.now ?? (() => new Date());
 
@@ -34,16 +39,31 @@ export function createTicketsService(deps: { db: Db; crypto: CryptoProvider; aud
 
   async function addRoom(eventId: string, input: ExamRoomInput, actor: AuditActor) {
     const event = await loadEvent(eventId);
-    if (!event.policy.examCategories.some((c) => c.code === input.examCategory)) throw new AppError('REGISTRATION.CATEGORY_INVALID');
+    if (!event.policy.examCategories.some((c) => c.code === input.examCategory))
+      throw new AppError('REGISTRATION.CATEGORY_INVALID');
     return db.transaction(async (tx) => {
-      const [row] = await tx.insert(examRoom).values({ eventId, ...input }).returning();
-      await audit.record(tx, { action: 'exam_room.created', actor, targetType: 'event', targetId: eventId, result: 'success', details: { ...input } });
+      const [row] = await tx
+        .insert(examRoom)
+        .values({ eventId, ...input })
+        .returning();
+      await audit.record(tx, {
+        action: 'exam_room.created',
+        actor,
+        targetType: 'event',
+        targetId: eventId,
+        result: 'success',
+        details: { ...input },
+      });
       return row!;
     });
   }
 
   async function listRooms(eventId: string) {
-    return db.select().from(examRoom).where(eq(examRoom.eventId, eventId)).orderBy(asc(examRoom.siteName), asc(examRoom.roomCode));
+    return db
+      .select()
+      .from(examRoom)
+      .where(eq(examRoom.eventId, eventId))
+      .orderBy(asc(examRoom.siteName), asc(examRoom.roomCode));
   }
 
   /**
@@ -53,27 +73,72 @@ export function createTicketsService(deps: { db: Db; crypto: CryptoProvider; aud
   async function assignSeats(eventId: string, seedInput: string | undefined, actor: AuditActor) {
     const event = await loadEvent(eventId);
     const payment = windowOf(event, 'payment');
-    if (payment && now().getTime() < Date.parse(payment.endsAt)) throw new AppError('TICKET.PAYMENT_OPEN');
+    if (payment && now().getTime() < Date.parse(payment.endsAt))
+      throw new AppError('TICKET.PAYMENT_OPEN');
     const seed = seedInput ?? crypto.randomToken(24);
     return db.transaction(async (tx) => {
-      const [done] = await tx.select({ id: seatDraw.id }).from(seatDraw).where(eq(seatDraw.eventId, eventId));
+      const [done] = await tx
+        .select({ id: seatDraw.id })
+        .from(seatDraw)
+        .where(eq(seatDraw.eventId, eventId));
       if (done) throw new AppError('TICKET.ALREADY_DRAWN');
-      const registrations = await tx.select({ id: examRegistration.id, examCategory: examRegistration.examCategory }).from(examRegistration).where(and(eq(examRegistration.eventId, eventId), eq(examRegistration.status, 'confirmed')));
+      const registrations = await tx
+        .select({ id: examRegistration.id, examCategory: examRegistration.examCategory })
+        .from(examRegistration)
+        .where(
+          and(eq(examRegistration.eventId, eventId), eq(examRegistration.status, 'confirmed')),
+        );
       const rooms = await tx.select().from(examRoom).where(eq(examRoom.eventId, eventId));
       const plan = planSeats(seed, registrations, rooms);
-      if (!plan.ok) throw new AppError('TICKET.ROOMS_SHORT', { details: { shortages: plan.shortages } });
+      if (!plan.ok)
+        throw new AppError('TICKET.ROOMS_SHORT', { details: { shortages: plan.shortages } });
       const categoryIndex = new Map(event.policy.examCategories.map((c, i) => [c.code, i + 1]));
       // Ticket number: year, category, room ordinal (site, then room order), seat — unique per seat.
-      const ordered = [...rooms].sort((a, b) => a.siteName.localeCompare(b.siteName, 'zh-CN') || Number(a.roomCode) - Number(b.roomCode));
+      const ordered = [...rooms].sort(
+        (a, b) =>
+          a.siteName.localeCompare(b.siteName, 'zh-CN') || Number(a.roomCode) - Number(b.roomCode),
+      );
       const ordinal = new Map(ordered.map((r, i) => [r.id, i + 1]));
       const categoryOfRoom = new Map(rooms.map((r) => [r.id, r.examCategory]));
       const ticketNumber = (s: (typeof plan.seats)[number]) =>
         `${event.year}${String(categoryIndex.get(categoryOfRoom.get(s.roomId)!) ?? 0).padStart(2, '0')}${String(ordinal.get(s.roomId)).padStart(4, '0')}${String(s.seatNumber).padStart(2, '0')}`;
-      if (plan.seats.length) await tx.insert(admissionTicket).values(plan.seats.map((s) => ({ ...s, eventId, ticketNumber: ticketNumber(s) })));
+      if (plan.seats.length)
+        await tx
+          .insert(admissionTicket)
+          .values(plan.seats.map((s) => ({ ...s, eventId, ticketNumber: ticketNumber(s) })));
       const summary = { assigned: plan.seats.length, rooms: rooms.length };
-      const [draw] = await tx.insert(seatDraw).values({ eventId, seed, algorithm: plan.record.algorithm, inputDigest: plan.record.inputDigest, summary, createdBy: actor.kind === 'staff' ? actor.username : actor.kind }).returning();
-      await audit.record(tx, { action: 'seat.assigned', actor, targetType: 'event', targetId: eventId, result: 'success', details: { seed, algorithm: plan.record.algorithm, inputDigest: plan.record.inputDigest, ...summary } });
-      return { id: draw!.id, seed, algorithm: draw!.algorithm, inputDigest: draw!.inputDigest, assigned: plan.seats.length, createdAt: draw!.createdAt.toISOString() };
+      const [draw] = await tx
+        .insert(seatDraw)
+        .values({
+          eventId,
+          seed,
+          algorithm: plan.record.algorithm,
+          inputDigest: plan.record.inputDigest,
+          summary,
+          createdBy: actor.kind === 'staff' ? actor.username : actor.kind,
+        })
+        .returning();
+      await audit.record(tx, {
+        action: 'seat.assigned',
+        actor,
+        targetType: 'event',
+        targetId: eventId,
+        result: 'success',
+        details: {
+          seed,
+          algorithm: plan.record.algorithm,
+          inputDigest: plan.record.inputDigest,
+          ...summary,
+        },
+      });
+      return {
+        id: draw!.id,
+        seed,
+        algorithm: draw!.algorithm,
+        inputDigest: draw!.inputDigest,
+        assigned: plan.seats.length,
+        createdAt: draw!.createdAt.toISOString(),
+      };
     });
   }
 
@@ -85,19 +150,33 @@ export function createTicketsService(deps: { db: Db; crypto: CryptoProvider; aud
       .innerJoin(examRoom, eq(examRoom.id, admissionTicket.roomId))
       .innerJoin(examRegistration, eq(examRegistration.id, admissionTicket.registrationId))
       .innerJoin(candidate, eq(candidate.id, examRegistration.candidateId))
-      .where(and(eq(admissionTicket.registrationId, registrationId), eq(examRegistration.candidateId, candidateId)));
+      .where(
+        and(
+          eq(admissionTicket.registrationId, registrationId),
+          eq(examRegistration.candidateId, candidateId),
+        ),
+      );
     if (!row || row.r.status !== 'confirmed') throw new AppError('TICKET.NOT_READY');
     const event = await loadEvent(row.r.eventId);
     const printing = windowOf(event, 'admission_ticket');
-    if (printing && now().getTime() < Date.parse(printing.startsAt)) throw new AppError('TICKET.NOT_READY');
+    if (printing && now().getTime() < Date.parse(printing.startsAt))
+      throw new AppError('TICKET.NOT_READY');
     const exam = windowOf(event, 'written_exam');
     return {
       ticketNumber: row.t.ticketNumber,
       candidateName: row.c.name,
-      idNumberMasked: maskIdNumber(crypto.decryptField(row.c.idNumberEnc, { table: 'candidate', column: 'id_number', rowId: row.c.id })),
+      idNumberMasked: maskIdNumber(
+        crypto.decryptField(row.c.idNumberEnc, {
+          table: 'candidate',
+          column: 'id_number',
+          rowId: row.c.id,
+        }),
+      ),
       gender: row.c.gender,
       eventName: event.name,
-      examCategoryName: event.policy.examCategories.find((c) => c.code === row.r.examCategory)?.name ?? row.r.examCategory,
+      examCategoryName:
+        event.policy.examCategories.find((c) => c.code === row.r.examCategory)?.name ??
+        row.r.examCategory,
       siteName: row.room.siteName,
       siteAddress: row.room.siteAddress,
       roomCode: row.room.roomCode,

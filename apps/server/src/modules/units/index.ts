@@ -3,7 +3,14 @@ import { defineModule } from '../../platform/modules/module-registry';
 import { registerUnitRoutes } from './units.routes';
 import { createUnitsService } from './units.service';
 
-export { createUnitsService, getUnitById, findUnitByCode, presentUnit, type UnitsService, type UnitRow } from './units.service';
+export {
+  createUnitsService,
+  getUnitById,
+  findUnitByCode,
+  presentUnit,
+  type UnitsService,
+  type UnitRow,
+} from './units.service';
 export { registerUnitRoutes } from './units.routes';
 export { unit } from './unit.table';
 export { sealLegacyUnitContacts, sealUnitContact } from './unit-contact';

@@ -15,7 +15,11 @@ export type StoredUnitContact = { name?: string; phone?: string; address?: strin
 const FIELDS = ['name', 'phone', 'address'] as const;
 
 /** Associated data of the ciphertext: rotate-keys binds `<column>_enc` to `<column>` and the row id. */
-const contactAd = (rowId: string): FieldAssociatedData => ({ table: 'unit', column: 'contact', rowId });
+const contactAd = (rowId: string): FieldAssociatedData => ({
+  table: 'unit',
+  column: 'contact',
+  rowId,
+});
 
 /** Only the known fields, as non-empty trimmed text; null when nothing is left. */
 function normalise(value: unknown): StoredUnitContact | null {
@@ -29,7 +33,11 @@ function normalise(value: unknown): StoredUnitContact | null {
 }
 
 /** The ciphertext of a contact for the unit row `rowId`, or null for no contact. */
-export function sealUnitContact(crypto: CryptoProvider, rowId: string, contact: unknown): string | null {
+export function sealUnitContact(
+  crypto: CryptoProvider,
+  rowId: string,
+  contact: unknown,
+): string | null {
   const clean = normalise(contact);
   return clean ? crypto.encryptField(JSON.stringify(clean), contactAd(rowId)) : null;
 }
@@ -85,7 +93,11 @@ export async function sealLegacyUnitContacts(db: DbOrTx, crypto: CryptoProvider)
       .update(unit)
       .set({ contactEnc, legacyContact: null })
       .where(
-        and(eq(unit.id, row.id), isNotNull(unit.legacyContact), row.contactEnc ? undefined : isNull(unit.contactEnc)),
+        and(
+          eq(unit.id, row.id),
+          isNotNull(unit.legacyContact),
+          row.contactEnc ? undefined : isNull(unit.contactEnc),
+        ),
       )
       .returning({ id: unit.id });
     sealed += updated.length;

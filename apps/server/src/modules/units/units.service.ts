@@ -7,7 +7,12 @@ import type { AuditLog } from '../../platform/audit';
 import type { CryptoProvider } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
 import { unit } from './unit.table';
-import { maskUnitContact, mergeUnitContact, openUnitContact, sealUnitContact } from './unit-contact';
+import {
+  maskUnitContact,
+  mergeUnitContact,
+  openUnitContact,
+  sealUnitContact,
+} from './unit-contact';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
 type UnitInput = z.infer<typeof UnitInputSchema>;
@@ -52,16 +57,24 @@ export function createUnitsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
   const audited = (input: UnitInput, shown: Unit) => ({ ...input, contact: shown.contact });
 
   async function assertParent(tx: DbOrTx, input: UnitInput, selfId?: string): Promise<void> {
-    if (input.kind === 'department' && input.parentId) throw new AppError('UNIT.INVALID_PARENT', { message: '主管部门不能再有上级' });
+    if (input.kind === 'department' && input.parentId)
+      throw new AppError('UNIT.INVALID_PARENT', { message: '主管部门不能再有上级' });
     if (!input.parentId) return;
-    if (input.parentId === selfId) throw new AppError('UNIT.INVALID_PARENT', { message: '单位不能隶属于自身' });
+    if (input.parentId === selfId)
+      throw new AppError('UNIT.INVALID_PARENT', { message: '单位不能隶属于自身' });
     const parent = await getUnitById(tx, input.parentId);
-    if (parent.kind !== 'department') throw new AppError('UNIT.INVALID_PARENT', { message: `「${parent.name}」不是主管部门，不能作为上级` });
+    if (parent.kind !== 'department')
+      throw new AppError('UNIT.INVALID_PARENT', {
+        message: `「${parent.name}」不是主管部门，不能作为上级`,
+      });
   }
 
   async function assertCodeFree(tx: DbOrTx, code: string, selfId?: string): Promise<void> {
     const existing = await findUnitByCode(tx, code);
-    if (existing && existing.id !== selfId) throw new AppError('UNIT.CODE_TAKEN', { message: `单位代码「${code}」已被「${existing.name}」使用` });
+    if (existing && existing.id !== selfId)
+      throw new AppError('UNIT.CODE_TAKEN', {
+        message: `单位代码「${code}」已被「${existing.name}」使用`,
+      });
   }
 
   return {
@@ -74,7 +87,13 @@ export function createUnitsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
       }
       const where = parts.length ? and(...parts) : undefined;
       const [rows, [totals]] = await Promise.all([
-        db.select().from(unit).where(where).orderBy(asc(unit.kind), asc(unit.code)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+        db
+          .select()
+          .from(unit)
+          .where(where)
+          .orderBy(asc(unit.kind), asc(unit.code))
+          .limit(query.pageSize)
+          .offset((query.page - 1) * query.pageSize),
         db.select({ n: count() }).from(unit).where(where),
       ]);
       return { items: rows.map(present), total: totals?.n ?? 0 };
@@ -90,10 +109,19 @@ export function createUnitsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
         const id = randomUUID();
         const { contact, ...fields } = input;
         const contactEnc = sealUnitContact(crypto, id, mergeUnitContact(null, contact));
-        const [row] = await tx.insert(unit).values({ ...fields, id, contactEnc }).returning();
+        const [row] = await tx
+          .insert(unit)
+          .values({ ...fields, id, contactEnc })
+          .returning();
         const shown = present(row!);
         const details = { to: audited(input, shown) };
-        const entry = { action: 'unit.created', targetType: 'unit', targetId: id, result: 'success' as const, details };
+        const entry = {
+          action: 'unit.created',
+          targetType: 'unit',
+          targetId: id,
+          result: 'success' as const,
+          details,
+        };
         await audit.record(tx, { ...auditBase(ctx), ...entry });
         return shown;
       });
@@ -105,15 +133,35 @@ export function createUnitsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
         await assertCodeFree(tx, input.code, id);
         await assertParent(tx, input, id);
         if (before.kind === 'department' && input.kind === 'unit') {
-          const [children] = await tx.select({ n: count() }).from(unit).where(eq(unit.parentId, id));
-          if ((children?.n ?? 0) > 0) throw new AppError('UNIT.INVALID_PARENT', { message: '该主管部门下还有单位，不能改为单位' });
+          const [children] = await tx
+            .select({ n: count() })
+            .from(unit)
+            .where(eq(unit.parentId, id));
+          if ((children?.n ?? 0) > 0)
+            throw new AppError('UNIT.INVALID_PARENT', {
+              message: '该主管部门下还有单位，不能改为单位',
+            });
         }
         const { contact, ...fields } = input;
-        const contactEnc = sealUnitContact(crypto, id, mergeUnitContact(openUnitContact(crypto, before), contact));
-        const [row] = await tx.update(unit).set({ ...fields, contactEnc }).where(eq(unit.id, id)).returning();
+        const contactEnc = sealUnitContact(
+          crypto,
+          id,
+          mergeUnitContact(openUnitContact(crypto, before), contact),
+        );
+        const [row] = await tx
+          .update(unit)
+          .set({ ...fields, contactEnc })
+          .where(eq(unit.id, id))
+          .returning();
         const shown = present(row!);
         const details = { from: present(before), to: audited(input, shown) };
-        const entry = { action: 'unit.updated', targetType: 'unit', targetId: id, result: 'success' as const, details };
+        const entry = {
+          action: 'unit.updated',
+          targetType: 'unit',
+          targetId: id,
+          result: 'success' as const,
+          details,
+        };
         await audit.record(tx, { ...auditBase(ctx), ...entry });
         return shown;
       });

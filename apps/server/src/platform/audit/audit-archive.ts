@@ -12,16 +12,36 @@ import type { AuditActor, AuditLog } from './audit.types';
 /** REG-08: entries are kept at least this long; the database function enforces the same limit. */
 export const RETENTION_DAYS = 180;
 
-export type ArchiveOptions = { checkpointId: number; directory: string; actor: AuditActor; archivedBy: string; now?: Date };
-export type ArchiveResult = { fromId: number; toId: number; count: number; workbookPath: string; manifestPath: string };
+export type ArchiveOptions = {
+  checkpointId: number;
+  directory: string;
+  actor: AuditActor;
+  archivedBy: string;
+  now?: Date;
+};
+export type ArchiveResult = {
+  fromId: number;
+  toId: number;
+  count: number;
+  workbookPath: string;
+  manifestPath: string;
+};
 
 /**
  * Archives every retained entry up to a signed checkpoint (REG-08 retention): exports them to a
  * workbook and signature file, then drops them through kaolu_audit_archive(), which refuses
  * entries younger than 180 days. The next entry's prev_mac stays provable from the checkpoint.
  */
-export async function archiveAuditRange(db: Db, crypto: CryptoProvider, audit: AuditLog, options: ArchiveOptions): Promise<ArchiveResult> {
-  const [checkpoint] = await db.select().from(auditCheckpoint).where(eq(auditCheckpoint.id, options.checkpointId));
+export async function archiveAuditRange(
+  db: Db,
+  crypto: CryptoProvider,
+  audit: AuditLog,
+  options: ArchiveOptions,
+): Promise<ArchiveResult> {
+  const [checkpoint] = await db
+    .select()
+    .from(auditCheckpoint)
+    .where(eq(auditCheckpoint.id, options.checkpointId));
   if (!checkpoint) throw new RangeError(`签名检查点 ${options.checkpointId} 不存在`);
   const fromId = await firstRetainedId(db);
   if (checkpoint.lastId < fromId) throw new RangeError(`检查点 ${checkpoint.id} 之前的日志已归档`);
@@ -32,12 +52,20 @@ export async function archiveAuditRange(db: Db, crypto: CryptoProvider, audit: A
     .where(and(gte(auditEntry.id, fromId), lte(auditEntry.id, checkpoint.lastId)));
   const now = options.now ?? new Date();
   if (newest?.at && newest.at.getTime() > now.getTime() - RETENTION_DAYS * 86_400_000) {
-    throw new RangeError(`审计日志至少保留 ${RETENTION_DAYS} 天，检查点 ${checkpoint.id} 之前仍有较新的日志`);
+    throw new RangeError(
+      `审计日志至少保留 ${RETENTION_DAYS} 天，检查点 ${checkpoint.id} 之前仍有较新的日志`,
+    );
   }
 
-  const exported = await exportAuditRange(db, crypto, { fromId, toId: checkpoint.lastId, exportedBy: options.archivedBy, now });
+  const exported = await exportAuditRange(db, crypto, {
+    fromId,
+    toId: checkpoint.lastId,
+    exportedBy: options.archivedBy,
+    now,
+  });
   // Dropping a range that fails verification would destroy the evidence of tampering.
-  if (!exported.manifest.chainIntact) throw new Error(`待归档的日志未通过验证：${exported.manifest.chainBreak?.message ?? ''}`);
+  if (!exported.manifest.chainIntact)
+    throw new Error(`待归档的日志未通过验证：${exported.manifest.chainBreak?.message ?? ''}`);
   await mkdir(options.directory, { recursive: true });
   const workbookPath = path.join(options.directory, exported.workbookFile);
   const manifestPath = path.join(options.directory, exported.manifestFile);
@@ -56,7 +84,13 @@ export async function archiveAuditRange(db: Db, crypto: CryptoProvider, audit: A
       targetType: 'audit_checkpoint',
       targetId: String(checkpoint.id),
       result: 'success',
-      details: { fromId, toId: checkpoint.lastId, count: deleted, file: exported.workbookFile, workbookSm3: exported.manifest.workbookSm3 },
+      details: {
+        fromId,
+        toId: checkpoint.lastId,
+        count: deleted,
+        file: exported.workbookFile,
+        workbookSm3: exported.manifest.workbookSm3,
+      },
     });
     return deleted;
   });

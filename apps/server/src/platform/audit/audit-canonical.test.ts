@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { encodeAuditEntry, encodeAuditEntryReference, normaliseDetails, type UnsealedEntry } from './audit-canonical';
+import {
+  encodeAuditEntry,
+  encodeAuditEntryReference,
+  normaliseDetails,
+  type UnsealedEntry,
+} from './audit-canonical';
 
 const base: UnsealedEntry = {
   id: 42,
@@ -22,18 +27,36 @@ describe('audit entry encoding', () => {
   it('matches the generic canonical JSON for every kind of actor and value', () => {
     const variants: UnsealedEntry[] = [
       base,
-      { ...base, actorKind: 'anonymous', actorId: null, actorName: null, actorRole: null, ip: null, requestId: null },
+      {
+        ...base,
+        actorKind: 'anonymous',
+        actorId: null,
+        actorName: null,
+        actorRole: null,
+        ip: null,
+        requestId: null,
+      },
       { ...base, targetType: null, targetId: null, details: {}, result: 'failure' },
-      { ...base, id: 9_007_199_254_740_991, details: normaliseDetails({ big: 1e21, neg: -0.5, when: new Date(0), skip: undefined }) },
+      {
+        ...base,
+        id: 9_007_199_254_740_991,
+        details: normaliseDetails({ big: 1e21, neg: -0.5, when: new Date(0), skip: undefined }),
+      },
     ];
     for (const entry of variants) {
       expect(encodeAuditEntry(entry)).toBe(encodeAuditEntryReference(entry));
-      expect(JSON.parse(encodeAuditEntry(entry))).toMatchObject({ id: entry.id, prevMac: entry.prevMac });
+      expect(JSON.parse(encodeAuditEntry(entry))).toMatchObject({
+        id: entry.id,
+        prevMac: entry.prevMac,
+      });
     }
   });
 
   it('gives the same text whatever the key order of details', () => {
-    const reordered = { ...base, details: { 中文: '成绩', a: { x: '\u2028', y: [3, { a: 'x', b: null }] }, z: 1 } };
+    const reordered = {
+      ...base,
+      details: { 中文: '成绩', a: { x: '\u2028', y: [3, { a: 'x', b: null }] }, z: 1 },
+    };
     expect(encodeAuditEntry(reordered)).toBe(encodeAuditEntry(base));
   });
 
@@ -41,7 +64,12 @@ describe('audit entry encoding', () => {
     const text = encodeAuditEntry(base);
     expect(encodeAuditEntry({ ...base, id: 43 })).not.toBe(text);
     expect(encodeAuditEntry({ ...base, prevMac: 'b'.repeat(64) })).not.toBe(text);
-    expect(encodeAuditEntry({ ...base, details: { ...(base.details as Record<string, unknown>), z: 2 } })).not.toBe(text);
+    expect(
+      encodeAuditEntry({
+        ...base,
+        details: { ...(base.details as Record<string, unknown>), z: 2 },
+      }),
+    ).not.toBe(text);
     expect(encodeAuditEntry({ ...base, actorRole: null })).not.toBe(text);
   });
 });

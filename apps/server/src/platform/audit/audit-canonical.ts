@@ -11,7 +11,10 @@ export type AuditCheckpointRow = typeof auditCheckpoint.$inferSelect;
 export type UnsealedEntry = Omit<AuditEntryRow, 'mac'>;
 
 /** The fields a checkpoint's SM2 signature covers. */
-export type CheckpointBody = Pick<AuditCheckpointRow, 'firstId' | 'lastId' | 'lastMac' | 'entryCount' | 'createdAt'>;
+export type CheckpointBody = Pick<
+  AuditCheckpointRow,
+  'firstId' | 'lastId' | 'lastMac' | 'entryCount' | 'createdAt'
+>;
 
 const ENTRY_FORMAT = 'kaolu-audit-entry/1';
 const CHECKPOINT_FORMAT = 'kaolu-audit-checkpoint/1';
@@ -39,7 +42,12 @@ export function encodeAuditEntryReference(entry: UnsealedEntry): string {
     f: ENTRY_FORMAT,
     id: entry.id,
     at: entry.occurredAt.toISOString(),
-    actor: { kind: entry.actorKind, id: entry.actorId, name: entry.actorName, role: entry.actorRole },
+    actor: {
+      kind: entry.actorKind,
+      id: entry.actorId,
+      name: entry.actorName,
+      role: entry.actorRole,
+    },
     ip: entry.ip,
     requestId: entry.requestId,
     action: entry.action,
@@ -66,6 +74,8 @@ export function encodeCheckpoint(body: CheckpointBody): string {
  * Details as they will read back from JSONB: undefined dropped, dates as ISO text. MACing this
  * form (not the caller's object) keeps the MAC reproducible from the stored row.
  */
-export function normaliseDetails(details: Record<string, unknown> | undefined): Record<string, unknown> {
+export function normaliseDetails(
+  details: Record<string, unknown> | undefined,
+): Record<string, unknown> {
   return JSON.parse(JSON.stringify(details ?? {})) as Record<string, unknown>;
 }

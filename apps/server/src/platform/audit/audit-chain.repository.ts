@@ -7,9 +7,19 @@ import { auditChainHead, auditCheckpoint } from './audit.table';
 // The chain head and checkpoints. Every function expects to run inside a transaction that already
 // holds (or is about to take) the head row lock, so the chain is read and extended atomically.
 
-export type ChainHead = { lastId: number; lastMac: string; checkpointedUpTo: number; lastCheckpointAt: Date | null };
+export type ChainHead = {
+  lastId: number;
+  lastMac: string;
+  checkpointedUpTo: number;
+  lastCheckpointAt: Date | null;
+};
 
-type HeadRow = { last_id: string | number; last_mac: string; checkpointed_up_to: string | number; last_checkpoint_at: string | Date | null };
+type HeadRow = {
+  last_id: string | number;
+  last_mac: string;
+  checkpointed_up_to: string | number;
+  last_checkpoint_at: string | Date | null;
+};
 
 /** Locks the head without extending the chain (checkpoints, verification of the tail). */
 export async function lockChainHead(tx: DbOrTx): Promise<ChainHead> {
@@ -57,7 +67,11 @@ export async function writeCheckpoint(
 }
 
 /** Checkpoints whose last entry lies in the range, oldest first. */
-export async function findCheckpointsEndingIn(tx: DbOrTx, fromId: number, toId: number): Promise<AuditCheckpointRow[]> {
+export async function findCheckpointsEndingIn(
+  tx: DbOrTx,
+  fromId: number,
+  toId: number,
+): Promise<AuditCheckpointRow[]> {
   return tx
     .select()
     .from(auditCheckpoint)

@@ -56,7 +56,9 @@ export const AuditExportManifestSchema = z.object({
   lastMac: Hex64,
   /** Whether the server's own MAC verification of the range passed when it exported. */
   chainIntact: z.boolean(),
-  chainBreak: z.object({ entryId: z.number().int(), reason: z.string(), message: z.string() }).nullable(),
+  chainBreak: z
+    .object({ entryId: z.number().int(), reason: z.string(), message: z.string() })
+    .nullable(),
   /** 128-bit SM3 digest per entry, so a changed workbook row can be located without any key. */
   rowDigests: z.array(z.string().regex(/^[0-9a-f]{32}$/)),
   checkpoints: z.array(ExportCheckpointSchema),
@@ -66,7 +68,9 @@ export const AuditExportManifestSchema = z.object({
 export type AuditExportManifest = z.infer<typeof AuditExportManifestSchema>;
 
 /** The exact message the manifest's SM2 signature covers. */
-export function encodeManifestForSigning(manifest: Omit<AuditExportManifest, 'signature'> & { signature?: string }): string {
+export function encodeManifestForSigning(
+  manifest: Omit<AuditExportManifest, 'signature'> & { signature?: string },
+): string {
   const { signature: _signature, ...signed } = manifest;
   return toCanonicalJson(signed);
 }

@@ -26,13 +26,21 @@ beforeAll(async () => {
   crypto = await createTestCrypto();
   database = await createTestDatabase();
   await applyMigrations(database);
-  audit = createAuditLog({ db: database.db, crypto, checkpointEvery: 4, now: () => new Date(clock) });
+  audit = createAuditLog({
+    db: database.db,
+    crypto,
+    checkpointEvery: 4,
+    now: () => new Date(clock),
+  });
   for (let n = 1; n <= 15; n++) {
     // Entries 1–10 are 200 days old (archivable), 11–15 recent.
     clock = n <= 10 ? Date.now() - (200 * DAY - n * 1000) : Date.now();
     await audit.record(database.db, {
       action: n % 2 ? 'score.imported' : 'login.failed',
-      actor: n % 3 ? { kind: 'staff', id: `u-${n}`, username: '李四', role: 'admin' } : { kind: 'anonymous' },
+      actor:
+        n % 3
+          ? { kind: 'staff', id: `u-${n}`, username: '李四', role: 'admin' }
+          : { kind: 'anonymous' },
       targetType: 'score_batch',
       targetId: n === 6 ? '=HYPERLINK("http://evil")' : `b-${n}`,
       result: n % 2 ? 'success' : 'failure',
@@ -41,12 +49,19 @@ beforeAll(async () => {
     });
     await audit.seal();
   }
-  exported = await exportAuditRange(database.db, crypto, { fromId: 1, toId: 15, exportedBy: 'auditor' });
+  exported = await exportAuditRange(database.db, crypto, {
+    fromId: 1,
+    toId: 15,
+    exportedBy: 'auditor',
+  });
 });
 afterAll(() => database.close());
 
-const verify = (workbook: Buffer, manifestText = exported.manifestText, publicKeyHex = crypto.publicKeyHex()) =>
-  verifyAuditExport({ workbook, manifestText, publicKeyHex });
+const verify = (
+  workbook: Buffer,
+  manifestText = exported.manifestText,
+  publicKeyHex = crypto.publicKeyHex(),
+) => verifyAuditExport({ workbook, manifestText, publicKeyHex });
 
 async function editWorkbook(edit: (sheet: ExcelJS.Worksheet) => void): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -58,13 +73,20 @@ async function editWorkbook(edit: (sheet: ExcelJS.Worksheet) => void): Promise<B
 describe('audit export and offline verification', () => {
   it('verifies an untouched export with only the public key, checkpoints included', async () => {
     expect(exported.manifest).toMatchObject({ fromId: 1, toId: 15, count: 15, chainIntact: true });
-    expect(await verify(exported.workbook)).toMatchObject({ ok: true, workbookUnchanged: true, rowsChecked: 15, checkpointsVerified: 3 });
+    expect(await verify(exported.workbook)).toMatchObject({
+      ok: true,
+      workbookUnchanged: true,
+      rowsChecked: 15,
+      checkpointsVerified: 3,
+    });
   });
 
   it('writes formula-like text as inert text that still verifies', async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(exported.workbook as unknown as ArrayBuffer);
-    expect(book.getWorksheet('审计日志')!.getRow(7).getCell(11).value).toBe(`'=HYPERLINK("http://evil")`);
+    expect(book.getWorksheet('审计日志')!.getRow(7).getCell(11).value).toBe(
+      `'=HYPERLINK("http://evil")`,
+    );
   });
 
   it('refuses the export under another public key', async () => {
@@ -82,17 +104,28 @@ describe('audit export and offline verification', () => {
     const workbook = await editWorkbook((sheet) => {
       sheet.getRow(9).getCell(13).value = '{"n":8}';
     });
-    expect(await verify(workbook)).toMatchObject({ ok: false, workbookUnchanged: false, problem: { reason: 'row_altered', entryId: 8, excelRow: 9 } });
+    expect(await verify(workbook)).toMatchObject({
+      ok: false,
+      workbookUnchanged: false,
+      problem: { reason: 'row_altered', entryId: 8, excelRow: 9 },
+    });
   });
 
   it('locates a row deleted from the workbook', async () => {
     const workbook = await editWorkbook((sheet) => sheet.spliceRows(5, 1));
-    expect(await verify(workbook)).toMatchObject({ ok: false, problem: { reason: 'id_sequence', entryId: 4, excelRow: 5 } });
+    expect(await verify(workbook)).toMatchObject({
+      ok: false,
+      problem: { reason: 'id_sequence', entryId: 4, excelRow: 5 },
+    });
   });
 
   it('accepts a workbook re-saved without changes, noting that its bytes differ', async () => {
     const workbook = await editWorkbook(() => undefined);
-    expect(await verify(workbook)).toMatchObject({ ok: true, workbookUnchanged: false, rowsChecked: 15 });
+    expect(await verify(workbook)).toMatchObject({
+      ok: true,
+      workbookUnchanged: false,
+      rowsChecked: 15,
+    });
   });
 });
 
@@ -100,21 +133,40 @@ describe('archiving', () => {
   it('archives a checkpointed range older than 180 days and keeps the rest verifiable', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'kaolu-audit-archive-'));
     const actor = { kind: 'system', id: 'archive-cli' } as const;
-    const result = await archiveAuditRange(database.db, crypto, audit, { checkpointId: 2, directory, actor, archivedBy: 'ops' });
+    const result = await archiveAuditRange(database.db, crypto, audit, {
+      checkpointId: 2,
+      directory,
+      actor,
+      archivedBy: 'ops',
+    });
     expect(result).toMatchObject({ fromId: 1, toId: 8, count: 8 });
-    const offline = await verify(readFileSync(result.workbookPath), readFileSync(result.manifestPath, 'utf8'));
+    const offline = await verify(
+      readFileSync(result.workbookPath),
+      readFileSync(result.manifestPath, 'utf8'),
+    );
     expect(offline).toMatchObject({ ok: true, rowsChecked: 8 });
     const [first] = await database.db.select({ id: min(auditEntry.id) }).from(auditEntry);
     expect(first?.id).toBe(9);
     // The archive itself is an audited operation: entry 16 once sealed.
     expect(await audit.seal()).toBe(1);
-    expect(await verifyAuditRange(database.db, crypto)).toMatchObject({ intact: true, fromId: 9, toId: 16 });
+    expect(await verifyAuditRange(database.db, crypto)).toMatchObject({
+      intact: true,
+      fromId: 9,
+      toId: 16,
+    });
   });
 
   it('refuses to archive entries younger than 180 days', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'kaolu-audit-archive-'));
     const actor = { kind: 'system', id: 'archive-cli' } as const;
-    await expect(archiveAuditRange(database.db, crypto, audit, { checkpointId: 3, directory, actor, archivedBy: 'ops' })).rejects.toThrow(/180 天/);
+    await expect(
+      archiveAuditRange(database.db, crypto, audit, {
+        checkpointId: 3,
+        directory,
+        actor,
+        archivedBy: 'ops',
+      }),
+    ).rejects.toThrow(/180 天/);
     expect(readdirSync(directory)).toEqual([]);
     expect((await verifyAuditRange(database.db, crypto)).fromId).toBe(9);
   });
@@ -122,10 +174,12 @@ describe('archiving', () => {
 
 describe('archive function in the database', () => {
   it('refuses, by itself, to drop entries younger than 180 days', async () => {
-    const error = await database.db.execute(sql`select kaolu_audit_archive(3, ${'0'.repeat(64)}, 'x.xlsx', 'ops')`).then(
-      () => undefined,
-      (e: unknown) => e as { cause?: { message?: string }; message: string },
-    );
+    const error = await database.db
+      .execute(sql`select kaolu_audit_archive(3, ${'0'.repeat(64)}, 'x.xlsx', 'ops')`)
+      .then(
+        () => undefined,
+        (e: unknown) => e as { cause?: { message?: string }; message: string },
+      );
     expect(error?.cause?.message ?? error?.message).toMatch(/180 天/);
   });
 });

@@ -35,16 +35,30 @@ export class AuditRangeError extends RangeError {
   }
 }
 
-export type ExportRangeOptions = { fromId: number; toId: number; exportedBy: string; now?: Date; trustedPublicKeys?: readonly string[] };
+export type ExportRangeOptions = {
+  fromId: number;
+  toId: number;
+  exportedBy: string;
+  now?: Date;
+  trustedPublicKeys?: readonly string[];
+};
 
 /**
  * Exports a range of the log to an Excel workbook plus an SM2-signed manifest (REG-08). The
  * manifest pins the workbook's SM3, every row's digest and the checkpoints inside the range, so
  * `verify-audit-export` can check it later with only the public key.
  */
-export async function exportAuditRange(db: DbOrTx, crypto: CryptoProvider, options: ExportRangeOptions): Promise<AuditExport> {
+export async function exportAuditRange(
+  db: DbOrTx,
+  crypto: CryptoProvider,
+  options: ExportRangeOptions,
+): Promise<AuditExport> {
   const now = options.now ?? new Date();
-  const verification = await verifyAuditRange(db, crypto, { fromId: options.fromId, toId: options.toId, trustedPublicKeys: options.trustedPublicKeys });
+  const verification = await verifyAuditRange(db, crypto, {
+    fromId: options.fromId,
+    toId: options.toId,
+    trustedPublicKeys: options.trustedPublicKeys,
+  });
   const { fromId, toId } = verification;
   if (toId < fromId) throw new AuditRangeError('empty');
   if (toId - fromId + 1 > MAX_EXPORT_ENTRIES) throw new AuditRangeError('too_large');

@@ -49,23 +49,54 @@ describe('audit log chain', () => {
     expect(rows.map((r) => r.id)).toEqual([...Array(12).keys()].map((i) => i + 1));
     expect(rows[0]!.prevMac).toBe(GENESIS_MAC);
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prevMac).toBe(rows[i - 1]!.mac);
-    expect(rows[3]).toMatchObject({ actorKind: 'staff', actorName: 'zhang', actorRole: 'auditor', ip: '10.0.0.1', requestId: 'req-4' });
-    expect(await verifyAuditRange(database.db, crypto)).toMatchObject({ intact: true, fromId: 1, toId: 12, entriesChecked: 12 });
+    expect(rows[3]).toMatchObject({
+      actorKind: 'staff',
+      actorName: 'zhang',
+      actorRole: 'auditor',
+      ip: '10.0.0.1',
+      requestId: 'req-4',
+    });
+    expect(await verifyAuditRange(database.db, crypto)).toMatchObject({
+      intact: true,
+      fromId: 1,
+      toId: 12,
+      entriesChecked: 12,
+    });
   });
 
   it('signs a checkpoint every N entries that verifies with only the public key', async () => {
-    const checkpoints = await database.db.select().from(auditCheckpoint).orderBy(asc(auditCheckpoint.id));
-    expect(checkpoints.map((c) => [c.firstId, c.lastId, c.entryCount])).toEqual([[1, 5, 5], [6, 10, 5]]);
-    const [tenth] = await database.db.select().from(auditEntry).where(sql`${auditEntry.id} = 10`);
+    const checkpoints = await database.db
+      .select()
+      .from(auditCheckpoint)
+      .orderBy(asc(auditCheckpoint.id));
+    expect(checkpoints.map((c) => [c.firstId, c.lastId, c.entryCount])).toEqual([
+      [1, 5, 5],
+      [6, 10, 5],
+    ]);
+    const [tenth] = await database.db
+      .select()
+      .from(auditEntry)
+      .where(sql`${auditEntry.id} = 10`);
     expect(checkpoints[1]!.lastMac).toBe(tenth!.mac);
-    for (const c of checkpoints) expect(verifySm2(encodeCheckpoint(c), c.signature, crypto.publicKeyHex())).toBe(true);
-    expect(verifySm2(encodeCheckpoint({ ...checkpoints[1]!, entryCount: 4 }), checkpoints[1]!.signature, crypto.publicKeyHex())).toBe(false);
+    for (const c of checkpoints)
+      expect(verifySm2(encodeCheckpoint(c), c.signature, crypto.publicKeyHex())).toBe(true);
+    expect(
+      verifySm2(
+        encodeCheckpoint({ ...checkpoints[1]!, entryCount: 4 }),
+        checkpoints[1]!.signature,
+        crypto.publicKeyHex(),
+      ),
+    ).toBe(false);
   });
 
   it('closes the pending entries with a timed checkpoint, and skips one when nothing is pending', async () => {
     expect(await audit.checkpointNow()).toBe(true);
     expect(await audit.checkpointNow()).toBe(false);
-    const last = await database.db.select().from(auditCheckpoint).orderBy(sql`${auditCheckpoint.id} desc`).limit(1);
+    const last = await database.db
+      .select()
+      .from(auditCheckpoint)
+      .orderBy(sql`${auditCheckpoint.id} desc`)
+      .limit(1);
     expect(last[0]).toMatchObject({ firstId: 11, lastId: 12, entryCount: 2 });
   });
 
@@ -85,7 +116,9 @@ describe('audit log chain', () => {
   });
 
   it('refuses an action that is not resource.past_tense', async () => {
-    await expect(audit.record(database.db, { ...entry(1), action: 'DeletePosition' })).rejects.toThrow(/resource\.past_tense/);
+    await expect(
+      audit.record(database.db, { ...entry(1), action: 'DeletePosition' }),
+    ).rejects.toThrow(/resource\.past_tense/);
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE on the log and its checkpoints', async () => {
@@ -144,7 +177,11 @@ describe('audit log under concurrent writers and sealers', () => {
       await second?.close();
     }
     expect(await countEntries()).toBe(before + 60);
-    expect(await verifyAuditRange(database.db, crypto)).toMatchObject({ intact: true, toId: before + 60, entriesChecked: before + 60 });
+    expect(await verifyAuditRange(database.db, crypto)).toMatchObject({
+      intact: true,
+      toId: before + 60,
+      entriesChecked: before + 60,
+    });
   });
 });
 
@@ -152,15 +189,24 @@ describe('audit log under concurrent writers and sealers', () => {
 // exact entry, then undoes the change so the next case starts from an intact chain.
 describe('tamper detection', () => {
   const breakOf = async () => (await verifyAuditRange(database.db, crypto)).firstBreak;
-  const copyRow = (id: number) => sql`insert into audit_entry select * from audit_entry_copy where id = ${id}`;
+  const copyRow = (id: number) =>
+    sql`insert into audit_entry select * from audit_entry_copy where id = ${id}`;
 
   beforeAll(async () => {
-    await tamperAsSuperuser(database.db, [sql`create table audit_entry_copy as select * from audit_entry`]);
+    await tamperAsSuperuser(database.db, [
+      sql`create table audit_entry_copy as select * from audit_entry`,
+    ]);
   });
 
   it('finds an edited details field at exactly that entry', async () => {
-    await tamperAsSuperuser(database.db, [sql`update audit_entry set details = details || '{"to":"withdrawn"}' where id = 7`]);
-    expect(await breakOf()).toMatchObject({ entryId: 7, reason: 'mac_mismatch', message: expect.stringContaining('第 7 条') });
+    await tamperAsSuperuser(database.db, [
+      sql`update audit_entry set details = details || '{"to":"withdrawn"}' where id = 7`,
+    ]);
+    expect(await breakOf()).toMatchObject({
+      entryId: 7,
+      reason: 'mac_mismatch',
+      message: expect.stringContaining('第 7 条'),
+    });
     await tamperAsSuperuser(database.db, [sql`delete from audit_entry where id = 7`, copyRow(7)]);
     expect(await breakOf()).toBeUndefined();
   });
@@ -169,7 +215,10 @@ describe('tamper detection', () => {
     const last = await countEntries();
     await tamperAsSuperuser(database.db, [sql`delete from audit_entry where id = 8`]);
     expect(await breakOf()).toMatchObject({ entryId: 8, reason: 'missing' });
-    await tamperAsSuperuser(database.db, [copyRow(8), sql`delete from audit_entry where id = ${last}`]);
+    await tamperAsSuperuser(database.db, [
+      copyRow(8),
+      sql`delete from audit_entry where id = ${last}`,
+    ]);
     expect(await breakOf()).toMatchObject({ entryId: last, reason: 'missing' });
     await tamperAsSuperuser(database.db, [copyRow(last)]);
     expect(await breakOf()).toBeUndefined();
@@ -190,15 +239,24 @@ describe('tamper detection', () => {
 
   it('finds a checkpoint whose signature was replaced', async () => {
     const forged = crypto.sign('another message');
-    const [original] = await database.db.select().from(auditCheckpoint).where(sql`${auditCheckpoint.lastId} = 10`);
-    await tamperAsSuperuser(database.db, [sql`update audit_checkpoint set signature = ${forged} where last_id = 10`]);
+    const [original] = await database.db
+      .select()
+      .from(auditCheckpoint)
+      .where(sql`${auditCheckpoint.lastId} = 10`);
+    await tamperAsSuperuser(database.db, [
+      sql`update audit_checkpoint set signature = ${forged} where last_id = 10`,
+    ]);
     expect(await breakOf()).toMatchObject({ entryId: 10, reason: 'checkpoint_signature_invalid' });
-    await tamperAsSuperuser(database.db, [sql`update audit_checkpoint set signature = ${original!.signature} where last_id = 10`]);
+    await tamperAsSuperuser(database.db, [
+      sql`update audit_checkpoint set signature = ${original!.signature} where last_id = 10`,
+    ]);
     expect(await breakOf()).toBeUndefined();
   });
 });
 
 async function countEntries(): Promise<number> {
-  const rows = rowsOf<{ n: string | number }>(await database.db.execute(sql`select count(*) as n from audit_entry`));
+  const rows = rowsOf<{ n: string | number }>(
+    await database.db.execute(sql`select count(*) as n from audit_entry`),
+  );
   return Number(rows[0]!.n);
 }

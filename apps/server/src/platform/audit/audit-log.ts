@@ -20,14 +20,15 @@ export type AuditLogOptions = {
 };
 
 /** The full audit log: `record` for every module, the rest for the auditor's routes and operations. */
-export type AuditLogService = AuditLog & AuditSealer & {
-  /** Seals, then signs a checkpoint if entries were added since the last one; returns whether it signed. */
-  checkpointNow(): Promise<boolean>;
-  /** Starts the periodic seal and checkpoint timers (server processes only, never in tests). */
-  startTimers(onError: (error: unknown) => void): void;
-  /** Stops the timers and seals what is still pending, so a clean shutdown leaves nothing unchained. */
-  stop(): Promise<void>;
-};
+export type AuditLogService = AuditLog &
+  AuditSealer & {
+    /** Seals, then signs a checkpoint if entries were added since the last one; returns whether it signed. */
+    checkpointNow(): Promise<boolean>;
+    /** Starts the periodic seal and checkpoint timers (server processes only, never in tests). */
+    startTimers(onError: (error: unknown) => void): void;
+    /** Stops the timers and seals what is still pending, so a clean shutdown leaves nothing unchained. */
+    stop(): Promise<void>;
+  };
 
 /** Chains committed entries now; readers call it first so they see every committed operation. */
 export type AuditSealer = { seal(): Promise<number> };
@@ -47,12 +48,18 @@ const DEFAULT_SEAL_INTERVAL_MS = 250;
 export function createAuditLog(options: AuditLogOptions): AuditLogService {
   const { db, crypto } = options;
   const now = options.now ?? (() => new Date());
-  const sealOptions = { db, crypto, now, checkpointEvery: options.checkpointEvery ?? DEFAULT_CHECKPOINT_EVERY };
+  const sealOptions = {
+    db,
+    crypto,
+    now,
+    checkpointEvery: options.checkpointEvery ?? DEFAULT_CHECKPOINT_EVERY,
+  };
   const timers: NodeJS.Timeout[] = [];
   let sealing: Promise<number> | undefined;
 
   async function record(tx: DbOrTx, input: AuditEntryInput): Promise<void> {
-    if (!ACTION_PATTERN.test(input.action)) throw new Error(`审计动作格式应为 resource.past_tense：${input.action}`);
+    if (!ACTION_PATTERN.test(input.action))
+      throw new Error(`审计动作格式应为 resource.past_tense：${input.action}`);
     await tx.insert(auditPending).values({
       occurredAt: new Date(now().getTime()),
       ...actorColumns(input.actor),
@@ -86,7 +93,11 @@ export function createAuditLog(options: AuditLogOptions): AuditLogService {
     });
   }
 
-  function every(ms: number, work: () => Promise<unknown>, onError: (error: unknown) => void): void {
+  function every(
+    ms: number,
+    work: () => Promise<unknown>,
+    onError: (error: unknown) => void,
+  ): void {
     const timer = setInterval(() => {
       work().catch(onError);
     }, ms);
@@ -100,7 +111,11 @@ export function createAuditLog(options: AuditLogOptions): AuditLogService {
     checkpointNow,
     startTimers(onError) {
       if (timers.length) return;
-      every(options.sealIntervalMs ?? DEFAULT_SEAL_INTERVAL_MS, () => (sealing ? Promise.resolve() : seal()), onError);
+      every(
+        options.sealIntervalMs ?? DEFAULT_SEAL_INTERVAL_MS,
+        () => (sealing ? Promise.resolve() : seal()),
+        onError,
+      );
       every(options.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS, checkpointNow, onError);
     },
     async stop() {
@@ -110,10 +125,17 @@ export function createAuditLog(options: AuditLogOptions): AuditLogService {
   };
 }
 
-function actorColumns(actor: AuditActor): Pick<typeof auditPending.$inferInsert, 'actorKind' | 'actorId' | 'actorName' | 'actorRole'> {
+function actorColumns(
+  actor: AuditActor,
+): Pick<typeof auditPending.$inferInsert, 'actorKind' | 'actorId' | 'actorName' | 'actorRole'> {
   switch (actor.kind) {
     case 'staff':
-      return { actorKind: 'staff', actorId: actor.id, actorName: actor.username || null, actorRole: actor.role || null };
+      return {
+        actorKind: 'staff',
+        actorId: actor.id,
+        actorName: actor.username || null,
+        actorRole: actor.role || null,
+      };
     case 'candidate':
       return { actorKind: 'candidate', actorId: actor.id, actorName: null, actorRole: null };
     case 'system':

@@ -8,7 +8,12 @@ import { auditEntry, auditPending } from './audit.table';
 /** Entries chained per transaction: big enough to keep up with any peak, small enough to hold the lock briefly. */
 const SEAL_BATCH = 500;
 
-export type SealOptions = { db: Db; crypto: CryptoProvider; now: () => Date; checkpointEvery: number };
+export type SealOptions = {
+  db: Db;
+  crypto: CryptoProvider;
+  now: () => Date;
+  checkpointEvery: number;
+};
 
 /**
  * Moves every committed pending entry into the chain and returns how many it sealed. Sealers on
@@ -27,7 +32,11 @@ export async function sealPendingEntries(options: SealOptions): Promise<number> 
 async function sealBatch({ db, crypto, now, checkpointEvery }: SealOptions): Promise<number> {
   return db.transaction(async (tx) => {
     const head = await lockChainHead(tx);
-    const pending = await tx.select().from(auditPending).orderBy(asc(auditPending.seq)).limit(SEAL_BATCH);
+    const pending = await tx
+      .select()
+      .from(auditPending)
+      .orderBy(asc(auditPending.seq))
+      .limit(SEAL_BATCH);
     if (pending.length === 0) return 0;
 
     let { lastId, lastMac, checkpointedUpTo } = head;
@@ -49,7 +58,12 @@ async function sealBatch({ db, crypto, now, checkpointEvery }: SealOptions): Pro
     await tx.insert(auditEntry).values(sealed);
     // The guard trigger lets only a transaction that declares itself the sealer delete pending rows.
     await tx.execute(sql`select set_config('kaolu.audit_seal', 'on', true)`);
-    await tx.delete(auditPending).where(inArray(auditPending.seq, pending.map((p) => p.seq)));
+    await tx.delete(auditPending).where(
+      inArray(
+        auditPending.seq,
+        pending.map((p) => p.seq),
+      ),
+    );
     await advanceChainHead(tx, lastId, lastMac);
     for (const checkpoint of checkpoints) await writeCheckpoint(tx, crypto, checkpoint, now());
     return pending.length;

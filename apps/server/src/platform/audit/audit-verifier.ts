@@ -27,7 +27,12 @@ export type AuditVerification = {
   firstBreak?: AuditBreak;
 };
 
-export type VerifyOptions = { fromId?: number; toId?: number; batchSize?: number; trustedPublicKeys?: readonly string[] };
+export type VerifyOptions = {
+  fromId?: number;
+  toId?: number;
+  batchSize?: number;
+  trustedPublicKeys?: readonly string[];
+};
 
 const MESSAGES: Record<AuditBreakReason, (id: number) => string> = {
   missing: (id) => `第 ${id} 条日志缺失（被删除）`,
@@ -48,19 +53,31 @@ function broken(entryId: number, reason: AuditBreakReason): AuditBreak {
  * each MAC recomputed under the chain key, each signed checkpoint valid and matching, and the
  * tail matching the chain head. Answers "intact" or the first broken entry and why.
  */
-export async function verifyAuditRange(db: DbOrTx, crypto: CryptoProvider, options: VerifyOptions = {}): Promise<AuditVerification> {
+export async function verifyAuditRange(
+  db: DbOrTx,
+  crypto: CryptoProvider,
+  options: VerifyOptions = {},
+): Promise<AuditVerification> {
   const head = await readChainHead(db);
   const firstRetained = await firstRetainedId(db);
   const fromId = Math.max(options.fromId ?? firstRetained, firstRetained);
   const toId = Math.min(options.toId ?? head.lastId, head.lastId);
   const trusted = new Set([crypto.publicKeyHex(), ...(options.trustedPublicKeys ?? [])]);
-  const result: AuditVerification = { intact: true, fromId, toId, entriesChecked: 0, checkpointsChecked: 0 };
+  const result: AuditVerification = {
+    intact: true,
+    fromId,
+    toId,
+    entriesChecked: 0,
+    checkpointsChecked: 0,
+  };
   if (toId < fromId) return result;
 
   const fail = (b: AuditBreak) => ({ ...result, intact: false, firstBreak: b });
   const anchor = await previousMacOf(db, crypto, fromId, trusted);
   if ('reason' in anchor) return fail(anchor);
-  const checkpoints = new Map((await findCheckpointsEndingIn(db, fromId, toId)).map((c) => [c.lastId, c]));
+  const checkpoints = new Map(
+    (await findCheckpointsEndingIn(db, fromId, toId)).map((c) => [c.lastId, c]),
+  );
 
   let expectedId = fromId;
   let expectedPrev = anchor.mac;
@@ -78,7 +95,8 @@ export async function verifyAuditRange(db: DbOrTx, crypto: CryptoProvider, optio
     for (const row of rows) {
       if (row.id !== expectedId) return fail(broken(expectedId, 'missing'));
       if (row.prevMac !== expectedPrev) return fail(broken(row.id, 'link_broken'));
-      if (crypto.hmacSm3('audit_chain', encodeAuditEntry(row)) !== row.mac) return fail(broken(row.id, 'mac_mismatch'));
+      if (crypto.hmacSm3('audit_chain', encodeAuditEntry(row)) !== row.mac)
+        return fail(broken(row.id, 'mac_mismatch'));
       const checkpoint = checkpoints.get(row.id);
       if (checkpoint) {
         const problem = checkCheckpoint(crypto, checkpoint, trusted);
@@ -86,7 +104,8 @@ export async function verifyAuditRange(db: DbOrTx, crypto: CryptoProvider, optio
         if (checkpoint.lastMac !== row.mac) return fail(broken(row.id, 'checkpoint_mismatch'));
         result.checkpointsChecked += 1;
       }
-      if (row.id === head.lastId && row.mac !== head.lastMac) return fail(broken(row.id, 'head_mismatch'));
+      if (row.id === head.lastId && row.mac !== head.lastMac)
+        return fail(broken(row.id, 'head_mismatch'));
       result.entriesChecked += 1;
       expectedPrev = row.mac;
       expectedId += 1;
@@ -102,13 +121,21 @@ export function checkCheckpoint(
   trusted: ReadonlySet<string>,
 ): 'checkpoint_untrusted_key' | 'checkpoint_signature_invalid' | undefined {
   if (!trusted.has(checkpoint.publicKey)) return 'checkpoint_untrusted_key';
-  const ok = crypto.verify(encodeCheckpoint(checkpoint), checkpoint.signature, checkpoint.publicKey);
+  const ok = crypto.verify(
+    encodeCheckpoint(checkpoint),
+    checkpoint.signature,
+    checkpoint.publicKey,
+  );
   return ok ? undefined : 'checkpoint_signature_invalid';
 }
 
 /** The first id still in the table by design: 1, or one past the last archived range. */
 export async function firstRetainedId(db: DbOrTx): Promise<number> {
-  const [last] = await db.select({ lastId: auditArchive.lastId }).from(auditArchive).orderBy(desc(auditArchive.lastId)).limit(1);
+  const [last] = await db
+    .select({ lastId: auditArchive.lastId })
+    .from(auditArchive)
+    .orderBy(desc(auditArchive.lastId))
+    .limit(1);
   return (last?.lastId ?? 0) + 1;
 }
 
@@ -123,7 +150,10 @@ async function previousMacOf(
   trusted: ReadonlySet<string>,
 ): Promise<{ mac: string } | AuditBreak> {
   if (fromId === 1) return { mac: GENESIS_MAC };
-  const [before] = await db.select({ mac: auditEntry.mac }).from(auditEntry).where(eq(auditEntry.id, fromId - 1));
+  const [before] = await db
+    .select({ mac: auditEntry.mac })
+    .from(auditEntry)
+    .where(eq(auditEntry.id, fromId - 1));
   if (before) return { mac: before.mac };
   const [archived] = await db
     .select({ checkpoint: auditCheckpoint })

@@ -15,7 +15,10 @@ export async function createTestCrypto(): Promise<CryptoProvider> {
  * Runs raw SQL with the append-only triggers off, as a superuser tampering with the database
  * would (session_replication_role = replica skips ordinary triggers), to prove detection.
  */
-export async function tamperAsSuperuser(db: Db, statements: ReturnType<typeof sql>[]): Promise<void> {
+export async function tamperAsSuperuser(
+  db: Db,
+  statements: ReturnType<typeof sql>[],
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`set local session_replication_role = replica`);
     for (const statement of statements) await tx.execute(statement);

@@ -10,7 +10,12 @@ import { AppError } from '../errors/app-error';
 export type RouteAccess = 'public' | 'candidate' | 'staff' | { permission: Permission };
 
 /** One role grant of a staff user, with its scope (null = not limited on that axis). */
-export type GrantScope = { role: string; unitId: string | null; eventId: string | null; permissions: ReadonlySet<Permission> };
+export type GrantScope = {
+  role: string;
+  unitId: string | null;
+  eventId: string | null;
+  permissions: ReadonlySet<Permission>;
+};
 
 /**
  * Why a session may only change its password and log out (REG-05): the password expired, or it is
@@ -52,15 +57,20 @@ declare module 'fastify' {
 export type RegisteredRoute = { method: string; url: string; access: RouteAccess };
 
 /** Installs the access guard: resolve the caller, then enforce the route's declared access. */
-export function registerAccessGuard(app: FastifyInstance, resolvePrincipal: PrincipalResolver): RegisteredRoute[] {
+export function registerAccessGuard(
+  app: FastifyInstance,
+  resolvePrincipal: PrincipalResolver,
+): RegisteredRoute[] {
   const routes: RegisteredRoute[] = [];
   app.decorateRequest('principal', undefined);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const access = route.config?.access;
-    if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access rule`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
+    if (!access)
+      throw new Error(`route ${String(route.method)} ${route.url} declares no access rule`);
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routes.push({ method, url: route.url, access });
   });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -79,8 +89,14 @@ export function registerAccessGuard(app: FastifyInstance, resolvePrincipal: Prin
     if (principal.kind !== 'staff') throw new AppError('COMMON.FORBIDDEN');
     // REG-05: an expired or one-time password unlocks nothing but changing it and logging out.
     if (principal.restriction && request.routeOptions.config?.allowRestricted !== true) {
-      const message = principal.restriction === 'password_initial' ? '首次登录或密码被重置，请先修改密码' : undefined;
-      throw new AppError('IDENTITY.PASSWORD_EXPIRED', { message, details: { reason: principal.restriction } });
+      const message =
+        principal.restriction === 'password_initial'
+          ? '首次登录或密码被重置，请先修改密码'
+          : undefined;
+      throw new AppError('IDENTITY.PASSWORD_EXPIRED', {
+        message,
+        details: { reason: principal.restriction },
+      });
     }
     if (access === 'staff') return;
     if (!principal.permissions.has(access.permission)) {

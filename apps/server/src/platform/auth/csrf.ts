@@ -27,7 +27,8 @@ export function registerCsrfProtection(app: FastifyInstance, options: CsrfOption
     if (sessionToken) {
       const header = request.headers[CSRF_HEADER];
       const expected = options.tokenForSession(sessionToken);
-      if (typeof header !== 'string' || !equalText(header, expected)) throw new AppError('IDENTITY.CSRF_REJECTED');
+      if (typeof header !== 'string' || !equalText(header, expected))
+        throw new AppError('IDENTITY.CSRF_REJECTED');
       return;
     }
     if (isCrossSite(request)) throw new AppError('IDENTITY.CSRF_REJECTED');

@@ -24,10 +24,15 @@ export function scopeOf(principal: Principal | undefined, permission: Permission
 }
 
 /** Whether a row with this unit and event lies within the scope (checks on single records). */
-export function scopeAllows(scope: PermissionScope, row: { unitId?: string | null; eventId?: string | null }): boolean {
+export function scopeAllows(
+  scope: PermissionScope,
+  row: { unitId?: string | null; eventId?: string | null },
+): boolean {
   if (scope.all) return true;
   return scope.entries.some(
-    (e) => (e.unitId === null || e.unitId === row.unitId) && (e.eventId === null || e.eventId === row.eventId),
+    (e) =>
+      (e.unitId === null || e.unitId === row.unitId) &&
+      (e.eventId === null || e.eventId === row.eventId),
   );
 }
 
@@ -42,13 +47,18 @@ export function scopeCondition(
   if (scope.all) return undefined;
   const parts = scope.entries.map((e) => {
     const conditions: SQL[] = [];
-    if (e.unitId !== null) conditions.push(columns.unitId ? eq(columns.unitId, e.unitId) : sql`false`);
-    if (e.eventId !== null) conditions.push(columns.eventId ? eq(columns.eventId, e.eventId) : sql`false`);
+    if (e.unitId !== null)
+      conditions.push(columns.unitId ? eq(columns.unitId, e.unitId) : sql`false`);
+    if (e.eventId !== null)
+      conditions.push(columns.eventId ? eq(columns.eventId, e.eventId) : sql`false`);
     return conditions.length === 0 ? sql`true` : and(...conditions)!;
   });
   if (parts.length === 0) return sql`false`;
-  const unitOnly = scope.entries.filter((e) => e.unitId !== null && e.eventId === null).map((e) => e.unitId!);
+  const unitOnly = scope.entries
+    .filter((e) => e.unitId !== null && e.eventId === null)
+    .map((e) => e.unitId!);
   // Plain unit lists become one IN (…) so the planner can use the unit index.
-  if (columns.unitId && unitOnly.length === scope.entries.length) return inArray(columns.unitId, unitOnly);
+  if (columns.unitId && unitOnly.length === scope.entries.length)
+    return inArray(columns.unitId, unitOnly);
   return or(...parts);
 }

@@ -9,20 +9,34 @@ import { clientIpOf } from './client-ip';
 // address and the request id, so services receive plain values and never a Fastify request.
 
 /** Who asks for a change and from where: the audit entry's actor, address and request id. */
-export type ChangeContext = { actor: AuditActor; principal?: Principal; ip?: string; requestId?: string };
+export type ChangeContext = {
+  actor: AuditActor;
+  principal?: Principal;
+  ip?: string;
+  requestId?: string;
+};
 
 /** Where a request came from, for sessions and for audit entries of the identity use cases. */
 export type RequestContext = { ip: string; requestId: string; userAgent?: string };
 
 /** The change context of a request: its actor (anonymous before login), address and request id. */
 export function changeContextOf(request: FastifyRequest): ChangeContext {
-  return { actor: actorOf(request), principal: request.principal, ip: clientIpOf(request), requestId: String(request.id) };
+  return {
+    actor: actorOf(request),
+    principal: request.principal,
+    ip: clientIpOf(request),
+    requestId: String(request.id),
+  };
 }
 
 /** Address, request id and browser of a request. */
 export function requestContextOf(request: FastifyRequest): RequestContext {
   const userAgent = request.headers['user-agent'];
-  return { ip: clientIpOf(request), requestId: String(request.id), userAgent: typeof userAgent === 'string' ? userAgent : undefined };
+  return {
+    ip: clientIpOf(request),
+    requestId: String(request.id),
+    userAgent: typeof userAgent === 'string' ? userAgent : undefined,
+  };
 }
 
 /** The audit fields of a change context (actor, ip, request id), spread into an audit entry. */

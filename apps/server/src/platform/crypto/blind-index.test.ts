@@ -23,7 +23,9 @@ describe('blind index normalisation', () => {
   });
 
   it('lower-cases and trims e-mail addresses', () => {
-    expect(normaliseBlindIndexValue('email', '  Zhang.San@Example.COM ')).toBe('zhang.san@example.com');
+    expect(normaliseBlindIndexValue('email', '  Zhang.San@Example.COM ')).toBe(
+      'zhang.san@example.com',
+    );
   });
 
   it('refuses a value that normalises to nothing', () => {

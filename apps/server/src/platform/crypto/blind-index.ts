@@ -41,7 +41,11 @@ export function normaliseBlindIndexValue(purpose: BlindIndexPurpose, value: stri
  * HMAC-SM3(key, purpose ‖ 0x00 ‖ normalised value) as hex. The purpose prefix keeps a phone
  * index from ever equalling an ID-number index of the same digits.
  */
-export function computeBlindIndex(key: Uint8Array, purpose: BlindIndexPurpose, value: string): string {
+export function computeBlindIndex(
+  key: Uint8Array,
+  purpose: BlindIndexPurpose,
+  value: string,
+): string {
   const input = Buffer.concat([
     Buffer.from(purpose, 'utf8'),
     Buffer.from([0]),

@@ -30,12 +30,17 @@ function tamperWithField(ciphertext: string, bodyIndex: number): string {
 }
 
 /** Registers the known-answer and misuse tests for one provider (NFR-SEC-2, REG-08). */
-export function runCryptoProviderKnownAnswers(label: string, getProvider: () => CryptoProvider): void {
+export function runCryptoProviderKnownAnswers(
+  label: string,
+  getProvider: () => CryptoProvider,
+): void {
   describe(`${label}: known answers`, () => {
     it('computes SM3 of "abc" and of "abcd" × 16 as in GB/T 32905', () => {
       const p = getProvider();
       expect(p.sm3('abc')).toBe('66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
-      expect(p.sm3('abcd'.repeat(16))).toBe('debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732');
+      expect(p.sm3('abcd'.repeat(16))).toBe(
+        'debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732',
+      );
     });
 
     it('encrypts the GB/T 32907 single block and the SM4-CBC vector, and decrypts them back', () => {
@@ -70,7 +75,9 @@ export function runCryptoProviderKnownAnswers(label: string, getProvider: () => 
       expect(p.verify(v.message, der, v.publicKeyHex)).toBe(true);
       expect(p.verify('message digesT', der, v.publicKeyHex)).toBe(false);
       expect(p.verify(v.message, der, p.publicKeyHex())).toBe(false);
-      expect(p.verify(v.message, encodeSm2SignatureDer(v.rHex, v.rHex), v.publicKeyHex)).toBe(false);
+      expect(p.verify(v.message, encodeSm2SignatureDer(v.rHex, v.rHex), v.publicKeyHex)).toBe(
+        false,
+      );
     });
   });
 
@@ -96,7 +103,9 @@ export function runCryptoProviderKnownAnswers(label: string, getProvider: () => 
       expect(first).not.toContain('310101');
       expect(p.decryptField(first, AD)).toBe('310101199001011234');
       expect(p.decryptField(p.encryptField('', AD), AD)).toBe('');
-      expect(p.decryptField(p.encryptField('上海市黄浦区 100 号', AD), AD)).toBe('上海市黄浦区 100 号');
+      expect(p.decryptField(p.encryptField('上海市黄浦区 100 号', AD), AD)).toBe(
+        '上海市黄浦区 100 号',
+      );
     });
 
     it('refuses a tampered ciphertext, one moved to another row or column, and an unknown key id', () => {
@@ -107,7 +116,9 @@ export function runCryptoProviderKnownAnswers(label: string, getProvider: () => 
       }
       expect(() => p.decryptField(ciphertext, { ...AD, rowId: 'c-1002' })).toThrow(/完整性/);
       expect(() => p.decryptField(ciphertext, { ...AD, column: 'phone' })).toThrow(/完整性/);
-      expect(() => p.decryptField(ciphertext.replace(/^v1\.[a-z0-9]+\./, 'v1.zzzz0000.'), AD)).toThrow(/未知/);
+      expect(() =>
+        p.decryptField(ciphertext.replace(/^v1\.[a-z0-9]+\./, 'v1.zzzz0000.'), AD),
+      ).toThrow(/未知/);
       expect(() => p.decryptField(ciphertext.replace(/^v1/, 'v9'), AD)).toThrow(/不是可识别/);
     });
 
@@ -118,14 +129,18 @@ export function runCryptoProviderKnownAnswers(label: string, getProvider: () => 
       expect(p.blindIndex('id_number', ' 310101-19900101-123x ')).toBe(id);
       expect(p.blindIndex('id_number', '310101199001011234')).not.toBe(id);
       expect(p.blindIndex('phone', '+86 138-1234-5678')).toBe(p.blindIndex('phone', '13812345678'));
-      expect(p.blindIndex('phone', '13812345678')).not.toBe(p.blindIndex('id_number', '13812345678'));
+      expect(p.blindIndex('phone', '13812345678')).not.toBe(
+        p.blindIndex('id_number', '13812345678'),
+      );
       expect(p.blindIndex('phone', '13812345678')).not.toBe(p.sm3('13812345678'));
     });
 
     it('keys HMAC purposes apart and draws fresh random tokens', () => {
       const p = getProvider();
       expect(p.hmacSm3('audit_chain', 'entry')).not.toBe(p.hmacSm3('token', 'entry'));
-      expect(p.hmacSm3('audit_chain', 'entry')).toBe(p.hmacSm3('audit_chain', Buffer.from('entry')));
+      expect(p.hmacSm3('audit_chain', 'entry')).toBe(
+        p.hmacSm3('audit_chain', Buffer.from('entry')),
+      );
       const tokens = new Set(Array.from({ length: 50 }, () => p.randomToken(32)));
       expect(tokens.size).toBe(50);
       expect(Buffer.from([...tokens][0]!, 'base64url')).toHaveLength(32);

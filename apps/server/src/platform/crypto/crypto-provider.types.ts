@@ -58,7 +58,12 @@ export type CryptoProvider = {
   /** Unpredictable token of the given byte length, base64url without padding. */
   randomToken(bytes: number): string;
   /** PBKDF2-HMAC-SM3 as hex; runs off the event loop, callers bound its concurrency. */
-  pbkdf2Sm3(password: string, salt: CryptoInput, iterations: number, length: number): Promise<string>;
+  pbkdf2Sm3(
+    password: string,
+    salt: CryptoInput,
+    iterations: number,
+    length: number,
+  ): Promise<string>;
 
   /** Re-reads the keys, e.g. after the rotation command added a field key generation. */
   reloadKeys(): Promise<void>;

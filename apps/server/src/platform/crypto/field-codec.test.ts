@@ -23,7 +23,9 @@ describe('field ciphertext encoding', () => {
 
   it('keeps length-prefixed associated data apart ("ab"+"c" differs from "a"+"bc")', () => {
     const text = sealField('x', { table: 'ab', column: 'c', rowId: '1' }, 'k1', keys);
-    expect(() => openField(text, { table: 'a', column: 'bc', rowId: '1' }, () => keys)).toThrow(/完整性/);
+    expect(() => openField(text, { table: 'a', column: 'bc', rowId: '1' }, () => keys)).toThrow(
+      /完整性/,
+    );
   });
 
   it('refuses blank associated data and malformed text', () => {

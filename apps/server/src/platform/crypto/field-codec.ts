@@ -22,7 +22,11 @@ function associatedDataParts(ad: FieldAssociatedData): string[] {
 }
 
 /** Splits a field ciphertext into version, key id and sealed bytes, refusing anything else. */
-export function parseFieldCiphertext(text: string): { version: string; keyId: string; sealed: Buffer } {
+export function parseFieldCiphertext(text: string): {
+  version: string;
+  keyId: string;
+  sealed: Buffer;
+} {
   const match = FIELD_PATTERN.exec(text);
   if (!match || match[1] !== FIELD_FORMAT_VERSION) {
     throw new CryptoError('CRYPTO.MALFORMED_CIPHERTEXT', '不是可识别的字段密文');
@@ -31,14 +35,29 @@ export function parseFieldCiphertext(text: string): { version: string; keyId: st
 }
 
 /** Encrypts a field and binds it to version, key id and its table, column and row (NFR-SEC-3). */
-export function sealField(plain: string, ad: FieldAssociatedData, keyId: string, keys: SealingKeys): string {
-  if (!KEY_ID_PATTERN.test(keyId)) throw new CryptoError('CRYPTO.INVALID_INPUT', '密钥标识格式错误');
-  const sealed = sealBytes(keys, Buffer.from(plain, 'utf8'), [FIELD_FORMAT_VERSION, keyId], associatedDataParts(ad));
+export function sealField(
+  plain: string,
+  ad: FieldAssociatedData,
+  keyId: string,
+  keys: SealingKeys,
+): string {
+  if (!KEY_ID_PATTERN.test(keyId))
+    throw new CryptoError('CRYPTO.INVALID_INPUT', '密钥标识格式错误');
+  const sealed = sealBytes(
+    keys,
+    Buffer.from(plain, 'utf8'),
+    [FIELD_FORMAT_VERSION, keyId],
+    associatedDataParts(ad),
+  );
   return `${FIELD_FORMAT_VERSION}.${keyId}.${sealed.toString('base64url')}`;
 }
 
 /** Verifies and decrypts a field under the keys of the id it names (NFR-SEC-3). */
-export function openField(text: string, ad: FieldAssociatedData, resolveKeys: FieldKeyResolver): string {
+export function openField(
+  text: string,
+  ad: FieldAssociatedData,
+  resolveKeys: FieldKeyResolver,
+): string {
   const { version, keyId, sealed } = parseFieldCiphertext(text);
   const plain = openBytes(resolveKeys(keyId), sealed, [version, keyId], associatedDataParts(ad));
   return plain.toString('utf8');

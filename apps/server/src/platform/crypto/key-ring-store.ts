@@ -1,4 +1,13 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CryptoError } from './crypto.errors';
 import { deriveMasterKey, generateMasterKeyHex } from './key-wrap';
@@ -51,7 +60,10 @@ function readKeyRingFile(path: string): KeyRingFile {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new CryptoError('CRYPTO.KEY_FILE', `无法读取密钥文件 ${path}：${(error as Error).message}`);
+    throw new CryptoError(
+      'CRYPTO.KEY_FILE',
+      `无法读取密钥文件 ${path}：${(error as Error).message}`,
+    );
   }
   const parsed = KeyRingFileSchema.safeParse(json);
   if (!parsed.success) throw new CryptoError('CRYPTO.KEY_FILE', `密钥文件 ${path} 格式错误`);
@@ -68,7 +80,10 @@ function isInsideGitWorkTree(path: string): boolean {
 /** Production refuses key files that a development shortcut or a careless copy produced. */
 function assertProductionKeyFile(path: string, file: KeyRingFile): void {
   if (file.developmentMasterKeyHex) {
-    throw new CryptoError('CRYPTO.KEY_CONFIG', `生产环境拒绝使用含明文主密钥的开发密钥文件 ${path}`);
+    throw new CryptoError(
+      'CRYPTO.KEY_CONFIG',
+      `生产环境拒绝使用含明文主密钥的开发密钥文件 ${path}`,
+    );
   }
   if ((statSync(path).mode & 0o077) !== 0) {
     throw new CryptoError('CRYPTO.KEY_FILE', `密钥文件 ${path} 权限过宽，应为 0600`);
@@ -81,7 +96,11 @@ function assertProductionKeyFile(path: string, file: KeyRingFile): void {
 /** Development only: creates the ring, with a fresh master key inside it if none was given. */
 function createDevelopmentKeyRing(path: string, masterKeyHex: string | undefined): void {
   const master = masterKeyHex ?? generateMasterKeyHex();
-  const file = createKeyRingFile(deriveMasterKey(master), new Date(), masterKeyHex ? undefined : master);
+  const file = createKeyRingFile(
+    deriveMasterKey(master),
+    new Date(),
+    masterKeyHex ? undefined : master,
+  );
   try {
     writeKeyRingFile(path, file, true);
   } catch (error) {
@@ -101,11 +120,17 @@ function developmentWarning(path: string): string {
 export function loadKeyRingSync(options: KeyRingOptions): LoadedKeyRing {
   const keyFile = resolveKeyFilePath(options);
   if (options.isProduction && !options.masterKeyHex) {
-    throw new CryptoError('CRYPTO.KEY_CONFIG', '生产环境必须通过环境变量 KAOLU_MASTER_KEY 提供主密钥');
+    throw new CryptoError(
+      'CRYPTO.KEY_CONFIG',
+      '生产环境必须通过环境变量 KAOLU_MASTER_KEY 提供主密钥',
+    );
   }
   if (!existsSync(keyFile)) {
     if (options.isProduction) {
-      throw new CryptoError('CRYPTO.KEY_FILE', `密钥文件 ${keyFile} 不存在，请先执行密钥初始化（initKeyRingFile）`);
+      throw new CryptoError(
+        'CRYPTO.KEY_FILE',
+        `密钥文件 ${keyFile} 不存在，请先执行密钥初始化（initKeyRingFile）`,
+      );
     }
     createDevelopmentKeyRing(keyFile, options.masterKeyHex);
   }
@@ -113,7 +138,10 @@ export function loadKeyRingSync(options: KeyRingOptions): LoadedKeyRing {
   if (options.isProduction) assertProductionKeyFile(keyFile, file);
   const masterKeyHex = options.masterKeyHex ?? file.developmentMasterKeyHex;
   if (!masterKeyHex) {
-    throw new CryptoError('CRYPTO.KEY_CONFIG', `密钥文件 ${keyFile} 需要主密钥，请设置 KAOLU_MASTER_KEY`);
+    throw new CryptoError(
+      'CRYPTO.KEY_CONFIG',
+      `密钥文件 ${keyFile} 需要主密钥，请设置 KAOLU_MASTER_KEY`,
+    );
   }
   const ring = unwrapKeyRing(file, deriveMasterKey(masterKeyHex));
   const warning = options.masterKeyHex ? undefined : developmentWarning(keyFile);
@@ -126,10 +154,18 @@ export async function loadKeyRing(options: KeyRingOptions): Promise<LoadedKeyRin
 }
 
 /** Creates a production key ring (no master key inside); refuses to overwrite an existing one. */
-export async function initKeyRingFile(options: { masterKeyHex: string; keyFile: string }): Promise<string> {
+export async function initKeyRingFile(options: {
+  masterKeyHex: string;
+  keyFile: string;
+}): Promise<string> {
   const keyFile = resolve(options.keyFile);
-  if (existsSync(keyFile)) throw new CryptoError('CRYPTO.KEY_FILE', `密钥文件 ${keyFile} 已存在，拒绝覆盖`);
-  writeKeyRingFile(keyFile, createKeyRingFile(deriveMasterKey(options.masterKeyHex), new Date()), true);
+  if (existsSync(keyFile))
+    throw new CryptoError('CRYPTO.KEY_FILE', `密钥文件 ${keyFile} 已存在，拒绝覆盖`);
+  writeKeyRingFile(
+    keyFile,
+    createKeyRingFile(deriveMasterKey(options.masterKeyHex), new Date()),
+    true,
+  );
   return keyFile;
 }
 

@@ -22,11 +22,21 @@ export const KeyRingFileSchema = z.object({
   developmentMasterKeyHex: z.string().optional(),
   currentFieldKeyId: KeyIdSchema,
   fieldKeys: z
-    .array(z.object({ id: KeyIdSchema, createdAt: z.string(), encryptionKey: WrappedSchema, macKey: WrappedSchema }))
+    .array(
+      z.object({
+        id: KeyIdSchema,
+        createdAt: z.string(),
+        encryptionKey: WrappedSchema,
+        macKey: WrappedSchema,
+      }),
+    )
     .min(1),
   blindIndexKey: WrappedSchema,
   macKeys: z.object({ audit_chain: WrappedSchema, token: WrappedSchema }),
-  signingKey: z.object({ publicKeyHex: z.string().regex(/^04[0-9a-f]{128}$/), privateKey: WrappedSchema }),
+  signingKey: z.object({
+    publicKeyHex: z.string().regex(/^04[0-9a-f]{128}$/),
+    privateKey: WrappedSchema,
+  }),
 });
 export type KeyRingFile = z.infer<typeof KeyRingFileSchema>;
 
@@ -56,7 +66,11 @@ function newFieldKey(master: MasterKey, now: Date): KeyRingFile['fieldKeys'][num
 }
 
 /** A complete new key ring under the master key (NFR-SEC-2 key hierarchy). */
-export function createKeyRingFile(master: MasterKey, now: Date, developmentMasterKeyHex?: string): KeyRingFile {
+export function createKeyRingFile(
+  master: MasterKey,
+  now: Date,
+  developmentMasterKeyHex?: string,
+): KeyRingFile {
   const fieldKey = newFieldKey(master, now);
   const signing = generateSm2KeyPair();
   return {
@@ -80,7 +94,11 @@ export function createKeyRingFile(master: MasterKey, now: Date, developmentMaste
 }
 
 /** The same ring with one more field key generation, which becomes current (key rotation). */
-export function addFieldKeyGeneration(file: KeyRingFile, master: MasterKey, now: Date): KeyRingFile {
+export function addFieldKeyGeneration(
+  file: KeyRingFile,
+  master: MasterKey,
+  now: Date,
+): KeyRingFile {
   const fieldKey = newFieldKey(master, now);
   return { ...file, currentFieldKeyId: fieldKey.id, fieldKeys: [...file.fieldKeys, fieldKey] };
 }
@@ -101,7 +119,10 @@ export function unwrapKeyRing(file: KeyRingFile, master: MasterKey): KeyRing {
     throw new CryptoError('CRYPTO.KEY_FILE', '密钥文件的当前字段密钥标识不存在');
   }
   const macKeys = Object.fromEntries(
-    MAC_KEY_PURPOSES.map((purpose) => [purpose, unwrapDataKey(master, `mac/${purpose}`, file.macKeys[purpose])]),
+    MAC_KEY_PURPOSES.map((purpose) => [
+      purpose,
+      unwrapDataKey(master, `mac/${purpose}`, file.macKeys[purpose]),
+    ]),
   ) as Record<MacKeyPurpose, Buffer>;
   const signingKey = {
     privateKeyHex: unwrapDataKey(master, 'sign/sm2', file.signingKey.privateKey).toString('hex'),

@@ -28,7 +28,9 @@ export function deriveMasterKey(masterKeyHex: string): MasterKey {
       macKey: hmacSm3Bytes(master, 'kaolu/kek/hmac-sm3'),
     },
     // Lets a key file say which master key it belongs to without revealing anything usable.
-    fingerprint: hmacSm3Bytes(master, 'kaolu/master-key/fingerprint').subarray(0, 16).toString('hex'),
+    fingerprint: hmacSm3Bytes(master, 'kaolu/master-key/fingerprint')
+      .subarray(0, 16)
+      .toString('hex'),
   };
 }
 
@@ -43,10 +45,16 @@ export function unwrapDataKey(master: MasterKey, slot: string, wrapped: string):
     throw new CryptoError('CRYPTO.KEY_FILE', `密钥文件中 ${slot} 的包装格式无法识别`);
   }
   try {
-    return openBytes(master.kek, Buffer.from(wrapped.slice(WRAP_PREFIX.length), 'base64url'), ['wrap', slot]);
+    return openBytes(master.kek, Buffer.from(wrapped.slice(WRAP_PREFIX.length), 'base64url'), [
+      'wrap',
+      slot,
+    ]);
   } catch (error) {
     if (error instanceof CryptoError) {
-      throw new CryptoError('CRYPTO.MASTER_KEY_MISMATCH', `无法用主密钥解开 ${slot}：主密钥错误或密钥文件被篡改`);
+      throw new CryptoError(
+        'CRYPTO.MASTER_KEY_MISMATCH',
+        `无法用主密钥解开 ${slot}：主密钥错误或密钥文件被篡改`,
+      );
     }
     throw error;
   }

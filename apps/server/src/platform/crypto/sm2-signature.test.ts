@@ -10,7 +10,10 @@ import {
   verifySm2,
 } from './sm2-signature';
 
-const vectorKeyPair = { privateKeyHex: V.privateKeyHex.toLowerCase(), publicKeyHex: V.publicKeyHex.toLowerCase() };
+const vectorKeyPair = {
+  privateKeyHex: V.privateKeyHex.toLowerCase(),
+  publicKeyHex: V.publicKeyHex.toLowerCase(),
+};
 
 describe('SM2 signatures (GB/T 32918.2)', () => {
   it('derives the example public key and its Z value for user id 1234567812345678', () => {
@@ -22,7 +25,9 @@ describe('SM2 signatures (GB/T 32918.2)', () => {
     const der = encodeSm2SignatureDer(V.rHex, V.sHex);
     expect(verifySm2(V.message, der, V.publicKeyHex)).toBe(true);
     // The library default (hash: false) treats the message as the digest: the standard vector fails.
-    expect(sm2.doVerifySignature(V.message, der, V.publicKeyHex.toLowerCase(), { der: true })).toBe(false);
+    expect(sm2.doVerifySignature(V.message, der, V.publicKeyHex.toLowerCase(), { der: true })).toBe(
+      false,
+    );
   });
 
   it('signs with the example key so that the example verification path accepts it', () => {
@@ -35,7 +40,10 @@ describe('SM2 signatures (GB/T 32918.2)', () => {
   it('rejects non-canonical DER encodings of a valid signature', () => {
     const der = encodeSm2SignatureDer(V.rHex, V.sHex);
     // r has its top bit set, so DER carries a 0x00 pad: dropping it or adding another must fail.
-    const padded = der.replace(/^30(..)0221/, (_m, len: string) => `30${(parseInt(len, 16) + 1).toString(16)}022200`);
+    const padded = der.replace(
+      /^30(..)0221/,
+      (_m, len: string) => `30${(parseInt(len, 16) + 1).toString(16)}022200`,
+    );
     expect(isCanonicalSm2SignatureDer(padded)).toBe(false);
     expect(verifySm2(V.message, padded, V.publicKeyHex)).toBe(false);
     expect(verifySm2(V.message, `${der}00`, V.publicKeyHex)).toBe(false);

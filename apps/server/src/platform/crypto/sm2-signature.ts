@@ -52,7 +52,10 @@ function readDerInteger(der: Buffer, offset: number): { value: bigint; next: num
   const second = der[start + 1] ?? 0;
   if (first & 0x80) return null;
   if (first === 0 && length > 1 && !(second & 0x80)) return null;
-  return { value: BigInt(`0x${der.subarray(start, start + length).toString('hex')}`), next: start + length };
+  return {
+    value: BigInt(`0x${der.subarray(start, start + length).toString('hex')}`),
+    next: start + length,
+  };
 }
 
 /**
@@ -106,7 +109,12 @@ export function verifySm2(data: CryptoInput, signatureHex: string, publicKeyHex:
   try {
     const point = getPublicKeyPoint(publicKey);
     if (!point) return false;
-    return sm2.doVerifySignature(toHexMessage(data), signatureHex.toLowerCase(), point, SM2_OPTIONS);
+    return sm2.doVerifySignature(
+      toHexMessage(data),
+      signatureHex.toLowerCase(),
+      point,
+      SM2_OPTIONS,
+    );
   } catch {
     // Off-curve points and similar make the library throw; to a verifier that is just "invalid".
     return false;

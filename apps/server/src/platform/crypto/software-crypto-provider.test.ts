@@ -12,7 +12,8 @@ const newDataDir = () => mkdtempSync(join(tmpdir(), 'kaolu-crypto-'));
 
 let shared: CryptoProvider;
 beforeAll(async () => {
-  shared = (await createSoftwareCryptoProvider({ dataDir: newDataDir(), isProduction: false })).provider;
+  shared = (await createSoftwareCryptoProvider({ dataDir: newDataDir(), isProduction: false }))
+    .provider;
 });
 runCryptoProviderKnownAnswers('software provider', () => shared);
 
@@ -32,7 +33,11 @@ describe('software provider key set-up', () => {
   it('keeps the data keys wrapped: the key file holds no clear data key', async () => {
     const dataDir = newDataDir();
     const masterKeyHex = generateMasterKeyHex();
-    const { keyFile } = await createSoftwareCryptoProvider({ dataDir, masterKeyHex, isProduction: false });
+    const { keyFile } = await createSoftwareCryptoProvider({
+      dataDir,
+      masterKeyHex,
+      isProduction: false,
+    });
     const file = JSON.parse(readFileSync(keyFile, 'utf8'));
     expect(file.developmentMasterKeyHex).toBeUndefined();
     expect(JSON.stringify(file)).not.toContain(masterKeyHex);
@@ -40,25 +45,32 @@ describe('software provider key set-up', () => {
   });
 
   it('refuses to start in production without a master key', async () => {
-    await expect(createSoftwareCryptoProvider({ dataDir: newDataDir(), isProduction: true })).rejects.toThrow(
-      /生产环境必须.*KAOLU_MASTER_KEY/,
-    );
+    await expect(
+      createSoftwareCryptoProvider({ dataDir: newDataDir(), isProduction: true }),
+    ).rejects.toThrow(/生产环境必须.*KAOLU_MASTER_KEY/);
   });
 
   it('refuses in production a missing key ring, a development key file, or a world-readable one', async () => {
     const masterKeyHex = generateMasterKeyHex();
     const dataDir = newDataDir();
-    await expect(createSoftwareCryptoProvider({ dataDir, masterKeyHex, isProduction: true })).rejects.toThrow(/不存在/);
+    await expect(
+      createSoftwareCryptoProvider({ dataDir, masterKeyHex, isProduction: true }),
+    ).rejects.toThrow(/不存在/);
     const dev = await createSoftwareCryptoProvider({ dataDir, isProduction: false });
     await expect(
-      createSoftwareCryptoProvider({ dataDir, keyFile: dev.keyFile, masterKeyHex, isProduction: true }),
+      createSoftwareCryptoProvider({
+        dataDir,
+        keyFile: dev.keyFile,
+        masterKeyHex,
+        isProduction: true,
+      }),
     ).rejects.toThrow(/开发密钥文件/);
     const keyFile = join(newDataDir(), 'ring.json');
     await initKeyRingFile({ masterKeyHex, keyFile });
     chmodSync(keyFile, 0o644);
-    await expect(createSoftwareCryptoProvider({ dataDir, keyFile, masterKeyHex, isProduction: true })).rejects.toThrow(
-      /权限过宽/,
-    );
+    await expect(
+      createSoftwareCryptoProvider({ dataDir, keyFile, masterKeyHex, isProduction: true }),
+    ).rejects.toThrow(/权限过宽/);
   });
 
   it('starts in production from an initialised key ring outside any repository, and not inside one', async () => {
@@ -66,40 +78,72 @@ describe('software provider key set-up', () => {
     const keyFile = join(newDataDir(), 'ring.json');
     await initKeyRingFile({ masterKeyHex, keyFile });
     await expect(initKeyRingFile({ masterKeyHex, keyFile })).rejects.toThrow(/已存在/);
-    const started = await createSoftwareCryptoProvider({ dataDir: '/nonexistent', keyFile, masterKeyHex, isProduction: true });
+    const started = await createSoftwareCryptoProvider({
+      dataDir: '/nonexistent',
+      keyFile,
+      masterKeyHex,
+      isProduction: true,
+    });
     expect(started.warning).toBeUndefined();
     const repo = newDataDir();
     mkdirSync(join(repo, '.git'));
     const inRepo = join(repo, 'config', 'ring.json');
     await initKeyRingFile({ masterKeyHex, keyFile: inRepo });
     await expect(
-      createSoftwareCryptoProvider({ dataDir: repo, keyFile: inRepo, masterKeyHex, isProduction: true }),
+      createSoftwareCryptoProvider({
+        dataDir: repo,
+        keyFile: inRepo,
+        masterKeyHex,
+        isProduction: true,
+      }),
     ).rejects.toThrow(/代码仓库/);
   });
 
   it('fails loudly with the wrong master key or a malformed one', async () => {
     const dataDir = newDataDir();
-    await createSoftwareCryptoProvider({ dataDir, masterKeyHex: generateMasterKeyHex(), isProduction: false });
+    await createSoftwareCryptoProvider({
+      dataDir,
+      masterKeyHex: generateMasterKeyHex(),
+      isProduction: false,
+    });
     await expect(
-      createSoftwareCryptoProvider({ dataDir, masterKeyHex: generateMasterKeyHex(), isProduction: false }),
+      createSoftwareCryptoProvider({
+        dataDir,
+        masterKeyHex: generateMasterKeyHex(),
+        isProduction: false,
+      }),
     ).rejects.toThrow(/主密钥与密钥文件不匹配/);
     await expect(
-      createSoftwareCryptoProvider({ dataDir: newDataDir(), masterKeyHex: 'abc', isProduction: false }),
+      createSoftwareCryptoProvider({
+        dataDir: newDataDir(),
+        masterKeyHex: 'abc',
+        isProduction: false,
+      }),
     ).rejects.toThrow(/64 位十六进制/);
   });
 
   it('cannot decrypt a field written under another key ring', async () => {
-    const a = (await createSoftwareCryptoProvider({ dataDir: newDataDir(), isProduction: false })).provider;
-    const b = (await createSoftwareCryptoProvider({ dataDir: newDataDir(), isProduction: false })).provider;
-    const forged = a.encryptField('13812345678', AD).replace(/^v1\.[a-z0-9]+\./, `v1.${b.currentFieldKeyId()}.`);
+    const a = (await createSoftwareCryptoProvider({ dataDir: newDataDir(), isProduction: false }))
+      .provider;
+    const b = (await createSoftwareCryptoProvider({ dataDir: newDataDir(), isProduction: false }))
+      .provider;
+    const forged = a
+      .encryptField('13812345678', AD)
+      .replace(/^v1\.[a-z0-9]+\./, `v1.${b.currentFieldKeyId()}.`);
     expect(() => b.decryptField(forged, AD)).toThrow(/完整性/);
-    expect(() => b.decryptField(a.encryptField('13812345678', AD), AD)).toThrow(/未知的字段密钥标识/);
+    expect(() => b.decryptField(a.encryptField('13812345678', AD), AD)).toThrow(
+      /未知的字段密钥标识/,
+    );
   });
 });
 
 describe('software provider key rotation', () => {
   it('writes new fields under the new key id while old ids keep decrypting', async () => {
-    const options = { dataDir: newDataDir(), masterKeyHex: generateMasterKeyHex(), isProduction: false };
+    const options = {
+      dataDir: newDataDir(),
+      masterKeyHex: generateMasterKeyHex(),
+      isProduction: false,
+    };
     const { provider } = await createSoftwareCryptoProvider(options);
     const oldId = provider.currentFieldKeyId();
     const old = provider.encryptField('310101199001011234', AD);
@@ -119,7 +163,11 @@ describe('software provider key rotation', () => {
   });
 
   it('reads a field written under a key id another process added, without an explicit reload', async () => {
-    const options = { dataDir: newDataDir(), masterKeyHex: generateMasterKeyHex(), isProduction: false };
+    const options = {
+      dataDir: newDataDir(),
+      masterKeyHex: generateMasterKeyHex(),
+      isProduction: false,
+    };
     const running = (await createSoftwareCryptoProvider(options)).provider;
     await rotateFieldKey(options);
     const rotator = (await createSoftwareCryptoProvider(options)).provider;

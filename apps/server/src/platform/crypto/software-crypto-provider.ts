@@ -15,10 +15,17 @@ import { hmacSm3Bytes, pbkdf2Sm3Hex, sm3Bytes, sm4Decrypt, sm4Encrypt } from './
 const RELOAD_INTERVAL_MS = 1_000;
 const MAX_RANDOM_TOKEN_BYTES = 1024;
 
-export type SoftwareCryptoProvider = { provider: CryptoProvider; keyFile: string; warning: string | undefined };
+export type SoftwareCryptoProvider = {
+  provider: CryptoProvider;
+  keyFile: string;
+  warning: string | undefined;
+};
 
 /** Builds the provider over an already unwrapped ring; `reload` re-reads it when keys change. */
-export function createCryptoProviderFromKeyRing(initial: KeyRing, reload: () => KeyRing = () => initial): CryptoProvider {
+export function createCryptoProviderFromKeyRing(
+  initial: KeyRing,
+  reload: () => KeyRing = () => initial,
+): CryptoProvider {
   let ring = initial;
   let lastReloadAt = 0;
 
@@ -36,7 +43,8 @@ export function createCryptoProviderFromKeyRing(initial: KeyRing, reload: () => 
 
   const encryptField: CryptoProvider['encryptField'] = (plain, ad) =>
     sealField(plain, ad, ring.currentFieldKeyId, resolveFieldKeys(ring.currentFieldKeyId));
-  const decryptField: CryptoProvider['decryptField'] = (ciphertext, ad) => openField(ciphertext, ad, resolveFieldKeys);
+  const decryptField: CryptoProvider['decryptField'] = (ciphertext, ad) =>
+    openField(ciphertext, ad, resolveFieldKeys);
 
   return {
     name: 'software',
@@ -73,8 +81,13 @@ export function createCryptoProviderFromKeyRing(initial: KeyRing, reload: () => 
  * The software crypto provider from config settings (NFR-SEC-2). Outside production with no
  * master key it creates a development key file and returns a warning the caller must log loudly.
  */
-export async function createSoftwareCryptoProvider(options: KeyRingOptions): Promise<SoftwareCryptoProvider> {
+export async function createSoftwareCryptoProvider(
+  options: KeyRingOptions,
+): Promise<SoftwareCryptoProvider> {
   const loaded = loadKeyRingSync(options);
-  const provider = createCryptoProviderFromKeyRing(loaded.ring, () => loadKeyRingSync(options).ring);
+  const provider = createCryptoProviderFromKeyRing(
+    loaded.ring,
+    () => loadKeyRingSync(options).ring,
+  );
   return { provider, keyFile: loaded.keyFile, warning: loaded.warning };
 }

@@ -39,10 +39,22 @@ const BAD = [
 // Values for strings the schema constrains, so such a field passes and the bad text in the free ones
 // reaches the handler when no edge rule stops it (which is how today's 500s were found).
 const FORMATS: Record<string, string> = {
-  uuid: UUID, 'date-time': '2026-01-01T00:00:00.000Z', date: '2026-01-01', email: 'a@example.com', time: '09:00:00',
+  uuid: UUID,
+  'date-time': '2026-01-01T00:00:00.000Z',
+  date: '2026-01-01',
+  email: 'a@example.com',
+  time: '09:00:00',
 };
 const PATTERN_GUESSES = [
-  'A1', 'abc', '1', '2026', '123456', '310101199001011234', '13900000000', '0'.repeat(64), 'a'.repeat(8),
+  'A1',
+  'abc',
+  '1',
+  '2026',
+  '123456',
+  '310101199001011234',
+  '13900000000',
+  '0'.repeat(64),
+  'a'.repeat(8),
 ];
 
 function constrainedValue(schema: JsonSchema): string | undefined {
@@ -60,7 +72,10 @@ function fill(schema: JsonSchema | undefined, bad: string, depth = 0): unknown {
   if (variants) return fill(variants.find((v) => v.type !== 'null') ?? variants[0], bad, depth + 1);
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
   if (type === 'object' || schema.properties) {
-    const entries = Object.entries(schema.properties ?? {}).map(([key, value]) => [key, fill(value, bad, depth + 1)]);
+    const entries = Object.entries(schema.properties ?? {}).map(([key, value]) => [
+      key,
+      fill(value, bad, depth + 1),
+    ]);
     // A record gets a bad key (and value); so does every object: zod strips unknown keys, the edge must not.
     const record = schema.additionalProperties;
     const extra = typeof record === 'object' ? fill(record, bad, depth + 1) : bad;
@@ -68,7 +83,8 @@ function fill(schema: JsonSchema | undefined, bad: string, depth = 0): unknown {
   }
   if (type === 'array') {
     if (!schema.minItems) return [];
-    const items = schema.prefixItems ?? (Array.isArray(schema.items) ? schema.items : [schema.items]);
+    const items =
+      schema.prefixItems ?? (Array.isArray(schema.items) ? schema.items : [schema.items]);
     return items.map((item) => fill(item, bad, depth + 1));
   }
   if (type === 'integer' || type === 'number') return schema.minimum ?? 1;
@@ -93,7 +109,9 @@ describe('route walk: unstorable text in every part of every operation', () => {
 
   function probesFor(path: string, method: string, operation: Operation): Probe[] {
     const params = (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
-    const declaredQuery = (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+    const declaredQuery = (operation.parameters ?? [])
+      .filter((p) => p.in === 'query')
+      .map((p) => p.name);
     const query = declaredQuery.length > 0 ? declaredQuery : ['x'];
     const urlWith = (param: string, queryValue?: string) => {
       const base = path.replace(/\{([^}]+)\}/g, () => param);
@@ -107,23 +125,37 @@ describe('route walk: unstorable text in every part of every operation', () => {
     for (const bad of BAD) {
       const body = bodySchema ? fill(bodySchema, bad.text) : { x: bad.text, [bad.text]: 'key' };
       // The querystring keeps undecodable bytes as the text '%ED%A0%80', so only NUL goes into it.
-      const url = bad.name === 'NUL' ? urlWith(bad.url, bad.url) : urlWith(params.length > 0 ? bad.url : UUID);
+      const url =
+        bad.name === 'NUL'
+          ? urlWith(bad.url, bad.url)
+          : urlWith(params.length > 0 ? bad.url : UUID);
       if (params.length > 0 || takesBody || bad.name === 'NUL') {
-        probes.push({ label: `${label} everything ${bad.name}`, method, url, body: takesBody ? body : undefined });
+        probes.push({
+          label: `${label} everything ${bad.name}`,
+          method,
+          url,
+          body: takesBody ? body : undefined,
+        });
       }
-      if (takesBody) probes.push({ label: `${label} body ${bad.name}`, method, url: urlWith(UUID), body });
+      if (takesBody)
+        probes.push({ label: `${label} body ${bad.name}`, method, url: urlWith(UUID), body });
     }
     probes.push({ label: `${label} query NUL`, method, url: urlWith(UUID, BAD[0].url) });
-    if (params.length > 0) probes.push({ label: `${label} params NUL`, method, url: urlWith(BAD[0].url) });
+    if (params.length > 0)
+      probes.push({ label: `${label} params NUL`, method, url: urlWith(BAD[0].url) });
     return probes;
   }
 
   it('answers 400, 401 or 403 in the error shape, never 5xx, for every operation and caller', async () => {
     const doc = t.app.swagger() as { paths: Record<string, Record<string, Operation>> };
     const probes = Object.entries(doc.paths).flatMap(([path, item]) =>
-      Object.entries(item).flatMap(([method, operation]) => probesFor(path, method.toUpperCase(), operation)),
+      Object.entries(item).flatMap(([method, operation]) =>
+        probesFor(path, method.toUpperCase(), operation),
+      ),
     );
-    expect(new Set(probes.map((p) => p.label.split(' ').slice(0, 2).join(' '))).size).toBe(t.app.kaolu.routes.length);
+    expect(new Set(probes.map((p) => p.label.split(' ').slice(0, 2).join(' '))).size).toBe(
+      t.app.kaolu.routes.length,
+    );
 
     const staff = await loginAs(t.app, StaffRoleSchema.options);
     const candidate = await loginAsCandidate(t.app);
@@ -140,12 +172,13 @@ describe('route walk: unstorable text in every part of every operation', () => {
         const res = await t.app.inject({
           method: probe.method as 'GET',
           url: probe.url,
-          headers: json ? { ...caller.headers, 'content-type': 'application/json' } : caller.headers,
+          headers: json
+            ? { ...caller.headers, 'content-type': 'application/json' }
+            : caller.headers,
           payload: json ? JSON.stringify(probe.body) : undefined,
         });
-        const error = (res.headers['content-type']?.toString().includes('json') ? res.json() : {}).error as
-          | { code: string; message: string; requestId: string }
-          | undefined;
+        const error = (res.headers['content-type']?.toString().includes('json') ? res.json() : {})
+          .error as { code: string; message: string; requestId: string } | undefined;
         const refused = res.statusCode !== 400 || REFUSALS.includes(error?.code ?? '');
         if (![400, 401, 403].includes(res.statusCode) || !refused || !error?.requestId) {
           const said = `${error?.code ?? ''} ${error?.message ?? res.body.slice(0, 80)}`;
@@ -156,7 +189,11 @@ describe('route walk: unstorable text in every part of every operation', () => {
     expect(failures).toEqual([]);
     // Nothing reached a handler: no audit entry, and the staff session was not ended by a logout probe.
     expect(audit.entries.length).toBe(auditBefore);
-    const account = await t.app.inject({ method: 'GET', url: '/api/staff/account', headers: staff.headers });
+    const account = await t.app.inject({
+      method: 'GET',
+      url: '/api/staff/account',
+      headers: staff.headers,
+    });
     expect(account.statusCode).toBe(200);
   }, 120_000);
 

@@ -21,17 +21,23 @@ export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema,
   return (data) => {
     const result = schema.safeParse(data);
     if (result.success) return { value: result.data };
-    const fields = result.error.issues.map((issue) => toFieldError(schema, issue, httpPart ?? 'body'));
+    const fields = result.error.issues.map((issue) =>
+      toFieldError(schema, issue, httpPart ?? 'body'),
+    );
     const summary = fields.map((f) => `${f.label}：${f.message}`).join('；');
     return {
-      error: new AppError('COMMON.VALIDATION_FAILED', { message: `提交的数据有误：${summary}`, details: { fields } }),
+      error: new AppError('COMMON.VALIDATION_FAILED', {
+        message: `提交的数据有误：${summary}`,
+        details: { fields },
+      }),
     };
   };
 };
 
 function toFieldError(schema: z.ZodType, issue: z.core.$ZodIssue, part: string): FieldError {
   const path = issue.path.map(String);
-  const label = labelAt(schema, path) ?? (path.length ? path.join('.') : (PART_LABELS[part] ?? part));
+  const label =
+    labelAt(schema, path) ?? (path.length ? path.join('.') : (PART_LABELS[part] ?? part));
   return { field: [part, ...path].join('.'), label, message: issue.message };
 }
 
@@ -115,11 +121,17 @@ export function findForbiddenText(value: unknown, root: string): string[] {
 }
 
 /** The one 400 answer for forbidden characters, naming each field as the zod answers do. */
-export function forbiddenTextError(paths: readonly string[], schemaOf?: (part: string) => unknown): AppError {
+export function forbiddenTextError(
+  paths: readonly string[],
+  schemaOf?: (part: string) => unknown,
+): AppError {
   const fields: FieldError[] = paths.map((field) => {
     const [part = 'body', ...path] = field.split('.');
     const schema = schemaOf?.(part);
-    const label = (schema instanceof z.ZodType ? labelAt(schema, path) : undefined) ?? PART_LABELS[part] ?? part;
+    const label =
+      (schema instanceof z.ZodType ? labelAt(schema, path) : undefined) ??
+      PART_LABELS[part] ??
+      part;
     return { field, label, message: '含有空字符或无效的 Unicode 字符' };
   });
   return new AppError('COMMON.INVALID_CHARACTERS', { details: { fields } });
@@ -145,9 +157,14 @@ type MultipartPartText = {
  * hooks, so the handler calls this on the part it took (file name, type, and the fields seen so far).
  * The parts are read field by field: they point at each other and at live streams, so no deep walk.
  */
-export function assertStorableMultipart(file: MultipartPartText & { fields: Record<string, unknown> }): void {
+export function assertStorableMultipart(
+  file: MultipartPartText & { fields: Record<string, unknown> },
+): void {
   const parts = Object.values(file.fields).flat() as Array<MultipartPartText | undefined>;
-  const texts: Record<string, unknown> = { 'body.file.filename': file.filename, 'body.file.mimetype': file.mimetype };
+  const texts: Record<string, unknown> = {
+    'body.file.filename': file.filename,
+    'body.file.mimetype': file.mimetype,
+  };
   for (const part of parts) {
     if (!part) continue;
     // A bad field name is itself the finding; otherwise the field's value or the file's name is checked.

@@ -38,7 +38,10 @@ export async function readFirstSheet(fileBase64: string): Promise<ExcelJS.Worksh
 }
 
 /** Maps each header label of row 1 to its column number; reports required headers that are missing. */
-export function headerColumns(sheet: ExcelJS.Worksheet, labels: readonly string[]): { columns: Map<string, number>; missing: string[] } {
+export function headerColumns(
+  sheet: ExcelJS.Worksheet,
+  labels: readonly string[],
+): { columns: Map<string, number>; missing: string[] } {
   const columns = new Map<string, number>();
   sheet.getRow(1).eachCell((cell, col) => {
     const text = cellText(cell).replace(/[*＊]$/, '');
@@ -48,7 +51,11 @@ export function headerColumns(sheet: ExcelJS.Worksheet, labels: readonly string[
 }
 
 /** A one-sheet workbook with a bold header row and sanitised cells, as a buffer. */
-export async function writeSheet(title: string, header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null | undefined>>): Promise<Buffer> {
+export async function writeSheet(
+  title: string,
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null | undefined>>,
+): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(title);
   sheet.addRow(header.map((h) => safeCell(h))).font = { bold: true };

@@ -8,11 +8,20 @@ const SIGNATURES: Array<{ mime: StoredFileMime; bytes: number[] }> = [
   { mime: 'image/png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
 ];
 
-export const FILE_TYPE_LABELS: Record<StoredFileMime, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG' };
+export const FILE_TYPE_LABELS: Record<StoredFileMime, string> = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPG',
+  'image/png': 'PNG',
+};
 
 /** The type of a file by its magic bytes among the allowed ones (PDF, JPEG, PNG), or null. */
-export function detectFileType(bytes: Uint8Array, allowed: readonly StoredFileMime[] = ['application/pdf', 'image/jpeg', 'image/png']): StoredFileMime | null {
-  const hit = SIGNATURES.find((s) => s.bytes.length <= bytes.length && s.bytes.every((b, i) => bytes[i] === b));
+export function detectFileType(
+  bytes: Uint8Array,
+  allowed: readonly StoredFileMime[] = ['application/pdf', 'image/jpeg', 'image/png'],
+): StoredFileMime | null {
+  const hit = SIGNATURES.find(
+    (s) => s.bytes.length <= bytes.length && s.bytes.every((b, i) => bytes[i] === b),
+  );
   return hit && allowed.includes(hit.mime) ? hit.mime : null;
 }
 

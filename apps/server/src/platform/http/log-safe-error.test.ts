@@ -6,16 +6,19 @@ const TYPED = '13812345678';
 
 /** A pg DatabaseError as node-postgres builds it: values in detail, names in their own fields. */
 function uniqueViolation(): Error {
-  return Object.assign(new Error('duplicate key value violates unique constraint "staff_user_username_unique"'), {
-    code: '23505',
-    severity: 'ERROR',
-    constraint: 'staff_user_username_unique',
-    table: 'staff_user',
-    detail: `Key (username)=(${TYPED}) already exists.`,
-    where: `SQL statement "insert … ${TYPED}"`,
-    query: 'insert into staff_user (username) values ($1)',
-    params: [TYPED],
-  });
+  return Object.assign(
+    new Error('duplicate key value violates unique constraint "staff_user_username_unique"'),
+    {
+      code: '23505',
+      severity: 'ERROR',
+      constraint: 'staff_user_username_unique',
+      table: 'staff_user',
+      detail: `Key (username)=(${TYPED}) already exists.`,
+      where: `SQL statement "insert … ${TYPED}"`,
+      query: 'insert into staff_user (username) values ($1)',
+      params: [TYPED],
+    },
+  );
 }
 
 describe('log-safe error serializer', () => {
@@ -38,7 +41,10 @@ describe('log-safe error serializer', () => {
       code: '22P02',
       severity: 'ERROR',
     });
-    expect(logSafeError(badCast)).toMatchObject({ message: 'invalid input syntax for type uuid: "…"', code: '22P02' });
+    expect(logSafeError(badCast)).toMatchObject({
+      message: 'invalid input syntax for type uuid: "…"',
+      code: '22P02',
+    });
     expect(logSafeError(uniqueViolation()).message).toContain('"staff_user_username_unique"');
   });
 
@@ -56,7 +62,12 @@ describe('log-safe error serializer', () => {
       body: { phone: TYPED },
       headers: { cookie: TYPED },
     });
-    expect(logSafeError(err)).toEqual({ type: 'Error', message: 'boom', stack: expect.any(String), statusCode: 502 });
+    expect(logSafeError(err)).toEqual({
+      type: 'Error',
+      message: 'boom',
+      stack: expect.any(String),
+      statusCode: 502,
+    });
     expect(logSafeError(TYPED)).toEqual({ type: 'string', message: '', stack: '' });
   });
 });

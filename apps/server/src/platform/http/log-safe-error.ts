@@ -46,7 +46,11 @@ function isErrorLike(value: unknown): value is ErrorLike {
 
 /** A database error of pg or PGlite: a five-character SQLSTATE and a severity. */
 function isDatabaseError(err: ErrorLike): boolean {
-  return typeof err.code === 'string' && /^[0-9A-Z]{5}$/.test(err.code) && typeof err.severity === 'string';
+  return (
+    typeof err.code === 'string' &&
+    /^[0-9A-Z]{5}$/.test(err.code) &&
+    typeof err.severity === 'string'
+  );
 }
 
 /** Drizzle's wrapper of a failed query (PGlite's own errors also carry `query` and `params`). */
@@ -66,13 +70,20 @@ function safeMessage(err: ErrorLike): string {
   // Any other wrapper that copied Drizzle's message keeps only the part before the parameters.
   const withoutParams = message.split(/\n\s*params:/)[0] ?? '';
   if (!isDatabaseError(err)) return withoutParams;
-  const names = new Set(IDENTIFIER_FIELDS.map((field) => err[field]).filter((v): v is string => typeof v === 'string'));
-  return withoutParams.replace(/"((?:[^"]|"")*)"/g, (quoted, inner: string) => (names.has(inner) ? quoted : '"…"'));
+  const names = new Set(
+    IDENTIFIER_FIELDS.map((field) => err[field]).filter((v): v is string => typeof v === 'string'),
+  );
+  return withoutParams.replace(/"((?:[^"]|"")*)"/g, (quoted, inner: string) =>
+    names.has(inner) ? quoted : '"…"',
+  );
 }
 
 /** The stack frames only: the first lines of a stack repeat the message, parameters included. */
 function safeStack(err: ErrorLike, type: string, message: string): string {
-  const frames = typeof err.stack === 'string' ? err.stack.split('\n').filter((line) => /^\s+at /.test(line)) : [];
+  const frames =
+    typeof err.stack === 'string'
+      ? err.stack.split('\n').filter((line) => /^\s+at /.test(line))
+      : [];
   return [`${type}: ${message}`, ...frames].join('\n');
 }
 
@@ -83,12 +94,15 @@ function serialize(err: ErrorLike, depth: number): LogSafeError {
   const out: LogSafeError = { type, message, stack: safeStack(err, type, message) };
   for (const field of KEPT_FIELDS) {
     const value = err[field];
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[field] = value;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      out[field] = value;
   }
   if (isFailedQuery(err)) out.query = sqlWithoutLiterals(err.query);
   if (depth < MAX_DEPTH && isErrorLike(err.cause)) out.cause = serialize(err.cause, depth + 1);
   if (depth < MAX_DEPTH && Array.isArray(err.errors)) {
-    out.aggregateErrors = err.errors.filter(isErrorLike).map((inner) => serialize(inner, depth + 1));
+    out.aggregateErrors = err.errors
+      .filter(isErrorLike)
+      .map((inner) => serialize(inner, depth + 1));
   }
   return out;
 }

@@ -56,7 +56,11 @@ describe('request logs', () => {
     const requestId = res.headers['x-request-id'];
     const mine = lines.filter((l) => l.reqId === requestId);
     const completed = mine.find((l) => l.msg === 'request completed');
-    expect(completed).toMatchObject({ userId: 'staff-42', userKind: 'staff', res: { statusCode: 200 } });
+    expect(completed).toMatchObject({
+      userId: 'staff-42',
+      userKind: 'staff',
+      res: { statusCode: 200 },
+    });
     expect(typeof completed?.responseTime).toBe('number');
     const text = JSON.stringify(mine);
     expect(text).toContain('/api/jobs');
@@ -67,22 +71,25 @@ describe('request logs', () => {
   it.each([
     ['bad-cast', '22P02'],
     ['duplicate', '23505'],
-  ])('logs a failed query (%s) with its request id and SQLSTATE, never its parameters', async (probe, sqlState) => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/test/probe/${probe}`,
-      payload: { password: MARKER },
-      headers: { authorization: `Bearer ${MARKER}`, 'x-csrf-token': MARKER },
-    });
-    expect(res.statusCode).toBe(500);
-    const requestId = res.json().error.requestId;
-    expect(res.headers['x-request-id']).toBe(requestId);
-    const logged = lines.find((l) => l.reqId === requestId && l.msg === 'unhandled error');
-    expect(logged).toBeDefined();
-    // The fault stays findable: the error, its SQL text and the database's own code are kept.
-    const text = JSON.stringify(logged);
-    expect(text).toContain(sqlState);
-    expect(text).toMatch(/select|insert/);
-    expect(JSON.stringify(lines)).not.toContain(MARKER);
-  });
+  ])(
+    'logs a failed query (%s) with its request id and SQLSTATE, never its parameters',
+    async (probe, sqlState) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/test/probe/${probe}`,
+        payload: { password: MARKER },
+        headers: { authorization: `Bearer ${MARKER}`, 'x-csrf-token': MARKER },
+      });
+      expect(res.statusCode).toBe(500);
+      const requestId = res.json().error.requestId;
+      expect(res.headers['x-request-id']).toBe(requestId);
+      const logged = lines.find((l) => l.reqId === requestId && l.msg === 'unhandled error');
+      expect(logged).toBeDefined();
+      // The fault stays findable: the error, its SQL text and the database's own code are kept.
+      const text = JSON.stringify(logged);
+      expect(text).toContain(sqlState);
+      expect(text).toMatch(/select|insert/);
+      expect(JSON.stringify(lines)).not.toContain(MARKER);
+    },
+  );
 });

@@ -25,7 +25,13 @@ describe('durable job runner', () => {
   // Started runners of a test, stopped after it even when it fails (no timers or listeners left behind).
   const started: JobRunner[] = [];
   const startedRunner = async (options: Partial<JobRunnerDeps> = {}) => {
-    const jobs = createJobRunner({ db: database.db, log, pollMs: 60_000, listen: database.listen, ...options });
+    const jobs = createJobRunner({
+      db: database.db,
+      log,
+      pollMs: 60_000,
+      listen: database.listen,
+      ...options,
+    });
     started.push(jobs);
     return jobs;
   };
@@ -47,7 +53,12 @@ describe('durable job runner', () => {
     await jobs.drain();
     const done = await jobs.getJob(created.id);
     expect(seen).toEqual([25, 50, 75, 100]);
-    expect(done).toMatchObject({ status: 'succeeded', progress: 100, result: { counted: 4 }, attempts: 1 });
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      progress: 100,
+      result: { counted: 4 },
+      attempts: 1,
+    });
     expect(done?.finishedAt).toBeInstanceOf(Date);
   });
 
@@ -64,9 +75,16 @@ describe('durable job runner', () => {
     expect(afterFirst).toMatchObject({ status: 'queued', attempts: 1, error: '第 1 次失败' });
     expect(afterFirst!.runAt.getTime()).toBeGreaterThan(Date.now());
 
-    await database.db.update(job).set({ runAt: sql`now()` }).where(eq(job.id, created.id));
+    await database.db
+      .update(job)
+      .set({ runAt: sql`now()` })
+      .where(eq(job.id, created.id));
     await jobs.drain();
-    expect(await jobs.getJob(created.id)).toMatchObject({ status: 'failed', attempts: 2, error: '第 2 次失败' });
+    expect(await jobs.getJob(created.id)).toMatchObject({
+      status: 'failed',
+      attempts: 2,
+      error: '第 2 次失败',
+    });
     expect(calls).toBe(2);
   });
 
@@ -79,7 +97,10 @@ describe('durable job runner', () => {
     const after = runner();
     after.register('noop', async () => 'done after restart');
     await after.drain();
-    expect(await after.getJob(created.id)).toMatchObject({ status: 'succeeded', result: 'done after restart' });
+    expect(await after.getJob(created.id)).toMatchObject({
+      status: 'succeeded',
+      result: 'done after restart',
+    });
   });
 
   it('takes over a running job whose worker lease expired', async () => {
@@ -88,10 +109,18 @@ describe('durable job runner', () => {
     const created = await jobs.enqueue('resume', {});
     await database.db
       .update(job)
-      .set({ status: 'running', attempts: 1, lockedBy: 'dead-worker', lockedUntil: sql`now() - interval '1 minute'` })
+      .set({
+        status: 'running',
+        attempts: 1,
+        lockedBy: 'dead-worker',
+        lockedUntil: sql`now() - interval '1 minute'`,
+      })
       .where(eq(job.id, created.id));
     await jobs.drain();
-    expect(await jobs.getJob(created.id)).toMatchObject({ status: 'succeeded', result: { attempt: 2 } });
+    expect(await jobs.getJob(created.id)).toMatchObject({
+      status: 'succeeded',
+      result: { attempt: 2 },
+    });
   });
 
   it('lets a worker that outlived its lease change nothing after another runner took the job over', async () => {
@@ -106,14 +135,24 @@ describe('durable job runner', () => {
     const firstAttempt = slow.drain();
     await waitFor(async () => (await slow.getJob(created.id))?.status === 'running');
     // The first worker hangs past its lease; a second runner takes the job over and finishes it.
-    await database.db.update(job).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(job.id, created.id));
+    await database.db
+      .update(job)
+      .set({ lockedUntil: sql`now() - interval '1 second'` })
+      .where(eq(job.id, created.id));
     const other = runner();
     other.register('overrun', async ({ attempt }) => ({ finishedBy: attempt }));
     await other.drain();
-    expect(await other.getJob(created.id)).toMatchObject({ status: 'succeeded', result: { finishedBy: 2 } });
+    expect(await other.getJob(created.id)).toMatchObject({
+      status: 'succeeded',
+      result: { finishedBy: 2 },
+    });
     release();
     await firstAttempt;
-    expect(await other.getJob(created.id)).toMatchObject({ status: 'succeeded', result: { finishedBy: 2 }, attempts: 2 });
+    expect(await other.getJob(created.id)).toMatchObject({
+      status: 'succeeded',
+      result: { finishedBy: 2 },
+      attempts: 2,
+    });
   });
 
   it('runs each job exactly once when several runners compete', async () => {
@@ -125,12 +164,16 @@ describe('durable job runner', () => {
         await new Promise((resolve) => setTimeout(resolve, 5));
       });
     }
-    const created = await Promise.all(Array.from({ length: 12 }, (_, i) => runners[0]!.enqueue('once', { i })));
+    const created = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => runners[0]!.enqueue('once', { i })),
+    );
     await Promise.all(runners.map((r) => r.drain()));
     expect(runs.size).toBe(12);
     expect([...runs.values()].every((n) => n === 1)).toBe(true);
     const rows = await database.db.select().from(job);
-    expect(rows.filter((r) => created.some((c) => c.id === r.id)).every((r) => r.status === 'succeeded')).toBe(true);
+    expect(
+      rows.filter((r) => created.some((c) => c.id === r.id)).every((r) => r.status === 'succeeded'),
+    ).toBe(true);
   });
 
   it('picks up new jobs by itself once started, and stops cleanly', async () => {
@@ -207,7 +250,13 @@ describe('durable job runner', () => {
 
     it('takes over within seconds a job whose worker died while running it', async () => {
       const dead = killable(database.db);
-      const doomed = createJobRunner({ db: dead.db, log, pollMs: 60_000, listen: database.listen, leaseSeconds: 1 });
+      const doomed = createJobRunner({
+        db: dead.db,
+        log,
+        pollMs: 60_000,
+        listen: database.listen,
+        leaseSeconds: 1,
+      });
       let release!: () => void;
       const hung = new Promise<void>((resolve) => (release = resolve));
       doomed.register('survive', async () => hung);
@@ -223,7 +272,11 @@ describe('durable job runner', () => {
       await waitFor(async () => (await heir.getJob(created.id))?.status === 'succeeded', 10_000);
       // Lease (1 s) plus a poll (0.2 s); the bound leaves room for a loaded machine.
       expect(Date.now() - diedAt).toBeLessThan(5000);
-      expect(await heir.getJob(created.id)).toMatchObject({ status: 'succeeded', result: { attempt: 2 }, attempts: 2 });
+      expect(await heir.getJob(created.id)).toMatchObject({
+        status: 'succeeded',
+        result: { attempt: 2 },
+        attempts: 2,
+      });
       void doomed.stop();
       release();
     });
@@ -246,8 +299,10 @@ describe('durable job runner', () => {
       // Sampled over more than two lease lengths: always ahead of now, never further than one lease.
       const ahead: number[] = [];
       for (let i = 0; i < 8; i++) {
-        const [row] = rowsOf<{ ms: number | null }>(await database.db.execute(sql`
-          select extract(epoch from locked_until - now()) * 1000 as ms from job where id = ${created.id}`));
+        const [row] = rowsOf<{ ms: number | null }>(
+          await database.db.execute(sql`
+          select extract(epoch from locked_until - now()) * 1000 as ms from job where id = ${created.id}`),
+        );
         if (row?.ms == null) break;
         ahead.push(Number(row.ms));
         await new Promise((resolve) => setTimeout(resolve, 250));
@@ -263,20 +318,30 @@ describe('durable job runner', () => {
     it('aborts a handler whose job the heartbeat finds taken over', async () => {
       const worker = await startedRunner({ leaseSeconds: 1 });
       let abortedAfter: number | undefined;
-      worker.register('abortable', ({ signal }) => new Promise((resolve) => {
-        const since = Date.now();
-        signal.addEventListener('abort', () => {
-          abortedAfter = Date.now() - since;
-          resolve('stopped');
-        });
-      }));
+      worker.register(
+        'abortable',
+        ({ signal }) =>
+          new Promise((resolve) => {
+            const since = Date.now();
+            signal.addEventListener('abort', () => {
+              abortedAfter = Date.now() - since;
+              resolve('stopped');
+            });
+          }),
+      );
       await worker.start();
       const created = await worker.enqueue('abortable', {});
       await waitFor(async () => (await worker.getJob(created.id))?.status === 'running');
-      await database.db.update(job).set({ lockedBy: 'another-worker' }).where(eq(job.id, created.id));
+      await database.db
+        .update(job)
+        .set({ lockedBy: 'another-worker' })
+        .where(eq(job.id, created.id));
       await waitFor(async () => abortedAfter !== undefined, 5000);
       // The abandoned worker changed nothing: the row is still the other worker's.
-      expect(await worker.getJob(created.id)).toMatchObject({ status: 'running', lockedBy: 'another-worker' });
+      expect(await worker.getJob(created.id)).toMatchObject({
+        status: 'running',
+        lockedBy: 'another-worker',
+      });
     });
 
     it.runIf(Boolean(process.env.TEST_DATABASE_URL))(
@@ -288,9 +353,12 @@ describe('durable job runner', () => {
           runs++;
         });
         await worker.start();
-        const listeners = async () => rowsOf<{ pid: number }>(await database.db.execute(sql`
+        const listeners = async () =>
+          rowsOf<{ pid: number }>(
+            await database.db.execute(sql`
           select pid from pg_stat_activity
-          where datname = current_database() and application_name = 'kaolu-job-listener'`));
+          where datname = current_database() and application_name = 'kaolu-job-listener'`),
+          );
         expect(await listeners()).toHaveLength(1);
         await database.db.execute(sql`
           select pg_terminate_backend(pid) from pg_stat_activity

@@ -80,7 +80,12 @@ export function createJobRunner(deps: JobRunnerDeps) {
    * Adds a job; pass the caller's transaction so the job exists only if that work commits. The
    * NOTIFY goes through the same transaction, so listeners hear of the job only once it is visible.
    */
-  async function enqueue(kind: string, payload: unknown, options: EnqueueOptions = {}, tx: DbOrTx = db) {
+  async function enqueue(
+    kind: string,
+    payload: unknown,
+    options: EnqueueOptions = {},
+    tx: DbOrTx = db,
+  ) {
     const [row] = await tx
       .insert(job)
       .values({
@@ -111,13 +116,18 @@ export function createJobRunner(deps: JobRunnerDeps) {
         lockedUntil: sql`now() + make_interval(secs => ${leaseSeconds})`,
         startedAt: sql`coalesce(${job.startedAt}, now())`,
       })
-      .where(sql`${job.id} = (
+      .where(
+        sql`${job.id} = (
         select due.id from job due
-        where due.kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})
+        where due.kind in (${sql.join(
+          kinds.map((k) => sql`${k}`),
+          sql`, `,
+        )})
           and ((due.status = 'queued' and due.run_at <= now()) or (due.status = 'running' and due.locked_until < now()))
         order by due.run_at
         limit 1
-        for update skip locked)`)
+        for update skip locked)`,
+      )
       .returning();
     return row;
   }
@@ -125,7 +135,11 @@ export function createJobRunner(deps: JobRunnerDeps) {
   async function execute(row: JobRow): Promise<void> {
     const handler = handlers.get(row.kind)!;
     // This claim still holds the job: a takeover changes the holder or, on this instance, the attempt.
-    const stillMine = and(eq(job.id, row.id), eq(job.lockedBy, workerId), eq(job.attempts, row.attempts));
+    const stillMine = and(
+      eq(job.id, row.id),
+      eq(job.lockedBy, workerId),
+      eq(job.attempts, row.attempts),
+    );
     const extendLease = sql`now() + make_interval(secs => ${leaseSeconds})`;
     // Raised on shutdown, and when the heartbeat finds the job taken over: its work would be discarded.
     const leaseLost = new AbortController();
@@ -133,22 +147,36 @@ export function createJobRunner(deps: JobRunnerDeps) {
     const heartbeat = startHeartbeat(row, stillMine, extendLease, leaseLost);
     const reportProgress = async (percent: number, message?: string) => {
       const progress = Math.max(0, Math.min(100, Math.round(percent)));
-      await db.update(job).set({ progress, message: message ?? null, lockedUntil: extendLease }).where(stillMine);
+      await db
+        .update(job)
+        .set({ progress, message: message ?? null, lockedUntil: extendLease })
+        .where(stillMine);
     };
     const finish = async (values: PgUpdateSetSource<typeof job>) => {
       heartbeat.stop();
       const updated = await db.update(job).set(values).where(stillMine).returning({ id: job.id });
       // A worker that outlived its lease must not overwrite what the instance that took over decided.
       if (updated.length === 0) {
-        log.warn({ jobId: row.id, kind: row.kind, attempt: row.attempts }, 'job lease lost: result discarded');
+        log.warn(
+          { jobId: row.id, kind: row.kind, attempt: row.attempts },
+          'job lease lost: result discarded',
+        );
       }
       return updated.length > 0;
     };
     try {
       const result = await handler({
-        jobId: row.id, payload: row.payload as never, attempt: row.attempts, reportProgress, signal,
+        jobId: row.id,
+        payload: row.payload as never,
+        attempt: row.attempts,
+        reportProgress,
+        signal,
       });
-      const done = { status: 'succeeded', progress: 100, result: (result ?? null) as never } as const;
+      const done = {
+        status: 'succeeded',
+        progress: 100,
+        result: (result ?? null) as never,
+      } as const;
       if (await finish({ ...done, finishedAt: new Date(), lockedUntil: null })) {
         log.info({ jobId: row.id, kind: row.kind }, 'job succeeded');
       }
@@ -161,7 +189,11 @@ export function createJobRunner(deps: JobRunnerDeps) {
           ? { status: 'queued', error: message, lockedUntil: null, runAt: backoff }
           : { status: 'failed', error: message, finishedAt: new Date(), lockedUntil: null },
       );
-      if (recorded) log.warn({ jobId: row.id, kind: row.kind, attempt: row.attempts, retry, err: error }, 'job failed');
+      if (recorded)
+        log.warn(
+          { jobId: row.id, kind: row.kind, attempt: row.attempts, retry, err: error },
+          'job failed',
+        );
     } finally {
       heartbeat.stop();
     }
@@ -173,7 +205,12 @@ export function createJobRunner(deps: JobRunnerDeps) {
    * job now: the handler is told through its signal. A failed renewal is only logged: the job may
    * still be ours, and two more chances come before the lease lapses.
    */
-  function startHeartbeat(row: JobRow, stillMine: SQL | undefined, extendLease: SQL, leaseLost: AbortController) {
+  function startHeartbeat(
+    row: JobRow,
+    stillMine: SQL | undefined,
+    extendLease: SQL,
+    leaseLost: AbortController,
+  ) {
     let beat: NodeJS.Timeout | undefined;
     let active = true;
     const schedule = () => {
@@ -190,7 +227,10 @@ export function createJobRunner(deps: JobRunnerDeps) {
           .returning({ id: job.id });
         if (!active) return;
         if (renewed.length === 0) {
-          log.warn({ jobId: row.id, kind: row.kind, attempt: row.attempts }, 'job lease lost: handler aborted');
+          log.warn(
+            { jobId: row.id, kind: row.kind, attempt: row.attempts },
+            'job lease lost: handler aborted',
+          );
           active = false;
           leaseLost.abort(new Error('job lease lost'));
           return;
@@ -250,12 +290,14 @@ export function createJobRunner(deps: JobRunnerDeps) {
     if (!stopped) return;
     stopped = false;
     listening = deps.listen
-      ? deps.listen(JOB_CHANNEL, wake, (error) => log.warn({ err: error }, 'job wake-up listener failed')).catch(
-          (error: unknown) => {
+      ? deps
+          .listen(JOB_CHANNEL, wake, (error) =>
+            log.warn({ err: error }, 'job wake-up listener failed'),
+          )
+          .catch((error: unknown) => {
             log.error({ err: error }, 'job wake-up listener unavailable: polling only');
             return undefined;
-          },
-        )
+          })
       : Promise.resolve(undefined);
     const loop = () => {
       void tick().finally(() => {
@@ -288,7 +330,12 @@ export function createJobRunner(deps: JobRunnerDeps) {
 
   async function listJobs(page: number, pageSize: number) {
     const [items, [{ total } = { total: 0 }]] = await Promise.all([
-      db.select().from(job).orderBy(desc(job.createdAt)).limit(pageSize).offset((page - 1) * pageSize),
+      db
+        .select()
+        .from(job)
+        .orderBy(desc(job.createdAt))
+        .limit(pageSize)
+        .offset((page - 1) * pageSize),
       db.select({ total: count() }).from(job),
     ]);
     return { items, total };

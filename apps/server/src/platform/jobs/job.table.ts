@@ -8,7 +8,9 @@ export const job = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     kind: text('kind').notNull(),
     payload: jsonb('payload').notNull().default({}),
-    status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed'] }).notNull().default('queued'),
+    status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed'] })
+      .notNull()
+      .default('queued'),
     progress: integer('progress').notNull().default(0),
     message: text('message'),
     attempts: integer('attempts').notNull().default(0),
@@ -25,7 +27,9 @@ export const job = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [
-    index('job_due_idx').on(t.runAt).where(sql`${t.status} in ('queued', 'running')`),
+    index('job_due_idx')
+      .on(t.runAt)
+      .where(sql`${t.status} in ('queued', 'running')`),
     index('job_created_idx').on(t.createdAt),
   ],
 );

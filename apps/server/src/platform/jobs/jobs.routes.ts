@@ -1,4 +1,10 @@
-import { IdParamSchema, JobPageSchema, JobSchema, PageQuerySchema, type Job } from '@kaolu/contracts';
+import {
+  IdParamSchema,
+  JobPageSchema,
+  JobSchema,
+  PageQuerySchema,
+  type Job,
+} from '@kaolu/contracts';
 import { AppError } from '../errors/app-error';
 import { isoOrNull, type ZodApp } from '../http/types';
 import type { JobRow, JobRunner } from './job-runner';
@@ -8,7 +14,12 @@ export function registerJobRoutes(app: ZodApp, jobs: JobRunner): void {
   app.get(
     '/api/jobs',
     {
-      schema: { tags: ['后台任务'], summary: '后台任务列表', querystring: PageQuerySchema, response: { 200: JobPageSchema } },
+      schema: {
+        tags: ['后台任务'],
+        summary: '后台任务列表',
+        querystring: PageQuerySchema,
+        response: { 200: JobPageSchema },
+      },
       config: { access: { permission: 'job.read' } },
     },
     async (request) => {
@@ -20,7 +31,12 @@ export function registerJobRoutes(app: ZodApp, jobs: JobRunner): void {
   app.get(
     '/api/jobs/:id',
     {
-      schema: { tags: ['后台任务'], summary: '后台任务进度', params: IdParamSchema, response: { 200: JobSchema } },
+      schema: {
+        tags: ['后台任务'],
+        summary: '后台任务进度',
+        params: IdParamSchema,
+        response: { 200: JobSchema },
+      },
       config: { access: { permission: 'job.read' } },
     },
     async (request) => {

@@ -73,7 +73,9 @@ describe('masked display of personal data', () => {
 
   it('masks the listed fields of a record and leaves the others alone', () => {
     const row = { id: 'c-1', name: '张三', phone: '13812345678', idNumber: null, score: 80 };
-    expect(maskPersonalFields(row, { name: 'name', phone: 'phone', idNumber: 'id_number' })).toEqual({
+    expect(
+      maskPersonalFields(row, { name: 'name', phone: 'phone', idNumber: 'id_number' }),
+    ).toEqual({
       id: 'c-1',
       name: '张*',
       phone: '138****5678',

@@ -106,7 +106,9 @@ export function maskPersonalFields<T extends Record<string, unknown>>(
   kinds: Partial<Record<keyof T & string, PersonalDataKind>>,
 ): T {
   const masked: Record<string, unknown> = { ...record };
-  for (const [field, kind] of Object.entries(kinds) as Array<[string, PersonalDataKind | undefined]>) {
+  for (const [field, kind] of Object.entries(kinds) as Array<
+    [string, PersonalDataKind | undefined]
+  >) {
     const value = masked[field];
     if (kind && typeof value === 'string') masked[field] = maskPersonalData(value, kind);
   }

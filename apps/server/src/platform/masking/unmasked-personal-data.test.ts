@@ -56,7 +56,9 @@ describe('scan for unmasked personal data', () => {
   });
 
   it('reports maps keyed by a phone number', () => {
-    expect(findUnmaskedPersonalData({ byPhone: { '13812345678': 1 } })).toEqual(['$.byPhone["13812345678"] (key)']);
+    expect(findUnmaskedPersonalData({ byPhone: { '13812345678': 1 } })).toEqual([
+      '$.byPhone["13812345678"] (key)',
+    ]);
   });
 
   it('passes masked values, wrong check digits, longer numbers, hashes and timestamps', () => {

@@ -31,7 +31,8 @@ function walk(value: unknown, path: string, found: string[]): void {
     if (containsUnmaskedPersonalData(value)) found.push(path);
   } else if (typeof value === 'number') {
     // A phone sent as a JSON number leaks just the same.
-    if (Number.isSafeInteger(value) && containsUnmaskedPersonalData(String(value))) found.push(path);
+    if (Number.isSafeInteger(value) && containsUnmaskedPersonalData(String(value)))
+      found.push(path);
   } else if (Array.isArray(value)) {
     value.forEach((item, index) => walk(item, `${path}[${index}]`, found));
   } else if (value !== null && typeof value === 'object') {

@@ -46,12 +46,16 @@ export type KaoluModule<Name extends string = string, Service = unknown, Deps = 
 export type AnyModule = KaoluModule<string, any, any>;
 
 /** A module object, typed by its name, service and the dependency services its `create` takes. */
-export function defineModule<Name extends string, Service, Deps = Record<never, never>>(module: KaoluModule<Name, Service, Deps>): KaoluModule<Name, Service, Deps> {
+export function defineModule<Name extends string, Service, Deps = Record<never, never>>(
+  module: KaoluModule<Name, Service, Deps>,
+): KaoluModule<Name, Service, Deps> {
   return module;
 }
 
 /** The services of a registry, by module name. */
-export type ServicesOf<M extends readonly AnyModule[]> = { [K in M[number] as K['name']]: ReturnType<K['create']> };
+export type ServicesOf<M extends readonly AnyModule[]> = {
+  [K in M[number] as K['name']]: ReturnType<K['create']>;
+};
 
 /**
  * Refuses a registry whose order does not respect its dependencies: a duplicate name, an unknown
@@ -68,14 +72,17 @@ export function checkModuleOrder(modules: readonly Pick<AnyModule, 'name' | 'dep
   modules.forEach((m, i) => {
     for (const dep of m.dependsOn) {
       const at = position.get(dep);
-      if (at === undefined) throw new Error(`module ${m.name} depends on ${dep}, which is not registered`);
+      if (at === undefined)
+        throw new Error(`module ${m.name} depends on ${dep}, which is not registered`);
       if (at > i) throw new Error(`module ${m.name} is listed before ${dep}, which it depends on`);
     }
   });
 }
 
 /** A dependency cycle among the modules (first module repeated at the end), or undefined. */
-export function findCycle(modules: readonly Pick<AnyModule, 'name' | 'dependsOn'>[]): string[] | undefined {
+export function findCycle(
+  modules: readonly Pick<AnyModule, 'name' | 'dependsOn'>[],
+): string[] | undefined {
   const deps = new Map(modules.map((m) => [m.name, m.dependsOn]));
   const state = new Map<string, 'visiting' | 'done'>();
   const path: string[] = [];
@@ -100,7 +107,10 @@ export function findCycle(modules: readonly Pick<AnyModule, 'name' | 'dependsOn'
 }
 
 /** Checks the order, then builds each module's service, handing it only the services it declared. */
-export function createModules<M extends readonly AnyModule[]>(modules: M, platform: PlatformContext): ServicesOf<M> {
+export function createModules<M extends readonly AnyModule[]>(
+  modules: M,
+  platform: PlatformContext,
+): ServicesOf<M> {
   checkModuleOrder(modules);
   const built = new Map<string, unknown>();
   for (const m of modules) {
@@ -111,16 +121,28 @@ export function createModules<M extends readonly AnyModule[]>(modules: M, platfo
 }
 
 /** Registers every module's routes, in registry order. */
-export function registerModuleRoutes(app: ZodApp, modules: readonly AnyModule[], services: Record<string, unknown>, platform: PlatformContext): void {
+export function registerModuleRoutes(
+  app: ZodApp,
+  modules: readonly AnyModule[],
+  services: Record<string, unknown>,
+  platform: PlatformContext,
+): void {
   for (const m of modules) m.routes?.(app, services[m.name], platform);
 }
 
 /** Starts every module's timers, in registry order (server processes only). */
-export function startModules(modules: readonly AnyModule[], services: Record<string, unknown>, platform: PlatformContext): void {
+export function startModules(
+  modules: readonly AnyModule[],
+  services: Record<string, unknown>,
+  platform: PlatformContext,
+): void {
   for (const m of modules) m.start?.(services[m.name], platform);
 }
 
 /** Stops every module's timers, in reverse order, when the app closes. */
-export async function stopModules(modules: readonly AnyModule[], services: Record<string, unknown>): Promise<void> {
+export async function stopModules(
+  modules: readonly AnyModule[],
+  services: Record<string, unknown>,
+): Promise<void> {
   for (const m of [...modules].reverse()) await m.stop?.(services[m.name]);
 }

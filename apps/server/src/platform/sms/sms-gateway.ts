@@ -44,7 +44,13 @@ export function createSmsGateway(deps: SmsGatewayDeps) {
       const day = shanghaiDay(now());
       const actor = input.actor ?? { kind: 'anonymous' as const };
       const id = randomUUID();
-      const base = { actor, targetType: 'phone', targetId: phoneBidx, ip: input.ip, requestId: input.requestId };
+      const base = {
+        actor,
+        targetType: 'phone',
+        targetId: phoneBidx,
+        ip: input.ip,
+        requestId: input.requestId,
+      };
       const accepted = await db.transaction(async (tx) => {
         // Counts and refuses in one statement: the row lock serialises parallel sends across processes.
         const taken = await tx.execute(sql`
@@ -56,7 +62,11 @@ export function createSmsGateway(deps: SmsGatewayDeps) {
         if (rowsOf(taken).length === 0) return false;
         await tx.insert(smsMessage).values({
           id,
-          phoneEnc: crypto.encryptField(input.phone, { table: 'sms_message', column: 'phone', rowId: id }),
+          phoneEnc: crypto.encryptField(input.phone, {
+            table: 'sms_message',
+            column: 'phone',
+            rowId: id,
+          }),
           phoneBidx,
           phoneMasked,
           purpose: input.purpose,
@@ -64,16 +74,35 @@ export function createSmsGateway(deps: SmsGatewayDeps) {
           status: 'outbox',
           createdAt: now(),
         });
-        await audit.record(tx, { ...base, action: 'sms.sent', result: 'success', details: { phone: phoneMasked, purpose: input.purpose, messageId: id } });
+        await audit.record(tx, {
+          ...base,
+          action: 'sms.sent',
+          result: 'success',
+          details: { phone: phoneMasked, purpose: input.purpose, messageId: id },
+        });
         return true;
       });
       if (!accepted) {
-        await audit.record(db, { ...base, action: 'sms.refused', result: 'failure', details: { phone: phoneMasked, purpose: input.purpose, reason: 'daily_limit' } });
-        throw new AppError('SMS.DAILY_LIMIT', { message: `该手机号今日短信发送已达${deps.dailyLimit}条上限，请明天再试或联系技术支持解锁` });
+        await audit.record(db, {
+          ...base,
+          action: 'sms.refused',
+          result: 'failure',
+          details: { phone: phoneMasked, purpose: input.purpose, reason: 'daily_limit' },
+        });
+        throw new AppError('SMS.DAILY_LIMIT', {
+          message: `该手机号今日短信发送已达${deps.dailyLimit}条上限，请明天再试或联系技术支持解锁`,
+        });
       }
-      const status = await deps.provider.deliver({ id, phone: input.phone, content: input.content });
+      const status = await deps.provider.deliver({
+        id,
+        phone: input.phone,
+        content: input.content,
+      });
       if (status !== 'outbox') {
-        await db.update(smsMessage).set({ status, error: status === 'failed' ? 'provider refused' : null }).where(eq(smsMessage.id, id));
+        await db
+          .update(smsMessage)
+          .set({ status, error: status === 'failed' ? 'provider refused' : null })
+          .where(eq(smsMessage.id, id));
       }
       if (status === 'failed') throw new AppError('SMS.DELIVERY_FAILED');
       return { id };
@@ -81,7 +110,12 @@ export function createSmsGateway(deps: SmsGatewayDeps) {
 
     /** The outbox, newest first (support staff read it in the admin portal). */
     async listMessages(page: number, pageSize: number) {
-      const items = await db.select().from(smsMessage).orderBy(desc(smsMessage.createdAt)).limit(pageSize).offset((page - 1) * pageSize);
+      const items = await db
+        .select()
+        .from(smsMessage)
+        .orderBy(desc(smsMessage.createdAt))
+        .limit(pageSize)
+        .offset((page - 1) * pageSize);
       const [total] = await db.select({ n: count() }).from(smsMessage);
       return { items, total: total?.n ?? 0 };
     },
@@ -89,11 +123,20 @@ export function createSmsGateway(deps: SmsGatewayDeps) {
     /** Today's (Asia/Shanghai) count per phone, highest first. */
     async listTodayCounts() {
       const day = shanghaiDay(now());
-      return db.select().from(smsDailyCount).where(eq(smsDailyCount.day, day)).orderBy(desc(smsDailyCount.count)).limit(500);
+      return db
+        .select()
+        .from(smsDailyCount)
+        .where(eq(smsDailyCount.day, day))
+        .orderBy(desc(smsDailyCount.count))
+        .limit(500);
     },
 
     /** Support unlocks a number: its count for today goes back to zero (audited). */
-    async unlock(phoneKey: string, actor: AuditActor, context: { ip?: string; requestId?: string } = {}): Promise<boolean> {
+    async unlock(
+      phoneKey: string,
+      actor: AuditActor,
+      context: { ip?: string; requestId?: string } = {},
+    ): Promise<boolean> {
       const day = shanghaiDay(now());
       return db.transaction(async (tx) => {
         const rows = await tx

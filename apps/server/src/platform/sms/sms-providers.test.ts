@@ -6,8 +6,12 @@ describe('outbox SMS provider', () => {
     const echoed: string[] = [];
     const quiet = createOutboxProvider();
     const echoing = createOutboxProvider((m) => echoed.push(m.content));
-    expect(await quiet.deliver({ id: '1', phone: '13800000001', content: '验证码 123456' })).toBe('outbox');
-    expect(await echoing.deliver({ id: '2', phone: '13800000001', content: '验证码 654321' })).toBe('outbox');
+    expect(await quiet.deliver({ id: '1', phone: '13800000001', content: '验证码 123456' })).toBe(
+      'outbox',
+    );
+    expect(await echoing.deliver({ id: '2', phone: '13800000001', content: '验证码 654321' })).toBe(
+      'outbox',
+    );
     expect(echoed).toEqual(['验证码 654321']);
   });
 });

@@ -1,4 +1,13 @@
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
  * Every SMS of the system (REG-06). With the default provider this table is the outbox support
@@ -17,7 +26,10 @@ export const smsMessage = pgTable(
     error: text('error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('sms_message_created_idx').on(t.createdAt), index('sms_message_phone_idx').on(t.phoneBidx)],
+  (t) => [
+    index('sms_message_created_idx').on(t.createdAt),
+    index('sms_message_phone_idx').on(t.phoneBidx),
+  ],
 );
 
 /**
