@@ -131,19 +131,17 @@ for (let i = 0; i < registrants.length + readers.length; i += BATCH) {
 }
 for (let i = 0; i < registrants.length; i += BATCH) {
   const chunk = registrants.slice(i, i + BATCH);
-  await db
-    .insert(candidatePhoto)
-    .values(
-      chunk.map((a) => ({
-        candidateId: a.id,
-        content: photo,
-        width: 120,
-        height: 160,
-        sizeBytes: photo.length,
-        sha256: 'bench',
-        confirmedAt: new Date(),
-      })),
-    );
+  await db.insert(candidatePhoto).values(
+    chunk.map((a) => ({
+      candidateId: a.id,
+      content: photo,
+      width: 120,
+      height: 160,
+      sizeBytes: photo.length,
+      sha256: 'bench',
+      confirmedAt: new Date(),
+    })),
+  );
 }
 
 // Signed-in sessions, written directly (as the login route would) so the other loads need no hashing.

@@ -43,15 +43,13 @@ export async function loginAs(
     typeof r === 'string' ? { role: r } : r,
   );
   for (const spec of specs) {
-    await db
-      .insert(roleGrant)
-      .values({
-        staffUserId: user!.id,
-        role: spec.role,
-        unitId: spec.unitId ?? null,
-        eventId: spec.eventId ?? null,
-        grantedBy: 'test',
-      });
+    await db.insert(roleGrant).values({
+      staffUserId: user!.id,
+      role: spec.role,
+      unitId: spec.unitId ?? null,
+      eventId: spec.eventId ?? null,
+      grantedBy: 'test',
+    });
   }
   const { token } = await app.kaolu.identity.sessions.create({
     subjectKind: 'staff',

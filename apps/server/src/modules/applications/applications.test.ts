@@ -278,18 +278,16 @@ describe('position application 职位报名 (§7, ONL-03)', () => {
   // Scores are published once per event, so later candidates get theirs written directly.
   async function publishScoresFor(people: Array<{ registrationId: string; candidateId: string }>) {
     const { writtenScore } = await import('../scores');
-    await t.app.kaolu.database.db
-      .insert(writtenScore)
-      .values(
-        people.map((p) => ({
-          eventId: event.id,
-          registrationId: p.registrationId,
-          candidateId: p.candidateId,
-          examCategory: 'comprehensive',
-          xingceCenti: 7000,
-          shenlunCenti: 7000,
-          totalCenti: 7000,
-        })),
-      );
+    await t.app.kaolu.database.db.insert(writtenScore).values(
+      people.map((p) => ({
+        eventId: event.id,
+        registrationId: p.registrationId,
+        candidateId: p.candidateId,
+        examCategory: 'comprehensive',
+        xingceCenti: 7000,
+        shenlunCenti: 7000,
+        totalCenti: 7000,
+      })),
+    );
   }
 });

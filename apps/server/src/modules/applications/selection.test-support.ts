@@ -156,15 +156,13 @@ export async function createExaminee(
     })
     .returning();
   const ticketNumber = `T${String(100000 + serial++)}`;
-  await db
-    .insert(admissionTicket)
-    .values({
-      registrationId: registration!.id,
-      eventId,
-      roomId: room!.id,
-      seatNumber: 1,
-      ticketNumber,
-    });
+  await db.insert(admissionTicket).values({
+    registrationId: registration!.id,
+    eventId,
+    roomId: room!.id,
+    seatNumber: 1,
+    ticketNumber,
+  });
   return { ...person, registrationId: registration!.id, ticketNumber };
 }
 

@@ -155,19 +155,17 @@ describe('event comparison (NFR-HIS-1)', () => {
       })
       .returning();
     runningId = running!.id;
-    await t.database.db
-      .insert(position)
-      .values({
-        eventId: runningId,
-        unitId,
-        code: 'D01',
-        title: '综合管理岗',
-        category: 'comprehensive',
-        examCategory: 'comprehensive',
-        headcount: 5,
-        status: 'published',
-        conditions: { residence: 'any' },
-      });
+    await t.database.db.insert(position).values({
+      eventId: runningId,
+      unitId,
+      code: 'D01',
+      title: '综合管理岗',
+      category: 'comprehensive',
+      examCategory: 'comprehensive',
+      headcount: 5,
+      status: 'published',
+      conditions: { residence: 'any' },
+    });
     const [third] = await t.database.db
       .insert(recruitmentEvent)
       .values({

@@ -52,14 +52,12 @@ export async function rememberPassword(
   hash: string,
   at: Date,
 ): Promise<void> {
-  await tx
-    .insert(passwordHistory)
-    .values({
-      subjectKind: subject.kind,
-      subjectId: subject.id,
-      passwordHash: hash,
-      createdAt: at,
-    });
+  await tx.insert(passwordHistory).values({
+    subjectKind: subject.kind,
+    subjectId: subject.id,
+    passwordHash: hash,
+    createdAt: at,
+  });
   const old = await tx
     .select({ id: passwordHistory.id })
     .from(passwordHistory)

@@ -93,17 +93,15 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
         column: 'id_number',
         rowId: id,
       });
-      await tx
-        .insert(listEntry)
-        .values({
-          id,
-          eventId,
-          kind,
-          idNumberBidx: bidx,
-          idNumberEnc,
-          idNumberMasked: masked,
-          ...value,
-        });
+      await tx.insert(listEntry).values({
+        id,
+        eventId,
+        kind,
+        idNumberBidx: bidx,
+        idNumberEnc,
+        idNumberMasked: masked,
+        ...value,
+      });
     }
     await audit.record(tx, {
       ...auditBase(ctx),

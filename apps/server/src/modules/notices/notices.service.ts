@@ -190,15 +190,13 @@ export function createNoticesService(deps: {
             createdBy,
           })
           .returning();
-        await tx
-          .insert(noticeVersion)
-          .values({
-            noticeId: row!.id,
-            version: 1,
-            title: input.title,
-            body: input.body,
-            createdBy,
-          });
+        await tx.insert(noticeVersion).values({
+          noticeId: row!.id,
+          version: 1,
+          title: input.title,
+          body: input.body,
+          createdBy,
+        });
         await setRecipients(tx, row!.id, input.candidateIds);
         await audit.record(tx, {
           ...auditBase(ctx),
@@ -221,16 +219,14 @@ export function createNoticesService(deps: {
         const previous = await recipientsOf(tx, id);
         const version = before.version + 1;
         const createdBy = ctx.actor.kind === 'staff' ? ctx.actor.username : null;
-        await tx
-          .insert(noticeVersion)
-          .values({
-            noticeId: id,
-            version,
-            title: input.title,
-            body: input.body,
-            changeNote: input.changeNote ?? null,
-            createdBy,
-          });
+        await tx.insert(noticeVersion).values({
+          noticeId: id,
+          version,
+          title: input.title,
+          body: input.body,
+          changeNote: input.changeNote ?? null,
+          createdBy,
+        });
         const [updated] = await tx
           .update(notice)
           .set({ title: input.title, body: input.body, version, updatedAt: now() })

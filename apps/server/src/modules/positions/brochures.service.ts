@@ -253,29 +253,25 @@ export function createBrochuresService(deps: {
             majorText: _m,
             ...copy
           } = p;
-          await tx
-            .insert(position)
-            .values({
-              ...copy,
-              eventId: event.id,
-              headcount: p.headcount - p.hired,
-              hired: 0,
-              status: 'submitted',
-              sourcePositionId: p.id,
-            });
+          await tx.insert(position).values({
+            ...copy,
+            eventId: event.id,
+            headcount: p.headcount - p.hired,
+            hired: 0,
+            status: 'submitted',
+            sourcePositionId: p.id,
+          });
         }
         const unitIds = [...new Set(open.map((p) => p.unitId))];
-        await tx
-          .insert(brochure)
-          .values(
-            unitIds.map((unitId) => ({
-              eventId: event.id,
-              unitId,
-              status: 'submitted',
-              submittedAt: now(),
-              comment: '由第一轮未招满职位生成',
-            })),
-          );
+        await tx.insert(brochure).values(
+          unitIds.map((unitId) => ({
+            eventId: event.id,
+            unitId,
+            status: 'submitted',
+            submittedAt: now(),
+            comment: '由第一轮未招满职位生成',
+          })),
+        );
         await audit.record(tx, {
           ...auditBase(ctx),
           action: 'second_round.generated',
