@@ -20,11 +20,13 @@ export type SortKey = keyof typeof SORTS;
 /** Defaults are left out of the URL, so a plain /positions link and the reset state look alike. */
 const DEFAULT_PAGE_SIZE = 10;
 
+// A repeated key (?keyword=a&keyword=b) arrives as an array; only a single string counts.
 function readText(query: LocationQuery, key: string): string {
   const value = query[key];
   return typeof value === 'string' ? value : '';
 }
 
+// page, pageSize and minHeadcount: positive integers only; 0, negatives and text fall back.
 function readPositive(query: LocationQuery, key: string, fallback: number): number {
   const value = Number(readText(query, key));
   return Number.isInteger(value) && value > 0 ? value : fallback;
