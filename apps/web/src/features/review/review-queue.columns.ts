@@ -23,5 +23,6 @@ export const reviewQueueColumns: PageTableColumn<QueueRow>[] = [
     width: 170,
     format: (r) => formatDateTime(r.submittedAt),
   },
+  // The wait against the event's review deadline (24 h / 48 h by default), as a tag in its slot.
   { prop: 'sla', label: '时限', width: 140 },
 ];
