@@ -30,6 +30,7 @@ export const paymentApi = {
   /** Opens payment: the notice becomes 缴费确认中 until the finance system's callback arrives. */
   start: (noticeId: string) =>
     http.post<StartPaymentResult>(`/api/candidate/payments/${noticeId}/start`),
+  /** Simulator only: the route exists only while the finance simulator is the provider. */
   simulate: (noticeId: string) =>
     http.post<z.infer<typeof PaymentCallbackResultSchema>>(
       `/api/candidate/payments/${noticeId}/simulate`,
@@ -40,6 +41,7 @@ export const paymentApi = {
 export const reconciliationApi = {
   find: (query: ReconciliationQuery, options?: RequestOptions) =>
     http.get<ReconciliationPage>('/api/admin/payments/reconciliation', { ...options, query }),
+  /** Exports the same event and status as the list, not one page: the whole selection. */
   export: (query: Pick<ReconciliationQuery, 'eventId' | 'status'>) =>
     downloadFile('/api/admin/payments/reconciliation/export', query, '缴费对账表.xlsx'),
 };

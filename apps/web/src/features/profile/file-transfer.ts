@@ -5,6 +5,7 @@ import { isApiErrorBody } from '@/app/api-error';
 // error shape so a refused upload or export reads exactly like any other API error.
 const CSRF_COOKIE = 'kaolu_csrf';
 
+/** The double-submit CSRF token: the cookie's value echoed in a header, as the JSON client does. */
 function csrfHeader(): Record<string, string> {
   const pair = document.cookie
     .split(';')
@@ -13,6 +14,10 @@ function csrfHeader(): Record<string, string> {
   return pair ? { 'x-csrf-token': decodeURIComponent(pair.slice(1).join('=')) } : {};
 }
 
+/**
+ * The ApiError of a refused answer: the server's error body when there is one, else a generic
+ * error carrying the HTTP status (a proxy's HTML page, a network-level refusal).
+ */
 async function failureOf(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   if (isApiErrorBody(body))
@@ -61,6 +66,7 @@ export async function downloadFile(
   });
   if (!response.ok) throw await failureOf(response);
   const disposition = response.headers.get('content-disposition') ?? '';
+  // The server names the file in RFC 5987 form (filename*=UTF-8''…) so Chinese names survive.
   const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
   const link = document.createElement('a');
   link.href = URL.createObjectURL(await response.blob());

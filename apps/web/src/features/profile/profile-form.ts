@@ -26,6 +26,8 @@ export type ProfileForm = {
   kept: Pick<Doc, 'awards' | 'studentLeader'>;
 };
 
+// New entries start with the most common answer (本科 / 学士, full-time), so most candidates only
+// fill in school, major and dates.
 export const emptyEducation = (): ProfileForm['education'][number] => ({
   level: 'bachelor',
   degree: 'bachelor',
@@ -50,6 +52,7 @@ export const emptyAbroad = (): ProfileForm['abroad'][number] => ({
   endDate: '',
 });
 
+// A period still running (current school or job) is stored with a null end date.
 const withOpenEnd = <T extends { endDate: string | null }>(entry: T) => ({
   ...entry,
   endDate: entry.endDate ?? '',
@@ -126,6 +129,8 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
   const fields = (error.details as { fields?: FieldError[] } | null)?.fields ?? [];
   const errors: Record<string, string> = {};
   for (const f of fields) {
+    // The server names paths of the request body ('body.document.education.0.school'); the form
+    // keeps the permit as a switch plus fields, so its paths are mapped to those inputs.
     const key = f.field
       .replace(/^body\.(document\.)?/, '')
       .replace(/^residencePermit\./, 'permit.');

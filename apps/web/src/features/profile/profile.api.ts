@@ -9,8 +9,10 @@ export const profileApi = {
   get: (options?: RequestOptions) => http.get<Profile>('/api/candidate/profile', options),
   /** A 400 answer names every bad field in details.fields; the page shows them inline. */
   save: (body: SaveProfile) => http.put<Profile>('/api/candidate/profile', body, { silent: true }),
+  /** Checked on the server against the photo rules (§7) of the given event. */
   uploadPhoto: (file: File, eventId?: string) =>
     uploadFile<Profile>('/api/candidate/profile/photo', file, file.name, { eventId }),
+  /** Fixes the photo for good (§7); later uploads are refused by the server. */
   confirmPhoto: () => http.post<Profile>('/api/candidate/profile/photo/confirm'),
   /** Same-origin URL of the stored photo; `v` busts the browser cache after a new upload. */
   photoUrl: (version: string) => `/api/candidate/profile/photo?v=${encodeURIComponent(version)}`,

@@ -13,6 +13,7 @@ export const registrationStatusTags: Record<RegistrationStatus, TagType> = {
   cancelled: 'info',
 };
 
+/** Tag colours of a payment notice: waived counts as done (green), like paid (ONL-01 fee waiver). */
 export const paymentStatusTags: Record<PaymentStatus, TagType> = {
   requested: 'info',
   issued: 'warning',

@@ -24,6 +24,7 @@ export const registrationApi = {
   event: (id: string, options?: RequestOptions) =>
     http.get<EventForRegistration>(`/api/public/events/${id}`, options),
   /** Events whose registration is under way, for the "去报名" entries. */
+  // Filtered here rather than by a query parameter: the public list is short (50 at most).
   openEvents: async (options?: RequestOptions): Promise<PublicEvent[]> => {
     const page = await http.get<Paged<PublicEvent>>('/api/public/events', {
       ...options,
@@ -37,8 +38,10 @@ export const registrationApi = {
   /** A refusal (REGISTRATION.NOT_ELIGIBLE) carries the failed checks in details.checks. */
   submit: (body: CreateRegistration) =>
     http.post<Registration>('/api/candidate/registrations', body, { silent: true }),
+  /** The candidate's registrations with their checks and timelines, newest first. */
   mine: (options?: RequestOptions) =>
     http.get<z.infer<typeof RegistrationListSchema>>('/api/candidate/registrations', options),
+  /** Withdraws; a paid fee gets a refund notice (REG-11) from the server. */
   cancel: (id: string) => http.post<Registration>(`/api/candidate/registrations/${id}/cancel`),
 };
 

@@ -1,6 +1,11 @@
 import type { RouteRecordRaw } from 'vue-router';
 
-/** Candidate portal 考生服务 at '/': public pages, mobile first (REQUIREMENTS §0, ONL). */
+/**
+ * Candidate portal 考生服务 at '/': public pages, mobile first (REQUIREMENTS §0, ONL).
+ * Every page is lazy-loaded: a candidate on a phone network downloads only the page he opens, not
+ * the whole portal (NFR-UX-1, no noticeable delay). Pages that need an account have no route
+ * guard; they call the API and go to sign-in on 401 (require-login.ts), so the server decides.
+ */
 export const candidateRoutes: RouteRecordRaw = {
   path: '/',
   component: () => import('./CandidateLayout.vue'),
@@ -13,7 +18,7 @@ export const candidateRoutes: RouteRecordRaw = {
       component: () => import('./pages/NoticeListPage.vue'),
       meta: { title: '招录公告' },
     },
-    // notice and position detail (public, no sign-in)
+    // notice and position detail: public, no sign-in, so anyone can read them before registering
     {
       path: 'notices/:id',
       name: 'candidate-notice',
@@ -95,12 +100,14 @@ export const candidateRoutes: RouteRecordRaw = {
       component: () => import('@/features/applications/pages/ApplyPositionPage.vue'),
       meta: { title: '职位报名' },
     },
+    // admission ticket 准考证: printable once seats are assigned
     {
       path: 'registrations/:id/ticket',
       name: 'candidate-ticket',
       component: () => import('@/features/ticket/pages/AdmissionTicketPage.vue'),
       meta: { title: '准考证' },
     },
+    // Last, so it only catches what no route above matched; it stays inside the candidate shell.
     {
       path: ':pathMatch(.*)*',
       name: 'candidate-not-found',
@@ -110,7 +117,11 @@ export const candidateRoutes: RouteRecordRaw = {
   ],
 };
 
-/** Navigation entries of the candidate header and drawer. */
+/**
+ * Navigation entries of the candidate header and drawer: one list for both, so they never
+ * disagree. Ordered along a candidate's way through an event: read, find, register, profile,
+ * scores, apply.
+ */
 export const candidateNav = [
   { to: '/', label: '首页' },
   { to: '/notices', label: '招录公告' },

@@ -7,6 +7,8 @@ export const hospitalRoutes: RouteRecordRaw = {
   // Staff only (REG-05, REG-07): the admin portal's login, second factor and forced password change, shown here.
   meta: { portal: 'hospital', requiresStaff: true },
   children: [
+    // Login and password change are open without a session (staffOpen): the guard would otherwise
+    // send a signed-out user, or one whose password expired (REG-05), in a loop to themselves.
     {
       path: 'login',
       name: 'hospital-login',
@@ -20,6 +22,8 @@ export const hospitalRoutes: RouteRecordRaw = {
       meta: { title: '修改密码', staffOpen: true },
     },
     { path: '', name: 'hospital-home', component: () => import('./pages/HospitalHomePage.vue') },
+    // Unknown paths stay inside this portal's shell instead of falling through to the candidate
+    // portal's catch-all at '/'.
     {
       path: ':pathMatch(.*)*',
       name: 'hospital-not-found',

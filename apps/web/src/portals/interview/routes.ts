@@ -7,6 +7,8 @@ export const interviewRoutes: RouteRecordRaw = {
   // Staff only (REG-05, REG-07): the admin portal's login, second factor and forced password change, shown here.
   meta: { portal: 'interview', requiresStaff: true },
   children: [
+    // Login and password change are open without a session (staffOpen): the guard would otherwise
+    // send a signed-out user, or one whose password expired (REG-05), in a loop to themselves.
     {
       path: 'login',
       name: 'interview-login',
@@ -20,6 +22,8 @@ export const interviewRoutes: RouteRecordRaw = {
       meta: { title: '修改密码', staffOpen: true },
     },
     { path: '', name: 'interview-home', component: () => import('./pages/InterviewHomePage.vue') },
+    // Unknown paths stay inside this portal's shell instead of falling through to the candidate
+    // portal's catch-all at '/'.
     {
       path: ':pathMatch(.*)*',
       name: 'interview-not-found',
