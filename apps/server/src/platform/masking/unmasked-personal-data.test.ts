@@ -72,6 +72,9 @@ describe('scan for unmasked personal data', () => {
       blindIndex: `ab${'13812345678'}cd`,
       at: '2026-11-28T13:15:39.000Z',
       epochMs: 1764335739000,
+      // A UUID whose last group is all digits and reads like 0571 + 23456789.
+      requestId: '3f2b9c1e-7d4a-4e2b-9a6f-057123456789',
+      url: '/api/candidates/3f2b9c1e-7d4a-4e2b-9a6f-057123456789/profile',
       nothing: null,
       flag: true,
     };
