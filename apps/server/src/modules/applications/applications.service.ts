@@ -23,6 +23,10 @@ import { applicationTimeline, positionApplication } from './application.table';
 import { shanghaiDay } from '../../platform/time';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
+/**
+ * What the use cases need: profiles for the frozen snapshot and identity, scores for the written
+ * verdict, the data exchange for hukou / residence; `now` is the module clock, replaced in tests.
+ */
 export type ApplicationsDeps = {
   db: Db;
   crypto: CryptoProvider;
@@ -34,11 +38,16 @@ export type ApplicationsDeps = {
 };
 export type ApplicationsService = ReturnType<typeof createApplicationsService>;
 
+/**
+ * True when a PostgreSQL unique violation (23505) is anywhere in the cause chain: Drizzle wraps the
+ * driver's error, so the code sits on a `cause`, not on the error that reaches us.
+ */
 const isUniqueViolation = (error: unknown): boolean => {
   for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause)
     if ((e as { code?: string }).code === '23505') return true;
   return false;
 };
+// The refusal message lists every failed condition at once, so the candidate fixes all in one go.
 const failedText = (checks: ApplicationCheck[]) =>
   checks
     .filter((c) => c.result === 'failed')
@@ -56,6 +65,11 @@ export function createApplicationsService(deps: ApplicationsDeps) {
     return event;
   }
 
+  /**
+   * A published position of this event with its unit: the parent unit serves the whitelist
+   * direction (a 定向 unit covers its sub-units), the police flag the stay-abroad rule (INT-07).
+   * A draft or another event's position answers not found, so ids do not leak across events.
+   */
   async function loadPosition(eventId: string, positionId: string) {
     const [row] = await db
       .select({
@@ -80,6 +94,8 @@ export function createApplicationsService(deps: ApplicationsDeps) {
   /** Gathers the facts (platform calls included) and runs every rule; nothing is written. */
   async function assess(candidateId: string, event: EventRecord, positionId: string) {
     const target = await loadPosition(event.id, positionId);
+    // Only a confirmed exam registration counts for the exam-first order (§7): pending or unpaid
+    // ones do not.
     const [registration] = await db
       .select()
       .from(examRegistration)
@@ -98,6 +114,8 @@ export function createApplicationsService(deps: ApplicationsDeps) {
           document: registration.profileSnapshot as StoredProfileDocument,
         }
       : await profiles.snapshotOf(candidateId);
+    // Independent reads run together to keep the precheck fast (NFR-PERF-1). A rejection by this
+    // very position is final (§7), whatever changed in the profile since.
     const [verdict, lists, rejected] = await Promise.all([
       scores.verdictOf(event.id, candidateId),
       matchByBlindIndex(db, event.id, person.idNumberBidx),
@@ -118,16 +136,22 @@ export function createApplicationsService(deps: ApplicationsDeps) {
           await db.select({ name: unit.name }).from(unit).where(eq(unit.id, lists.whitelistUnitId))
         )[0]?.name ?? null)
       : null;
+    // The ID number is decrypted only to ask the city platform (NFR-EXC-1) and is never stored in
+    // clear; the associated data (table, column, row) refuses a ciphertext moved from another row.
     const idNumber = crypto.decryptField(person.idNumberEnc, {
       table: 'candidate',
       column: 'id_number',
       rowId: person.id,
     });
     const lookup = await lookUpResidence(exchange.city, { idNumber, name: person.name });
+    // Fail closed: without the platform's answer the hukou / residence rules cannot be judged; a
+    // guess would let an ineligible candidate through or refuse an eligible one.
     if (!lookup.available)
       throw new AppError('EXCHANGE.UNAVAILABLE', {
         message: '市数据共享平台暂不可用，无法核验户籍和居住证，请稍后再试',
       });
+    // Age and permit validity are judged on the day the application window opens, so each candidate
+    // of the event is measured on the same date, whenever he applies.
     const window = windowOf(event, 'position_application');
     const referenceDate = shanghaiDay(window ? new Date(window.startsAt) : now());
     const p = target.p;
@@ -169,6 +193,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
     intentions: string[] | undefined,
   ) {
     const result = await assess(candidateId, event, positionId);
+    // Conditions first: police intentions only matter once the candidate may apply at all.
     if (result.checks.some((c) => c.result === 'failed'))
       throw new AppError('APPLICATION.NOT_ELIGIBLE', {
         message: `不符合该职位报考条件：${failedText(result.checks)}`,
@@ -183,6 +208,10 @@ export function createApplicationsService(deps: ApplicationsDeps) {
     return result;
   }
 
+  /**
+   * Writes the application with its checks, frozen profile and police intentions, and its first
+   * timeline line, in the caller's transaction (submit and change share it).
+   */
   async function insertApplication(
     tx: Tx,
     candidateId: string,
@@ -202,6 +231,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
         checks: result.checks,
         profileVersion: result.snapshot.version,
         profileSnapshot: result.snapshot.document,
+        // validIntentions has already refused a 基础警察 position without a ranking.
         policeIntentions: result.policePosts ? intentions! : null,
         submittedAt: new Date(),
       })
@@ -215,6 +245,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
     return row!.id;
   }
 
+  /** The candidate's own application; another candidate's id answers not found, never forbidden. */
   async function ownApplication(candidateId: string, id: string) {
     const [row] = await db
       .select()
@@ -243,6 +274,8 @@ export function createApplicationsService(deps: ApplicationsDeps) {
     ): Promise<{ id: string }> {
       const event = await loadEvent(input.eventId);
       assertStageOpen(event, 'position_application', now());
+      // A friendly early refusal naming the active application; the partial unique index
+      // position_application_one_active_uq is the real guard when two submits race (caught below).
       const [active] = await db
         .select({ id: positionApplication.id })
         .from(positionApplication)
@@ -255,6 +288,8 @@ export function createApplicationsService(deps: ApplicationsDeps) {
         );
       if (active)
         throw new AppError('APPLICATION.ALREADY_ACTIVE', { details: { applicationId: active.id } });
+      // Assessed before the transaction: it calls the city platform, and no transaction should stay
+      // open during a network call.
       const result = await assertEligible(
         candidateId,
         event,
@@ -301,6 +336,8 @@ export function createApplicationsService(deps: ApplicationsDeps) {
       ctx: ChangeContext,
     ): Promise<{ id: string }> {
       const row = await ownApplication(candidateId, applicationId);
+      // Two refusals with their own messages: approved is locked for good, any other state means
+      // the unit has already acted (or the application is no longer active).
       if (row.status === 'approved') throw new AppError('APPLICATION.LOCKED');
       if (row.status !== 'submitted') throw new AppError('APPLICATION.ALREADY_REVIEWED');
       if (row.positionId === input.positionId)
@@ -313,6 +350,8 @@ export function createApplicationsService(deps: ApplicationsDeps) {
         input.positionId,
         input.policeIntentions,
       );
+      // Withdraw first, then insert: the one-active index would refuse the new row while the old
+      // one is still submitted. The guarded update loses to a review landed since the read above.
       return db.transaction(async (tx) => {
         const moved = await transitionApplication(tx, row.id, 'submitted', 'withdrawn', {
           kind: 'changed',
@@ -327,6 +366,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
           input.policeIntentions,
           `改报职位：${result.target.p.code} ${result.target.p.title}（${result.target.unitName}）`,
         );
+        // One entry for the change: the target is the new application, from / to the old one's.
         await audit.record(tx, {
           action: 'application.changed',
           ...auditBase(ctx),
@@ -357,7 +397,10 @@ export function createApplicationsService(deps: ApplicationsDeps) {
         throw new AppError('APPLICATION.INVALID_TRANSITION', {
           message: '只有被退回补充的报名才能补充材料',
         });
+      // The profile is frozen again so the reviewer sees the materials just added.
       const snapshot = await profiles.snapshotOf(candidateId);
+      // submittedAt is reset because the unit's review SLA counts from re-entry into its queue; a
+      // second, concurrent supplement finds the row already submitted and gets a conflict.
       await db.transaction(async (tx) => {
         const moved = await transitionApplication(
           tx,
@@ -383,7 +426,10 @@ export function createApplicationsService(deps: ApplicationsDeps) {
       });
     },
 
-    /** The candidate's applications with their timelines, newest first. */
+    /**
+     * The candidate's applications with their timelines, newest first; with an id, that one only
+     * (what the write routes answer). Withdrawn ones stay listed so a change remains traceable.
+     */
     async listMine(candidateId: string, applicationId?: string): Promise<Application[]> {
       const rows = await db
         .select({
@@ -402,6 +448,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
           ),
         )
         .orderBy(desc(positionApplication.createdAt));
+      // All timelines in one query rather than one per application; id breaks ties of equal times.
       const ids = rows.map((r) => r.a.id);
       const lines = ids.length
         ? await db
