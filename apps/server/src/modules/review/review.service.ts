@@ -37,6 +37,7 @@ import { auditBase, type ChangeContext } from '../../platform/auth/request-conte
 export type ReviewService = ReturnType<typeof createReviewService>;
 type Row = typeof positionApplication.$inferSelect;
 
+// The status each review outcome moves a 待审核 application to (all allowed by the transitions).
 const OUTCOME_STATUS: Record<ReviewDecision['outcome'], ApplicationStatus> = {
   approve: 'approved',
   reject: 'rejected',
@@ -55,8 +56,11 @@ export function createReviewService(deps: {
 }) {
   const { db, crypto, audit, messages, scores, education } = deps;
   const now = deps.now ?? (() => new Date());
+  // Decrypted only to mask it for display or to ask 学信; the row id in the associated data
+  // refuses a ciphertext copied from another candidate (NFR-SEC-2).
   const idNumberOf = (candidateId: string, enc: string) =>
     crypto.decryptField(enc, { table: 'candidate', column: 'id_number', rowId: candidateId });
+  // Attachments are stored encrypted; the store decrypts them and checks their SM3 digest.
   const files = createFileStore({ db, crypto });
 
   /** Loads one application the caller may review, or 404 (never 403: its existence is not disclosed). */
@@ -71,6 +75,7 @@ export function createReviewService(deps: {
       .from(positionApplication)
       .innerJoin(unit, eq(unit.id, positionApplication.unitId))
       .where(eq(positionApplication.id, id));
+    // The same reach as the queue's SQL: the application's unit, or the department above it.
     const scope = scopeOf(principal, permission);
     if (
       !row ||
@@ -85,11 +90,16 @@ export function createReviewService(deps: {
     return row.a;
   }
 
+  /**
+   * One page of the scoped queue, oldest first, each line with its SLA mark; names and ID numbers
+   * are masked (NFR-SEC-3). The overdue list of org_admin is this queue under another permission.
+   */
   async function queue(
     principal: Principal | undefined,
     q: ReviewQueueQuery,
     permission: Permission = 'application.review',
   ) {
+    // One instant for the whole page, so waiting hours and marks agree with the SQL filter.
     const at = now();
     const { rows, total, counts } = await findQueue(
       db,
@@ -118,6 +128,7 @@ export function createReviewService(deps: {
     };
   }
 
+  /** The latest education check of an application; earlier ones stay stored as history. */
   async function latestEducation(applicationId: string) {
     const [row] = await db
       .select()
@@ -139,6 +150,7 @@ export function createReviewService(deps: {
   /** The detail a reviewer decides on: frozen profile, attachments, checks, 基础警察 intentions, education check. */
   async function detail(principal: Principal | undefined, id: string): Promise<ReviewDetail> {
     const a = await loadInScope(db, principal, id);
+    // Scope is checked first; the independent reads then run together (NFR-PERF-1).
     const [[p], [person], lines, verdict, edu, sla] = await Promise.all([
       db
         .select({
@@ -161,6 +173,8 @@ export function createReviewService(deps: {
       latestEducation(a.id),
       findReviewSla(db, a.eventId),
     ]);
+    // The profile as frozen at submission, not today's: the unit judges what the candidate applied
+    // with.
     const snapshot = a.profileSnapshot as StoredProfileDocument;
     // Ciphertext fields stay out of the reviewer's view; the address is not needed to decide eligibility.
     const { addressEnc: _address, ...contact } = snapshot.contact ?? {};
@@ -171,6 +185,7 @@ export function createReviewService(deps: {
       id: a.id,
       eventId: a.eventId,
       status: a.status,
+      // The detail shows the full name (the queue masks it); the ID number stays masked here too.
       candidate: {
         name: person!.name,
         gender: person!.gender,
@@ -190,6 +205,7 @@ export function createReviewService(deps: {
       attachments: attachmentsOf(snapshot),
       checks: a.checks as ApplicationCheck[],
       policeIntentions: a.policeIntentions ?? null,
+      // The written total as scores publishes it: null before publication or without a valid score.
       writtenTotal: verdict.total === null ? null : formatCenti(verdict.total),
       educationCheck: edu,
       reviewReasonCode: a.reviewReasonCode,
@@ -222,8 +238,10 @@ export function createReviewService(deps: {
     );
     if (!entry) throw new AppError('FILE.NOT_FOUND');
     const file = await files.read(fileId);
+    // A snapshot could name any file id; only one the applicant himself uploaded is served.
     if (file.info.ownerKind !== 'candidate' || file.info.ownerId !== a.candidateId)
       throw new AppError('FILE.NOT_FOUND');
+    // The SM3 digest in the entry proves later which exact bytes the reviewer received.
     await db.transaction(async (tx) => {
       await audit.record(tx, {
         action: 'attachment.downloaded',
@@ -242,6 +260,8 @@ export function createReviewService(deps: {
     const a = await loadInScope(db, principal, id);
     const [person] = await db.select().from(candidate).where(eq(candidate.id, a.candidateId));
     const snapshot = a.profileSnapshot as StoredProfileDocument;
+    // An unavailable 学信 interface is kept as an outcome of its own, so the reviewer sees that the
+    // check was tried and can repeat it; any other error is a bug and propagates.
     let result: ReturnType<typeof compareEducation>;
     try {
       const answer = await education.lookUp({
@@ -257,6 +277,8 @@ export function createReviewService(deps: {
         message: `学信学历查询接口暂不可用（${error.message}），请稍后重新查询`,
       };
     }
+    // The network call is over before the transaction opens; the check and its audit commit
+    // together.
     const by = ctx.actor.kind === 'staff' ? ctx.actor.username : 'system';
     const row = await db.transaction(async (tx) => {
       const [saved] = await tx
@@ -288,6 +310,11 @@ export function createReviewService(deps: {
     };
   }
 
+  /**
+   * Applies one outcome in the caller's transaction: guarded move from 待审核 with the reason and
+   * reviewer, the candidate's message and SMS (queued in the same transaction, sent after commit),
+   * and the audit entry. Answers false, writing nothing, when the application is no longer 待审核.
+   */
   async function applyDecision(
     tx: Tx,
     a: Row,
@@ -313,6 +340,7 @@ export function createReviewService(deps: {
       },
     );
     if (!moved) return false;
+    // The message tells the candidate what he may do next: supplement, or apply elsewhere (§7).
     const label = REVIEW_OUTCOME_LABELS[d.outcome];
     const next =
       d.outcome === 'return'
@@ -345,12 +373,15 @@ export function createReviewService(deps: {
     d: ReviewDecision,
     ctx: ChangeContext,
   ) {
+    // A refusal or a return must say why in words: the candidate reads it and acts on it.
     if (d.outcome !== 'approve' && d.reasonText.length < 2)
       throw new AppError('COMMON.VALIDATION_FAILED', {
         message: '不通过或退回补充须填写具体说明',
         details: { fields: [{ field: 'reasonText', label: '说明', message: '请填写具体说明' }] },
       });
     const a = await loadInScope(db, principal, id);
+    // The status is not checked here but by the guarded update, so two reviewers deciding at once
+    // cannot both win: the second gets INVALID_TRANSITION.
     await db.transaction(async (tx) => {
       if (!(await applyDecision(tx, a, d, ctx)))
         throw new AppError('APPLICATION.INVALID_TRANSITION', {
@@ -362,6 +393,7 @@ export function createReviewService(deps: {
 
   /** Bulk 通过 after confirmation: in-scope 待审核 ones are approved in one transaction, others reported. */
   async function bulkApprove(principal: Principal | undefined, ids: string[], ctx: ChangeContext) {
+    // Out-of-scope ids are read as absent, like the detail's 404, so the answer discloses nothing.
     const scope = reviewScopeCondition(principal, 'application.review');
     const rows = await db
       .select({ a: positionApplication })
@@ -371,6 +403,8 @@ export function createReviewService(deps: {
     const found = new Map(rows.map((r) => [r.a.id, r.a]));
     const skipped: Array<{ id: string; reason: string }> = [];
     let approved = 0;
+    // One transaction: an unexpected error approves none, while a decided or foreign id is only
+    // skipped and reported, so one stale line does not block the batch.
     await db.transaction(async (tx) => {
       for (const id of ids) {
         const a = found.get(id);
@@ -393,7 +427,10 @@ export function createReviewService(deps: {
   return { queue, detail, downloadAttachment, checkEducation, decide, bulkApprove };
 }
 
-/** The materials as frozen; entries saved before uploads existed carry a name only. */
+/**
+ * The materials as frozen; entries saved before uploads existed carry a name only, so the missing
+ * fields answer null rather than failing the whole detail.
+ */
 function attachmentsOf(snapshot: StoredProfileDocument): ReviewAttachment[] {
   return (snapshot.attachments ?? []).map((x: Partial<ReviewAttachment> & { name: string }) => ({
     fileId: x.fileId ?? null,
