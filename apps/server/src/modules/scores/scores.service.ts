@@ -31,8 +31,14 @@ import { auditBase, type ChangeContext } from '../../platform/auth/request-conte
 export type ScoresService = ReturnType<typeof createScoresService>;
 type ScoreRow = typeof writtenScore.$inferSelect;
 
+// Scores leave the service as decimal strings ('85.50'), never as binary floats.
 const text = (c: Centi | null) => (c === null ? null : formatCenti(c));
 
+/**
+ * The subject lines of one score as shown: 行测 and 申论 always, the professional subject only
+ * where the category sits one. A subject is marked 缺考 only when the row is absent and it has no
+ * score.
+ */
 function subjectsOf(row: ScoreRow, hasProfessional: boolean) {
   const list: Array<[WrittenSubject, Centi | null]> = [
     ['xingce', row.xingceCenti],
@@ -56,11 +62,13 @@ export function createScoresService(deps: {
 }) {
   const { db, crypto, audit, messages } = deps;
 
+  /** The event or EVENT.NOT_FOUND; its policy names the categories and their subjects. */
   async function loadEvent(eventId: string): Promise<EventRecord> {
     const event = await findEventById(db, eventId);
     if (!event) throw new AppError('EVENT.NOT_FOUND');
     return event;
   }
+  // A category sits a professional subject when the event's policy lists subjects for it.
   const hasProfessional = (event: EventRecord, category: string) =>
     (event.policy.examCategories.find((c) => c.code === category)?.subjects.length ?? 0) > 0;
 
@@ -75,18 +83,26 @@ export function createScoresService(deps: {
     progress?: (percent: number, message: string) => Promise<void>,
   ): Promise<{ imported: number }> {
     const event = await loadEvent(eventId);
+    // Published scores are frozen: a correction after publication would change verdicts that
+    // candidates have already applied for positions with.
     if (await findRelease(db, eventId)) throw new AppError('SCORE.ALREADY_PUBLISHED');
     const sheet = await readFirstSheet(fileBase64);
+    // The sheet may name candidates by ID number; they are found by blind index (NFR-SEC-2), since
+    // the stored ID numbers are encrypted and cannot be compared in SQL.
     const lookup = await loadScoreLookup(db, eventId, event.policy, (id) =>
       crypto.blindIndex('id_number', id),
     );
     const { rows, problems } = readScoreSheet(sheet, lookup, {
       judicialMedical: event.policy.majorCatalogue === 'judicial_medical',
     });
+    // All or nothing: a half-imported sheet would leave the institute unsure which rows count.
     if (problems.length) throw new AppError('IMPORT.ROWS_INVALID', { details: { problems } });
     await progress?.(50, `校验通过，正在写入 ${rows.length} 条成绩`);
     await db.transaction(async (tx) => {
+      // Checked again in the transaction: a publication may have landed while the file was read.
       if (await findRelease(tx, eventId)) throw new AppError('SCORE.ALREADY_PUBLISHED');
+      // Batches of 500 keep each statement under the driver's parameter limit on large events; the
+      // upsert on the registration lets a corrected sheet replace the earlier import.
       for (let i = 0; i < rows.length; i += 500) {
         const values = rows.slice(i, i + 500).map((r) => ({
           eventId,
@@ -132,6 +148,7 @@ export function createScoresService(deps: {
   /** Sets the event's pass lines (org_admin, INT-03); each change audited old → new. */
   async function setPassLines(eventId: string, lines: PassLine[], ctx: ChangeContext) {
     const event = await loadEvent(eventId);
+    // A line for a category the policy does not know would never apply to anyone: refuse it.
     const codes = new Set(event.policy.examCategories.map((c) => c.code));
     const bad = lines.filter((l) => !codes.has(l.examCategory));
     if (bad.length)
@@ -139,8 +156,10 @@ export function createScoresService(deps: {
         message: `考试类别不在本事项政策中：${bad.map((l) => l.examCategory).join('、')}`,
       });
     await db.transaction(async (tx) => {
+      // Read inside the transaction so the audit's "from" is exactly what this change replaced.
       const before = await findPassLines(tx, eventId);
       for (const l of lines) {
+        // ScoreTextSchema has already validated the decimal, so parsing cannot fail here.
         const lineCenti = parseCenti(l.line)!;
         await tx
           .insert(passLine)
@@ -169,6 +188,7 @@ export function createScoresService(deps: {
     return listPassLines(eventId);
   }
 
+  /** The event's pass lines as decimals, with the publication time (null while unpublished). */
   async function listPassLines(eventId: string) {
     const [lines, release] = await Promise.all([
       findPassLines(db, eventId),
@@ -187,6 +207,8 @@ export function createScoresService(deps: {
   /** Publishes (ONL-02): every imported category needs its line; candidates get a message and an SMS after commit. */
   async function publish(eventId: string, ctx: ChangeContext) {
     await loadEvent(eventId);
+    // All in one transaction: the release row (its primary key is the event, so a second publish
+    // fails), the messages with their queued SMS, and the audit entry commit or roll back together.
     return db.transaction(async (tx) => {
       if (await findRelease(tx, eventId))
         throw new AppError('SCORE.ALREADY_PUBLISHED', { message: '成绩已公布' });
@@ -198,6 +220,8 @@ export function createScoresService(deps: {
         .from(writtenScore)
         .where(eq(writtenScore.eventId, eventId));
       if (groups.length === 0) throw new AppError('SCORE.NOTHING_TO_PUBLISH');
+      // Every (category, major type) that has scores needs a line that applies, or its candidates
+      // would be told they failed for want of a line.
       const lines = await findPassLines(tx, eventId);
       const missing = groups.filter(
         (g) => passLineFor(lines, g.examCategory, g.majorType) === undefined,
@@ -215,6 +239,7 @@ export function createScoresService(deps: {
           publishedBy: ctx.actor.kind === 'staff' ? ctx.actor.username : 'system',
         })
         .returning();
+      // Everyone with a score is told, absent candidates included: they may still check the page.
       const ids = (
         await tx
           .select({ id: writtenScore.candidateId })
@@ -256,6 +281,7 @@ export function createScoresService(deps: {
       findCandidateScore(db, eventId, candidateId),
       findPassLines(db, eventId),
     ]);
+    // Before publication nothing is disclosed, not even whether a score exists.
     if (!release || !score) return { published: Boolean(release), total: null, passed: false };
     const line = passLineFor(lines, score.examCategory, score.majorType);
     return {
@@ -269,6 +295,7 @@ export function createScoresService(deps: {
 
   /** The candidate's published scores with line and verdict (ONL-02); unpublished events show nothing. */
   async function candidateScores(candidateId: string): Promise<CandidateScore[]> {
+    // The inner join with score_release is what hides unpublished events from the candidate.
     const rows = await db
       .select({
         s: writtenScore,
@@ -281,6 +308,7 @@ export function createScoresService(deps: {
       .innerJoin(recruitmentEvent, eq(recruitmentEvent.id, writtenScore.eventId))
       .where(eq(writtenScore.candidateId, candidateId));
     const out: CandidateScore[] = [];
+    // One query per event is fine here: a candidate has a score in a handful of events at most.
     for (const { s, eventName, policy, publishedAt } of rows) {
       const lines = await findPassLines(db, s.eventId);
       const category = (policy as EventRecord['policy']).examCategories.find(
@@ -325,6 +353,7 @@ export function createScoresService(deps: {
         .from(writtenScore)
         .innerJoin(candidate, eq(candidate.id, writtenScore.candidateId))
         .innerJoin(examRegistration, eq(examRegistration.id, writtenScore.registrationId))
+        // Left join: a score matched by ID number may belong to a registration without a ticket.
         .leftJoin(admissionTicket, eq(admissionTicket.registrationId, writtenScore.registrationId))
         .where(where)
         .orderBy(asc(admissionTicket.ticketNumber), asc(writtenScore.id))
@@ -337,6 +366,7 @@ export function createScoresService(deps: {
       items: rows.map(({ s, name, idNumberEnc, ticket }) => ({
         id: s.id,
         candidateName: maskName(name),
+        // Decrypted only to be masked for the list (NFR-SEC-3).
         idNumberMasked: maskIdNumber(
           crypto.decryptField(idNumberEnc, {
             table: 'candidate',
