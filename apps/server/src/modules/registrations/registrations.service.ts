@@ -19,8 +19,10 @@ import { addTimeline, transitionRegistration } from './registration-status';
 import { examRegistration } from './registration.table';
 import { shanghaiDay } from '../../platform/time';
 
+// The job that asks the city platform again for a 待核验 registration (NFR-EXC-1).
 export const RECHECK_JOB = 'registration.recheck';
 
+/** What the use cases need; `now` is the module clock, replaced in tests. */
 export type RegistrationsDeps = {
   db: Db;
   crypto: CryptoProvider;
@@ -57,6 +59,10 @@ export type RegistrationFees = {
 };
 export type RegistrationsService = ReturnType<typeof createRegistrationsService>;
 
+/**
+ * True when a PostgreSQL unique violation (23505) is anywhere in the cause chain: Drizzle wraps the
+ * driver's error, so the code sits on a `cause`.
+ */
 const isUniqueViolation = (error: unknown): boolean => {
   for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause)
     if ((e as { code?: string }).code === '23505') return true;
@@ -73,6 +79,8 @@ function referenceDateOf(window: StageWindow | undefined, now: Date): string {
 export function createRegistrationsService(deps: RegistrationsDeps) {
   const { db, crypto, audit, jobs, exchange, profiles } = deps;
   const now = deps.now ?? (() => new Date());
+  // Installed by payments after both services are built (see RegistrationFees); a missing handler
+  // is a wiring bug, so it throws a plain Error rather than an AppError.
   let installedFees: RegistrationFees | undefined;
   const fees = (): RegistrationFees => {
     if (!installedFees)
@@ -86,6 +94,10 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
     return event;
   }
 
+  /**
+   * The exam category the candidate chose, as the event's policy offers it, with a professional
+   * subject exactly when the category has subjects; the refusal lists what is offered.
+   */
   function categoryOf(
     policy: EventPolicy,
     input: Pick<CreateRegistration, 'examCategory' | 'subjectCode'>,
@@ -121,6 +133,7 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
       profiles.identityOf(candidateId),
       profiles.snapshotOf(candidateId),
     ]);
+    // Decrypted only to ask the city platform; the greylist is matched by blind index instead.
     const idNumber = crypto.decryptField(person.idNumberEnc, {
       table: 'candidate',
       column: 'id_number',
@@ -134,6 +147,7 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
         details: { reason: greylistNote },
       });
     }
+    // An unavailable platform does not refuse here: the outcome turns pending (待核验) instead.
     const lookup = await lookUpResidence(exchange.city, { idNumber, name: person.name });
     const referenceDate = referenceDateOf(windowOf(event, 'exam_registration'), now());
     const outcome = evaluateRegistration({
@@ -152,6 +166,7 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
     input: CreateRegistration,
   ): Promise<{ eligible: boolean; checks: RegistrationCheck[] }> {
     const event = await loadEvent(input.eventId);
+    // The category is checked first, as register does, so the precheck refuses what submit would.
     categoryOf(event.policy, input);
     const { outcome } = await gather(candidateId, event);
     return { eligible: outcome.eligible, checks: outcome.checks };
@@ -181,6 +196,8 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
         ),
       );
     if (existing) throw new AppError('REGISTRATION.ALREADY_REGISTERED');
+    // Gathered outside the transaction: the platform may be slow and no transaction should wait
+    // on it. The photo goes on the admission ticket, so it must be confirmed before registering.
     const { person, snapshot, outcome } = await gather(candidateId, event);
     if (!snapshot.photoConfirmed) throw new AppError('PROFILE.PHOTO_MISSING');
     if (!outcome.eligible)
@@ -212,6 +229,8 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
           message: `提交笔试报名：${category.name}`,
           toStatus: status,
         });
+        // The recheck job is queued in the same transaction, so a rollback leaves no orphan job and
+        // a commit always has one; 30 attempts with backoff outlast an ordinary platform outage.
         if (outcome.pending) {
           await addTimeline(tx, {
             registrationId,
@@ -238,6 +257,7 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
         return { id: registrationId };
       });
     } catch (error) {
+      // Two submits racing past the read above: the partial unique index refuses the second.
       if (isUniqueViolation(error))
         throw new AppError('REGISTRATION.ALREADY_REGISTERED', { cause: error });
       throw error;
@@ -251,6 +271,7 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
     event: EventRecord,
     payerName: string,
   ) {
+    // No payment stage, no payment window or a zero fee: nothing to pay, so confirmed at once.
     const window = windowOf(event, 'payment');
     const notified =
       event.policy.stages.includes('payment') &&
@@ -279,6 +300,8 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
       .select()
       .from(examRegistration)
       .where(eq(examRegistration.id, registrationId));
+    // Already decided (by an earlier run, or cancelled meanwhile): nothing to do, and not a failure
+    // the job should retry.
     if (!row || row.status !== 'pending_verification') return { status: row?.status ?? 'missing' };
     const event = await loadEvent(row.eventId);
     const person = await profiles.identityOf(row.candidateId);
@@ -289,6 +312,7 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
     });
     const lookup = await lookUpResidence(exchange.city, { idNumber, name: person.name });
     if (!lookup.available) throw new Error(`市数据共享平台仍不可用：${lookup.reason}`);
+    // Judged as of the submission (the frozen profile, the day it was made), not of the retry.
     const referenceDate = referenceDateOf(
       windowOf(event, 'exam_registration'),
       new Date(row.createdAt),
@@ -330,6 +354,7 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
         { kind: 'verification_passed', message: '户籍/居住证核验通过' },
         { checks: outcome.checks },
       );
+      // Only the run that moved it issues the notice, so a duplicate job cannot issue two.
       if (moved) await afterPassed(tx, row.id, event, person.name);
       await audit.record(tx, {
         action: 'registration.verified',
@@ -344,6 +369,8 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
 
   /** Staff: queue a recheck for every 待核验 registration of an event (after an outage, or a failed job). */
   async function recheckPending(eventId: string, actor: AuditActor): Promise<{ queued: number }> {
+    // The jobs and the audit entry commit together; a registration already rechecked by then is
+    // skipped by the job itself.
     return db.transaction(async (tx) => {
       const rows = await tx
         .select({ id: examRegistration.id })
@@ -386,6 +413,7 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
       .where(
         and(eq(examRegistration.id, registrationId), eq(examRegistration.candidateId, candidateId)),
       );
+    // Another candidate's registration answers not found, never forbidden.
     if (!row) throw new AppError('REGISTRATION.NOT_FOUND');
     assertStageOpen(await loadEvent(row.eventId), 'exam_registration', now());
     await db.transaction(async (tx) => {
@@ -394,6 +422,7 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
         kind: 'cancelled',
         message: '考生撤销报名',
       });
+      // Its status changed since the read (a payment confirmed it, say): the cancel rolls back.
       if (!moved) throw new AppError('COMMON.CONFLICT');
       await audit.record(tx, {
         action: 'registration.cancelled',
@@ -406,6 +435,7 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
     });
   }
 
+  // The job runs the same recheck the service exposes; a thrown error is the job's retry signal.
   jobs.register<{ registrationId: string }>(RECHECK_JOB, async ({ payload }) =>
     recheck(payload.registrationId),
   );
@@ -427,6 +457,7 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
   };
 }
 
+/** Every failed check in one Chinese sentence, so the candidate sees all reasons at once. */
 function refusalMessage(outcome: CheckOutcome): string {
   return outcome.checks
     .filter((c) => c.result === 'failed')
