@@ -24,6 +24,8 @@ import {
   type NoticeRow,
 } from './payments.repository';
 
+// Calls to the finance system run as jobs after commit: a rollback then never leaves a notice or
+// refund issued at finance that kaolu does not know, and a finance outage only delays them.
 export const ISSUE_NOTICE_JOB = 'payment.issue-notice';
 export const ISSUE_REFUND_JOB = 'payment.issue-refund';
 
@@ -38,6 +40,7 @@ export type PaymentsDeps = {
   now?: () => Date;
 };
 export type PaymentsService = ReturnType<typeof createPaymentsService>;
+// Callbacks come from the finance system, not a person: their audit entries name this actor.
 const SYSTEM: AuditActor = { kind: 'system', id: 'payments' };
 
 /** Payment notices, signed confirmations and refunds (REG-11). */
@@ -70,6 +73,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
   async function issueNotice(noticeId: string): Promise<void> {
     const notice = await findNoticeById(db, noticeId);
     if (!notice || notice.status !== 'requested') return;
+    // The notice id is the reference, so a retried call after a lost answer names the same notice.
     const issued = await exchange.finance.issueNotice({
       reference: notice.id,
       payerName: notice.payerName,
@@ -84,6 +88,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
         { status: 'issued', noticeNumber: issued.noticeNumber, payUrl: issued.payUrl },
         ['requested'],
       );
+      // Closed (cancelled, waived, expired) while finance answered: keep its status, add no line.
       if (rows.length === 0) return;
       await addTimeline(tx, {
         registrationId: notice.registrationId,
@@ -106,6 +111,8 @@ export function createPaymentsService(deps: PaymentsDeps) {
       .values({ paymentNoticeId: notice.id, transactionId, amountCents, reason, status: 'issued' })
       .onConflictDoNothing()
       .returning();
+    // The payment already has its refund (a repeated cancel, or the callback and a cancel both
+    // refunding it): the unique transaction id makes the second a no-op, so nobody is paid twice.
     if (rows.length === 0) return;
     await addTimeline(tx, {
       registrationId: notice.registrationId,
@@ -115,6 +122,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
     await jobs.enqueue(ISSUE_REFUND_JOB, { refundId: rows[0]!.id }, { maxAttempts: 20 }, tx);
   }
 
+  /** Asks the finance system for the refund; idempotent (a refund with its number is done). */
   async function issueRefund(refundId: string): Promise<void> {
     const [refund] = await db.select().from(refundNotice).where(eq(refundNotice.id, refundId));
     if (!refund || refund.refundNumber) return;
@@ -142,6 +150,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
       amountCents: body.amountCents,
       paidAt: body.paidAt,
     };
+    // A forged callback changes nothing, so its audit entry is written outside any transaction.
     if (!verifyPaymentCallback(crypto, exchange.callbackSecret, fields, body.signature)) {
       await audit.record(db, {
         action: 'payment.callback_rejected',
@@ -154,6 +163,8 @@ export function createPaymentsService(deps: PaymentsDeps) {
       throw new AppError('PAYMENT.SIGNATURE_INVALID');
     }
     return db.transaction(async (tx) => {
+      // The notice is locked first, as every payment path does, so callbacks, cancels and waivers
+      // on one registration run one after the other.
       const notice = await findNoticeByNumber(tx, body.noticeNumber, true);
       if (!notice) throw new AppError('PAYMENT.NOT_FOUND');
       if (body.amountCents !== notice.amountCents)
@@ -161,12 +172,16 @@ export function createPaymentsService(deps: PaymentsDeps) {
           details: { expected: notice.amountCents },
         });
       const paidAt = new Date(body.paidAt);
+      // The bank's payment time counts, not the callback's arrival: a payment made in time whose
+      // confirmation arrives after the sweep still admits the candidate (not_admitted → confirmed).
       const deadline = (await paymentDeadlineOf(tx, notice.eventId)) ?? notice.dueAt;
       const late = paidAt.getTime() > deadline.getTime();
       // Read after the notice lock: a cancel locks the notice first too, so the two never interleave.
       const status = await registrationStatusOf(tx, notice.registrationId);
       const registration = status ? { status } : undefined;
       const withdrawn = registration?.status === 'cancelled' || registration?.status === 'rejected';
+      // Kept only for a payable notice: a paid one means a second payment, a closed one a notice
+      // withdrawn or waived; the money then goes back, it is never silently kept.
       const keep =
         !late &&
         !withdrawn &&
@@ -186,6 +201,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
         })
         .onConflictDoNothing()
         .returning();
+      // A resent callback (same transaction id) is answered duplicate and changes nothing.
       if (inserted.length === 0) return { result: 'duplicate' as const };
       if (!keep) {
         const reason = late
@@ -246,6 +262,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
       now() >= deadline
     )
       throw new AppError('PAYMENT.NOT_PAYABLE');
+    // Guarded on 'issued', so opening the page again does not touch a notice already waiting.
     await updateNotice(db, notice.id, { status: 'pending_confirmation' }, ['issued']);
     // `simulated` tells the page whether 模拟支付 exists, i.e. whether the simulate route is registered.
     const simulated = simulatePayment !== undefined;
@@ -278,6 +295,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
       }
     : undefined;
 
+  /** The candidate's own notice; another candidate's id answers not found, never forbidden. */
   async function ownNotice(candidateId: string, noticeId: string): Promise<NoticeRow> {
     const [notice] = await db.select().from(paymentNotice).where(eq(paymentNotice.id, noticeId));
     if (!notice || !(await isRegistrationOf(db, notice.registrationId, candidateId)))
@@ -306,6 +324,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
     // Locked like the callback locks it: a confirmation racing the cancel is either refunded here or by the callback.
     const notice = await findNoticeByRegistration(tx, registrationId, true);
     if (!notice) return 'none';
+    // A paid notice stays paid: the refund is a notice of its own beside it (退缴费通知书).
     if (notice.status === 'paid' && notice.transactionId) {
       await requestRefund(tx, notice, notice.transactionId, notice.paidCents, reason);
       return 'refunded';
@@ -355,6 +374,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
     });
   }
 
+  /** A notice as the candidate sees it, in yuan, with its refunds (开具中 until numbered). */
   async function presentNotice(notice: NoticeRow): Promise<PaymentNotice> {
     const refunds = await findRefundsOf(db, [notice.id]);
     return {
@@ -387,6 +407,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
     return presentNotice(await ownNotice(candidateId, notice.id));
   }
 
+  // A thrown finance error makes the job retry with backoff (20 attempts, set at enqueue).
   jobs.register<{ noticeId: string }>(ISSUE_NOTICE_JOB, async ({ payload }) =>
     issueNotice(payload.noticeId),
   );
