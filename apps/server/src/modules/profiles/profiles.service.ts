@@ -30,6 +30,8 @@ export type ProfileSnapshot = {
 
 export type ProfilesService = ReturnType<typeof createProfilesService>;
 
+// Associated data of a document secret: bound to the candidate, so a ciphertext copied into another
+// candidate's document fails to decrypt (NFR-SEC-2). The same for current, versions and snapshots.
 const ad = (candidateId: string, column: string) => ({
   table: 'candidate_profile',
   column,
@@ -77,6 +79,7 @@ export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; au
     files: createFileStore({ db, crypto }),
   });
 
+  /** The candidate's identity row (name, birth date, encrypted ID number and phone). */
   async function identityOf(tx: DbOrTx, candidateId: string) {
     const [row] = await tx.select().from(candidate).where(eq(candidate.id, candidateId));
     if (!row) throw new AppError('COMMON.NOT_FOUND');
@@ -99,6 +102,8 @@ export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; au
         .from(candidatePhoto)
         .where(eq(candidatePhoto.candidateId, candidateId)),
     ]);
+    // Ciphertexts never leave the server: they are stripped from the document and only their
+    // masked clear text is answered beside it.
     const stored = profile?.document as StoredProfileDocument | undefined;
     const { addressEnc, ...contact } = stored?.contact ?? {};
     const { numberEnc, ...permit } = stored?.residencePermit ?? {};
@@ -122,6 +127,7 @@ export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; au
           }),
         ),
       },
+      // 0 before the first save: the client sends it back and the first save expects 0.
       version: profile?.version ?? 0,
       document: stored
         ? { ...stored, contact, residencePermit: stored.residencePermit ? permit : null }
@@ -157,6 +163,8 @@ export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; au
         .from(candidateProfile)
         .where(eq(candidateProfile.candidateId, candidateId))
         .for('update');
+      // Optimistic check under the row lock: a save from a second tab based on an older version
+      // would silently overwrite the first, so it is refused with the current version.
       if ((current?.version ?? 0) !== input.version)
         throw new AppError('PROFILE.VERSION_CONFLICT', {
           details: { version: current?.version ?? 0 },
@@ -172,6 +180,7 @@ export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; au
         { ...input.document, attachments: resolved },
         previous,
       );
+      // The current row and a new version row are written together with the audit entry.
       const version = input.version + 1;
       if (current)
         await tx
@@ -179,6 +188,7 @@ export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; au
           .set({ version, document, updatedAt: new Date() })
           .where(eq(candidateProfile.candidateId, candidateId));
       else await tx.insert(candidateProfile).values({ candidateId, version, document });
+      // Every version is kept (a registration freezes one), so history is never overwritten.
       await tx.insert(candidateProfileVersion).values({ candidateId, version, document });
       await audit.record(tx, {
         action: 'profile.updated',
@@ -192,6 +202,10 @@ export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; au
     return getProfile(candidateId);
   }
 
+  /**
+   * Encrypts the address and permit number into the stored document. The client never receives the
+   * clear values back, so an empty field on save means "unchanged": the previous ciphertext stays.
+   */
   function sealDocument(
     candidateId: string,
     doc: ProfileDocument,
@@ -216,6 +230,7 @@ export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; au
     };
   }
 
+  /** The photo rules of the event applied for, else the general template's. */
   async function photoRulesFor(eventId?: string): Promise<EventPolicy['photo']> {
     if (!eventId) return POLICY_TEMPLATES.general.photo;
     const event = await findEventById(db, eventId);
@@ -231,6 +246,8 @@ export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; au
     actor: AuditActor,
   ) {
     const rules = await photoRulesFor(eventId);
+    // The size is read from the JPEG frame header, not trusted from the client; every rule broken
+    // is listed at once.
     const size = readJpegSize(bytes);
     const problems: string[] = [];
     if (!size) problems.push('照片须为 JPG 格式');
@@ -255,6 +272,7 @@ export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; au
         .from(candidatePhoto)
         .where(eq(candidatePhoto.candidateId, candidateId))
         .for('update');
+      // Checked under the row lock so an upload racing the confirmation cannot replace the photo.
       if (existing?.confirmedAt) throw new AppError('PROFILE.PHOTO_LOCKED');
       const values = {
         content: bytes,
@@ -288,6 +306,7 @@ export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; au
         .set({ confirmedAt: new Date() })
         .where(eq(candidatePhoto.candidateId, candidateId))
         .returning({ id: candidatePhoto.candidateId });
+      // Nothing to confirm before an upload; confirming again only moves confirmedAt.
       if (rows.length === 0) throw new AppError('PROFILE.PHOTO_MISSING');
       await audit.record(tx, {
         action: 'photo.confirmed',
@@ -300,6 +319,7 @@ export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; au
     return getProfile(candidateId);
   }
 
+  /** The candidate's own photo bytes (for the profile page and the admission ticket). */
   async function getPhoto(candidateId: string): Promise<Buffer> {
     const [row] = await db
       .select({ content: candidatePhoto.content })
@@ -318,6 +338,7 @@ export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; au
         .from(candidatePhoto)
         .where(eq(candidatePhoto.candidateId, candidateId)),
     ]);
+    // The document stays encrypted in the snapshot; a reader decrypts with the candidate's ad.
     if (!profile) throw new AppError('PROFILE.NOT_FOUND');
     return {
       version: profile.version,
