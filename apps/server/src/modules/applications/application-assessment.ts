@@ -34,6 +34,7 @@ export type AssessmentInput = {
   policy: Parameters<typeof checkEligibility>[2];
 };
 
+// One explained line of the check list; the same shape the candidate and the reviewer read.
 const line = (
   condition: string,
   code: string,
@@ -65,6 +66,8 @@ export function requirementsOf(p: AssessmentInput['position']): PositionRequirem
  */
 export function assessApplication(input: AssessmentInput): ApplicationCheck[] {
   const checks: ApplicationCheck[] = [];
+  // Shanghai registers for the exam first and chooses a position after passing (§7); event types
+  // without a written exam, or with the position chosen first, skip these three lines.
   if (input.examFirst) {
     checks.push(
       line(
@@ -81,6 +84,7 @@ export function assessApplication(input: AssessmentInput): ApplicationCheck[] {
         ? '无有效笔试成绩（缺考或未录入）'
         : `笔试成绩 ${formatCenti(v.total)}，合格线 ${v.line === undefined ? '未设置' : formatCenti(v.line)}${v.passed ? '，已达到' : '，未达到'}`;
     checks.push(line('笔试合格线', 'APPLICATION.PASS_LINE', v.passed, reason));
+    // A position without an exam category accepts every category, so no line is shown for it.
     if (input.registration && input.position.examCategory) {
       const same = input.position.examCategory === input.registration.examCategory;
       checks.push(
@@ -93,6 +97,7 @@ export function assessApplication(input: AssessmentInput): ApplicationCheck[] {
       );
     }
   }
+  // The greylist fails whatever its note says; an empty note is shown as 未注明原因.
   if (input.lists.greylistNote !== null)
     checks.push(
       line(
@@ -104,6 +109,7 @@ export function assessApplication(input: AssessmentInput): ApplicationCheck[] {
     );
   const directed = input.lists.whitelistUnitId;
   if (directed) {
+    // The 定向 unit may be the position's own unit or the department above it.
     const ok = directed === input.position.unitId || directed === input.position.unitParentId;
     checks.push(
       line(
@@ -126,6 +132,7 @@ export function assessApplication(input: AssessmentInput): ApplicationCheck[] {
       ),
     );
   const outcome = checkEligibility(input.facts, requirementsOf(input.position), input.policy);
+  // An incomplete or invalid profile cannot be judged rule by rule: one failed line gathers why.
   if (!outcome.ok)
     checks.push(
       line(
@@ -147,6 +154,7 @@ export function policePostsOf(p: {
   details: Record<string, unknown>;
 }): string[] | null {
   if (!p.basicPolice) return null;
+  // Units type the posts as free text in the position details, separated by 、 , ; or spaces.
   const own =
     typeof p.details.posts === 'string'
       ? p.details.posts.split(/[、,，;；\s]+/).filter(Boolean)
@@ -159,6 +167,7 @@ export function validIntentions(
   posts: string[] | null,
   intentions: string[] | undefined,
 ): string | null {
+  // Answers the refusal message in Chinese, or null when the ranking is valid.
   if (!posts) return intentions?.length ? '该职位不是基础警察职位，无需填报岗位意向' : null;
   if (!intentions?.length) return `请按志愿顺序选择您接受的岗位：${posts.join('、')}`;
   const unknown = intentions.filter((i) => !posts.includes(i));

@@ -6,7 +6,9 @@ import { applicationTimeline, positionApplication } from './application.table';
 
 /** Allowed status changes (§7): change only before review, approved is locked, rejected is final. */
 export const APPLICATION_TRANSITIONS: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
+  // Withdrawn is reached only by a change of position, which submits a new application row.
   submitted: ['approved', 'rejected', 'returned', 'withdrawn'],
+  // 退回补充: the candidate's supplement puts it back in the unit's queue.
   returned: ['submitted'],
   approved: [],
   rejected: [],
@@ -47,6 +49,7 @@ export async function transitionApplication(
   timeline: { kind: string; message: string },
   set: Partial<typeof positionApplication.$inferInsert> = {},
 ): Promise<boolean> {
+  // A move outside the table is a bug in the caller, so it throws before touching the row.
   assertApplicationTransition(from, to);
   const rows = await tx
     .update(positionApplication)

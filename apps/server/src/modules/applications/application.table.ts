@@ -14,6 +14,7 @@ import { recruitmentEvent } from '../events/event.table';
 import { position } from '../positions/position.table';
 import { unit } from '../units/unit.table';
 
+// The status values; which moves between them are allowed is APPLICATION_TRANSITIONS.
 export const APPLICATION_STATUSES = [
   'submitted',
   'returned',
@@ -44,7 +45,9 @@ export const positionApplication = pgTable(
       .notNull()
       .references(() => unit.id),
     status: text('status', { enum: APPLICATION_STATUSES }).notNull(),
+    // The explained checks at submission, so the reviewer sees what the candidate was shown.
     checks: jsonb('checks').notNull().default([]),
+    // The profile as reviewed: later edits of the profile do not change what the unit judges.
     profileVersion: integer('profile_version').notNull(),
     profileSnapshot: jsonb('profile_snapshot').notNull(),
     // 基础警察 (ONL-03b): the posts the candidate accepts, in his order of preference.
@@ -62,8 +65,10 @@ export const positionApplication = pgTable(
     uniqueIndex('position_application_one_active_uq')
       .on(t.eventId, t.candidateId)
       .where(sql`status in ('submitted', 'returned', 'approved')`),
+    // The review queues of a unit and of an event, oldest first, without a scan (NFR-PERF-1).
     index('position_application_unit_queue_idx').on(t.unitId, t.status, t.submittedAt),
     index('position_application_event_queue_idx').on(t.eventId, t.status, t.submittedAt),
+    // "Rejected by this position before" is looked up by candidate and position at each assessment.
     index('position_application_candidate_idx').on(t.candidateId, t.positionId),
   ],
 );

@@ -12,12 +12,15 @@ import type { ZodApp } from '../../platform/http/types';
 import type { ApplicationsService } from './applications.service';
 import { changeContextOf, principalOf } from '../../platform/auth/request-context';
 
+// The OpenAPI group of these routes; each acts for the signed-in candidate (access: candidate).
 const tags = ['职位报名（考生）'];
 
 /** Candidate routes of position application: check, apply, change, supplement, list. */
 export function registerApplicationRoutes(app: ZodApp, applications: ApplicationsService): void {
+  // Every write answers the application as the list shows it (timeline included), read after commit
   const one = async (candidateId: string, id: string) =>
     (await applications.listMine(candidateId, id))[0]!;
+  // Precheck saves nothing, so the candidate may try positions freely before applying.
   app.post(
     '/api/candidate/applications/precheck',
     {
@@ -31,6 +34,7 @@ export function registerApplicationRoutes(app: ZodApp, applications: Application
     },
     async (request) => applications.precheck(principalOf(request).id, request.body),
   );
+  // A refusal answers APPLICATION.NOT_ELIGIBLE with every check in details, for the page to list.
   app.post(
     '/api/candidate/applications',
     {
@@ -57,6 +61,7 @@ export function registerApplicationRoutes(app: ZodApp, applications: Application
     },
     async (request) => ({ items: await applications.listMine(principalOf(request).id) }),
   );
+  // The id is the application being replaced; the answer is the new application.
   app.post(
     '/api/candidate/applications/:id/change',
     {
@@ -82,6 +87,7 @@ export function registerApplicationRoutes(app: ZodApp, applications: Application
         ).id,
       ),
   );
+  // Only a 退回补充 application accepts a supplement; the note goes to the timeline.
   app.post(
     '/api/candidate/applications/:id/supplement',
     {

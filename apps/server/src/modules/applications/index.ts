@@ -10,6 +10,7 @@ import { createApplicationsService } from './applications.service';
 
 export { createApplicationsService, type ApplicationsService } from './applications.service';
 export { registerApplicationRoutes } from './applications.routes';
+// review moves applications through these, inside its own transaction, and writes the timeline.
 export {
   APPLICATION_TRANSITIONS,
   assertApplicationTransition,
@@ -24,6 +25,7 @@ export {
 } from './application.table';
 export { countApplicationFigures, type ApplicationFigures } from './application-figures';
 
+/** The module as the registry builds it: after the modules it reads, with the candidate routes. */
 export const applicationsModule = defineModule({
   name: 'applications',
   dependsOn: [
@@ -46,6 +48,7 @@ export const applicationsModule = defineModule({
       'data-exchange': DataExchange;
     },
   ) {
+    // The event comparison (NFR-HIS-1) reads this module's counts through a hook, avoiding a cycle.
     deps.events.provideFigures({ applications: countApplicationFigures });
     return createApplicationsService({
       db,

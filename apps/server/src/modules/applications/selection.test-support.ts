@@ -14,8 +14,10 @@ import { examRegistration } from '../registrations';
 import { createCandidate, profileDocument } from '../registrations/registration.test-support';
 import { admissionTicket, examRoom } from '../tickets';
 
+// Fixtures for the selection stages (position application, review, scores) shared by their tests.
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
+// Makes event codes, position codes, room codes and ticket numbers unique within one test run.
 let serial = 0;
 
 /** A 面上 event after its written exam: position application and unit review open now. */
@@ -24,6 +26,7 @@ export async function createSelectionEvent(
   options: { applicationOpen?: boolean; policy?: Partial<EventPolicy>; type?: string } = {},
 ) {
   const now = Date.now();
+  // Closed means the window ended two days ago, to test refusals outside it.
   const open = options.applicationOpen ?? true;
   const schedule: StageWindow[] = [
     {
@@ -38,6 +41,7 @@ export async function createSelectionEvent(
     },
     { stage: 'unit_review', startsAt: iso(now - HOUR), endsAt: iso(now + 240 * HOUR) },
   ];
+  // Cloned so a test that tunes its policy cannot change the shared template of later tests.
   const policy = { ...structuredClone(POLICY_TEMPLATES.general), ...options.policy };
   const [event] = await app.kaolu.database.db
     .insert(recruitmentEvent)
@@ -106,6 +110,7 @@ export async function createExaminee(
   } = {},
 ) {
   const person = await createCandidate(app);
+  // The city platform simulator (NFR-EXC-1) answers hukou and permit lookups for this ID number.
   const city = app.kaolu.exchange.simulators.city!;
   city.setPerson(
     person.idNumber,
@@ -122,6 +127,7 @@ export async function createExaminee(
       : { hukou: { shanghaiHukou: true, district: '徐汇区' } },
   );
   const document = options.document ?? profileDocument();
+  // Saved through the API so the profile is validated and gets version 1, as the snapshot says.
   const saved = await app.inject({
     method: 'PUT',
     url: '/api/candidate/profile',
@@ -130,6 +136,7 @@ export async function createExaminee(
   });
   if (saved.statusCode !== 200) throw new Error(`profile save failed: ${saved.body}`);
   const db = app.kaolu.database.db;
+  // Inserted directly: the registration, payment and ticket flows have their own tests.
   const [registration] = await db
     .insert(examRegistration)
     .values({
@@ -144,6 +151,7 @@ export async function createExaminee(
       policyVersion: 1,
     })
     .returning();
+  // A room and seat of its own, so the score import can match the candidate by ticket number.
   const [room] = await db
     .insert(examRoom)
     .values({
@@ -185,6 +193,7 @@ export async function publishScores(
   rows: Array<[ticket: string, xingce: number | string, shenlun: number | string]>,
   line = '60',
 ) {
+  // Through the API with the real roles, so audit and permission checks run as in production.
   const institute = (await loginAs(app, 'exam_institute')).headers;
   const org = (await loginAs(app, 'org_admin')).headers;
   const imported = await app.inject({

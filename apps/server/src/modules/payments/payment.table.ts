@@ -1,6 +1,8 @@
 import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { examRegistration } from '../registrations/registration.table';
 
+// requested (finance not yet asked) → issued → pending_confirmation (page opened) → paid; closed
+// as expired (deadline passed), cancelled (registration withdrawn) or waived (fee waiver).
 export const PAYMENT_STATUSES = [
   'requested',
   'issued',
@@ -26,6 +28,7 @@ export const paymentNotice = pgTable(
     eventId: uuid('event_id').notNull(),
     // Null until the finance system has issued the notice (status 'requested').
     noticeNumber: text('notice_number').unique(),
+    // Money in integer cents, never floats; yuan only at the edges (money.ts).
     amountCents: integer('amount_cents').notNull(),
     payerName: text('payer_name').notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
@@ -39,13 +42,14 @@ export const paymentNotice = pgTable(
   },
   (t) => [
     unique('payment_notice_registration_uq').on(t.registrationId),
+    // The deadline sweep and the reconciliation read an event's notices by status.
     index('payment_notice_event_status_idx').on(t.eventId, t.status),
   ],
 );
 
 /**
  * Every callback received, verified or not. The unique transaction id makes a repeated callback a
- * no-op: the second insert conflicts and the first one's outcome is answered again.
+ * no-op: the second insert conflicts and the callback is answered 'duplicate'.
  */
 export const paymentCallback = pgTable('payment_callback', {
   id: uuid('id').primaryKey().defaultRandom(),

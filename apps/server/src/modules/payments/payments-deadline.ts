@@ -10,6 +10,7 @@ import { paymentNotice } from './payment.table';
 export const PAYMENT_DEADLINE_JOB = 'payment.deadline';
 /** The system actor the automatic sweep is audited as. */
 export const DEADLINE_SYSTEM_ACTOR: AuditActor = { kind: 'system', id: PAYMENT_DEADLINE_JOB };
+// Notices per transaction: short transactions keep row locks brief while candidates pay.
 const BATCH = 500;
 // Any constant shared by every instance: the tick's enqueue is serialised on it.
 const TICK_LOCK_KEY = 7_240_011;
@@ -87,6 +88,8 @@ export function createDeadlineSweep(deps: {
             ),
           )
           .limit(BATCH)
+          // A notice locked by a callback, cancel or waiver in flight is skipped, not waited for:
+          // that path decides it, and a later sweep sees the outcome.
           .for('update', { skipLocked: true });
         const rows = await tx
           .update(paymentNotice)
@@ -98,6 +101,7 @@ export function createDeadlineSweep(deps: {
             ),
           )
           .returning({ registrationId: paymentNotice.registrationId });
+        // A registration that moved on (cancelled meanwhile) is not counted as not admitted.
         const moved: string[] = [];
         for (const { registrationId } of rows) {
           if (
@@ -128,6 +132,7 @@ export function createDeadlineSweep(deps: {
       notAdmitted += batch.moved;
       // Outside the transaction: PGlite has one connection, a progress write inside would wait forever.
       if (options.onBatch) await options.onBatch(expired);
+      // A short batch means nothing due is left but rows other paths hold (see skipLocked).
       if (batch.expired < BATCH) break;
     }
     return { notAdmitted };
@@ -140,6 +145,7 @@ export function createDeadlineSweep(deps: {
   async function tick(): Promise<{ enqueued: string[] }> {
     return db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${TICK_LOCK_KEY})`);
+      // The earliest dueAt stands in for the deadline only when the event has no payment window.
       const unpaid = await tx
         .select({ eventId: paymentNotice.eventId, firstDue: min(paymentNotice.dueAt) })
         .from(paymentNotice)
@@ -151,6 +157,7 @@ export function createDeadlineSweep(deps: {
         if (deadline && deadline.getTime() <= now().getTime()) due.push({ eventId });
       }
       if (due.length === 0) return { enqueued: [] };
+      // One sweep per event at a time: a queued or running one is left to finish.
       const active = await tx
         .select({ eventId: sql<string>`${job.payload}->>'eventId'` })
         .from(job)
@@ -175,6 +182,7 @@ export function createDeadlineSweep(deps: {
   function start(intervalMs: number, onError: (error: unknown) => void): void {
     if (timer) return;
     timer = setInterval(() => void tick().catch(onError), intervalMs);
+    // The timer alone does not keep the process alive at shutdown.
     timer.unref();
   }
 

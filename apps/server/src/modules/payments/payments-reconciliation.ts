@@ -23,12 +23,14 @@ const refunded =
     Number,
   );
 
+/** The event, and the status when one is chosen: the same filter for page, totals and export. */
 function filtersOf(q: Pick<ReconciliationQuery, 'eventId' | 'status'>): SQL {
   const filters: SQL[] = [eq(paymentNotice.eventId, q.eventId)];
   if (q.status) filters.push(eq(paymentNotice.status, q.status));
   return and(...filters)!;
 }
 
+/** Reconciliation rows, oldest notice first; without a limit, every row (the Excel export). */
 async function rowsOf(db: Db, where: SQL, limit?: number, offset?: number) {
   const query = db
     .select({ n: paymentNotice, refundedCents: refunded })
@@ -46,6 +48,7 @@ async function rowsOf(db: Db, where: SQL, limit?: number, offset?: number) {
     payerNameMasked: maskName(n.payerName),
     examCategory: categories.get(n.registrationId) ?? '',
     status: n.status,
+    // A cancelled or waived notice was never due, so it expects nothing (the totals agree).
     expectedYuan: yuanOf(n.status === 'cancelled' || n.status === 'waived' ? 0 : n.amountCents),
     paidYuan: yuanOf(n.paidCents),
     refundedYuan: yuanOf(refundedCents),
@@ -84,6 +87,7 @@ export async function findReconciliation(db: Db, q: ReconciliationQuery) {
   };
 }
 
+// The characters Excel reads as the start of a formula (CSV / formula injection).
 const FORMULA_START = /^[=+\-@\t\r]/;
 // A leading quote keeps text that looks like a formula from running when the sheet is opened.
 const safe = (v: string | null): string => (v === null ? '' : FORMULA_START.test(v) ? `'${v}` : v);
@@ -113,6 +117,7 @@ export async function exportReconciliation(
       payer: safe(r.payerNameMasked),
       examCategory: safe(r.examCategory),
       status: PAYMENT_STATUS_LABELS[r.status],
+      // Amounts as numbers, so the finance office can sum the columns in Excel.
       expected: Number(r.expectedYuan),
       paid: Number(r.paidYuan),
       refunded: Number(r.refundedYuan),

@@ -5,6 +5,9 @@ import { paymentNotice, refundNotice } from './payment.table';
 export type NoticeRow = typeof paymentNotice.$inferSelect;
 export type RefundRow = typeof refundNotice.$inferSelect;
 
+// Each finder can lock the notice (FOR UPDATE): payment paths lock it before the registration.
+
+/** A notice by id. */
 export async function findNoticeById(
   db: DbOrTx,
   id: string,
@@ -15,6 +18,7 @@ export async function findNoticeById(
   return row;
 }
 
+/** A notice by the finance system's number, as a callback names it. */
 export async function findNoticeByNumber(
   db: DbOrTx,
   noticeNumber: string,
@@ -25,6 +29,7 @@ export async function findNoticeByNumber(
   return row;
 }
 
+/** The notice of a registration (there is at most one). */
 export async function findNoticeByRegistration(
   db: DbOrTx,
   registrationId: string,
@@ -38,6 +43,7 @@ export async function findNoticeByRegistration(
   return row;
 }
 
+/** The refunds of the notices, newest first. */
 export async function findRefundsOf(db: DbOrTx, noticeIds: string[]): Promise<RefundRow[]> {
   if (noticeIds.length === 0) return [];
   return db
@@ -47,6 +53,10 @@ export async function findRefundsOf(db: DbOrTx, noticeIds: string[]): Promise<Re
     .orderBy(desc(refundNotice.createdAt));
 }
 
+/**
+ * Updates a notice; with `onlyIn`, only while its status is one of them (a guarded update), and the
+ * answer is empty when it had moved on.
+ */
 export async function updateNotice(
   db: DbOrTx,
   id: string,

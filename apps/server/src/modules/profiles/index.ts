@@ -15,6 +15,7 @@ export { eligibilityFactsOf } from './profile-facts';
 export { readJpegSize } from './jpeg-size';
 export { candidateProfile, candidateProfileVersion, candidatePhoto } from './profile.table';
 
+/** Built early: registrations and applications read identities and snapshots through it. */
 export const profilesModule = defineModule({
   name: 'profiles',
   dependsOn: ['events', 'candidates'],

@@ -1,7 +1,9 @@
 /** Width and height of a JPEG from its frame header, or undefined when the bytes are not a JPEG. */
 export function readJpegSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  // SOI (FF D8) then a marker: anything else is not a JPEG, whatever its name or claimed type.
   if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8 || bytes[2] !== 0xff)
     return undefined;
+  // Walks the segments after SOI until a frame header; bounds are checked before every read.
   let offset = 2;
   while (offset + 9 < bytes.length) {
     if (bytes[offset] !== 0xff) return undefined;
@@ -22,6 +24,7 @@ export function readJpegSize(bytes: Uint8Array): { width: number; height: number
       const width = (bytes[offset + 7]! << 8) | bytes[offset + 8]!;
       return width > 0 && height > 0 ? { width, height } : undefined;
     }
+    // Start of scan (compressed data follows) before any frame header, or a corrupt length.
     if (marker === 0xda || length < 2) return undefined;
     offset += 2 + length;
   }

@@ -8,6 +8,8 @@ import type { AuditActor, AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
 import type { FileStore, StoredFileInfo } from '../../platform/files';
 
+// The purpose stored with the file: once other purposes exist, a file uploaded for one of them
+// cannot be referenced as a profile material.
 const PURPOSE = 'profile_attachment' as const;
 
 /** True when the file is one of this candidate's uploaded profile materials. */
@@ -31,6 +33,8 @@ export function createProfileAttachments(deps: { db: Db; audit: AuditLog; files:
     fileName: string | undefined,
     actor: AuditActor,
   ): Promise<UploadedAttachment> {
+    // The file store checks the real type from the bytes and the per-owner file limit; the
+    // stored file and its audit entry (with the SM3 digest) commit together.
     const info = await db.transaction(async (tx) => {
       const stored = await files.store(tx, bytes, {
         ownerKind: 'candidate',
@@ -60,6 +64,7 @@ export function createProfileAttachments(deps: { db: Db; audit: AuditLog; files:
 
   /** One of the candidate's own uploads with its bytes; anyone else's file is "not found". */
   async function readOwnAttachment(candidateId: string, fileId: string) {
+    // Described first, so another candidate's file is refused without being decrypted.
     const [info] = await files.describe([fileId]);
     if (!ownedBy(info, candidateId)) throw new AppError('FILE.NOT_FOUND');
     return files.read(fileId);
@@ -82,6 +87,7 @@ export function createProfileAttachments(deps: { db: Db; audit: AuditLog; files:
         )
       ).map((i) => [i.id, i]),
     );
+    // One error per bad entry, each with its form field path, so the page marks the right rows.
     const fields = entries.flatMap((e, i) =>
       ownedBy(infos.get(e.fileId), candidateId)
         ? []
@@ -95,6 +101,7 @@ export function createProfileAttachments(deps: { db: Db; audit: AuditLog; files:
     );
     if (fields.length > 0)
       throw new AppError('PROFILE.ATTACHMENT_NOT_OWNED', { details: { fields } });
+    // Size and type come from the stored file, not from what the client claims.
     return entries.map((e) => {
       const info = infos.get(e.fileId)!;
       return {

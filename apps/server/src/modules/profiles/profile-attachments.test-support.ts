@@ -1,5 +1,6 @@
 import type { KaoluApp } from '../../app';
 
+// Keeps multipart boundaries unique within a test run.
 let serial = 0;
 
 /** A small PDF-looking file: the %PDF- signature, a recognisable marker, padded to `bytes`. */
@@ -35,6 +36,7 @@ export function multipartFile(file: Buffer, filename: string, contentType = 'app
 }
 
 /** Uploads one material as the candidate would; answers the inject response. */
+// Through the real route, so type detection, limits and audit run as in production.
 export function uploadAttachment(
   app: KaoluApp,
   headers: Record<string, string>,

@@ -1,6 +1,7 @@
 import type { ProfileDocument } from '@kaolu/contracts';
 import { DEGREES, EDUCATION_LEVELS, monthsBetween, type EligibilityCandidate } from '@kaolu/domain';
 
+// A work, study or abroad period as the profile stores it; endDate null means "until now".
 type Period = { startDate: string; endDate: string | null };
 
 // Open-ended periods ("until now") count up to the reference date.
@@ -18,11 +19,14 @@ export function eligibilityFactsOf(
   referenceDate: string,
   residence: Pick<EligibilityCandidate, 'hukou' | 'residencePermit'>,
 ): EligibilityCandidate {
+  // The highest level (then degree) decides education, major and the graduate age limit; the
+  // profile schema requires at least one education entry.
   const highest = [...document.education].sort(
     (a, b) =>
       EDUCATION_LEVELS.indexOf(b.level) - EDUCATION_LEVELS.indexOf(a.level) ||
       DEGREES.indexOf(b.degree) - DEGREES.indexOf(a.degree),
   )[0]!;
+  // The best degree over all entries; it may belong to another entry than the highest level.
   const degree = document.education.reduce(
     (best, e) => (DEGREES.indexOf(e.degree) > DEGREES.indexOf(best) ? e.degree : best),
     'none' as (typeof DEGREES)[number],
@@ -42,6 +46,7 @@ export function eligibilityFactsOf(
     grassrootsMonths: work
       .filter((w) => w.grassroots)
       .reduce((sum, w) => sum + monthsOf(w, referenceDate), 0),
+    // The longest single stay abroad, not the sum: the rule bars one long stay (INT-07).
     longestAbroadMonths: Math.max(
       0,
       ...(document.abroad ?? []).map((a) => monthsOf(a, referenceDate)),

@@ -11,6 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { candidate } from '../candidates/candidate.table';
 
+// A bytea column whose value is always a Buffer: PGlite answers Uint8Array, node-postgres Buffer.
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
@@ -41,6 +42,7 @@ export const candidateProfileVersion = pgTable(
     document: jsonb('document').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
+  // One row per (candidate, version): two saves cannot both write the same version.
   (t) => [unique('candidate_profile_version_uq').on(t.candidateId, t.version)],
 );
 

@@ -21,6 +21,7 @@ const tags = ['考生档案'];
 // Larger than any policy allows (≤ 2 MB), so the policy's own limit gives the Chinese explanation.
 const UPLOAD_LIMIT = 2 * 1024 * 1024 + 1;
 
+// Every route acts on the signed-in candidate's own profile: no candidate id is taken from the URL.
 const candidateIdOf = (request: FastifyRequest) => principalOf(request).id;
 
 /** The candidate's own profile 一户一档: read, save, photo upload and confirmation, uploaded materials. */
@@ -33,6 +34,7 @@ export function registerProfileRoutes(app: ZodApp, profiles: ProfilesService): v
     },
     async (request) => profiles.getProfile(candidateIdOf(request)),
   );
+  // The body carries the version it was edited from; a stale one answers PROFILE.VERSION_CONFLICT.
   app.put(
     '/api/candidate/profile',
     {
@@ -59,6 +61,7 @@ export function registerProfileRoutes(app: ZodApp, profiles: ProfilesService): v
     { schema: { tags, summary: '我的报名照片' }, config: { access: 'candidate' } },
     async (request, reply) => {
       const bytes = await profiles.getPhoto(candidateIdOf(request));
+      // Personal data: no shared or browser cache may keep it after the session ends.
       return reply.type('image/jpeg').header('cache-control', 'private, no-store').send(bytes);
     },
   );
@@ -104,6 +107,7 @@ export function registerProfileRoutes(app: ZodApp, profiles: ProfilesService): v
         const file = await request.file();
         if (!file) throw new AppError('FILE.EMPTY');
         assertStorableMultipart(file);
+        // Reading past the part's size limit fails: answered as too large, in Chinese.
         const bytes = await file.toBuffer().catch((error: unknown) => {
           throw new AppError('FILE.TOO_LARGE', {
             message: `文件不能超过 ${formatBytes(ATTACHMENT_MAX_BYTES)}`,
@@ -147,6 +151,7 @@ export function registerProfileRoutes(app: ZodApp, profiles: ProfilesService): v
         const bytes = await file.toBuffer().catch((error: unknown) => {
           throw new AppError('PROFILE.PHOTO_INVALID', { message: '照片文件过大', cause: error });
         });
+        // The event id, when given, picks that event's photo rules (size and pixels).
         return profiles.uploadPhoto(
           candidateIdOf(request),
           bytes,

@@ -1,74 +1,20 @@
-import { createHash } from 'node:crypto';
-import type { EventPolicy, Profile, ProfileDocument, SaveProfile } from '@kaolu/contracts';
-import { eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client';
-import type { AuditActor, AuditLog } from '../../platform/audit';
-import type { CryptoProvider, FieldAssociatedData } from '../../platform/crypto';
-import { AppError } from '../../platform/errors/app-error';
+import type { Db } from '../../db/client';
+import type { AuditLog } from '../../platform/audit';
+import type { CryptoProvider } from '../../platform/crypto';
 import { createFileStore } from '../../platform/files';
-import { maskAddress, maskIdNumber, maskPhone } from '../../platform/masking';
-import { candidate } from '../candidates/candidate.table';
-import { findEventById, POLICY_TEMPLATES } from '../events';
-import { readJpegSize } from './jpeg-size';
 import { createProfileAttachments } from './profile-attachments.service';
-import { candidatePhoto, candidateProfile, candidateProfileVersion } from './profile.table';
+import { createProfileDocuments } from './profile-documents';
+import { createProfilePhoto } from './profile-photo';
 
-/** The stored document: clear address and permit number replaced by ciphertext bound to the row. */
-export type StoredProfileDocument = Omit<ProfileDocument, 'contact' | 'residencePermit'> & {
-  contact: Omit<ProfileDocument['contact'], 'address'> & { addressEnc?: string };
-  residencePermit:
-    | (Omit<NonNullable<ProfileDocument['residencePermit']>, 'number'> & { numberEnc?: string })
-    | null;
-};
-
-/** A frozen copy for a registration: the version and the document as stored (still encrypted). */
-export type ProfileSnapshot = {
-  version: number;
-  document: StoredProfileDocument;
-  photoConfirmed: boolean;
-};
+export { resealProfileSecrets, type StoredProfileDocument } from './profile-secrets';
+export type { ProfileSnapshot } from './profile-documents';
 
 export type ProfilesService = ReturnType<typeof createProfilesService>;
 
-const ad = (candidateId: string, column: string) => ({
-  table: 'candidate_profile',
-  column,
-  rowId: candidateId,
-});
-
 /**
- * Passes every ciphertext inside a stored profile document (current, version or frozen snapshot:
- * all bound to the candidate) through `reseal`; key rotation uses it to re-encrypt them (NFR-SEC-2).
+ * Profile 一户一档 use cases (ONL base features, NFR-DB-1): read masked, save versioned, photo rules;
+ * one group per file (NFR-MNT-1): the document, the photo, the uploaded materials.
  */
-export function resealProfileSecrets(
-  document: StoredProfileDocument,
-  candidateId: string,
-  reseal: (ciphertext: string, ad: FieldAssociatedData) => string,
-): StoredProfileDocument {
-  const addressEnc = document.contact?.addressEnc;
-  const numberEnc = document.residencePermit?.numberEnc;
-  return {
-    ...document,
-    ...(addressEnc
-      ? {
-          contact: {
-            ...document.contact,
-            addressEnc: reseal(addressEnc, ad(candidateId, 'document.address')),
-          },
-        }
-      : {}),
-    ...(document.residencePermit && numberEnc
-      ? {
-          residencePermit: {
-            ...document.residencePermit,
-            numberEnc: reseal(numberEnc, ad(candidateId, 'document.permit_number')),
-          },
-        }
-      : {}),
-  };
-}
-
-/** Profile 一户一档 use cases (ONL base features, NFR-DB-1): read masked, save versioned, photo rules. */
 export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; audit: AuditLog }) {
   const { db, crypto, audit } = deps;
   const attachments = createProfileAttachments({
@@ -76,255 +22,13 @@ export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; au
     audit,
     files: createFileStore({ db, crypto }),
   });
-
-  async function identityOf(tx: DbOrTx, candidateId: string) {
-    const [row] = await tx.select().from(candidate).where(eq(candidate.id, candidateId));
-    if (!row) throw new AppError('COMMON.NOT_FOUND');
-    return row;
-  }
-
-  /** The candidate's profile, personal data masked (NFR-SEC-3). */
-  async function getProfile(candidateId: string): Promise<Profile> {
-    const [person, [profile], [photo]] = await Promise.all([
-      identityOf(db, candidateId),
-      db.select().from(candidateProfile).where(eq(candidateProfile.candidateId, candidateId)),
-      db
-        .select({
-          width: candidatePhoto.width,
-          height: candidatePhoto.height,
-          sizeBytes: candidatePhoto.sizeBytes,
-          confirmedAt: candidatePhoto.confirmedAt,
-          uploadedAt: candidatePhoto.uploadedAt,
-        })
-        .from(candidatePhoto)
-        .where(eq(candidatePhoto.candidateId, candidateId)),
-    ]);
-    const stored = profile?.document as StoredProfileDocument | undefined;
-    const { addressEnc, ...contact } = stored?.contact ?? {};
-    const { numberEnc, ...permit } = stored?.residencePermit ?? {};
-    return {
-      identity: {
-        name: person.name,
-        gender: person.gender,
-        birthDate: person.birthDate,
-        idNumberMasked: maskIdNumber(
-          crypto.decryptField(person.idNumberEnc, {
-            table: 'candidate',
-            column: 'id_number',
-            rowId: person.id,
-          }),
-        ),
-        phoneMasked: maskPhone(
-          crypto.decryptField(person.phoneEnc, {
-            table: 'candidate',
-            column: 'phone',
-            rowId: person.id,
-          }),
-        ),
-      },
-      version: profile?.version ?? 0,
-      document: stored
-        ? { ...stored, contact, residencePermit: stored.residencePermit ? permit : null }
-        : null,
-      addressMasked: addressEnc
-        ? maskAddress(crypto.decryptField(addressEnc, ad(candidateId, 'document.address')))
-        : null,
-      permitNumberMasked: numberEnc
-        ? maskPhone(crypto.decryptField(numberEnc, ad(candidateId, 'document.permit_number')))
-        : null,
-      photo: photo
-        ? {
-            width: photo.width,
-            height: photo.height,
-            sizeBytes: photo.sizeBytes,
-            confirmed: photo.confirmedAt !== null,
-            uploadedAt: photo.uploadedAt.toISOString(),
-          }
-        : null,
-      updatedAt: profile?.updatedAt.toISOString() ?? null,
-    };
-  }
-
-  /** Saves a new version; a stale version is refused, omitted secrets keep their stored ciphertext. */
-  async function saveProfile(
-    candidateId: string,
-    input: SaveProfile,
-    actor: AuditActor,
-  ): Promise<Profile> {
-    await db.transaction(async (tx) => {
-      const [current] = await tx
-        .select()
-        .from(candidateProfile)
-        .where(eq(candidateProfile.candidateId, candidateId))
-        .for('update');
-      if ((current?.version ?? 0) !== input.version)
-        throw new AppError('PROFILE.VERSION_CONFLICT', {
-          details: { version: current?.version ?? 0 },
-        });
-      const previous = current?.document as StoredProfileDocument | undefined;
-      const resolved = await attachments.resolveAttachments(
-        tx,
-        candidateId,
-        input.document.attachments,
-      );
-      const document = sealDocument(
-        candidateId,
-        { ...input.document, attachments: resolved },
-        previous,
-      );
-      const version = input.version + 1;
-      if (current)
-        await tx
-          .update(candidateProfile)
-          .set({ version, document, updatedAt: new Date() })
-          .where(eq(candidateProfile.candidateId, candidateId));
-      else await tx.insert(candidateProfile).values({ candidateId, version, document });
-      await tx.insert(candidateProfileVersion).values({ candidateId, version, document });
-      await audit.record(tx, {
-        action: 'profile.updated',
-        actor,
-        targetType: 'candidate',
-        targetId: candidateId,
-        result: 'success',
-        details: { version, attachments: resolved.length },
-      });
-    });
-    return getProfile(candidateId);
-  }
-
-  function sealDocument(
-    candidateId: string,
-    doc: ProfileDocument,
-    previous?: StoredProfileDocument,
-  ): StoredProfileDocument {
-    const { address, ...contact } = doc.contact;
-    const addressEnc = address
-      ? crypto.encryptField(address, ad(candidateId, 'document.address'))
-      : previous?.contact.addressEnc;
-    let residencePermit: StoredProfileDocument['residencePermit'] = null;
-    if (doc.residencePermit) {
-      const { number, ...permit } = doc.residencePermit;
-      const numberEnc = number
-        ? crypto.encryptField(number, ad(candidateId, 'document.permit_number'))
-        : previous?.residencePermit?.numberEnc;
-      residencePermit = { ...permit, ...(numberEnc ? { numberEnc } : {}) };
-    }
-    return {
-      ...doc,
-      contact: { ...contact, ...(addressEnc ? { addressEnc } : {}) },
-      residencePermit,
-    };
-  }
-
-  async function photoRulesFor(eventId?: string): Promise<EventPolicy['photo']> {
-    if (!eventId) return POLICY_TEMPLATES.general.photo;
-    const event = await findEventById(db, eventId);
-    if (!event) throw new AppError('EVENT.NOT_FOUND');
-    return event.policy.photo;
-  }
-
-  /** Stores a photo after checking format, pixel size and bytes against the policy (§7); refused once confirmed. */
-  async function uploadPhoto(
-    candidateId: string,
-    bytes: Buffer,
-    eventId: string | undefined,
-    actor: AuditActor,
-  ) {
-    const rules = await photoRulesFor(eventId);
-    const size = readJpegSize(bytes);
-    const problems: string[] = [];
-    if (!size) problems.push('照片须为 JPG 格式');
-    if (bytes.length > rules.maxKb * 1024)
-      problems.push(`照片不能超过 ${rules.maxKb}KB，当前为 ${Math.ceil(bytes.length / 1024)}KB`);
-    if (size && (size.width < rules.minWidth || size.width > rules.maxWidth))
-      problems.push(
-        `照片宽度须在 ${rules.minWidth}–${rules.maxWidth} 像素之间，当前为 ${size.width}`,
-      );
-    if (size && (size.height < rules.minHeight || size.height > rules.maxHeight))
-      problems.push(
-        `照片高度须在 ${rules.minHeight}–${rules.maxHeight} 像素之间，当前为 ${size.height}`,
-      );
-    if (problems.length)
-      throw new AppError('PROFILE.PHOTO_INVALID', {
-        message: problems.join('；'),
-        details: { problems, rules },
-      });
-    await db.transaction(async (tx) => {
-      const [existing] = await tx
-        .select({ confirmedAt: candidatePhoto.confirmedAt })
-        .from(candidatePhoto)
-        .where(eq(candidatePhoto.candidateId, candidateId))
-        .for('update');
-      if (existing?.confirmedAt) throw new AppError('PROFILE.PHOTO_LOCKED');
-      const values = {
-        content: bytes,
-        width: size!.width,
-        height: size!.height,
-        sizeBytes: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        uploadedAt: new Date(),
-      };
-      await tx
-        .insert(candidatePhoto)
-        .values({ candidateId, ...values })
-        .onConflictDoUpdate({ target: candidatePhoto.candidateId, set: values });
-      await audit.record(tx, {
-        action: 'photo.uploaded',
-        actor,
-        targetType: 'candidate',
-        targetId: candidateId,
-        result: 'success',
-        details: { width: size!.width, height: size!.height, bytes: bytes.length },
-      });
-    });
-    return getProfile(candidateId);
-  }
-
-  /** Fixes the photo (§7 "fixed once confirmed"): it can no longer be replaced. */
-  async function confirmPhoto(candidateId: string, actor: AuditActor): Promise<Profile> {
-    await db.transaction(async (tx) => {
-      const rows = await tx
-        .update(candidatePhoto)
-        .set({ confirmedAt: new Date() })
-        .where(eq(candidatePhoto.candidateId, candidateId))
-        .returning({ id: candidatePhoto.candidateId });
-      if (rows.length === 0) throw new AppError('PROFILE.PHOTO_MISSING');
-      await audit.record(tx, {
-        action: 'photo.confirmed',
-        actor,
-        targetType: 'candidate',
-        targetId: candidateId,
-        result: 'success',
-      });
-    });
-    return getProfile(candidateId);
-  }
-
-  async function getPhoto(candidateId: string): Promise<Buffer> {
-    const [row] = await db
-      .select({ content: candidatePhoto.content })
-      .from(candidatePhoto)
-      .where(eq(candidatePhoto.candidateId, candidateId));
-    if (!row) throw new AppError('PROFILE.PHOTO_MISSING');
-    return row.content;
-  }
-
-  /** The current profile frozen for a registration, or PROFILE.NOT_FOUND when none was saved. */
-  async function snapshotOf(candidateId: string, tx: DbOrTx = db): Promise<ProfileSnapshot> {
-    const [[profile], [photo]] = await Promise.all([
-      tx.select().from(candidateProfile).where(eq(candidateProfile.candidateId, candidateId)),
-      tx
-        .select({ confirmedAt: candidatePhoto.confirmedAt })
-        .from(candidatePhoto)
-        .where(eq(candidatePhoto.candidateId, candidateId)),
-    ]);
-    if (!profile) throw new AppError('PROFILE.NOT_FOUND');
-    return {
-      version: profile.version,
-      document: profile.document as StoredProfileDocument,
-      photoConfirmed: Boolean(photo?.confirmedAt),
-    };
-  }
+  const { identityOf, getProfile, saveProfile, snapshotOf } = createProfileDocuments({
+    db,
+    crypto,
+    audit,
+    attachments,
+  });
+  const { uploadPhoto, confirmPhoto, getPhoto } = createProfilePhoto({ db, audit, getProfile });
 
   return {
     getProfile,

@@ -30,11 +30,13 @@ export function examRequirementsOf(
   const custom =
     (policy as EventPolicy & { examEligibility?: Partial<ExamEligibility> }).examEligibility ?? {};
   const rules = { ...DEFAULT_EXAM_ELIGIBILITY, ...custom };
+  // The age limit follows the degree held (硕士 / 博士 → 40), as the 公告 words it.
   const graduate = candidate.degree === 'master' || candidate.degree === 'doctor';
   return {
     minAge: rules.minAge,
     maxAge: graduate ? rules.maxAgeGraduate : rules.maxAge,
     minEducation: rules.minEducation,
+    // Off while the platform cannot answer: the residence line is then pending, not failed.
     residence: residence ? 'hukou_or_permit' : 'any',
   };
 }

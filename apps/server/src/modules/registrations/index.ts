@@ -32,6 +32,7 @@ export const registrationsModule = defineModule({
     platform,
     deps: { events: EventsModuleService; profiles: ProfilesService; 'data-exchange': DataExchange },
   ) {
+    // The event comparison (NFR-HIS-1) gets these counts through a hook, avoiding a cycle.
     deps.events.provideFigures({ registrations: countRegistrationFigures });
     const { db, crypto, audit, jobs } = platform;
     return createRegistrationsService({

@@ -10,6 +10,7 @@ import {
   toRegistrationCheck,
 } from './exam-requirements';
 
+/** The residence facts the eligibility engine reads: hukou, and the permit when there is one. */
 export type Residence = Pick<EligibilityCandidate, 'hukou' | 'residencePermit'>;
 /** The platform's answer about a person's residence, or "could not answer" (→ 待核验). */
 export type ResidenceLookup =
@@ -25,6 +26,7 @@ export async function lookUpResidence(
 ): Promise<ResidenceLookup> {
   try {
     const hukou = await city.checkHukou(person);
+    // A Shanghai hukou settles residence: the permit interfaces are not asked at all.
     if (hukou.shanghaiHukou) return { available: true, residence: { hukou: 'shanghai' } };
     const [validity, points] = await Promise.all([
       city.checkPermitValidity(person),
@@ -34,15 +36,18 @@ export async function lookUpResidence(
     const permit = {
       issuedOn: validity.issuedOn,
       validUntil: validity.validUntil,
+      // A permit without a points record counts as zero points, not as no permit.
       points: points.held ? points.points : 0,
     };
     return { available: true, residence: { hukou: 'other', residencePermit: permit } };
   } catch (error) {
+    // Only "unavailable" becomes a pending answer; any other error is a bug and propagates.
     if (isExchangeUnavailable(error)) return { available: false, reason: error.message };
     throw error;
   }
 }
 
+/** Eligible when no line failed (pending is no failure); pending while residence is unknown. */
 export type CheckOutcome = { eligible: boolean; pending: boolean; checks: RegistrationCheck[] };
 
 /**
@@ -56,6 +61,8 @@ export function evaluateRegistration(input: {
   referenceDate: string;
   lookup: ResidenceLookup;
 }): CheckOutcome {
+  // A placeholder only: without an answer the residence requirement is switched off below
+  // (examRequirementsOf gets residence = false), so this value decides nothing.
   const residence: Residence = input.lookup.available
     ? input.lookup.residence
     : { hukou: 'shanghai' };
@@ -65,6 +72,7 @@ export function evaluateRegistration(input: {
     referenceDate: input.referenceDate,
     ...input.policy.eligibility,
   });
+  // The engine refuses facts it cannot judge (an incomplete profile): the candidate must fix them.
   if (!outcome.ok) {
     throw new AppError('COMMON.VALIDATION_FAILED', {
       message: outcome.reasons.map((r) => r.message).join('；'),

@@ -6,10 +6,12 @@ import { examRegistration, registrationTimeline } from './registration.table';
 
 /** Allowed status changes of an exam registration; everything else is a programming or race error. */
 export const REGISTRATION_TRANSITIONS: Record<RegistrationStatus, readonly RegistrationStatus[]> = {
+  // 待核验 → confirmed directly when the recheck passes and there is no fee.
   pending_verification: ['awaiting_payment', 'confirmed', 'rejected', 'cancelled'],
   awaiting_payment: ['confirmed', 'not_admitted', 'cancelled'],
   // A payment made before the deadline but confirmed after the sweep still admits the candidate.
   not_admitted: ['confirmed'],
+  // A confirmed registration can still be withdrawn before the deadline; a paid fee is refunded.
   confirmed: ['cancelled'],
   rejected: [],
   cancelled: [],
@@ -53,6 +55,7 @@ export async function transitionRegistration(
   timeline: { kind: string; message: string },
   extra: { checks?: unknown } = {},
 ): Promise<boolean> {
+  // A move outside the table is a bug in the caller, so it throws before touching the row.
   assertRegistrationTransition(from, to);
   const rows = await tx
     .update(examRegistration)

@@ -12,6 +12,7 @@ import {
 import { candidate } from '../candidates/candidate.table';
 import { recruitmentEvent } from '../events/event.table';
 
+// The status values; which moves between them are allowed is REGISTRATION_TRANSITIONS.
 export const REGISTRATION_STATUSES = [
   'pending_verification',
   'awaiting_payment',
@@ -39,9 +40,11 @@ export const examRegistration = pgTable(
     examCategory: text('exam_category').notNull(),
     subjectCode: text('subject_code'),
     status: text('status', { enum: REGISTRATION_STATUSES }).notNull(),
+    // The explained automatic checks, replaced when a 待核验 recheck decides.
     checks: jsonb('checks').notNull().default([]),
     profileVersion: integer('profile_version').notNull(),
     profileSnapshot: jsonb('profile_snapshot').notNull(),
+    // The policy version the checks ran under, so a later policy change can be told apart.
     policyVersion: integer('policy_version').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -51,6 +54,7 @@ export const examRegistration = pgTable(
       .on(t.eventId, t.candidateId)
       .where(sql`${t.status} <> 'cancelled'`),
     index('exam_registration_candidate_idx').on(t.candidateId),
+    // The staff list (filtered by status) and the 待核验 recheck sweep read by event and status.
     index('exam_registration_event_status_idx').on(t.eventId, t.status),
   ],
 );

@@ -7,6 +7,7 @@ import { candidate } from '../candidates/candidate.table';
 import { recruitmentEvent } from '../events/event.table';
 import { headersFor } from '../../test-support/login-as';
 
+// Keeps event codes, ID numbers, phones and multipart boundaries unique within a test run.
 let serial = 0;
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -49,9 +50,11 @@ export async function createCandidate(
   const birthDate = options.birthDate ?? '1998-05-20';
   const seq = String(100 + (serial++ % 800)).padStart(3, '0');
   const first17 = `${options.region ?? '310104'}${birthDate.replaceAll('-', '')}${seq}`;
+  // A valid check digit, so the ID passes the same validation as a real one.
   const idNumber = first17 + idNumberCheckDigit(first17);
   const phone = `139${String(10_000_000 + serial * 7919).slice(-8)}`;
   const id = randomUUID();
+  // Encrypted and blind-indexed exactly as identity stores a real candidate (NFR-SEC-2).
   const ad = (column: string) => ({ table: 'candidate', column, rowId: id });
   await database.db.insert(candidate).values({
     id,
@@ -105,6 +108,7 @@ export function profileDocument(changes: Partial<ProfileDocument> = {}): Profile
 
 /** A minimal baseline JPEG header of the given pixel size, padded to `bytes`. */
 export function jpegOf(width: number, height: number, bytes = 2048): Buffer {
+  // SOF0 segment: 8-bit samples, height and width, three components (what jpeg-size reads).
   const sof = [
     0xff,
     0xc0,
@@ -126,6 +130,7 @@ export function jpegOf(width: number, height: number, bytes = 2048): Buffer {
     0x11,
     1,
   ];
+  // SOI and a JFIF APP0 segment before the SOF0, then filler and EOI.
   const head = Buffer.from([
     0xff,
     0xd8,

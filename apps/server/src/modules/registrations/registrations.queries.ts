@@ -8,6 +8,7 @@ import { candidate } from '../candidates/candidate.table';
 import { recruitmentEvent } from '../events';
 import { examRegistration, registrationTimeline } from './registration.table';
 
+// The only part of the event policy these reads need: the category names.
 type Policy = { examCategories?: Array<{ code: string; name: string }> };
 
 /** The candidate's registrations with their timelines, newest first (ONL: status and why). */
@@ -29,8 +30,10 @@ export async function findCandidateRegistrations(
     .innerJoin(recruitmentEvent, eq(recruitmentEvent.id, examRegistration.eventId))
     .where(where)
     .orderBy(desc(examRegistration.createdAt));
+  // Asking for one id that is not the candidate's answers not found, whoever owns it.
   if (registrationId && rows.length === 0) throw new AppError('REGISTRATION.NOT_FOUND');
   const ids = rows.map((x) => x.r.id);
+  // All timelines in one query; id breaks ties of equal times.
   const lines = ids.length
     ? await db
         .select()
@@ -123,6 +126,8 @@ export async function registrationStatusOf(
     .select({ status: examRegistration.status })
     .from(examRegistration)
     .where(eq(examRegistration.id, registrationId));
+  // The fee waiver locks it (after the notice, the order every payment path uses) while it
+  // decides whether the registration is confirmed.
   const [row] = lock ? await query.for('update') : await query;
   return row?.status as RegistrationStatus | undefined;
 }
@@ -151,6 +156,7 @@ export async function examCategoriesOf(
   const rows = await db
     .select({ id: examRegistration.id, examCategory: examRegistration.examCategory })
     .from(examRegistration)
+    // Duplicates removed so a large batch does not send the same id many times.
     .where(inArray(examRegistration.id, [...new Set(registrationIds)]));
   return new Map(rows.map((r) => [r.id, r.examCategory]));
 }

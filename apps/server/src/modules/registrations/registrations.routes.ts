@@ -18,6 +18,7 @@ import { findCandidateRegistrations, findEventRegistrations } from './registrati
 import type { RegistrationsService } from './registrations.service';
 import { principalOf } from '../../platform/auth/request-context';
 
+// Two OpenAPI groups: the staff side and the candidate's own registration pages.
 const tags = ['笔试报名'];
 const candidateTags = ['笔试报名（考生）'];
 

@@ -2,6 +2,7 @@ import { DEGREE_LABELS, EDUCATION_LEVEL_LABELS, type EducationCheck } from '@kao
 import { EDUCATION_LEVELS } from '@kaolu/domain';
 import type { EducationRecord, EducationRecordAnswer } from '../data-exchange';
 
+// The declared education entry, as the frozen profile snapshot stores it.
 type Declared = {
   level: EducationRecord['level'];
   degree: EducationRecord['degree'];
@@ -12,7 +13,9 @@ type Declared = {
 };
 type Field = EducationCheck['fields'][number];
 
+// Both sides store the study mode as a flag; it is compared as the words the reviewer reads.
 const mode = (fullTime: boolean) => (fullTime ? '全日制' : '非全日制');
+// Whitespace is ignored, since 学信 and candidates space school and major names differently.
 const same = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
 
 /**
@@ -23,6 +26,7 @@ export function compareEducation(
   declaredList: readonly Declared[],
   answer: EducationRecordAnswer,
 ): { outcome: EducationCheck['outcome']; fields: Field[]; message: string } {
+  // The highest declared level is the one the position's education condition was judged on.
   const declared = [...declaredList].sort(
     (a, b) => EDUCATION_LEVELS.indexOf(b.level) - EDUCATION_LEVELS.indexOf(a.level),
   )[0];
@@ -32,6 +36,8 @@ export function compareEducation(
       fields: [],
       message: '学信系统中没有该考生的国内学历记录（境外学历须另行认证）',
     };
+  // The record of the same level, else the highest one, so a declared level 学信 lacks still
+  // shows a diff.
   const record =
     answer.records.find((r) => r.level === declared?.level) ??
     [...answer.records].sort(
@@ -44,6 +50,7 @@ export function compareEducation(
     record: r,
     matches: same(d, r),
   });
+  // Every field is listed, matching or not, so the reviewer sees the whole comparison.
   const fields: Field[] = [
     row('school', '毕业院校', declared?.school ?? '', record.school),
     row('major', '专业', declared?.major ?? '', record.major),

@@ -13,6 +13,7 @@ export { slaOf, waitingHoursOf, type ReviewSla } from './review-sla';
 export { compareEducation } from './education-compare';
 export { educationCheck } from './review.table';
 
+/** The module as the registry builds it: after applications, with 学信 from data-exchange. */
 export const reviewModule = defineModule({
   name: 'review',
   dependsOn: [

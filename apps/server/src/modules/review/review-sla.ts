@@ -8,6 +8,7 @@ import { and, eq, not, sql, type SQL } from 'drizzle-orm';
 import { positionApplication } from '../applications';
 import { recruitmentEvent } from '../events';
 
+// Milliseconds in an hour: SLA thresholds are whole hours of waiting, weekends included.
 const HOUR = 3_600_000;
 /** An event's review SLA: marked after `warnHours` waiting, overdue after `overdueHours`. */
 export type ReviewSla = EventPolicy['reviewSla'];
@@ -24,6 +25,8 @@ export function slaOf(
   now: Date,
   sla: ReviewSla = DEFAULT_REVIEW_SLA,
 ): SlaMark {
+  // Returned applications wait for the candidate, decided ones for nobody: neither is the unit's
+  // delay.
   if (status !== 'submitted') return 'ok';
   const hours = (now.getTime() - submittedAt.getTime()) / HOUR;
   return hours >= sla.overdueHours ? 'overdue' : hours >= sla.warnHours ? 'due' : 'ok';
@@ -39,6 +42,7 @@ export const warnHoursSql = () => policyHours('warnHours');
 export const overdueHoursSql = () => policyHours('overdueHours');
 
 /** submittedAt lies at least `hours` before now. */
+// now is passed in, not SQL now(), so the filter and the marks computed in code use one instant.
 const waitedAtLeast = (hours: SQL, now: Date) =>
   sql`${positionApplication.submittedAt} <= ${now.toISOString()}::timestamptz - ${hours} * interval '1 hour'`;
 

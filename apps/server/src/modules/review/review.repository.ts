@@ -30,6 +30,7 @@ export function reviewScopeCondition(
   );
 }
 
+// The keyword is matched literally: %, _ and \ typed by the user are escaped, not wildcards.
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** One page of the queue, oldest first, with the counts per status under the same filters. */
@@ -54,6 +55,8 @@ export async function findQueue(
   // Counts ignore the status filter, so the tabs show every status's number.
   const base = and(...filters);
   const where = and(base, q.status ? eq(positionApplication.status, q.status) : undefined);
+  // Page, total and per-status counts share the joins so the numbers always agree with the rows;
+  // the event join supplies each row's SLA thresholds. id breaks ties of equal submission times.
   const [rows, [totals], byStatus] = await Promise.all([
     tx
       .select({
@@ -100,6 +103,7 @@ export async function findQueue(
     rejected: 0,
     withdrawn: 0,
   };
+  // Statuses with no row are absent from the GROUP BY and keep their 0.
   for (const r of byStatus) counts[r.status] = Number(r.n);
   return { rows, total: Number(totals?.total ?? 0), counts };
 }
@@ -110,6 +114,7 @@ export async function findReviewSla(tx: DbOrTx, eventId: string) {
     .select({ warnHours: warnHoursSql(), overdueHours: overdueHoursSql() })
     .from(recruitmentEvent)
     .where(eq(recruitmentEvent.id, eventId));
+  // The foreign key makes this impossible, so it is a broken invariant, not an AppError.
   if (!row) throw new Error(`event ${eventId} of an application is missing`);
   return row;
 }

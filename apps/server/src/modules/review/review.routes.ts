@@ -17,6 +17,7 @@ import type { ReviewService } from './review.service';
 import { changeContextOf } from '../../platform/auth/request-context';
 
 const tags = ['资格审查'];
+// Staff routes only; the permission's scope (unit, department, event) is applied in the service.
 const review = { access: { permission: 'application.review' as const } };
 
 /** Unit review routes: queue, overdue list (org_admin), detail, attachment download, education check, outcomes, bulk approve. */
@@ -45,6 +46,7 @@ export function registerReviewRoutes(app: ZodApp, service: ReviewService): void 
       },
       config: { access: { permission: 'application.overdue' } },
     },
+    // org_admin's watch over every unit: the same queue, forced to the overdue mark, in his scope.
     async (request) =>
       service.queue(request.principal, { ...request.query, sla: 'overdue' }, 'application.overdue'),
   );

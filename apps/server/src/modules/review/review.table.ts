@@ -15,8 +15,10 @@ export const educationCheck = pgTable(
     outcome: text('outcome', { enum: ['match', 'mismatch', 'not_found', 'unavailable'] }).notNull(),
     fields: jsonb('fields').notNull().default([]),
     message: text('message').notNull(),
+    // The staff username, or 'system' when no staff member triggered it.
     checkedBy: text('checked_by').notNull(),
     checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
   },
+  // The detail reads the latest check of an application: this index answers it directly.
   (t) => [index('education_check_application_idx').on(t.applicationId, t.checkedAt)],
 );

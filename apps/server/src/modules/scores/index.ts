@@ -17,6 +17,7 @@ export { writtenTotalOf, passLineFor, hasPassed } from './written-result';
 export { writtenScore, passLine, scoreRelease } from './scores.table';
 export { countPassFigures, type PassFigures } from './score-figures';
 
+// The job carries the change context so the audit entry names the person who uploaded the file.
 type ImportPayload = { eventId: string; fileBase64: string; ctx: ChangeContext };
 
 /** Registers the import job (progress, bad rows as a result) and the routes. */
@@ -25,6 +26,7 @@ export function registerScoresModule(
   deps: { scores: ScoresService; jobs: JobRunner },
 ): void {
   deps.jobs.register<ImportPayload>(SCORES_IMPORT_JOB, async ({ payload, reportProgress }) => {
+    // Progress in steps the page can show: checking (10), writing (50, from the service), done.
     await reportProgress(10, '正在校验成绩');
     try {
       const result = await deps.scores.importScores(
@@ -49,6 +51,7 @@ export const scoresModule = defineModule({
   name: 'scores',
   dependsOn: ['events', 'messages', 'registrations', 'tickets', 'candidates'],
   create({ db, crypto, audit }, deps: { events: EventsModuleService; messages: MessagesService }) {
+    // The event comparison (NFR-HIS-1) gets the pass counts through a hook, avoiding a cycle.
     deps.events.provideFigures({ passes: countPassFigures });
     return createScoresService({ db, crypto, audit, messages: deps.messages });
   },

@@ -12,6 +12,8 @@ export type PassFigures = { examCategory: string; scored: number; passed: number
  * without a line pass nobody. Read for comparison (NFR-HIS-1), published or not.
  */
 export async function countPassFigures(db: DbOrTx, eventId: string): Promise<PassFigures[]> {
+  // The pass-line table joined twice, as the major type's own line and as the category's line,
+  // mirrors passLineFor in SQL so the whole count is one query.
   const own = alias(passLine, 'own_line');
   const category = alias(passLine, 'category_line');
   const line = sql`coalesce(${own.lineCenti}, ${category.lineCenti})`;

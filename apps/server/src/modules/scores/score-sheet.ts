@@ -10,11 +10,13 @@ export type ScoreTarget = {
   examCategory: string;
   hasProfessional: boolean;
 };
+/** Finds the registration a row names; the ID-number side hashes to a blind index inside. */
 export type ScoreLookup = {
   byTicket(ticket: string): ScoreTarget | undefined;
   byIdNumber(idNumber: string): ScoreTarget | undefined;
 };
 
+/** One valid row: its target and each subject in hundredths (null when 缺考 or not sat). */
 export type ParsedScore = ScoreTarget & {
   xingce: Centi | null;
   shenlun: Centi | null;
@@ -23,6 +25,7 @@ export type ParsedScore = ScoreTarget & {
   majorType: string | null;
 };
 
+// The institute's template headers; 专业科目 and 专业能力测试 are two names for one column.
 export const SCORE_HEADERS = [
   '准考证号',
   '身份证号',
@@ -33,7 +36,9 @@ export const SCORE_HEADERS = [
   '缺考',
   '专业类别',
 ] as const;
+// How the institute's staff mark 缺考 in practice.
 const ABSENT_WORDS = new Set(['缺考', '是', 'Y', 'y']);
+// 司法医护 major types accepted by code or by Chinese name, both read as the code.
 const MAJOR_TYPES = new Map<string, string>(
   Object.entries(JUDICIAL_MEDICAL_MAJOR_TYPES).flatMap(([k, v]) => [
     [k, k],
@@ -60,13 +65,17 @@ export function readScoreSheet(
   for (const h of ['行测', '申论'] as const) if (!columns.has(h)) report(1, h, `缺少“${h}”列`);
   if (options.judicialMedical && !columns.has('专业类别'))
     report(1, '专业类别', '司法医护类事项须有“专业类别”列');
+  // Missing columns make every row wrong: report them once instead of once per row.
   if (problems.length) return { rows: [], problems };
+  // Whichever of the two names the sheet uses for the professional subject.
   const professionalHeader = columns.has('专业科目') ? '专业科目' : '专业能力测试';
   const rows: ParsedScore[] = [];
+  // First row of each registration, to name it when the same candidate appears again.
   const seen = new Map<string, number>();
   for (let r = 2; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const text = (h: string) => (columns.has(h) ? cellText(row.getCell(columns.get(h)!)) : '');
+    // Blank rows (often left at the end of a sheet) are skipped, not reported.
     if (SCORE_HEADERS.every((h) => text(h) === '')) continue;
     const before = problems.length;
     const target = resolveTarget(text('准考证号'), text('身份证号'), lookup, (field, message) =>
@@ -81,12 +90,15 @@ export function readScoreSheet(
       }
       if (absent) return (report(r, field, '已标记缺考，不应再填成绩'), null);
       const value = parseCenti(raw);
+      // 10 000 hundredths = 100 points, the top of every subject's scale.
       if (value === null || value < 0 || value > 10_000)
         return (report(r, field, `成绩“${raw}”无效：应为0至100之间的数，最多两位小数`), null);
       return value;
     };
     const xingce = score('行测', true);
     const shenlun = score('申论', true);
+    // Whether a professional score is required depends on the registration's category, so an
+    // unknown target checks only the common subjects.
     const hasProfessional = target?.hasProfessional ?? false;
     const professional =
       target && !hasProfessional ? null : score(professionalHeader, hasProfessional);
@@ -105,9 +117,11 @@ export function readScoreSheet(
     }
     const anyMissing =
       xingce === null || shenlun === null || (hasProfessional && professional === null);
+    // 缺考 typed in a subject cell, leaving a required subject without score, marks the row absent.
     const absentRow =
       absent ||
       (anyMissing && [text('行测'), text('申论'), text(professionalHeader)].includes('缺考'));
+    // Only rows without any problem are kept, though the caller saves nothing if any row failed.
     if (problems.length === before && target)
       rows.push({ ...target, xingce, shenlun, professional, absent: absentRow, majorType });
   }
@@ -115,6 +129,7 @@ export function readScoreSheet(
   return { rows, problems };
 }
 
+/** The registration a row names: by ticket when given (it wins), else by a valid ID number. */
 function resolveTarget(
   ticket: string,
   idText: string,
@@ -127,6 +142,7 @@ function resolveTarget(
     return target;
   }
   if (!idText) return (report('准考证号', '准考证号和身份证号至少填一项'), undefined);
+  // Validated first so a typo is reported as such, not as "no registration found".
   const valid = validateIdNumber(idText);
   if (!valid.ok)
     return (

@@ -26,6 +26,7 @@ export async function loadScoreLookup(
     .innerJoin(candidate, eq(candidate.id, examRegistration.candidateId))
     .leftJoin(admissionTicket, eq(admissionTicket.registrationId, examRegistration.id))
     .where(and(eq(examRegistration.eventId, eventId), eq(examRegistration.status, 'confirmed')));
+  // Read once per import, so the rows are matched in memory rather than one query per row.
   const professional = new Set(
     policy.examCategories.filter((c) => c.subjects.length > 0).map((c) => c.code),
   );
@@ -50,6 +51,7 @@ export async function findRelease(tx: DbOrTx, eventId: string) {
   return row;
 }
 
+/** Every pass line of an event; passLineFor picks the one that applies to a score. */
 export async function findPassLines(tx: DbOrTx, eventId: string) {
   return tx.select().from(passLine).where(eq(passLine.eventId, eventId));
 }

@@ -20,6 +20,8 @@ export const SCORES_IMPORT_JOB = 'scores.import';
 // Above this many base64 characters (roughly 10 000 rows) the import runs as a job with progress.
 export const INLINE_IMPORT_CHARS = 1_500_000;
 
+// The writes and the score list also check that the event lies in the permission's scope
+// (assertEventInScope); the permission alone would open every event's scores.
 const tags = ['笔试成绩'];
 
 /** Exam-institute import, org_admin pass lines and publication, the candidate's own scores (ONL-02). */
@@ -43,6 +45,7 @@ export function registerScoreRoutes(
     async (request) => {
       assertEventInScope(request.principal, 'score.import', request.params.id);
       const ctx = changeContextOf(request);
+      // A large file would hold the request past the 5 s budget (NFR-PERF-1): it becomes a job.
       if (request.body.background || request.body.fileBase64.length > INLINE_IMPORT_CHARS) {
         const job = await jobs.enqueue(
           SCORES_IMPORT_JOB,
@@ -51,6 +54,7 @@ export function registerScoreRoutes(
             fileBase64: request.body.fileBase64,
             ctx: { actor: ctx.actor, ip: ctx.ip, requestId: ctx.requestId },
           },
+          // One attempt: a file with bad rows stays bad, and a retry would only repeat the report.
           {
             maxAttempts: 1,
             createdBy: ctx.actor.kind === 'staff' ? ctx.actor.username : undefined,
@@ -125,6 +129,7 @@ export function registerScoreRoutes(
       return scores.publish(request.params.id, changeContextOf(request));
     },
   );
+  // The candidate sees his own scores only, and only once published (ONL-02).
   app.get(
     '/api/candidate/scores',
     {

@@ -23,6 +23,7 @@ export const writtenScore = pgTable(
     eventId: uuid('event_id')
       .notNull()
       .references(() => recruitmentEvent.id),
+    // Unique: one result per registration, the upsert target of a re-import.
     registrationId: uuid('registration_id')
       .notNull()
       .unique()
@@ -41,6 +42,7 @@ export const writtenScore = pgTable(
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // The staff list filters by event and category; the candidate's page reads by candidate.
     index('written_score_event_idx').on(t.eventId, t.examCategory),
     index('written_score_candidate_idx').on(t.candidateId),
   ],
@@ -54,6 +56,7 @@ export const passLine = pgTable(
       .notNull()
       .references(() => recruitmentEvent.id),
     examCategory: text('exam_category').notNull(),
+    // '' rather than null, so the primary key (which cannot hold nulls) covers the category line.
     majorType: text('major_type').notNull().default(''),
     lineCenti: integer('line_centi').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -67,5 +70,6 @@ export const scoreRelease = pgTable('score_release', {
     .primaryKey()
     .references(() => recruitmentEvent.id),
   publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  // The staff username of the publisher (or 'system'), beside the audit entry.
   publishedBy: text('published_by').notNull(),
 });

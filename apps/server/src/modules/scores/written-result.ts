@@ -5,6 +5,7 @@ export type SubjectScores = {
   shenlun: Centi | null;
   professional: Centi | null;
 };
+/** A pass line as stored: majorType '' is the whole category's line. */
 export type PassLineRow = { examCategory: string; majorType: string; lineCenti: Centi };
 
 /**
@@ -21,6 +22,7 @@ export function writtenTotalOf(
   const taken = hasProfessional
     ? [scores.xingce, scores.shenlun, scores.professional]
     : [scores.xingce, scores.shenlun];
+  // A missing subject without the 缺考 mark also leaves no total rather than a partial mean.
   if (taken.some((s) => s === null)) return null;
   const sum = taken.reduce<number>((a, s) => a + s!, 0);
   return divideHalfUp(sum, taken.length);

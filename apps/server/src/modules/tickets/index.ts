@@ -8,6 +8,7 @@ export { registerTicketRoutes } from './tickets.routes';
 export { planSeats, type PlanRoom, type SeatPlan } from './seat-plan';
 export { examRoom, seatDraw, admissionTicket } from './ticket.table';
 
+/** Built after registrations: seats go to its confirmed registrations. */
 export const ticketsModule = defineModule({
   name: 'tickets',
   dependsOn: ['registrations', 'events', 'candidates'],

@@ -1,5 +1,6 @@
 import { createDrawRecord, createSeededRandom, deriveSeed, type DrawRecord } from '@kaolu/domain';
 
+/** A room as the draw reads it; capacity is the number of seats. */
 export type PlanRoom = {
   id: string;
   examCategory: string;
@@ -7,7 +8,9 @@ export type PlanRoom = {
   roomCode: string;
   capacity: number;
 };
+/** One assigned seat, numbered from 1 within its room. */
 export type PlanSeat = { registrationId: string; roomId: string; seatNumber: number };
+/** The plan with its draw record, or each category whose rooms seat fewer than its candidates. */
 export type SeatPlan =
   | { ok: true; seats: PlanSeat[]; record: DrawRecord }
   | { ok: false; shortages: Array<{ examCategory: string; candidates: number; seats: number }> };
@@ -25,12 +28,14 @@ export function planSeats(
   const byCategory = new Map<string, string[]>();
   for (const r of registrations)
     byCategory.set(r.examCategory, [...(byCategory.get(r.examCategory) ?? []), r.id]);
+  // Room order independent of the query: site (Chinese collation), numeric room code, then id.
   const sortedRooms = [...rooms].sort(
     (a, b) =>
       a.siteName.localeCompare(b.siteName, 'zh-CN') ||
       Number(a.roomCode) - Number(b.roomCode) ||
       a.id.localeCompare(b.id),
   );
+  // Categories in code order, so the shortage list and the input digest are stable.
   const categories = [...byCategory.keys()].sort();
   const shortages = categories
     .map((c) => ({
@@ -40,12 +45,14 @@ export function planSeats(
     }))
     .filter((s) => s.seats < s.candidates);
   if (shortages.length) return { ok: false, shortages };
+  // The exact input the digest covers: sorted ids per category and the rooms in fill order.
   const input = {
     categories: categories.map((c) => ({ category: c, ids: [...byCategory.get(c)!].sort() })),
     rooms: sortedRooms.map((r) => [r.id, r.examCategory, r.capacity]),
   };
   const seats: PlanSeat[] = [];
   for (const { category, ids } of input.categories) {
+    // A seed per category, so adding a category to the event does not reshuffle the others.
     const order = createSeededRandom(deriveSeed(seed, category)).shuffle(ids);
     let next = 0;
     for (const room of sortedRooms.filter((r) => r.examCategory === category)) {

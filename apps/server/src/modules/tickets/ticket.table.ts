@@ -18,6 +18,7 @@ export const examRoom = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // A room code is unique within its site, so two rooms cannot claim the same door.
     unique('exam_room_event_site_room_uq').on(t.eventId, t.siteName, t.roomCode),
     index('exam_room_event_idx').on(t.eventId),
   ],
@@ -35,6 +36,7 @@ export const seatDraw = pgTable('seat_draw', {
   algorithm: text('algorithm').notNull(),
   inputDigest: text('input_digest').notNull(),
   summary: jsonb('summary').notNull(),
+  // Staff username, or the actor kind for a system draw.
   createdBy: text('created_by').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -44,6 +46,7 @@ export const admissionTicket = pgTable(
   'admission_ticket',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // One seat per registration.
     registrationId: uuid('registration_id')
       .notNull()
       .unique()
@@ -55,10 +58,12 @@ export const admissionTicket = pgTable(
       .notNull()
       .references(() => examRoom.id),
     seatNumber: integer('seat_number').notNull(),
+    // Unique across all events, so a ticket number alone names one candidate's seat.
     ticketNumber: text('ticket_number').notNull().unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // No two candidates on one seat, whatever the plan says.
     unique('admission_ticket_room_seat_uq').on(t.roomId, t.seatNumber),
     index('admission_ticket_event_idx').on(t.eventId),
   ],

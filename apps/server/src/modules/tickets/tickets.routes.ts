@@ -13,6 +13,7 @@ import type { TicketsService } from './tickets.service';
 import { principalOf } from '../../platform/auth/request-context';
 
 const tags = ['考场与准考证'];
+// Only the room's public fields: the event id and timestamps stay out of the answer.
 const present = (r: {
   id: string;
   examCategory: string;
@@ -60,6 +61,7 @@ export function registerTicketRoutes(app: ZodApp, deps: { tickets: TicketsServic
     async (request) =>
       present(await tickets.addRoom(request.params.id, request.body, actorOf(request))),
   );
+  // Once per event: the answer carries the seed so anyone can replay the draw.
   app.post(
     '/api/admin/events/:id/seat-assignments',
     {
@@ -74,6 +76,7 @@ export function registerTicketRoutes(app: ZodApp, deps: { tickets: TicketsServic
     },
     async (request) => tickets.assignSeats(request.params.id, request.body.seed, actorOf(request)),
   );
+  // The candidate's own ticket only; printing opens with the admission_ticket window.
   app.get(
     '/api/candidate/registrations/:id/ticket',
     {

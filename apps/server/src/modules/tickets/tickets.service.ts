@@ -22,6 +22,7 @@ export const EXAM_RULES = [
 ];
 
 /** Exam rooms, the recorded seat draw and admission tickets 准考证. */
+// `now` is the module clock (replaced in tests): it decides when seats are drawn and tickets shown.
 export function createTicketsService(deps: {
   db: Db;
   crypto: CryptoProvider;
@@ -37,8 +38,10 @@ export function createTicketsService(deps: {
     return event;
   }
 
+  /** Adds a room for one of the event's exam categories; audited, since the draw depends on it. */
   async function addRoom(eventId: string, input: ExamRoomInput, actor: AuditActor) {
     const event = await loadEvent(eventId);
+    // A room for a category the policy does not offer could never be filled by the draw.
     if (!event.policy.examCategories.some((c) => c.code === input.examCategory))
       throw new AppError('REGISTRATION.CATEGORY_INVALID');
     return db.transaction(async (tx) => {
@@ -58,6 +61,7 @@ export function createTicketsService(deps: {
     });
   }
 
+  /** The event's rooms in site and room order, as staff check them before the draw. */
   async function listRooms(eventId: string) {
     return db
       .select()
@@ -72,15 +76,18 @@ export function createTicketsService(deps: {
    */
   async function assignSeats(eventId: string, seedInput: string | undefined, actor: AuditActor) {
     const event = await loadEvent(eventId);
+    // While candidates may still pay, the set of confirmed registrations is not final.
     const payment = windowOf(event, 'payment');
     if (payment && now().getTime() < Date.parse(payment.endsAt))
       throw new AppError('TICKET.PAYMENT_OPEN');
+    // Staff may supply the seed, else a random one is made; it is recorded either way.
     const seed = seedInput ?? crypto.randomToken(24);
     return db.transaction(async (tx) => {
       const [done] = await tx
         .select({ id: seatDraw.id })
         .from(seatDraw)
         .where(eq(seatDraw.eventId, eventId));
+      // Friendly refusal; the unique event id of seat_draw stops a second draw racing this one.
       if (done) throw new AppError('TICKET.ALREADY_DRAWN');
       const registrations = await tx
         .select({ id: examRegistration.id, examCategory: examRegistration.examCategory })
@@ -90,6 +97,7 @@ export function createTicketsService(deps: {
         );
       const rooms = await tx.select().from(examRoom).where(eq(examRoom.eventId, eventId));
       const plan = planSeats(seed, registrations, rooms);
+      // Not enough seats in a category: nothing is assigned, and the refusal lists each shortage.
       if (!plan.ok)
         throw new AppError('TICKET.ROOMS_SHORT', { details: { shortages: plan.shortages } });
       const categoryIndex = new Map(event.policy.examCategories.map((c, i) => [c.code, i + 1]));
@@ -102,6 +110,7 @@ export function createTicketsService(deps: {
       const categoryOfRoom = new Map(rooms.map((r) => [r.id, r.examCategory]));
       const ticketNumber = (s: (typeof plan.seats)[number]) =>
         `${event.year}${String(categoryIndex.get(categoryOfRoom.get(s.roomId)!) ?? 0).padStart(2, '0')}${String(ordinal.get(s.roomId)).padStart(4, '0')}${String(s.seatNumber).padStart(2, '0')}`;
+      // One multi-row insert; the (room, seat) and ticket-number unique keys guard the plan.
       if (plan.seats.length)
         await tx
           .insert(admissionTicket)
@@ -156,6 +165,8 @@ export function createTicketsService(deps: {
           eq(examRegistration.candidateId, candidateId),
         ),
       );
+    // Another candidate's registration, no seat yet, or a registration no longer confirmed
+    // (cancelled after the draw): all answer not ready, disclosing nothing.
     if (!row || row.r.status !== 'confirmed') throw new AppError('TICKET.NOT_READY');
     const event = await loadEvent(row.r.eventId);
     const printing = windowOf(event, 'admission_ticket');
@@ -164,6 +175,8 @@ export function createTicketsService(deps: {
     const exam = windowOf(event, 'written_exam');
     return {
       ticketNumber: row.t.ticketNumber,
+      // The full name identifies the candidate at the gate; the ID card itself is shown there, so
+      // the printed number stays masked (NFR-SEC-3).
       candidateName: row.c.name,
       idNumberMasked: maskIdNumber(
         crypto.decryptField(row.c.idNumberEnc, {
@@ -183,6 +196,7 @@ export function createTicketsService(deps: {
       seatNumber: row.t.seatNumber,
       examStartsAt: exam?.startsAt ?? null,
       examEndsAt: exam?.endsAt ?? null,
+      // The page loads the photo through the candidate's own session, never a public URL.
       photoUrl: '/api/candidate/profile/photo',
       rules: EXAM_RULES,
     };
