@@ -46,7 +46,8 @@ const EnvSchema = z.object({
   SMS_PROVIDER: z.enum(['outbox', 'http']).default('outbox'),
   SMS_HTTP_URL: z.url().optional(),
   SMS_HTTP_TOKEN: z.string().optional(),
-  // identity and access (issue 3); defaults are the issue's, NFR-SEC-1 / REG-05 / REG-06
+  // identity and access: lockout and sessions per NFR-SEC-1, 6-month password expiry (REG-05), 5 SMS a
+  // day per phone (REG-06)
   PASSWORD_ITERATIONS: z.coerce.number().int().min(100_000).default(100_000),
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   PASSWORD_HASH_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(10).default(1500),
@@ -65,7 +66,7 @@ const EnvSchema = z.object({
   REAL_NAME_PROVIDER: z.enum(['simulator', 'http']).default('simulator'),
   REAL_NAME_URL: z.url().optional(),
   REAL_NAME_TOKEN: z.string().optional(),
-  // data exchange (issue 7, NFR-EXC-1, REG-11): simulators unless a URL is configured
+  // data exchange (NFR-EXC-1, REG-09, REG-11): simulators unless a URL is configured
   CITY_PLATFORM_PROVIDER: z.enum(['simulator', 'http']).default('simulator'),
   CITY_PLATFORM_URL: z.url().optional(),
   CITY_PLATFORM_TOKEN: z.string().optional(),
@@ -75,7 +76,7 @@ const EnvSchema = z.object({
   FINANCE_CALLBACK_SECRET: z.string().min(16, '至少16个字符').optional(),
   EXCHANGE_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
   EXCHANGE_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
-  // national education-record interface 学信 (issue 8, INT-09e): simulator unless a URL is set
+  // national education-record interface 学信 (INT-09e): simulator unless a URL is set
   EDUCATION_RECORD_PROVIDER: z.enum(['simulator', 'http']).default('simulator'),
   EDUCATION_RECORD_URL: z.url().optional(),
   EDUCATION_RECORD_TOKEN: z.string().optional(),
@@ -113,7 +114,7 @@ export type Config = {
   version: string;
 };
 
-/** External interfaces (issue 7): city data-sharing platform and finance system, simulators by default. */
+/** External interfaces (NFR-EXC-1, REG-11): city data-sharing platform and finance system, simulators by default. */
 export type ExchangeConfig = {
   city: { provider: 'simulator' | 'http'; url?: string; token?: string };
   finance: {
@@ -122,13 +123,13 @@ export type ExchangeConfig = {
     token?: string;
     callbackSecret?: string;
   };
-  /** 学信 education records (issue 8); absent means the simulator. */
+  /** 学信 education records (INT-09e); absent means the simulator. */
   education?: { provider: 'simulator' | 'http'; url?: string; token?: string };
   timeoutMs: number;
   retries: number;
 };
 
-/** Identity and access settings (issue 3): hashing, expiry, lockout, sessions, real-name check. */
+/** Identity and access settings (NFR-SEC-1, REG-05): hashing, expiry, lockout, sessions, real-name check. */
 export type IdentityConfig = {
   passwordIterations: number;
   hashConcurrency: number;
