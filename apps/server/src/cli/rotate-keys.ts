@@ -176,6 +176,7 @@ export async function reencryptEncryptedFields(
   return report;
 }
 
+/** Runs one re-encryption; a value that fails to decrypt is counted as failed, not fatal to the pass. */
 function attempt<T>(stats: Stats, work: () => T): T | undefined {
   try {
     return work();
@@ -186,6 +187,7 @@ function attempt<T>(stats: Stats, work: () => T): T | undefined {
   }
 }
 
+/** An update that matched no row means the value changed since it was read: a concurrent write. */
 function count(stats: Stats, updated: boolean): void {
   if (updated) stats.reencrypted += 1;
   else stats.skippedConcurrent += 1;
@@ -210,6 +212,7 @@ async function reencryptDocuments(
     );
     if (rows.length === 0) break;
     afterKey = rows.at(-1)!.key;
+    // As for columns: one short transaction per batch, and the update matches the document as read.
     await db.transaction(async (tx) => {
       for (const row of rows) {
         const resealed = attempt(stats, () =>
