@@ -263,10 +263,12 @@ async function main(): Promise<void> {
   const keyOptions = { ...config.keys, dataDir: config.dataDir, isProduction: config.isProduction };
   if (!values.resume)
     console.log(`已生成新的字段密钥 ${await rotateFieldKey(keyOptions)}，开始重新加密…`);
+  // Loaded after the rotation, so the provider's current key is the one just added.
   const { provider: crypto } = await createSoftwareCryptoProvider(keyOptions);
   const database = await openDatabase(config.database);
   try {
     const report = await reencryptEncryptedFields(database.db, crypto, batchSize);
+    // Recorded as a failure while values remain under an old key, so the audit log shows an unfinished rotation.
     const audit = createAuditLog({ db: database.db, crypto });
     await audit.record(database.db, {
       action: 'key.rotated',
@@ -294,6 +296,7 @@ async function main(): Promise<void> {
   }
 }
 
+// Runs only as a command: the test suite imports this file for reencryptEncryptedFields.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
