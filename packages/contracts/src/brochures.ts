@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { BrochureFormat } from './event-policy';
 
-// Brochures 简章: the columns each format fills and exports, and a unit's brochure through
-// 填报 → 上报 → 审核 → 发布 (INT-02, INT-03, INT-05, INT-08).
+// Brochures 简章: the columns each format fills and exports, and a unit's brochure through 填报 →
+// 上报 → 审核 → 发布 (INT-02, INT-03, INT-05, INT-08).
 
 /** One column of a brochure format: the Excel header, the fill-page label and whether it is required. */
 export type BrochureColumn = {
@@ -81,6 +81,7 @@ export const BROCHURE_STATUS_LABELS: Record<BrochureStatus, string> = {
   published: '已发布',
 };
 
+/** One unit's brochure with the comment of a return and when it was submitted and reviewed. */
 export const BrochureSchema = z.object({
   id: z.uuid(),
   eventId: z.uuid(),
@@ -95,6 +96,7 @@ export const BrochureSchema = z.object({
 export type Brochure = z.infer<typeof BrochureSchema>;
 export const BrochureListSchema = z.object({ items: z.array(BrochureSchema) });
 
+/** Returning a brochure to its unit requires the comment the unit will read. */
 export const ReturnBrochureSchema = z.object({
   comment: z.string().trim().min(2, '请填写退回意见').max(1000).meta({ title: '退回意见' }),
 });

@@ -24,8 +24,10 @@ export const StageWindowSchema = z
   });
 export type StageWindow = z.infer<typeof StageWindowSchema>;
 
+/** An event's schedule: one window per stage it runs. */
 export const ScheduleSchema = z.array(StageWindowSchema).meta({ title: '日程' });
 
+/** A new event; its policy starts as a copy of its type's template. */
 export const CreateEventSchema = z.object({
   code: z
     .string()
@@ -47,11 +49,13 @@ export const UpdateEventSchema = z.object({
 });
 export type UpdateEvent = z.infer<typeof UpdateEventSchema>;
 
+/** A policy change makes a new policy version, and the reason is kept with it. */
 export const UpdatePolicySchema = z.object({
   policy: EventPolicySchema.meta({ title: '政策' }),
   reason: z.string().trim().min(2, '请填写修改原因').max(500).meta({ title: '修改原因' }),
 });
 
+/** Moving the event to another status; the server allows only the transitions of its table. */
 export const TransitionEventSchema = z.object({
   to: EventStatusSchema.meta({ title: '目标状态' }),
 });
@@ -63,6 +67,7 @@ export const ChangeDeadlineSchema = z.object({
   reason: z.string().trim().min(2, '请填写调整原因').max(500).meta({ title: '调整原因' }),
 });
 
+/** The staff view of an event, with the current policy and its version number. */
 export const AdminEventSchema = z.object({
   id: z.uuid(),
   code: z.string(),
@@ -88,6 +93,7 @@ export const AdminEventQuerySchema = z.object({
   year: z.coerce.number().int().optional().meta({ title: '年度' }),
 });
 
+/** One kept version of an event's policy, with the reason it was changed. */
 export const PolicyVersionSchema = z.object({
   version: z.number().int(),
   policy: EventPolicyBodySchema,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-// Excel uploads shared by the imports (positions, hires, white- and greylists): the file travels
-// as base64 in JSON, and every problem found is reported by row and column.
+// Excel uploads shared by the imports (positions, hires, white- and greylists): the file travels as
+// base64 in JSON, and every problem found is reported by row and column.
 
 /** An Excel upload as base64 (the web client speaks JSON); the file's first sheet is read. */
 export const ExcelUploadSchema = z.object({

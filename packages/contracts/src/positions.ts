@@ -37,6 +37,7 @@ export const PositionInputSchema = z.object({
 });
 export type PositionInput = z.infer<typeof PositionInputSchema>;
 
+/** A position's status through the brochure flow: 填报中 → 已上报 → 已审核 → 已发布, or 已撤销. */
 export const PositionStatusSchema = z.enum([
   'draft',
   'submitted',
@@ -53,6 +54,7 @@ export const POSITION_STATUS_LABELS: Record<PositionStatus, string> = {
   withdrawn: '已撤销',
 };
 
+/** The staff view of a position, with the hires so far and the format-specific details. */
 export const AdminPositionSchema = z.object({
   id: z.uuid(),
   eventId: z.uuid(),
@@ -76,6 +78,7 @@ export const AdminPositionSchema = z.object({
 export type AdminPosition = z.infer<typeof AdminPositionSchema>;
 export const AdminPositionPageSchema = pageOf(AdminPositionSchema);
 
+/** Staff filters of an event's positions: unit, status, keyword. */
 export const AdminPositionQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1).meta({ title: '页码' }),
   pageSize: z.coerce.number().int().min(1).max(200).default(20).meta({ title: '每页条数' }),

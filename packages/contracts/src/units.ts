@@ -12,6 +12,9 @@ export const UnitContactSchema = z.object({
   addressMasked: z.string().nullable(),
 });
 export type UnitContact = z.infer<typeof UnitContactSchema>;
+/**
+ * A unit or the department above it; the positions of a 公安 unit bar long stays abroad (INT-07).
+ */
 export const UnitSchema = z.object({
   id: z.uuid(),
   code: z.string(),
@@ -44,6 +47,7 @@ export const UnitContactInputSchema = z.object({
   address: z.string().trim().max(100).nullable().optional().meta({ title: '联系地址' }),
 });
 export type UnitContactInput = z.infer<typeof UnitContactInputSchema>;
+/** Creating or editing a unit; the contact is optional and follows UnitContactInput's rules. */
 export const UnitInputSchema = z.object({
   code: z
     .string()
