@@ -46,8 +46,8 @@ const EnvSchema = z.object({
   SMS_PROVIDER: z.enum(['outbox', 'http']).default('outbox'),
   SMS_HTTP_URL: z.url().optional(),
   SMS_HTTP_TOKEN: z.string().optional(),
-  // identity and access: lockout and sessions per NFR-SEC-1, 6-month password expiry (REG-05), 5 SMS a
-  // day per phone (REG-06)
+  // identity and access: lockout and sessions per NFR-SEC-1, 6-month password expiry (REG-05), 5
+  // SMS a day per phone (REG-06)
   PASSWORD_ITERATIONS: z.coerce.number().int().min(100_000).default(100_000),
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   PASSWORD_HASH_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(10).default(1500),
@@ -114,7 +114,10 @@ export type Config = {
   version: string;
 };
 
-/** External interfaces (NFR-EXC-1, REG-11): city data-sharing platform and finance system, simulators by default. */
+/**
+ * External interfaces (NFR-EXC-1, REG-11): city data-sharing platform and finance system,
+ * simulators by default.
+ */
 export type ExchangeConfig = {
   city: { provider: 'simulator' | 'http'; url?: string; token?: string };
   finance: {
@@ -129,7 +132,10 @@ export type ExchangeConfig = {
   retries: number;
 };
 
-/** Identity and access settings (NFR-SEC-1, REG-05): hashing, expiry, lockout, sessions, real-name check. */
+/**
+ * Identity and access settings (NFR-SEC-1, REG-05): hashing, expiry, lockout, sessions, real-name
+ * check.
+ */
 export type IdentityConfig = {
   passwordIterations: number;
   hashConcurrency: number;

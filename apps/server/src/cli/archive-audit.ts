@@ -44,7 +44,8 @@ try {
     `已归档第 ${result.fromId}–${result.toId} 条审计日志（${result.count} 条）：\n  ${result.workbookPath}\n  ${result.manifestPath}`,
   );
 } catch (error) {
-  // The refusal reasons (too young, chain broken) are the message; the cause names the failing step.
+  // The refusal reasons (too young, chain broken) are the message; the cause names the failing
+  // step.
   const cause =
     error instanceof Error && error.cause instanceof Error ? `（${error.cause.message}）` : '';
   console.error(`归档失败：${error instanceof Error ? error.message : String(error)}${cause}`);

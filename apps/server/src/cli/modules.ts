@@ -61,7 +61,8 @@ async function main(): Promise<void> {
   }
   const imports = await importedModules();
   const graph = [...imports].map(([name, deps]) => ({ name, dependsOn: [...deps] }));
-  // Cycles are sought in the real imports, not in dependsOn: a dependency nobody declared would hide one.
+  // Cycles are sought in the real imports, not in dependsOn: a dependency nobody declared would
+  // hide one.
   const cycle = findCycle(graph);
   if (cycle) problems.push(`import cycle between module folders: ${cycle.join(' → ')}`);
   // Each import of another module must be declared, so the registry's order stays truthful.

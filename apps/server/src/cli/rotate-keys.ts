@@ -176,7 +176,10 @@ export async function reencryptEncryptedFields(
   return report;
 }
 
-/** Runs one re-encryption; a value that fails to decrypt is counted as failed, not fatal to the pass. */
+/**
+ * Runs one re-encryption; a value that fails to decrypt is counted as failed, not fatal to the
+ * pass.
+ */
 function attempt<T>(stats: Stats, work: () => T): T | undefined {
   try {
     return work();
@@ -268,7 +271,8 @@ async function main(): Promise<void> {
   const database = await openDatabase(config.database);
   try {
     const report = await reencryptEncryptedFields(database.db, crypto, batchSize);
-    // Recorded as a failure while values remain under an old key, so the audit log shows an unfinished rotation.
+    // Recorded as a failure while values remain under an old key, so the audit log shows an
+    // unfinished rotation.
     const audit = createAuditLog({ db: database.db, crypto });
     await audit.record(database.db, {
       action: 'key.rotated',

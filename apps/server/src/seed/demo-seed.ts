@@ -39,7 +39,8 @@ export async function seedDemoIfEmpty(
   ctx.jobs.register<DemoSeedOptions>(DEMO_SEED_JOB, async ({ payload, reportProgress }) =>
     insertDemoData(ctx.database.db, ctx.crypto, payload, reportProgress),
   );
-  // The seed string comes from config so every instance and every restart generates the same people.
+  // The seed string comes from config so every instance and every restart generates the same
+  // people.
   const year = options?.year ?? shanghaiYear(new Date());
   const created = await ctx.jobs.enqueue(
     DEMO_SEED_JOB,
@@ -175,7 +176,8 @@ function candidateRow(c: DemoCandidate, crypto: CryptoProvider): typeof candidat
     gender: c.gender,
     birthDate: c.birthDate,
     idNumberEnc: crypto.encryptField(c.idNumber, ad('id_number')),
-    // Blind indexes let lookups by ID number or phone, and their unique keys, work without decrypting.
+    // Blind indexes let lookups by ID number or phone, and their unique keys, work without
+    // decrypting.
     idNumberBidx: crypto.blindIndex('id_number', c.idNumber),
     phoneEnc: crypto.encryptField(c.phone, ad('phone')),
     phoneBidx: crypto.blindIndex('phone', c.phone),

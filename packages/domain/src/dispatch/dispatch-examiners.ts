@@ -97,8 +97,8 @@ export function dispatchExaminers(
 }
 
 /**
- * source → offering unit (its examiners) → needing unit (at most pairCap, never itself) → sink
- * (its need); the flow on each pair edge is how many that unit sends there.
+ * source → offering unit (its examiners) → needing unit (at most pairCap, never itself) → sink (its
+ * need); the flow on each pair edge is how many that unit sends there.
  */
 function solveFlow(
   supply: number[],

@@ -59,7 +59,8 @@ export function checkEligibility(
   if (position.majorCodes?.length || position.majorKeywords?.length)
     checks.push(checkMajor(candidate, position));
   if (position.minAge !== undefined || position.maxAge !== undefined) {
-    // On the policy's reference date, not today: every candidate of an event is measured on one day.
+    // On the policy's reference date, not today: every candidate of an event is measured on one
+    // day.
     const age = calculateAge(candidate.birthDate, policy.referenceDate);
     const ok = age >= (position.minAge ?? 0) && age <= (position.maxAge ?? Infinity);
     add(
@@ -107,7 +108,8 @@ export function checkEligibility(
       `要求基层工作经历满${position.minGrassrootsYears}年，考生为${candidate.grassrootsMonths}个月`,
     );
   }
-  // INT-07: 基层人民警察 and 公安 positions bar a long stay abroad; the limit comes from the policy.
+  // INT-07: 基层人民警察 and 公安 positions bar a long stay abroad; the limit comes from the
+  // policy.
   if (position.barsLongStayAbroad) {
     const ok = candidate.longestAbroadMonths < policy.abroadLimitMonths;
     add(
@@ -117,7 +119,8 @@ export function checkEligibility(
       `基层人民警察及公安机关职位不招录在境外连续居住、学习或工作${policy.abroadLimitMonths}个月以上者，考生最长连续${candidate.longestAbroadMonths}个月`,
     );
   }
-  // Every condition is kept, passed or not, so the candidate and the reviewer see the whole picture.
+  // Every condition is kept, passed or not, so the candidate and the reviewer see the whole
+  // picture.
   return { ok: true, value: { eligible: checks.every((c) => c.passed), checks } };
 }
 

@@ -91,7 +91,10 @@ export type EligibilityPolicy = {
   abroadLimitMonths: number;
 };
 
-/** The thresholds a policy uses unless the event sets its own; the reference date comes with each check. */
+/**
+ * The thresholds a policy uses unless the event sets its own; the reference date comes with each
+ * check.
+ */
 export const DEFAULT_ELIGIBILITY_POLICY: Omit<EligibilityPolicy, 'referenceDate'> = {
   permitMinPoints: 120,
   permitMinHeldMonths: 12,

@@ -13,7 +13,8 @@ import type {
   SeatKind,
 } from './examiner-lottery.types';
 
-// Bounds the backtracking: an unsatisfiable pool answers in bounded time instead of searching forever.
+// Bounds the backtracking: an unsatisfiable pool answers in bounded time instead of searching
+// forever.
 const STEP_LIMIT = 200_000;
 const byId = (a: LotteryExaminer, b: LotteryExaminer): number =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0;

@@ -120,7 +120,8 @@ export function validateExaminerDraw(
       if (conflict) reasons.push(problem(conflict.code, conflict.message, at));
       room.push(e);
     });
-    // Checked on the whole room: the minimum of 区外 examiners is a property of the group, not a seat.
+    // Checked on the whole room: the minimum of 区外 examiners is a property of the group, not a
+    // seat.
     const outside = room.filter((e) => isOutside(e, input.rules)).length;
     if (outside < input.rules.minOutsideExaminers) {
       reasons.push(

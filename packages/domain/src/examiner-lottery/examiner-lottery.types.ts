@@ -36,7 +36,8 @@ export type ExaminerLotteryRules = {
   previousSession?: Readonly<Record<string, readonly string[]>>;
 };
 
-// Default: at most one examiner of a recruiting unit per room; the pool holds ≥ 1.2 × the examiners needed.
+// Default: at most one examiner of a recruiting unit per room; the pool holds ≥ 1.2 × the examiners
+// needed.
 export const DEFAULT_EXAMINER_LOTTERY_RULES: ExaminerLotteryRules = {
   maxRecruitingUnitPerGroup: 1,
   minOutsideExaminers: 0,

@@ -48,7 +48,8 @@ export function groupCandidates(
 ): Outcome<{ groups: CandidateGroup[]; record: DrawRecord }> {
   const reasons = validateGrouping(input);
   if (reasons.length > 0) return { ok: false, reasons };
-  // Sorted by id before any shuffle: the recorded seed reproduces the draw whatever the input order.
+  // Sorted by id before any shuffle: the recorded seed reproduces the draw whatever the input
+  // order.
   const candidates = [...input.candidates].sort(byId);
   const groups: CandidateGroup[] = [];
   const members: GroupingCandidate[][] = [];
@@ -69,7 +70,8 @@ export function groupCandidates(
       });
     });
   }
-  // Shuffled too: which feasible assignment the flow finds then follows the seed, not the lowest ids.
+  // Shuffled too: which feasible assignment the flow finds then follows the seed, not the lowest
+  // ids.
   const examiners = createSeededRandom(deriveSeed(input.seed, 'examiners')).shuffle(
     [...input.examiners].sort(byId),
   );
@@ -122,7 +124,8 @@ export function assignGroupExaminers(
   });
   examiners.forEach((_, ei) => net.addEdge(g + ei, sink, perExaminer));
   const flow = net.maxFlow(source, sink);
-  // Short of g × k seats: name the groups that have too few examiners left after 回避, else the total.
+  // Short of g × k seats: name the groups that have too few examiners left after 回避, else the
+  // total.
   if (flow < g * k) {
     const reasons: Problem[] = [];
     allowedPerGroup.forEach((n, gi) => {

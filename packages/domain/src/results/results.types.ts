@@ -41,7 +41,9 @@ export type ResultPolicy = {
   passMark: number | string;
 };
 
-/** One indicator's examiner scores, split into those kept and the highest / lowest dropped (IVW-08). */
+/**
+ * One indicator's examiner scores, split into those kept and the highest / lowest dropped (IVW-08).
+ */
 export type IndicatorScore = { code: string; kept: Centi[]; dropped: Centi[] };
 export type KindScore = { score: Centi; examinerCount: number; indicators: IndicatorScore[] };
 

@@ -62,7 +62,8 @@ export function parseSheets(
       );
       return;
     }
-    // Only the examiners arranged for this candidate may score him: a sheet from anyone else is an error.
+    // Only the examiners arranged for this candidate may score him: a sheet from anyone else is an
+    // error.
     const assigned =
       sheet.kind === 'structured'
         ? candidate.examiners.structured
