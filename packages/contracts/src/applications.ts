@@ -41,30 +41,38 @@ const policeIntentions = z
   .optional()
   .meta({ title: '岗位意向（按志愿顺序）' });
 
+/**
+ * A candidate applies to one position of an event; 基础警察 positions also take his ranked posts.
+ */
 export const SubmitApplicationSchema = z.object({
   eventId: z.uuid().meta({ title: '招录事项' }),
   positionId: z.uuid().meta({ title: '职位' }),
   policeIntentions,
 });
 export type SubmitApplication = z.infer<typeof SubmitApplicationSchema>;
+/** The same checks as a submission, saving nothing: the candidate sees why before he applies. */
 export const PrecheckApplicationSchema = SubmitApplicationSchema.pick({
   eventId: true,
   positionId: true,
 });
+/** Every condition with its verdict, and the posts to rank when the position is a 基础警察 one. */
 export const ApplicationPrecheckSchema = z.object({
   eligible: z.boolean(),
   checks: z.array(ApplicationCheckSchema),
   policePosts: z.array(z.string()).nullable(),
 });
 
+/** 改报: moving the application to another position, allowed only before the unit's review. */
 export const ChangeApplicationSchema = z.object({
   positionId: z.uuid().meta({ title: '新职位' }),
   policeIntentions,
 });
+/** Resubmission after a unit returned the application for more material 退回补充. */
 export const SupplementApplicationSchema = z.object({
   note: z.string().trim().min(2, '请说明补充的材料').max(1000).meta({ title: '补充说明' }),
 });
 
+/** One step of the application's history, with the status change it made if any (留痕). */
 export const ApplicationTimelineSchema = z.object({
   at: z.string(),
   kind: z.string(),
@@ -73,6 +81,7 @@ export const ApplicationTimelineSchema = z.object({
   message: z.string(),
 });
 
+/** The candidate's view of an application: status, automatic checks, review reason and history. */
 export const ApplicationSchema = z.object({
   id: z.uuid(),
   eventId: z.uuid(),
@@ -91,6 +100,7 @@ export const ApplicationSchema = z.object({
 export type Application = z.infer<typeof ApplicationSchema>;
 export const ApplicationListSchema = z.object({ items: z.array(ApplicationSchema) });
 
+/** An in-site message 站内消息 to a candidate; readAt null while unread. */
 export const CandidateMessageSchema = z.object({
   id: z.uuid(),
   title: z.string(),

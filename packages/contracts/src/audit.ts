@@ -3,6 +3,9 @@ import { pageOf, PageQuerySchema } from './common';
 
 // The auditor's API over the signed audit log (REG-08): list with filters, verify, export.
 
+/**
+ * Who acted: a staff user, a candidate, the system itself (jobs, CLIs), or someone not logged in.
+ */
 export const AuditActorKindSchema = z.enum(['staff', 'candidate', 'system', 'anonymous']);
 export const AUDIT_ACTOR_KIND_LABELS = {
   staff: '工作人员',
@@ -10,6 +13,7 @@ export const AUDIT_ACTOR_KIND_LABELS = {
   system: '系统',
   anonymous: '未登录用户',
 } as const;
+// Refusals are audited too (failed logins, refused IPs), hence a result on every entry.
 export const AuditResultSchema = z.enum(['success', 'failure']);
 export const AUDIT_RESULT_LABELS = { success: '成功', failure: '失败' } as const;
 
@@ -47,6 +51,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'audit.archived': '归档审计日志',
 };
 
+/**
+ * One entry as the auditor sees it; `mac` is its link in the HMAC-SM3 chain (over the entry and the
+ * previous mac), shown so that an exported copy can be checked entry by entry.
+ */
 export const AuditEntrySchema = z.object({
   id: z.number().int(),
   occurredAt: z.iso.datetime(),
@@ -66,6 +74,7 @@ export const AuditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export const AuditEntryPageSchema = pageOf(AuditEntrySchema);
 
+/** The auditor's filters: time range, actor, action, target and result. */
 export const AuditEntryQuerySchema = PageQuerySchema.extend({
   from: z.iso.datetime({ offset: true }).optional().meta({ title: '开始时间' }),
   to: z.iso.datetime({ offset: true }).optional().meta({ title: '结束时间' }),
@@ -86,6 +95,9 @@ export const AuditRangeSchema = z.object({
 });
 export type AuditRange = z.infer<typeof AuditRangeSchema>;
 
+/**
+ * REG-08 online verification: whether the range is intact, and else the first entry that breaks it.
+ */
 export const AuditVerificationSchema = z.object({
   intact: z.boolean(),
   fromId: z.number().int(),
@@ -111,6 +123,7 @@ export const AuditExportSchema = z.object({
 });
 export type AuditExport = z.infer<typeof AuditExportSchema>;
 
+/** The SM2 public key (and signer id) the checkpoints are signed with, for offline verification. */
 export const AuditPublicKeySchema = z.object({
   algorithm: z.literal('SM2'),
   userId: z.string(),

@@ -12,4 +12,5 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int() });
 }
 
+/** The `:id` path parameter of every route addressing one record; always a UUID. */
 export const IdParamSchema = z.object({ id: z.uuid().meta({ title: '编号' }) });

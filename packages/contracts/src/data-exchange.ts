@@ -39,6 +39,9 @@ export const EXCHANGE_OUTCOME_LABELS: Record<ExchangeOutcome, string> = {
   circuit_open: '熔断',
 };
 
+/**
+ * The interface log 接口日志 (NFR-REL-2): every call to an external system, by adapter and outcome.
+ */
 export const InterfaceLogQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1).meta({ title: '页码' }),
   pageSize: z.coerce.number().int().min(1).max(200).default(20).meta({ title: '每页条数' }),

@@ -13,6 +13,8 @@ export const EventTypeSchema = z.enum([
 ]);
 export type EventType = z.infer<typeof EventTypeSchema>;
 
+// Label maps are typed Record<value, label>: a value added without its zh-CN label does not
+// compile.
 export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   general: '面上',
   selection: '选调生',
@@ -60,6 +62,7 @@ export const POSITION_CATEGORY_LABELS: Record<PositionCategory, string> = {
   police: '公安类',
 };
 
+/** A background job's state; a failed job may have been retried before it failed for good. */
 export const JobStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed']);
 export type JobStatus = z.infer<typeof JobStatusSchema>;
 

@@ -4,21 +4,33 @@ import { StaffRoleSchema } from './roles';
 
 // Request and response shapes of the identity module, shared by server routes and web pages.
 
+// Only the length is checked here: complexity rules (NFR-SEC-1) are the server's, so the answer can
+// name every rule a new password breaks.
 const password = z.string().min(1).max(128);
 const smsCode = z.string().regex(/^\d{6}$/, '验证码为6位数字');
+/** A mainland mobile number, 11 digits starting with 1: SMS codes and notices go to it (REG-06). */
 export const PhoneSchema = z.string().regex(/^1\d{10}$/, '请输入11位手机号');
 
+/** Candidates log in with either their ID number or their phone, whichever they remember. */
 export const CandidateLoginSchema = z.object({
   account: z.string().trim().min(1).max(32).meta({ title: '身份证号或手机号' }),
   password: password.meta({ title: '密码' }),
 });
 export type CandidateLogin = z.infer<typeof CandidateLoginSchema>;
 
+/**
+ * An SMS code for registration or a password reset; counted against the daily limit (REG-06). A
+ * reset for an unknown phone answers the same but sends nothing, so accounts cannot be probed.
+ */
 export const CandidateSmsCodeRequestSchema = z.object({
   phone: PhoneSchema.meta({ title: '手机号' }),
   purpose: z.enum(['register', 'reset_password']).meta({ title: '用途' }),
 });
 
+/**
+ * Registration with real-name check: the ID number is validated by the server (check digit, and a
+ * clear message for old 15-digit numbers), hence only the length here.
+ */
 export const CandidateRegisterSchema = z.object({
   name: z.string().trim().min(2).max(30).meta({ title: '姓名' }),
   idNumber: z.string().trim().min(15).max(18).meta({ title: '身份证号' }),
@@ -28,18 +40,21 @@ export const CandidateRegisterSchema = z.object({
 });
 export type CandidateRegister = z.infer<typeof CandidateRegisterSchema>;
 
+/** A forgotten password is reset with a code sent to the registered phone. */
 export const CandidateResetPasswordSchema = z.object({
   phone: PhoneSchema.meta({ title: '手机号' }),
   smsCode: smsCode.meta({ title: '短信验证码' }),
   newPassword: password.meta({ title: '新密码' }),
 });
 
+/** Both audiences change their password with the current one, also when it has expired (REG-05). */
 export const ChangePasswordSchema = z.object({
   currentPassword: password.meta({ title: '当前密码' }),
   newPassword: password.meta({ title: '新密码' }),
 });
 export type ChangePassword = z.infer<typeof ChangePasswordSchema>;
 
+/** The logged-in candidate as the portal shows him: ID number and phone only masked (NFR-SEC-3). */
 export const CandidateAccountSchema = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -48,6 +63,7 @@ export const CandidateAccountSchema = z.object({
 });
 export type CandidateAccount = z.infer<typeof CandidateAccountSchema>;
 
+/** Staff log in by user name; the password is only the first factor (NFR-SEC-1). */
 export const StaffLoginSchema = z.object({
   username: z.string().trim().min(1).max(64).meta({ title: '用户名' }),
   password: password.meta({ title: '密码' }),
@@ -60,6 +76,7 @@ export const StaffLoginResultSchema = z.object({
   phoneMasked: z.string().nullable(),
 });
 
+/** The second factor: an SMS code or a TOTP code from an authenticator app, both six digits. */
 export const SecondFactorVerifySchema = z.object({
   method: z.enum(['sms', 'totp']).meta({ title: '验证方式' }),
   code: z
@@ -68,6 +85,7 @@ export const SecondFactorVerifySchema = z.object({
     .meta({ title: '验证码' }),
 });
 
+/** The logged-in staff user: roles and effective permissions drive the admin portal's menus. */
 export const StaffAccountSchema = z.object({
   id: z.uuid(),
   username: z.string(),
@@ -83,6 +101,7 @@ export const StaffAccountSchema = z.object({
 });
 export type StaffAccount = z.infer<typeof StaffAccountSchema>;
 
+/** TOTP enrolment: the secret and the otpauth URI the QR code shows; confirmed by a first code. */
 export const TotpSetupSchema = z.object({ secret: z.string(), otpauthUri: z.string() });
 export const TotpConfirmSchema = z.object({
   code: z
@@ -91,6 +110,7 @@ export const TotpConfirmSchema = z.object({
     .meta({ title: '动态口令' }),
 });
 
+/** A staff account in the user list of sys_admin; the phone masked like every personal datum. */
 export const StaffUserSchema = z.object({
   id: z.uuid(),
   username: z.string(),
@@ -106,6 +126,7 @@ export const StaffUserSchema = z.object({
 export type StaffUser = z.infer<typeof StaffUserSchema>;
 export const StaffUserPageSchema = pageOf(StaffUserSchema);
 
+/** A new staff account; it gets a one-time password, never one chosen by the administrator. */
 export const CreateStaffUserSchema = z.object({
   username: z
     .string()
@@ -124,6 +145,9 @@ export const OneTimePasswordSchema = z.object({
   expiresAt: z.iso.datetime(),
 });
 
+/**
+ * A role held by a staff user, scoped to a unit and/or an event as the role's definition allows.
+ */
 export const RoleGrantSchema = z.object({
   id: z.uuid(),
   staffUserId: z.uuid(),
@@ -136,6 +160,7 @@ export const RoleGrantSchema = z.object({
 });
 export type RoleGrant = z.infer<typeof RoleGrantSchema>;
 
+/** Granting a role; the server checks the scope against the role and the 三权分立 separation. */
 export const CreateRoleGrantSchema = z.object({
   staffUserId: z.uuid().meta({ title: '用户' }),
   role: StaffRoleSchema.meta({ title: '角色' }),
@@ -144,6 +169,7 @@ export const CreateRoleGrantSchema = z.object({
 });
 export type CreateRoleGrant = z.infer<typeof CreateRoleGrantSchema>;
 
+/** REG-07: one address or CIDR range from which staff may log in, managed by sec_admin. */
 export const IpAllowEntrySchema = z.object({
   id: z.uuid(),
   cidr: z.string(),
@@ -156,6 +182,7 @@ export const CreateIpAllowEntrySchema = z.object({
   note: z.string().trim().max(100).default('').meta({ title: '备注' }),
 });
 
+/** A live session, listed so that a security administrator can see and end it. */
 export const SessionInfoSchema = z.object({
   id: z.uuid(),
   subjectKind: z.enum(['staff', 'candidate']),
@@ -177,6 +204,7 @@ export const SMS_STATUS_LABELS: Record<SmsStatus, string> = {
   failed: '发送失败',
 };
 
+/** One SMS of the outbox as support staff see it: the phone masked, the content in full. */
 export const SmsMessageSchema = z.object({
   id: z.uuid(),
   phoneMasked: z.string(),
@@ -186,6 +214,9 @@ export const SmsMessageSchema = z.object({
   createdAt: z.iso.datetime(),
 });
 export const SmsMessagePageSchema = pageOf(SmsMessageSchema);
+/**
+ * One phone's count for a day; phoneKey is its blind index, so unlocking never needs the number.
+ */
 export const SmsDailyCountSchema = z.object({
   phoneMasked: z.string(),
   phoneKey: z.string(),
@@ -197,6 +228,7 @@ export const SmsDailyCountsSchema = z.object({
   dailyLimit: z.number().int(),
   items: z.array(SmsDailyCountSchema),
 });
+/** REG-06 unlock by support staff: resets that phone's count for today. */
 export const SmsUnlockSchema = z.object({
   phoneKey: z.string().min(1).meta({ title: '手机号标识' }),
 });

@@ -7,8 +7,14 @@ export * from './audit';
 export * from './roles';
 export * from './identity';
 // recruitment events, brochures, notices and REG-01 lists
+export * from './event-policy';
 export * from './events';
+export * from './event-comparison';
+export * from './position-conditions';
 export * from './positions';
+export * from './brochures';
+export * from './units';
+export * from './excel-import';
 export * from './notices';
 export * from './adjustments';
 // profile, exam registration, payment, tickets, data exchange

@@ -10,6 +10,7 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   recheck: '体检复检通知',
 };
 
+/** A withdrawn notice leaves the public site and can no longer be edited; its versions stay. */
 export const NoticeStatusSchema = z.enum(['draft', 'published', 'withdrawn']);
 export type NoticeStatus = z.infer<typeof NoticeStatusSchema>;
 export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = {
@@ -18,6 +19,7 @@ export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = {
   withdrawn: '已撤回',
 };
 
+/** A new notice; without an event it is a site-wide announcement. */
 export const NoticeInputSchema = z.object({
   eventId: z.uuid().nullable().default(null).meta({ title: '招录事项' }),
   kind: NoticeKindSchema.meta({ title: '类型' }),
@@ -27,6 +29,7 @@ export const NoticeInputSchema = z.object({
   candidateIds: z.array(z.uuid()).max(5000).default([]).meta({ title: '涉及考生' }),
 });
 export type NoticeInput = z.infer<typeof NoticeInputSchema>;
+/** An edit saves a new version (REG-03/04 keep every version); event and kind never change. */
 export const UpdateNoticeSchema = NoticeInputSchema.omit({ eventId: true, kind: true }).extend({
   changeNote: z.string().trim().max(500).optional().meta({ title: '修改说明' }),
 });
@@ -44,6 +47,7 @@ export const AdminNoticeSchema = z.object({
   updatedAt: z.string(),
 });
 export type AdminNotice = z.infer<typeof AdminNoticeSchema>;
+// The list leaves out the body: notices can be long, and the list only needs the titles.
 export const AdminNoticePageSchema = pageOf(AdminNoticeSchema.omit({ body: true }));
 
 /** The SMS side of a notice change: the background job texting the candidates (null when nobody is named). */
@@ -51,6 +55,7 @@ export const NoticeSmsReportSchema = z.object({
   jobId: z.uuid().nullable(),
   recipients: z.number().int(),
 });
+/** The saved notice and the SMS job started for it, so staff can follow the texting. */
 export const NoticeChangeResultSchema = z.object({
   notice: AdminNoticeSchema,
   sms: NoticeSmsReportSchema,
@@ -76,6 +81,7 @@ export const NoticeSmsJobResultSchema = z.object({
   ),
 });
 export type NoticeSmsJobResult = z.infer<typeof NoticeSmsJobResultSchema>;
+/** One kept version of a notice with its change note. */
 export const NoticeVersionSchema = z.object({
   version: z.number().int(),
   title: z.string(),
@@ -85,6 +91,7 @@ export const NoticeVersionSchema = z.object({
 });
 export const NoticeVersionListSchema = z.object({ items: z.array(NoticeVersionSchema) });
 
+/** The public site's view: published notices only, with the version so readers see it changed. */
 export const PublicNoticeSchema = z.object({
   id: z.uuid(),
   title: z.string(),

@@ -9,6 +9,10 @@ export const REVEALABLE_FIELD_LABELS: Record<RevealableField, string> = {
   phone: '手机号',
 };
 
+/**
+ * Asking for one clear value: the reason is required and goes to the signed audit log with the
+ * request (personal_data.revealed), so every unmasking can be accounted for.
+ */
 export const RevealPersonalDataSchema = z.object({
   field: RevealableFieldSchema.meta({ title: '字段' }),
   reason: z
@@ -20,6 +24,7 @@ export const RevealPersonalDataSchema = z.object({
 });
 export type RevealPersonalData = z.infer<typeof RevealPersonalDataSchema>;
 
+/** The clear value; the route answers it with `cache-control: no-store`, so no cache keeps it. */
 export const RevealedPersonalDataSchema = z.object({
   field: RevealableFieldSchema,
   value: z.string(),

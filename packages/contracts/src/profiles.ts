@@ -10,9 +10,12 @@ const DateSchema = z
       new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
     '日期不存在',
   );
+// A required text field whose errors name the field in Chinese (请填写…, …不能超过…个字).
 const Text = (title: string, max: number) =>
   z.string().trim().min(1, `请填写${title}`).max(max, `${title}不能超过${max}个字`).meta({ title });
 
+// The profile's own vocabularies, same values as the position conditions' so the eligibility rules
+// compare them directly; only some labels differ (see below).
 export const ProfileEducationLevelSchema = z.enum([
   'high_school',
   'junior_college',
@@ -81,6 +84,7 @@ const endsAfterStart: [
   { message: '结束日期不能早于开始日期', path: ['endDate'] },
 ];
 
+/** One period of study; the major code, when given, lets position major codes match by prefix. */
 export const EducationEntrySchema = z
   .object({
     ...periodShape,
@@ -97,6 +101,7 @@ export const EducationEntrySchema = z
     fullTime: z.boolean().meta({ title: '全日制' }),
   })
   .refine(...endsAfterStart);
+/** One job; `grassroots` counts toward the 基层工作经历 positions may require. */
 export const WorkEntrySchema = z
   .object({
     ...periodShape,
@@ -105,6 +110,7 @@ export const WorkEntrySchema = z
     grassroots: z.boolean().meta({ title: '基层工作经历' }),
   })
   .refine(...endsAfterStart);
+/** A stay abroad; the longest continuous one decides the INT-07 bar for police positions. */
 export const AbroadEntrySchema = z
   .object({
     ...periodShape,
@@ -112,6 +118,7 @@ export const AbroadEntrySchema = z
     purpose: AbroadPurposeSchema.meta({ title: '事由' }),
   })
   .refine(...endsAfterStart);
+/** Awards and student-leader posts: facts that the 选调生 scoring rules of REG-02a name. */
 export const AwardEntrySchema = z.object({
   name: Text('奖项名称', 80),
   level: z.enum(['national', 'provincial', 'school', 'other']).meta({ title: '级别' }),
@@ -154,6 +161,7 @@ export const UploadedAttachmentSchema = z.object({
 });
 export type UploadedAttachment = z.infer<typeof UploadedAttachmentSchema>;
 
+/** The candidate's own material, addressed by file id. */
 export const AttachmentParamsSchema = z.object({ fileId: z.uuid().meta({ title: '附件文件' }) });
 /** inline opens a PDF or image in the browser (preview); attachment downloads it. */
 export const FileDispositionQuerySchema = z.object({
@@ -222,6 +230,7 @@ export const ProfileDocumentSchema = z
       .default([])
       .meta({ title: '附件' }),
   })
+  // Cross-field rules: one file listed once, and no residence permit for a Shanghai hukou.
   .superRefine((d, ctx) => {
     const seen = new Set<string>();
     d.attachments.forEach((a, i) => {
@@ -250,6 +259,7 @@ export const SaveProfileSchema = z.object({
 });
 export type SaveProfile = z.infer<typeof SaveProfileSchema>;
 
+/** The registration photo's measured size; once confirmed it no longer changes (§7). */
 export const PhotoStateSchema = z.object({
   width: z.number().int(),
   height: z.number().int(),
@@ -276,6 +286,7 @@ export const ProfileSchema = z.object({
 });
 export type Profile = z.infer<typeof ProfileSchema>;
 
+/** The event whose photo rules (size, dimensions) an upload is checked against. */
 export const PhotoQuerySchema = z.object({
   eventId: z.uuid().optional().meta({ title: '招录事项' }),
 });

@@ -30,6 +30,7 @@ export const CHECK_RESULT_LABELS: Record<CheckResult, string> = {
   pending: '待核验',
 };
 
+/** One automatic check of a registration (hukou, residence permit, greylist, barred lists …). */
 export const RegistrationCheckSchema = z.object({
   condition: z.string(),
   code: z.string(),
@@ -38,6 +39,7 @@ export const RegistrationCheckSchema = z.object({
 });
 export type RegistrationCheck = z.infer<typeof RegistrationCheckSchema>;
 
+/** Exam registration: the category, and the professional subject where the category has some. */
 export const CreateRegistrationSchema = z.object({
   eventId: z.uuid().meta({ title: '招录事项' }),
   examCategory: z.string().trim().min(1, '请选择考试类别').max(20).meta({ title: '考试类别' }),
@@ -52,6 +54,7 @@ export const PrecheckResultSchema = z.object({
   checks: z.array(RegistrationCheckSchema),
 });
 
+/** One step of a registration's history, with the status change it made if any (留痕). */
 export const TimelineEntrySchema = z.object({
   at: z.string(),
   kind: z.string(),
@@ -61,6 +64,7 @@ export const TimelineEntrySchema = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 
+/** The candidate's registration: status, checks, and the profile version frozen with it. */
 export const RegistrationSchema = z.object({
   id: z.uuid(),
   eventId: z.uuid(),
@@ -77,6 +81,7 @@ export const RegistrationSchema = z.object({
 export type Registration = z.infer<typeof RegistrationSchema>;
 export const RegistrationListSchema = z.object({ items: z.array(RegistrationSchema) });
 
+/** Staff list of an event's registrations, filtered by status. */
 export const AdminRegistrationQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
@@ -91,4 +96,5 @@ export const AdminRegistrationSchema = z.object({
   createdAt: z.string(),
 });
 export const AdminRegistrationPageSchema = pageOf(AdminRegistrationSchema);
+/** Rechecking every registration still pending verification: how many were queued. */
 export const RecheckResultSchema = z.object({ queued: z.number().int() });

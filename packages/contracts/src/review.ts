@@ -28,10 +28,12 @@ export const REVIEW_REASON_CODES = {
   other: '其他',
 } as const;
 export type ReviewReasonCode = keyof typeof REVIEW_REASON_CODES;
+// The codes above as an enum: a decision can only name a known reason; the text adds the case.
 export const ReviewReasonCodeSchema = z.enum(
   Object.keys(REVIEW_REASON_CODES) as [ReviewReasonCode, ...ReviewReasonCode[]],
 );
 
+/** A unit's decision on one application: outcome, reason code and the case's own explanation. */
 export const ReviewDecisionSchema = z.object({
   outcome: ReviewOutcomeSchema.meta({ title: '审核结果' }),
   reasonCode: ReviewReasonCodeSchema.meta({ title: '原因' }),
@@ -39,10 +41,17 @@ export const ReviewDecisionSchema = z.object({
 });
 export type ReviewDecision = z.infer<typeof ReviewDecisionSchema>;
 
+/**
+ * Approving many applications at once; `confirm: true` is required so that a stray request cannot
+ * approve a whole page. At most 200 per call.
+ */
 export const BulkApproveSchema = z.object({
   ids: z.array(z.uuid()).min(1, '请选择要通过的报名').max(200),
   confirm: z.literal(true, { error: '请确认批量通过' }),
 });
+/**
+ * Applications not approved are listed with the reason (outside the reviewer's scope, not pending).
+ */
 export const BulkApproveResultSchema = z.object({
   approved: z.number().int(),
   skipped: z.array(z.object({ id: z.uuid(), reason: z.string() })),
@@ -57,6 +66,7 @@ export const SLA_MARK_LABELS: Record<SlaMark, string> = {
   overdue: '已超时',
 };
 
+/** The reviewer's queue: filters by event, status, position, name or code, and SLA mark. */
 export const ReviewQueueQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
@@ -68,6 +78,7 @@ export const ReviewQueueQuerySchema = z.object({
 });
 export type ReviewQueueQuery = z.infer<typeof ReviewQueueQuerySchema>;
 
+/** One waiting application; the candidate's ID number masked (NFR-SEC-3). */
 export const ReviewQueueItemSchema = z.object({
   id: z.uuid(),
   eventId: z.uuid(),
@@ -84,6 +95,7 @@ export const ReviewQueueItemSchema = z.object({
   /** The event policy's thresholds the mark was computed with. */
   slaHours: z.object({ warn: z.number().int(), overdue: z.number().int() }),
 });
+// Counts per status for the reviewer's whole scope come with each page of the queue.
 export const ReviewQueueSchema = z.object({
   items: z.array(ReviewQueueItemSchema),
   total: z.number().int(),
@@ -98,6 +110,7 @@ export const EducationFieldSchema = z.object({
   record: z.string(),
   matches: z.boolean(),
 });
+/** The outcome of the 学信 lookup; `unavailable` means the interface failed, not the candidate. */
 export const EducationCheckSchema = z.object({
   id: z.uuid(),
   outcome: z.enum(['match', 'mismatch', 'not_found', 'unavailable']),
@@ -119,11 +132,18 @@ export const ReviewAttachmentSchema = z.object({
   mime: AttachmentMimeSchema.nullable(),
 });
 export type ReviewAttachment = z.infer<typeof ReviewAttachmentSchema>;
+/**
+ * Downloading one material of one application: both ids, so access is checked on the application.
+ */
 export const ReviewAttachmentParamsSchema = z.object({
   id: z.uuid().meta({ title: '报名编号' }),
   fileId: z.uuid().meta({ title: '附件文件' }),
 });
 
+/**
+ * Everything a reviewer judges by: the profile version frozen with the application, materials,
+ * automatic checks, written score and the 学信 comparison (INT-09e), with the history.
+ */
 export const ReviewDetailSchema = z.object({
   id: z.uuid(),
   eventId: z.uuid(),

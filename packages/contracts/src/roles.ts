@@ -33,7 +33,9 @@ export type RoleDefinition = {
 const allPermissions = Object.keys(PERMISSIONS) as Permission[];
 // The auditor reads, verifies and exports the audit log and nothing else: every `audit.*` permission.
 const auditPermissions = allPermissions.filter((p) => p.startsWith('audit.'));
-// Issue 7: the org department runs registration, finance reconciliation and the seat draw.
+// The org department runs exam registration, payment and refunds with the finance system (REG-11),
+// exam rooms and seat arrangement for admission tickets, and the city data-exchange checks (REG-09,
+// NFR-EXC-1).
 const REGISTRATION_STAFF_PERMISSIONS: readonly Permission[] = [
   'registration.read',
   'registration.recheck',

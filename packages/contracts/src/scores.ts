@@ -22,6 +22,7 @@ export const ScoreImportSchema = z.object({
   fileBase64: z.string().min(1).max(30_000_000).meta({ title: '文件' }),
   background: z.boolean().optional().meta({ title: '后台导入' }),
 });
+/** Rows imported at once, or the id of the job when the import runs in the background. */
 export const ScoreImportResultSchema = z.object({
   imported: z.number().int(),
   jobId: z.uuid().optional(),
@@ -34,6 +35,7 @@ export const PassLineSchema = z.object({
   line: ScoreTextSchema.meta({ title: '合格线' }),
 });
 export type PassLine = z.infer<typeof PassLineSchema>;
+/** Setting an event's pass lines: each one added or replaced by category and major type. */
 export const SetPassLinesSchema = z.object({
   lines: z.array(PassLineSchema).min(1, '至少设置一条合格线').max(100),
   reason: z.string().trim().max(500).optional().meta({ title: '说明' }),
@@ -43,6 +45,9 @@ export const PassLineListSchema = z.object({
   publishedAt: z.string().nullable(),
 });
 
+/**
+ * One subject's score as text (exact decimals); null with `absent` when the candidate missed it.
+ */
 export const SubjectScoreSchema = z.object({
   subject: WrittenSubjectSchema,
   name: z.string(),
@@ -67,11 +72,13 @@ export const CandidateScoreSchema = z.object({
 export type CandidateScore = z.infer<typeof CandidateScoreSchema>;
 export const CandidateScoreListSchema = z.object({ items: z.array(CandidateScoreSchema) });
 
+/** Staff list of an event's written scores, filtered by exam category. */
 export const AdminScoreQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   examCategory: z.string().trim().max(20).optional().meta({ title: '考试类别' }),
 });
+/** One candidate's scores for the exam institute and org staff; the ID number masked. */
 export const AdminScoreSchema = z.object({
   id: z.uuid(),
   candidateName: z.string(),
@@ -86,6 +93,7 @@ export const AdminScoreSchema = z.object({
 export const AdminScorePageSchema = pageOf(AdminScoreSchema).extend({
   publishedAt: z.string().nullable(),
 });
+/** ONL-02: publishing makes the scores visible to candidates; how many and when. */
 export const PublishScoresResultSchema = z.object({
   publishedAt: z.string(),
   candidates: z.number().int(),

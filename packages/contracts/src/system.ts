@@ -7,6 +7,7 @@ import {
 } from './enums';
 import { pageOf } from './common';
 
+/** GET /api/health: the process answers; says nothing about the database (see readiness). */
 export const HealthSchema = z.object({
   status: z.literal('ok'),
   version: z.string(),
@@ -20,12 +21,16 @@ export const DATABASE_DRIVER_LABELS: Record<z.infer<typeof DatabaseDriverSchema>
   postgres: 'PostgreSQL',
 };
 
+/**
+ * GET /api/ready: whether the database answers, so a load balancer routes only to ready servers.
+ */
 export const ReadinessSchema = z.object({
   status: z.enum(['ok', 'unavailable']),
   database: z.enum(['ok', 'unavailable']),
   driver: DatabaseDriverSchema,
 });
 
+/** A background job (imports, batch checks, SMS runs) as the admin portal shows its progress. */
 export const JobSchema = z.object({
   id: z.uuid(),
   kind: z.string(),
@@ -42,6 +47,7 @@ export const JobSchema = z.object({
 export type Job = z.infer<typeof JobSchema>;
 export const JobPageSchema = pageOf(JobSchema);
 
+/** An event on the public site: what candidates need to find it, nothing of its policy. */
 export const PublicEventSchema = z.object({
   id: z.uuid(),
   code: z.string(),
@@ -53,6 +59,7 @@ export const PublicEventSchema = z.object({
 export type PublicEvent = z.infer<typeof PublicEventSchema>;
 export const PublicEventPageSchema = pageOf(PublicEventSchema);
 
+/** The public position search; the candidate portal extends it (PositionSearchQuerySchema). */
 export const PublicPositionQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1).meta({ title: '页码' }),
   pageSize: z.coerce.number().int().min(1).max(100).default(20).meta({ title: '每页条数' }),
@@ -62,6 +69,7 @@ export const PublicPositionQuerySchema = z.object({
 });
 export type PublicPositionQuery = z.infer<typeof PublicPositionQuerySchema>;
 
+/** One row of the public position list; the detail view adds the conditions. */
 export const PublicPositionSchema = z.object({
   id: z.uuid(),
   eventId: z.uuid(),

@@ -19,12 +19,15 @@ export const ExamRoomInputSchema = z.object({
 });
 export type ExamRoomInput = z.infer<typeof ExamRoomInputSchema>;
 export const ExamRoomSchema = ExamRoomInputSchema.extend({ id: z.uuid() });
+/** An event's rooms, listed for staff before they draw the seats. */
 export const ExamRoomListSchema = z.object({ items: z.array(ExamRoomSchema) });
 
+/** The seat draw: every confirmed registration gets a room and seat, reproducibly from the seed. */
 export const AssignSeatsSchema = z.object({
   /** The recorded seed; omitted → drawn from the server's random source and recorded. */
   seed: z.string().trim().min(8, '种子至少8个字符').max(128).optional().meta({ title: '随机种子' }),
 });
+/** A recorded seat draw: seed, algorithm and input digest let anyone replay and check it. */
 export const SeatDrawSchema = z.object({
   id: z.uuid(),
   seed: z.string(),
@@ -34,6 +37,7 @@ export const SeatDrawSchema = z.object({
   createdAt: z.string(),
 });
 
+/** The admission ticket 准考证 to print; the photo is fetched separately, never embedded here. */
 export const AdmissionTicketSchema = z.object({
   ticketNumber: z.string(),
   candidateName: z.string(),

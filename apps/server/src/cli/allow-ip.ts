@@ -13,6 +13,8 @@ const { values, positionals } = parseArgs({
   },
 });
 
+// Goes through the identity module's service, like the UI, so the addition is audited as
+// sec_admin's are.
 const { identity, close } = await openStandaloneIdentity(loadConfig());
 try {
   if (values.list) {

@@ -38,11 +38,14 @@ try {
     archivedBy: values.by,
     actor: { kind: 'system', id: `archive-audit:${values.by}` },
   });
+  // A CLI has no seal timer: chain what is still pending before the process exits.
   await audit.seal();
   console.log(
     `已归档第 ${result.fromId}–${result.toId} 条审计日志（${result.count} 条）：\n  ${result.workbookPath}\n  ${result.manifestPath}`,
   );
 } catch (error) {
+  // The refusal reasons (too young, chain broken) are the message; the cause names the failing
+  // step.
   const cause =
     error instanceof Error && error.cause instanceof Error ? `（${error.cause.message}）` : '';
   console.error(`归档失败：${error instanceof Error ? error.message : String(error)}${cause}`);

@@ -29,6 +29,8 @@ const specs = wanted.map(([role, spec]) => {
   }
   return { role, username, phone };
 });
+// Checked before touching the database: three different people is the point of 三权分立, so one
+// account named for two roles (user names compare case-insensitively) is refused outright.
 if (new Set(specs.map((s) => s.username.toLowerCase())).size !== 3) {
   console.error('三权分立：三个管理员必须是三个不同的账号');
   process.exit(2);
@@ -42,6 +44,7 @@ try {
     );
     process.exit(1);
   }
+  // No staff user exists yet to act as: the audit entries name this command as the actor.
   const system = { kind: 'system' as const, id: 'create-admins' };
   for (const spec of specs) {
     const created = await identity.staffUsers.create(

@@ -42,6 +42,7 @@ async function importedModules(): Promise<Map<string, Set<string>>> {
 async function main(): Promise<void> {
   const modules = kaoluModules();
   const check = process.argv.includes('--check');
+  // Without --check: the printout for a reader, in the order buildApp registers the modules.
   if (!check) {
     console.log('Modules in registry order (each after what it depends on):');
     modules.forEach((m, i) =>
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     );
     return;
   }
+  // Every problem is collected before exiting, so one lint run lists them all.
   const problems: string[] = [];
   try {
     checkModuleOrder(modules);
@@ -59,8 +61,11 @@ async function main(): Promise<void> {
   }
   const imports = await importedModules();
   const graph = [...imports].map(([name, deps]) => ({ name, dependsOn: [...deps] }));
+  // Cycles are sought in the real imports, not in dependsOn: a dependency nobody declared would
+  // hide one.
   const cycle = findCycle(graph);
   if (cycle) problems.push(`import cycle between module folders: ${cycle.join(' → ')}`);
+  // Each import of another module must be declared, so the registry's order stays truthful.
   const declared = new Map<string, Set<string>>(modules.map((m) => [m.name, new Set(m.dependsOn)]));
   for (const [from, tos] of imports) {
     if (!declared.has(from)) {

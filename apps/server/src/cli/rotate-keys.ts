@@ -176,6 +176,10 @@ export async function reencryptEncryptedFields(
   return report;
 }
 
+/**
+ * Runs one re-encryption; a value that fails to decrypt is counted as failed, not fatal to the
+ * pass.
+ */
 function attempt<T>(stats: Stats, work: () => T): T | undefined {
   try {
     return work();
@@ -186,6 +190,7 @@ function attempt<T>(stats: Stats, work: () => T): T | undefined {
   }
 }
 
+/** An update that matched no row means the value changed since it was read: a concurrent write. */
 function count(stats: Stats, updated: boolean): void {
   if (updated) stats.reencrypted += 1;
   else stats.skippedConcurrent += 1;
@@ -210,6 +215,7 @@ async function reencryptDocuments(
     );
     if (rows.length === 0) break;
     afterKey = rows.at(-1)!.key;
+    // As for columns: one short transaction per batch, and the update matches the document as read.
     await db.transaction(async (tx) => {
       for (const row of rows) {
         const resealed = attempt(stats, () =>
@@ -260,10 +266,13 @@ async function main(): Promise<void> {
   const keyOptions = { ...config.keys, dataDir: config.dataDir, isProduction: config.isProduction };
   if (!values.resume)
     console.log(`已生成新的字段密钥 ${await rotateFieldKey(keyOptions)}，开始重新加密…`);
+  // Loaded after the rotation, so the provider's current key is the one just added.
   const { provider: crypto } = await createSoftwareCryptoProvider(keyOptions);
   const database = await openDatabase(config.database);
   try {
     const report = await reencryptEncryptedFields(database.db, crypto, batchSize);
+    // Recorded as a failure while values remain under an old key, so the audit log shows an
+    // unfinished rotation.
     const audit = createAuditLog({ db: database.db, crypto });
     await audit.record(database.db, {
       action: 'key.rotated',
@@ -291,6 +300,7 @@ async function main(): Promise<void> {
   }
 }
 
+// Runs only as a command: the test suite imports this file for reencryptEncryptedFields.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);

@@ -40,6 +40,7 @@ if (result.ok) {
   console.log(
     `验证通过：${result.rowsChecked} 条日志完整、前后相链，${result.checkpointsVerified} 个签名检查点有效。`,
   );
+  // The signature covers the rows' content, so a workbook re-saved by Excel still verifies.
   if (!result.workbookUnchanged)
     console.log('注意：工作簿文件字节与导出时不同（例如被重新保存），但每条日志内容均未改变。');
   process.exit(0);

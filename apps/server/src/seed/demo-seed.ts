@@ -39,12 +39,15 @@ export async function seedDemoIfEmpty(
   ctx.jobs.register<DemoSeedOptions>(DEMO_SEED_JOB, async ({ payload, reportProgress }) =>
     insertDemoData(ctx.database.db, ctx.crypto, payload, reportProgress),
   );
+  // The seed string comes from config so every instance and every restart generates the same
+  // people.
   const year = options?.year ?? shanghaiYear(new Date());
   const created = await ctx.jobs.enqueue(
     DEMO_SEED_JOB,
     { seed: ctx.config.seed.seed, year, ...options },
     { maxAttempts: 1, createdBy: 'system' },
   );
+  // Startup waits for the demo: the server opens with the data in place or fails loudly.
   await ctx.jobs.drain();
   const done = await ctx.jobs.getJob(created.id);
   if (done?.status !== 'succeeded')
@@ -111,6 +114,7 @@ export async function insertDemoData(
           basicPolice: p.basicPolice,
           acceptsAdjustment: p.acceptsAdjustment,
           interviewRatio: p.interviewRatio,
+          // Published at once: the demo event is already in registration.
           status: 'published',
         })),
       );
@@ -136,6 +140,7 @@ async function insertUnits(
       data.departments.map((d) => ({ code: d.code, name: d.name, kind: 'department' as const })),
     )
     .returning({ id: unit.id, code: unit.code });
+  // Departments first: a unit row points at its department (parentId).
   const departmentIds = new Map(departments.map((r) => [r.code, r.id]));
   const units = await tx
     .insert(unit)
@@ -163,6 +168,7 @@ async function insertUnits(
 /** A generated person as a candidate row: ID number, phone and address only as ciphertext. */
 function candidateRow(c: DemoCandidate, crypto: CryptoProvider): typeof candidate.$inferInsert {
   const id = randomUUID();
+  // The id is chosen here, not by the database, because each ciphertext is bound to its row id.
   const ad = (column: string) => ({ table: 'candidate', column, rowId: id });
   return {
     id,
@@ -170,6 +176,8 @@ function candidateRow(c: DemoCandidate, crypto: CryptoProvider): typeof candidat
     gender: c.gender,
     birthDate: c.birthDate,
     idNumberEnc: crypto.encryptField(c.idNumber, ad('id_number')),
+    // Blind indexes let lookups by ID number or phone, and their unique keys, work without
+    // decrypting.
     idNumberBidx: crypto.blindIndex('id_number', c.idNumber),
     phoneEnc: crypto.encryptField(c.phone, ad('phone')),
     phoneBidx: crypto.blindIndex('phone', c.phone),

@@ -40,6 +40,8 @@ export function adjustPositions(input: {
   const filled = new Map<string, { public: number; unified: number }>(
     positions.map((p) => [p.id, { public: 0, unified: 0 }]),
   );
+  // Candidate-only rules (asked for adjustment, not on the first list, pass line) are judged once;
+  // position rules are judged per position below.
   const eligible = sorted.filter((c) => {
     const why = checkCandidateForAdjustment(c, policy);
     if (why) note(c.id, why);
@@ -77,6 +79,8 @@ export function adjustPositions(input: {
   const buckets = new Map<string, { pool: AdjustmentCandidate[]; head: number }>();
   for (const c of eligible) {
     if (c.acceptsUnified === false || placed.has(c.id)) continue;
+    // Adjustment stays within category and subject, so a position only ever looks at its own
+    // bucket.
     const key = `${c.category}\u0000${c.subject}`;
     const bucket = buckets.get(key);
     if (bucket) bucket.pool.push(c);
@@ -102,6 +106,8 @@ export function adjustPositions(input: {
       placed.set(c.id, { candidateId: c.id, positionId: p.id, round: 'unified' });
     fill.unified = taken.length;
   }
+  // A placed candidate gets one reason (where and by which score); the others get every note
+  // collected.
   const candidates: CandidateAdjustment[] = sorted.map((c) => {
     const placement = placed.get(c.id);
     const own = notes.get(c.id) ?? [];
@@ -150,6 +156,9 @@ export function takeWithTies<T extends { writtenTotal: number }>(
   return sortedPool.slice(0, end);
 }
 
+/**
+ * Input errors (duplicates, bad shortfall or score, a choice of an unknown position), all at once.
+ */
 function validateAdjustment(
   positions: readonly AdjustmentPosition[],
   candidates: readonly AdjustmentCandidate[],

@@ -12,6 +12,7 @@ export type AdjustmentPosition = {
   barsLongStayAbroad: boolean;
 };
 
+/** A candidate who may be adjusted: written total, category and subject decide where he may go. */
 export type AdjustmentCandidate = {
   id: string;
   category: string;
@@ -28,6 +29,7 @@ export type AdjustmentCandidate = {
   acceptsUnified?: boolean;
 };
 
+/** Per-event inputs: the pass line of each category, and the abroad limit of INT-07 in months. */
 export type AdjustmentPolicy = {
   passLines: Readonly<Record<string, Centi>>;
   abroadLimitMonths: number;
@@ -39,7 +41,9 @@ export type ConditionsCheck = (
   position: AdjustmentPosition,
 ) => string | null;
 
+/** One candidate placed in one position, in the public round or the unified adjustment 统一调剂. */
 export type Placement = { candidateId: string; positionId: string; round: 'public' | 'unified' };
+/** How a position's shortfall was filled, round by round, and what is still missing. */
 export type PositionFill = {
   positionId: string;
   needed: number;
@@ -47,6 +51,7 @@ export type PositionFill = {
   filledUnified: number;
   remainingShortfall: number;
 };
+/** Where a candidate ended up (null: nowhere) and the reasons, shown to him and to the staff. */
 export type CandidateAdjustment = {
   candidateId: string;
   positionId: string | null;

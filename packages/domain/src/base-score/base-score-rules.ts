@@ -22,12 +22,17 @@ export function parseBaseScoreRules(json: unknown): Outcome<BaseScoreRule[]> {
     return { ok: false, reasons: [problem('BASE_SCORE.NOT_LIST', '评分规则应为数组', 'rules')] };
   const reasons: Problem[] = [];
   const ids = new Set<string>();
+  // The null placeholders of bad rules never escape: any reason makes the whole outcome a failure.
   const rules = json.map((raw, i) => parseRule(raw, `rules[${i}]`, reasons, ids));
   return reasons.length > 0
     ? { ok: false, reasons }
     : { ok: true, value: rules as BaseScoreRule[] };
 }
 
+/**
+ * One rule; problems go to `reasons` and parsing carries on with placeholders, so one pass over the
+ * JSON reports every mistake in the rules, not just the first.
+ */
 function parseRule(
   raw: unknown,
   at: string,

@@ -2,7 +2,9 @@ import { formatCenti, type Centi } from '../shared/decimal';
 import { problem, type Outcome, type Problem } from '../shared/outcome';
 import type { BaseScoreRule } from './base-score-rules';
 
+/** A candidate's application data as the rules read it, field by field. */
 export type BaseScoreInput = { id: string; data: Readonly<Record<string, unknown>> };
+/** What one rule gave one candidate, and whether its cap cut the points (REG-02b explanation). */
 export type RuleContribution = {
   ruleId: string;
   name: string;

@@ -6,7 +6,12 @@ import {
 } from '../random/seeded-random';
 import { problem, type Outcome } from '../shared/outcome';
 
+/** drawPosition: when the candidate drew (1 = first); orderNumber: the interview order he drew. */
 export type LotteryEntry = { candidateId: string; drawPosition: number; orderNumber: number };
+/**
+ * The draw with its record (seed, algorithm, input digest), so the signed log can show how it was
+ * drawn (REG-08).
+ */
 export type CandidateLottery = { entries: LotteryEntry[]; room: string | null; record: DrawRecord };
 
 /**

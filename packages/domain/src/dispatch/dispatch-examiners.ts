@@ -1,8 +1,11 @@
 import { createFlowNetwork } from '../shared/max-flow';
 import { problem, type Outcome, type Problem } from '../shared/outcome';
 
+/** An examiner a unit offers to send out; never sent back to his own unit. */
 export type DispatchExaminer = { id: string; unitId: string };
+/** How many outside examiners a unit needs in. */
 export type DispatchNeed = { unitId: string; count: number };
+/** The allocation and the shortfall per unit, which org_admin reviews and adjusts (INT-09a). */
 export type DispatchResult = {
   assignments: { examinerId: string; fromUnitId: string; toUnitId: string }[];
   met: number;
@@ -25,6 +28,7 @@ export function dispatchExaminers(
 ): Outcome<DispatchResult> {
   const reasons = validateDispatch(examiners, needs);
   if (reasons.length > 0) return { ok: false, reasons };
+  // Examiners and units in id order: the same input always gives the same dispatch.
   const byUnit = new Map<string, string[]>();
   for (const e of [...examiners].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const list = byUnit.get(e.unitId);
@@ -65,6 +69,7 @@ export function dispatchExaminers(
       else lo = mid;
     }
   }
+  // The flow says how many of a unit's examiners go where; they are handed out in id order.
   const cursor = new Map(offer.map((u) => [u, 0]));
   const assignments = chosen.pairFlows.flatMap(({ from, to, flow }) => {
     const unit = offer[from]!;
@@ -91,6 +96,10 @@ export function dispatchExaminers(
   };
 }
 
+/**
+ * source → offering unit (its examiners) → needing unit (at most pairCap, never itself) → sink (its
+ * need); the flow on each pair edge is how many that unit sends there.
+ */
 function solveFlow(
   supply: number[],
   offer: string[],
@@ -118,6 +127,7 @@ function solveFlow(
   };
 }
 
+/** Duplicate examiners, duplicate or invalid needs: reported all at once. */
 function validateDispatch(
   examiners: readonly DispatchExaminer[],
   needs: readonly DispatchNeed[],

@@ -15,6 +15,7 @@ import {
 } from './eligibility.types';
 import { checkResidence } from './residence-rules';
 
+// The level lists run lowest first, so "at least X" is a comparison of positions in the list.
 const rankOf = <T extends string>(list: readonly T[], value: T): number => list.indexOf(value);
 
 /**
@@ -28,6 +29,8 @@ export function checkEligibility(
   policy: EligibilityPolicy,
 ): Outcome<EligibilityResult> {
   const reasons = validateCandidate(candidate, policy);
+  // Bad input (an incomplete profile, a wrong date) is an expected outcome, answered before any
+  // condition is judged so that no check reports on nonsense.
   if (reasons.length > 0) return { ok: false, reasons };
   const checks: ConditionCheck[] = [];
   const add = (condition: string, code: string, passed: boolean, reason: string): void => {
@@ -56,6 +59,8 @@ export function checkEligibility(
   if (position.majorCodes?.length || position.majorKeywords?.length)
     checks.push(checkMajor(candidate, position));
   if (position.minAge !== undefined || position.maxAge !== undefined) {
+    // On the policy's reference date, not today: every candidate of an event is measured on one
+    // day.
     const age = calculateAge(candidate.birthDate, policy.referenceDate);
     const ok = age >= (position.minAge ?? 0) && age <= (position.maxAge ?? Infinity);
     add(
@@ -84,6 +89,7 @@ export function checkEligibility(
     );
   }
   checks.push(...checkResidence(candidate, position, policy));
+  // Experience is declared in months; the position states whole years.
   if (position.minWorkYears) {
     const ok = candidate.workMonths >= position.minWorkYears * 12;
     add(
@@ -102,6 +108,8 @@ export function checkEligibility(
       `要求基层工作经历满${position.minGrassrootsYears}年，考生为${candidate.grassrootsMonths}个月`,
     );
   }
+  // INT-07: 基层人民警察 and 公安 positions bar a long stay abroad; the limit comes from the
+  // policy.
   if (position.barsLongStayAbroad) {
     const ok = candidate.longestAbroadMonths < policy.abroadLimitMonths;
     add(
@@ -111,9 +119,15 @@ export function checkEligibility(
       `基层人民警察及公安机关职位不招录在境外连续居住、学习或工作${policy.abroadLimitMonths}个月以上者，考生最长连续${candidate.longestAbroadMonths}个月`,
     );
   }
+  // Every condition is kept, passed or not, so the candidate and the reviewer see the whole
+  // picture.
   return { ok: true, value: { eligible: checks.every((c) => c.passed), checks } };
 }
 
+/**
+ * 专业: passes on a code prefix (a catalogue class covers its majors) or a keyword in the major's
+ * name, since candidates' majors are not always in the catalogue.
+ */
 function checkMajor(
   candidate: EligibilityCandidate,
   position: PositionRequirements,
@@ -131,6 +145,7 @@ function checkMajor(
   };
 }
 
+/** Input problems, all of them at once with their field path, so a form can show every one. */
 function validateCandidate(c: EligibilityCandidate, policy: EligibilityPolicy): Problem[] {
   const reasons: Problem[] = [];
   const bad = (code: string, message: string, path: string): void =>

@@ -12,6 +12,7 @@ export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 /** Degrees in increasing order. */
 export const DEGREES = ['none', 'bachelor', 'master', 'doctor'] as const;
 export type Degree = (typeof DEGREES)[number];
+/** Political statuses a position may require, as stored in the profile. */
 export const POLITICAL_STATUSES = [
   'cpc_member',
   'cpc_probationary',
@@ -21,6 +22,7 @@ export const POLITICAL_STATUSES = [
 ] as const;
 export type PoliticalStatus = (typeof POLITICAL_STATUSES)[number];
 
+// zh-CN labels of the levels: the reasons of a check are read by candidates and reviewers.
 export const EDUCATION_LABELS: Record<EducationLevel, string> = {
   high_school: '高中',
   junior_college: '大专',
@@ -89,6 +91,10 @@ export type EligibilityPolicy = {
   abroadLimitMonths: number;
 };
 
+/**
+ * The thresholds a policy uses unless the event sets its own; the reference date comes with each
+ * check.
+ */
 export const DEFAULT_ELIGIBILITY_POLICY: Omit<EligibilityPolicy, 'referenceDate'> = {
   permitMinPoints: 120,
   permitMinHeldMonths: 12,
@@ -97,5 +103,6 @@ export const DEFAULT_ELIGIBILITY_POLICY: Omit<EligibilityPolicy, 'referenceDate'
   abroadLimitMonths: 6,
 };
 
+/** One condition's verdict: the code is stable for the program, the reason is for people. */
 export type ConditionCheck = { condition: string; code: string; passed: boolean; reason: string };
 export type EligibilityResult = { eligible: boolean; checks: ConditionCheck[] };

@@ -13,6 +13,8 @@ import type {
   SeatKind,
 } from './examiner-lottery.types';
 
+// Bounds the backtracking: an unsatisfiable pool answers in bounded time instead of searching
+// forever.
 const STEP_LIMIT = 200_000;
 const byId = (a: LotteryExaminer, b: LotteryExaminer): number =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -25,10 +27,13 @@ export function drawExaminers(
   input: ExaminerLotteryInput,
 ): Outcome<{ seats: SeatAssignment[]; record: DrawRecord }> {
   const reasons = checkFeasibility(input);
+  // A pool below the factor is a warning: the draw may still succeed, so only the others stop it.
   if (reasons.some((r) => r.code !== 'EXAMINER.POOL_BELOW_FACTOR')) return { ok: false, reasons };
   const rng = createSeededRandom(deriveSeed(input.seed, 'examiners'));
+  // Sorted before shuffling, so the same seed gives the same draw whatever order the pools came in.
   const chiefs = rng.shuffle([...input.chiefPool].sort(byId));
   const pool = rng.shuffle([...input.examinerPool].sort(byId));
+  // One flat list of seats, room after room; `remaining` is how many seats of its room follow it.
   const plan = input.groups.flatMap((g, gi) =>
     seatsOf(g, input.rules).map((seat, k, all) => ({ gi, seat, remaining: all.length - k - 1 })),
   );
@@ -60,6 +65,7 @@ export function drawExaminers(
     }
     return false;
   };
+  // On failure, the deepest seat reached tells staff which room and seat the pools cannot fill.
   if (!place(0)) {
     const stuck = plan[deepest]!;
     const message =
@@ -83,6 +89,7 @@ export function drawExaminers(
     seat: p.seat,
     examinerId: chosen[i]!.id,
   }));
+  // The record digests the pools in id order, so the digest does not depend on the shuffle.
   const record = createDrawRecord(input.seed, {
     groups: input.groups,
     chiefPool: chiefs.slice().sort(byId),
@@ -113,6 +120,7 @@ export function simulateExaminerDraws(
   return { runs, succeeded, failures, problems: checkFeasibility(input) };
 }
 
+/** zh-CN name of a seat kind, for the reason of a failed draw. */
 function seatLabel(seat: SeatKind): string {
   return { chief: '主考官', rotating: '轮换考官', professional: '专业考官', fixed: '固定考官' }[
     seat

@@ -10,6 +10,7 @@ import type {
 
 /** Seats of a group in the order they are drawn: the most constrained first. */
 export function seatsOf(group: LotteryGroup, rules: ExaminerLotteryRules): SeatKind[] {
+  // An examiner who scores both ways fills a fixed seat too, so fewer fixed seats remain to draw.
   const fixed = rules.professionalCountsAsStructured
     ? Math.max(0, group.fixed - group.professional)
     : group.fixed;
@@ -21,8 +22,10 @@ export function seatsOf(group: LotteryGroup, rules: ExaminerLotteryRules): SeatK
   ];
 }
 
+/** The units whose positions a group interviews: the basis of every 回避 rule below. */
 export const recruitingUnits = (group: LotteryGroup): Set<string> =>
   new Set(group.positions.map((p) => p.unitId));
+/** 区外考官: from another district than the host; unknown districts never count as outside. */
 export const isOutside = (e: LotteryExaminer, rules: ExaminerLotteryRules): boolean =>
   rules.hostDistrict !== undefined && e.district !== undefined && e.district !== rules.hostDistrict;
 
@@ -46,6 +49,8 @@ export function seatConflict(
       code: 'EXAMINER.CHIEF_OWN_UNIT',
       message: `主考官 ${e.id} 不得为本单位职位担任主考官`,
     };
+  // 回避 (IVW-04): two examiners of one unit never share a room, and the recruiting units' own
+  // examiners are capped per group (maxRecruitingUnitPerGroup).
   if (room.some((r) => r.unitId === e.unitId))
     return { code: 'EXAMINER.SAME_UNIT_IN_ROOM', message: `考官 ${e.id} 与同单位考官同在一个考场` };
   if (
@@ -66,6 +71,7 @@ export function seatConflict(
       message: `考官 ${e.id} 申报了与本组职位的回避关系`,
     };
   }
+  // Configurable: nobody sits in the same group twice in a row.
   if (rules.previousSession?.[group.id]?.includes(e.id))
     return { code: 'EXAMINER.REPEAT_IN_GROUP', message: `考官 ${e.id} 上一场已在本组` };
   return null;
@@ -95,6 +101,7 @@ export function validateExaminerDraw(
           ),
         );
     }
+    // The seats are replayed in order, so each is judged against the room as it stood when filled.
     const room: LotteryExaminer[] = [];
     mine.forEach((s, k) => {
       const at = `groups.${group.id}.seats[${k}]`;
@@ -113,6 +120,8 @@ export function validateExaminerDraw(
       if (conflict) reasons.push(problem(conflict.code, conflict.message, at));
       room.push(e);
     });
+    // Checked on the whole room: the minimum of 区外 examiners is a property of the group, not a
+    // seat.
     const outside = room.filter((e) => isOutside(e, input.rules)).length;
     if (outside < input.rules.minOutsideExaminers) {
       reasons.push(

@@ -1,6 +1,7 @@
 /** Seat kinds in an interview room (IVW-04, §7). */
 export type SeatKind = 'chief' | 'rotating' | 'professional' | 'fixed';
 
+/** An examiner of the pool: his unit and district drive 回避 and the 区外 quota. */
 export type LotteryExaminer = {
   id: string;
   unitId: string;
@@ -22,6 +23,7 @@ export type LotteryGroup = {
   professional: number;
 };
 
+/** The 回避 and balance rules of an examiner draw (IVW-04), with the defaults below. */
 export type ExaminerLotteryRules = {
   maxRecruitingUnitPerGroup: number;
   /** The host district; examiners from elsewhere count as outside examiners. */
@@ -34,6 +36,8 @@ export type ExaminerLotteryRules = {
   previousSession?: Readonly<Record<string, readonly string[]>>;
 };
 
+// Default: at most one examiner of a recruiting unit per room; the pool holds ≥ 1.2 × the examiners
+// needed.
 export const DEFAULT_EXAMINER_LOTTERY_RULES: ExaminerLotteryRules = {
   maxRecruitingUnitPerGroup: 1,
   minOutsideExaminers: 0,
@@ -41,6 +45,7 @@ export const DEFAULT_EXAMINER_LOTTERY_RULES: ExaminerLotteryRules = {
   professionalCountsAsStructured: true,
 };
 
+/** One session's draw: groups, the chief and examiner pools, rules and the recorded seed. */
 export type ExaminerLotteryInput = {
   groups: readonly LotteryGroup[];
   chiefPool: readonly LotteryExaminer[];
@@ -49,4 +54,5 @@ export type ExaminerLotteryInput = {
   seed: string;
 };
 
+/** One examiner in one seat of one group: the draw's output and the validator's input. */
 export type SeatAssignment = { groupId: string; seat: SeatKind; examinerId: string };

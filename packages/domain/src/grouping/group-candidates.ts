@@ -8,8 +8,10 @@ import {
 import { createFlowNetwork } from '../shared/max-flow';
 import { problem, type Outcome, type Problem } from '../shared/outcome';
 
+/** unitId and schoolId, when known, drive 回避: no examiner of the same unit or school. */
 export type GroupingCandidate = { id: string; gender: Gender; unitId?: string; schoolId?: string };
 export type GroupingExaminer = { id: string; unitId?: string; schoolId?: string };
+/** REG-02c input; the seed is recorded so that the same input redraws the same groups. */
 export type GroupingInput = {
   candidates: readonly GroupingCandidate[];
   examiners: readonly GroupingExaminer[];
@@ -19,6 +21,7 @@ export type GroupingInput = {
   maxGroupsPerExaminer?: number;
   seed: string;
 };
+/** One group of one gender, with the examiners assigned to it. */
 export type CandidateGroup = {
   id: string;
   gender: Gender;
@@ -45,10 +48,13 @@ export function groupCandidates(
 ): Outcome<{ groups: CandidateGroup[]; record: DrawRecord }> {
   const reasons = validateGrouping(input);
   if (reasons.length > 0) return { ok: false, reasons };
+  // Sorted by id before any shuffle: the recorded seed reproduces the draw whatever the input
+  // order.
   const candidates = [...input.candidates].sort(byId);
   const groups: CandidateGroup[] = [];
   const members: GroupingCandidate[][] = [];
   for (const gender of ['male', 'female'] as const) {
+    // One derived stream per class, so the men's draw does not depend on how many women there are.
     const shuffled = createSeededRandom(deriveSeed(input.seed, gender)).shuffle(
       candidates.filter((c) => c.gender === gender),
     );
@@ -64,6 +70,8 @@ export function groupCandidates(
       });
     });
   }
+  // Shuffled too: which feasible assignment the flow finds then follows the seed, not the lowest
+  // ids.
   const examiners = createSeededRandom(deriveSeed(input.seed, 'examiners')).shuffle(
     [...input.examiners].sort(byId),
   );
@@ -116,6 +124,8 @@ export function assignGroupExaminers(
   });
   examiners.forEach((_, ei) => net.addEdge(g + ei, sink, perExaminer));
   const flow = net.maxFlow(source, sink);
+  // Short of g × k seats: name the groups that have too few examiners left after 回避, else the
+  // total.
   if (flow < g * k) {
     const reasons: Problem[] = [];
     allowedPerGroup.forEach((n, gi) => {
@@ -145,6 +155,7 @@ export function assignGroupExaminers(
   return { ok: true, value: result };
 }
 
+/** Sizes, seed, duplicates and genders checked up front, every problem with its field. */
 function validateGrouping(input: GroupingInput): Problem[] {
   const reasons: Problem[] = [];
   if (!Number.isInteger(input.groupSize) || input.groupSize < 1)

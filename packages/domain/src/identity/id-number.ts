@@ -18,6 +18,7 @@ export function idNumberCheckDigit(first17: string): string {
   return CHECK_CHARS[sum % 11]!;
 }
 
+/** As the ID number encodes it: the 17th digit is odd for men and even for women. */
 export type Gender = 'male' | 'female';
 
 /** What a valid 18-digit number tells: region, birth date (YYYY-MM-DD) and gender. */

@@ -9,8 +9,10 @@ export type ListPosition = {
   ratio: number | string;
   cutoff?: Centi;
 };
+/** A candidate applying to one position, with the score the list is drawn by. */
 export type ListCandidate = { id: string; positionId: string; score: Centi };
 
+/** Why a candidate is on the list or not: under the cut-off, or past the quota without a tie. */
 export type CandidateListOutcome = {
   candidateId: string;
   positionId: string;
@@ -18,6 +20,7 @@ export type CandidateListOutcome = {
   reason: string;
 };
 
+/** One position's interview list: its quota, who is on it, the line score and any shortfall. */
 export type PositionList = {
   positionId: string;
   quota: number;

@@ -5,6 +5,7 @@ import { rankColumns } from './rank-columns';
 /** One step of the tie-break chain: a value field, highest first by default. */
 export type RankingKey = { field: string; order?: 'asc' | 'desc'; label?: string };
 
+/** A row to rank: its partition (e.g. gender) and its values in hundredths, by field name. */
 export type RankingRow = {
   id: string;
   partition?: string;
@@ -21,6 +22,7 @@ export type RankedRow = {
   separatedBy: string | null;
 };
 
+/** rankBy 'chain' (default): rows share a rank only when every key ties; 'first': the first key. */
 export type RankingOptions = { keys: readonly RankingKey[]; rankBy?: 'chain' | 'first' };
 
 /**

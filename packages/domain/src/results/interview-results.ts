@@ -26,6 +26,8 @@ export function computeInterviewResults(
   candidates: readonly ResultCandidate[],
   sheets: readonly ScoreSheet[],
 ): Outcome<{ results: CandidateResult[]; unsignedSheets: ScoreSheet[] }> {
+  // Every problem of the whole half-day is collected before anything is computed (INT-09d: one pass
+  // reports all, instead of an upload rerun for each error).
   const reasons: Problem[] = [];
   const indicators = {
     structured: parseIndicators(
@@ -37,6 +39,7 @@ export function computeInterviewResults(
       ? parseIndicators(policy.indicators.professional, 'policy.indicators.professional', reasons)
       : [],
   };
+  // Below 3 examiners, dropping the highest and the lowest would leave one score or none.
   if (!Number.isInteger(policy.dropExtremesMinExaminers) || policy.dropExtremesMinExaminers < 3) {
     reasons.push(
       problem(
@@ -51,6 +54,7 @@ export function computeInterviewResults(
     structured: parseWeight(policy.weights.structured, 'policy.weights.structured', reasons),
     professional: parseWeight(policy.weights.professional, 'policy.weights.professional', reasons),
   };
+  // Weights are in hundredths of a percent after parsing: 10000 means they add up to exactly 1.
   if (weights.written + weights.structured + weights.professional !== 10000) {
     reasons.push(
       problem('RESULTS.WEIGHTS_SUM', '笔试、结构化、专业面试权重之和应为 1', 'policy.weights'),
@@ -81,6 +85,7 @@ export function computeInterviewResults(
       );
     else written.set(c.id, w);
   });
+  // A sheet not signed by the supervisor is set aside and counts as missing, never as a score.
   const { parsed, unsigned } = parseSheets(policy, indicators, byId, sheets, reasons);
   candidates.forEach((c, i) => reportMissing(c, i, parsed, unsigned, policy, reasons));
   if (reasons.length > 0) return { ok: false, reasons };
@@ -109,6 +114,7 @@ export function computeInterviewResults(
         (professional?.score ?? 0) * weights.professional,
       10000,
     );
+    // The pass mark applies to the structured interview score, not to the composite.
     const passed = structured.score >= passMark!;
     const explanation =
       `笔试折算 ${formatCenti(writtenConverted)} × ${weights.written / 10000} + 结构化面试 ${formatCenti(structured.score)} × ${weights.structured / 10000}` +
@@ -129,6 +135,10 @@ export function computeInterviewResults(
   return { ok: true, value: { results, unsignedSheets: unsigned } };
 }
 
+/**
+ * Every examiner arranged for the candidate must have a signed sheet of each kind the policy uses;
+ * one missing or unsigned sheet blocks the whole computation, since the mean would change.
+ */
 function reportMissing(
   c: ResultCandidate,
   i: number,

@@ -41,9 +41,13 @@ export type ResultPolicy = {
   passMark: number | string;
 };
 
+/**
+ * One indicator's examiner scores, split into those kept and the highest / lowest dropped (IVW-08).
+ */
 export type IndicatorScore = { code: string; kept: Centi[]; dropped: Centi[] };
 export type KindScore = { score: Centi; examinerCount: number; indicators: IndicatorScore[] };
 
+/** One candidate's computed interview and composite score, with the explanation staff can show. */
 export type CandidateResult = {
   candidateId: string;
   writtenConverted: Centi;

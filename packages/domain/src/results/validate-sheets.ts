@@ -10,6 +10,7 @@ import type {
 
 /** Parsed sheets: candidate → kind → examiner → indicator values (hundredths). */
 export type ParsedSheets = Map<string, Map<InterviewKind, Map<string, Map<string, Centi>>>>;
+/** An indicator with its maximum and weight parsed to exact hundredths. */
 export type ParsedIndicator = { code: string; max: Centi; weight: Centi };
 
 /** Parses indicators, reporting bad max or weight values. */
@@ -30,6 +31,7 @@ export function parseIndicators(
       reasons.push(
         problem('RESULTS.BAD_INDICATOR', `指标 ${ind.name} 的权重无效`, `${path}[${i}].weight`),
       );
+    // A bad value is already reported; 0 keeps the parse going so later problems are found too.
     return { code: ind.code, max: max ?? 0, weight: weight ?? 0 };
   });
 }
@@ -60,6 +62,8 @@ export function parseSheets(
       );
       return;
     }
+    // Only the examiners arranged for this candidate may score him: a sheet from anyone else is an
+    // error.
     const assigned =
       sheet.kind === 'structured'
         ? candidate.examiners.structured
@@ -77,6 +81,7 @@ export function parseSheets(
       );
       return;
     }
+    // Kept aside, not reported here: reportMissing names it as unsigned, and the caller lists them.
     if (!sheet.supervisorSigned) {
       unsigned.push(sheet);
       return;
@@ -86,6 +91,7 @@ export function parseSheets(
     parsed.set(sheet.candidateId, byKind);
     const byExaminer = byKind.get(sheet.kind) ?? new Map<string, Map<string, Centi>>();
     byKind.set(sheet.kind, byExaminer);
+    // Two sheets from one examiner would count him twice in the mean; neither is chosen silently.
     if (byExaminer.has(sheet.examinerId)) {
       reasons.push(
         problem(
@@ -101,6 +107,7 @@ export function parseSheets(
   return { parsed, unsigned };
 }
 
+/** One sheet's scores: each indicator present, exact to two decimals, within 0..max, none extra. */
 function parseValues(
   sheet: ScoreSheet,
   indicators: ParsedIndicator[],
