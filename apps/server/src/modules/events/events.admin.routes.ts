@@ -21,9 +21,11 @@ import { POLICY_TEMPLATES, type PolicyTemplateId } from './policy-templates';
 import { changeContextOf } from '../../platform/auth/request-context';
 
 const tags = ['招录事项'];
+// The template ids as a zod enum, so the OpenAPI document lists them and a wrong one answers 400.
 const TemplateIdSchema = z.enum(
   Object.keys(POLICY_TEMPLATES) as [PolicyTemplateId, ...PolicyTemplateId[]],
 );
+// Templates are named like the event types, plus the national position-first style.
 const TEMPLATE_LABELS: Record<PolicyTemplateId, string> = {
   ...EVENT_TYPE_LABELS,
   national: '全国通行（先报后考）',
@@ -32,6 +34,7 @@ const TEMPLATE_LABELS: Record<PolicyTemplateId, string> = {
 /** Staff routes of events: list, create from a template, edit, policy versions, lifecycle, REG-01 deadlines. */
 export function registerEventAdminRoutes(app: ZodApp, events: EventsService): void {
   app.get(
+    // Read by the create-event form, which shows each template's policy before it is copied.
     '/api/admin/policy-templates',
     {
       schema: {
@@ -68,6 +71,7 @@ export function registerEventAdminRoutes(app: ZodApp, events: EventsService): vo
       config: { access: { permission: 'event.read' } },
     },
     async (request) => {
+      // Event-scoped staff list only the events their grants name.
       const scope = eventScopeOf(request.principal, 'event.read');
       const { items, total } = await events.list({
         ...request.query,
@@ -82,6 +86,8 @@ export function registerEventAdminRoutes(app: ZodApp, events: EventsService): vo
     {
       schema: {
         tags,
+        // A new event gets a copy of the template: later template changes never alter a running
+        // event.
         summary: '新建招录事项（复制该类型的政策模板）',
         body: CreateEventSchema.extend({
           template: TemplateIdSchema.optional().meta({ title: '政策模板' }),
@@ -116,6 +122,7 @@ export function registerEventAdminRoutes(app: ZodApp, events: EventsService): vo
     {
       schema: {
         tags,
+        // Every route that names an event checks the caller's event scope before the service runs.
         summary: '修改名称或日程',
         params: IdParamSchema,
         body: UpdateEventSchema,
@@ -136,6 +143,8 @@ export function registerEventAdminRoutes(app: ZodApp, events: EventsService): vo
     {
       schema: {
         tags,
+        // A policy edit is a new version with a reason; decisions taken earlier keep citing their
+        // version.
         summary: '修改政策（保存为新版本）',
         params: IdParamSchema,
         body: UpdatePolicySchema,
@@ -161,6 +170,7 @@ export function registerEventAdminRoutes(app: ZodApp, events: EventsService): vo
     {
       schema: {
         tags,
+        // Versions are listed oldest first, so the page reads as the policy's history.
         summary: '政策历史版本',
         params: IdParamSchema,
         response: { 200: PolicyVersionListSchema },
@@ -186,6 +196,7 @@ export function registerEventAdminRoutes(app: ZodApp, events: EventsService): vo
     {
       schema: {
         tags,
+        // The lifecycle table (event-lifecycle.ts) decides which moves are allowed.
         summary: '变更事项状态',
         params: IdParamSchema,
         body: TransitionEventSchema,
@@ -206,6 +217,9 @@ export function registerEventAdminRoutes(app: ZodApp, events: EventsService): vo
     {
       schema: {
         tags,
+        // REG-01 has its own permission, event.adjust, so the emergency change can be granted
+        // separately
+        // from everyday event management.
         summary: '应急调整截止时间（REG-01）',
         params: IdParamSchema,
         body: ChangeDeadlineSchema,

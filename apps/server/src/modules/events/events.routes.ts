@@ -12,6 +12,7 @@ import { findEventById, findPublicEvents } from './events.repository';
 /** Public list of recruitment events for the candidate portal's home page, and one event's schedule. */
 export function registerPublicEventRoutes(app: ZodApp, deps: { db: Db }): void {
   app.get(
+    // Public: the home page lists every event that left draft, closed ones included (NFR-HIS-1).
     '/api/public/events',
     {
       schema: {
@@ -41,6 +42,9 @@ export function registerPublicEventRoutes(app: ZodApp, deps: { db: Db }): void {
       // A draft is not public yet: answer as if it did not exist.
       if (!event || event.status === 'draft') throw new AppError('EVENT.NOT_FOUND');
       const { id, code, name, type, year, status, schedule } = event;
+      // Only what a candidate needs before registering: categories and subjects, the fee, the photo
+      // rule;
+      // review SLAs and the rest of the policy stay internal.
       const { examCategories, fee, photo } = event.policy;
       const registration = {
         examCategories: examCategories.map((c) => ({
@@ -59,6 +63,7 @@ export function registerPublicEventRoutes(app: ZodApp, deps: { db: Db }): void {
         year,
         status,
         schedule,
+        // A policy without `order` is exam-first, the Shanghai 面上 practice.
         order: event.policy.order ?? 'exam_first',
         registration,
       };

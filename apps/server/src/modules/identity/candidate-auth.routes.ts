@@ -12,6 +12,8 @@ import type { Identity } from './identity.service';
 import { setSessionCookies } from './session.service';
 import { candidateOf, requestContextOf } from '../../platform/auth/request-context';
 
+// Every answer here that can reveal whether an account exists is the same for known and unknown
+// accounts; the service decides that, the routes only carry request context and cookies.
 const Ok = z.object({ ok: z.literal(true) });
 const tags = ['考生账号'];
 
@@ -20,6 +22,8 @@ export function registerCandidateAuthRoutes(app: ZodApp, identity: Identity): vo
   const { candidates, sessions, secureCookies } = identity;
 
   app.post(
+    // Public: the code is what proves the phone before an account exists (注册) or is reachable
+    // (找回密码).
     '/api/candidate/auth/sms-code',
     {
       schema: {
@@ -37,6 +41,8 @@ export function registerCandidateAuthRoutes(app: ZodApp, identity: Identity): vo
   );
 
   app.post(
+    // Registration logs the candidate in at once: the session and CSRF cookies are set on the
+    // answer.
     '/api/candidate/auth/register',
     {
       schema: {
@@ -55,6 +61,7 @@ export function registerCandidateAuthRoutes(app: ZodApp, identity: Identity): vo
   );
 
   app.post(
+    // The account field takes an ID number or a phone number; the service tells them apart.
     '/api/candidate/auth/login',
     {
       schema: {
@@ -73,6 +80,7 @@ export function registerCandidateAuthRoutes(app: ZodApp, identity: Identity): vo
   );
 
   app.post(
+    // Public by necessity: the SMS code stands in for the forgotten password.
     '/api/candidate/auth/reset-password',
     {
       schema: {
@@ -99,6 +107,7 @@ export function registerCandidateAuthRoutes(app: ZodApp, identity: Identity): vo
   );
 
   app.post(
+    // The current session id is passed so that every other session ends and this one survives.
     '/api/candidate/account/password',
     {
       schema: { tags, summary: '修改密码', body: ChangePasswordSchema, response: { 200: Ok } },

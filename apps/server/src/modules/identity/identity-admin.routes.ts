@@ -64,6 +64,8 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
   );
 
   app.post(
+    // A reset never shows or sets a chosen password: the administrator relays a one-time one
+    // (REG-05).
     '/api/staff-users/:id/reset-password',
     {
       schema: {
@@ -78,6 +80,7 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
       staffUsers.resetPassword(request.params.id, actorOf(request), requestContextOf(request)),
   );
 
+  // Disable and enable share one shape; the service refuses to disable one's own account.
   for (const [action, disabled] of [
     ['disable', true],
     ['enable', false],
@@ -106,6 +109,8 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
   }
 
   app.post(
+    // Clears a lockout after too many failed logins (NFR-SEC-1) without waiting for
+    // LOGIN_LOCK_MINUTES.
     '/api/staff-users/:id/unlock',
     {
       schema: {
@@ -123,6 +128,8 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
   );
 
   app.get(
+    // The role catalogue comes from contracts, the same one the web uses, so both show the same
+    // scopes.
     '/api/roles',
     {
       schema: {
@@ -169,6 +176,7 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
     {
       schema: {
         tags: securityTags,
+        // 三权分立: granting is sec_admin's, not that of sys_admin who creates the accounts.
         summary: '分配角色（可限定单位或招录事项）',
         body: CreateRoleGrantSchema,
         response: { 200: z.object({ id: z.uuid() }) },
@@ -214,6 +222,7 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
     {
       schema: {
         tags: securityTags,
+        // REG-07: the addresses from which staff may log in; createdAt goes out as ISO text.
         summary: '后台登录地址白名单',
         response: { 200: z.array(IpAllowEntrySchema) },
       },
@@ -264,6 +273,7 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
   );
 
   app.get(
+    // Online sessions with a readable subject: staff by username, candidates only by masked name.
     '/api/sessions',
     {
       schema: {
@@ -297,6 +307,7 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
   );
 
   app.delete(
+    // 强制下线: revocation and its audit entry commit together (identity.service revokeSession).
     '/api/sessions/:id',
     {
       schema: {

@@ -25,6 +25,7 @@ import { createStaffTotp } from './staff-totp.service';
 import { createStaffUsers } from './staff-users.service';
 import { createVerificationCodes } from './verification-codes';
 
+/** What the composition root hands in; `now` and `realName` are replaceable for tests. */
 export type IdentityOptions = {
   db: Db;
   crypto: CryptoProvider;
@@ -76,6 +77,8 @@ export function createIdentity(options: IdentityOptions) {
     throttle: createLoginThrottle(options.db, settings, now),
     codes: createVerificationCodes({ db: options.db, crypto: options.crypto, now }),
   };
+  // The allowlist is shared: staff login asks it, the admin routes and the allow-ip command manage
+  // it.
   const allowlist = createIpAllowlist(deps);
 
   return {
@@ -98,6 +101,7 @@ export function createIdentity(options: IdentityOptions) {
       const session = token ? await deps.sessions.findByToken(token) : undefined;
       if (!session) return;
       let actor: AuditActor = { kind: 'candidate', id: session.subjectId };
+      // The audit actor of a staff logout names the username, as every other staff entry does.
       if (session.subjectKind === 'staff') {
         const [user] = await options.db
           .select({ username: staffUser.username })

@@ -22,6 +22,8 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
   const { staff, totp, sessions, secureCookies } = identity;
 
   app.post(
+    // Public: the password step only opens a second-factor session; nothing is reachable with it
+    // yet.
     '/api/staff/auth/login',
     {
       schema: {
@@ -40,6 +42,7 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
   );
 
   app.post(
+    // Public on purpose: the pending session cookie, not an access level, identifies the user here.
     '/api/staff/auth/second-factor/sms',
     {
       schema: { tags, summary: '发送第二步短信验证码', response: { 200: Ok } },
@@ -52,6 +55,7 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
   );
 
   app.post(
+    // The active session gets a new token (no session fixation), so the cookies are set again.
     '/api/staff/auth/second-factor/verify',
     {
       schema: {
@@ -94,6 +98,8 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
   );
 
   app.post(
+    // allowRestricted: with an expired or one-time password this is the one thing a user may do
+    // (REG-05).
     '/api/staff/account/password',
     {
       schema: {
@@ -112,6 +118,7 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
   );
 
   app.post(
+    // TOTP is the alternative second factor for staff without a registered phone.
     '/api/staff/account/totp/setup',
     {
       schema: { tags, summary: '绑定动态口令：生成密钥', response: { 200: TotpSetupSchema } },

@@ -16,9 +16,11 @@ import type { ListsService } from './lists.service';
 import { changeContextOf } from '../../platform/auth/request-context';
 
 const tags = ['应急调整'];
+// Every route but removal names its event; the caller's event scope is checked against it.
 const EventParams = z.object({ eventId: z.uuid().meta({ title: '招录事项' }) });
 const KindParams = EventParams.extend({ kind: ListKindSchema.meta({ title: '名单类型' }) });
 const Ok = z.object({ ok: z.literal(true) });
+// Lists are part of REG-01 emergency management: the same permission as a deadline change.
 const access = { permission: 'event.adjust' } as const;
 
 /** REG-01 routes: whitelist / greylist entries by hand and by Excel, and a check by ID number. */
@@ -28,6 +30,8 @@ export function registerListRoutes(app: ZodApp, lists: ListsService): void {
     {
       schema: {
         tags,
+        // The ID number filter is matched by blind index; the list shows only masked numbers (NFR-
+        // SEC-3).
         summary: '白名单 / 灰名单',
         params: KindParams,
         querystring: PageQuerySchema.extend({
@@ -53,6 +57,7 @@ export function registerListRoutes(app: ZodApp, lists: ListsService): void {
     {
       schema: {
         tags,
+        // PUT: setting an entry for a number already listed replaces its unit, audited old → new.
         summary: '设置白名单（身份证号 → 定向单位）',
         params: EventParams,
         body: WhitelistEntryInputSchema,
@@ -80,6 +85,7 @@ export function registerListRoutes(app: ZodApp, lists: ListsService): void {
     {
       schema: {
         tags,
+        // The greylist note records why; match() hands it to the module that checks the candidate.
         summary: '设置灰名单（身份证号 → 原因）',
         params: EventParams,
         body: GreylistEntryInputSchema,
@@ -107,6 +113,7 @@ export function registerListRoutes(app: ZodApp, lists: ListsService): void {
     {
       schema: {
         tags,
+        // POST with a body rather than DELETE: removal needs a reason for the audit entry.
         summary: '移出名单',
         params: z.object({ id: z.uuid() }),
         body: RemoveListEntrySchema,
@@ -131,11 +138,14 @@ export function registerListRoutes(app: ZodApp, lists: ListsService): void {
         response: { 200: ImportResultSchema },
       },
       config: { access },
+      // Base64 of a list of thousands of rows exceeds Fastify's 1 MB default body limit.
       bodyLimit: 40 * 1024 * 1024,
     },
     async (request) => {
       assertEventInScope(request.principal, 'event.adjust', request.params.eventId);
       const reason = request.body.reason;
+      // ExcelUploadSchema's reason is optional for other imports; a list change always needs one
+      // (REG-01).
       if (!reason || reason.length < 2)
         throw new AppError('COMMON.VALIDATION_FAILED', {
           message: '请填写调整原因',
@@ -156,6 +166,8 @@ export function registerListRoutes(app: ZodApp, lists: ListsService): void {
     {
       schema: {
         tags,
+        // The same lookup registration and adjustment make through match(), here by hand for one
+        // number.
         summary: '按身份证号查询名单',
         params: EventParams,
         body: z.object({ idNumber: z.string().trim().min(15).max(18).meta({ title: '身份证号' }) }),

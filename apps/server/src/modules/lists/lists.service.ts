@@ -14,12 +14,17 @@ import { unit } from '../units/unit.table';
 import { listEntry } from './list-entry.table';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
+/** What the routes and other modules see of the lists. */
 export type ListsService = ReturnType<typeof createListsService>;
 /** What an entry sets: the directed unit (whitelist) or the reason (greylist). */
 export type ListValue = { unitId: string | null; note: string | null };
+/** A list_entry row as Drizzle reads it. */
 type Row = typeof listEntry.$inferSelect;
 
-/** Normalised ID number, or LIST.ID_NUMBER_INVALID with the domain's Chinese reasons. */
+/**
+ * Normalised ID number, or LIST.ID_NUMBER_INVALID with the domain's Chinese reasons. Numbers are
+ * stored in the validated form (upper-case X), so their blind index matches later lookups.
+ */
 function checkIdNumber(raw: string): string {
   const result = validateIdNumber(raw);
   if (!result.ok)
@@ -36,8 +41,11 @@ function checkIdNumber(raw: string): string {
  */
 export function createListsService(deps: { db: Db; audit: AuditLog; crypto: CryptoProvider }) {
   const { db, audit, crypto } = deps;
+  // The blind index is a keyed hash of the normalised number: equal numbers match without
+  // decrypting.
   const bidxOf = (idNumber: string) => crypto.blindIndex('id_number', idNumber);
 
+  /** Names of the directed units of some entries, read in one query. */
   async function unitNames(tx: DbOrTx, ids: Array<string | null>): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.filter((i): i is string => !!i))];
     if (!wanted.length) return new Map();
@@ -48,6 +56,7 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
+  /** Lists of a closed event are history: every change checks the event is still running. */
   async function openEvent(tx: DbOrTx, eventId: string): Promise<void> {
     const event = await findEventById(tx, eventId);
     if (!event) throw new AppError('EVENT.NOT_FOUND');
@@ -68,6 +77,8 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
     reason: string,
     ctx: ChangeContext,
   ) {
+    // The existing entry is locked, so two changes of one number serialise and each audits the
+    // right "from".
     const bidx = bidxOf(idNumber);
     const [before] = await tx
       .select()
@@ -80,14 +91,19 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
         ),
       )
       .for('update');
+    // The id is chosen before the insert because the ciphertext is bound to it.
     const id = before?.id ?? randomUUID();
+    // Only the masked number goes into the audit entry and the list page (NFR-SEC-3).
     const masked = maskIdNumber(idNumber);
     if (before)
       await tx
         .update(listEntry)
+        // The number is unchanged (it is the key), so only the value and the time are written.
         .set({ ...value, updatedAt: new Date() })
         .where(eq(listEntry.id, id));
     else {
+      // Encrypted with the row id as associated data, so the ciphertext only decrypts in this row
+      // (NFR-SEC-2).
       const idNumberEnc = crypto.encryptField(idNumber, {
         table: 'list_entry',
         column: 'id_number',
@@ -119,6 +135,7 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
     });
   }
 
+  /** Entries as the list page shows them: masked number and the directed unit's name. */
   async function present(tx: DbOrTx, rows: Row[]): Promise<ListEntry[]> {
     const names = await unitNames(
       tx,
@@ -136,6 +153,7 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
   }
 
   return {
+    /** One page of an event's whitelist or greylist, oldest first, optionally for one ID number. */
     async list(
       eventId: string,
       kind: ListKind,
@@ -143,6 +161,7 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
       idNumber?: string,
     ) {
       const parts = [eq(listEntry.eventId, eventId), eq(listEntry.kind, kind)];
+      // The search term is normalised like a stored number before its blind index is taken.
       if (idNumber) parts.push(eq(listEntry.idNumberBidx, bidxOf(idNumber.trim().toUpperCase())));
       const where = and(...parts);
       const [rows, [totals]] = await Promise.all([
@@ -158,6 +177,10 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
       return { items: await present(db, rows), total: totals?.n ?? 0 };
     },
 
+    /**
+     * Sets one entry by hand: ID number checked (GB 11643), directed unit must exist, in one
+     * transaction.
+     */
     async put(
       eventId: string,
       kind: ListKind,
@@ -169,11 +192,13 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
       const idNumber = checkIdNumber(rawId);
       await db.transaction(async (tx) => {
         await openEvent(tx, eventId);
+        // The directed unit must exist; the foreign key would only answer a less helpful 500.
         if (value.unitId) await assertUnitsExist(tx, [value.unitId]);
         await put(tx, eventId, kind, idNumber, value, reason, ctx);
       });
     },
 
+    /** Removes an entry; audited like a change, with `to: null` and the reason. */
     async remove(entryId: string, reason: string, ctx: ChangeContext): Promise<void> {
       await db.transaction(async (tx) => {
         const [before] = await tx
@@ -182,6 +207,7 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
           .where(eq(listEntry.id, entryId))
           .for('update');
         if (!before) throw new AppError('LIST.ENTRY_NOT_FOUND');
+        // Locked before the event check, so a removal and a concurrent change of it serialise.
         await openEvent(tx, before.eventId);
         await tx.delete(listEntry).where(eq(listEntry.id, entryId));
         await audit.record(tx, {
@@ -209,7 +235,11 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
       reason: string,
       ctx: ChangeContext,
     ): Promise<{ imported: number }> {
+      // The whole sheet is parsed and checked before the transaction; only the unit codes need the
+      // database.
       const sheet = await readFirstSheet(fileBase64);
+      // The second column depends on the list: a unit code for the whitelist, a reason for the
+      // greylist.
       const valueLabel = kind === 'whitelist' ? '定向单位代码' : '原因';
       const { columns, missing } = headerColumns(sheet, ['身份证号', valueLabel]);
       const problems: ImportProblem[] = missing.map((label) => ({
@@ -223,6 +253,7 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
           if (n === 1) return;
           const id = cellText(row.getCell(columns.get('身份证号')!));
           const value = cellText(row.getCell(columns.get(valueLabel)!));
+          // Blank rows below the data are skipped, not reported.
           if (!id && !value) return;
           const check = validateIdNumber(id);
           if (!check.ok)
@@ -236,6 +267,7 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
           if (check.ok && value) parsed.push({ row: n, idNumber: check.value.idNumber, value });
         });
       }
+      // A number twice in one file would make the second row silently win: reported instead.
       const seen = new Map<string, number>();
       for (const p of parsed) {
         const first = seen.get(p.idNumber);
@@ -245,6 +277,7 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
       }
       return db.transaction(async (tx) => {
         await openEvent(tx, eventId);
+        // Whitelist rows name units by code (what the sheet's author knows); they are stored by id.
         const units =
           kind === 'whitelist' && parsed.length
             ? new Map(
@@ -265,17 +298,21 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
                 message: `单位代码「${p.value}」不存在`,
               });
         if (problems.length) {
+          // One report for the whole file, ordered by row, and nothing written (all or nothing).
           const sorted = problems.sort((a, b) => a.row - b.row);
           throw new AppError('IMPORT.ROWS_INVALID', {
             message: `导入文件有 ${sorted.length} 处错误，未导入任何数据，请按报告逐行修改`,
             details: { problems: sorted },
           });
         }
+        // Each row goes through the same put() as a hand entry, so each gets its own audit entry.
         for (const p of parsed) {
           const value =
             kind === 'whitelist'
               ? { unitId: units.get(p.value)!, note: null }
               : { unitId: null, note: p.value };
+          // The reason names the import, so an audit reader can tell sheet changes from hand
+          // entries.
           await put(tx, eventId, kind, p.idNumber, value, `${reason}（Excel导入）`, ctx);
         }
         return { imported: parsed.length };
@@ -288,13 +325,19 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
       idNumber: string,
       tx: DbOrTx = db,
     ): Promise<{ whitelistUnitId: string | null; greylistNote: string | null }> {
+      // Takes the caller's transaction, so a use case can read the lists inside its own.
       return matchByBlindIndex(tx, eventId, bidxOf(idNumber.trim().toUpperCase()));
     },
+    // The Chinese name of a list kind, for other modules' messages.
     kindLabel: (kind: ListKind) => LIST_KIND_LABELS[kind],
   };
 }
 
-/** The whitelist unit and greylist reason for a blind-indexed ID number, read fresh from the database. */
+/**
+ * The whitelist unit and greylist reason for a blind-indexed ID number, read fresh from the
+ * database. Exported for callers that hold only the blind index (the candidate's stored
+ * idNumberBidx).
+ */
 export async function matchByBlindIndex(tx: DbOrTx, eventId: string, idNumberBidx: string) {
   const rows = await tx
     .select({ kind: listEntry.kind, unitId: listEntry.unitId, note: listEntry.note })
@@ -306,6 +349,7 @@ export async function matchByBlindIndex(tx: DbOrTx, eventId: string, idNumberBid
   };
 }
 
+/** Throws UNIT.NOT_FOUND unless every id names a unit. */
 async function assertUnitsExist(tx: DbOrTx, ids: string[]): Promise<void> {
   const rows = await tx.select({ id: unit.id }).from(unit).where(inArray(unit.id, ids));
   if (rows.length !== ids.length) throw new AppError('UNIT.NOT_FOUND');

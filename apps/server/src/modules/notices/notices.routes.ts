@@ -16,11 +16,13 @@ import type { NoticesService } from './notices.service';
 import { changeContextOf } from '../../platform/auth/request-context';
 
 const tags = ['公告通知'];
+// One permission for every staff notice route: editing and publishing are the same desk's work.
 const access = { permission: 'notice.manage' } as const;
 
 /** Notices: staff edit, publish and withdraw (REG-03/04); the public site lists and shows published ones. */
 export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void {
   app.get(
+    // Public, no login: published notices only, newest first, without their bodies.
     '/api/public/notices',
     {
       schema: {
@@ -34,6 +36,7 @@ export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void
     async (request) => notices.findPublic(request.query),
   );
   app.get(
+    // A draft or withdrawn notice answers not found, as if it never existed.
     '/api/public/notices/:id',
     {
       schema: {
@@ -52,6 +55,8 @@ export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void
     {
       schema: {
         tags,
+        // Staff see every status; the list leaves out bodies and carries the number of named
+        // candidates.
         summary: '公告通知列表',
         querystring: PublicNoticeQuerySchema.extend({ kind: NoticeKindSchema.optional() }),
         response: { 200: AdminNoticePageSchema },
@@ -78,6 +83,7 @@ export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void
     {
       schema: {
         tags,
+        // REG-03/04: every saved text, newest first, with its change note.
         summary: '公告历史版本',
         params: IdParamSchema,
         response: { 200: NoticeVersionListSchema },
@@ -99,6 +105,7 @@ export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void
     {
       schema: {
         tags,
+        // A new notice is a draft: nobody is texted until it is published.
         summary: '新建公告通知（草稿）',
         body: NoticeInputSchema,
         response: { 200: AdminNoticeSchema },
@@ -112,6 +119,7 @@ export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void
     {
       schema: {
         tags,
+        // The answer carries the SMS job id, so the page can show its progress (/api/jobs/:id).
         summary: '修改公告通知（保存新版本；已发布的由后台任务短信告知涉及考生）',
         params: IdParamSchema,
         body: UpdateNoticeSchema,
@@ -139,6 +147,7 @@ export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void
     {
       schema: {
         tags,
+        // Withdrawal texts nobody: the notice just leaves the public site.
         summary: '撤回公告通知',
         params: IdParamSchema,
         response: { 200: AdminNoticeSchema },

@@ -23,7 +23,9 @@ import {
 import { notice, noticeRecipient, noticeVersion } from './notice.table';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
+/** A notice row as Drizzle reads it. */
 type NoticeRow = typeof notice.$inferSelect;
+/** The body of an edit: new text, the named candidates and an optional change note. */
 type UpdateNotice = z.infer<typeof UpdateNoticeSchema>;
 export type NoticesService = ReturnType<typeof createNoticesService>;
 /** The SMS side of a change: the queued job (null when nobody is to be told) and how many it will text. */
@@ -61,8 +63,10 @@ export function createNoticesService(deps: {
 }) {
   const { db, audit, jobs } = deps;
   const now = deps.now ?? (() => new Date());
+  // Registered when the service is built, so any instance's worker can run a queued SMS job.
   jobs.register<NoticeSmsPayload>(NOTICE_SMS_JOB, (job) => runNoticeSmsJob(deps, job));
 
+  /** One notice or NOTICE.NOT_FOUND; `lock` serialises concurrent edits of one notice. */
   async function getRow(tx: DbOrTx, id: string, lock = false): Promise<NoticeRow> {
     const query = tx.select().from(notice).where(eq(notice.id, id));
     const [row] = lock ? await query.for('update') : await query;
@@ -70,6 +74,7 @@ export function createNoticesService(deps: {
     return row;
   }
 
+  /** The candidates a notice names. */
   async function recipientsOf(tx: DbOrTx, id: string): Promise<string[]> {
     return (
       await tx
@@ -79,6 +84,7 @@ export function createNoticesService(deps: {
     ).map((r) => r.id);
   }
 
+  /** Replaces the named candidates; every id must name a candidate, or nothing changes. */
   async function setRecipients(tx: DbOrTx, id: string, candidateIds: string[]): Promise<void> {
     await tx.delete(noticeRecipient).where(eq(noticeRecipient.noticeId, id));
     const unique = [...new Set(candidateIds)];
@@ -104,6 +110,7 @@ export function createNoticesService(deps: {
   ): Promise<SmsReport> {
     if (!candidateIds.length) return { jobId: null, recipients: 0 };
     const label = NOTICE_KIND_LABELS[n.kind as NoticeKind];
+    // The SMS names the notice but not its text: the content is read on the site after logging in.
     const content = `【上海公务员考录】您的${label}「${n.title}」${changed ? '已更新' : '已发布'}，请登录报名网站查看。`;
     const payload: NoticeSmsPayload = {
       noticeId: n.id,
@@ -128,6 +135,7 @@ export function createNoticesService(deps: {
   }
 
   return {
+    /** Staff list of notices, last changed first, with the number of candidates each names. */
     async list(query: { page: number; pageSize: number; eventId?: string; kind?: NoticeKind }) {
       const parts: SQL[] = [];
       if (query.eventId) parts.push(eq(notice.eventId, query.eventId));
@@ -143,6 +151,7 @@ export function createNoticesService(deps: {
           .offset((query.page - 1) * query.pageSize),
         db.select({ n: count() }).from(notice).where(where),
       ]);
+      // One grouped count for the page's notices instead of one query per row.
       const counts = rows.length
         ? await db
             .select({ id: noticeRecipient.noticeId, n: count() })
@@ -165,11 +174,13 @@ export function createNoticesService(deps: {
       };
     },
 
+    /** One notice for the edit page, whatever its status. */
     async get(id: string) {
       const row = await getRow(db, id);
       return present(row, (await recipientsOf(db, id)).length);
     },
 
+    // Every version of a notice, newest first (REG-03/04).
     versions: (id: string) =>
       db
         .select()
@@ -177,6 +188,7 @@ export function createNoticesService(deps: {
         .where(eq(noticeVersion.noticeId, id))
         .orderBy(desc(noticeVersion.version)),
 
+    /** Creates a draft as version 1 with its named candidates; nobody is texted yet. */
     async create(input: NoticeInput, ctx: ChangeContext) {
       return db.transaction(async (tx) => {
         const createdBy = ctx.actor.kind === 'staff' ? ctx.actor.username : null;
@@ -214,6 +226,8 @@ export function createNoticesService(deps: {
     async update(id: string, input: UpdateNotice, ctx: ChangeContext) {
       return db.transaction(async (tx) => {
         const before = await getRow(tx, id, true);
+        // Withdrawn notices keep the text they had when withdrawn; they can only be published
+        // again.
         if (before.status === 'withdrawn')
           throw new AppError('NOTICE.INVALID_TRANSITION', { message: '已撤回的公告不能修改' });
         const previous = await recipientsOf(tx, id);
@@ -247,6 +261,8 @@ export function createNoticesService(deps: {
             changeNote: input.changeNote ?? null,
           },
         });
+        // Candidates dropped from the notice are told too: the notice that concerned them has
+        // changed.
         const concerned =
           updated!.status === 'published' ? [...new Set([...previous, ...input.candidateIds])] : [];
         const sms = await queueSms(tx, concerned, updated!, true, ctx);
@@ -254,6 +270,10 @@ export function createNoticesService(deps: {
       });
     },
 
+    /**
+     * Publishes a draft (or a withdrawn notice again); the candidates it names are texted by a job
+     * queued in this transaction.
+     */
     async publish(id: string, ctx: ChangeContext) {
       return db.transaction(async (tx) => {
         const before = await getRow(tx, id, true);
@@ -278,6 +298,7 @@ export function createNoticesService(deps: {
       });
     },
 
+    /** Takes a published notice off the public site; audited, nobody texted. */
     async withdraw(id: string, ctx: ChangeContext) {
       return db.transaction(async (tx) => {
         const before = await getRow(tx, id, true);
@@ -331,6 +352,7 @@ export function createNoticesService(deps: {
       };
     },
 
+    /** One published notice for the public site; anything else is NOTICE.NOT_FOUND. */
     async getPublic(id: string) {
       const row = await getRow(db, id);
       if (row.status !== 'published') throw new AppError('NOTICE.NOT_FOUND');

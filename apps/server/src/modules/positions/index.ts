@@ -24,6 +24,7 @@ export { position, brochure } from './position.table';
 export { POSITIONS_IMPORT_JOB, INLINE_IMPORT_ROWS } from './positions.admin.routes';
 export { countPositionFigures, type PositionFigures } from './position-figures';
 
+// The queued import carries the actor and address so that its audit entry names who uploaded.
 type ImportPayload = {
   eventId: string;
   unitId: string;
@@ -72,6 +73,7 @@ function registerPositionsRoutes(
   service: ReturnType<typeof createPositionsModule>,
   deps: { db: Db; jobs: JobRunner },
 ) {
+  // The public routes read through the repository and their cache; they need no service.
   registerPublicPositionRoutes(app, { db: deps.db });
   registerPositionAdminRoutes(app, {
     db: deps.db,
@@ -84,6 +86,7 @@ function registerPositionsRoutes(
 
 export const positionsModule = defineModule({
   name: 'positions',
+  // Events shows brochure figures without importing positions: it is handed countPositionFigures.
   dependsOn: ['events', 'units'],
   create({ db, audit, jobs, clock }, deps: { events: EventsModuleService }) {
     deps.events.provideFigures({ positions: countPositionFigures });

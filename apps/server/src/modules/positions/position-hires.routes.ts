@@ -17,6 +17,7 @@ const EventParams = z.object({ eventId: z.uuid().meta({ title: '招录事项' })
 /** INT-08 hires per position: org_admin sets one, imports a sheet, and anyone reading positions exports. */
 export function registerPositionHireRoutes(app: ZodApp, hires: HiresService): void {
   app.put(
+    // event.manage: hires are org_admin's decision, recorded with an optional reason.
     '/api/admin/positions/:id/hired',
     {
       schema: {
@@ -48,6 +49,7 @@ export function registerPositionHireRoutes(app: ZodApp, hires: HiresService): vo
         response: { 200: HireImportResultSchema },
       },
       config: { access: { permission: 'event.manage' } },
+      // Base64 of an Excel file of every position of a large event exceeds Fastify's 1 MB default.
       bodyLimit: 40 * 1024 * 1024,
     },
     async (request) =>
@@ -60,6 +62,7 @@ export function registerPositionHireRoutes(app: ZodApp, hires: HiresService): vo
   );
 
   app.get(
+    // position.read, not event.manage: units may export the hires of their own positions.
     '/api/admin/events/:eventId/hires/export',
     {
       schema: { tags, summary: '导出各职位录用人数 Excel', params: EventParams },
@@ -68,6 +71,7 @@ export function registerPositionHireRoutes(app: ZodApp, hires: HiresService): vo
     async (request, reply) => {
       const { code, file } = await hires.exportHires(
         request.params.eventId,
+        // A unit user exports only the positions of the units their grant covers.
         positionScopeCondition(request.principal, 'position.read'),
       );
       reply.header(

@@ -34,8 +34,10 @@ const EventUnitParams = EventParams.extend({ unitId: z.uuid().meta({ title: '招
 const Ok = z.object({ ok: z.literal(true) });
 /** Imports above this many rows run as a job with progress; smaller ones answer at once. */
 export const INLINE_IMPORT_ROWS = 1000;
+/** The job name of a queued position import; index.ts registers its handler. */
 export const POSITIONS_IMPORT_JOB = 'positions.import';
 
+/** The services the staff position routes call. */
 export type PositionRouteDeps = {
   db: Db;
   positions: PositionsService;
@@ -52,6 +54,8 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
     {
       schema: {
         tags,
+        // The scope condition limits a unit user to the positions of their units; org_admin sees
+        // all.
         summary: '职位列表（按授权范围）',
         params: EventParams,
         querystring: AdminPositionQuerySchema,
@@ -85,6 +89,7 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
     {
       schema: {
         tags,
+        // Unit scope, window and brochure state are checked by the service inside its transaction.
         summary: '新增职位',
         params: EventUnitParams,
         body: PositionInputSchema,
@@ -129,6 +134,9 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
   );
 
   app.post(
+    // A small sheet is imported within the request; a large one becomes a job with progress, after
+    // the
+    // same checks, so a 20 000-row brochure never holds a request open for minutes.
     '/api/admin/events/:eventId/units/:unitId/positions/import',
     {
       schema: {
@@ -150,6 +158,8 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
       const job = await jobs.enqueue(
         POSITIONS_IMPORT_JOB,
         { eventId, unitId, fileBase64: request.body.fileBase64, actor: ctx.actor, ip: ctx.ip },
+        // One attempt: a file with bad rows is a result for the uploader (index.ts), not worth a
+        // retry.
         { maxAttempts: 1, createdBy: ctx.actor.kind === 'staff' ? ctx.actor.username : undefined },
       );
       return { imported: 0, jobId: job.id };
@@ -161,6 +171,9 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
     {
       schema: {
         tags,
+        // The export uses the event's brochure format, so the sheet re-imports unchanged; required
+        // columns
+        // are marked with * as in the template.
         summary: '按简章格式导出职位 Excel',
         params: EventParams,
         querystring: z.object({ unitId: z.uuid().optional().meta({ title: '招录单位' }) }),
@@ -200,6 +213,7 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
     {
       schema: {
         tags,
+        // brochures.list reads every unit; the caller sees only the brochures their grant covers.
         summary: '各单位简章状态',
         params: EventParams,
         response: { 200: BrochureListSchema },
@@ -223,6 +237,8 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
   app.post(
     '/api/admin/events/:eventId/units/:unitId/brochure/submit',
     {
+      // 上报: the unit's scope is checked by the service against the unit row, parent department
+      // included.
       schema: { tags, summary: '上报简章', params: EventUnitParams, response: { 200: Ok } },
       config: { access: { permission: 'brochure.submit' } },
     },
@@ -239,6 +255,7 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
   app.post(
     '/api/admin/events/:eventId/units/:unitId/brochure/approve',
     {
+      // Review is org_admin's; an event-scoped grant may review only its own event.
       schema: { tags, summary: '审核通过简章', params: EventUnitParams, response: { 200: Ok } },
       config: { access: { permission: 'brochure.review' } },
     },
@@ -282,6 +299,7 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
     {
       schema: {
         tags,
+        // Publishes every approved brochure of the event at once; the public search cache moves on.
         summary: '发布审核通过的简章',
         params: EventParams,
         response: { 200: z.object({ published: z.number().int() }) },
@@ -299,6 +317,7 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
     {
       schema: {
         tags,
+        // The body describes the new event; its type is second_round and its schedule starts empty.
         summary: '由未招满职位生成第二轮简章（INT-08）',
         params: EventParams,
         body: CreateEventSchema.omit({ type: true, schedule: true }),

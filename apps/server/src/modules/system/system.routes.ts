@@ -8,6 +8,8 @@ export function registerSystemRoutes(
   deps: { database: Database; version: string },
 ): void {
   app.get(
+    // Liveness touches nothing outside the process, so a database outage does not get the process
+    // killed.
     '/api/health',
     {
       schema: { tags: ['系统'], summary: '进程存活检查', response: { 200: HealthSchema } },
@@ -16,11 +18,14 @@ export function registerSystemRoutes(
     async () => ({
       status: 'ok' as const,
       version: deps.version,
+      // Uptime shows an operator whether a process was restarted recently.
       uptimeSeconds: Math.round(process.uptime()),
     }),
   );
 
   app.get(
+    // Readiness answers 503 while the database is unreachable, so a load balancer stops sending
+    // traffic.
     '/api/ready',
     {
       schema: {
@@ -35,6 +40,7 @@ export function registerSystemRoutes(
       const body = {
         status: ok ? 'ok' : 'unavailable',
         database: ok ? 'ok' : 'unavailable',
+        // The driver (PGlite or PostgreSQL) helps operators see which database a process runs on.
         driver: deps.database.driver,
       } as const;
       return reply.code(ok ? 200 : 503).send(body);
