@@ -57,8 +57,8 @@ export function registerAuditAdminRoutes(app: ZodApp, deps: AuditAdminDeps): voi
       targetType: 'audit_log',
     });
 
+  // audit.read: only the 审计管理员 (auditor) reads the log; neither sys_admin nor sec_admin (三权分立).
   app.get(
-    // audit.read: only the 审计管理员 (auditor) reads the log; neither sys_admin nor sec_admin (三权分立).
     '/api/audit/entries',
     {
       schema: {
@@ -76,9 +76,9 @@ export function registerAuditAdminRoutes(app: ZodApp, deps: AuditAdminDeps): voi
     },
   );
 
+  // REG-08 offline verification: with the SM2 public key and user id, an export can be checked
+  // anywhere.
   app.get(
-    // REG-08 offline verification: with the SM2 public key and user id, an export can be checked
-    // anywhere.
     '/api/audit/public-key',
     {
       schema: {

@@ -33,8 +33,8 @@ const TEMPLATE_LABELS: Record<PolicyTemplateId, string> = {
 
 /** Staff routes of events: list, create from a template, edit, policy versions, lifecycle, REG-01 deadlines. */
 export function registerEventAdminRoutes(app: ZodApp, events: EventsService): void {
+  // Read by the create-event form, which shows each template's policy before it is copied.
   app.get(
-    // Read by the create-event form, which shows each template's policy before it is copied.
     '/api/admin/policy-templates',
     {
       schema: {
@@ -81,13 +81,13 @@ export function registerEventAdminRoutes(app: ZodApp, events: EventsService): vo
     },
   );
 
+  // A new event gets a copy of the template: later template changes never alter a running
+  // event.
   app.post(
     '/api/admin/events',
     {
       schema: {
         tags,
-        // A new event gets a copy of the template: later template changes never alter a running
-        // event.
         summary: '新建招录事项（复制该类型的政策模板）',
         body: CreateEventSchema.extend({
           template: TemplateIdSchema.optional().meta({ title: '政策模板' }),
@@ -117,12 +117,12 @@ export function registerEventAdminRoutes(app: ZodApp, events: EventsService): vo
     },
   );
 
+  // Every route that names an event checks the caller's event scope before the service runs.
   app.patch(
     '/api/admin/events/:id',
     {
       schema: {
         tags,
-        // Every route that names an event checks the caller's event scope before the service runs.
         summary: '修改名称或日程',
         params: IdParamSchema,
         body: UpdateEventSchema,
@@ -138,13 +138,13 @@ export function registerEventAdminRoutes(app: ZodApp, events: EventsService): vo
     },
   );
 
+  // A policy edit is a new version with a reason; decisions taken earlier keep citing their
+  // version.
   app.put(
     '/api/admin/events/:id/policy',
     {
       schema: {
         tags,
-        // A policy edit is a new version with a reason; decisions taken earlier keep citing their
-        // version.
         summary: '修改政策（保存为新版本）',
         params: IdParamSchema,
         body: UpdatePolicySchema,
@@ -165,12 +165,12 @@ export function registerEventAdminRoutes(app: ZodApp, events: EventsService): vo
     },
   );
 
+  // Versions are listed oldest first, so the page reads as the policy's history.
   app.get(
     '/api/admin/events/:id/policy-versions',
     {
       schema: {
         tags,
-        // Versions are listed oldest first, so the page reads as the policy's history.
         summary: '政策历史版本',
         params: IdParamSchema,
         response: { 200: PolicyVersionListSchema },
@@ -191,12 +191,12 @@ export function registerEventAdminRoutes(app: ZodApp, events: EventsService): vo
     },
   );
 
+  // The lifecycle table (event-lifecycle.ts) decides which moves are allowed.
   app.post(
     '/api/admin/events/:id/transition',
     {
       schema: {
         tags,
-        // The lifecycle table (event-lifecycle.ts) decides which moves are allowed.
         summary: '变更事项状态',
         params: IdParamSchema,
         body: TransitionEventSchema,
@@ -212,14 +212,14 @@ export function registerEventAdminRoutes(app: ZodApp, events: EventsService): vo
     },
   );
 
+  // REG-01 has its own permission, event.adjust, so the emergency change can be granted
+  // separately
+  // from everyday event management.
   app.post(
     '/api/admin/events/:id/deadlines',
     {
       schema: {
         tags,
-        // REG-01 has its own permission, event.adjust, so the emergency change can be granted
-        // separately
-        // from everyday event management.
         summary: '应急调整截止时间（REG-01）',
         params: IdParamSchema,
         body: ChangeDeadlineSchema,

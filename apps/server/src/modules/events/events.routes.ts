@@ -11,8 +11,8 @@ import { findEventById, findPublicEvents } from './events.repository';
 
 /** Public list of recruitment events for the candidate portal's home page, and one event's schedule. */
 export function registerPublicEventRoutes(app: ZodApp, deps: { db: Db }): void {
+  // Public: the home page lists every event that left draft, closed ones included (NFR-HIS-1).
   app.get(
-    // Public: the home page lists every event that left draft, closed ones included (NFR-HIS-1).
     '/api/public/events',
     {
       schema: {

@@ -21,9 +21,9 @@ const tags = ['考生账号'];
 export function registerCandidateAuthRoutes(app: ZodApp, identity: Identity): void {
   const { candidates, sessions, secureCookies } = identity;
 
+  // Public: the code is what proves the phone before an account exists (注册) or is reachable
+  // (找回密码).
   app.post(
-    // Public: the code is what proves the phone before an account exists (注册) or is reachable
-    // (找回密码).
     '/api/candidate/auth/sms-code',
     {
       schema: {
@@ -40,9 +40,9 @@ export function registerCandidateAuthRoutes(app: ZodApp, identity: Identity): vo
     },
   );
 
+  // Registration logs the candidate in at once: the session and CSRF cookies are set on the
+  // answer.
   app.post(
-    // Registration logs the candidate in at once: the session and CSRF cookies are set on the
-    // answer.
     '/api/candidate/auth/register',
     {
       schema: {
@@ -60,8 +60,8 @@ export function registerCandidateAuthRoutes(app: ZodApp, identity: Identity): vo
     },
   );
 
+  // The account field takes an ID number or a phone number; the service tells them apart.
   app.post(
-    // The account field takes an ID number or a phone number; the service tells them apart.
     '/api/candidate/auth/login',
     {
       schema: {
@@ -79,8 +79,8 @@ export function registerCandidateAuthRoutes(app: ZodApp, identity: Identity): vo
     },
   );
 
+  // Public by necessity: the SMS code stands in for the forgotten password.
   app.post(
-    // Public by necessity: the SMS code stands in for the forgotten password.
     '/api/candidate/auth/reset-password',
     {
       schema: {
@@ -106,8 +106,8 @@ export function registerCandidateAuthRoutes(app: ZodApp, identity: Identity): vo
     async (request) => candidates.account(candidateOf(request).id),
   );
 
+  // The current session id is passed so that every other session ends and this one survives.
   app.post(
-    // The current session id is passed so that every other session ends and this one survives.
     '/api/candidate/account/password',
     {
       schema: { tags, summary: '修改密码', body: ChangePasswordSchema, response: { 200: Ok } },

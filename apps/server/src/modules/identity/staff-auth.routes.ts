@@ -21,9 +21,9 @@ const tags = ['后台登录'];
 export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
   const { staff, totp, sessions, secureCookies } = identity;
 
+  // Public: the password step only opens a second-factor session; nothing is reachable with it
+  // yet.
   app.post(
-    // Public: the password step only opens a second-factor session; nothing is reachable with it
-    // yet.
     '/api/staff/auth/login',
     {
       schema: {
@@ -41,8 +41,8 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
     },
   );
 
+  // Public on purpose: the pending session cookie, not an access level, identifies the user here.
   app.post(
-    // Public on purpose: the pending session cookie, not an access level, identifies the user here.
     '/api/staff/auth/second-factor/sms',
     {
       schema: { tags, summary: '发送第二步短信验证码', response: { 200: Ok } },
@@ -54,8 +54,8 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
     },
   );
 
+  // The active session gets a new token (no session fixation), so the cookies are set again.
   app.post(
-    // The active session gets a new token (no session fixation), so the cookies are set again.
     '/api/staff/auth/second-factor/verify',
     {
       schema: {
@@ -97,9 +97,9 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
     async (request) => staff.account(staffOf(request).id),
   );
 
+  // allowRestricted: with an expired or one-time password this is the one thing a user may do
+  // (REG-05).
   app.post(
-    // allowRestricted: with an expired or one-time password this is the one thing a user may do
-    // (REG-05).
     '/api/staff/account/password',
     {
       schema: {
@@ -117,8 +117,8 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
     },
   );
 
+  // TOTP is the alternative second factor for staff without a registered phone.
   app.post(
-    // TOTP is the alternative second factor for staff without a registered phone.
     '/api/staff/account/totp/setup',
     {
       schema: { tags, summary: '绑定动态口令：生成密钥', response: { 200: TotpSetupSchema } },

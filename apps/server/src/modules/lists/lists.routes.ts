@@ -25,13 +25,12 @@ const access = { permission: 'event.adjust' } as const;
 
 /** REG-01 routes: whitelist / greylist entries by hand and by Excel, and a check by ID number. */
 export function registerListRoutes(app: ZodApp, lists: ListsService): void {
+  // The ID number filter is matched by blind index; the list shows only masked numbers (NFR-SEC-3).
   app.get(
     '/api/admin/events/:eventId/lists/:kind',
     {
       schema: {
         tags,
-        // The ID number filter is matched by blind index; the list shows only masked numbers (NFR-
-        // SEC-3).
         summary: '白名单 / 灰名单',
         params: KindParams,
         querystring: PageQuerySchema.extend({
@@ -52,12 +51,12 @@ export function registerListRoutes(app: ZodApp, lists: ListsService): void {
     },
   );
 
+  // PUT: setting an entry for a number already listed replaces its unit, audited old → new.
   app.put(
     '/api/admin/events/:eventId/lists/whitelist',
     {
       schema: {
         tags,
-        // PUT: setting an entry for a number already listed replaces its unit, audited old → new.
         summary: '设置白名单（身份证号 → 定向单位）',
         params: EventParams,
         body: WhitelistEntryInputSchema,
@@ -80,12 +79,12 @@ export function registerListRoutes(app: ZodApp, lists: ListsService): void {
     },
   );
 
+  // The greylist note records why; match() hands it to the module that checks the candidate.
   app.put(
     '/api/admin/events/:eventId/lists/greylist',
     {
       schema: {
         tags,
-        // The greylist note records why; match() hands it to the module that checks the candidate.
         summary: '设置灰名单（身份证号 → 原因）',
         params: EventParams,
         body: GreylistEntryInputSchema,
@@ -108,12 +107,12 @@ export function registerListRoutes(app: ZodApp, lists: ListsService): void {
     },
   );
 
+  // POST with a body rather than DELETE: removal needs a reason for the audit entry.
   app.post(
     '/api/admin/list-entries/:id/remove',
     {
       schema: {
         tags,
-        // POST with a body rather than DELETE: removal needs a reason for the audit entry.
         summary: '移出名单',
         params: z.object({ id: z.uuid() }),
         body: RemoveListEntrySchema,
@@ -127,6 +126,7 @@ export function registerListRoutes(app: ZodApp, lists: ListsService): void {
     },
   );
 
+  // Base64 of a list of thousands of rows exceeds Fastify's 1 MB default body limit.
   app.post(
     '/api/admin/events/:eventId/lists/:kind/import',
     {
@@ -138,7 +138,6 @@ export function registerListRoutes(app: ZodApp, lists: ListsService): void {
         response: { 200: ImportResultSchema },
       },
       config: { access },
-      // Base64 of a list of thousands of rows exceeds Fastify's 1 MB default body limit.
       bodyLimit: 40 * 1024 * 1024,
     },
     async (request) => {
@@ -161,13 +160,13 @@ export function registerListRoutes(app: ZodApp, lists: ListsService): void {
     },
   );
 
+  // The same lookup registration and adjustment make through match(), here by hand for one
+  // number.
   app.post(
     '/api/admin/events/:eventId/lists/check',
     {
       schema: {
         tags,
-        // The same lookup registration and adjustment make through match(), here by hand for one
-        // number.
         summary: '按身份证号查询名单',
         params: EventParams,
         body: z.object({ idNumber: z.string().trim().min(15).max(18).meta({ title: '身份证号' }) }),

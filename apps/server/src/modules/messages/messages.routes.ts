@@ -16,9 +16,9 @@ export function registerMessageRoutes(app: ZodApp, messages: MessagesService): v
     },
     async (request) => ({ items: await messages.list(principalOf(request).id) }),
   );
+  // The service matches the message to the caller, so one candidate cannot mark another's as
+  // read.
   app.post(
-    // The service matches the message to the caller, so one candidate cannot mark another's as
-    // read.
     '/api/candidate/messages/:id/read',
     {
       schema: { tags, summary: '标记已读', params: IdParamSchema, body: z.object({}).optional() },

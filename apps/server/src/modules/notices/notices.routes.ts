@@ -21,8 +21,8 @@ const access = { permission: 'notice.manage' } as const;
 
 /** Notices: staff edit, publish and withdraw (REG-03/04); the public site lists and shows published ones. */
 export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void {
+  // Public, no login: published notices only, newest first, without their bodies.
   app.get(
-    // Public, no login: published notices only, newest first, without their bodies.
     '/api/public/notices',
     {
       schema: {
@@ -35,8 +35,8 @@ export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void
     },
     async (request) => notices.findPublic(request.query),
   );
+  // A draft or withdrawn notice answers not found, as if it never existed.
   app.get(
-    // A draft or withdrawn notice answers not found, as if it never existed.
     '/api/public/notices/:id',
     {
       schema: {
@@ -50,13 +50,13 @@ export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void
     async (request) => notices.getPublic(request.params.id),
   );
 
+  // Staff see every status; the list leaves out bodies and carries the number of named
+  // candidates.
   app.get(
     '/api/admin/notices',
     {
       schema: {
         tags,
-        // Staff see every status; the list leaves out bodies and carries the number of named
-        // candidates.
         summary: '公告通知列表',
         querystring: PublicNoticeQuerySchema.extend({ kind: NoticeKindSchema.optional() }),
         response: { 200: AdminNoticePageSchema },
@@ -78,12 +78,12 @@ export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void
     },
     async (request) => notices.get(request.params.id),
   );
+  // REG-03/04: every saved text, newest first, with its change note.
   app.get(
     '/api/admin/notices/:id/versions',
     {
       schema: {
         tags,
-        // REG-03/04: every saved text, newest first, with its change note.
         summary: '公告历史版本',
         params: IdParamSchema,
         response: { 200: NoticeVersionListSchema },
@@ -100,12 +100,12 @@ export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void
       })),
     }),
   );
+  // A new notice is a draft: nobody is texted until it is published.
   app.post(
     '/api/admin/notices',
     {
       schema: {
         tags,
-        // A new notice is a draft: nobody is texted until it is published.
         summary: '新建公告通知（草稿）',
         body: NoticeInputSchema,
         response: { 200: AdminNoticeSchema },
@@ -114,12 +114,12 @@ export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void
     },
     async (request) => notices.create(request.body, changeContextOf(request)),
   );
+  // The answer carries the SMS job id, so the page can show its progress (/api/jobs/:id).
   app.put(
     '/api/admin/notices/:id',
     {
       schema: {
         tags,
-        // The answer carries the SMS job id, so the page can show its progress (/api/jobs/:id).
         summary: '修改公告通知（保存新版本；已发布的由后台任务短信告知涉及考生）',
         params: IdParamSchema,
         body: UpdateNoticeSchema,
@@ -142,12 +142,12 @@ export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void
     },
     async (request) => notices.publish(request.params.id, changeContextOf(request)),
   );
+  // Withdrawal texts nobody: the notice just leaves the public site.
   app.post(
     '/api/admin/notices/:id/withdraw',
     {
       schema: {
         tags,
-        // Withdrawal texts nobody: the notice just leaves the public site.
         summary: '撤回公告通知',
         params: IdParamSchema,
         response: { 200: AdminNoticeSchema },

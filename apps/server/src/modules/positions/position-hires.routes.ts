@@ -16,8 +16,8 @@ const EventParams = z.object({ eventId: z.uuid().meta({ title: '招录事项' })
 
 /** INT-08 hires per position: org_admin sets one, imports a sheet, and anyone reading positions exports. */
 export function registerPositionHireRoutes(app: ZodApp, hires: HiresService): void {
+  // event.manage: hires are org_admin's decision, recorded with an optional reason.
   app.put(
-    // event.manage: hires are org_admin's decision, recorded with an optional reason.
     '/api/admin/positions/:id/hired',
     {
       schema: {
@@ -38,6 +38,7 @@ export function registerPositionHireRoutes(app: ZodApp, hires: HiresService): vo
       ),
   );
 
+  // Base64 of an Excel file of every position of a large event exceeds Fastify's 1 MB default.
   app.post(
     '/api/admin/events/:eventId/hires/import',
     {
@@ -49,7 +50,6 @@ export function registerPositionHireRoutes(app: ZodApp, hires: HiresService): vo
         response: { 200: HireImportResultSchema },
       },
       config: { access: { permission: 'event.manage' } },
-      // Base64 of an Excel file of every position of a large event exceeds Fastify's 1 MB default.
       bodyLimit: 40 * 1024 * 1024,
     },
     async (request) =>
@@ -61,8 +61,8 @@ export function registerPositionHireRoutes(app: ZodApp, hires: HiresService): vo
       ),
   );
 
+  // position.read, not event.manage: units may export the hires of their own positions.
   app.get(
-    // position.read, not event.manage: units may export the hires of their own positions.
     '/api/admin/events/:eventId/hires/export',
     {
       schema: { tags, summary: '导出各职位录用人数 Excel', params: EventParams },

@@ -49,13 +49,13 @@ export type PositionRouteDeps = {
 export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps): void {
   const { db, positions, brochures, jobs } = deps;
 
+  // The scope condition limits a unit user to the positions of their units; org_admin sees
+  // all.
   app.get(
     '/api/admin/events/:eventId/positions',
     {
       schema: {
         tags,
-        // The scope condition limits a unit user to the positions of their units; org_admin sees
-        // all.
         summary: '职位列表（按授权范围）',
         params: EventParams,
         querystring: AdminPositionQuerySchema,
@@ -84,12 +84,12 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
     },
   );
 
+  // Unit scope, window and brochure state are checked by the service inside its transaction.
   app.post(
     '/api/admin/events/:eventId/units/:unitId/positions',
     {
       schema: {
         tags,
-        // Unit scope, window and brochure state are checked by the service inside its transaction.
         summary: '新增职位',
         params: EventUnitParams,
         body: PositionInputSchema,
@@ -133,10 +133,10 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
     },
   );
 
+  // A small sheet is imported within the request; a large one becomes a job with progress, after
+  // the
+  // same checks, so a 20 000-row brochure never holds a request open for minutes.
   app.post(
-    // A small sheet is imported within the request; a large one becomes a job with progress, after
-    // the
-    // same checks, so a 20 000-row brochure never holds a request open for minutes.
     '/api/admin/events/:eventId/units/:unitId/positions/import',
     {
       schema: {
@@ -166,14 +166,14 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
     },
   );
 
+  // The export uses the event's brochure format, so the sheet re-imports unchanged; required
+  // columns
+  // are marked with * as in the template.
   app.get(
     '/api/admin/events/:eventId/positions/export',
     {
       schema: {
         tags,
-        // The export uses the event's brochure format, so the sheet re-imports unchanged; required
-        // columns
-        // are marked with * as in the template.
         summary: '按简章格式导出职位 Excel',
         params: EventParams,
         querystring: z.object({ unitId: z.uuid().optional().meta({ title: '招录单位' }) }),
@@ -208,12 +208,12 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
     },
   );
 
+  // brochures.list reads every unit; the caller sees only the brochures their grant covers.
   app.get(
     '/api/admin/events/:eventId/brochures',
     {
       schema: {
         tags,
-        // brochures.list reads every unit; the caller sees only the brochures their grant covers.
         summary: '各单位简章状态',
         params: EventParams,
         response: { 200: BrochureListSchema },
@@ -234,11 +234,11 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
     },
   );
 
+  // 上报: the unit's scope is checked by the service against the unit row, parent department
+  // included.
   app.post(
     '/api/admin/events/:eventId/units/:unitId/brochure/submit',
     {
-      // 上报: the unit's scope is checked by the service against the unit row, parent department
-      // included.
       schema: { tags, summary: '上报简章', params: EventUnitParams, response: { 200: Ok } },
       config: { access: { permission: 'brochure.submit' } },
     },
@@ -252,10 +252,10 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
     },
   );
 
+  // Review is org_admin's; an event-scoped grant may review only its own event.
   app.post(
     '/api/admin/events/:eventId/units/:unitId/brochure/approve',
     {
-      // Review is org_admin's; an event-scoped grant may review only its own event.
       schema: { tags, summary: '审核通过简章', params: EventUnitParams, response: { 200: Ok } },
       config: { access: { permission: 'brochure.review' } },
     },
@@ -294,12 +294,12 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
     },
   );
 
+  // Publishes every approved brochure of the event at once; the public search cache moves on.
   app.post(
     '/api/admin/events/:eventId/brochures/publish',
     {
       schema: {
         tags,
-        // Publishes every approved brochure of the event at once; the public search cache moves on.
         summary: '发布审核通过的简章',
         params: EventParams,
         response: { 200: z.object({ published: z.number().int() }) },
@@ -312,12 +312,12 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
     },
   );
 
+  // The body describes the new event; its type is second_round and its schedule starts empty.
   app.post(
     '/api/admin/events/:eventId/second-round',
     {
       schema: {
         tags,
-        // The body describes the new event; its type is second_round and its schedule starts empty.
         summary: '由未招满职位生成第二轮简章（INT-08）',
         params: EventParams,
         body: CreateEventSchema.omit({ type: true, schedule: true }),

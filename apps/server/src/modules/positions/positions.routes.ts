@@ -37,8 +37,8 @@ export function registerPublicPositionRoutes(app: ZodApp, deps: { db: Db }): voi
     ttlMs: TTL_MS,
   });
 
+  // Public, no login: anyone may browse the published brochure before registering.
   app.get(
-    // Public, no login: anyone may browse the published brochure before registering.
     '/api/public/positions',
     {
       schema: {

@@ -7,9 +7,9 @@ export function registerSystemRoutes(
   app: ZodApp,
   deps: { database: Database; version: string },
 ): void {
+  // Liveness touches nothing outside the process, so a database outage does not get the process
+  // killed.
   app.get(
-    // Liveness touches nothing outside the process, so a database outage does not get the process
-    // killed.
     '/api/health',
     {
       schema: { tags: ['系统'], summary: '进程存活检查', response: { 200: HealthSchema } },
@@ -23,9 +23,9 @@ export function registerSystemRoutes(
     }),
   );
 
+  // Readiness answers 503 while the database is unreachable, so a load balancer stops sending
+  // traffic.
   app.get(
-    // Readiness answers 503 while the database is unreachable, so a load balancer stops sending
-    // traffic.
     '/api/ready',
     {
       schema: {

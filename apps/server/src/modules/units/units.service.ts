@@ -143,8 +143,8 @@ export function createUnitsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
         const before = await getUnitById(tx, id);
         await assertCodeFree(tx, input.code, id);
         await assertParent(tx, input, id);
-        // A department with units under it cannot become a unit: they would be left under a non-
-        // department.
+        // A department with units under it cannot become a unit: they would be left under a
+        // non-department.
         if (before.kind === 'department' && input.kind === 'unit') {
           const [children] = await tx
             .select({ n: count() })
