@@ -81,8 +81,7 @@ export function registerEventAdminRoutes(app: ZodApp, events: EventsService): vo
     },
   );
 
-  // A new event gets a copy of the template: later template changes never alter a running
-  // event.
+  // A new event gets a copy of the template: later template changes never alter a running event.
   app.post(
     '/api/admin/events',
     {
@@ -212,8 +211,7 @@ export function registerEventAdminRoutes(app: ZodApp, events: EventsService): vo
     },
   );
 
-  // REG-01 has its own permission, event.adjust, so the emergency change can be granted
-  // separately
+  // REG-01 has its own permission, event.adjust, so the emergency change can be granted separately
   // from everyday event management.
   app.post(
     '/api/admin/events/:id/deadlines',

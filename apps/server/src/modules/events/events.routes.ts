@@ -43,8 +43,7 @@ export function registerPublicEventRoutes(app: ZodApp, deps: { db: Db }): void {
       if (!event || event.status === 'draft') throw new AppError('EVENT.NOT_FOUND');
       const { id, code, name, type, year, status, schedule } = event;
       // Only what a candidate needs before registering: categories and subjects, the fee, the photo
-      // rule;
-      // review SLAs and the rest of the policy stay internal.
+      // rule; review SLAs and the rest of the policy stay internal.
       const { examCategories, fee, photo } = event.policy;
       const registration = {
         examCategories: examCategories.map((c) => ({

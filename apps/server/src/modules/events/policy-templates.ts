@@ -163,7 +163,6 @@ export const POLICY_TEMPLATES: Record<PolicyTemplateId, EventPolicy> = {
     brochure: { format: 'judicial_medical', requiredFields: ['examCategory'] },
     majorCatalogue: 'judicial_medical',
   }),
-  // INT-01 工青妇: unit review after position application; no adjustment round.
   // INT-01 工青妇: the 面上 stages without admission ticket and adjustment round.
   mass_org: withChanges({
     stages: [

@@ -21,8 +21,7 @@ const tags = ['考生账号'];
 export function registerCandidateAuthRoutes(app: ZodApp, identity: Identity): void {
   const { candidates, sessions, secureCookies } = identity;
 
-  // Public: the code is what proves the phone before an account exists (注册) or is reachable
-  // (找回密码).
+  // Public: the code is what proves the phone before an account exists (注册) or is reachable (找回密码).
   app.post(
     '/api/candidate/auth/sms-code',
     {
@@ -40,8 +39,7 @@ export function registerCandidateAuthRoutes(app: ZodApp, identity: Identity): vo
     },
   );
 
-  // Registration logs the candidate in at once: the session and CSRF cookies are set on the
-  // answer.
+  // Registration logs the candidate in at once: the session and CSRF cookies are set on the answer.
   app.post(
     '/api/candidate/auth/register',
     {

@@ -30,8 +30,7 @@ export function createCandidateAuth(deps: IdentityDeps) {
   const actorFor = (row: CandidateRow): AuditActor => ({ kind: 'candidate', id: row.id });
 
   // 18 characters of digits (last may be X) is an ID number, anything else a phone; both are looked
-  // up
-  // by blind index because the columns themselves are encrypted.
+  // up by blind index because the columns themselves are encrypted.
   const findByAccount = async (account: string) => {
     const trimmed = account.trim();
     const byId = /^\d{17}[\dXx]$/.test(trimmed);
@@ -104,8 +103,7 @@ export function createCandidateAuth(deps: IdentityDeps) {
         phone: input.phone,
       });
       // Existence is checked by blind index before the SMS code is spent, and again by the unique
-      // index
-      // when the candidates module inserts the record.
+      // index when the candidates module inserts the record.
       const idBidx = crypto.blindIndex('id_number', idNumber);
       const phoneBidx = crypto.blindIndex('phone', input.phone);
       if (await candidateExists(db, { idNumberBidx: idBidx, phoneBidx }))

@@ -21,8 +21,7 @@ const tags = ['后台登录'];
 export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
   const { staff, totp, sessions, secureCookies } = identity;
 
-  // Public: the password step only opens a second-factor session; nothing is reachable with it
-  // yet.
+  // Public: the password step only opens a second-factor session; nothing is reachable with it yet.
   app.post(
     '/api/staff/auth/login',
     {

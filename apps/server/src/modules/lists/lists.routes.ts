@@ -160,8 +160,7 @@ export function registerListRoutes(app: ZodApp, lists: ListsService): void {
     },
   );
 
-  // The same lookup registration and adjustment make through match(), here by hand for one
-  // number.
+  // The same lookup registration and adjustment make through match(), here by hand for one number.
   app.post(
     '/api/admin/events/:eventId/lists/check',
     {

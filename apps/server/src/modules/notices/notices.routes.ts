@@ -50,8 +50,7 @@ export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void
     async (request) => notices.getPublic(request.params.id),
   );
 
-  // Staff see every status; the list leaves out bodies and carries the number of named
-  // candidates.
+  // Staff see every status; the list leaves out bodies and carries the number of named candidates.
   app.get(
     '/api/admin/notices',
     {
