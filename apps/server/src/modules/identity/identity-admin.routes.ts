@@ -12,13 +12,9 @@ import {
   StaffRoleSchema,
   StaffUserPageSchema,
 } from '@kaolu/contracts';
-import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { findCandidatesByIds } from '../candidates';
 import { actorOf } from '../../platform/auth/actor';
 import type { ZodApp } from '../../platform/http/types';
-import { maskName } from '../../platform/masking';
-import { staffUser } from './identity.table';
 import type { Identity } from './identity.service';
 import { requestContextOf, staffOf } from '../../platform/auth/request-context';
 
@@ -29,7 +25,7 @@ const Ok = z.object({ ok: z.literal(true) });
  * and sessions (sec_admin). Each route names the one permission it needs.
  */
 export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): void {
-  const { staffUsers, grants, allowlist, sessions, db } = identity;
+  const { staffUsers, grants, allowlist, onlineSessions } = identity;
   const usersTags = ['用户管理'];
   const securityTags = ['安全管理'];
 
@@ -63,9 +59,9 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
     async (request) => staffUsers.create(request.body, actorOf(request), requestContextOf(request)),
   );
 
+  // A reset never shows or sets a chosen password: the administrator relays a one-time one
+  // (REG-05).
   app.post(
-    // A reset never shows or sets a chosen password: the administrator relays a one-time one
-    // (REG-05).
     '/api/staff-users/:id/reset-password',
     {
       schema: {
@@ -108,9 +104,9 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
     );
   }
 
+  // Clears a lockout after too many failed logins (NFR-SEC-1) without waiting for
+  // LOGIN_LOCK_MINUTES.
   app.post(
-    // Clears a lockout after too many failed logins (NFR-SEC-1) without waiting for
-    // LOGIN_LOCK_MINUTES.
     '/api/staff-users/:id/unlock',
     {
       schema: {
@@ -127,9 +123,9 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
     },
   );
 
+  // The role catalogue comes from contracts, the same one the web uses, so both show the same
+  // scopes.
   app.get(
-    // The role catalogue comes from contracts, the same one the web uses, so both show the same
-    // scopes.
     '/api/roles',
     {
       schema: {
@@ -171,12 +167,12 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
     async (request) => grants.list(request.query.staffUserId),
   );
 
+  // 三权分立: granting is sec_admin's, not that of sys_admin who creates the accounts.
   app.post(
     '/api/role-grants',
     {
       schema: {
         tags: securityTags,
-        // 三权分立: granting is sec_admin's, not that of sys_admin who creates the accounts.
         summary: '分配角色（可限定单位或招录事项）',
         body: CreateRoleGrantSchema,
         response: { 200: z.object({ id: z.uuid() }) },
@@ -217,12 +213,12 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
     },
   );
 
+  // REG-07: the addresses from which staff may log in; createdAt goes out as ISO text.
   app.get(
     '/api/ip-allowlist',
     {
       schema: {
         tags: securityTags,
-        // REG-07: the addresses from which staff may log in; createdAt goes out as ISO text.
         summary: '后台登录地址白名单',
         response: { 200: z.array(IpAllowEntrySchema) },
       },
@@ -272,8 +268,8 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
     },
   );
 
+  // Online sessions with a readable subject: staff by username, candidates only by masked name.
   app.get(
-    // Online sessions with a readable subject: staff by username, candidates only by masked name.
     '/api/sessions',
     {
       schema: {
@@ -284,30 +280,11 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
       },
       config: { access: { permission: 'session.manage' } },
     },
-    async (request) => {
-      const { items, total } = await sessions.listActive(
-        request.query.page,
-        request.query.pageSize,
-      );
-      const names = await subjectNames(items);
-      return {
-        total,
-        items: items.map((s) => ({
-          id: s.id,
-          subjectKind: s.subjectKind,
-          subject: names.get(s.subjectId) ?? '',
-          ip: s.ip,
-          userAgent: s.userAgent,
-          createdAt: s.createdAt.toISOString(),
-          lastSeenAt: s.lastSeenAt.toISOString(),
-          expiresAt: s.expiresAt.toISOString(),
-        })),
-      };
-    },
+    async (request) => onlineSessions.list(request.query.page, request.query.pageSize),
   );
 
+  // 强制下线: revocation and its audit entry commit together (identity.service revokeSession).
   app.delete(
-    // 强制下线: revocation and its audit entry commit together (identity.service revokeSession).
     '/api/sessions/:id',
     {
       schema: {
@@ -323,22 +300,4 @@ export function registerIdentityAdminRoutes(app: ZodApp, identity: Identity): vo
       return { ok: true as const };
     },
   );
-
-  /** Usernames of staff and masked names of candidates, for the session list. */
-  async function subjectNames(
-    items: Array<{ subjectKind: string; subjectId: string }>,
-  ): Promise<Map<string, string>> {
-    const staffIds = items.filter((s) => s.subjectKind === 'staff').map((s) => s.subjectId);
-    const candidateIds = items.filter((s) => s.subjectKind === 'candidate').map((s) => s.subjectId);
-    const names = new Map<string, string>();
-    if (staffIds.length)
-      for (const u of await db
-        .select({ id: staffUser.id, name: staffUser.username })
-        .from(staffUser)
-        .where(inArray(staffUser.id, staffIds)))
-        names.set(u.id, u.name);
-    for (const c of await findCandidatesByIds(db, candidateIds))
-      names.set(c.id, `考生 ${maskName(c.name)}`);
-    return names;
-  }
 }

@@ -11,6 +11,7 @@ import type { IdentityDeps, RequestContext } from './identity.deps';
 import { staffUser } from './identity.table';
 import { createIpAllowlist } from './ip-allowlist.service';
 import { createLoginThrottle } from './login-throttle';
+import { createOnlineSessions } from './online-sessions.service';
 import { createPasswordHasher } from './password-hasher';
 import { createPrincipalResolver } from './principal-resolver';
 import {
@@ -86,6 +87,7 @@ export function createIdentity(options: IdentityOptions) {
     audit: options.audit,
     hasher,
     sessions: deps.sessions,
+    onlineSessions: createOnlineSessions(deps),
     allowlist,
     staff: createStaffAuth(deps, allowlist),
     totp: createStaffTotp(deps),

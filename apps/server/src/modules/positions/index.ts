@@ -10,6 +10,7 @@ import { createBrochuresService } from './brochures.service';
 import { POSITIONS_IMPORT_JOB, registerPositionAdminRoutes } from './positions.admin.routes';
 import { registerPublicPositionRoutes } from './positions.routes';
 import { createPositionsService } from './positions.service';
+import { createPositionQueries } from './position-queries.service';
 import { createHiresService } from './position-hires.service';
 import { registerPositionHireRoutes } from './position-hires.routes';
 import { AppError } from '../../platform/errors/app-error';
@@ -64,7 +65,12 @@ function createPositionsModule(deps: {
     }
   });
   // INT-08: hires per position until the results stage records them; the second round opens the rest.
-  return { positions, brochures, hires: createHiresService(deps) };
+  return {
+    positions,
+    brochures,
+    queries: createPositionQueries(deps),
+    hires: createHiresService(deps),
+  };
 }
 
 /** Every route of the module: public search, brochure and position administration, hires. */
@@ -76,7 +82,7 @@ function registerPositionsRoutes(
   // The public routes read through the repository and their cache; they need no service.
   registerPublicPositionRoutes(app, { db: deps.db });
   registerPositionAdminRoutes(app, {
-    db: deps.db,
+    queries: service.queries,
     positions: service.positions,
     brochures: service.brochures,
     jobs: deps.jobs,

@@ -10,21 +10,13 @@ import {
   PositionInputSchema,
   ReturnBrochureSchema,
 } from '@kaolu/contracts';
-import { and, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
 import type { JobRunner } from '../../platform/jobs/job-runner';
 import type { ZodApp } from '../../platform/http/types';
-import { assertEventInScope, findEventById } from '../events';
-import { AppError } from '../../platform/errors/app-error';
-import { unit } from '../units/unit.table';
+import { assertEventInScope } from '../events';
 import type { BrochuresService } from './brochures.service';
-import { writeSheet } from '../../platform/excel/excel-cells';
-import { columnsFor } from './position-format';
-import { positionToCells } from './position-excel';
-import { positionScopeCondition, unitInScope } from './position-scope';
-import { position } from './position.table';
-import { findAdminPositions, likePattern } from './positions.repository';
+import type { PositionQueries } from './position-queries.service';
+import { unitInScope } from './position-scope';
 import type { PositionsService } from './positions.service';
 import { changeContextOf } from '../../platform/auth/request-context';
 
@@ -39,7 +31,7 @@ export const POSITIONS_IMPORT_JOB = 'positions.import';
 
 /** The services the staff position routes call. */
 export type PositionRouteDeps = {
-  db: Db;
+  queries: PositionQueries;
   positions: PositionsService;
   brochures: BrochuresService;
   jobs: JobRunner;
@@ -47,10 +39,9 @@ export type PositionRouteDeps = {
 
 /** Staff routes of brochures and positions: unit-scoped editing, Excel, review workflow, INT-08. */
 export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps): void {
-  const { db, positions, brochures, jobs } = deps;
+  const { queries, positions, brochures, jobs } = deps;
 
-  // The scope condition limits a unit user to the positions of their units; org_admin sees
-  // all.
+  // The scope condition limits a unit user to the positions of their units; org_admin sees all.
   app.get(
     '/api/admin/events/:eventId/positions',
     {
@@ -63,25 +54,7 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
       },
       config: { access: { permission: 'position.read' } },
     },
-    async (request) => {
-      const { eventId } = request.params;
-      const q = request.query;
-      const parts: Array<SQL | undefined> = [
-        eq(position.eventId, eventId),
-        positionScopeCondition(request.principal, 'position.read'),
-      ];
-      if (q.unitId) parts.push(eq(position.unitId, q.unitId));
-      if (q.status) parts.push(eq(position.status, q.status));
-      if (q.keyword)
-        parts.push(
-          or(
-            ilike(position.title, likePattern(q.keyword)),
-            ilike(position.code, likePattern(q.keyword)),
-            ilike(unit.name, likePattern(q.keyword)),
-          ),
-        );
-      return findAdminPositions(db, and(...parts), q);
-    },
+    async (request) => queries.list(request.params.eventId, request.principal, request.query),
   );
 
   // Unit scope, window and brochure state are checked by the service inside its transaction.
@@ -134,8 +107,7 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
   );
 
   // A small sheet is imported within the request; a large one becomes a job with progress, after
-  // the
-  // same checks, so a 20 000-row brochure never holds a request open for minutes.
+  // the same checks, so a 20 000-row brochure never holds a request open for minutes.
   app.post(
     '/api/admin/events/:eventId/units/:unitId/positions/import',
     {
@@ -167,8 +139,7 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
   );
 
   // The export uses the event's brochure format, so the sheet re-imports unchanged; required
-  // columns
-  // are marked with * as in the template.
+  // columns are marked with * as in the template.
   app.get(
     '/api/admin/events/:eventId/positions/export',
     {
@@ -181,20 +152,10 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
       config: { access: { permission: 'position.read' } },
     },
     async (request, reply) => {
-      const event = await findEventById(db, request.params.eventId);
-      if (!event) throw new AppError('EVENT.NOT_FOUND');
-      const parts: Array<SQL | undefined> = [
-        eq(position.eventId, event.id),
-        positionScopeCondition(request.principal, 'position.read'),
-      ];
-      if (request.query.unitId) parts.push(eq(position.unitId, request.query.unitId));
-      const { items } = await findAdminPositions(db, and(...parts), { page: 1, pageSize: 100_000 });
-      const columns = columnsFor(event.policy);
-      const header = columns.map((c) => (c.required ? `${c.label}*` : c.label));
-      const file = await writeSheet(
-        '职位',
-        ['单位名称', ...header],
-        items.map((p) => [p.unitName, ...positionToCells(p, columns)]),
+      const { code, file } = await queries.exportSheet(
+        request.params.eventId,
+        request.principal,
+        request.query.unitId,
       );
       reply.header(
         'content-type',
@@ -202,7 +163,7 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
       );
       reply.header(
         'content-disposition',
-        `attachment; filename*=UTF-8''${encodeURIComponent(`${event.code}-职位.xlsx`)}`,
+        `attachment; filename*=UTF-8''${encodeURIComponent(`${code}-职位.xlsx`)}`,
       );
       return reply.send(file);
     },
