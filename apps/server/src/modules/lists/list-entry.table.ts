@@ -32,3 +32,6 @@ export const listEntry = pgTable(
     index('list_entry_bidx_idx').on(t.idNumberBidx),
   ],
 );
+
+/** What an entry sets: the directed unit (whitelist) or the reason (greylist). */
+export type ListValue = { unitId: string | null; note: string | null };

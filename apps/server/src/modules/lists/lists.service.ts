@@ -1,4 +1,4 @@
-import type { ImportProblem, ListEntry, ListKind } from '@kaolu/contracts';
+import type { ListEntry, ListKind } from '@kaolu/contracts';
 import { LIST_KIND_LABELS } from '@kaolu/contracts';
 import { validateIdNumber } from '@kaolu/domain';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
@@ -9,15 +9,14 @@ import type { CryptoProvider } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
 import { maskIdNumber } from '../../platform/masking';
 import { assertEventStatus, findEventById } from '../events';
-import { cellText, headerColumns, readFirstSheet } from '../../platform/excel/excel-cells';
-import { unit } from '../units/unit.table';
-import { listEntry } from './list-entry.table';
+import { unit } from '../units';
+import { createListImport } from './list-import';
+import { listEntry, type ListValue } from './list-entry.table';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
 /** What the routes and other modules see of the lists. */
 export type ListsService = ReturnType<typeof createListsService>;
-/** What an entry sets: the directed unit (whitelist) or the reason (greylist). */
-export type ListValue = { unitId: string | null; note: string | null };
+export type { ListValue } from './list-entry.table';
 /** A list_entry row as Drizzle reads it. */
 type Row = typeof listEntry.$inferSelect;
 
@@ -152,6 +151,8 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
     }));
   }
 
+  const { importSheet } = createListImport({ db, openEvent, put });
+
   return {
     /** One page of an event's whitelist or greylist, oldest first, optionally for one ID number. */
     async list(
@@ -227,97 +228,7 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
       });
     },
 
-    /** Excel import (身份证号 + 定向单位代码 or 原因): all rows or none, every bad row reported. */
-    async importSheet(
-      eventId: string,
-      kind: ListKind,
-      fileBase64: string,
-      reason: string,
-      ctx: ChangeContext,
-    ): Promise<{ imported: number }> {
-      // The whole sheet is parsed and checked before the transaction; only the unit codes need the
-      // database.
-      const sheet = await readFirstSheet(fileBase64);
-      // The second column depends on the list: a unit code for the whitelist, a reason for the
-      // greylist.
-      const valueLabel = kind === 'whitelist' ? '定向单位代码' : '原因';
-      const { columns, missing } = headerColumns(sheet, ['身份证号', valueLabel]);
-      const problems: ImportProblem[] = missing.map((label) => ({
-        row: 1,
-        field: label,
-        message: `缺少必填列「${label}」`,
-      }));
-      const parsed: Array<{ row: number; idNumber: string; value: string }> = [];
-      if (!missing.length) {
-        sheet.eachRow((row, n) => {
-          if (n === 1) return;
-          const id = cellText(row.getCell(columns.get('身份证号')!));
-          const value = cellText(row.getCell(columns.get(valueLabel)!));
-          // Blank rows below the data are skipped, not reported.
-          if (!id && !value) return;
-          const check = validateIdNumber(id);
-          if (!check.ok)
-            problems.push({
-              row: n,
-              field: '身份证号',
-              message: check.reasons.map((r) => r.message).join('；'),
-            });
-          if (!value)
-            problems.push({ row: n, field: valueLabel, message: `${valueLabel}为必填项` });
-          if (check.ok && value) parsed.push({ row: n, idNumber: check.value.idNumber, value });
-        });
-      }
-      // A number twice in one file would make the second row silently win: reported instead.
-      const seen = new Map<string, number>();
-      for (const p of parsed) {
-        const first = seen.get(p.idNumber);
-        if (first !== undefined)
-          problems.push({ row: p.row, field: '身份证号', message: `与第${first}行重复` });
-        seen.set(p.idNumber, p.row);
-      }
-      return db.transaction(async (tx) => {
-        await openEvent(tx, eventId);
-        // Whitelist rows name units by code (what the sheet's author knows); they are stored by id.
-        const units =
-          kind === 'whitelist' && parsed.length
-            ? new Map(
-                (
-                  await tx
-                    .select({ id: unit.id, code: unit.code })
-                    .from(unit)
-                    .where(inArray(unit.code, [...new Set(parsed.map((p) => p.value))]))
-                ).map((u) => [u.code, u.id]),
-              )
-            : new Map<string, string>();
-        if (kind === 'whitelist')
-          for (const p of parsed)
-            if (!units.has(p.value))
-              problems.push({
-                row: p.row,
-                field: valueLabel,
-                message: `单位代码「${p.value}」不存在`,
-              });
-        if (problems.length) {
-          // One report for the whole file, ordered by row, and nothing written (all or nothing).
-          const sorted = problems.sort((a, b) => a.row - b.row);
-          throw new AppError('IMPORT.ROWS_INVALID', {
-            message: `导入文件有 ${sorted.length} 处错误，未导入任何数据，请按报告逐行修改`,
-            details: { problems: sorted },
-          });
-        }
-        // Each row goes through the same put() as a hand entry, so each gets its own audit entry.
-        for (const p of parsed) {
-          const value =
-            kind === 'whitelist'
-              ? { unitId: units.get(p.value)!, note: null }
-              : { unitId: null, note: p.value };
-          // The reason names the import, so an audit reader can tell sheet changes from hand
-          // entries.
-          await put(tx, eventId, kind, p.idNumber, value, `${reason}（Excel导入）`, ctx);
-        }
-        return { imported: parsed.length };
-      });
-    },
+    importSheet,
 
     /** For other modules (registration, adjustment): the entries naming an ID number in an event. */
     async match(
