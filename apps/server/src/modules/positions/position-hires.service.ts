@@ -13,7 +13,7 @@ import {
 } from '../../platform/excel/excel-cells';
 import { position } from './position.table';
 import { findAdminPositions, presentAdminPosition, type PositionRow } from './positions.repository';
-import { rowsInvalid } from './positions.service';
+import { rowsInvalid } from './position-import';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
 /** The sheet's columns: the export carries more (unit, title, headcount), the import reads these two. */
