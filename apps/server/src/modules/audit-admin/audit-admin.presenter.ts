@@ -18,10 +18,12 @@ export function presentAuditEntry(row: typeof auditEntry.$inferSelect): AuditEnt
     targetId: row.targetId,
     result: row.result,
     details: row.details as Record<string, unknown>,
+    // The entry's MAC goes out too, so an auditor can compare it with an exported copy.
     mac: row.mac,
   };
 }
 
+/** A chain verification → API shape; no break is null rather than absent, for a stable answer. */
 export function presentVerification(v: ChainVerification): AuditVerification {
   return {
     intact: v.intact,

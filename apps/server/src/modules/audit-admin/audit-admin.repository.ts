@@ -13,6 +13,7 @@ export async function findAuditEntries(db: DbOrTx, query: AuditEntryQuery) {
       .select()
       .from(auditEntry)
       .where(where)
+      // By id, not by time: ids follow the chain's order, which is what an auditor checks against.
       .orderBy(desc(auditEntry.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
@@ -21,6 +22,7 @@ export async function findAuditEntries(db: DbOrTx, query: AuditEntryQuery) {
   return { items, total: Number(total?.n ?? 0) };
 }
 
+/** The WHERE parts of the auditor's filters; an absent filter adds nothing. */
 function filtersOf(query: AuditEntryQuery): SQL[] {
   const filters: SQL[] = [];
   if (query.from) filters.push(gte(auditEntry.occurredAt, new Date(query.from)));
@@ -36,12 +38,14 @@ function filtersOf(query: AuditEntryQuery): SQL[] {
         : like(auditEntry.action, `${escapeLike(query.action)}.%`),
     );
   }
+  // Target and result filters are exact, like the actor: an audit search must not over-match.
   if (query.targetType) filters.push(eq(auditEntry.targetType, query.targetType));
   if (query.targetId) filters.push(eq(auditEntry.targetId, query.targetId));
   if (query.result) filters.push(eq(auditEntry.result, query.result));
   return filters;
 }
 
+/** Escapes LIKE wildcards so an action prefix such as "sms_" matches literally. */
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -54,6 +58,7 @@ export async function resolveAuditRange(
   db: DbOrTx,
   range: AuditRange,
 ): Promise<{ fromId?: number; toId?: number; empty: boolean }> {
+  // Ids are the chain's own positions; times are turned into the ids they cover.
   let { fromId, toId } = range;
   if (range.from || range.to) {
     const timeFilters = [
@@ -64,7 +69,10 @@ export async function resolveAuditRange(
       .select({ first: min(auditEntry.id), last: max(auditEntry.id) })
       .from(auditEntry)
       .where(and(...timeFilters));
+    // min/max over no rows are null: the times select nothing, so there is nothing to verify or
+    // export.
     if (bounds?.first == null || bounds.last == null) return { empty: true };
+    // Given both ids and times, the range is their intersection.
     fromId = Math.max(fromId ?? 0, Number(bounds.first));
     toId = Math.min(toId ?? Number.MAX_SAFE_INTEGER, Number(bounds.last));
   }

@@ -24,6 +24,7 @@ import type { ZodApp } from '../../platform/http/types';
 import { presentAuditEntry, presentVerification } from './audit-admin.presenter';
 import { findAuditEntries, resolveAuditRange } from './audit-admin.repository';
 
+/** The platform pieces the auditor's routes use; audit-admin owns no tables of its own. */
 export type AuditAdminDeps = {
   db: Db;
   crypto: CryptoProvider;
@@ -32,14 +33,18 @@ export type AuditAdminDeps = {
   sealer?: AuditSealer;
 };
 
+// Every route here is itself audited where it reveals or vouches for a range: verify and export.
 const TAGS = ['审计日志'];
 
 /** The auditor's routes (REG-08): list and filter, verify a range, export it with a signature file. */
 export function registerAuditAdminRoutes(app: ZodApp, deps: AuditAdminDeps): void {
   const { db, crypto, audit } = deps;
+  // Entries are chained by a sealer after commit; sealing first means the newest entries are
+  // included.
   const sealPending = async () => {
     await deps.sealer?.seal();
   };
+  // The auditor's own actions are entries of the same log, with the audit_log as target.
   const recordOf = (
     request: FastifyRequest,
     entry: Pick<AuditEntryInput, 'action' | 'details' | 'result'>,
@@ -52,6 +57,7 @@ export function registerAuditAdminRoutes(app: ZodApp, deps: AuditAdminDeps): voi
       targetType: 'audit_log',
     });
 
+  // audit.read: only the 审计管理员 (auditor) reads the log; neither sys_admin nor sec_admin (三权分立).
   app.get(
     '/api/audit/entries',
     {
@@ -70,6 +76,8 @@ export function registerAuditAdminRoutes(app: ZodApp, deps: AuditAdminDeps): voi
     },
   );
 
+  // REG-08 offline verification: with the SM2 public key and user id, an export can be checked
+  // anywhere.
   app.get(
     '/api/audit/public-key',
     {
@@ -102,6 +110,7 @@ export function registerAuditAdminRoutes(app: ZodApp, deps: AuditAdminDeps): voi
       await sealPending();
       const range = await resolveAuditRange(db, request.body);
       if (range.empty) throw new AppError('AUDIT.RANGE_EMPTY');
+      // The result is recorded whether intact or not: a found break is itself an important event.
       const verification = presentVerification(await verifyAuditRange(db, crypto, range));
       await recordOf(request, {
         action: 'audit.verified',
@@ -132,13 +141,17 @@ export function registerAuditAdminRoutes(app: ZodApp, deps: AuditAdminDeps): voi
       await sealPending();
       const range = await resolveAuditRange(db, request.body);
       if (range.empty) throw new AppError('AUDIT.RANGE_EMPTY');
+      // The exporter's username goes into the signed manifest, naming who took the copy.
       const exportedBy =
         request.principal?.kind === 'staff' ? request.principal.username : 'unknown';
       const exported = await exportAuditRange(db, crypto, {
+        // Open bounds become the whole log; exportAuditRange refuses a range too large for one
+        // workbook.
         fromId: range.fromId ?? 1,
         toId: range.toId ?? Number.MAX_SAFE_INTEGER,
         exportedBy,
       }).catch((error: unknown) => {
+        // Only the range problems become 400-level answers; anything else is a real failure.
         if (!(error instanceof AuditRangeError)) throw error;
         throw new AppError(
           error.reason === 'empty' ? 'AUDIT.RANGE_EMPTY' : 'AUDIT.RANGE_TOO_LARGE',
@@ -152,6 +165,7 @@ export function registerAuditAdminRoutes(app: ZodApp, deps: AuditAdminDeps): voi
           fromId: manifest.fromId,
           toId: manifest.toId,
           count: manifest.count,
+          // The workbook's SM3 in the entry ties this export to the file handed over.
           workbookSm3: manifest.workbookSm3,
           chainIntact: manifest.chainIntact,
         },

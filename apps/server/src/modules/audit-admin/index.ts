@@ -4,6 +4,7 @@ import { registerAuditAdminRoutes } from './audit-admin.routes';
 
 export { registerAuditAdminRoutes, type AuditAdminDeps } from './audit-admin.routes';
 
+/** No service of its own: the routes read the platform's audit log and sealer directly. */
 export const auditAdminModule = defineModule({
   name: 'audit-admin',
   dependsOn: [],

@@ -54,3 +54,16 @@ export async function findCandidatesByIds(
     .from(candidate)
     .where(inArray(candidate.id, [...new Set(ids)]));
 }
+
+/** Which of these ids name a candidate: only the ids are read, for checks over thousands of ids. */
+export async function findExistingCandidateIds(
+  db: DbOrTx,
+  ids: readonly string[],
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: candidate.id })
+    .from(candidate)
+    .where(inArray(candidate.id, [...new Set(ids)]));
+  return rows.map((r) => r.id);
+}

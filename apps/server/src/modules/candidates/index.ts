@@ -13,6 +13,7 @@ export {
   findCandidateById,
   findCandidateByBlindIndex,
   findCandidatesByIds,
+  findExistingCandidateIds,
   candidateExists,
   type CandidateRecord,
 } from './candidates.queries';

@@ -1,9 +1,11 @@
 /** Circuit states: closed (calls pass), open (calls refused at once), half-open (one probe allowed). */
 export type CircuitState = 'closed' | 'open' | 'half_open';
 
+/** One breaker per external platform, shared by every call to it in this process. */
 export type CircuitBreaker = {
   /** Whether a call may go out now; in half-open state only one probe at a time. */
   tryPass(): boolean;
+  // Any success closes the circuit and clears the count; failures only count consecutively.
   onSuccess(): void;
   onFailure(): void;
   state(): CircuitState;
@@ -31,6 +33,8 @@ export function createCircuitBreaker(
   };
   return {
     tryPass() {
+      // The move to half-open happens lazily, on the first call after the cool-down: no timer
+      // needed.
       if (current === 'open' && now() - openedAt >= cooldownMs) current = 'half_open';
       if (current === 'closed') return true;
       if (current === 'half_open' && !probing) {
@@ -46,6 +50,7 @@ export function createCircuitBreaker(
     },
     onFailure() {
       failures += 1;
+      // A failed probe reopens at once for another full cool-down.
       if (current === 'half_open' || failures >= threshold) open();
     },
     state: () => current,

@@ -6,7 +6,7 @@ import { createCircuitBreaker } from './circuit-breaker';
 import { createCityPlatformSimulator, deriveSimulatedPerson } from './city-platform.simulator';
 import { createDataExchange } from './data-exchange.service';
 import { ExchangeUnavailableError } from './data-exchange.types';
-import { findInterfaceLogs } from './interface-log.routes';
+import { findInterfaceLogs } from './interface-log.repository';
 import { createResilientHttpClient } from './resilient-http-client';
 
 type Reply = { status: number; body?: unknown } | 'network' | 'hang';

@@ -38,6 +38,10 @@ export function verifyPaymentCallback(
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/**
+ * The finance gateway as the HTTP client implements it: each answer carries its attempts for the
+ * log.
+ */
 export type TrackedFinance = {
   [K in keyof FinanceGateway]: (
     ...args: Parameters<FinanceGateway[K]>
@@ -52,6 +56,8 @@ export function createFinanceSimulator(): FinanceGateway & {
   const guard = () => {
     if (!available) throw new ExchangeUnavailableError('error', '财政缴费系统（模拟）暂停服务');
   };
+  // Sixteen digits derived from the SM3 of the reference: stable across retries, distinct per
+  // reference.
   const digits = (label: string, ref: string) =>
     BigInt(`0x${sm3Hex(`${label}/${ref}`).slice(0, 15)}`)
       .toString()
@@ -71,6 +77,8 @@ export function createFinanceSimulator(): FinanceGateway & {
   };
 }
 
+// The finance system's answers are validated: a malformed one is an unavailable interface, not a
+// notice.
 const NoticeBody = z.object({ noticeNumber: z.string().min(1), payUrl: z.string().min(1) });
 const RefundBody = z.object({ refundNumber: z.string().min(1) });
 

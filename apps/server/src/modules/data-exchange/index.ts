@@ -27,7 +27,8 @@ export {
   type SimulatedPerson,
 } from './city-platform.simulator';
 export { signPaymentCallback, verifyPaymentCallback, type CallbackFields } from './finance';
-export { registerInterfaceLogRoutes, findInterfaceLogs } from './interface-log.routes';
+export { registerInterfaceLogRoutes } from './interface-log.routes';
+export { findInterfaceLogs } from './interface-log.repository';
 // national education-record interface 学信 (INT-09e)
 export { createEducationRecords, type EducationExchangeConfig } from './education-record.service';
 export type {

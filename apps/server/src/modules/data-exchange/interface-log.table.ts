@@ -16,6 +16,7 @@ export const interfaceLog = pgTable(
     outcome: text('outcome', {
       enum: ['ok', 'not_found', 'error', 'timeout', 'circuit_open'],
     }).notNull(),
+    // Attempts including retries; 0 when the circuit breaker refused the call before it went out.
     attempts: integer('attempts').notNull(),
     latencyMs: integer('latency_ms').notNull(),
     // 'simulator' or 'http': a log read in production shows at once whether the simulator answered.
@@ -24,6 +25,7 @@ export const interfaceLog = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // The operators' page reads newest first, all adapters or one.
     index('interface_log_created_idx').on(t.createdAt),
     index('interface_log_adapter_idx').on(t.adapter, t.createdAt),
   ],

@@ -3,7 +3,9 @@ import type { Db } from '../../db/client';
 import { ExchangeUnavailableError, type ProviderKind } from './data-exchange.types';
 import { interfaceLog } from './interface-log.table';
 
+/** What a log row says about a call: adapter, operation and the subject masked (NFR-SEC-3). */
 export type CallMeta = { adapter: ExchangeAdapter; operation: string; subjectMasked: string };
+/** An adapter's answer with what the log needs: attempts made and whether a record was found. */
 export type TrackedCall<T> = { value: T; attempts?: number; outcome?: 'ok' | 'not_found' };
 
 /** Runs adapter calls through the interface log (NFR-EXC-1): every call, success or not, leaves a row. */
@@ -31,6 +33,8 @@ export function createInterfaceLogger(
     await db
       .insert(interfaceLog)
       .values({ ...meta, outcome, attempts, latencyMs, provider, error })
+      // A failed log write is reported, never thrown: the call's own answer matters more than its
+      // log row.
       .catch((e: unknown) => onLogError?.(e));
   }
   return {
@@ -48,8 +52,12 @@ export function createInterfaceLogger(
           unavailable?.outcome ?? 'error',
           unavailable?.attempts ?? 1,
           started,
+          // Error texts are cut to 500 characters: a provider's HTML error page must not fill the
+          // table.
           message.slice(0, 500),
         );
+        // Every failure leaves as ExchangeUnavailableError, so callers handle one type (待核验, not a
+        // decision).
         throw unavailable ?? new ExchangeUnavailableError('error', message, 1, { cause: error });
       }
     },

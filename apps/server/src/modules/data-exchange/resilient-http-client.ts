@@ -1,6 +1,7 @@
 import { createCircuitBreaker, type CircuitBreaker } from './circuit-breaker';
 import { ExchangeUnavailableError } from './data-exchange.types';
 
+/** Settings per external platform (config.ts); fetchImpl and sleep are replaced in tests. */
 export type ResilientClientOptions = {
   baseUrl: string;
   token?: string;
@@ -17,6 +18,7 @@ export type ResilientClientOptions = {
 export type HttpAnswer<T> =
   { found: true; body: T; attempts: number } | { found: false; attempts: number };
 
+/** The transport of one external platform; its breaker is exposed so its state can be read. */
 export type ResilientHttpClient = {
   post<T>(path: string, body: unknown): Promise<HttpAnswer<T>>;
   breaker: CircuitBreaker;
@@ -63,8 +65,11 @@ export function createResilientHttpClient(options: ResilientClientOptions): Resi
         ),
       };
     }
+    // 404 is an answer ("no such record"), not a failure: it neither retries nor counts against the
+    // breaker.
     if (response.status === 404) return { retry: false, answer: { found: false, attempts: 0 } };
     if (!response.ok) {
+      // Other 4xx mean our request is wrong: retrying would only repeat it.
       const transient = response.status === 429 || response.status >= 500;
       return {
         retry: transient,
@@ -72,6 +77,7 @@ export function createResilientHttpClient(options: ResilientClientOptions): Resi
       };
     }
     const json: unknown = await response.json().catch(() => undefined);
+    // A body that is not JSON is treated as transient (a proxy's error page), so it is retried.
     if (json === undefined)
       return {
         retry: true,
@@ -83,6 +89,7 @@ export function createResilientHttpClient(options: ResilientClientOptions): Resi
   async function post<T>(path: string, body: unknown): Promise<HttpAnswer<T>> {
     if (!breaker.tryPass())
       throw new ExchangeUnavailableError('circuit_open', '接口连续失败，已暂停调用（熔断）', 0);
+    // Paths are relative to the base URL, whether or not it ends with a slash.
     const url = new URL(
       path.replace(/^\//, ''),
       options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`,

@@ -21,6 +21,7 @@ export function registerEventComparisonRoutes(
     },
     async (request) => {
       const ids = parseCompareIds(request.query.ids);
+      // Every compared event must be within the caller's event scope, not only the first.
       for (const id of ids) assertEventInScope(request.principal, 'event.read', id);
       return { items: await comparison.compare(ids) };
     },

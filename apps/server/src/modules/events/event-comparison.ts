@@ -26,8 +26,10 @@ export type EventFigureSources = {
   applications(db: DbOrTx, eventId: string): Promise<{ submitted: number; approved: number }>;
 };
 
+// The bounds of one comparison (NFR-HIS-1), checked here because the ids arrive as one text.
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 5;
+// Checked here rather than by zod so that the message can name each bad id in Chinese.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The ids of `ids=a,b,c`: 2–5 distinct well-formed ids, or a 400 saying what is wrong in Chinese. */
@@ -88,6 +90,7 @@ function categoriesOf(
       examCategory: code,
       name:
         event.policy.examCategories.find((c) => c.code === code)?.name ??
+        // '' is the group of positions without an exam category (position-figures.ts).
         (code === '' ? '未设考试类别' : code),
       positions: p?.positions ?? 0,
       headcount: p?.headcount ?? 0,
@@ -105,6 +108,7 @@ function categoriesOf(
 export function createEventComparison(deps: { db: Db; sources: EventFigureSources }) {
   const { db, sources } = deps;
 
+  /** One event's figures: the four sources read in parallel, then totals and per-category rows. */
   async function figuresOf(event: EventRecord): Promise<EventFigures> {
     const [positions, registrations, passes, applications] = await Promise.all([
       sources.positions(db, event.id),
@@ -112,6 +116,7 @@ export function createEventComparison(deps: { db: Db; sources: EventFigureSource
       sources.passes(db, event.id),
       sources.applications(db, event.id),
     ]);
+    // Registration figures arrive per exam category; the event's totals are their sums.
     const sum = (key: 'total' | 'passedChecks' | 'paid') =>
       registrations.reduce((n, r) => n + r[key], 0);
     return {

@@ -8,8 +8,11 @@ import { AppError } from '../../platform/errors/app-error';
  */
 export const EVENT_TRANSITIONS: Record<EventStatus, readonly EventStatus[]> = {
   draft: ['collecting', 'closed'],
+  // 征集中 → 已发布 happens when the first brochures are published (positions/brochures.service).
   collecting: ['draft', 'published'],
   published: ['registration', 'closed'],
+  // Once registration opened, candidates have applied: the event can only go on, never be
+  // withdrawn.
   registration: ['in_progress'],
   in_progress: ['closed'],
   closed: [],

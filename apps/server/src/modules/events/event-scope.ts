@@ -12,6 +12,7 @@ export function eventScopeOf(
   permission: Permission,
 ): { all: true } | { all: false; eventIds: string[] } {
   const scope = scopeOf(principal, permission);
+  // A grant without an event (unit-only or unscoped) covers every event.
   if (scope.all || scope.entries.some((e) => e.eventId === null)) return { all: true };
   return { all: false, eventIds: scope.entries.map((e) => e.eventId!).filter(Boolean) };
 }

@@ -7,6 +7,7 @@ export type EventStages = {
   policy: { stages: readonly StageKey[] };
 };
 
+// Messages show Shanghai time whatever the server's time zone (windows are ISO timestamps).
 const shanghai = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
   year: 'numeric',
@@ -32,6 +33,7 @@ export function isStageOpen(event: EventStages, stage: StageKey, now: Date): boo
   const window = windowOf(event, stage);
   if (!window || !event.policy.stages.includes(stage)) return false;
   const t = now.getTime();
+  // Half-open: at exactly endsAt the stage is closed, the same rule assertStageOpen applies.
   return t >= Date.parse(window.startsAt) && t < Date.parse(window.endsAt);
 }
 
@@ -41,6 +43,7 @@ export function isStageOpen(event: EventStages, stage: StageKey, now: Date): boo
  */
 export function assertStageOpen(event: EventStages, stage: StageKey, now: Date): void {
   const label = STAGE_LABELS[stage];
+  // A stage the policy lacks is a different answer from a closed one: this event never has it.
   if (!event.policy.stages.includes(stage)) {
     throw new AppError('EVENT.STAGE_NOT_IN_POLICY', {
       message: `本招录事项不设「${label}」阶段`,
@@ -55,6 +58,7 @@ export function assertStageOpen(event: EventStages, stage: StageKey, now: Date):
     });
   const t = now.getTime();
   const range = `${formatShanghai(window.startsAt)} 至 ${formatShanghai(window.endsAt)}`;
+  // Not yet open and already closed get separate messages, both naming the window.
   if (t < Date.parse(window.startsAt)) {
     throw new AppError('EVENT.STAGE_CLOSED', {
       message: `「${label}」尚未开始（开放时间 ${range}）`,

@@ -17,6 +17,7 @@ export const recruitmentEvent = pgTable('recruitment_event', {
   name: text('name').notNull(),
   type: text('type').notNull(),
   year: integer('year').notNull(),
+  // Moves only through the transition table of event-lifecycle.ts (events.service).
   status: text('status').notNull().default('draft'),
   // Stage windows and policy are documents edited as a whole and validated by zod (NFR-DB-1 JSONB).
   schedule: jsonb('schedule').notNull().default([]),
@@ -26,6 +27,8 @@ export const recruitmentEvent = pgTable('recruitment_event', {
   // A second-round event (INT-08) remembers the first round it was generated from.
   sourceEventId: uuid('source_event_id').references((): AnyPgColumn => recruitmentEvent.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  // Also the public position search version (positions/public-position-cache.ts reads
+  // max(updated_at)).
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -21,9 +21,11 @@ import { POLICY_TEMPLATES, type PolicyTemplateId } from './policy-templates';
 import { changeContextOf } from '../../platform/auth/request-context';
 
 const tags = ['招录事项'];
+// The template ids as a zod enum, so the OpenAPI document lists them and a wrong one answers 400.
 const TemplateIdSchema = z.enum(
   Object.keys(POLICY_TEMPLATES) as [PolicyTemplateId, ...PolicyTemplateId[]],
 );
+// Templates are named like the event types, plus the national position-first style.
 const TEMPLATE_LABELS: Record<PolicyTemplateId, string> = {
   ...EVENT_TYPE_LABELS,
   national: '全国通行（先报后考）',
@@ -31,6 +33,7 @@ const TEMPLATE_LABELS: Record<PolicyTemplateId, string> = {
 
 /** Staff routes of events: list, create from a template, edit, policy versions, lifecycle, REG-01 deadlines. */
 export function registerEventAdminRoutes(app: ZodApp, events: EventsService): void {
+  // Read by the create-event form, which shows each template's policy before it is copied.
   app.get(
     '/api/admin/policy-templates',
     {
@@ -68,6 +71,7 @@ export function registerEventAdminRoutes(app: ZodApp, events: EventsService): vo
       config: { access: { permission: 'event.read' } },
     },
     async (request) => {
+      // Event-scoped staff list only the events their grants name.
       const scope = eventScopeOf(request.principal, 'event.read');
       const { items, total } = await events.list({
         ...request.query,
@@ -77,6 +81,7 @@ export function registerEventAdminRoutes(app: ZodApp, events: EventsService): vo
     },
   );
 
+  // A new event gets a copy of the template: later template changes never alter a running event.
   app.post(
     '/api/admin/events',
     {
@@ -111,6 +116,7 @@ export function registerEventAdminRoutes(app: ZodApp, events: EventsService): vo
     },
   );
 
+  // Every route that names an event checks the caller's event scope before the service runs.
   app.patch(
     '/api/admin/events/:id',
     {
@@ -131,6 +137,8 @@ export function registerEventAdminRoutes(app: ZodApp, events: EventsService): vo
     },
   );
 
+  // A policy edit is a new version with a reason; decisions taken earlier keep citing their
+  // version.
   app.put(
     '/api/admin/events/:id/policy',
     {
@@ -156,6 +164,7 @@ export function registerEventAdminRoutes(app: ZodApp, events: EventsService): vo
     },
   );
 
+  // Versions are listed oldest first, so the page reads as the policy's history.
   app.get(
     '/api/admin/events/:id/policy-versions',
     {
@@ -181,6 +190,7 @@ export function registerEventAdminRoutes(app: ZodApp, events: EventsService): vo
     },
   );
 
+  // The lifecycle table (event-lifecycle.ts) decides which moves are allowed.
   app.post(
     '/api/admin/events/:id/transition',
     {
@@ -201,6 +211,8 @@ export function registerEventAdminRoutes(app: ZodApp, events: EventsService): vo
     },
   );
 
+  // REG-01 has its own permission, event.adjust, so the emergency change can be granted separately
+  // from everyday event management.
   app.post(
     '/api/admin/events/:id/deadlines',
     {

@@ -21,6 +21,7 @@ export function presentAdminEvent(e: EventRecord): AdminEvent {
 
 /** The list row: the documents stay on the detail page. */
 export function presentEventSummary(e: EventRecord): Omit<AdminEvent, 'policy' | 'schedule'> {
+  // The list stays light: policy and schedule documents are read on the detail page only.
   const { policy: _policy, schedule: _schedule, ...rest } = presentAdminEvent(e);
   return rest;
 }

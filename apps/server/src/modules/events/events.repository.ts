@@ -10,6 +10,7 @@ import { and, asc, count, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { eventPolicyVersion, recruitmentEvent } from './event.table';
 
+/** A recruitment_event row as Drizzle reads it (JSON columns untyped). */
 export type EventRow = typeof recruitmentEvent.$inferSelect;
 /** An event row with its JSON documents typed (they are validated by zod before every write). */
 export type EventRecord = Omit<EventRow, 'schedule' | 'policy' | 'type' | 'status'> & {
@@ -69,11 +70,13 @@ export async function findEventById(
   return row as EventRecord | undefined;
 }
 
+/** The event with this code, if any: codes are unique and shown on exports. */
 export async function findEventByCode(db: DbOrTx, code: string): Promise<EventRow | undefined> {
   const [row] = await db.select().from(recruitmentEvent).where(eq(recruitmentEvent.code, code));
   return row;
 }
 
+/** The staff list's filters; `ids` restricts event-scoped callers to their events. */
 export type EventFilter = {
   page: number;
   pageSize: number;
@@ -96,6 +99,7 @@ export async function findEvents(db: DbOrTx, filter: EventFilter) {
         ? inArray(recruitmentEvent.id, filter.ids)
         : eq(recruitmentEvent.id, '00000000-0000-0000-0000-000000000000'),
     );
+  // Page and total are read at once and use the same WHERE, so they describe one result.
   const where = parts.length ? and(...parts) : undefined;
   const [rows, [totals]] = await Promise.all([
     db
@@ -110,6 +114,7 @@ export async function findEvents(db: DbOrTx, filter: EventFilter) {
   return { items: rows as EventRecord[], total: totals?.total ?? 0 };
 }
 
+/** Inserts an event row and returns it typed. */
 export async function insertEvent(
   db: DbOrTx,
   values: typeof recruitmentEvent.$inferInsert,
@@ -118,6 +123,9 @@ export async function insertEvent(
   return row as EventRecord;
 }
 
+/**
+ * Writes some columns of an event and stamps updatedAt, which also moves the public search version.
+ */
 export async function updateEventRow(
   db: DbOrTx,
   id: string,
@@ -131,6 +139,7 @@ export async function updateEventRow(
   return row as EventRecord;
 }
 
+/** Records one version of an event's policy (the unique index refuses a duplicate number). */
 export async function insertPolicyVersion(
   db: DbOrTx,
   values: typeof eventPolicyVersion.$inferInsert,
@@ -138,6 +147,7 @@ export async function insertPolicyVersion(
   await db.insert(eventPolicyVersion).values(values);
 }
 
+/** Every policy version of an event, oldest first. */
 export async function findPolicyVersions(db: DbOrTx, eventId: string) {
   return db
     .select()
@@ -146,6 +156,7 @@ export async function findPolicyVersions(db: DbOrTx, eventId: string) {
     .orderBy(asc(eventPolicyVersion.version));
 }
 
+/** One policy version of an event, by number. */
 export async function findPolicyVersion(db: DbOrTx, eventId: string, version: number) {
   const [row] = await db
     .select()

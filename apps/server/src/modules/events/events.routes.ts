@@ -11,6 +11,7 @@ import { findEventById, findPublicEvents } from './events.repository';
 
 /** Public list of recruitment events for the candidate portal's home page, and one event's schedule. */
 export function registerPublicEventRoutes(app: ZodApp, deps: { db: Db }): void {
+  // Public: the home page lists every event that left draft, closed ones included (NFR-HIS-1).
   app.get(
     '/api/public/events',
     {
@@ -41,6 +42,8 @@ export function registerPublicEventRoutes(app: ZodApp, deps: { db: Db }): void {
       // A draft is not public yet: answer as if it did not exist.
       if (!event || event.status === 'draft') throw new AppError('EVENT.NOT_FOUND');
       const { id, code, name, type, year, status, schedule } = event;
+      // Only what a candidate needs before registering: categories and subjects, the fee, the photo
+      // rule; review SLAs and the rest of the policy stay internal.
       const { examCategories, fee, photo } = event.policy;
       const registration = {
         examCategories: examCategories.map((c) => ({
@@ -59,6 +62,7 @@ export function registerPublicEventRoutes(app: ZodApp, deps: { db: Db }): void {
         year,
         status,
         schedule,
+        // A policy without `order` is exam-first, the Shanghai 面上 practice.
         order: event.policy.order ?? 'exam_first',
         registration,
       };

@@ -27,11 +27,13 @@ import {
 import { copyTemplate, type PolicyTemplateId } from './policy-templates';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
+/** What the events use cases need; `now` comes from the platform clock so tests can move time. */
 export type EventsDeps = { db: Db; audit: AuditLog; now?: () => Date };
 export type EventsService = ReturnType<typeof createEventsService>;
 
 /** Stage windows must name stages of the policy, once each; explained in Chinese. */
 export function assertScheduleFits(schedule: readonly StageWindow[], policy: EventPolicy): void {
+  // A stage twice would make "which window applies" ambiguous for every stage check.
   const seen = new Set<StageKey>();
   for (const w of schedule) {
     if (!policy.stages.includes(w.stage)) {
@@ -57,6 +59,7 @@ export function createEventsService(deps: EventsDeps) {
   const { db, audit } = deps;
   const now = deps.now ?? (() => new Date());
 
+  /** One event or EVENT.NOT_FOUND; `lock` takes FOR UPDATE so edits of its documents serialise. */
   async function getEvent(tx: DbOrTx, id: string, lock = false): Promise<EventRecord> {
     const event = await findEventById(tx, id, lock);
     if (!event) throw new AppError('EVENT.NOT_FOUND');
@@ -85,6 +88,7 @@ export function createEventsService(deps: EventsDeps) {
   }
 
   const service = {
+    // Reads outside a transaction: the routes present the current state.
     getEvent: (id: string) => getEvent(db, id),
     list: (filter: EventFilter) => findEvents(db, filter),
 
@@ -94,9 +98,13 @@ export function createEventsService(deps: EventsDeps) {
       ctx: ChangeContext,
       tx?: DbOrTx,
     ): Promise<EventRecord> {
+      // The schedule is checked against the copied policy: a window for a stage the template lacks
+      // is refused.
       const policy = copyTemplate(input.template ?? input.type);
       assertScheduleFits(input.schedule, policy);
       const run = async (t: DbOrTx) => {
+        // Checked first for a Chinese message; the unique code column still decides between two at
+        // once.
         if (await findEventByCode(t, input.code))
           throw new AppError('EVENT.CODE_TAKEN', { message: `事项编号「${input.code}」已存在` });
         const event = await insertEvent(t, {
@@ -127,10 +135,14 @@ export function createEventsService(deps: EventsDeps) {
         });
         return event;
       };
+      // Inside the caller's transaction when given one (second round), else in its own.
       return tx ? run(tx) : db.transaction(run);
     },
 
-    /** Renames or reschedules an event; the old and new schedule are both audited. */
+    /**
+     * Renames or reschedules an event; the old and new schedule are both audited. Closed events are
+     * history (NFR-HIS-1): like their policy, they no longer change.
+     */
     async update(id: string, input: UpdateEvent, ctx: ChangeContext): Promise<EventRecord> {
       return db.transaction(async (tx) => {
         const event = await getEvent(tx, id, true);
@@ -159,13 +171,18 @@ export function createEventsService(deps: EventsDeps) {
       });
     },
 
-    /** Saves an edited policy as the next version; decisions made earlier keep citing theirs. */
+    /**
+     * Saves an edited policy as the next version; decisions made earlier keep citing theirs. The
+     * old
+     * and new documents both go into the audit entry, so a change can be read without the versions.
+     */
     async updatePolicy(
       id: string,
       policy: EventPolicy,
       reason: string,
       ctx: ChangeContext,
     ): Promise<EventRecord> {
+      // Parsed here too, so whatever calls the service stores only a valid policy document.
       const parsed = EventPolicySchema.parse(policy);
       return db.transaction(async (tx) => {
         const event = await getEvent(tx, id, true);
@@ -174,6 +191,7 @@ export function createEventsService(deps: EventsDeps) {
           ['draft', 'collecting', 'published', 'registration', 'in_progress'],
           '修改政策',
         );
+        // A new policy may drop a stage: the existing schedule must still fit it.
         assertScheduleFits(event.schedule, parsed);
         const version = event.policyVersion + 1;
         await insertPolicyVersion(tx, {
@@ -228,12 +246,16 @@ export function createEventsService(deps: EventsDeps) {
           ['draft', 'collecting', 'published', 'registration', 'in_progress'],
           '调整截止时间',
         );
+        // Only an existing window can be moved; adding a stage is a schedule edit, not an emergency
+        // change.
         const window = event.schedule.find((w) => w.stage === stage);
         if (!window)
           throw new AppError('EVENT.STAGE_CLOSED', {
             message: `「${STAGE_LABELS[stage]}」尚未安排时间，请先在日程中设置`,
             details: { stage },
           });
+        // A deadline before the start would leave an empty window: refused instead of closing the
+        // stage silently.
         if (Date.parse(endsAt) <= Date.parse(window.startsAt)) {
           throw new AppError('COMMON.VALIDATION_FAILED', {
             message: '新截止时间必须晚于该阶段的开始时间',
@@ -254,6 +276,7 @@ export function createEventsService(deps: EventsDeps) {
       });
     },
 
+    // Every version of the policy, oldest first (event_policy_version).
     policyVersions: (id: string) => findPolicyVersions(db, id),
 
     /** The policy a past decision used, by the version it recorded. */
@@ -263,6 +286,7 @@ export function createEventsService(deps: EventsDeps) {
       return row.policy as EventPolicy;
     },
 
+    // The module's clock, shared with the modules that ask whether a stage is open.
     now,
     /**
      * INT-08: a second-round event, created and moved straight to 征集中 in the caller's transaction;
@@ -274,6 +298,7 @@ export function createEventsService(deps: EventsDeps) {
       tx: DbOrTx,
     ): Promise<EventRecord> {
       const created = await service.create(input, ctx, tx);
+      // Through the transition table even here, so draft → collecting stays the only way in.
       assertEventTransition(created.status, 'collecting');
       return updateEventRow(tx, created.id, { status: 'collecting' });
     },

@@ -2,6 +2,8 @@ import type { EventType } from '@kaolu/contracts';
 import type { KaoluApp } from '../../app';
 import type { AuthHeaders } from '../../test-support/login-as';
 
+// Test helpers shared by the events, positions and later modules' HTTP tests: they go through the
+// API as a real org_admin would, so a test exercises the same checks and audit entries.
 const HOUR = 3_600_000;
 
 /** A window around now (open) or wholly in the past (closed), as ISO text. */
@@ -18,6 +20,7 @@ export function windowAround(open: boolean): { startsAt: string; endsAt: string 
       };
 }
 
+// Codes must be unique per database; time plus a counter keeps parallel helpers from colliding.
 let counter = 0;
 
 /** Creates an event through the API as org_admin, with an open brochure window, moved to 简章征集. */
@@ -36,6 +39,7 @@ export async function createCollectingEvent(
       name: `测试事项${code}`,
       type,
       year: 2026,
+      // Only the brochure window is open: positions can be filled; later stages stay unscheduled.
       schedule: [{ stage: 'brochure', ...windowAround(true) }],
     },
   });
@@ -63,6 +67,7 @@ export async function createUnit(
     method: 'POST',
     url: '/api/admin/units',
     headers: org,
+    // Positions belong to units, never to departments, so every test unit gets a parent department.
     payload: { code: `D${code}`, name: `${name}主管部门`, kind: 'department' },
   });
   const unit = await app.inject({
@@ -99,6 +104,8 @@ export function generalPosition(code: string, overrides: Record<string, unknown>
       maxAge: 35,
       residence: 'hukou_or_permit',
     },
+    // Overrides replace whole fields (conditions included), so a test states exactly what it
+    // changes.
     ...overrides,
   };
 }

@@ -38,6 +38,7 @@ export type EventsModuleService = EventsService & {
   comparison: EventComparisonService;
 };
 
+/** The events module: no dependencies, so every other module may depend on it. */
 export const eventsModule = defineModule({
   name: 'events',
   dependsOn: [],
@@ -49,6 +50,7 @@ export const eventsModule = defineModule({
     });
     const sources: Partial<EventFigureSources> = {};
     const comparison = createEventComparison({ db: platform.db, sources: lateSources(sources) });
+    // Figure sources are filled in later by positions, registrations, scores and applications.
     return { ...events, provideFigures: (more) => void Object.assign(sources, more), comparison };
   },
   routes(app, events, platform) {

@@ -19,10 +19,13 @@ const PHOTO: EventPolicy['photo'] = {
   maxHeight: 210,
   maxKb: 50,
 };
+// The domain's default eligibility rules, spread into a copy so no policy shares the domain
+// constant.
 const ELIGIBILITY: EventPolicy['eligibility'] = { ...DEFAULT_ELIGIBILITY_POLICY };
 
 /** Shanghai 面上 exam categories with their professional subjects (adjustment keeps the subject). */
 const GENERAL_CATEGORIES: ExamCategory[] = [
+  // 综合管理类 has no professional subjects, so its positions name none (position-format.ts).
   { code: 'comprehensive', name: '综合管理类', subjects: [], passMark: 60 },
   {
     code: 'law_enforcement',
@@ -51,6 +54,7 @@ const GENERAL_CATEGORIES: ExamCategory[] = [
   },
 ];
 
+// Exam first (面上): register and sit the written exam, then apply to positions.
 const EXAM_FIRST: StageKey[] = [
   'brochure',
   'exam_registration',
@@ -98,12 +102,16 @@ const general: EventPolicy = {
   reviewSla: { ...DEFAULT_REVIEW_SLA },
 };
 
+// Each template is the 面上 policy with only its differences spelt out; structuredClone keeps the
+// templates from sharing nested objects, so tuning one event's copy cannot reach another template.
 const withChanges = (changes: Partial<EventPolicy>): EventPolicy =>
   structuredClone({ ...general, ...changes });
 
 /** Built-in templates; creating an event copies its type's template, which org_admin then tunes. */
 export const POLICY_TEMPLATES: Record<PolicyTemplateId, EventPolicy> = {
   general,
+  // INT-06 选调生: written exam before position application, 1:2 interview ratio, adjustment across
+  // subjects (one 选调生 category without professional subjects).
   selection: withChanges({
     stages: [
       'brochure',
@@ -155,6 +163,7 @@ export const POLICY_TEMPLATES: Record<PolicyTemplateId, EventPolicy> = {
     brochure: { format: 'judicial_medical', requiredFields: ['examCategory'] },
     majorCatalogue: 'judicial_medical',
   }),
+  // INT-01 工青妇: the 面上 stages without admission ticket and adjustment round.
   mass_org: withChanges({
     stages: [
       'brochure',

@@ -12,6 +12,8 @@ import type { Identity } from './identity.service';
 import { setSessionCookies } from './session.service';
 import { candidateOf, requestContextOf } from '../../platform/auth/request-context';
 
+// Every answer here that can reveal whether an account exists is the same for known and unknown
+// accounts; the service decides that, the routes only carry request context and cookies.
 const Ok = z.object({ ok: z.literal(true) });
 const tags = ['考生账号'];
 
@@ -19,6 +21,7 @@ const tags = ['考生账号'];
 export function registerCandidateAuthRoutes(app: ZodApp, identity: Identity): void {
   const { candidates, sessions, secureCookies } = identity;
 
+  // Public: the code is what proves the phone before an account exists (注册) or is reachable (找回密码).
   app.post(
     '/api/candidate/auth/sms-code',
     {
@@ -36,6 +39,7 @@ export function registerCandidateAuthRoutes(app: ZodApp, identity: Identity): vo
     },
   );
 
+  // Registration logs the candidate in at once: the session and CSRF cookies are set on the answer.
   app.post(
     '/api/candidate/auth/register',
     {
@@ -54,6 +58,7 @@ export function registerCandidateAuthRoutes(app: ZodApp, identity: Identity): vo
     },
   );
 
+  // The account field takes an ID number or a phone number; the service tells them apart.
   app.post(
     '/api/candidate/auth/login',
     {
@@ -72,6 +77,7 @@ export function registerCandidateAuthRoutes(app: ZodApp, identity: Identity): vo
     },
   );
 
+  // Public by necessity: the SMS code stands in for the forgotten password.
   app.post(
     '/api/candidate/auth/reset-password',
     {
@@ -98,6 +104,7 @@ export function registerCandidateAuthRoutes(app: ZodApp, identity: Identity): vo
     async (request) => candidates.account(candidateOf(request).id),
   );
 
+  // The current session id is passed so that every other session ends and this one survives.
   app.post(
     '/api/candidate/account/password',
     {

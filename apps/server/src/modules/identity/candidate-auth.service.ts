@@ -15,6 +15,8 @@ import type { IdentityDeps, RequestContext } from './identity.deps';
 import { accountKey } from './login-throttle';
 import { hashNewPassword, rememberPassword } from './password-store';
 
+// Associated data of an encrypted field: binds the ciphertext to its row and column, so a value
+// copied into another row or column does not decrypt (NFR-SEC-2).
 type CandidateRow = CandidateRecord;
 const ad = (id: string, column: string) => ({ table: 'candidate', column, rowId: id });
 
@@ -24,8 +26,11 @@ const ad = (id: string, column: string) => ({ table: 'candidate', column, rowId:
  */
 export function createCandidateAuth(deps: IdentityDeps) {
   const { db, crypto, audit, hasher, sessions, throttle, codes, now, candidates } = deps;
+  // Candidates appear in the audit log by id only; their names are personal data.
   const actorFor = (row: CandidateRow): AuditActor => ({ kind: 'candidate', id: row.id });
 
+  // 18 characters of digits (last may be X) is an ID number, anything else a phone; both are looked
+  // up by blind index because the columns themselves are encrypted.
   const findByAccount = async (account: string) => {
     const trimmed = account.trim();
     const byId = /^\d{17}[\dXx]$/.test(trimmed);
@@ -36,10 +41,12 @@ export function createCandidateAuth(deps: IdentityDeps) {
         : { phoneBidx: crypto.blindIndex('phone', trimmed) },
     );
   };
+  // Decrypted only to present the masked account or to check a new password against them.
   const decrypt = (row: CandidateRow) => ({
     idNumber: crypto.decryptField(row.idNumberEnc, ad(row.id, 'id_number')),
     phone: crypto.decryptField(row.phoneEnc, ad(row.id, 'phone')),
   });
+  // Candidates have no second factor: their session is active at once.
   const startSession = async (row: CandidateRow, ctx: RequestContext) =>
     (
       await sessions.create({
@@ -57,6 +64,7 @@ export function createCandidateAuth(deps: IdentityDeps) {
       input: { phone: string; purpose: 'register' | 'reset_password' },
       ctx: RequestContext,
     ) {
+      // Codes are keyed by the phone's blind index, so the code table holds no phone number.
       const phoneKey = crypto.blindIndex('phone', input.phone);
       if (input.purpose === 'reset_password') {
         if (!(await findCandidateByBlindIndex(db, { phoneBidx: phoneKey }))) return;
@@ -73,6 +81,13 @@ export function createCandidateAuth(deps: IdentityDeps) {
       );
     },
 
+    /**
+     * Registration with 实名认证: ID number checked (GB 11643), password policy, not yet
+     * registered, SMS code, real-name match — then the record, its first password history entry and
+     * the
+     * audit entry in one transaction. A failed real-name check is audited with the number masked
+     * (NFR-SEC-3).
+     */
     async register(input: CandidateRegister, ctx: RequestContext) {
       // GB 11643 first: no SMS check or real-name call is spent on a number that cannot exist.
       const facts = validateIdNumber(input.idNumber, { today: shanghaiDay(now()) });
@@ -87,6 +102,8 @@ export function createCandidateAuth(deps: IdentityDeps) {
         idNumber,
         phone: input.phone,
       });
+      // Existence is checked by blind index before the SMS code is spent, and again by the unique
+      // index when the candidates module inserts the record.
       const idBidx = crypto.blindIndex('id_number', idNumber);
       const phoneBidx = crypto.blindIndex('phone', input.phone);
       if (await candidateExists(db, { idNumberBidx: idBidx, phoneBidx }))
@@ -137,6 +154,12 @@ export function createCandidateAuth(deps: IdentityDeps) {
       return { token: await startSession(row, ctx), account: present(row, idNumber, input.phone) };
     },
 
+    /**
+     * Candidate login (NFR-SEC-1): per-IP throttle, then per-account lockout. An unknown account
+     * gets a
+     * throttle key derived from the SM3 of the typed name, so it locks like a real one and the lock
+     * answer does not reveal which names exist.
+     */
     async login(input: { account: string; password: string }, ctx: RequestContext) {
       if (await throttle.isIpThrottled(ctx.ip)) {
         await audit.record(db, {
@@ -173,6 +196,7 @@ export function createCandidateAuth(deps: IdentityDeps) {
       const checked = await hasher.verify(input.password, row.passwordHash);
       if (!checked.ok) return failure('wrong_password');
       await throttle.recordSuccess(key);
+      // Raised iterations take effect on the next login; the password itself is unchanged.
       if (checked.needsRehash)
         await candidates.rehashPassword(db, row.id, await hasher.hash(input.password));
       const token = await startSession(row, ctx);
@@ -198,10 +222,12 @@ export function createCandidateAuth(deps: IdentityDeps) {
       if (!(await codes.verify('reset_password', phoneBidx, input.smsCode)) || !row)
         throw new AppError('IDENTITY.CODE_INVALID');
       await setPassword(row, input.newPassword, 'password.reset', ctx);
+      // Whoever holds the phone's code may log in again at once, even if the account was locked.
       await throttle.unlock(accountKey('candidate', row.id));
       await sessions.revokeAllOf('candidate', row.id);
     },
 
+    /** Change own password with the current one; the caller's session stays, the others end. */
     async changePassword(
       candidateId: string,
       sessionId: string | undefined,
@@ -210,6 +236,8 @@ export function createCandidateAuth(deps: IdentityDeps) {
     ) {
       const row = await getCandidate(candidateId);
       if (!row.passwordHash || !(await hasher.verify(input.currentPassword, row.passwordHash)).ok) {
+        // A wrong current password counts as a failed login: guessing it here must lock like
+        // guessing there.
         await throttle.recordFailure(accountKey('candidate', row.id), ctx.ip);
         throw new AppError('IDENTITY.PASSWORD_WRONG');
       }
@@ -217,6 +245,9 @@ export function createCandidateAuth(deps: IdentityDeps) {
       await sessions.revokeAllOf('candidate', row.id, sessionId);
     },
 
+    /**
+     * The signed-in candidate's own account, ID number and phone masked for display (NFR-SEC-3).
+     */
     async account(candidateId: string): Promise<CandidateAccount> {
       const row = await getCandidate(candidateId);
       const clear = decrypt(row);
@@ -224,12 +255,17 @@ export function createCandidateAuth(deps: IdentityDeps) {
     },
   };
 
+  /** The candidate of a session; a deleted record answers 401 like an ended session. */
   async function getCandidate(id: string) {
     const row = await findCandidateById(db, id);
     if (!row) throw new AppError('COMMON.UNAUTHENTICATED');
     return row;
   }
 
+  /**
+   * Sets a new password after the policy and history checks (the ID number and phone may not be in
+   * it); the hash, its history entry and the audit entry commit together.
+   */
   async function setPassword(
     row: CandidateRow,
     password: string,

@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { roleGrant } from './identity.table';
+import { roleGrant, staffUser } from './identity.table';
 
 /** Whether any staff user holds one of these roles (create-admins runs only on a fresh database). */
 export async function anyRoleGranted(db: DbOrTx, roles: readonly string[]): Promise<boolean> {
@@ -10,4 +10,16 @@ export async function anyRoleGranted(db: DbOrTx, roles: readonly string[]): Prom
     .where(inArray(roleGrant.role, [...roles]))
     .limit(1);
   return row !== undefined;
+}
+
+/** Usernames of some staff users by id, in one query (the session list names its subjects). */
+export async function findStaffUsernames(
+  db: DbOrTx,
+  ids: readonly string[],
+): Promise<Array<{ id: string; username: string }>> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: staffUser.id, username: staffUser.username })
+    .from(staffUser)
+    .where(inArray(staffUser.id, [...new Set(ids)]));
 }

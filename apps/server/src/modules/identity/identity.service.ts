@@ -11,6 +11,7 @@ import type { IdentityDeps, RequestContext } from './identity.deps';
 import { staffUser } from './identity.table';
 import { createIpAllowlist } from './ip-allowlist.service';
 import { createLoginThrottle } from './login-throttle';
+import { createOnlineSessions } from './online-sessions.service';
 import { createPasswordHasher } from './password-hasher';
 import { createPrincipalResolver } from './principal-resolver';
 import {
@@ -25,6 +26,7 @@ import { createStaffTotp } from './staff-totp.service';
 import { createStaffUsers } from './staff-users.service';
 import { createVerificationCodes } from './verification-codes';
 
+/** What the composition root hands in; `now` and `realName` are replaceable for tests. */
 export type IdentityOptions = {
   db: Db;
   crypto: CryptoProvider;
@@ -76,6 +78,8 @@ export function createIdentity(options: IdentityOptions) {
     throttle: createLoginThrottle(options.db, settings, now),
     codes: createVerificationCodes({ db: options.db, crypto: options.crypto, now }),
   };
+  // The allowlist is shared: staff login asks it, the admin routes and the allow-ip command manage
+  // it.
   const allowlist = createIpAllowlist(deps);
 
   return {
@@ -83,6 +87,7 @@ export function createIdentity(options: IdentityOptions) {
     audit: options.audit,
     hasher,
     sessions: deps.sessions,
+    onlineSessions: createOnlineSessions(deps),
     allowlist,
     staff: createStaffAuth(deps, allowlist),
     totp: createStaffTotp(deps),
@@ -98,6 +103,7 @@ export function createIdentity(options: IdentityOptions) {
       const session = token ? await deps.sessions.findByToken(token) : undefined;
       if (!session) return;
       let actor: AuditActor = { kind: 'candidate', id: session.subjectId };
+      // The audit actor of a staff logout names the username, as every other staff entry does.
       if (session.subjectKind === 'staff') {
         const [user] = await options.db
           .select({ username: staffUser.username })

@@ -10,6 +10,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
+// Every timestamp is timestamptz: sessions and lockouts compare instants across server time zones.
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
@@ -18,9 +19,11 @@ const ts = (name: string) => timestamp(name, { withTimezone: true });
  */
 export const staffUser = pgTable('staff_user', {
   id: uuid('id').primaryKey().defaultRandom(),
+  // Unique as typed; staff-users.service also refuses names that differ only in case.
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
   phoneEnc: text('phone_enc'),
+  // The masked phone for lists and the login page, so showing it needs no decryption (NFR-SEC-3).
   phoneMasked: text('phone_masked'),
   passwordHash: text('password_hash').notNull(),
   passwordSetAt: ts('password_set_at').notNull().defaultNow(),
@@ -31,6 +34,7 @@ export const staffUser = pgTable('staff_user', {
   // Last accepted TOTP time step, so one code cannot be replayed within its window.
   totpLastStep: integer('totp_last_step'),
   disabled: boolean('disabled').notNull().default(false),
+  // Set only after the second factor, so it records completed logins.
   lastLoginAt: ts('last_login_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -46,6 +50,7 @@ export const passwordHistory = pgTable(
     passwordHash: text('password_hash').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
+  // Serves the "last five of this person" read on every password change.
   (t) => [index('password_history_subject_idx').on(t.subjectKind, t.subjectId, t.createdAt)],
 );
 
@@ -57,10 +62,12 @@ export const userSession = pgTable(
   'user_session',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // Looked up on every request: the unique index is the session lookup.
     tokenHash: text('token_hash').notNull().unique(),
     subjectKind: text('subject_kind', { enum: ['staff', 'candidate'] }).notNull(),
     subjectId: uuid('subject_id').notNull(),
     stage: text('stage', { enum: ['second_factor', 'active'] }).notNull(),
+    // Where the session started, for sec_admin's session list.
     ip: text('ip'),
     userAgent: text('user_agent'),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -80,6 +87,7 @@ export const roleGrant = pgTable(
       .notNull()
       .references(() => staffUser.id, { onDelete: 'cascade' }),
     role: text('role').notNull(),
+    // Null for roles without a unit scope; an event scope works the same way with eventId.
     unitId: uuid('unit_id'),
     eventId: uuid('event_id'),
     grantedBy: text('granted_by').notNull(),
@@ -111,6 +119,7 @@ export const ipAllowEntry = pgTable('ip_allow_entry', {
  * Kept in the database so the limits hold across server instances.
  */
 export const loginThrottle = pgTable('login_throttle', {
+  // `staff:<id>`, `candidate:<id>`, `<kind>:name:<sm3>` for unknown names, or `ip:<address>`.
   key: text('key').primaryKey(),
   failures: integer('failures').notNull().default(0),
   windowStartedAt: ts('window_started_at').notNull().defaultNow(),
@@ -123,6 +132,7 @@ export const verificationCode = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     purpose: text('purpose', { enum: ['register', 'reset_password', 'second_factor'] }).notNull(),
+    // The phone's blind index (registration, reset) or the pending session's id (second factor).
     subjectKey: text('subject_key').notNull(),
     codeHash: text('code_hash').notNull(),
     attempts: integer('attempts').notNull().default(0),

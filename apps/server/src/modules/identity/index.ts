@@ -31,6 +31,8 @@ export function identityModule(options: { realName?: RealNameVerifier } = {}) {
   return defineModule({
     name: 'identity',
     dependsOn: ['data-exchange', 'candidates'],
+    // Real-name verification comes from data-exchange (NFR-EXC-1), the candidate record from
+    // candidates.
     create(
       { db, crypto, audit, sms, config, clock },
       deps: { 'data-exchange': DataExchange; candidates: CandidatesService },

@@ -20,6 +20,7 @@ export function parseCidr(
   if (version === 0) return undefined;
   const family = version === 4 ? 'ipv4' : 'ipv6';
   const max = version === 4 ? 32 : 128;
+  // Number() also accepts "0x8", "8.0" or " 8": the check below insists on plain digits.
   const prefix = rawPrefix === undefined ? max : Number(rawPrefix);
   if (
     !Number.isInteger(prefix) ||
@@ -41,6 +42,7 @@ export function ipMatches(ip: string, cidrs: readonly string[]): boolean {
   const address = normaliseIp(ip);
   const version = isIP(address);
   if (version === 0) return false;
+  // BlockList is Node's own matcher: no hand-written bit arithmetic for IPv6.
   return list.check(address, version === 4 ? 'ipv4' : 'ipv6');
 }
 
@@ -48,16 +50,24 @@ export function ipMatches(ip: string, cidrs: readonly string[]): boolean {
 export function createIpAllowlist(deps: IdentityDeps) {
   const { db, audit } = deps;
   return {
+    /** Every entry, oldest first, for the sec_admin page. */
     async list() {
       return db.select().from(ipAllowEntry).orderBy(asc(ipAllowEntry.createdAt));
     },
 
     /** Whether a staff login from this address is accepted; an empty list allows loopback only. */
     async isAllowed(ip: string): Promise<boolean> {
+      // Read on every staff login, so an entry added or removed takes effect at once on every
+      // instance.
       const rows = await db.select({ cidr: ipAllowEntry.cidr }).from(ipAllowEntry);
       return ipMatches(ip, rows.length > 0 ? rows.map((r) => r.cidr) : LOOPBACK);
     },
 
+    /**
+     * Adds an address or network in its normalised form; adding an existing CIDR only updates its
+     * note,
+     * so the allow-ip command can be run again safely.
+     */
     async add(
       input: { cidr: string; note: string },
       actor: AuditActor,
@@ -86,6 +96,9 @@ export function createIpAllowlist(deps: IdentityDeps) {
       });
     },
 
+    /**
+     * Removes an entry; removing the last one falls back to loopback only, never to "allow all".
+     */
     async remove(id: string, actor: AuditActor, ctx: RequestContext) {
       await db.transaction(async (tx) => {
         const [row] = await tx.delete(ipAllowEntry).where(eq(ipAllowEntry.id, id)).returning();

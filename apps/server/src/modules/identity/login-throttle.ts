@@ -3,6 +3,7 @@ import { rowsOf, type DbOrTx } from '../../db/client';
 import { AppError } from '../../platform/errors/app-error';
 import { loginThrottle } from './identity.table';
 
+/** LOGIN_MAX_FAILURES, LOGIN_LOCK_MINUTES and the per-IP window, from config.identity. */
 export type ThrottleSettings = {
   maxFailures: number;
   lockMinutes: number;
@@ -87,6 +88,7 @@ export function accountKey(kind: 'staff' | 'candidate', idOrName: string): strin
   return `${kind}:${idOrName}`;
 }
 
+/** The throttle key of a client address; account and address counts share one table. */
 function ipKey(ip: string): string {
   return `ip:${ip}`;
 }

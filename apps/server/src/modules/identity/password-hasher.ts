@@ -7,6 +7,7 @@ const SCHEME = 'pbkdf2-sm3';
 const HASH_BYTES = 32;
 const SALT_BYTES = 16;
 
+/** Tuning of the hasher (IDENTITY_* settings in config.ts). */
 export type PasswordHasherOptions = {
   crypto: CryptoProvider;
   iterations: number;
@@ -18,6 +19,7 @@ export type PasswordHasherOptions = {
   queueMax: number;
 };
 
+/** What the identity use cases see of password hashing. */
 export type PasswordHasher = {
   hash(password: string): Promise<string>;
   /** Checks a password; `needsRehash` when the stored iterations are below the configured ones. */
@@ -43,6 +45,7 @@ export function createPasswordHasher(options: PasswordHasherOptions): PasswordHa
       const hash = await derive(password, salt, options.iterations);
       return `${SCHEME}$${options.iterations}$${salt.toString('hex')}$${hash}`;
     },
+    // timingSafeEqual: comparing the hashes must not leak how many leading bytes match.
     async verify(password, stored) {
       const parsed = parseStoredHash(stored);
       if (!parsed) return { ok: false, needsRehash: false };
@@ -50,6 +53,7 @@ export function createPasswordHasher(options: PasswordHasherOptions): PasswordHa
       const ok = timingSafeEqual(Buffer.from(hash, 'hex'), parsed.hash);
       return { ok, needsRehash: ok && parsed.iterations < options.iterations };
     },
+    // A fixed random salt: the cost is what matters, the result is thrown away.
     async verifyDummy(password) {
       await derive(password, dummySalt, options.iterations);
     },

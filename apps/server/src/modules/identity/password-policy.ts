@@ -52,4 +52,5 @@ function containsIdNumber(password: string, idNumber: string): boolean {
 
 /** Message for a password equal to one of the last five. */
 export const PASSWORD_REUSED_MESSAGE = '新密码不能与最近5次使用过的密码相同';
+/** How many past passwords a new one is compared with (NFR-SEC-1). */
 export const PASSWORD_HISTORY_DEPTH = 5;

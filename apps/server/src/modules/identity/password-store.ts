@@ -11,6 +11,7 @@ import {
   type PasswordOwner,
 } from './password-policy';
 
+/** Whose password history: staff and candidates share one table. */
 type Subject = { kind: 'staff' | 'candidate'; id: string };
 
 /**
@@ -37,6 +38,8 @@ export async function hashNewPassword(
       )
       .orderBy(desc(passwordHistory.createdAt))
       .limit(PASSWORD_HISTORY_DEPTH);
+    // Each history hash has its own salt, so a match can only be found by verifying against each
+    // one.
     for (const { hash } of recent) {
       if ((await deps.hasher.verify(password, hash)).ok)
         throw policyError([PASSWORD_REUSED_MESSAGE]);
@@ -75,6 +78,7 @@ export async function rememberPassword(
     );
 }
 
+/** IDENTITY.PASSWORD_POLICY listing every problem, so the form can show them all at once. */
 function policyError(problems: string[]): AppError {
   return new AppError('IDENTITY.PASSWORD_POLICY', {
     message: `密码不符合要求：${problems.join('；')}`,
@@ -82,6 +86,7 @@ function policyError(problems: string[]): AppError {
   });
 }
 
+// Look-alike characters (I, O, l, 0, 1) are left out: the password is read aloud or copied by hand.
 const ALPHABETS = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnopqrstuvwxyz', '23456789', '#%+=@!'];
 
 /** A 12-character one-time password with all four character classes (given once to the user). */

@@ -18,9 +18,12 @@ export function createPrincipalResolver(deps: IdentityDeps): PrincipalResolver {
     if (!token) return undefined;
     const session = await sessions.findByToken(token);
     if (!session) return undefined;
+    // Candidates carry no grants: what they may see is decided by ownership in each module.
     if (session.subjectKind === 'candidate')
       return { kind: 'candidate', id: session.subjectId, sessionId: session.id };
     if (session.stage !== 'active') throw new AppError('IDENTITY.SECOND_FACTOR_REQUIRED');
+    // Grants are read on every request rather than cached in the session, so a revoked role or a
+    // disabled account takes effect at the next request, not at the next login.
     const [user] = await db.select().from(staffUser).where(eq(staffUser.id, session.subjectId));
     if (!user || user.disabled) return undefined;
     const grants = await loadGrantScopes(db, user.id);

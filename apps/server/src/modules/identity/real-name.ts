@@ -42,6 +42,7 @@ export function createHttpRealNameVerifier(options: {
         throw new AppError('IDENTITY.REAL_NAME_UNAVAILABLE', {
           details: { status: response.status },
         });
+      // Anything but a boolean match is treated as the interface failing, never as a match.
       const body = (await response.json().catch(() => undefined)) as
         { match?: unknown } | undefined;
       if (typeof body?.match !== 'boolean') throw new AppError('IDENTITY.REAL_NAME_UNAVAILABLE');

@@ -19,6 +19,7 @@ export function createRoleGrants(deps: IdentityDeps) {
   const { db, audit } = deps;
 
   return {
+    /** Grants with the holder's username, newest first; capped at 1,000 since it is not paged. */
     async list(staffUserId?: string): Promise<RoleGrant[]> {
       const rows = await db
         .select({ grant: roleGrant, username: staffUser.username })
@@ -39,6 +40,12 @@ export function createRoleGrants(deps: IdentityDeps) {
       }));
     },
 
+    /**
+     * Grants a role (REG-08 signs the entry): refused for oneself, for a unit or event role without
+     * its
+     * scope, and for a second security role (sys_admin / sec_admin / auditor) in one person. The
+     * `system` actor is the create-admins command, which sets up the first administrators.
+     */
     async grant(
       input: CreateRoleGrant,
       actor: AuditActor & { kind: 'staff' | 'system' },
@@ -73,6 +80,8 @@ export function createRoleGrants(deps: IdentityDeps) {
         const [row] = await tx
           .insert(roleGrant)
           .values({ staffUserId: user.id, role: input.role, unitId, eventId, grantedBy })
+          // The unique index (user, role, scope) decides duplicates, also between two concurrent
+          // grants.
           .onConflictDoNothing()
           .returning();
         if (!row) throw new AppError('COMMON.CONFLICT', { message: '该用户已有相同范围的此角色' });
@@ -90,6 +99,7 @@ export function createRoleGrants(deps: IdentityDeps) {
       });
     },
 
+    /** Revokes a grant and audits what it was, in one transaction. */
     async revoke(grantId: string, actor: AuditActor & { kind: 'staff' }, ctx: RequestContext) {
       await db.transaction(async (tx) => {
         const [row] = await tx.select().from(roleGrant).where(eq(roleGrant.id, grantId));
@@ -98,6 +108,8 @@ export function createRoleGrants(deps: IdentityDeps) {
         if (row.staffUserId === actor.id) throw new AppError('IDENTITY.SELF_GRANT');
         await tx
           .delete(roleGrant)
+          // The self-check repeated in the delete itself, so no race can slip a self-revocation
+          // through.
           .where(and(eq(roleGrant.id, grantId), ne(roleGrant.staffUserId, actor.id)));
         await audit.record(tx, {
           action: 'role.revoked',

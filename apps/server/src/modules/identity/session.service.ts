@@ -13,9 +13,11 @@ const TOKEN_BYTES = 32;
 /** lastSeenAt is written at most this often, so busy sessions do not write on every request. */
 const TOUCH_INTERVAL_MS = 30_000;
 
+/** A user_session row as Drizzle reads it. */
 export type SessionRow = typeof userSession.$inferSelect;
 export type SubjectKind = 'staff' | 'candidate';
 
+/** The session service needs no audit: its callers record logins, logouts and revocations. */
 export type SessionDeps = {
   db: Db;
   crypto: CryptoProvider;
@@ -70,6 +72,8 @@ export function createSessionService({ db, crypto, config, now }: SessionDeps) {
       if (!session || session.revokedAt || session.expiresAt <= at) return undefined;
       if (at.getTime() - session.lastSeenAt.getTime() > idleMs(session.subjectKind))
         return undefined;
+      // lastSeenAt may lag by up to TOUCH_INTERVAL_MS: a small error against idle limits of
+      // minutes.
       if (at.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
         await db.update(userSession).set({ lastSeenAt: at }).where(eq(userSession.id, session.id));
       }
@@ -86,6 +90,10 @@ export function createSessionService({ db, crypto, config, now }: SessionDeps) {
       return token;
     },
 
+    /**
+     * Ends one session; false when it was already ended, so 强制下线 can answer not found. Takes the
+     * caller's transaction so that the revocation commits with its audit entry.
+     */
     async revoke(sessionId: string, tx: DbOrTx = db): Promise<boolean> {
       const rows = await tx
         .update(userSession)
@@ -116,6 +124,8 @@ export function createSessionService({ db, crypto, config, now }: SessionDeps) {
     /** Live sessions, newest first, for sec_admin's session list. */
     async listActive(page: number, pageSize: number) {
       const at = now();
+      // Idle limits differ per population, so "live" is decided per subject kind in the query
+      // itself.
       const liveSince = (kind: SubjectKind) =>
         and(
           eq(userSession.subjectKind, kind),

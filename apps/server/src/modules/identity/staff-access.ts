@@ -4,12 +4,14 @@ import type { DbOrTx } from '../../db/client';
 import type { GrantScope, PrincipalRestriction } from '../../platform/auth/access';
 import { roleGrant, type staffUser } from './identity.table';
 
+/** A staff_user row as Drizzle reads it. */
 export type StaffUserRow = typeof staffUser.$inferSelect;
 
 /** A staff user's grants with the permissions each one carries (roles are defined in contracts). */
 export async function loadGrantScopes(db: DbOrTx, staffUserId: string): Promise<GrantScope[]> {
   const rows = await db.select().from(roleGrant).where(eq(roleGrant.staffUserId, staffUserId));
   return rows.flatMap((row) => {
+    // A role no longer in the catalogue grants nothing rather than failing the login.
     const role = StaffRoleSchema.safeParse(row.role);
     if (!role.success) return [];
     return [
@@ -28,6 +30,7 @@ export function permissionsOf(grants: readonly GrantScope[]): Set<Permission> {
   return new Set(grants.flatMap((g) => [...g.permissions]));
 }
 
+/** The distinct roles of a user's grants, for the account view. */
 export function rolesOf(grants: readonly GrantScope[]): StaffRole[] {
   return [...new Set(grants.map((g) => g.role as StaffRole))];
 }

@@ -21,6 +21,7 @@ const tags = ['后台登录'];
 export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
   const { staff, totp, sessions, secureCookies } = identity;
 
+  // Public: the password step only opens a second-factor session; nothing is reachable with it yet.
   app.post(
     '/api/staff/auth/login',
     {
@@ -39,6 +40,7 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
     },
   );
 
+  // Public on purpose: the pending session cookie, not an access level, identifies the user here.
   app.post(
     '/api/staff/auth/second-factor/sms',
     {
@@ -51,6 +53,7 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
     },
   );
 
+  // The active session gets a new token (no session fixation), so the cookies are set again.
   app.post(
     '/api/staff/auth/second-factor/verify',
     {
@@ -93,6 +96,8 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
     async (request) => staff.account(staffOf(request).id),
   );
 
+  // allowRestricted: with an expired or one-time password this is the one thing a user may do
+  // (REG-05).
   app.post(
     '/api/staff/account/password',
     {
@@ -111,6 +116,7 @@ export function registerStaffAuthRoutes(app: ZodApp, identity: Identity): void {
     },
   );
 
+  // TOTP is the alternative second factor for staff without a registered phone.
   app.post(
     '/api/staff/account/totp/setup',
     {

@@ -19,6 +19,7 @@ import {
 } from './staff-access';
 import { base32Decode, verifyTotp } from './totp';
 
+// A staff principal as the route hands it over; changePassword needs its session id.
 type StaffPrincipal = Extract<Principal, { kind: 'staff' }>;
 
 /**
@@ -34,11 +35,14 @@ export function createStaffAuth(deps: IdentityDeps, allowlist: IpAllowlist) {
     id: user.id,
     username: user.username,
   });
+  // Unknown usernames lock under the SM3 of the lower-cased name, never the name itself, so the
+  // throttle table holds no typed text and a lock does not reveal whether the account exists.
   const keyOf = (user: StaffUserRow | undefined, username: string) =>
     user
       ? accountKey('staff', user.id)
       : accountKey('staff', `name:${crypto.sm3(username.toLowerCase())}`);
 
+  // Usernames are unique regardless of case (staff-users.service checks lower() on create).
   const findByUsername = async (username: string) =>
     (
       await db
@@ -46,6 +50,7 @@ export function createStaffAuth(deps: IdentityDeps, allowlist: IpAllowlist) {
         .from(staffUser)
         .where(eq(sql`lower(${staffUser.username})`, username.toLowerCase()))
     )[0];
+  // A session whose user row is gone is an ended session: 401, not 404.
   const getUser = async (id: string) => {
     const [user] = await db.select().from(staffUser).where(eq(staffUser.id, id));
     if (!user) throw new AppError('COMMON.UNAUTHENTICATED');
@@ -90,6 +95,8 @@ export function createStaffAuth(deps: IdentityDeps, allowlist: IpAllowlist) {
     });
   };
 
+  // A wrong password or unusable account: counts the failure, audits it, answers alike for all
+  // causes.
   const fail = async (
     key: string,
     user: StaffUserRow | undefined,
@@ -102,6 +109,11 @@ export function createStaffAuth(deps: IdentityDeps, allowlist: IpAllowlist) {
   };
 
   return {
+    /**
+     * First step: allowlist (REG-07) before anything is counted, then the IP throttle and account
+     * lock,
+     * then the password. Success opens a `second_factor` session that grants nothing yet.
+     */
     async login(input: { username: string; password: string }, ctx: RequestContext) {
       // The account is looked up first so that even a refusal names it rather than the typed text.
       const user = await findByUsername(input.username);
@@ -151,6 +163,7 @@ export function createStaffAuth(deps: IdentityDeps, allowlist: IpAllowlist) {
         ip: ctx.ip,
         requestId: ctx.requestId,
       });
+      // The login page offers only the second factors this user has set up.
       const methods: Array<'sms' | 'totp'> = [];
       if (user.phoneEnc) methods.push('sms');
       if (user.totpEnabled) methods.push('totp');
@@ -192,6 +205,7 @@ export function createStaffAuth(deps: IdentityDeps, allowlist: IpAllowlist) {
     ) {
       const { session, user } = await pendingSession(token);
       const key = accountKey('staff', user.id);
+      // Second-factor failures count on the same account key as password failures and lock alike.
       if (await throttle.isLocked(key)) throw throttle.lockedError();
       const ok =
         input.method === 'sms'
@@ -207,11 +221,14 @@ export function createStaffAuth(deps: IdentityDeps, allowlist: IpAllowlist) {
           ip: ctx.ip,
           requestId: ctx.requestId,
         });
+        // A lock also ends the pending session: after the lock the password step must be passed
+        // again.
         if (locked) await sessions.revoke(session.id);
         throw locked ? throttle.lockedError() : new AppError('IDENTITY.CODE_INVALID');
       }
       await throttle.recordSuccess(key);
       const activeToken = await sessions.activate(session.id);
+      // lastLoginAt records completed logins only, both steps passed.
       await db.update(staffUser).set({ lastLoginAt: now() }).where(eq(staffUser.id, user.id));
       await audit.record(db, {
         action: 'login.succeeded',
@@ -282,6 +299,8 @@ export function createStaffAuth(deps: IdentityDeps, allowlist: IpAllowlist) {
             updatedAt: at,
           })
           .where(eq(staffUser.id, user.id));
+        // oneTimePasswordExpiresAt is cleared above: the restriction of a one-time password ends
+        // here.
         await rememberPassword(tx, { kind: 'staff', id: user.id }, hash, at);
         await audit.record(tx, {
           action: 'password.changed',
@@ -307,6 +326,8 @@ export function createStaffAuth(deps: IdentityDeps, allowlist: IpAllowlist) {
         rowId: user.id,
       }),
     );
+    // ±1 step tolerates clock drift; the conditional update below makes each step usable once, even
+    // for two requests with the same code at the same moment.
     const step = verifyTotp(secret, code, Math.floor(now().getTime() / 1000), user.totpLastStep);
     if (step === undefined) return false;
     const updated = await db

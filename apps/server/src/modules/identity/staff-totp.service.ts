@@ -8,6 +8,7 @@ import { base32Decode, base32Encode, generateTotpSecret, otpauthUri, verifyTotp 
 /** TOTP enrolment (RFC 6238) as the alternative second factor: set up, confirm with a code, remove. */
 export function createStaffTotp(deps: IdentityDeps) {
   const { db, crypto, audit, now } = deps;
+  // Associated data binding the encrypted secret to its row and column (NFR-SEC-2).
   const ad = (id: string) => ({ table: 'staff_user', column: 'totp_secret', rowId: id });
   const getUser = async (id: string) => {
     const [user] = await db.select().from(staffUser).where(eq(staffUser.id, id));
@@ -25,12 +26,18 @@ export function createStaffTotp(deps: IdentityDeps) {
         .set({
           totpSecretEnc: crypto.encryptField(secret, ad(user.id)),
           totpEnabled: false,
+          // A new secret starts a new step history; TOTP stays off until confirm() succeeds.
           totpLastStep: null,
         })
         .where(eq(staffUser.id, user.id));
       return { secret, otpauthUri: otpauthUri(secret, user.username) };
     },
 
+    /**
+     * Confirms enrolment with a first code; the matched step is stored so that this same code
+     * cannot be
+     * replayed as a login second factor.
+     */
     async confirm(userId: string, code: string, actor: AuditActor, ctx: RequestContext) {
       const user = await getUser(userId);
       if (!user.totpSecretEnc) throw new AppError('IDENTITY.TOTP_NOT_ENROLLED');
@@ -54,6 +61,7 @@ export function createStaffTotp(deps: IdentityDeps) {
       });
     },
 
+    /** Removes TOTP; the user falls back to the SMS second factor (audited). */
     async remove(userId: string, actor: AuditActor, ctx: RequestContext) {
       await db.transaction(async (tx) => {
         await tx

@@ -43,6 +43,10 @@ export function createStaffUsers(deps: IdentityDeps) {
     });
 
   return {
+    /**
+     * The user list with roles and lock state; grants and locks are read for the page's ids in two
+     * queries rather than per row. The keyword is escaped so % and _ match literally.
+     */
     async list(query: {
       page: number;
       pageSize: number;
@@ -174,6 +178,10 @@ export function createStaffUsers(deps: IdentityDeps) {
       return { userId: id, oneTimePassword, expiresAt: expiresAt.toISOString() };
     },
 
+    /**
+     * Disables or enables an account; disabling ends its sessions at once. One cannot disable
+     * oneself.
+     */
     async setDisabled(id: string, disabled: boolean, actor: AuditActor, ctx: RequestContext) {
       const user = await getUser(id);
       if (actor.kind === 'staff' && actor.id === id)
@@ -183,6 +191,7 @@ export function createStaffUsers(deps: IdentityDeps) {
       await record(disabled ? 'staff_user.disabled' : 'staff_user.enabled', actor, user, ctx);
     },
 
+    /** Lifts a login lockout (NFR-SEC-1) before it expires on its own. */
     async unlock(id: string, actor: AuditActor, ctx: RequestContext) {
       const user = await getUser(id);
       await deps.throttle.unlock(accountKey('staff', id));

@@ -4,6 +4,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 // that is what staff enrol; SHA-256/512 are here for the RFC's own test vectors.
 
 export type TotpAlgorithm = 'sha1' | 'sha256' | 'sha512';
+/** Only the RFC test vectors change these; enrolment uses the defaults. */
 export type TotpOptions = { digits?: number; stepSeconds?: number; algorithm?: TotpAlgorithm };
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -78,6 +79,7 @@ export function base32Encode(data: Buffer): string {
   return out;
 }
 
+/** Decodes RFC 4648 base32, tolerating padding and lower case as typed or stored. */
 export function base32Decode(text: string): Buffer {
   const clean = text.replace(/=+$/, '').toUpperCase();
   let bits = 0;

@@ -4,9 +4,11 @@ import type { Db } from '../../db/client';
 import type { CryptoProvider } from '../../platform/crypto';
 import { verificationCode } from './identity.table';
 
+// Five minutes and five tries: short enough that guessing six digits is hopeless (5 in 1,000,000).
 const CODE_TTL_MS = 5 * 60_000;
 const MAX_ATTEMPTS = 5;
 
+/** registration, password reset or staff second factor. */
 export type CodePurpose = (typeof verificationCode.$inferSelect)['purpose'];
 
 /**
@@ -24,6 +26,8 @@ export function createVerificationCodes({
   crypto: CryptoProvider;
   now: () => Date;
 }) {
+  // Keyed with purpose and subject: a code leaked from one flow or one phone is worthless in
+  // another.
   const hashOf = (purpose: CodePurpose, subjectKey: string, code: string) =>
     crypto.hmacSm3('token', `otp:${purpose}:${subjectKey}:${code}`);
 
@@ -37,6 +41,7 @@ export function createVerificationCodes({
       subjectKey: string,
       deliver: (code: string) => Promise<unknown>,
     ): Promise<void> {
+      // randomInt is the CSPRNG; Math.random would make codes predictable.
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       await deliver(code);
       const at = now();
@@ -77,6 +82,7 @@ export function createVerificationCodes({
         .orderBy(desc(verificationCode.createdAt))
         .limit(1);
       if (!current || current.expiresAt <= at || current.attempts >= MAX_ATTEMPTS) return false;
+      // Only the newest unconsumed code is compared: older ones were consumed when it was issued.
       if (current.codeHash !== hashOf(purpose, subjectKey, code)) {
         await db
           .update(verificationCode)

@@ -12,6 +12,7 @@ export {
 export { registerListRoutes } from './lists.routes';
 export { listEntry } from './list-entry.table';
 
+/** The lists module; it reads events and units, and registration reads it. */
 export const listsModule = defineModule({
   name: 'lists',
   dependsOn: ['events', 'units'],

@@ -16,13 +16,16 @@ import type { ListsService } from './lists.service';
 import { changeContextOf } from '../../platform/auth/request-context';
 
 const tags = ['应急调整'];
+// Every route but removal names its event; the caller's event scope is checked against it.
 const EventParams = z.object({ eventId: z.uuid().meta({ title: '招录事项' }) });
 const KindParams = EventParams.extend({ kind: ListKindSchema.meta({ title: '名单类型' }) });
 const Ok = z.object({ ok: z.literal(true) });
+// Lists are part of REG-01 emergency management: the same permission as a deadline change.
 const access = { permission: 'event.adjust' } as const;
 
 /** REG-01 routes: whitelist / greylist entries by hand and by Excel, and a check by ID number. */
 export function registerListRoutes(app: ZodApp, lists: ListsService): void {
+  // The ID number filter is matched by blind index; the list shows only masked numbers (NFR-SEC-3).
   app.get(
     '/api/admin/events/:eventId/lists/:kind',
     {
@@ -48,6 +51,7 @@ export function registerListRoutes(app: ZodApp, lists: ListsService): void {
     },
   );
 
+  // PUT: setting an entry for a number already listed replaces its unit, audited old → new.
   app.put(
     '/api/admin/events/:eventId/lists/whitelist',
     {
@@ -75,6 +79,7 @@ export function registerListRoutes(app: ZodApp, lists: ListsService): void {
     },
   );
 
+  // The greylist note records why; match() hands it to the module that checks the candidate.
   app.put(
     '/api/admin/events/:eventId/lists/greylist',
     {
@@ -102,6 +107,7 @@ export function registerListRoutes(app: ZodApp, lists: ListsService): void {
     },
   );
 
+  // POST with a body rather than DELETE: removal needs a reason for the audit entry.
   app.post(
     '/api/admin/list-entries/:id/remove',
     {
@@ -120,6 +126,7 @@ export function registerListRoutes(app: ZodApp, lists: ListsService): void {
     },
   );
 
+  // Base64 of a list of thousands of rows exceeds Fastify's 1 MB default body limit.
   app.post(
     '/api/admin/events/:eventId/lists/:kind/import',
     {
@@ -136,6 +143,8 @@ export function registerListRoutes(app: ZodApp, lists: ListsService): void {
     async (request) => {
       assertEventInScope(request.principal, 'event.adjust', request.params.eventId);
       const reason = request.body.reason;
+      // ExcelUploadSchema's reason is optional for other imports; a list change always needs one
+      // (REG-01).
       if (!reason || reason.length < 2)
         throw new AppError('COMMON.VALIDATION_FAILED', {
           message: '请填写调整原因',
@@ -151,6 +160,7 @@ export function registerListRoutes(app: ZodApp, lists: ListsService): void {
     },
   );
 
+  // The same lookup registration and adjustment make through match(), here by hand for one number.
   app.post(
     '/api/admin/events/:eventId/lists/check',
     {

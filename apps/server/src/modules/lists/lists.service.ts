@@ -1,4 +1,4 @@
-import type { ImportProblem, ListEntry, ListKind } from '@kaolu/contracts';
+import type { ListEntry, ListKind } from '@kaolu/contracts';
 import { LIST_KIND_LABELS } from '@kaolu/contracts';
 import { validateIdNumber } from '@kaolu/domain';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
@@ -9,17 +9,21 @@ import type { CryptoProvider } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
 import { maskIdNumber } from '../../platform/masking';
 import { assertEventStatus, findEventById } from '../events';
-import { cellText, headerColumns, readFirstSheet } from '../../platform/excel/excel-cells';
-import { unit } from '../units/unit.table';
-import { listEntry } from './list-entry.table';
+import { unit } from '../units';
+import { createListImport } from './list-import';
+import { listEntry, type ListValue } from './list-entry.table';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
+/** What the routes and other modules see of the lists. */
 export type ListsService = ReturnType<typeof createListsService>;
-/** What an entry sets: the directed unit (whitelist) or the reason (greylist). */
-export type ListValue = { unitId: string | null; note: string | null };
+export type { ListValue } from './list-entry.table';
+/** A list_entry row as Drizzle reads it. */
 type Row = typeof listEntry.$inferSelect;
 
-/** Normalised ID number, or LIST.ID_NUMBER_INVALID with the domain's Chinese reasons. */
+/**
+ * Normalised ID number, or LIST.ID_NUMBER_INVALID with the domain's Chinese reasons. Numbers are
+ * stored in the validated form (upper-case X), so their blind index matches later lookups.
+ */
 function checkIdNumber(raw: string): string {
   const result = validateIdNumber(raw);
   if (!result.ok)
@@ -36,8 +40,11 @@ function checkIdNumber(raw: string): string {
  */
 export function createListsService(deps: { db: Db; audit: AuditLog; crypto: CryptoProvider }) {
   const { db, audit, crypto } = deps;
+  // The blind index is a keyed hash of the normalised number: equal numbers match without
+  // decrypting.
   const bidxOf = (idNumber: string) => crypto.blindIndex('id_number', idNumber);
 
+  /** Names of the directed units of some entries, read in one query. */
   async function unitNames(tx: DbOrTx, ids: Array<string | null>): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.filter((i): i is string => !!i))];
     if (!wanted.length) return new Map();
@@ -48,6 +55,7 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
+  /** Lists of a closed event are history: every change checks the event is still running. */
   async function openEvent(tx: DbOrTx, eventId: string): Promise<void> {
     const event = await findEventById(tx, eventId);
     if (!event) throw new AppError('EVENT.NOT_FOUND');
@@ -68,6 +76,8 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
     reason: string,
     ctx: ChangeContext,
   ) {
+    // The existing entry is locked, so two changes of one number serialise and each audits the
+    // right "from".
     const bidx = bidxOf(idNumber);
     const [before] = await tx
       .select()
@@ -80,14 +90,19 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
         ),
       )
       .for('update');
+    // The id is chosen before the insert because the ciphertext is bound to it.
     const id = before?.id ?? randomUUID();
+    // Only the masked number goes into the audit entry and the list page (NFR-SEC-3).
     const masked = maskIdNumber(idNumber);
     if (before)
       await tx
         .update(listEntry)
+        // The number is unchanged (it is the key), so only the value and the time are written.
         .set({ ...value, updatedAt: new Date() })
         .where(eq(listEntry.id, id));
     else {
+      // Encrypted with the row id as associated data, so the ciphertext only decrypts in this row
+      // (NFR-SEC-2).
       const idNumberEnc = crypto.encryptField(idNumber, {
         table: 'list_entry',
         column: 'id_number',
@@ -119,6 +134,7 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
     });
   }
 
+  /** Entries as the list page shows them: masked number and the directed unit's name. */
   async function present(tx: DbOrTx, rows: Row[]): Promise<ListEntry[]> {
     const names = await unitNames(
       tx,
@@ -135,7 +151,10 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
     }));
   }
 
+  const { importSheet } = createListImport({ db, openEvent, put });
+
   return {
+    /** One page of an event's whitelist or greylist, oldest first, optionally for one ID number. */
     async list(
       eventId: string,
       kind: ListKind,
@@ -143,6 +162,7 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
       idNumber?: string,
     ) {
       const parts = [eq(listEntry.eventId, eventId), eq(listEntry.kind, kind)];
+      // The search term is normalised like a stored number before its blind index is taken.
       if (idNumber) parts.push(eq(listEntry.idNumberBidx, bidxOf(idNumber.trim().toUpperCase())));
       const where = and(...parts);
       const [rows, [totals]] = await Promise.all([
@@ -158,6 +178,10 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
       return { items: await present(db, rows), total: totals?.n ?? 0 };
     },
 
+    /**
+     * Sets one entry by hand: ID number checked (GB 11643), directed unit must exist, in one
+     * transaction.
+     */
     async put(
       eventId: string,
       kind: ListKind,
@@ -169,11 +193,13 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
       const idNumber = checkIdNumber(rawId);
       await db.transaction(async (tx) => {
         await openEvent(tx, eventId);
+        // The directed unit must exist; the foreign key would only answer a less helpful 500.
         if (value.unitId) await assertUnitsExist(tx, [value.unitId]);
         await put(tx, eventId, kind, idNumber, value, reason, ctx);
       });
     },
 
+    /** Removes an entry; audited like a change, with `to: null` and the reason. */
     async remove(entryId: string, reason: string, ctx: ChangeContext): Promise<void> {
       await db.transaction(async (tx) => {
         const [before] = await tx
@@ -182,6 +208,7 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
           .where(eq(listEntry.id, entryId))
           .for('update');
         if (!before) throw new AppError('LIST.ENTRY_NOT_FOUND');
+        // Locked before the event check, so a removal and a concurrent change of it serialise.
         await openEvent(tx, before.eventId);
         await tx.delete(listEntry).where(eq(listEntry.id, entryId));
         await audit.record(tx, {
@@ -201,86 +228,7 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
       });
     },
 
-    /** Excel import (身份证号 + 定向单位代码 or 原因): all rows or none, every bad row reported. */
-    async importSheet(
-      eventId: string,
-      kind: ListKind,
-      fileBase64: string,
-      reason: string,
-      ctx: ChangeContext,
-    ): Promise<{ imported: number }> {
-      const sheet = await readFirstSheet(fileBase64);
-      const valueLabel = kind === 'whitelist' ? '定向单位代码' : '原因';
-      const { columns, missing } = headerColumns(sheet, ['身份证号', valueLabel]);
-      const problems: ImportProblem[] = missing.map((label) => ({
-        row: 1,
-        field: label,
-        message: `缺少必填列「${label}」`,
-      }));
-      const parsed: Array<{ row: number; idNumber: string; value: string }> = [];
-      if (!missing.length) {
-        sheet.eachRow((row, n) => {
-          if (n === 1) return;
-          const id = cellText(row.getCell(columns.get('身份证号')!));
-          const value = cellText(row.getCell(columns.get(valueLabel)!));
-          if (!id && !value) return;
-          const check = validateIdNumber(id);
-          if (!check.ok)
-            problems.push({
-              row: n,
-              field: '身份证号',
-              message: check.reasons.map((r) => r.message).join('；'),
-            });
-          if (!value)
-            problems.push({ row: n, field: valueLabel, message: `${valueLabel}为必填项` });
-          if (check.ok && value) parsed.push({ row: n, idNumber: check.value.idNumber, value });
-        });
-      }
-      const seen = new Map<string, number>();
-      for (const p of parsed) {
-        const first = seen.get(p.idNumber);
-        if (first !== undefined)
-          problems.push({ row: p.row, field: '身份证号', message: `与第${first}行重复` });
-        seen.set(p.idNumber, p.row);
-      }
-      return db.transaction(async (tx) => {
-        await openEvent(tx, eventId);
-        const units =
-          kind === 'whitelist' && parsed.length
-            ? new Map(
-                (
-                  await tx
-                    .select({ id: unit.id, code: unit.code })
-                    .from(unit)
-                    .where(inArray(unit.code, [...new Set(parsed.map((p) => p.value))]))
-                ).map((u) => [u.code, u.id]),
-              )
-            : new Map<string, string>();
-        if (kind === 'whitelist')
-          for (const p of parsed)
-            if (!units.has(p.value))
-              problems.push({
-                row: p.row,
-                field: valueLabel,
-                message: `单位代码「${p.value}」不存在`,
-              });
-        if (problems.length) {
-          const sorted = problems.sort((a, b) => a.row - b.row);
-          throw new AppError('IMPORT.ROWS_INVALID', {
-            message: `导入文件有 ${sorted.length} 处错误，未导入任何数据，请按报告逐行修改`,
-            details: { problems: sorted },
-          });
-        }
-        for (const p of parsed) {
-          const value =
-            kind === 'whitelist'
-              ? { unitId: units.get(p.value)!, note: null }
-              : { unitId: null, note: p.value };
-          await put(tx, eventId, kind, p.idNumber, value, `${reason}（Excel导入）`, ctx);
-        }
-        return { imported: parsed.length };
-      });
-    },
+    importSheet,
 
     /** For other modules (registration, adjustment): the entries naming an ID number in an event. */
     async match(
@@ -288,13 +236,19 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
       idNumber: string,
       tx: DbOrTx = db,
     ): Promise<{ whitelistUnitId: string | null; greylistNote: string | null }> {
+      // Takes the caller's transaction, so a use case can read the lists inside its own.
       return matchByBlindIndex(tx, eventId, bidxOf(idNumber.trim().toUpperCase()));
     },
+    // The Chinese name of a list kind, for other modules' messages.
     kindLabel: (kind: ListKind) => LIST_KIND_LABELS[kind],
   };
 }
 
-/** The whitelist unit and greylist reason for a blind-indexed ID number, read fresh from the database. */
+/**
+ * The whitelist unit and greylist reason for a blind-indexed ID number, read fresh from the
+ * database. Exported for callers that hold only the blind index (the candidate's stored
+ * idNumberBidx).
+ */
 export async function matchByBlindIndex(tx: DbOrTx, eventId: string, idNumberBidx: string) {
   const rows = await tx
     .select({ kind: listEntry.kind, unitId: listEntry.unitId, note: listEntry.note })
@@ -306,6 +260,7 @@ export async function matchByBlindIndex(tx: DbOrTx, eventId: string, idNumberBid
   };
 }
 
+/** Throws UNIT.NOT_FOUND unless every id names a unit. */
 async function assertUnitsExist(tx: DbOrTx, ids: string[]): Promise<void> {
   const rows = await tx.select({ id: unit.id }).from(unit).where(inArray(unit.id, ids));
   if (rows.length !== ids.length) throw new AppError('UNIT.NOT_FOUND');

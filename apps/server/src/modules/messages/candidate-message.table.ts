@@ -12,7 +12,9 @@ export const candidateMessage = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // Null until the candidate marks it read (POST /api/candidate/messages/:id/read).
     readAt: timestamp('read_at', { withTimezone: true }),
   },
+  // The inbox reads one candidate's messages newest first.
   (t) => [index('candidate_message_candidate_idx').on(t.candidateId, t.createdAt)],
 );

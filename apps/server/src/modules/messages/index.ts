@@ -7,6 +7,10 @@ export { createMessagesService, SMS_JOB, type MessagesService } from './messages
 export { registerMessageRoutes } from './messages.routes';
 export { candidateMessage } from './candidate-message.table';
 
+/**
+ * The messages module: depends on candidates for their phones, used by the modules that notify
+ * candidates.
+ */
 export const messagesModule = defineModule({
   name: 'messages',
   dependsOn: ['candidates'],

@@ -16,6 +16,7 @@ export function registerMessageRoutes(app: ZodApp, messages: MessagesService): v
     },
     async (request) => ({ items: await messages.list(principalOf(request).id) }),
   );
+  // The service matches the message to the caller, so one candidate cannot mark another's as read.
   app.post(
     '/api/candidate/messages/:id/read',
     {

@@ -7,7 +7,10 @@ import type { SmsGateway } from '../../platform/sms';
 import { candidate } from '../candidates/candidate.table';
 import { candidateMessage } from './candidate-message.table';
 
+/** The job that sends the texts of notify() after commit. */
 export const SMS_JOB = 'messages.sms';
+// The job carries candidate ids, never phone numbers: those stay encrypted until the moment of
+// sending.
 type SmsPayload = { candidateIds: string[]; content: string; purpose: string; actor?: AuditActor };
 
 export type MessagesService = ReturnType<typeof createMessagesService>;
@@ -32,6 +35,8 @@ export function createMessagesService(deps: {
     actor?: AuditActor,
   ): Promise<{ sent: number; failed: number }> {
     const report = { sent: 0, failed: 0 };
+    // Phones are read 500 at a time, so a notification to a whole event stays within one query's
+    // limits.
     for (let i = 0; i < candidateIds.length; i += 500) {
       const rows = await db
         .select({ id: candidate.id, phoneEnc: candidate.phoneEnc })
@@ -46,6 +51,8 @@ export function createMessagesService(deps: {
           });
           await sms.send({ phone, purpose, content, actor });
           report.sent++;
+          // Counted, not thrown: one refused number (REG-06 daily limit, unreadable phone) must not
+          // stop the rest.
         } catch {
           report.failed++;
         }
@@ -54,6 +61,7 @@ export function createMessagesService(deps: {
     return report;
   }
 
+  // The handler is registered with the service so that any instance can run a queued job.
   jobs.register<SmsPayload>(SMS_JOB, async ({ payload }) =>
     smsTo(payload.candidateIds, payload.content, payload.purpose, payload.actor),
   );
@@ -67,6 +75,8 @@ export function createMessagesService(deps: {
       message: { title: string; body: string; sms: string; purpose: string; actor?: AuditActor },
     ): Promise<void> {
       if (candidateIds.length === 0) return;
+      // Inserted in chunks of 1,000 rows, below PostgreSQL's limit of bind parameters per
+      // statement.
       for (let i = 0; i < candidateIds.length; i += 1000) {
         await tx
           .insert(candidateMessage)
@@ -104,6 +114,7 @@ export function createMessagesService(deps: {
         readAt: r.readAt?.toISOString() ?? null,
       }));
     },
+    /** Marks a message read, only the caller's own and only once (the first reading time stays). */
     async markRead(candidateId: string, id: string): Promise<void> {
       await db
         .update(candidateMessage)

@@ -7,6 +7,7 @@ export { createNoticesService, type NoticesService, type SmsReport } from './not
 export { registerNoticeRoutes } from './notices.routes';
 export { notice, noticeVersion, noticeRecipient, noticeSmsDelivery } from './notice.table';
 
+/** The notices module: reads candidates for the SMS job, refers to events for a notice's event. */
 export const noticesModule = defineModule({
   name: 'notices',
   dependsOn: ['events', 'candidates'],

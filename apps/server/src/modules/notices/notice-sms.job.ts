@@ -10,6 +10,7 @@ import { smsMessage } from '../../platform/sms/sms.table';
 import { candidate } from '../candidates/candidate.table';
 import { noticeSmsDelivery } from './notice.table';
 
+/** The job name of a notice's SMS run; the notices service registers its handler. */
 export const NOTICE_SMS_JOB = 'notices.sms';
 /** Safe to retry: every candidate is recorded in notice_sms_delivery and never texted twice. */
 export const NOTICE_SMS_MAX_ATTEMPTS = 5;
@@ -36,6 +37,7 @@ export type NoticeSmsRefusal = {
   code: string;
   reason: string;
 };
+/** The job's result, shown on the job page: how many were texted and who was not. */
 export type NoticeSmsResult = {
   noticeId: string;
   version: number;
@@ -45,6 +47,7 @@ export type NoticeSmsResult = {
   refusals: NoticeSmsRefusal[];
 };
 
+// A delivery row, and the two fields of a candidate the job needs (the phone stays encrypted).
 type Delivery = typeof noticeSmsDelivery.$inferSelect;
 type Person = { name: string; phoneEnc: string };
 
@@ -86,6 +89,7 @@ export async function runNoticeSmsJob(
   const { db, crypto } = deps;
   const now = deps.now ?? (() => new Date());
   const { payload } = job;
+  // A candidate named twice is texted once.
   const ids = [...new Set(payload.candidateIds)];
   const result: NoticeSmsResult = {
     noticeId: payload.noticeId,
@@ -95,6 +99,7 @@ export async function runNoticeSmsJob(
     refused: 0,
     refusals: [],
   };
+  // The primary key of one candidate's delivery for this notice version.
   const keyOf = (candidateId: string) =>
     and(
       eq(noticeSmsDelivery.noticeId, payload.noticeId),

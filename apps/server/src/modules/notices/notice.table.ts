@@ -16,10 +16,12 @@ export const notice = pgTable(
   'notice',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // Null for an announcement that concerns no single event.
     eventId: uuid('event_id').references(() => recruitmentEvent.id),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
+    // draft → published → withdrawn, and withdrawn → published again (notices.service).
     status: text('status').notNull().default('draft'),
     version: integer('version').notNull().default(1),
     publishedAt: timestamp('published_at', { withTimezone: true }),
@@ -27,6 +29,7 @@ export const notice = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
+  // The public list filters by status and sorts by publication time.
   (t) => [index('notice_public_idx').on(t.status, t.publishedAt)],
 );
 
@@ -45,6 +48,7 @@ export const noticeVersion = pgTable(
     createdBy: text('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
+  // One row per (notice, version): two concurrent saves cannot both write the same version.
   (t) => [unique('notice_version_uq').on(t.noticeId, t.version)],
 );
 

@@ -16,10 +16,12 @@ import type { NoticesService } from './notices.service';
 import { changeContextOf } from '../../platform/auth/request-context';
 
 const tags = ['公告通知'];
+// One permission for every staff notice route: editing and publishing are the same desk's work.
 const access = { permission: 'notice.manage' } as const;
 
 /** Notices: staff edit, publish and withdraw (REG-03/04); the public site lists and shows published ones. */
 export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void {
+  // Public, no login: published notices only, newest first, without their bodies.
   app.get(
     '/api/public/notices',
     {
@@ -33,6 +35,7 @@ export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void
     },
     async (request) => notices.findPublic(request.query),
   );
+  // A draft or withdrawn notice answers not found, as if it never existed.
   app.get(
     '/api/public/notices/:id',
     {
@@ -47,6 +50,7 @@ export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void
     async (request) => notices.getPublic(request.params.id),
   );
 
+  // Staff see every status; the list leaves out bodies and carries the number of named candidates.
   app.get(
     '/api/admin/notices',
     {
@@ -73,6 +77,7 @@ export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void
     },
     async (request) => notices.get(request.params.id),
   );
+  // REG-03/04: every saved text, newest first, with its change note.
   app.get(
     '/api/admin/notices/:id/versions',
     {
@@ -94,6 +99,7 @@ export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void
       })),
     }),
   );
+  // A new notice is a draft: nobody is texted until it is published.
   app.post(
     '/api/admin/notices',
     {
@@ -107,6 +113,7 @@ export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void
     },
     async (request) => notices.create(request.body, changeContextOf(request)),
   );
+  // The answer carries the SMS job id, so the page can show its progress (/api/jobs/:id).
   app.put(
     '/api/admin/notices/:id',
     {
@@ -134,6 +141,7 @@ export function registerNoticeRoutes(app: ZodApp, notices: NoticesService): void
     },
     async (request) => notices.publish(request.params.id, changeContextOf(request)),
   );
+  // Withdrawal texts nobody: the notice just leaves the public site.
   app.post(
     '/api/admin/notices/:id/withdraw',
     {

@@ -6,6 +6,7 @@ export const BROCHURE_TRANSITIONS: Record<BrochureStatus, readonly BrochureStatu
   filling: ['submitted'],
   returned: ['submitted'],
   submitted: ['approved', 'returned'],
+  // An approved brochure can still be returned before publication; once published it is final.
   approved: ['published', 'returned'],
   published: [],
 };

@@ -21,6 +21,7 @@ import { brochure, position } from './position.table';
 import { countUnitPositions, lockBrochure } from './positions.service';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
+/** What the module index and the admin routes see of the brochure workflow. */
 export type BrochuresService = ReturnType<typeof createBrochuresService>;
 
 /**
@@ -37,6 +38,7 @@ export function createBrochuresService(deps: {
   const { db, audit, events } = deps;
   const now = deps.now ?? (() => new Date());
 
+  // Locks the event row (third argument), so an event status change waits for this use case.
   async function getEvent(tx: DbOrTx, id: string): Promise<EventRecord> {
     const event = await findEventById(tx, id, true);
     if (!event) throw new AppError('EVENT.NOT_FOUND');
@@ -53,8 +55,12 @@ export function createBrochuresService(deps: {
     comment: string | null = null,
     extra: Record<string, unknown> = {},
   ) {
+    // Row lock first: two reviewers acting on one brochure are serialised, so the transition check
+    // sees the state the other one committed.
     const row = await lockBrochure(tx, eventId, unitId);
     assertBrochureTransition(row.status, to);
+    // A returned brochure's positions go back to draft: the unit edits them before submitting
+    // again.
     const positionStatus = {
       submitted: 'submitted',
       approved: 'approved',
@@ -62,6 +68,7 @@ export function createBrochuresService(deps: {
       returned: 'draft',
       filling: 'draft',
     }[to];
+    // Submission stamps submittedAt; any review (approve, return, publish) stamps the reviewer.
     const stamp =
       to === 'submitted'
         ? { submittedAt: now() }
@@ -70,6 +77,7 @@ export function createBrochuresService(deps: {
       .update(brochure)
       .set({
         status: to,
+        // A re-submission keeps the reviewer's last comment visible; any review replaces it.
         comment: to === 'submitted' ? row.comment : comment,
         ...stamp,
         updatedAt: now(),
@@ -92,7 +100,10 @@ export function createBrochuresService(deps: {
   }
 
   return {
-    /** Every unit's brochure of an event with its position count (org review list). */
+    /**
+     * Every unit's brochure of an event with its position count (org review list). The count is a
+     * correlated subquery, so brochures without positions still appear with 0.
+     */
     async list(eventId: string): Promise<Array<Brochure & { parentId: string | null }>> {
       const where = eq(brochure.eventId, eventId);
       const rows = await db
@@ -131,7 +142,10 @@ export function createBrochuresService(deps: {
         assertEventStatus(event.status, ['collecting'], '上报简章');
         assertStageOpen(event, 'brochure', now());
         const unitRow = await getUnitById(tx, unitId);
+        // Scope is checked against the unit row read in this transaction, including its parent
+        // department.
         assertUnitInScope(ctx.principal, 'brochure.submit', unitRow, eventId);
+        // An empty brochure has nothing to review: refused before the policy check.
         if ((await countUnitPositions(tx, eventId, unitId)) === 0)
           throw new AppError('BROCHURE.EMPTY');
         // The policy may have changed since a position was saved: check them all again.
@@ -139,6 +153,8 @@ export function createBrochuresService(deps: {
           .select()
           .from(position)
           .where(and(eq(position.eventId, eventId), eq(position.unitId, unitId)));
+        // Every problem of every position, each prefixed with its code, so the unit fixes them in
+        // one pass.
         const problems = rows.flatMap((p) =>
           checkPositionAgainstPolicy(
             {
@@ -198,7 +214,10 @@ export function createBrochuresService(deps: {
           throw new AppError('BROCHURE.INVALID_TRANSITION', {
             message: '没有审核通过的简章可发布',
           });
+        // One transaction for every brochure: candidates see the whole publication or none of it.
         for (const { unitId } of approved) await move(tx, eventId, unitId, 'published', ctx);
+        // Later publications (approved after a return) only publish their brochures; the event
+        // stays 已发布.
         if (event.status === 'collecting') {
           // The event's status belongs to the events module: its service moves and audits it in this transaction.
           await events.transitionIn(tx, eventId, 'published', ctx);
@@ -223,6 +242,8 @@ export function createBrochuresService(deps: {
           ['published', 'registration', 'in_progress', 'closed'],
           '生成第二轮简章',
         );
+        // Unfilled = published positions with headcount above hires; positions never published are
+        // not carried.
         const open = await tx
           .select()
           .from(position)
@@ -256,6 +277,7 @@ export function createBrochuresService(deps: {
           await tx.insert(position).values({
             ...copy,
             eventId: event.id,
+            // The new headcount is the vacancy; hires start again at zero in the second round.
             headcount: p.headcount - p.hired,
             hired: 0,
             status: 'submitted',
@@ -263,6 +285,8 @@ export function createBrochuresService(deps: {
           });
         }
         const unitIds = [...new Set(open.map((p) => p.unitId))];
+        // Created as 已上报: the positions were approved once already, org_admin reviews them again as
+        // a whole.
         await tx.insert(brochure).values(
           unitIds.map((unitId) => ({
             eventId: event.id,

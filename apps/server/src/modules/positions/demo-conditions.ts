@@ -1,6 +1,7 @@
 import type { PositionConditions } from '@kaolu/contracts';
 import type { PositionConditions as DemoConditions } from '@kaolu/fixtures';
 
+// The fixtures name the doctorate phd; contracts call the education level doctor.
 const EDUCATION = { bachelor: 'bachelor', master: 'master', phd: 'doctor' } as const;
 
 /**
@@ -23,6 +24,7 @@ export function demoConditionsToPositionConditions(c: DemoConditions): PositionC
     ...(c.politicalStatus === 'party_member'
       ? { politicalStatus: ['cpc_member', 'cpc_probationary'] }
       : {}),
+    // The demo's shanghai_or_permit is the stored hukou_or_permit (户籍或居住证).
     residence: c.hukou === 'shanghai_or_permit' ? 'hukou_or_permit' : 'any',
     ...(c.workYearsMin ? { minWorkYears: c.workYearsMin } : {}),
     ...(c.grassrootsYearsMin ? { minGrassrootsYears: c.grassrootsYearsMin } : {}),

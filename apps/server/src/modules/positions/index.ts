@@ -10,6 +10,7 @@ import { createBrochuresService } from './brochures.service';
 import { POSITIONS_IMPORT_JOB, registerPositionAdminRoutes } from './positions.admin.routes';
 import { registerPublicPositionRoutes } from './positions.routes';
 import { createPositionsService } from './positions.service';
+import { createPositionQueries } from './position-queries.service';
 import { createHiresService } from './position-hires.service';
 import { registerPositionHireRoutes } from './position-hires.routes';
 import { AppError } from '../../platform/errors/app-error';
@@ -24,6 +25,7 @@ export { position, brochure } from './position.table';
 export { POSITIONS_IMPORT_JOB, INLINE_IMPORT_ROWS } from './positions.admin.routes';
 export { countPositionFigures, type PositionFigures } from './position-figures';
 
+// The queued import carries the actor and address so that its audit entry names who uploaded.
 type ImportPayload = {
   eventId: string;
   unitId: string;
@@ -63,7 +65,12 @@ function createPositionsModule(deps: {
     }
   });
   // INT-08: hires per position until the results stage records them; the second round opens the rest.
-  return { positions, brochures, hires: createHiresService(deps) };
+  return {
+    positions,
+    brochures,
+    queries: createPositionQueries(deps),
+    hires: createHiresService(deps),
+  };
 }
 
 /** Every route of the module: public search, brochure and position administration, hires. */
@@ -72,9 +79,10 @@ function registerPositionsRoutes(
   service: ReturnType<typeof createPositionsModule>,
   deps: { db: Db; jobs: JobRunner },
 ) {
+  // The public routes read through the repository and their cache; they need no service.
   registerPublicPositionRoutes(app, { db: deps.db });
   registerPositionAdminRoutes(app, {
-    db: deps.db,
+    queries: service.queries,
     positions: service.positions,
     brochures: service.brochures,
     jobs: deps.jobs,
@@ -84,6 +92,7 @@ function registerPositionsRoutes(
 
 export const positionsModule = defineModule({
   name: 'positions',
+  // Events shows brochure figures without importing positions: it is handed countPositionFigures.
   dependsOn: ['events', 'units'],
   create({ db, audit, jobs, clock }, deps: { events: EventsModuleService }) {
     deps.events.provideFigures({ positions: countPositionFigures });

@@ -8,6 +8,7 @@ import {
 } from '@kaolu/contracts';
 import { POLITICAL_LABELS, type PoliticalStatus } from '@kaolu/domain';
 
+/** One labelled line of the 报考条件 block on the position page. */
 export type ConditionLine = { label: string; text: string };
 
 /** A position's conditions as plain Chinese lines for candidates (position detail). */
@@ -36,6 +37,8 @@ export function describeConditions(
   if (c.minAge !== undefined || c.maxAge !== undefined) {
     lines.push({
       label: '年龄',
+      // With only a minimum age given, 35 is shown as the upper bound, the usual civil-service
+      // limit.
       text: c.minAge !== undefined ? `${c.minAge}至${c.maxAge ?? 35}周岁` : `${c.maxAge}周岁以下`,
     });
   }
@@ -53,6 +56,7 @@ export function describeConditions(
     lines.push({ label: '工作经历', text: `具有${c.minWorkYears}年以上工作经历` });
   if (c.minGrassrootsYears)
     lines.push({ label: '基层工作经历', text: `具有${c.minGrassrootsYears}年以上基层工作经历` });
+  // ONL-03: the 乡镇 and 基础警察 eligibility rules, stated so candidates read them before applying.
   if (flags.township)
     lines.push({ label: '乡镇职位', text: '非本市户籍考生须具有研究生学历并持有本市居住证' });
   if (flags.basicPolice)

@@ -25,6 +25,8 @@ const ENUM_LABELS: Record<string, Record<string, string>> = {
   politicalStatus: POLITICAL_LABELS,
   majorTypes: JUDICIAL_MEDICAL_MAJOR_TYPES,
 };
+// Columns whose values live in the position's conditions JSON (read by the eligibility engine);
+// DETAIL_KEYS go to details, everything else is a column of the position row itself.
 const CONDITION_KEYS = new Set([
   'minEducation',
   'minDegree',
@@ -40,18 +42,22 @@ const CONDITION_KEYS = new Set([
   'other',
 ]);
 const DETAILS = new Set<string>(DETAIL_KEYS);
+// Units write 不限 or 无 for "no requirement": read as absent, except in free-text columns.
 const UNLIMITED = new Set(['', '不限', '无']);
 
+/** The code of an enum cell written as code or label; 男性 / 女性 are accepted for 男 / 女. */
 function enumValue(key: string, text: string): string | undefined {
   const labels = ENUM_LABELS[key] ?? {};
   if (text in labels) return text;
   return Object.entries(labels).find(([, label]) => label === text || `${label}性` === text)?.[0];
 }
 
+/** A parsed cell: a value, nothing (blank or 不限), or a problem for the import report. */
 type Parsed = { value?: unknown; problem?: string };
 
 /** One cell's text as the column's value, or a Chinese problem naming what was expected. */
 function parseCell(column: BrochureColumn, text: string): Parsed {
+  // In a text column 无 may be meant literally, so it is kept there.
   if (UNLIMITED.has(text) && column.kind !== 'text') return {};
   if (text === '') return {};
   switch (column.kind) {
@@ -69,6 +75,7 @@ function parseCell(column: BrochureColumn, text: string): Parsed {
       return value ? { value } : { problem: `「${text}」不是可选值（可选：${options}）` };
     }
     case 'list': {
+      // Units separate list items with any of 、 , ， ; ； or spaces; all are accepted.
       const items = text.split(/[、,，;；\s]+/).filter(Boolean);
       if (!ENUM_LABELS[column.key]) return { value: items };
       const values = items.map((i) => enumValue(column.key, i));
@@ -116,6 +123,7 @@ function rowToInput(
     }
     return undefined;
   }
+  // A row with any cell problem yields no input, so it can never be written half-understood.
   return reported.size ? undefined : result.data;
 }
 
@@ -133,6 +141,7 @@ export function readPositionSheet(sheet: ExcelJS.Worksheet, columns: BrochureCol
   if (missingRequired.length) return { rows, problems };
   sheet.eachRow((row, number) => {
     if (number === 1) return;
+    // Empty rows (formatting left below the data) are skipped, not reported.
     const values = Array.isArray(row.values) ? row.values : [];
     if (values.every((v) => v === null || v === undefined || String(v).trim() === '')) return;
     const input = rowToInput(row, columns, at, problems);
@@ -157,6 +166,7 @@ export function positionToCells(
     const labels = ENUM_LABELS[c.key];
     if (Array.isArray(value))
       return value.map((v) => (labels ? (labels[String(v)] ?? String(v)) : String(v))).join('、');
+    // Export writes labels, not codes: the sheet is for people, and import reads labels back.
     if (labels && typeof value === 'string') return labels[value] ?? value;
     return value as string | number | boolean;
   });

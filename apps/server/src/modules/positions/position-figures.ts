@@ -33,6 +33,7 @@ export async function countPositionFigures(db: DbOrTx, eventId: string): Promise
     .from(position)
     .where(where)
     .groupBy(sql`coalesce(${position.examCategory}, '')`);
+  // Number() keeps the figures numeric whatever the driver returns for an aggregate.
   return {
     units: Number(totals?.units ?? 0),
     positions: Number(totals?.positions ?? 0),

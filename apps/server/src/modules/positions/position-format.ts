@@ -25,6 +25,7 @@ export function valueOf(input: PositionInput, key: string): unknown {
   return input.details[key];
 }
 
+// An empty list counts as blank: a required 专业 column with no entries is missing.
 const isBlank = (v: unknown): boolean =>
   v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
@@ -40,12 +41,15 @@ export function checkPositionAgainstPolicy(
   const problems: FieldProblem[] = [];
   const columns = columnsFor(policy);
   for (const c of columns)
+    // Required columns come from the format plus the policy's extra required fields (columnsFor).
     if (c.required && isBlank(valueOf(input, c.key)))
       problems.push({ field: c.label, message: `${c.label}为必填项` });
+  // A detail key outside the format would be stored but never shown or exported: refuse it.
   const known = new Set(columns.map((c) => c.key));
   for (const key of Object.keys(input.details)) {
     if (!known.has(key)) problems.push({ field: key, message: `「${key}」不是本简章格式的字段` });
   }
+  // A unit may type the category's code or its name; normaliseExamFields stores the code.
   if (input.examCategory) {
     const category = policy.examCategories.find(
       (c) => c.code === input.examCategory || c.name === input.examCategory,
@@ -76,6 +80,7 @@ export function checkPositionAgainstPolicy(
   if (minAge !== undefined && maxAge !== undefined && minAge > maxAge)
     problems.push({ field: '最高年龄', message: '最高年龄不能小于最低年龄' });
   if (majorTypes?.length) {
+    // Major types belong to the 司法医护 catalogue (INT-03); other events match majors by keyword.
     if (policy.majorCatalogue !== 'judicial_medical')
       problems.push({ field: '专业类别', message: '本事项不使用专业类别目录' });
     for (const t of majorTypes)

@@ -16,6 +16,7 @@ const EventParams = z.object({ eventId: z.uuid().meta({ title: '招录事项' })
 
 /** INT-08 hires per position: org_admin sets one, imports a sheet, and anyone reading positions exports. */
 export function registerPositionHireRoutes(app: ZodApp, hires: HiresService): void {
+  // event.manage: hires are org_admin's decision, recorded with an optional reason.
   app.put(
     '/api/admin/positions/:id/hired',
     {
@@ -37,6 +38,7 @@ export function registerPositionHireRoutes(app: ZodApp, hires: HiresService): vo
       ),
   );
 
+  // Base64 of an Excel file of every position of a large event exceeds Fastify's 1 MB default.
   app.post(
     '/api/admin/events/:eventId/hires/import',
     {
@@ -59,6 +61,7 @@ export function registerPositionHireRoutes(app: ZodApp, hires: HiresService): vo
       ),
   );
 
+  // position.read, not event.manage: units may export the hires of their own positions.
   app.get(
     '/api/admin/events/:eventId/hires/export',
     {
@@ -68,6 +71,7 @@ export function registerPositionHireRoutes(app: ZodApp, hires: HiresService): vo
     async (request, reply) => {
       const { code, file } = await hires.exportHires(
         request.params.eventId,
+        // A unit user exports only the positions of the units their grant covers.
         positionScopeCondition(request.principal, 'position.read'),
       );
       reply.header(

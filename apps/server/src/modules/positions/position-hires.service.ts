@@ -13,13 +13,14 @@ import {
 } from '../../platform/excel/excel-cells';
 import { position } from './position.table';
 import { findAdminPositions, presentAdminPosition, type PositionRow } from './positions.repository';
-import { rowsInvalid } from './positions.service';
+import { rowsInvalid } from './position-import';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
 /** The sheet's columns: the export carries more (unit, title, headcount), the import reads these two. */
 export const HIRE_CODE = '职位代码';
 export const HIRE_COUNT = '录用人数';
 // Hires exist once positions were published; a closed event still takes late corrections.
+// Until the results stage records hires itself, org_admin enters them by hand or by sheet.
 const HIREABLE: readonly EventStatus[] = ['published', 'registration', 'in_progress', 'closed'];
 
 /** Why a position cannot take this hired count, in Chinese; undefined when it can. */
@@ -28,6 +29,7 @@ function hireProblem(
   hired: number,
 ): string | undefined {
   if (p.status !== 'published') return `职位「${p.code}」未发布，不能登记录用人数`;
+  // More hires than headcount would make the second round open a negative number of places.
   if (hired > p.headcount) return `录用人数${hired}超过该职位招录人数${p.headcount}`;
   return undefined;
 }
@@ -40,6 +42,7 @@ function hireProblem(
 export function createHiresService(deps: { db: Db; audit: AuditLog }) {
   const { db, audit } = deps;
 
+  /** The event, locked, after checking the caller's event scope and that it takes hires. */
   async function loadEvent(tx: DbOrTx, eventId: string, ctx: ChangeContext): Promise<EventRecord> {
     assertEventInScope(ctx.principal, 'event.manage', eventId);
     const event = await findEventById(tx, eventId, true);
@@ -61,6 +64,7 @@ export function createHiresService(deps: { db: Db; audit: AuditLog }) {
         .from(position)
         .innerJoin(unit, eq(unit.id, position.unitId))
         .where(eq(position.id, positionId))
+        // Locks the position only, not the unit row joined for its name.
         .for('update', { of: position });
       if (!found) throw new AppError('POSITION.NOT_FOUND');
       await loadEvent(tx, found.p.eventId, ctx);
@@ -112,6 +116,7 @@ export function createHiresService(deps: { db: Db; audit: AuditLog }) {
         .select()
         .from(position)
         .where(eq(position.eventId, eventId))
+        // Every position of the event is locked: the checks and the writes see the same counts.
         .for('update');
       const byCode = new Map(rows.map((p) => [p.code, p]));
       const problems: ImportProblem[] = [];
@@ -122,6 +127,7 @@ export function createHiresService(deps: { db: Db; audit: AuditLog }) {
         if (n === 1) return;
         const code = cellText(row.getCell(columns.get(HIRE_CODE)!));
         const text = cellText(row.getCell(columns.get(HIRE_COUNT)!));
+        // Blank rows below the data are skipped, not reported.
         if (!code && !text) return;
         count++;
         const report = (field: string, message: string) =>
@@ -140,8 +146,10 @@ export function createHiresService(deps: { db: Db; audit: AuditLog }) {
         const hired = Number(text);
         const problem = hireProblem(p, hired);
         if (problem) return report(HIRE_COUNT, problem);
+        // Unchanged rows are not written, so the audit entry lists only real changes.
         if (hired !== p.hired) changes.push({ id: p.id, code, from: p.hired, to: hired });
       });
+      // An empty file is reported as a mistake, not taken as a successful import of nothing.
       if (count === 0) problems.push({ row: 2, field: HIRE_CODE, message: '文件中没有数据行' });
       if (problems.length) throw rowsInvalid(problems);
       for (const c of changes)
@@ -175,11 +183,13 @@ export function createHiresService(deps: { db: Db; audit: AuditLog }) {
     if (!event) throw new AppError('EVENT.NOT_FOUND');
     const { items } = await findAdminPositions(db, and(eq(position.eventId, eventId), scope), {
       page: 1,
+      // Every position of the event in one sheet: even the largest brochure (20 000) fits.
       pageSize: 100_000,
     });
     const file = await writeSheet(
       '录用人数',
       ['单位名称', HIRE_CODE, '职位名称', '招录人数', HIRE_COUNT, '空缺人数'],
+      // 空缺人数 is derived here so the sheet shows what a second round would open.
       items.map((p) => [p.unitName, p.code, p.title, p.headcount, p.hired, p.headcount - p.hired]),
     );
     return { code: event.code, file };

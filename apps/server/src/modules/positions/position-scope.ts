@@ -17,6 +17,8 @@ export function unitInScope(
   eventId: string,
 ): boolean {
   const scope = scopeOf(principal, permission);
+  // A grant on the unit itself, or on its supervising department (one level: departments have no
+  // parent).
   if (scopeAllows(scope, { unitId: target.id, eventId })) return true;
   return target.parentId !== null && scopeAllows(scope, { unitId: target.parentId, eventId });
 }
@@ -32,12 +34,17 @@ export function assertUnitInScope(
     throw new AppError('COMMON.FORBIDDEN', { message: `无权操作「${target.name}」的职位` });
 }
 
-/** WHERE condition limiting a position query (joined with unit) to the caller's units and events. */
+/**
+ * WHERE condition limiting a position query (joined with unit) to the caller's units and events.
+ * The query must join unit, since a department grant is matched on unit.parentId.
+ */
 export function positionScopeCondition(
   principal: Principal | undefined,
   permission: Permission,
 ): SQL | undefined {
   const scope = scopeOf(principal, permission);
+  // undefined means no restriction (an unscoped grant such as org_admin's): the caller sees every
+  // unit.
   const own = scopeCondition(scope, { unitId: position.unitId, eventId: position.eventId });
   if (own === undefined) return undefined;
   return or(own, scopeCondition(scope, { unitId: unit.parentId, eventId: position.eventId }));

@@ -41,7 +41,9 @@ export const position = pgTable(
     basicPolice: boolean('basic_police').notNull().default(false),
     acceptsAdjustment: boolean('accepts_adjustment').notNull().default(true),
     interviewRatio: integer('interview_ratio'),
+    // Follows the brochure: draft → submitted → approved → published (brochures.service move()).
     status: text('status').notNull().default('draft'),
+    // INT-08: the first-round position a second-round position was generated from.
     sourcePositionId: uuid('source_position_id').references((): AnyPgColumn => position.id),
     // Search columns derived from the conditions by the database, so every writer (seed, import) agrees.
     educationRank: integer('education_rank').generatedAlwaysAs(
@@ -55,9 +57,11 @@ export const position = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // The code is unique per event: an import updates the position with the same code.
     unique('position_event_code_uq').on(t.eventId, t.code),
     index('position_event_idx').on(t.eventId, t.category),
     index('position_unit_idx').on(t.unitId),
+    // Public search reads published positions of one event in code order.
     index('position_status_event_code_idx').on(t.status, t.eventId, t.code),
   ],
 );
@@ -80,5 +84,6 @@ export const brochure = pgTable(
     reviewedBy: text('reviewed_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
+  // One brochure per unit and event: lockBrochure locks exactly this row.
   (t) => [unique('brochure_event_unit_uq').on(t.eventId, t.unitId)],
 );

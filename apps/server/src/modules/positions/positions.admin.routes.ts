@@ -2,29 +2,17 @@ import {
   AdminPositionPageSchema,
   AdminPositionQuerySchema,
   AdminPositionSchema,
-  BrochureListSchema,
-  CreateEventSchema,
   ExcelUploadSchema,
   IdParamSchema,
   ImportResultSchema,
   PositionInputSchema,
-  ReturnBrochureSchema,
 } from '@kaolu/contracts';
-import { and, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
 import type { JobRunner } from '../../platform/jobs/job-runner';
 import type { ZodApp } from '../../platform/http/types';
-import { assertEventInScope, findEventById } from '../events';
-import { AppError } from '../../platform/errors/app-error';
-import { unit } from '../units/unit.table';
+import { registerBrochureAdminRoutes } from './brochures.admin.routes';
 import type { BrochuresService } from './brochures.service';
-import { writeSheet } from '../../platform/excel/excel-cells';
-import { columnsFor } from './position-format';
-import { positionToCells } from './position-excel';
-import { positionScopeCondition, unitInScope } from './position-scope';
-import { position } from './position.table';
-import { findAdminPositions, likePattern } from './positions.repository';
+import type { PositionQueries } from './position-queries.service';
 import type { PositionsService } from './positions.service';
 import { changeContextOf } from '../../platform/auth/request-context';
 
@@ -34,19 +22,25 @@ const EventUnitParams = EventParams.extend({ unitId: z.uuid().meta({ title: '招
 const Ok = z.object({ ok: z.literal(true) });
 /** Imports above this many rows run as a job with progress; smaller ones answer at once. */
 export const INLINE_IMPORT_ROWS = 1000;
+/** The job name of a queued position import; index.ts registers its handler. */
 export const POSITIONS_IMPORT_JOB = 'positions.import';
 
+/** The services the staff position routes call. */
 export type PositionRouteDeps = {
-  db: Db;
+  queries: PositionQueries;
   positions: PositionsService;
   brochures: BrochuresService;
   jobs: JobRunner;
 };
 
-/** Staff routes of brochures and positions: unit-scoped editing, Excel, review workflow, INT-08. */
+/**
+ * Staff routes of positions: unit-scoped list, editing and Excel import / export; the brochure
+ * workflow's routes follow them from brochures.admin.routes.ts.
+ */
 export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps): void {
-  const { db, positions, brochures, jobs } = deps;
+  const { queries, positions, brochures, jobs } = deps;
 
+  // The scope condition limits a unit user to the positions of their units; org_admin sees all.
   app.get(
     '/api/admin/events/:eventId/positions',
     {
@@ -59,27 +53,10 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
       },
       config: { access: { permission: 'position.read' } },
     },
-    async (request) => {
-      const { eventId } = request.params;
-      const q = request.query;
-      const parts: Array<SQL | undefined> = [
-        eq(position.eventId, eventId),
-        positionScopeCondition(request.principal, 'position.read'),
-      ];
-      if (q.unitId) parts.push(eq(position.unitId, q.unitId));
-      if (q.status) parts.push(eq(position.status, q.status));
-      if (q.keyword)
-        parts.push(
-          or(
-            ilike(position.title, likePattern(q.keyword)),
-            ilike(position.code, likePattern(q.keyword)),
-            ilike(unit.name, likePattern(q.keyword)),
-          ),
-        );
-      return findAdminPositions(db, and(...parts), q);
-    },
+    async (request) => queries.list(request.params.eventId, request.principal, request.query),
   );
 
+  // Unit scope, window and brochure state are checked by the service inside its transaction.
   app.post(
     '/api/admin/events/:eventId/units/:unitId/positions',
     {
@@ -128,6 +105,8 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
     },
   );
 
+  // A small sheet is imported within the request; a large one becomes a job with progress, after
+  // the same checks, so a 20 000-row brochure never holds a request open for minutes.
   app.post(
     '/api/admin/events/:eventId/units/:unitId/positions/import',
     {
@@ -150,12 +129,16 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
       const job = await jobs.enqueue(
         POSITIONS_IMPORT_JOB,
         { eventId, unitId, fileBase64: request.body.fileBase64, actor: ctx.actor, ip: ctx.ip },
+        // One attempt: a file with bad rows is a result for the uploader (index.ts), not worth a
+        // retry.
         { maxAttempts: 1, createdBy: ctx.actor.kind === 'staff' ? ctx.actor.username : undefined },
       );
       return { imported: 0, jobId: job.id };
     },
   );
 
+  // The export uses the event's brochure format, so the sheet re-imports unchanged; required
+  // columns are marked with * as in the template.
   app.get(
     '/api/admin/events/:eventId/positions/export',
     {
@@ -168,20 +151,10 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
       config: { access: { permission: 'position.read' } },
     },
     async (request, reply) => {
-      const event = await findEventById(db, request.params.eventId);
-      if (!event) throw new AppError('EVENT.NOT_FOUND');
-      const parts: Array<SQL | undefined> = [
-        eq(position.eventId, event.id),
-        positionScopeCondition(request.principal, 'position.read'),
-      ];
-      if (request.query.unitId) parts.push(eq(position.unitId, request.query.unitId));
-      const { items } = await findAdminPositions(db, and(...parts), { page: 1, pageSize: 100_000 });
-      const columns = columnsFor(event.policy);
-      const header = columns.map((c) => (c.required ? `${c.label}*` : c.label));
-      const file = await writeSheet(
-        '职位',
-        ['单位名称', ...header],
-        items.map((p) => [p.unitName, ...positionToCells(p, columns)]),
+      const { code, file } = await queries.exportSheet(
+        request.params.eventId,
+        request.principal,
+        request.query.unitId,
       );
       reply.header(
         'content-type',
@@ -189,131 +162,11 @@ export function registerPositionAdminRoutes(app: ZodApp, deps: PositionRouteDeps
       );
       reply.header(
         'content-disposition',
-        `attachment; filename*=UTF-8''${encodeURIComponent(`${event.code}-职位.xlsx`)}`,
+        `attachment; filename*=UTF-8''${encodeURIComponent(`${code}-职位.xlsx`)}`,
       );
       return reply.send(file);
     },
   );
 
-  app.get(
-    '/api/admin/events/:eventId/brochures',
-    {
-      schema: {
-        tags,
-        summary: '各单位简章状态',
-        params: EventParams,
-        response: { 200: BrochureListSchema },
-      },
-      config: { access: { permission: 'position.read' } },
-    },
-    async (request) => {
-      const items = await brochures.list(request.params.eventId);
-      const visible = items.filter((b) =>
-        unitInScope(
-          request.principal,
-          'position.read',
-          { id: b.unitId, parentId: b.parentId },
-          b.eventId,
-        ),
-      );
-      return { items: visible.map(({ parentId: _parent, ...b }) => b) };
-    },
-  );
-
-  app.post(
-    '/api/admin/events/:eventId/units/:unitId/brochure/submit',
-    {
-      schema: { tags, summary: '上报简章', params: EventUnitParams, response: { 200: Ok } },
-      config: { access: { permission: 'brochure.submit' } },
-    },
-    async (request) => {
-      await brochures.submit(
-        request.params.eventId,
-        request.params.unitId,
-        changeContextOf(request),
-      );
-      return { ok: true as const };
-    },
-  );
-
-  app.post(
-    '/api/admin/events/:eventId/units/:unitId/brochure/approve',
-    {
-      schema: { tags, summary: '审核通过简章', params: EventUnitParams, response: { 200: Ok } },
-      config: { access: { permission: 'brochure.review' } },
-    },
-    async (request) => {
-      assertEventInScope(request.principal, 'brochure.review', request.params.eventId);
-      await brochures.approve(
-        request.params.eventId,
-        request.params.unitId,
-        changeContextOf(request),
-      );
-      return { ok: true as const };
-    },
-  );
-
-  app.post(
-    '/api/admin/events/:eventId/units/:unitId/brochure/return',
-    {
-      schema: {
-        tags,
-        summary: '退回简章',
-        params: EventUnitParams,
-        body: ReturnBrochureSchema,
-        response: { 200: Ok },
-      },
-      config: { access: { permission: 'brochure.review' } },
-    },
-    async (request) => {
-      assertEventInScope(request.principal, 'brochure.review', request.params.eventId);
-      await brochures.returnToUnit(
-        request.params.eventId,
-        request.params.unitId,
-        request.body.comment,
-        changeContextOf(request),
-      );
-      return { ok: true as const };
-    },
-  );
-
-  app.post(
-    '/api/admin/events/:eventId/brochures/publish',
-    {
-      schema: {
-        tags,
-        summary: '发布审核通过的简章',
-        params: EventParams,
-        response: { 200: z.object({ published: z.number().int() }) },
-      },
-      config: { access: { permission: 'brochure.review' } },
-    },
-    async (request) => {
-      assertEventInScope(request.principal, 'brochure.review', request.params.eventId);
-      return brochures.publish(request.params.eventId, changeContextOf(request));
-    },
-  );
-
-  app.post(
-    '/api/admin/events/:eventId/second-round',
-    {
-      schema: {
-        tags,
-        summary: '由未招满职位生成第二轮简章（INT-08）',
-        params: EventParams,
-        body: CreateEventSchema.omit({ type: true, schedule: true }),
-        response: { 200: z.object({ eventId: z.uuid(), positions: z.number().int() }) },
-      },
-      config: { access: { permission: 'event.manage' } },
-    },
-    async (request) => {
-      assertEventInScope(request.principal, 'event.manage', request.params.eventId);
-      const result = await brochures.generateSecondRound(
-        request.params.eventId,
-        request.body,
-        changeContextOf(request),
-      );
-      return { eventId: result.event.id, positions: result.positions };
-    },
-  );
+  registerBrochureAdminRoutes(app, brochures);
 }

@@ -25,6 +25,7 @@ import { recruitmentEvent } from '../events/event.table';
 import { unit } from '../units/unit.table';
 import { position } from './position.table';
 
+// Must match the education_rank expression of position.table.ts, which the filter compares with.
 const EDUCATION_RANK = {
   high_school: 1,
   junior_college: 2,
@@ -63,17 +64,20 @@ export async function findPublicPositions(
   }
   // Positions the candidate's education satisfies: their minimum is at or below it.
   if (query.education) filters.push(lte(position.educationRank, EDUCATION_RANK[query.education]));
+  // The major filter matches the keywords text; the hukou filter the requirement's exact value.
   if (query.major) filters.push(ilike(position.majorText, likePattern(query.major)));
   if (query.residence) filters.push(eq(position.residence, query.residence));
   if (query.minHeadcount) filters.push(gte(position.headcount, query.minHeadcount));
   const where = and(...filters);
   const direction = query.order === 'desc' ? desc : asc;
+  // Ties are broken by position code, so the order of pages is stable.
   const sortColumn =
     query.sort === 'headcount'
       ? position.headcount
       : query.sort === 'unit'
         ? unit.code
         : position.code;
+  // The total depends on the filters only: every page and sort of one search shares it.
   const { page: _page, pageSize: _size, sort: _sort, order: _order, ...filterValues } = query;
   const countRows = async () => {
     // Only a keyword reads the unit name; without one the count needs no join.
@@ -129,9 +133,13 @@ export async function findPublishedPosition(db: DbOrTx, id: string) {
   return row;
 }
 
+/** A position row as Drizzle reads it. */
 export type PositionRow = typeof position.$inferSelect;
 
-/** Position row (+ unit name) → staff API shape. */
+/**
+ * Position row (+ unit name) → staff API shape. Staff see hires, status, details and every
+ * condition; the public answer has far fewer fields.
+ */
 export function presentAdminPosition(p: PositionRow, unitName: string): AdminPosition {
   return {
     id: p.id,
@@ -161,6 +169,7 @@ export async function findAdminPositions(
   where: SQL | undefined,
   page: { page: number; pageSize: number },
 ) {
+  // Rows and total are read at once; both use the same WHERE so they describe one result.
   const [rows, [totals]] = await Promise.all([
     db
       .select({ p: position, unitName: unit.name })

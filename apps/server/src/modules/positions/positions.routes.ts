@@ -25,6 +25,8 @@ const TTL_MS = 60_000;
  */
 export function registerPublicPositionRoutes(app: ZodApp, deps: { db: Db }): void {
   const { db } = deps;
+  // Three caches: whole answers per query, totals per filter (shared by every page of a search),
+  // and details per position id.
   const pages = createVersionedCache<Awaited<ReturnType<typeof findPublicPositions>>>({
     maxEntries: 5_000,
     ttlMs: TTL_MS,
@@ -35,6 +37,7 @@ export function registerPublicPositionRoutes(app: ZodApp, deps: { db: Db }): voi
     ttlMs: TTL_MS,
   });
 
+  // Public, no login: anyone may browse the published brochure before registering.
   app.get(
     '/api/public/positions',
     {
@@ -48,6 +51,8 @@ export function registerPublicPositionRoutes(app: ZodApp, deps: { db: Db }): voi
     },
     async (request) => {
       const version = await readSearchVersion(db);
+      // The version is read per request (one small query), so a publication is visible at once
+      // everywhere.
       return pages.get(version, JSON.stringify(request.query), () =>
         findPublicPositions(db, request.query, (filterKey, count) =>
           totals.get(version, filterKey, count),
@@ -72,12 +77,15 @@ export function registerPublicPositionRoutes(app: ZodApp, deps: { db: Db }): voi
       const detail = await details.get(version, request.params.id, () =>
         loadDetail(db, request.params.id),
       );
+      // "Not found" is cached as null too, so probing unpublished ids does not reach the database
+      // each time.
       if (!detail) throw new AppError('POSITION.NOT_FOUND');
       return detail;
     },
   );
 }
 
+/** A published position as the public detail page shows it, or null when not published. */
 async function loadDetail(db: Db, id: string): Promise<PublicPositionDetail | null> {
   const row = await findPublishedPosition(db, id);
   if (!row) return null;

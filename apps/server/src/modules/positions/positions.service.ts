@@ -1,30 +1,34 @@
-import { type AdminPosition, type ImportProblem, type PositionInput } from '@kaolu/contracts';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { type AdminPosition, type PositionInput } from '@kaolu/contracts';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { Principal } from '../../platform/auth/access';
 import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
 import { assertEventStatus, assertStageOpen, findEventById, type EventRecord } from '../events';
-import { getUnitById, type UnitRow } from '../units';
+import { getUnitById } from '../units';
 import { assertBrochureEditable } from './brochure-lifecycle';
 import { readFirstSheet } from '../../platform/excel/excel-cells';
-import { checkPositionAgainstPolicy, columnsFor, normaliseExamFields } from './position-format';
-import { readPositionSheet } from './position-excel';
+import { checkPositionAgainstPolicy, normaliseExamFields } from './position-format';
+import { createPositionImport, toColumns, type EditContext } from './position-import';
 import { assertUnitInScope } from './position-scope';
 import { brochure, position } from './position.table';
 import { presentAdminPosition, type PositionRow } from './positions.repository';
 import type { BrochureStatus } from '@kaolu/contracts';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
+/**
+ * What the positions use cases need; `now` is replaceable so tests can move the brochure window.
+ */
 export type PositionsDeps = { db: Db; audit: AuditLog; now?: () => Date };
 export type PositionsService = ReturnType<typeof createPositionsService>;
-type EditContext = { event: EventRecord; unitRow: UnitRow; brochureId: string };
 
 /** The brochure row of a unit in an event, created on first use and locked for the transaction. */
 export async function lockBrochure(tx: DbOrTx, eventId: string, unitId: string) {
   await tx
     .insert(brochure)
     .values({ eventId, unitId })
+    // Insert-if-missing then SELECT … FOR UPDATE: two first edits of a unit at once create one row
+    // and then wait for each other, instead of one failing on the unique index.
     .onConflictDoNothing({ target: [brochure.eventId, brochure.unitId] });
   const [row] = await tx
     .select()
@@ -34,6 +38,7 @@ export async function lockBrochure(tx: DbOrTx, eventId: string, unitId: string) 
   return { ...row!, status: row!.status as BrochureStatus };
 }
 
+/** POSITION.INVALID naming every problem of one position, for the form to show by field. */
 function invalid(problems: Array<{ field: string; message: string }>): AppError {
   return new AppError('POSITION.INVALID', {
     message: `职位信息有误：${problems.map((p) => p.message).join('；')}`,
@@ -50,7 +55,11 @@ export function createPositionsService(deps: PositionsDeps) {
   const { db, audit } = deps;
   const now = deps.now ?? (() => new Date());
 
-  /** `principal` is 'checked' only for a queued import whose scope was checked when it was queued. */
+  /**
+   * `principal` is 'checked' only for a queued import whose scope was checked when it was queued.
+   * Checks in order of cost: event state and window, unit kind and scope, then the brochure row
+   * lock.
+   */
   async function openForEdit(
     tx: DbOrTx,
     eventId: string,
@@ -62,16 +71,21 @@ export function createPositionsService(deps: PositionsDeps) {
     assertEventStatus(event.status, ['collecting'], '填报职位');
     assertStageOpen(event, 'brochure', now());
     const unitRow = await getUnitById(tx, unitId);
+    // A supervising department (主管部门) has no positions of its own; its units have.
     if (unitRow.kind !== 'unit')
       throw new AppError('POSITION.INVALID', {
         message: '职位须属于招录单位，不能直接挂在主管部门下',
       });
     if (principal !== 'checked') assertUnitInScope(principal, 'position.edit', unitRow, eventId);
+    // The brochure lock comes last: every cheaper refusal happens before rows are locked.
     const row = await lockBrochure(tx, eventId, unitId);
     assertBrochureEditable(row.status);
     return { event, unitRow, brochureId: row.id };
   }
 
+  /**
+   * Refuses a code already used in this event (the unique index would answer a less helpful 500).
+   */
   async function assertCodeFree(
     tx: DbOrTx,
     eventId: string,
@@ -86,94 +100,24 @@ export function createPositionsService(deps: PositionsDeps) {
       throw new AppError('POSITION.CODE_TAKEN', { message: `职位代码「${code}」在本事项中已存在` });
   }
 
+  /** Checks a position against the event's format and policy and stores its exam fields by code. */
   function prepare(input: PositionInput, event: EventRecord): PositionInput {
     const problems = checkPositionAgainstPolicy(input, event.policy);
     if (problems.length) throw invalid(problems);
     return normaliseExamFields(input, event.policy);
   }
 
+  /** One position row, or POSITION.NOT_FOUND. */
   async function getPosition(tx: DbOrTx, id: string): Promise<PositionRow> {
     const [row] = await tx.select().from(position).where(eq(position.id, id));
     if (!row) throw new AppError('POSITION.NOT_FOUND');
     return row;
   }
 
-  /** Validates and writes every row, or none: one problem anywhere leaves the brochure unchanged. */
-  async function importRows(
-    eventId: string,
-    unitId: string,
-    fileBase64: string,
-    ctx: ChangeContext,
-    scopeChecked = false,
-  ) {
-    const sheet = await readFirstSheet(fileBase64);
-    return db.transaction(async (tx) => {
-      const { event, unitRow } = await openForEdit(
-        tx,
-        eventId,
-        unitId,
-        scopeChecked ? 'checked' : ctx.principal,
-      );
-      const { rows, problems } = readPositionSheet(sheet, columnsFor(event.policy));
-      const seen = new Map<string, number>();
-      for (const { row, input } of rows) {
-        for (const p of checkPositionAgainstPolicy(input, event.policy))
-          problems.push({ row, ...p });
-        const first = seen.get(input.code);
-        if (first !== undefined)
-          problems.push({
-            row,
-            field: '职位代码',
-            message: `职位代码「${input.code}」与第${first}行重复`,
-          });
-        seen.set(input.code, row);
-      }
-      const codes = rows.map((r) => r.input.code);
-      const existing = codes.length
-        ? await tx
-            .select({ id: position.id, code: position.code, unitId: position.unitId })
-            .from(position)
-            .where(and(eq(position.eventId, eventId), inArray(position.code, codes)))
-        : [];
-      const byCode = new Map(existing.map((e) => [e.code, e]));
-      for (const { row, input } of rows) {
-        const other = byCode.get(input.code);
-        if (other && other.unitId !== unitId)
-          problems.push({
-            row,
-            field: '职位代码',
-            message: `职位代码「${input.code}」已被其他单位使用`,
-          });
-      }
-      if (problems.length) throw rowsInvalid(problems);
-      const fresh: Array<typeof position.$inferInsert> = [];
-      for (const { input } of rows) {
-        const values = toColumns(normaliseExamFields(input, event.policy));
-        const current = byCode.get(input.code);
-        if (current)
-          await tx
-            .update(position)
-            .set({ ...values, updatedAt: new Date() })
-            .where(eq(position.id, current.id));
-        else fresh.push({ ...values, eventId, unitId, status: 'draft' });
-      }
-      // New rows go in batches: one statement per 500 positions keeps a 20 000-row brochure quick.
-      for (let i = 0; i < fresh.length; i += 500)
-        await tx.insert(position).values(fresh.slice(i, i + 500));
-      const created = fresh.length;
-      await audit.record(tx, {
-        ...auditBase(ctx),
-        action: 'positions.imported',
-        targetType: 'brochure',
-        targetId: `${eventId}:${unitId}`,
-        result: 'success',
-        details: { unit: unitRow.name, rows: rows.length, created, updated: rows.length - created },
-      });
-      return { imported: rows.length };
-    });
-  }
+  const { importRows } = createPositionImport({ db, audit, openForEdit });
 
   return {
+    /** Adds one position to the unit's brochure (form entry), audited with what was saved. */
     async create(
       eventId: string,
       unitId: string,
@@ -200,6 +144,7 @@ export function createPositionsService(deps: PositionsDeps) {
       });
     },
 
+    /** Edits one position; the audit entry records before and after. */
     async update(id: string, input: PositionInput, ctx: ChangeContext): Promise<AdminPosition> {
       return db.transaction(async (tx) => {
         const before = await getPosition(tx, id);
@@ -228,6 +173,7 @@ export function createPositionsService(deps: PositionsDeps) {
       });
     },
 
+    /** Deletes one position while its brochure is editable; the audit entry keeps what it was. */
     async remove(id: string, ctx: ChangeContext): Promise<void> {
       await db.transaction(async (tx) => {
         const before = await getPosition(tx, id);
@@ -244,6 +190,7 @@ export function createPositionsService(deps: PositionsDeps) {
       });
     },
 
+    // Exposed for the import job (index.ts), which passes scopeChecked.
     importRows,
 
     /** Checks scope and window before a large import is queued as a job (the job checks again). */
@@ -260,37 +207,12 @@ export function createPositionsService(deps: PositionsDeps) {
     /** Counts rows with data quickly, to decide between an inline import and a job. */
     async countRows(fileBase64: string): Promise<number> {
       const sheet = await readFirstSheet(fileBase64);
+      // actualRowCount counts rows with values; the header row is not a position.
       return Math.max(0, sheet.actualRowCount - 1);
     },
 
+    // Outside a transaction: the admin routes read one position to check scope and present it.
     getPosition: (id: string) => getPosition(db, id),
-  };
-}
-
-/** The import report as one error: nothing was written, every problem listed by row and column. */
-export function rowsInvalid(problems: ImportProblem[]): AppError {
-  const sorted = [...problems].sort((a, b) => a.row - b.row);
-  return new AppError('IMPORT.ROWS_INVALID', {
-    message: `导入文件有 ${sorted.length} 处错误，未导入任何数据，请按报告逐行修改`,
-    details: { problems: sorted },
-  });
-}
-
-/** A validated input as table columns. */
-function toColumns(input: PositionInput) {
-  return {
-    code: input.code,
-    title: input.title,
-    category: input.category,
-    examCategory: input.examCategory ?? null,
-    examSubject: input.examSubject ?? null,
-    headcount: input.headcount,
-    conditions: input.conditions,
-    details: input.details,
-    township: input.township,
-    basicPolice: input.basicPolice,
-    acceptsAdjustment: input.acceptsAdjustment,
-    interviewRatio: input.interviewRatio ?? null,
   };
 }
 

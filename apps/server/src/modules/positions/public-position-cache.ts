@@ -9,6 +9,7 @@ import { recruitmentEvent } from '../events/event.table';
 export async function bumpSearchVersion(tx: DbOrTx, eventId: string): Promise<void> {
   await tx
     .update(recruitmentEvent)
+    // Touching updated_at is enough: readSearchVersion reads the newest updated_at of all events.
     .set({ updatedAt: new Date() })
     .where(sql`${recruitmentEvent.id} = ${eventId}`);
 }
@@ -21,6 +22,7 @@ export async function readSearchVersion(db: DbOrTx): Promise<string> {
   return row?.version ?? '';
 }
 
+/** An in-process cache keyed by (version, key); older versions leave by eviction only. */
 export type VersionedCache<T> = {
   /** The value for key at this version: cached, joined to a load already running, or loaded now. */
   get(version: string, key: string, load: () => Promise<T>): Promise<T>;
@@ -52,14 +54,17 @@ export function createVersionedCache<T>(options: {
         entries.set(fullKey, hit);
         return hit.value;
       }
+      // A load already running for this key is shared, not repeated.
       const running = loading.get(fullKey);
       if (running) return running;
       const promise = load()
         .then((value) => {
+          // Map iteration order is insertion order: the first key is the least recently used one.
           if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value!);
           entries.set(fullKey, { value, at: now() });
           return value;
         })
+        // A failed load is not cached: the next request tries again.
         .finally(() => loading.delete(fullKey));
       loading.set(fullKey, promise);
       return promise;

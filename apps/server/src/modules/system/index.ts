@@ -2,6 +2,7 @@
 import { defineModule } from '../../platform/modules/module-registry';
 import { registerSystemRoutes } from './system.routes';
 
+/** No service: the probes read the database handle and the build version from the platform. */
 export const systemModule = defineModule({
   name: 'system',
   dependsOn: [],

@@ -7,6 +7,8 @@ export function registerSystemRoutes(
   app: ZodApp,
   deps: { database: Database; version: string },
 ): void {
+  // Liveness touches nothing outside the process, so a database outage does not get the process
+  // killed.
   app.get(
     '/api/health',
     {
@@ -16,10 +18,13 @@ export function registerSystemRoutes(
     async () => ({
       status: 'ok' as const,
       version: deps.version,
+      // Uptime shows an operator whether a process was restarted recently.
       uptimeSeconds: Math.round(process.uptime()),
     }),
   );
 
+  // Readiness answers 503 while the database is unreachable, so a load balancer stops sending
+  // traffic.
   app.get(
     '/api/ready',
     {
@@ -35,6 +40,7 @@ export function registerSystemRoutes(
       const body = {
         status: ok ? 'ok' : 'unavailable',
         database: ok ? 'ok' : 'unavailable',
+        // The driver (PGlite or PostgreSQL) helps operators see which database a process runs on.
         driver: deps.database.driver,
       } as const;
       return reply.code(ok ? 200 : 503).send(body);

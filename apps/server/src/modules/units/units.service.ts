@@ -15,6 +15,7 @@ import {
 } from './unit-contact';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
+/** The body of a create or update, contact person in the clear (sealed before it is stored). */
 type UnitInput = z.infer<typeof UnitInputSchema>;
 export type UnitRow = typeof unit.$inferSelect;
 export type UnitsService = ReturnType<typeof createUnitsService>;
@@ -56,6 +57,7 @@ export function createUnitsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
   // Audit details name what changed, the contact only masked: the signed log is kept for years.
   const audited = (input: UnitInput, shown: Unit) => ({ ...input, contact: shown.contact });
 
+  /** Two levels only: a department has no parent, and only a department can be one. */
   async function assertParent(tx: DbOrTx, input: UnitInput, selfId?: string): Promise<void> {
     if (input.kind === 'department' && input.parentId)
       throw new AppError('UNIT.INVALID_PARENT', { message: '主管部门不能再有上级' });
@@ -69,6 +71,9 @@ export function createUnitsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
       });
   }
 
+  /**
+   * Refuses a code another unit uses, naming that unit (the unique index alone would answer 500).
+   */
   async function assertCodeFree(tx: DbOrTx, code: string, selfId?: string): Promise<void> {
     const existing = await findUnitByCode(tx, code);
     if (existing && existing.id !== selfId)
@@ -78,6 +83,10 @@ export function createUnitsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
   }
 
   return {
+    /**
+     * A page of units, departments before units, by code; the keyword matches name or code
+     * literally.
+     */
     async list(query: { page: number; pageSize: number; parentId?: string; keyword?: string }) {
       const parts: SQL[] = [];
       if (query.parentId) parts.push(eq(unit.parentId, query.parentId));
@@ -101,6 +110,7 @@ export function createUnitsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
 
     get: async (id: string) => present(await getUnitById(db, id)),
 
+    /** Creates a department or unit, its contact sealed to the new row, audited masked. */
     async create(input: UnitInput, ctx: ChangeContext): Promise<Unit> {
       return db.transaction(async (tx) => {
         await assertCodeFree(tx, input.code);
@@ -127,11 +137,14 @@ export function createUnitsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
       });
     },
 
+    /** Edits a unit; contact fields left out of the body keep their stored value. */
     async update(id: string, input: UnitInput, ctx: ChangeContext): Promise<Unit> {
       return db.transaction(async (tx) => {
         const before = await getUnitById(tx, id);
         await assertCodeFree(tx, input.code, id);
         await assertParent(tx, input, id);
+        // A department with units under it cannot become a unit: they would be left under a
+        // non-department.
         if (before.kind === 'department' && input.kind === 'unit') {
           const [children] = await tx
             .select({ n: count() })
