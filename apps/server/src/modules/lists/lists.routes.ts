@@ -121,7 +121,10 @@ export function registerListRoutes(app: ZodApp, lists: ListsService): void {
       config: { access },
     },
     async (request) => {
-      await lists.remove(request.params.id, request.body.reason, changeContextOf(request));
+      // The entry names its event only once loaded: the service checks the grant's scope then.
+      const inScope = (entryEventId: string) =>
+        assertEventInScope(request.principal, 'event.adjust', entryEventId);
+      await lists.remove(request.params.id, request.body.reason, changeContextOf(request), inScope);
       return { ok: true as const };
     },
   );

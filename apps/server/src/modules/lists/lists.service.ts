@@ -200,7 +200,16 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
     },
 
     /** Removes an entry; audited like a change, with `to: null` and the reason. */
-    async remove(entryId: string, reason: string, ctx: ChangeContext): Promise<void> {
+    /**
+     * Removes an entry; `assertInScope` refuses a caller whose grant does not cover the entry's
+     * event (least privilege, NFR-SEC-1) before anything changes.
+     */
+    async remove(
+      entryId: string,
+      reason: string,
+      ctx: ChangeContext,
+      assertInScope: (eventId: string) => void,
+    ): Promise<void> {
       await db.transaction(async (tx) => {
         const [before] = await tx
           .select()
@@ -208,6 +217,7 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
           .where(eq(listEntry.id, entryId))
           .for('update');
         if (!before) throw new AppError('LIST.ENTRY_NOT_FOUND');
+        assertInScope(before.eventId);
         // Locked before the event check, so a removal and a concurrent change of it serialise.
         await openEvent(tx, before.eventId);
         await tx.delete(listEntry).where(eq(listEntry.id, entryId));

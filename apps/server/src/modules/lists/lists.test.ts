@@ -217,4 +217,33 @@ describe('REG-01 emergency adjustment: whitelist, greylist and deadlines', () =>
     });
     expect(res.statusCode).toBe(403);
   });
+
+  it("refuses to remove an entry of an event outside the caller's grant, and keeps it", async () => {
+    const { id: otherEventId } = await createCollectingEvent(t.app, org);
+    const scoped = (await loginAs(t.app, [{ role: 'org_admin', eventId: otherEventId }])).headers;
+    const added = await t.app.inject({
+      method: 'PUT',
+      url: `/api/admin/events/${eventId}/lists/greylist`,
+      headers: org,
+      payload: { idNumber: bob, note: '考试违纪', reason: '违纪处理决定' },
+    });
+    expect(added.statusCode, added.body).toBe(200);
+    const list = async () =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/admin/events/${eventId}/lists/greylist`,
+          headers: org,
+        })
+      ).json().items as Array<{ id: string }>;
+    const [entry] = await list();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/list-entries/${entry!.id}/remove`,
+      headers: scoped,
+      payload: { reason: '越权移出' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect((await list()).map((e) => e.id)).toContain(entry!.id);
+  });
 });
