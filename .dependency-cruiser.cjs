@@ -1,6 +1,6 @@
 // Import rules of the server and of the pure rules package (docs/ARCHITECTURE.md "Dependency rules",
 // NFR-MNT-1). `npm run lint` runs them; cycles between module folders and module dependencies missing
-// from the registry are checked after it by `apps/server/src/cli/modules.ts --check`.
+// from the registry are checked after it by `apps/server/scripts/modules.ts --check`.
 const SRC = '^apps/server/src/';
 const MODULES = '^apps/server/src/modules/';
 const INDEX = `${MODULES}[^/]+/index\\.ts$`;

@@ -2,13 +2,15 @@
 // depends on). `--check` (run by `npm run lint`) also compares it with the imports: no cycle
 // between module folders, and every import of another module is a dependency the registry
 // declares (NFR-MNT-1). dependency-cruiser finds the imports; this file folds them to folders.
+// A developer tool outside src/: the server bundle (build.ts bundles every src/cli command) must not
+// pull in dependency-cruiser, a development dependency.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cruise, type ICruiseResult } from 'dependency-cruiser';
-import { kaoluModules } from '../module-registry';
-import { checkModuleOrder, findCycle } from '../platform/modules/module-registry';
+import { kaoluModules } from '../src/module-registry';
+import { checkModuleOrder, findCycle } from '../src/platform/modules/module-registry';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const MODULE_OF = /^apps\/server\/src\/modules\/([^/]+)\//;
 const TEST = /(\.test\.ts|\.test-support\.ts)$/;
 
