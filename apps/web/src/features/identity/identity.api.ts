@@ -66,6 +66,7 @@ export const candidateApi = {
 export const staffAuthApi = {
   login: (username: string, password: string) =>
     http.post<StaffLoginResult>('/api/staff/auth/login', { username, password }),
+  // No body: the pending session cookie of step 1 tells the server whose phone gets the code.
   sendCode: () => http.post<Ok>('/api/staff/auth/second-factor/sms'),
   verify: (method: StaffLoginResult['methods'][number], code: string) =>
     http.post<StaffAccount>('/api/staff/auth/second-factor/verify', { method, code }),

@@ -30,6 +30,7 @@ function joinPath(parent: string, child: string): string {
 export function menuFromRoutes(layout: RouteRecordRaw): AdminMenuItem[] {
   const entries: Array<AdminMenuItem & { order: number }> = [];
   for (const child of layout.children ?? []) {
+    // Only children marked with meta.menu: detail and sign-in pages stay out of the sidebar.
     const menu = child.meta?.menu;
     if (!menu) continue;
     const label = menu.label ?? child.meta?.title;

@@ -33,6 +33,7 @@ export const adminRoutes: RouteRecordRaw = {
   meta: { portal: 'admin', requiresStaff: true },
   children: [
     {
+      // No permission: every signed-in staff user sees whether the system is up.
       path: '',
       name: 'admin-dashboard',
       component: () => import('./pages/AdminDashboardPage.vue'),
@@ -49,6 +50,8 @@ export const adminRoutes: RouteRecordRaw = {
       },
     },
     {
+      // audit.read is the auditor's alone (三权分立, NFR-SEC-1): the administrators cannot read the
+      // log of their own actions.
       path: 'audit',
       name: 'admin-audit',
       component: () => import('@/features/audit/AuditLogPage.vue'),
@@ -83,6 +86,8 @@ export const adminRoutes: RouteRecordRaw = {
       },
     },
     {
+      // Sub-pages without meta.menu are reached from their list page; their permission still guards a
+      // direct visit.
       path: 'events/compare',
       name: 'admin-event-compare',
       component: () => import('@/features/events/pages/EventComparePage.vue'),
@@ -184,6 +189,7 @@ export const adminRoutes: RouteRecordRaw = {
     },
     // identity and access: users, role grants, login allowlist, sessions, SMS (REG-05 to REG-07)
     {
+      // 三权分立: users are sys_admin's (staff_user.manage); sec_admin sees them read-only to grant roles.
       path: 'users',
       name: 'admin-users',
       component: () => import('@/features/identity/pages/StaffUserListPage.vue'),
@@ -194,6 +200,7 @@ export const adminRoutes: RouteRecordRaw = {
       },
     },
     {
+      // sec_admin grants roles; the server refuses self-grants and two security roles in one person.
       path: 'role-grants',
       name: 'admin-role-grants',
       component: () => import('@/features/identity/pages/RoleGrantPage.vue'),
@@ -204,6 +211,7 @@ export const adminRoutes: RouteRecordRaw = {
       },
     },
     {
+      // REG-07: the addresses staff may log in from, kept by sec_admin.
       path: 'ip-allowlist',
       name: 'admin-ip-allowlist',
       component: () => import('@/features/identity/pages/IpAllowlistPage.vue'),
@@ -214,6 +222,7 @@ export const adminRoutes: RouteRecordRaw = {
       },
     },
     {
+      // NFR-SEC-1 session control: sec_admin sees who is signed in and can force a session off.
       path: 'sessions',
       name: 'admin-sessions',
       component: () => import('@/features/identity/pages/SessionListPage.vue'),
@@ -224,6 +233,7 @@ export const adminRoutes: RouteRecordRaw = {
       },
     },
     {
+      // REG-06: support reads the outbox and lifts a number's daily limit (sms.read / sms.unlock).
       path: 'sms',
       name: 'admin-sms',
       component: () => import('@/features/identity/pages/SmsOutboxPage.vue'),
@@ -234,6 +244,7 @@ export const adminRoutes: RouteRecordRaw = {
       },
     },
     {
+      // Last: an unknown admin path shows the 404 page inside the layout, with the menu still usable.
       path: ':pathMatch(.*)*',
       name: 'admin-not-found',
       component: () => import('@/shared/NotFoundPage.vue'),
