@@ -6,6 +6,7 @@ import { auditAdminModule } from './modules/audit-admin';
 import { candidatesModule } from './modules/candidates';
 import { dataExchangeModule } from './modules/data-exchange';
 import { eventsModule } from './modules/events';
+import { interviewListsModule } from './modules/interview-lists';
 import { identityModule, type RealNameVerifier } from './modules/identity';
 import { listsModule } from './modules/lists';
 import { messagesModule } from './modules/messages';
@@ -45,6 +46,7 @@ export function kaoluModules(options: ModuleOptions = {}) {
     scoresModule,
     applicationsModule,
     reviewModule,
+    interviewListsModule,
   ] as const;
 }
 

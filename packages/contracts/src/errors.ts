@@ -90,6 +90,20 @@ export const ERROR_CATALOGUE = {
   'SCORE.ALREADY_PUBLISHED': { status: 409, message: '成绩已公布，不能再导入' },
   'SCORE.PASS_LINE_MISSING': { status: 409, message: '尚有考试类别未设置合格线，不能公布成绩' },
   'SCORE.NOTHING_TO_PUBLISH': { status: 409, message: '尚未导入笔试成绩' },
+  // interview lists, adjustment and composite scores (INT-02, INT-07, §7)
+  'INTERVIEW_LIST.SCORES_NOT_PUBLISHED': {
+    status: 409,
+    message: '笔试成绩尚未公布，不能计算面试名单',
+  },
+  'INTERVIEW_LIST.ALREADY_PUBLISHED': {
+    status: 409,
+    message: '面试名单已发布，不能重新计算',
+  },
+  'INTERVIEW_LIST.NOT_COMPUTED': { status: 409, message: '面试名单尚未计算' },
+  'INTERVIEW_LIST.INVALID_TRANSITION': {
+    status: 409,
+    message: '面试名单当前状态不允许该操作',
+  },
   'APPLICATION.NOT_FOUND': { status: 404, message: '职位报名记录不存在' },
   'APPLICATION.NOT_ELIGIBLE': { status: 422, message: '不符合该职位的报考条件' },
   'APPLICATION.ALREADY_ACTIVE': {

@@ -25,6 +25,7 @@ export * from './payments';
 export * from './tickets';
 // written-exam scores, position application and unit review
 export * from './scores';
+export * from './interview-lists';
 export * from './applications';
 export * from './review';
 export * from './personal-data';

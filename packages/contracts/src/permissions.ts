@@ -44,6 +44,13 @@ export const PERMISSIONS = {
   'score.publish': '设置合格线并公布笔试成绩',
   'application.review': '资格审查（本单位职位报名）',
   'application.overdue': '查看各单位超时未审报名',
+  // after review: interview lists, 体测, adjustment, interview scores and composite (INT-02, INT-07, §7)
+  'interview_list.read': '查看面试名单（本单位职位）',
+  'interview_list.manage': '计算、确认和发布面试名单，导入体测结果',
+  'adjustment.review': '审核调剂申请（本单位职位）',
+  'adjustment.manage': '发布调剂职位、组织统一调剂',
+  'composite.read': '查看面试成绩和综合成绩（本单位职位）',
+  'composite.manage': '导入面试成绩、计算并公布综合成绩和体检名单',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

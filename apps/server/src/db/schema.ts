@@ -23,3 +23,5 @@ export * from '../modules/review/review.table';
 export * from '../modules/messages/candidate-message.table';
 // uploaded materials, stored encrypted (INT-05)
 export * from '../platform/files/stored-file.table';
+// interview lists, 体测 and their history (INT-02, NFR-HIS-1)
+export * from '../modules/interview-lists/interview-list.table';

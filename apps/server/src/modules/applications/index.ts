@@ -10,6 +10,7 @@ import { createApplicationsService } from './applications.service';
 
 export { createApplicationsService, type ApplicationsService } from './applications.service';
 export { registerApplicationRoutes } from './applications.routes';
+export { approvedApplicationsOf, type ApprovedApplication } from './approved-applications.queries';
 // review moves applications through these, inside its own transaction, and writes the timeline.
 export {
   APPLICATION_TRANSITIONS,

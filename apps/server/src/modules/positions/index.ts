@@ -20,6 +20,7 @@ export { createBrochuresService, type BrochuresService } from './brochures.servi
 export { registerPublicPositionRoutes } from './positions.routes';
 export { checkPositionAgainstPolicy, columnsFor } from './position-format';
 export { describeConditions } from './position-conditions.text';
+export { selectionPositionsOf, type SelectionPosition } from './selection-positions.queries';
 export { demoConditionsToPositionConditions } from './demo-conditions';
 export { position, brochure } from './position.table';
 export { POSITIONS_IMPORT_JOB, INLINE_IMPORT_ROWS } from './positions.admin.routes';

@@ -14,6 +14,12 @@ import type { ScoresService } from './scores.service';
 export { createScoresService, type ScoresService } from './scores.service';
 export { SCORES_IMPORT_JOB, INLINE_IMPORT_CHARS } from './scores.routes';
 export { writtenTotalOf, passLineFor, hasPassed } from './written-result';
+export {
+  writtenResultsOf,
+  passLinesOf,
+  scoresPublishedAt,
+  type WrittenResultRow,
+} from './written-results.queries';
 export { writtenScore, passLine, scoreRelease } from './scores.table';
 export { countPassFigures, type PassFigures } from './score-figures';
 

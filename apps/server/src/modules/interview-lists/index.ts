@@ -1,0 +1,32 @@
+// Public face of the interview-lists module 面试名单 (INT-02, §7): the lists, their figures and
+// the queries adjustment and composite scores read.
+import { defineModule } from '../../platform/modules/module-registry';
+import { registerInterviewListRoutes } from './interview-lists.routes';
+import { createInterviewListsService } from './interview-lists.service';
+
+export {
+  createInterviewListsService,
+  type InterviewListsService,
+  type ComputeSummary,
+} from './interview-lists.service';
+export type { AdjustedPlacement } from './interview-lists.repository';
+export {
+  positionListsOf,
+  shortPositionsOf,
+  listEntriesOf,
+  firstListCandidateIds,
+  physicalTestFailuresOf,
+  type PositionListFigures,
+  type ListEntryRow,
+  type ListRound,
+  type ListEntryStatus,
+} from './interview-lists.queries';
+
+/** Built after the modules whose data the lists are drawn from. */
+export const interviewListsModule = defineModule({
+  name: 'interview-lists',
+  dependsOn: ['events', 'units', 'positions', 'scores', 'applications', 'candidates'],
+  create: ({ db, audit, clock }) =>
+    createInterviewListsService({ db, audit, now: () => clock.now() }),
+  routes: (app, lists) => registerInterviewListRoutes(app, lists),
+});
