@@ -25,3 +25,6 @@ export * from '../modules/messages/candidate-message.table';
 export * from '../platform/files/stored-file.table';
 // interview lists, 体测 and their history (INT-02, NFR-HIS-1)
 export * from '../modules/interview-lists/interview-list.table';
+// verifiable draws and the interview system (REG-08, IVW-01 … IVW-07)
+export * from '../platform/draws/draw.table';
+export * from '../modules/interviews/interview.table';
