@@ -7,6 +7,7 @@ import { candidatesModule } from './modules/candidates';
 import { dataExchangeModule } from './modules/data-exchange';
 import { eventsModule } from './modules/events';
 import { interviewListsModule } from './modules/interview-lists';
+import { interviewsModule } from './modules/interviews';
 import { identityModule, type RealNameVerifier } from './modules/identity';
 import { listsModule } from './modules/lists';
 import { messagesModule } from './modules/messages';
@@ -47,6 +48,7 @@ export function kaoluModules(options: ModuleOptions = {}) {
     applicationsModule,
     reviewModule,
     interviewListsModule,
+    interviewsModule,
   ] as const;
 }
 
