@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { createDrawService, type DrawService } from './platform/draws';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
@@ -63,6 +64,7 @@ export type AppContext = {
   audit: AuditLog;
   events: EventsModuleService;
   lists: ListsService;
+  draws: DrawService;
   exchange: DataExchangeModuleService;
   /** Every module's service, by module name (see module-registry.ts). */
   modules: KaoluServices;
@@ -178,6 +180,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     jobs,
     sms,
     clock: systemClock,
+    // One draw service for every kind of draw, so each kind's replayer is found by the same replay.
+    draws: createDrawService({ db: database.db, crypto, audit, now: () => systemClock.now() }),
     log: app.log,
   };
   const modules = kaoluModules({ realName: options.realName });
@@ -227,6 +231,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     identity,
     sms,
     audit,
+    draws: platform.draws,
     events: services.events,
     lists: services.lists,
     exchange: services['data-exchange'],

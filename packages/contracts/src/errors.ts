@@ -90,6 +90,15 @@ export const ERROR_CATALOGUE = {
   'SCORE.ALREADY_PUBLISHED': { status: 409, message: '成绩已公布，不能再导入' },
   'SCORE.PASS_LINE_MISSING': { status: 409, message: '尚有考试类别未设置合格线，不能公布成绩' },
   'SCORE.NOTHING_TO_PUBLISH': { status: 409, message: '尚未导入笔试成绩' },
+  // verifiable draws (REG-08)
+  'DRAW.NOT_FOUND': { status: 404, message: '抽签记录不存在' },
+  'DRAW.ALREADY_DRAWN': { status: 409, message: '该抽签已完成，不能再次抽取' },
+  'DRAW.NOT_DRAWN': { status: 409, message: '尚未抽签，种子未公开' },
+  'DRAW.NOT_REPLAYABLE': { status: 409, message: '该类抽签暂不支持复现' },
+  'DRAW.REDRAW_NEEDS_REASON': {
+    status: 409,
+    message: '该范围已有抽签记录，重新抽签须填写原因，原记录保留',
+  },
   // interview lists, adjustment and composite scores (INT-02, INT-07, §7)
   'INTERVIEW_LIST.SCORES_NOT_PUBLISHED': {
     status: 409,

@@ -3,6 +3,7 @@ import type { Config } from '../../config';
 import type { Database, Db } from '../../db/client';
 import type { AuditLog, AuditSealer } from '../audit';
 import type { CryptoProvider } from '../crypto';
+import type { DrawService } from '../draws';
 import type { ZodApp } from '../http/types';
 import type { JobRunner } from '../jobs/job-runner';
 import type { SmsGateway } from '../sms';
@@ -24,6 +25,8 @@ export type PlatformContext = {
   jobs: JobRunner;
   sms: SmsGateway;
   clock: Clock;
+  /** Verifiable draws (REG-08): commit the seed hash, draw, replay. */
+  draws: DrawService;
   log: FastifyBaseLogger;
 };
 
