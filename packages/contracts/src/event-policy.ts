@@ -73,7 +73,7 @@ export const ExamCategorySchema = z.object({
   passMark: z.number().min(0).max(100).meta({ title: '笔试合格线' }),
   // INT-07: whether the category's interview gives a 专业分 (面上: every category but 综合管理).
   // Policies stored before the switch moved here from `interview` read as false; migration
-  // 0013_policy_professional_per_category carried the old event-wide switch into each category.
+  // 0013_composite_scores carried the old event-wide switch into each category.
   professionalScore: z.boolean().default(false).meta({ title: '设专业分' }),
 });
 export type ExamCategory = z.infer<typeof ExamCategorySchema>;

@@ -25,3 +25,5 @@ export * from '../modules/messages/candidate-message.table';
 export * from '../platform/files/stored-file.table';
 // interview lists, 体测 and their history (INT-02, NFR-HIS-1)
 export * from '../modules/interview-lists/interview-list.table';
+// interview scores, composite scores and their history (INT-07, IVW-08, NFR-HIS-1)
+export * from '../modules/composite/composite.table';
