@@ -107,7 +107,8 @@ describe('interview scores and composite scores', () => {
       await desk.getByText(/第 1 版：1 人/).waitFor();
 
       // The ranking: 70.25 × 0.4 + 85.5 × 0.6 (the 专业分 weight carried over) = 79.40.
-      await desk.getByTestId('composite-open').first().click();
+      // el-table renders a fixed column twice; the visible copy is the one to click.
+      await desk.locator('[data-testid=composite-open]:visible').first().click();
       const ranking = desk.getByTestId('composite-position');
       await ranking.getByText('79.40').first().waitFor();
       expect(await ranking.innerText()).toContain('综合成绩相同的，面试成绩高者在前');

@@ -66,7 +66,7 @@ export function computeComposites(
       candidateId: c.candidateId,
       positionId: c.position.id,
       unitId: c.position.unitId,
-      examCategory: c.position.examCategory ?? '',
+      examCategory: c.examCategory,
       writtenCenti: c.writtenCenti,
       structuredCenti: s.structured,
       professionalCenti: c.hasProfessional ? s.professional : null,

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors/app-error';
 import { findEventById, type EventRecord } from '../events';
 import { listEntriesOf, positionListsOf, type ListEntryRow } from '../interview-lists';
 import { selectionPositionsOf, type SelectionPosition } from '../positions';
+import { writtenResultsOf } from '../scores';
 import { ticketNumbersOf } from '../tickets';
 
 /** A candidate on the interview list, with what his scores and composite depend on (§7, INT-07). */
@@ -13,6 +14,7 @@ export type ListedCandidate = {
   position: SelectionPosition;
   /** The written total on the 100-point scale, as the list was drawn with it. */
   writtenCenti: Centi;
+  examCategory: string;
   examCategoryName: string;
   /** INT-07: whether the position's exam category gives a 专业分 in the interview. */
   hasProfessional: boolean;
@@ -44,11 +46,13 @@ export async function loadCompositeInputs(
   // Locked inside a change: the event row serialises two imports or computations of one event.
   const event = await findEventById(db, eventId, lock);
   if (!event) throw new AppError('EVENT.NOT_FOUND');
-  const [lists, entries, positions] = await Promise.all([
+  const [lists, entries, positions, written] = await Promise.all([
     positionListsOf(db, eventId),
     listEntriesOf(db, eventId, { status: 'listed' }),
     selectionPositionsOf(db, eventId),
+    writtenResultsOf(db, eventId),
   ]);
+  const sat = new Map(written.map((w) => [w.candidateId, w.examCategory]));
   const latest = new Map<string, ListEntryRow>();
   for (const e of entries) {
     const seen = latest.get(e.candidateId);
@@ -62,13 +66,17 @@ export async function loadCompositeInputs(
     const position = positionById.get(e.positionId);
     // A listed entry always has a written total and a seat; one without is not the lists' shape.
     if (!position || e.writtenTotalCenti === null || !tickets.has(e.candidateId)) continue;
-    const category = position.examCategory ? categories.get(position.examCategory) : undefined;
+    // The position's exam category decides the 专业分; a position that names none (older brochures)
+    // takes the category the candidate sat the written exam in.
+    const code = position.examCategory ?? sat.get(e.candidateId) ?? null;
+    const category = code ? categories.get(code) : undefined;
     listed.push({
       candidateId: e.candidateId,
       ticketNumber: tickets.get(e.candidateId)!,
       position,
       writtenCenti: e.writtenTotalCenti,
-      examCategoryName: category?.name ?? position.examCategory ?? '未分类',
+      examCategory: code ?? '',
+      examCategoryName: category?.name ?? code ?? '未分类',
       hasProfessional: category?.professionalScore ?? false,
     });
   }

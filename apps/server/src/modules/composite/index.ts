@@ -11,7 +11,7 @@ export type { ComputedInterviewScore } from './interview-scores';
 /** Built after the interview lists it reads (and the modules whose data the rows name). */
 export const compositeModule = defineModule({
   name: 'composite',
-  dependsOn: ['events', 'units', 'positions', 'candidates', 'tickets', 'interview-lists'],
+  dependsOn: ['events', 'units', 'positions', 'scores', 'candidates', 'tickets', 'interview-lists'],
   create: ({ db, audit, clock }) => createCompositeService({ db, audit, now: () => clock.now() }),
   routes: (app, composite) => registerCompositeRoutes(app, composite),
 });
