@@ -120,6 +120,14 @@ export function computeComposites(
   const passedIn = new Map<string, number>();
   for (const r of ranked.value) passedIn.set(r.partition, (passedIn.get(r.partition) ?? 0) + 1);
   const headcount = new Map(listed.map((c) => [c.position.id, c.position]));
+  // Per position: how many enter the physical exam (rank ≤ headcount) and the last rank entering;
+  // more entering than places means everyone at that last rank tied and all of them enter.
+  const entering = new Map<string, { count: number; lastRank: number }>();
+  for (const r of ranked.value) {
+    if (r.rank > headcount.get(r.partition)!.headcount) continue;
+    const e = entering.get(r.partition) ?? { count: 0, lastRank: 0 };
+    entering.set(r.partition, { count: e.count + 1, lastRank: Math.max(e.lastRank, r.rank) });
+  }
   return drafts.map(({ text, ...d }) => {
     const position = headcount.get(d.positionId)!;
     const r = rankOf.get(d.candidateId);
@@ -131,12 +139,17 @@ export function computeComposites(
         explanation: `${text}，不参加排名，不进入体检`,
       };
     const physicalExam = r.rank <= position.headcount;
-    const tie =
-      r.separatedBy && r.separatedBy !== '综合成绩'
+    const tiedAll = r.position > 1 && r.separatedBy === null;
+    const tie = tiedAll
+      ? '（与前一名各项成绩均相同，名次并列）'
+      : r.separatedBy && r.separatedBy !== '综合成绩'
         ? `（与前一名综合成绩相同，按${r.separatedBy}排在其后）`
         : '';
+    const e = entering.get(d.positionId);
     const beyond =
-      physicalExam && r.position > position.headcount ? '，与末位成绩完全相同，一并进入体检' : '';
+      physicalExam && e && e.count > position.headcount && r.rank === e.lastRank
+        ? `，末位第 ${r.rank} 名成绩完全相同的考生一并进入体检（共 ${e.count} 人）`
+        : '';
     const outcome = physicalExam ? `进入体检名单${beyond}` : '名次在招录人数之外，未进入体检名单';
     const explanation =
       `${text}；在职位「${position.title}」面试合格的 ${passedIn.get(d.positionId)} 人中排名第 ${r.rank}${tie}` +

@@ -108,6 +108,41 @@ describe('interview scores and composite scores 综合成绩 (§7, IVW-08, INT-0
     expect(res.json().error.message).toContain(ticket(8));
   });
 
+  it("takes the interview system's computed scores under the same checks, all or nothing", async () => {
+    const composite = t.app.kaolu.modules.composite;
+    // A staff caller of the interview system, allowed to manage composites everywhere.
+    const ctx = {
+      actor: { kind: 'staff' as const, id: 'ivw', username: 'interview-system' },
+      principal: {
+        kind: 'staff' as const,
+        id: 'ivw',
+        username: 'interview-system',
+        permissions: new Set(['composite.manage' as const]),
+      },
+    };
+    const id = (i: number) => f.people[i]!.candidateId;
+    const refused = composite.recordInterviewScores(
+      f.event.id,
+      [
+        { candidateId: id(8), structuredCenti: 9000, professionalCenti: null },
+        { candidateId: id(4), structuredCenti: 8125, professionalCenti: null },
+      ],
+      ctx,
+    );
+    await expect(refused).rejects.toMatchObject({
+      code: 'IMPORT.ROWS_INVALID',
+      details: { problems: [{ row: 2, field: '专业面试成绩' }] },
+    });
+    expect((await get('')).json()).toMatchObject({ scored: 7 });
+    const ok = await composite.recordInterviewScores(
+      f.event.id,
+      [{ candidateId: id(8), structuredCenti: 9000, professionalCenti: null }],
+      ctx,
+    );
+    expect(ok).toEqual({ imported: 1 });
+    expect((await get('')).json()).toMatchObject({ scored: 8 });
+  });
+
   it('computes written × 40 % + structured × 30 % + 专业分 × 30 %, half up on exact decimals', async () => {
     expect((await importInterviewScores(t.app, org, f.event.id, GOOD)).statusCode).toBe(200);
     const res = await post('/compute');
@@ -160,7 +195,10 @@ describe('interview scores and composite scores 综合成绩 (§7, IVW-08, INT-0
       [2, true],
       [2, true],
     ]);
-    expect(p2.rows[2]!.explanation).toContain('与末位成绩完全相同，一并进入体检');
+    // Both tied candidates are told the same: neither is the one "beyond" the headcount.
+    for (const tied of p2.rows.slice(1))
+      expect(tied.explanation).toContain('末位第 2 名成绩完全相同的考生一并进入体检（共 3 人）');
+    expect(p2.rows[0]!.explanation).not.toContain('一并进入体检');
   });
 
   it('shows a unit its own positions only', async () => {
