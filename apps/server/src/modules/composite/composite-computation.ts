@@ -60,6 +60,7 @@ export function computeComposites(
 ): ComputedComposite[] {
   const weights = eventWeights(policy);
   const drafts = listed.map((c) => {
+    // The service refuses to compute while a listed candidate has no scores.
     const s = scores.get(c.candidateId)!;
     const own = c.hasProfessional ? weights : weightsWithoutProfessional(weights);
     const base = {
@@ -91,6 +92,7 @@ export function computeComposites(
       !c.hasProfessional && weights.professional > 0
         ? `（「${c.examCategoryName}」不设专业分，专业分权重 ${weights.professional / 10000} 并入结构化面试）`
         : '';
+    // As in computeInterviewResults: the pass mark applies to the structured interview score.
     const passed = s.structured >= passMark;
     const verdict = `面试成绩（结构化面试）${formatCenti(s.structured)}${passed ? '达到' : '未达到'}合格分数线 ${formatCenti(passMark)}`;
     return {
@@ -100,6 +102,7 @@ export function computeComposites(
       text: `综合成绩 = ${formula}${folded}；${verdict}`,
     };
   });
+  // Only those who passed the interview are ranked (§7: 60 to continue).
   const ranked = rankRows(
     drafts
       .filter((d) => d.passed)
@@ -138,6 +141,7 @@ export function computeComposites(
         physicalExam: false,
         explanation: `${text}，不参加排名，不进入体检`,
       };
+    // Competition ranks: rank ≤ headcount takes everyone tied at the last place too.
     const physicalExam = r.rank <= position.headcount;
     const tiedAll = r.position > 1 && r.separatedBy === null;
     const tie = tiedAll

@@ -50,12 +50,14 @@ export function createCompositeReads(deps: CompositeDeps) {
     const byCandidate = new Map(results.map((r) => [r.candidateId, r]));
     return { inputs, listed, scores, byCandidate, run };
   }
+  // Every view below is derived from one board, so their figures agree with each other.
   type Board = Awaited<ReturnType<typeof board>>;
 
   // Per position figures of the candidates in scope, in position code order.
   async function positionFigures(b: Board): Promise<CompositePosition[]> {
     const groups = new Map<string, ListedCandidate[]>();
     for (const c of b.listed) groups.set(c.position.id, [...(groups.get(c.position.id) ?? []), c]);
+    // Unit names in one query for all positions of the page (NFR-PERF-1).
     const units = await unitSummariesOf(
       db,
       [...groups.values()].map((g) => g[0]!.position.unitId),
@@ -89,12 +91,14 @@ export function createCompositeReads(deps: CompositeDeps) {
     const r = b.byCandidate.get(c.candidateId);
     return {
       ticketNumber: c.ticketNumber,
+      // Names are masked on every staff and public view (NFR-SEC-3).
       candidateName: maskName(names.get(c.candidateId) ?? ''),
       written: formatCenti(c.writtenCenti),
       structured: centi(s?.structured ?? null),
       professional: centi(s?.professional ?? null),
       absent: s?.absent ?? false,
       composite: centi(r?.compositeCenti ?? null),
+      // null until computed: the page says 尚未计算 instead of a false 不合格.
       passed: r ? r.passed : null,
       rank: r?.rank ?? null,
       physicalExam: r?.physicalExam ?? false,
@@ -108,6 +112,7 @@ export function createCompositeReads(deps: CompositeDeps) {
     Number(y.composite ?? -1) - Number(x.composite ?? -1) ||
     x.ticketNumber.localeCompare(y.ticketNumber);
 
+  // Candidate names are read through the candidates module's index, never its table.
   async function names(listed: readonly ListedCandidate[]) {
     const rows = await findCandidatesByIds(
       db,
@@ -144,6 +149,7 @@ export function createCompositeReads(deps: CompositeDeps) {
 
     /** Positions on the lists with their figures, paged. */
     async positions(eventId: string, page: PageQuery, principal: Principal | undefined) {
+      // Paged in memory: the figures need every listed candidate of the event anyway.
       const all = await positionFigures(await board(eventId, principal));
       const start = (page.page - 1) * page.pageSize;
       return { items: all.slice(start, start + page.pageSize), total: all.length };
@@ -189,6 +195,7 @@ export function createCompositeReads(deps: CompositeDeps) {
             r.explanation,
           ]),
       );
+      // The export carries the explanation too, so a printed list answers the same questions.
       const header = [
         '职位代码',
         '职位名称',
@@ -216,6 +223,7 @@ export function createCompositeReads(deps: CompositeDeps) {
 
     /** The candidate's own published composites with every figure explained; nothing before. */
     async candidateResults(candidateId: string): Promise<CandidateComposite[]> {
+      // The join on the run's publishedAt is what keeps unpublished figures from candidates.
       const rows = await publishedResultsOf(db, candidateId);
       const items: CandidateComposite[] = [];
       for (const { r, publishedAt } of rows) items.push(await candidateView(r, publishedAt!));
@@ -227,6 +235,7 @@ export function createCompositeReads(deps: CompositeDeps) {
     r: CompositeResultRow,
     publishedAt: Date,
   ): Promise<CandidateComposite> {
+    // A candidate has one row per event at most: a few small reads, in parallel.
     const [event, positions, tickets, units] = await Promise.all([
       findEventById(db, r.eventId),
       selectionPositionsOf(db, r.eventId),

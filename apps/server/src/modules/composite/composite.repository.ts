@@ -53,6 +53,7 @@ export async function upsertScores(
         },
       });
   }
+  // New scores after a computation: publication must wait for a recomputation (COMPOSITE.STALE).
   await tx.update(compositeRun).set({ stale: true }).where(eq(compositeRun.eventId, eventId));
 }
 
@@ -85,6 +86,7 @@ export async function saveComputation(
   results: readonly ComputedComposite[],
   meta: { version: number; policyVersion: number; by: string; at: Date },
 ): Promise<void> {
+  // The current rows are replaced as a whole; the history keeps the previous ones (NFR-HIS-1).
   await tx.delete(compositeResult).where(eq(compositeResult.eventId, eventId));
   for (let i = 0; i < results.length; i += 500) {
     const values = results.slice(i, i + 500).map((r) => ({ ...r, eventId, version: meta.version }));
@@ -111,6 +113,7 @@ export async function savePublication(
   results: readonly CompositeResultRow[],
   meta: { version: number; policyVersion: number; by: string; at: Date },
 ): Promise<void> {
+  // The published rows are the computed ones: publication changes no figure.
   await tx
     .update(compositeRun)
     .set({ publishedAt: meta.at, publishedBy: meta.by })
@@ -169,6 +172,7 @@ export async function versionsOf(db: DbOrTx, eventId: string) {
     .select({
       version: compositeVersion.version,
       action: compositeVersion.action,
+      // Counted in SQL: the page lists versions without loading their snapshots.
       candidates: sql<number>`jsonb_array_length(${compositeVersion.results})`.mapWith(Number),
       createdBy: compositeVersion.createdBy,
       createdAt: compositeVersion.createdAt,

@@ -36,6 +36,7 @@ function sendXlsx(reply: FastifyReply, name: string, file: Buffer) {
 export function registerCompositeRoutes(app: ZodApp, composite: CompositeService): void {
   const base = '/api/admin/events/:id/composite';
   app.get(
+    // The page header: counts and run state in the caller's scope (a unit sees its own figures).
     base,
     {
       schema: {
@@ -49,6 +50,7 @@ export function registerCompositeRoutes(app: ZodApp, composite: CompositeService
     async (request) => composite.summary(request.params.id, request.principal),
   );
   app.get(
+    // Server-paged positions: a national event has thousands (NFR-PERF-1).
     `${base}/positions`,
     {
       schema: {
@@ -63,6 +65,7 @@ export function registerCompositeRoutes(app: ZodApp, composite: CompositeService
     async (request) => composite.positions(request.params.id, request.query, request.principal),
   );
   app.get(
+    // A unit user asking for another unit's position gets 404, never its figures.
     `${base}/positions/:positionId`,
     {
       schema: {
@@ -77,6 +80,7 @@ export function registerCompositeRoutes(app: ZodApp, composite: CompositeService
       composite.positionDetail(request.params.id, request.params.positionId, request.principal),
   );
   app.get(
+    // composite.read, not manage: units export the rows of their own positions.
     `${base}/export`,
     { schema: { tags, summary: '导出综合成绩 Excel', params: IdParamSchema }, config: read },
     async (request, reply) => {
@@ -85,6 +89,7 @@ export function registerCompositeRoutes(app: ZodApp, composite: CompositeService
     },
   );
   app.get(
+    // NFR-HIS-1: the history of computations and publications of the event.
     `${base}/versions`,
     {
       schema: {
@@ -98,6 +103,7 @@ export function registerCompositeRoutes(app: ZodApp, composite: CompositeService
     async (request) => composite.versions(request.params.id, request.principal),
   );
   app.get(
+    // The template lists the listed candidates, so staff fill in scores rather than type tickets.
     `${base}/template`,
     {
       schema: { tags, summary: '下载面试成绩导入模板（含进入面试的考生）', params: IdParamSchema },
@@ -129,6 +135,7 @@ export function registerCompositeRoutes(app: ZodApp, composite: CompositeService
       composite.importScores(request.params.id, request.body.fileBase64, changeContextOf(request)),
   );
   app.post(
+    // No body: the computation reads everything it needs from the event's data.
     `${base}/compute`,
     {
       schema: {
@@ -142,6 +149,7 @@ export function registerCompositeRoutes(app: ZodApp, composite: CompositeService
     async (request) => composite.compute(request.params.id, changeContextOf(request)),
   );
   app.post(
+    // Publication is final: imports and recomputation are refused afterwards (service).
     `${base}/publish`,
     {
       schema: {

@@ -39,6 +39,7 @@ export function createCompositeService(deps: CompositeDeps) {
       const inputs = await loadCompositeInputs(tx, eventId, true);
       await assertScoresOpen(tx, inputs);
       const scores = await scoresOf(tx, eventId);
+      // Every listed candidate needs scores (or a 缺考 mark): a partial ranking would mislead.
       const missing = inputs.listed.filter((c) => !scores.has(c.candidateId));
       if (missing.length > 0 || inputs.listed.length === 0) {
         const named = missing.slice(0, MISSING_NAMED).map((c) => c.ticketNumber);
@@ -56,6 +57,7 @@ export function createCompositeService(deps: CompositeDeps) {
         inputs.listed,
         scores,
       );
+      // The run row was locked by assertScoresOpen, so two computations cannot take one number.
       const version = ((await findRun(tx, eventId))?.version ?? 0) + 1;
       await saveComputation(tx, eventId, results, {
         version,
@@ -84,6 +86,7 @@ export function createCompositeService(deps: CompositeDeps) {
       if (!run) throw new AppError('COMPOSITE.NOT_COMPUTED');
       if (run.publishedAt) throw new AppError('COMPOSITE.ALREADY_PUBLISHED');
       if (run.stale) throw new AppError('COMPOSITE.STALE');
+      // The published snapshot is taken inside the transaction that publishes it.
       const results = await resultsOf(tx, eventId);
       await savePublication(tx, eventId, results, {
         version: run.version,

@@ -51,6 +51,7 @@ export function createInterviewScores(deps: CompositeDeps) {
       const { rows, problems } = check(inputs);
       // All or nothing: a half-imported sheet would leave staff unsure which rows count.
       if (problems.length) throw new AppError('IMPORT.ROWS_INVALID', { details: { problems } });
+      // A corrected sheet replaces the earlier scores of the candidates it names.
       await upsertScores(tx, eventId, rows, { source, recordedBy: actorName(ctx), at: now() });
       await audit.record(tx, {
         ...auditBase(ctx),
@@ -67,6 +68,7 @@ export function createInterviewScores(deps: CompositeDeps) {
   /** The Excel import: 准考证号, 结构化面试成绩, 专业面试成绩 (where the category has one), 缺考. */
   async function importScores(eventId: string, fileBase64: string, ctx: ChangeContext) {
     assertEventInScope(ctx.principal, 'composite.manage', eventId);
+    // The file is read before the transaction: parsing is slow and needs no lock.
     const sheet = await readFirstSheet(fileBase64);
     return write(
       eventId,
@@ -99,6 +101,7 @@ export function createInterviewScores(deps: CompositeDeps) {
             return report('考生', target ? '同一考生重复出现' : '考生不在本事项的面试名单中');
           seen.add(s.candidateId);
           const before = problems.length;
+          // Already computed scores must still be hundredths within 0–100.
           if (!isScore(s.structuredCenti))
             report('结构化面试成绩', '成绩应为0至100之间的数，最多两位小数');
           if (!isScore(s.professionalCenti))
@@ -137,6 +140,7 @@ export function createInterviewScores(deps: CompositeDeps) {
         )
       ).map((c) => [c.id, c.name]),
     );
+    // By position, then ticket: the order in which staff read the interview results.
     const rows = [...inputs.listed]
       .sort(
         (a, b) =>

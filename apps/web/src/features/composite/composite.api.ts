@@ -21,8 +21,10 @@ const base = (eventId: string) => `/api/admin/events/${eventId}/composite`;
 
 /** Interview scores and composite scores (§7, IVW-08, INT-07): staff views and the candidate's. */
 export const compositeApi = {
+  // The header of the staff page: weights, counts in the caller's scope, run state.
   summary: (eventId: string, options?: RequestOptions) =>
     http.get<CompositeSummary>(base(eventId), options),
+  // Server-paged for PageTable; a unit user gets his units' positions only.
   positions: (eventId: string, query: { page: number; pageSize: number }) =>
     http.get<z.infer<typeof CompositePositionPageSchema>>(`${base(eventId)}/positions`, { query }),
   position: (eventId: string, positionId: string) =>
@@ -36,11 +38,14 @@ export const compositeApi = {
       { fileBase64 },
       { silent: true },
     ),
+  // Compute and publish take no body; the server reads the event's data.
   compute: (eventId: string) => http.post<CompositeComputeResult>(`${base(eventId)}/compute`),
   publish: (eventId: string) => http.post<CompositeComputeResult>(`${base(eventId)}/publish`),
+  // Downloads keep the server's Chinese file name (RFC 5987).
   template: (eventId: string) =>
     downloadFile(`${base(eventId)}/template`, {}, '面试成绩导入模板.xlsx'),
   exportResults: (eventId: string) => downloadFile(`${base(eventId)}/export`, {}, '综合成绩.xlsx'),
+  // The candidate's own composites, returned only once published.
   mine: (options?: RequestOptions) =>
     http.get<z.infer<typeof CandidateCompositeListSchema>>('/api/candidate/composite', options),
 };
