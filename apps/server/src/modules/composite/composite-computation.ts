@@ -94,7 +94,7 @@ export function computeComposites(
         : '';
     // As in computeInterviewResults: the pass mark applies to the structured interview score.
     const passed = s.structured >= passMark;
-    const verdict = `面试成绩（结构化面试）${formatCenti(s.structured)}${passed ? '达到' : '未达到'}合格分数线 ${formatCenti(passMark)}`;
+    const verdict = `面试成绩（结构化面试）${formatCenti(s.structured)} ${passed ? '达到' : '未达到'}合格分数线 ${formatCenti(passMark)}`;
     return {
       ...base,
       compositeCenti: composite,
