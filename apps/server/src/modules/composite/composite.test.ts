@@ -1,4 +1,5 @@
 import type { CompositePositionDetail, CompositeRow } from '@kaolu/contracts';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type AuthHeaders } from '../../test-support/login-as';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
@@ -34,6 +35,12 @@ describe('interview scores and composite scores 综合成绩 (§7, IVW-08, INT-0
     (await get(`/positions/${f.positions[p]!.id}`)).json();
   const row = (d: CompositePositionDetail, i: number): CompositeRow =>
     d.rows.find((r) => r.ticketNumber === ticket(i))!;
+  // The first column of a downloaded sheet, below its header.
+  const firstColumn = async (body: Buffer) => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(body as unknown as ArrayBuffer);
+    return book.worksheets[0]!.getColumn(1).values.slice(2).map(String);
+  };
   // A: 70 → 74.00; B: 74 → 74.00 (ties A, higher interview); C: 59.99 fails; E, F with 专业分.
   const GOOD: Array<Array<string | number>> = [];
 
@@ -199,6 +206,18 @@ describe('interview scores and composite scores 综合成绩 (§7, IVW-08, INT-0
     for (const tied of p2.rows.slice(1))
       expect(tied.explanation).toContain('末位第 2 名成绩完全相同的考生一并进入体检（共 3 人）');
     expect(p2.rows[0]!.explanation).not.toContain('一并进入体检');
+  });
+
+  it('offers a template of the listed candidates and exports the results within the scope', async () => {
+    const template = await get('/template');
+    expect(template.headers['content-type']).toContain('spreadsheetml');
+    // Listed candidates only: D, outside the quota, is not in the template.
+    const tickets = await firstColumn(template.rawPayload);
+    expect(tickets.sort()).toEqual([0, 1, 2, 4, 5, 6, 7, 8].map(ticket).sort());
+    const exported = await get('/export');
+    expect(await firstColumn(exported.rawPayload)).toHaveLength(8);
+    const other = await createReviewUnit(t.app, org, `市导出局${f.event.code}`);
+    expect(await firstColumn((await get('/export', other.reviewer)).rawPayload)).toEqual([]);
   });
 
   it('shows a unit its own positions only', async () => {
