@@ -16,7 +16,7 @@ import { findCandidatesByIds } from '../candidates';
 import { assertEventInScope, findEventById } from '../events';
 import { selectionPositionsOf } from '../positions';
 import { ticketNumbersOf } from '../tickets';
-import { unitSummariesOf } from '../units';
+import { unitParentsOf, unitSummariesOf } from '../units';
 import type { CompositeDeps } from './composite-context';
 import { loadCompositeInputs, type ListedCandidate } from './composite-inputs';
 import {
@@ -44,9 +44,18 @@ export function createCompositeReads(deps: CompositeDeps) {
       resultsOf(db, eventId),
       findRun(db, eventId),
     ]);
-    const listed = inputs.listed.filter((c) =>
-      scopeAllows(scope, { unitId: c.position.unitId, eventId }),
-    );
+    // A unit's grant reaches its positions; a department's grant also those of its units.
+    const parents = scope.all
+      ? new Map<string, string | null>()
+      : await unitParentsOf(db, [...new Set(inputs.listed.map((c) => c.position.unitId))]);
+    const inScope = (unitId: string) => {
+      const parent = parents.get(unitId) ?? null;
+      return (
+        scopeAllows(scope, { unitId, eventId }) ||
+        (parent !== null && scopeAllows(scope, { unitId: parent, eventId }))
+      );
+    };
+    const listed = inputs.listed.filter((c) => inScope(c.position.unitId));
     const byCandidate = new Map(results.map((r) => [r.candidateId, r]));
     return { inputs, listed, scores, byCandidate, run };
   }

@@ -223,6 +223,10 @@ describe('interview scores and composite scores 综合成绩 (§7, IVW-08, INT-0
   it('shows a unit its own positions only', async () => {
     const own = (await loginAs(t.app, [{ role: 'unit_user', unitId: f.unit.unitId }])).headers;
     expect((await get('/positions', own)).json().total).toBe(3);
+    // The department above the unit reaches its positions too, as in the review queue.
+    const department = (await loginAs(t.app, [{ role: 'unit_user', unitId: f.unit.departmentId }]))
+      .headers;
+    expect((await get('/positions', department)).json().total).toBe(3);
     const other = await createReviewUnit(t.app, org, `市其他局${f.event.code}`);
     expect((await get('/positions', other.reviewer)).json()).toEqual({ items: [], total: 0 });
     expect((await get(`/positions/${f.positions[0]!.id}`, other.reviewer)).statusCode).toBe(404);
