@@ -4,6 +4,7 @@
 import { applicationsModule } from './modules/applications';
 import { auditAdminModule } from './modules/audit-admin';
 import { candidatesModule } from './modules/candidates';
+import { compositeModule } from './modules/composite';
 import { dataExchangeModule } from './modules/data-exchange';
 import { eventsModule } from './modules/events';
 import { interviewListsModule } from './modules/interview-lists';
@@ -48,6 +49,7 @@ export function kaoluModules(options: ModuleOptions = {}) {
     applicationsModule,
     reviewModule,
     interviewListsModule,
+    compositeModule,
     interviewsModule,
   ] as const;
 }

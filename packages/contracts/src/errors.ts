@@ -113,6 +113,25 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: '面试名单当前状态不允许该操作',
   },
+  // composite scores 综合成绩 (INT-07, §7, IVW-08)
+  'COMPOSITE.LISTS_NOT_CONFIRMED': {
+    status: 409,
+    message: '面试名单尚未全部确认，不能导入面试成绩或计算综合成绩',
+  },
+  'COMPOSITE.SCORES_MISSING': {
+    status: 409,
+    message: '尚有进入面试的考生没有面试成绩，不能计算综合成绩',
+  },
+  'COMPOSITE.ALREADY_PUBLISHED': {
+    status: 409,
+    message: '综合成绩已公布，不能再导入面试成绩或重新计算',
+  },
+  'COMPOSITE.NOT_COMPUTED': { status: 409, message: '尚未计算综合成绩' },
+  'COMPOSITE.STALE': {
+    status: 409,
+    message: '计算后面试成绩有变动，请重新计算综合成绩后再公布',
+  },
+  'COMPOSITE.POSITION_NOT_FOUND': { status: 404, message: '该职位不在面试名单中' },
   'APPLICATION.NOT_FOUND': { status: 404, message: '职位报名记录不存在' },
   'APPLICATION.NOT_ELIGIBLE': { status: 422, message: '不符合该职位的报考条件' },
   'APPLICATION.ALREADY_ACTIVE': {

@@ -71,6 +71,10 @@ export const ExamCategorySchema = z.object({
   subjects: z.array(ExamSubjectSchema).default([]).meta({ title: '专业科目' }),
   // Written-exam pass line 合格线 of the category (§7), on the converted 100-point scale.
   passMark: z.number().min(0).max(100).meta({ title: '笔试合格线' }),
+  // INT-07: whether the category's interview gives a 专业分 (面上: every category but 综合管理).
+  // Policies stored before the switch moved here from `interview` read as false; migration
+  // 0014_composite_scores carried the old event-wide switch into each category.
+  professionalScore: z.boolean().default(false).meta({ title: '设专业分' }),
 });
 export type ExamCategory = z.infer<typeof ExamCategorySchema>;
 
@@ -93,8 +97,9 @@ export const EventPolicyBodySchema = z.object({
       .max(10, '面试比例不能超过1:10')
       .meta({ title: '面试比例' }),
     passMark: z.number().min(0).max(100).meta({ title: '面试合格分' }),
-    professionalScore: z.boolean().meta({ title: '设专业分' }),
   }),
+  // Weights are per event; a category without 专业分 carries the professional weight on the
+  // structured interview (composite = written × w1 + structured × (w2 + w3), INT-07, §7).
   scoreWeights: z.object({
     written: z.number().int().min(0).max(100).meta({ title: '笔试权重' }),
     interview: z.number().int().min(0).max(100).meta({ title: '面试权重' }),
@@ -211,7 +216,8 @@ export const EventPolicySchema = EventPolicyBodySchema.superRefine((p, ctx) => {
       path: ['scoreWeights'],
       message: `成绩权重之和必须为100，当前为${sum}`,
     });
-  if (w.professional > 0 && !p.interview.professionalScore) {
+  // A professional weight means nothing unless some category gives a 专业分 (INT-07).
+  if (w.professional > 0 && !p.examCategories.some((c) => c.professionalScore)) {
     ctx.addIssue({
       code: 'custom',
       path: ['scoreWeights', 'professional'],

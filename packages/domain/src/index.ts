@@ -19,6 +19,7 @@ export * from './interview-list/interview-list';
 export * from './shared/radix-order';
 export * from './results/results.types';
 export * from './results/interview-results';
+export * from './results/composite-score';
 // eligibility, base scores, grouping, adjustment and allocation (ONL-03, REG-02, INT-02, INT-06)
 export * from './eligibility/eligibility.types';
 export * from './eligibility/check-eligibility';

@@ -28,3 +28,5 @@ export * from '../modules/interview-lists/interview-list.table';
 // verifiable draws and the interview system (REG-08, IVW-01 … IVW-07)
 export * from '../platform/draws/draw.table';
 export * from '../modules/interviews/interview.table';
+// interview scores, composite scores and their history (INT-07, IVW-08, NFR-HIS-1)
+export * from '../modules/composite/composite.table';

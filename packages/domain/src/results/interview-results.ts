@@ -1,5 +1,6 @@
 import { divideHalfUp, formatCenti, parseCenti, type Centi } from '../shared/decimal';
 import { problem, type Outcome, type Problem } from '../shared/outcome';
+import { compositeScore } from './composite-score';
 import type {
   CandidateResult,
   InterviewKind,
@@ -108,20 +109,14 @@ export function computeInterviewResults(
       : null;
     // The converted written score is published with two decimals, and the composite uses it as published.
     const writtenConverted = divideHalfUp(written.get(c.id)! * 10000, fullMark!);
-    const composite = divideHalfUp(
-      writtenConverted * weights.written +
-        structured.score * weights.structured +
-        (professional?.score ?? 0) * weights.professional,
-      10000,
+    // The formula lives in compositeScore, shared with composites from already computed scores.
+    const { composite, formula } = compositeScore(
+      { writtenConverted, structured: structured.score, professional: professional?.score ?? null },
+      weights,
     );
     // The pass mark applies to the structured interview score, not to the composite.
     const passed = structured.score >= passMark!;
-    const explanation =
-      `笔试折算 ${formatCenti(writtenConverted)} × ${weights.written / 10000} + 结构化面试 ${formatCenti(structured.score)} × ${weights.structured / 10000}` +
-      (professional
-        ? ` + 专业面试 ${formatCenti(professional.score)} × ${weights.professional / 10000}`
-        : '') +
-      ` = ${formatCenti(composite)}；面试${passed ? '达到' : '未达到'}合格分数线 ${formatCenti(passMark!)}`;
+    const explanation = `${formula}；面试${passed ? '达到' : '未达到'}合格分数线 ${formatCenti(passMark!)}`;
     return {
       candidateId: c.id,
       writtenConverted,

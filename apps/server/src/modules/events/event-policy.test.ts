@@ -17,7 +17,7 @@ describe('policy templates', () => {
     },
   );
 
-  it('gives 面上 the Shanghai defaults: exam first, four categories, 1:3, 40/60, pass mark 60', () => {
+  it('gives 面上 the Shanghai defaults: exam first, four categories, 1:3, 40/30/30, pass mark 60', () => {
     const p = copyTemplate('general');
     expect(p.order).toBe('exam_first');
     expect(p.stages.indexOf('exam_registration')).toBeLessThan(
@@ -30,7 +30,13 @@ describe('policy templates', () => {
       '公安类',
     ]);
     expect(p.interview).toMatchObject({ ratio: 3, passMark: 60 });
-    expect(p.scoreWeights).toMatchObject({ written: 40, interview: 60 });
+    expect(p.scoreWeights).toEqual({ written: 40, interview: 30, professional: 30 });
+    // INT-07: a 专业分 in every category but 综合管理.
+    expect(p.examCategories.filter((c) => c.professionalScore).map((c) => c.code)).toEqual([
+      'law_enforcement',
+      'professional',
+      'police',
+    ]);
     expect(p.photo).toMatchObject({ format: 'jpg', maxKb: 50 });
   });
 
@@ -52,6 +58,17 @@ describe('policy templates', () => {
 });
 
 describe('policy validation', () => {
+  it('reads a policy stored with the old event-wide 专业分 switch: categories default to none', () => {
+    const old = structuredClone(POLICY_TEMPLATES.national) as Record<string, unknown>;
+    old.interview = { ratio: 3, passMark: 60, professionalScore: false };
+    old.examCategories = POLICY_TEMPLATES.national.examCategories.map(
+      ({ professionalScore: _, ...c }) => c,
+    );
+    const parsed = EventPolicySchema.parse(old);
+    expect(parsed.examCategories.every((c) => c.professionalScore === false)).toBe(true);
+    expect(parsed.interview).toEqual({ ratio: 3, passMark: 60 });
+  });
+
   it('explains in Chinese a stage order that contradicts exam-first', () => {
     const p = copyTemplate('general');
     p.stages = ['brochure', 'position_application', 'exam_registration'];
@@ -67,7 +84,11 @@ describe('policy validation', () => {
   it('refuses a repeated stage, a duplicate category code and a professional weight without 专业分', () => {
     const p = copyTemplate('general');
     p.stages = [...p.stages, 'interview'];
-    p.examCategories = [...p.examCategories, { ...p.examCategories[0]! }];
+    // No category gives a 专业分 here, so a professional weight has nothing to weigh (INT-07).
+    p.examCategories = [...p.examCategories, { ...p.examCategories[0]! }].map((c) => ({
+      ...c,
+      professionalScore: false,
+    }));
     p.scoreWeights = { written: 40, interview: 50, professional: 10 };
     const found = messages(p);
     expect(found).toContain('阶段「面试」重复出现');

@@ -23,10 +23,19 @@ const PHOTO: EventPolicy['photo'] = {
 // constant.
 const ELIGIBILITY: EventPolicy['eligibility'] = { ...DEFAULT_ELIGIBILITY_POLICY };
 
-/** Shanghai 面上 exam categories with their professional subjects (adjustment keeps the subject). */
+/**
+ * Shanghai 面上 exam categories with their professional subjects (adjustment keeps the subject);
+ * INT-07: every category but 综合管理 gives a 专业分 in the interview.
+ */
 const GENERAL_CATEGORIES: ExamCategory[] = [
   // 综合管理类 has no professional subjects, so its positions name none (position-format.ts).
-  { code: 'comprehensive', name: '综合管理类', subjects: [], passMark: 60 },
+  {
+    code: 'comprehensive',
+    name: '综合管理类',
+    subjects: [],
+    passMark: 60,
+    professionalScore: false,
+  },
   {
     code: 'law_enforcement',
     name: '行政执法类',
@@ -35,6 +44,7 @@ const GENERAL_CATEGORIES: ExamCategory[] = [
       { code: 'LE-MKT', name: '市场监管' },
     ],
     passMark: 60,
+    professionalScore: true,
   },
   {
     code: 'professional',
@@ -45,14 +55,23 @@ const GENERAL_CATEGORIES: ExamCategory[] = [
       { code: 'PT-ENG', name: '工程' },
     ],
     passMark: 60,
+    professionalScore: true,
   },
   {
     code: 'police',
     name: '公安类',
     subjects: [{ code: 'PS-POL', name: '公安专业科目' }],
     passMark: 60,
+    professionalScore: true,
   },
 ];
+
+// §7 long-standing Shanghai weights for events without a 专业分: written 40 %, interview 60 %.
+const NO_PROFESSIONAL_WEIGHTS: EventPolicy['scoreWeights'] = {
+  written: 40,
+  interview: 60,
+  professional: 0,
+};
 
 // Exam first (面上): register and sit the written exam, then apply to positions.
 const EXAM_FIRST: StageKey[] = [
@@ -85,13 +104,17 @@ const POSITION_FIRST: StageKey[] = [
   'public_notice',
 ];
 
-/** Shanghai 面上 (§7): exam first, 1:3, 40/60, interview pass mark 60, adjustment within the subject. */
+/**
+ * Shanghai 面上 (§7): exam first, 1:3, interview pass mark 60, adjustment within the subject.
+ * Weights 40/30/30 keep the interview at 60 %: a 综合管理类 candidate (no 专业分) is scored
+ * written × 40 % + structured × 60 %, the long-standing formula; the others split the 60 %.
+ */
 const general: EventPolicy = {
   order: 'exam_first',
   stages: EXAM_FIRST,
   examCategories: GENERAL_CATEGORIES,
-  interview: { ratio: 3, passMark: 60, professionalScore: false },
-  scoreWeights: { written: 40, interview: 60, professional: 0 },
+  interview: { ratio: 3, passMark: 60 },
+  scoreWeights: { written: 40, interview: 30, professional: 30 },
   fee: { amountYuan: 50, waiverAllowed: true },
   photo: PHOTO,
   eligibility: ELIGIBILITY,
@@ -123,8 +146,11 @@ export const POLICY_TEMPLATES: Record<PolicyTemplateId, EventPolicy> = {
       'inspection',
       'public_notice',
     ],
-    examCategories: [{ code: 'selection', name: '选调生', subjects: [], passMark: 60 }],
-    interview: { ratio: 2, passMark: 60, professionalScore: false },
+    examCategories: [
+      { code: 'selection', name: '选调生', subjects: [], passMark: 60, professionalScore: false },
+    ],
+    interview: { ratio: 2, passMark: 60 },
+    scoreWeights: NO_PROFESSIONAL_WEIGHTS,
     adjustment: { enabled: true, sameSubjectOnly: false, unifiedRound: true },
     brochure: { format: 'standard', requiredFields: [] },
   }),
@@ -144,7 +170,16 @@ export const POLICY_TEMPLATES: Record<PolicyTemplateId, EventPolicy> = {
       'inspection',
       'public_notice',
     ],
-    examCategories: [{ code: 'emergency', name: '应急执法类', subjects: [], passMark: 60 }],
+    examCategories: [
+      {
+        code: 'emergency',
+        name: '应急执法类',
+        subjects: [],
+        passMark: 60,
+        professionalScore: false,
+      },
+    ],
+    scoreWeights: NO_PROFESSIONAL_WEIGHTS,
     brochure: { format: 'emergency_enforcement', requiredFields: [] },
   }),
   // INT-03: own major-type catalogue and cut-off lines.
@@ -158,8 +193,10 @@ export const POLICY_TEMPLATES: Record<PolicyTemplateId, EventPolicy> = {
           { code: 'JM-LAW', name: '法律基础' },
         ],
         passMark: 60,
+        professionalScore: false,
       },
     ],
+    scoreWeights: NO_PROFESSIONAL_WEIGHTS,
     brochure: { format: 'judicial_medical', requiredFields: ['examCategory'] },
     majorCatalogue: 'judicial_medical',
   }),
@@ -202,6 +239,7 @@ export const POLICY_TEMPLATES: Record<PolicyTemplateId, EventPolicy> = {
     order: 'position_first',
     stages: ['brochure', 'inspection', 'public_notice'],
     examCategories: [],
+    scoreWeights: NO_PROFESSIONAL_WEIGHTS,
     fee: { amountYuan: 0, waiverAllowed: false },
     adjustment: { enabled: false, sameSubjectOnly: true, unifiedRound: false },
     brochure: { format: 'standard', requiredFields: [] },
@@ -218,10 +256,11 @@ export const POLICY_TEMPLATES: Record<PolicyTemplateId, EventPolicy> = {
       'public_notice',
     ],
   }),
-  // National practice: position first, 50/50 composite.
+  // National practice: position first, 50/50 composite, no 专业分.
   national: withChanges({
     order: 'position_first',
     stages: POSITION_FIRST,
+    examCategories: GENERAL_CATEGORIES.map((c) => ({ ...c, professionalScore: false })),
     scoreWeights: { written: 50, interview: 50, professional: 0 },
   }),
 };

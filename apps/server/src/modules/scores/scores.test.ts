@@ -220,6 +220,7 @@ describe('score import, pass lines and publication (ONL-02)', () => {
             name: '司法医护类',
             subjects: [{ code: 'JM-MED', name: '医学基础' }],
             passMark: 60,
+            professionalScore: false,
           },
         ],
       },

@@ -187,6 +187,17 @@ export const adminRoutes: RouteRecordRaw = {
       component: () => import('@/features/review/pages/ReviewDetailPage.vue'),
       meta: { title: '报名审核', permission: 'application.review' },
     },
+    // §7 interview scores, composite, ranking and the physical-exam list (IVW-08, INT-07)
+    {
+      path: 'composite',
+      name: 'admin-composite',
+      component: () => import('@/features/composite/pages/CompositeAdminPage.vue'),
+      meta: {
+        title: '面试成绩与综合成绩',
+        permission: 'composite.read',
+        menu: { order: 125, icon: icon(Collection), label: '综合成绩' },
+      },
+    },
     // identity and access: users, role grants, login allowlist, sessions, SMS (REG-05 to REG-07)
     {
       // 三权分立: users are sys_admin's (staff_user.manage); sec_admin sees them read-only to grant roles.

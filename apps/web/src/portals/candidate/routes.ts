@@ -94,6 +94,13 @@ export const candidateRoutes: RouteRecordRaw = {
       component: () => import('@/features/scores/pages/MyScoresPage.vue'),
       meta: { title: '我的成绩' },
     },
+    // interview and composite scores, once published (§7, IVW-08)
+    {
+      path: 'composite',
+      name: 'candidate-composite',
+      component: () => import('@/features/composite/pages/MyCompositePage.vue'),
+      meta: { title: '我的综合成绩' },
+    },
     {
       path: 'applications',
       name: 'candidate-applications',
@@ -130,5 +137,6 @@ export const candidateNav = [
   { to: '/profile', label: '我的档案' },
   { to: '/scores', label: '我的成绩' },
   { to: '/applications', label: '职位报名' },
+  { to: '/composite', label: '综合成绩' },
   { to: '/account', label: '我的账号' },
 ] as const;

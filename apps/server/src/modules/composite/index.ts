@@ -1,0 +1,17 @@
+// Public face of the composite module 面试成绩与综合成绩 (§7, IVW-08, INT-07): interview scores in
+// (Excel import, or the interview system through recordInterviewScores), composites, ranking and
+// the physical-exam list out, published to candidates.
+import { defineModule } from '../../platform/modules/module-registry';
+import { registerCompositeRoutes } from './composite.routes';
+import { createCompositeService } from './composite.service';
+
+export { createCompositeService, type CompositeService } from './composite.service';
+export type { ComputedInterviewScore } from './interview-scores';
+
+/** Built after the interview lists it reads (and the modules whose data the rows name). */
+export const compositeModule = defineModule({
+  name: 'composite',
+  dependsOn: ['events', 'units', 'positions', 'scores', 'candidates', 'tickets', 'interview-lists'],
+  create: ({ db, audit, clock }) => createCompositeService({ db, audit, now: () => clock.now() }),
+  routes: (app, composite) => registerCompositeRoutes(app, composite),
+});
