@@ -44,6 +44,10 @@ export const PERMISSIONS = {
   'score.publish': '设置合格线并公布笔试成绩',
   'application.review': '资格审查（本单位职位报名）',
   'application.overdue': '查看各单位超时未审报名',
+  // problem center 报名问题处理中心 (ONL-01): queues, handling, export and statistics
+  'problem.read': '查看报名问题及统计',
+  'problem.handle': '处理报名问题（受理、回复、审批）',
+  'problem.export': '导出报名问题清单',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -23,3 +23,5 @@ export * from '../modules/review/review.table';
 export * from '../modules/messages/candidate-message.table';
 // uploaded materials, stored encrypted (INT-05)
 export * from '../platform/files/stored-file.table';
+// problem center 报名问题处理中心 (ONL-01)
+export * from '../modules/problems/problem.table';
