@@ -1,0 +1,62 @@
+import type { z } from 'zod';
+import type {
+  CandidateProblem,
+  CandidateProblemSummary,
+  CreateProblem,
+  ProblemAnswer,
+  ProblemDecision,
+  ProblemQuerySchema,
+  ProblemStats,
+  StaffProblem,
+  StaffProblemPageSchema,
+  UploadedAttachment,
+} from '@kaolu/contracts';
+import { http, type RequestOptions } from '@/app/http';
+import { downloadFile, uploadFile } from '../profile/file-transfer';
+
+export type { CandidateProblem, CandidateProblemSummary, StaffProblem, ProblemStats };
+export type StaffProblemPage = z.infer<typeof StaffProblemPageSchema>;
+export type StaffProblemRow = StaffProblemPage['items'][number];
+/** Queue filters as the page sends them (query strings: booleans as 'true'). */
+export type ProblemQuery = Partial<
+  Omit<z.output<typeof ProblemQuerySchema>, 'overdue' | 'mine'> & { overdue: 'true'; mine: 'true' }
+>;
+
+/** Candidate calls of the problem center (ONL-01a): his own cases only, the server decides. */
+export const problemsApi = {
+  mine: (options?: RequestOptions) =>
+    http.get<CandidateProblemSummary[]>('/api/candidate/problems', options),
+  get: (id: string, options?: RequestOptions) =>
+    http.get<CandidateProblem>(`/api/candidate/problems/${id}`, options),
+  create: (body: CreateProblem) =>
+    http.post<CandidateProblem>('/api/candidate/problems', body, { silent: true }),
+  answer: (id: string, body: ProblemAnswer) =>
+    http.post<CandidateProblem>(`/api/candidate/problems/${id}/answer`, body, { silent: true }),
+  withdraw: (id: string) => http.post<CandidateProblem>(`/api/candidate/problems/${id}/withdraw`),
+  /** One PDF/JPG/PNG evidence file; the server checks its content and size (5MB). */
+  upload: (file: File) =>
+    uploadFile<UploadedAttachment>('/api/candidate/problems/evidence', file, file.name),
+  fileUrl: (id: string, fileId: string) =>
+    `/api/candidate/problems/${id}/files/${fileId}?disposition=inline`,
+};
+
+/** Staff calls (ONL-01b–e): queue, case, decisions, replies, notes, export, statistics. */
+export const problemsAdminApi = {
+  queue: (query: ProblemQuery, options?: RequestOptions) =>
+    http.get<StaffProblemPage>('/api/admin/problems', { ...options, query }),
+  stats: (options?: RequestOptions) => http.get<ProblemStats>('/api/admin/problems/stats', options),
+  get: (id: string, options?: RequestOptions) =>
+    http.get<StaffProblem>(`/api/admin/problems/${id}`, options),
+  decide: (id: string, body: ProblemDecision) =>
+    http.post<StaffProblem>(`/api/admin/problems/${id}/status`, body),
+  reply: (id: string, body: string) =>
+    http.post<StaffProblem>(`/api/admin/problems/${id}/replies`, { body }),
+  note: (id: string, body: string) =>
+    http.post<StaffProblem>(`/api/admin/problems/${id}/notes`, { body }),
+  claim: (id: string) => http.post<StaffProblem>(`/api/admin/problems/${id}/claim`),
+  /** The same filters as the queue, every row (not one page). */
+  export: (query: Omit<ProblemQuery, 'page' | 'pageSize'>) =>
+    downloadFile('/api/admin/problems/export', query, '报名问题清单.xlsx'),
+  fileUrl: (id: string, fileId: string) =>
+    `/api/admin/problems/${id}/files/${fileId}?disposition=inline`,
+};
