@@ -87,13 +87,15 @@ describe('greylist appeal through the problem center', () => {
         { stage: 'written_exam', startsAt: at(240 * HOUR), endsAt: at(243 * HOUR) },
       ],
     });
+    // The org department greylists him for this event (REG-01 adjustment, with its reason).
     await org.call('PUT', `/api/admin/events/${eventId}/lists/greylist`, {
       idNumber: ID_NUMBER,
       note: '2024年考试违纪，禁考期未满',
       reason: '考试院通报',
     });
 
-    // The candidate's account and complete profile, made over the API as in the registration story.
+    // The candidate's account and complete profile, made over the API: the registration story
+    // already walks these pages, this one is about what happens after the refusal.
     candidate = createStaffClient(server.url);
     await candidate.call('POST', '/api/candidate/auth/sms-code', {
       phone: PHONE,
@@ -141,6 +143,7 @@ describe('greylist appeal through the problem center', () => {
     'takes a refused candidate from the appeal link to a successful registration',
     { timeout: 180_000 },
     async () => {
+      // The candidate's own session in a 360 px wide phone page.
       const page = await browser.openAs(candidate, server.url, 'phone');
       // The registration photo, drawn by the browser and uploaded with the session's CSRF token.
       await page.goto(`${server.url}/profile`);
@@ -163,7 +166,8 @@ describe('greylist appeal through the problem center', () => {
       }, jpeg);
       expect(uploaded).toEqual([200, 200]);
 
-      // Refused as greylisted: the refusal links to the appeal instead of a dead end.
+      // Refused as greylisted: the refusal links to the appeal instead of a dead end, and the
+      // link opens the form with the appeal type and this event already chosen.
       await page.goto(`${server.url}/registrations/new/${eventId}`);
       await page.getByTestId('exam-category').getByText('综合管理类').click();
       await page.getByTestId('precheck').click();
@@ -174,7 +178,7 @@ describe('greylist appeal through the problem center', () => {
       await page.waitForURL('**/problems/new?**');
       expect(await page.getByTestId('problem-type').innerText()).toContain('灰名单申诉');
 
-      // The appeal with a PDF, filed on the phone.
+      // The appeal with a PDF, filed on the phone; the page must stay within 360 px.
       await page
         .getByTestId('problem-body')
         .fill('本人2024年考试违纪处理已于2025年撤销，附撤销决定书。');
@@ -187,6 +191,7 @@ describe('greylist appeal through the problem center', () => {
       await page.getByTestId('problem-submit').click();
       await page.waitForURL(/\/problems\/[0-9a-f-]{36}$/);
       expect(await page.getByTestId('problem-status').innerText()).toBe('已提交');
+      // The case page's address carries its id: the org's API steps address the same case.
       const caseId = page.url().split('/').pop()!;
 
       // The org department accepts it and asks for more information.
@@ -195,9 +200,11 @@ describe('greylist appeal through the problem center', () => {
         status: 'more_info_needed',
         reply: '请补充原处理决定的撤销文件盖章页。',
       });
+      // What the candidate sees on opening the page again after the SMS.
       await page.reload();
       expect(await page.getByTestId('problem-status').innerText()).toBe('待补充材料');
       expect(await page.getByTestId('problem-history').innerText()).toContain('盖章页');
+      // The answer with a second PDF: the case goes back to review.
       await page.getByTestId('answer-body').fill('已补充盖章页，见附件。');
       await page
         .getByTestId('evidence-upload')

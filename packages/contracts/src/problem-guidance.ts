@@ -6,6 +6,7 @@ import type { ProblemType } from './problems';
 /** A reply template: a label for the picker and the text put into the reply box, edited before sending. */
 export type ProblemReplyTemplate = { label: string; text: string; types?: readonly ProblemType[] };
 
+// Default wording; a template without `types` fits every case type.
 export const PROBLEM_REPLY_TEMPLATES: readonly ProblemReplyTemplate[] = [
   {
     label: '请补充材料',
@@ -40,6 +41,7 @@ export const PROBLEM_REPLY_TEMPLATES: readonly ProblemReplyTemplate[] = [
 /** One question and answer of the knowledge base (ONL-01e). */
 export type ProblemKnowledgeItem = { question: string; answer: string };
 
+// The questions support answers most often during a registration week.
 export const PROBLEM_KNOWLEDGE_BASE: readonly ProblemKnowledgeItem[] = [
   {
     question: '收不到短信验证码怎么办？',

@@ -15,6 +15,7 @@ export const ProblemTypeSchema = z.enum([
 ]);
 export type ProblemType = z.infer<typeof ProblemTypeSchema>;
 
+// Shown in both portals and in the Excel export: one map, so a label never differs between them.
 export const PROBLEM_TYPE_LABELS: Record<ProblemType, string> = {
   greylist_appeal: '灰名单申诉',
   hukou_appeal: '户籍申诉',
@@ -35,6 +36,7 @@ export const ProblemStatusSchema = z.enum([
 ]);
 export type ProblemStatus = z.infer<typeof ProblemStatusSchema>;
 
+// "more info needed" reads as what the candidate must do: 待补充材料.
 export const PROBLEM_STATUS_LABELS: Record<ProblemStatus, string> = {
   submitted: '已提交',
   in_review: '处理中',
@@ -64,6 +66,7 @@ export const ProblemEntryKindSchema = z.enum([
   'effect',
 ]);
 export type ProblemEntryKind = z.infer<typeof ProblemEntryKindSchema>;
+// The labels of the history lines, as the timeline of both portals shows them.
 export const PROBLEM_ENTRY_KIND_LABELS: Record<ProblemEntryKind, string> = {
   submitted: '提交问题',
   status_changed: '状态变更',
@@ -79,6 +82,7 @@ export const PROBLEM_ENTRY_KIND_LABELS: Record<ProblemEntryKind, string> = {
 export const PROBLEM_EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
 export const PROBLEM_EVIDENCE_MAX_FILES = 5;
 
+// Free text is trimmed and bounded: a reply or description fits one SMS-free screen, not a book.
 const text = (title: string, max: number) => z.string().trim().min(1).max(max).meta({ title });
 const fileIds = z
   .array(z.uuid())
@@ -112,6 +116,7 @@ export type CreateProblem = z.infer<typeof CreateProblemSchema>;
 export const ProblemAnswerSchema = z.object({ body: text('补充说明', 2000), fileIds });
 export type ProblemAnswer = z.infer<typeof ProblemAnswerSchema>;
 
+/** An evidence file as listed in a history line: its name, verified type and size. */
 export const ProblemFileSchema = z.object({
   fileId: z.uuid(),
   name: z.string(),
@@ -134,6 +139,7 @@ export const ProblemEntrySchema = z.object({
 });
 export type ProblemEntry = z.infer<typeof ProblemEntrySchema>;
 
+// The fields every view of a case shares; the candidate's and the staff's views add to them.
 const caseFields = {
   id: z.uuid(),
   caseNumber: z.string(),
@@ -159,6 +165,7 @@ export const CandidateProblemSchema = z.object({
 });
 export type CandidateProblem = z.infer<typeof CandidateProblemSchema>;
 
+/** A row of the candidate's own list. */
 export const CandidateProblemSummarySchema = z.object(caseFields);
 export type CandidateProblemSummary = z.infer<typeof CandidateProblemSummarySchema>;
 
@@ -174,6 +181,7 @@ export const StaffProblemSummarySchema = z.object({
 });
 export type StaffProblemSummary = z.infer<typeof StaffProblemSummarySchema>;
 
+/** One case for staff, with every history line including internal notes. */
 export const StaffProblemSchema = StaffProblemSummarySchema.extend({
   body: z.string(),
   entries: z.array(ProblemEntrySchema),
@@ -182,6 +190,7 @@ export const StaffProblemSchema = StaffProblemSummarySchema.extend({
 });
 export type StaffProblem = z.infer<typeof StaffProblemSchema>;
 
+/** A page of the staff queue (server-side paging: a busy registration week has thousands). */
 export const StaffProblemPageSchema = pageOf(StaffProblemSummarySchema);
 
 /** Queue filters: type, status, responsible role, overdue only, and a search by number or title. */
@@ -189,6 +198,7 @@ export const ProblemQuerySchema = PageQuerySchema.extend({
   type: ProblemTypeSchema.optional().meta({ title: '问题类型' }),
   status: ProblemStatusSchema.optional().meta({ title: '状态' }),
   role: ProblemRoleSchema.optional().meta({ title: '负责角色' }),
+  // Query strings carry booleans as text; only 'true' and 'false' are accepted.
   overdue: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
@@ -210,7 +220,9 @@ export const ProblemDecisionSchema = z.object({
 });
 export type ProblemDecision = z.infer<typeof ProblemDecisionSchema>;
 
+/** A reply without a status change: the candidate reads it and gets one SMS (ONL-01g). */
 export const ProblemReplySchema = z.object({ body: text('答复内容', 2000) });
+/** An internal note: kept in the history, never shown to the candidate, no SMS. */
 export const ProblemNoteSchema = z.object({ body: text('内部备注', 2000) });
 
 /** Statistics (ONL-01): cases by type and status, time to first answer, overdue count. */
@@ -223,4 +235,5 @@ export const ProblemStatsSchema = z.object({
 });
 export type ProblemStats = z.infer<typeof ProblemStatsSchema>;
 
+/** A case and one of its evidence files: a file is always read through its case. */
 export const ProblemFileParamsSchema = z.object({ id: z.uuid(), fileId: z.uuid() });

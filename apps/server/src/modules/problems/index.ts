@@ -8,11 +8,13 @@ import { registerStaffProblemRoutes } from './problems-admin.routes';
 import { registerCandidateProblemRoutes } from './problems.routes';
 import { createProblemsService } from './problems.service';
 
+// The service and the status table; no table is exported: other modules ask through hooks.
 export { createProblemsService, type ProblemsService } from './problems.service';
 export { PROBLEM_TRANSITIONS, assertProblemTransition } from './problem-rules';
 
 export const problemsModule = defineModule({
   name: 'problems',
+  // Every module whose index this one imports; the registry lists problems after all of them.
   dependsOn: [
     'candidates',
     'events',
@@ -45,6 +47,7 @@ export const problemsModule = defineModule({
     deps.registrations.useAppeals({ approvedFor: problems.approvedAppeals });
     return problems;
   },
+  // Candidate routes act on the caller's own cases; staff routes each declare their permission.
   routes(app, problems, platform) {
     registerCandidateProblemRoutes(app, problems);
     registerStaffProblemRoutes(app, { problems, audit: platform.audit });

@@ -55,6 +55,7 @@ export function createProblemCandidate(deps: ProblemsContext) {
     fileName: string | undefined,
     ctx: ChangeContext,
   ): Promise<UploadedAttachment> {
+    // The stored file and its audit entry (with the SM3 digest) commit together.
     const info = await db.transaction(async (tx) => {
       const stored = await files.store(tx, bytes, {
         ownerKind: 'candidate',
@@ -84,6 +85,7 @@ export function createProblemCandidate(deps: ProblemsContext) {
 
   /** Refuses any file id that is not this candidate's own evidence upload. */
   async function assertOwnEvidence(tx: DbOrTx, candidateId: string, fileIds: readonly string[]) {
+    // Described only (no decryption): owner and purpose decide, the bytes are not needed here.
     const infos = await files.describe(fileIds, tx);
     const owned = new Set(
       infos
@@ -99,6 +101,7 @@ export function createProblemCandidate(deps: ProblemsContext) {
 
   /** What a type needs before it is filed: its event, a registration for a waiver, a new name. */
   async function checkInput(tx: DbOrTx, candidateId: string, input: CreateProblem) {
+    // A technical question needs nothing more than its text.
     if (!needsEvent(input.type)) return;
     if (!input.eventId) throw new AppError('PROBLEM.EVENT_REQUIRED');
     const event = await findEventById(tx, input.eventId);
@@ -122,6 +125,7 @@ export function createProblemCandidate(deps: ProblemsContext) {
     input: CreateProblem,
     ctx: ChangeContext,
   ): Promise<CandidateProblem> {
+    // Checks, the case, its first history line and the audit entry: one transaction.
     const id = await db.transaction(async (tx) => {
       await checkInput(tx, candidateId, input);
       await assertOwnEvidence(tx, candidateId, input.fileIds);
@@ -149,6 +153,7 @@ export function createProblemCandidate(deps: ProblemsContext) {
         dueAt: dueFrom(input.type, at),
         updatedAt: at,
       });
+      // The submission is the first line of the history, with the evidence given with it.
       await insertEntry(tx, {
         caseId,
         kind: 'submitted',
@@ -179,12 +184,14 @@ export function createProblemCandidate(deps: ProblemsContext) {
     return row;
   }
 
+  /** The candidate's case with its visible history (internal notes filtered by the presenter). */
   async function getOwn(candidateId: string, id: string): Promise<CandidateProblem> {
     const row = await ownCase(db, candidateId, id);
     const entries = await findEntries(db, id);
     return toCandidateProblem(row, entries, await lookupsFor(db, files, [row], entries));
   }
 
+  /** The candidate's cases, newest first. */
   async function listOwn(candidateId: string): Promise<CandidateProblemSummary[]> {
     const rows = await findCandidateCases(db, candidateId);
     const lookups = await lookupsFor(db, files, rows);
@@ -199,6 +206,7 @@ export function createProblemCandidate(deps: ProblemsContext) {
     ctx: ChangeContext,
   ): Promise<CandidateProblem> {
     await db.transaction(async (tx) => {
+      // Locked: a staff decision racing the answer either sees it or is seen by it.
       const row = await ownCase(tx, candidateId, id, true);
       if (row.status !== 'more_info_needed')
         throw new AppError('PROBLEM.INVALID_TRANSITION', {

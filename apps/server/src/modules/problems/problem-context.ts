@@ -15,6 +15,7 @@ export type ProblemsContext = {
   files: FileStore;
   messages: Pick<MessagesService, 'notify'>;
   payments: Pick<PaymentsService, 'waiveFeeIn'>;
+  // An approved name change renames through the profiles service (versioned, audited there).
   profiles: Pick<ProfilesService, 'changeName'>;
   now: () => Date;
 };

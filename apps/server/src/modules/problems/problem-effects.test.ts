@@ -62,6 +62,7 @@ describe('effects of approved cases', () => {
       idNumberMasked: '310***********0000',
       note: '2024年考试违纪',
     });
+    // Refused first, with the appeal link the candidate portal follows.
     const refused = await register(c.headers);
     expect(refused.json().error.code).toBe('REGISTRATION.GREYLISTED');
     const filed = await fileCase(t.app, c.headers, {
@@ -83,6 +84,7 @@ describe('effects of approved cases', () => {
     expect(JSON.stringify(ok.json().checks)).toContain(filed.caseNumber);
   });
 
+  // The platform's permit answer is what the appeal disputes; the education rule still applies.
   it('lets a residence appeal pass the permit checks it answers', async () => {
     const c = await createCandidate(t.app);
     await prepareCandidate(
@@ -118,6 +120,7 @@ describe('effects of approved cases', () => {
     expect(ok.statusCode, ok.body).toBe(200);
   });
 
+  // REG-11: two staff pressing 通过 at once must not refund twice; the case row lock decides.
   it('waives a paid fee with exactly one refund notice, also when two approvals race', async () => {
     const c = await registeredWithShanghaiHukou();
     const reg = (await register(c.headers)).json();
@@ -137,6 +140,7 @@ describe('effects of approved cases', () => {
     const filed = await fileCase(t.app, c.headers, { type: 'fee_waiver', eventId });
     await decide(t.app, org.headers, filed.id, 'in_review');
     const other = await loginAs(t.app, 'org_admin');
+    // A second org user approves at the same moment: one wins, the other finds it decided.
     const results = await Promise.all([
       decide(t.app, org.headers, filed.id, 'approved', '符合减免条件'),
       decide(t.app, other.headers, filed.id, 'approved', '符合减免条件'),
@@ -154,6 +158,7 @@ describe('effects of approved cases', () => {
     const c = await registeredWithShanghaiHukou();
     const reg = (await register(c.headers)).json();
     await t.app.kaolu.jobs.drain();
+    // Not paid yet: the waiver closes the notice instead of refunding anything.
     const filed = await fileCase(t.app, c.headers, { type: 'fee_waiver', eventId });
     expect((await approve(filed.id)).statusCode).toBe(200);
     const mine = await t.app.inject({
@@ -169,6 +174,7 @@ describe('effects of approved cases', () => {
     expect(n!.status).toBe('waived');
   });
 
+  // The name belongs to the candidates module; the profile records the change as a new version.
   it('renames the candidate through the profile when a name change is approved', async () => {
     const c = await createCandidate(t.app, { name: '王小明' });
     await prepareCandidate(t.app, c.headers);

@@ -35,6 +35,7 @@ export function createProblemEffects(deps: Pick<ProblemsContext, 'payments' | 'p
   }
 
   async function waiveFee(tx: Tx, row: CaseRow, actor: AuditActor): Promise<ProblemEffect> {
+    // The waiver acts on the candidate's active registration for the case's event.
     const registration = row.eventId
       ? await activeRegistrationOf(tx, row.candidateId, row.eventId)
       : undefined;
@@ -50,6 +51,7 @@ export function createProblemEffects(deps: Pick<ProblemsContext, 'payments' | 'p
   }
 
   async function changeName(tx: Tx, row: CaseRow, actor: AuditActor): Promise<ProblemEffect> {
+    // The current name is the "from" of the audit entry (masked there).
     const person = await findCandidateById(tx, row.candidateId);
     if (!person || !row.requestedName) throw new AppError('PROBLEM.NAME_REQUIRED');
     const version = await profiles.changeName(

@@ -52,6 +52,7 @@ export function createProblemStaff(deps: ProblemsContext) {
     return row;
   }
 
+  /** One page of the caller's queues with the overdue mark computed from the injected clock. */
   async function queue(principal: Principal, q: ProblemQuery) {
     const at = now();
     const { rows, total } = await findQueue(
@@ -63,6 +64,7 @@ export function createProblemStaff(deps: ProblemsContext) {
     return { items: rows.map((r) => toStaffSummary(r, lookups, at)), total };
   }
 
+  /** The queue filters of a request: the caller's roles always, "mine" as his own user id. */
   function filterOf(principal: Principal, q: Omit<ProblemQuery, 'page' | 'pageSize'>) {
     return {
       roles: problemRolesOf(principal),
@@ -75,6 +77,7 @@ export function createProblemStaff(deps: ProblemsContext) {
     };
   }
 
+  /** One case of the caller's queues with its full history. */
   async function get(principal: Principal, id: string): Promise<StaffProblem> {
     const row = await visibleCase(db, principal, id);
     const entries = await findEntries(db, id);
@@ -113,6 +116,7 @@ export function createProblemStaff(deps: ProblemsContext) {
     ctx: ChangeContext,
   ): Promise<StaffProblem> {
     await db.transaction(async (tx) => {
+      // Locked first, then checked: of two concurrent decisions the second sees the first's status.
       const row = await visibleCase(tx, principal, id, true);
       assertProblemTransition(row.status, input.status);
       const needsReply =
@@ -139,6 +143,7 @@ export function createProblemStaff(deps: ProblemsContext) {
         at,
       });
       if (input.reply) await replyIn(tx, row, input.reply, ctx, at);
+      // The effect commits with the approval; if it fails (e.g. no registration), nothing changes.
       let effect: Record<string, unknown> | undefined;
       if (input.status === 'approved') {
         const applied = await effects.apply(tx, row, ctx.actor);
@@ -243,6 +248,7 @@ export function createProblemStaff(deps: ProblemsContext) {
     return rows.map((r) => toStaffSummary(r, lookups, at));
   }
 
+  /** Statistics of the caller's queues only, so support's figures are technical questions. */
   const stats = (principal: Principal) => countStats(db, problemRolesOf(principal), now());
 
   return { queue, get, decide, reply, note, claim, exportRows, stats, visibleCase };

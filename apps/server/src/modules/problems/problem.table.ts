@@ -13,6 +13,7 @@ export const problemCase = pgTable(
   'problem_case',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // What the candidate quotes on the phone and staff search by (WT + Shanghai day + 6 of the id).
     caseNumber: text('case_number').notNull().unique(),
     candidateId: uuid('candidate_id')
       .notNull()
@@ -21,15 +22,18 @@ export const problemCase = pgTable(
     eventId: uuid('event_id').references(() => recruitmentEvent.id),
     type: text('type').$type<ProblemType>().notNull(),
     status: text('status').$type<ProblemStatus>().notNull(),
+    // Fixed by the type when filed; the queue of each department filters on it.
     responsibleRole: text('responsible_role').$type<ProblemRole>().notNull(),
     // The refusal that led here (e.g. REGISTRATION.GREYLISTED), prefilled from its link.
     refusalCode: text('refusal_code'),
     title: text('title').notNull(),
     body: text('body').notNull(),
     requestedName: text('requested_name'),
+    // The staff member handling the case: set on accepting it or by claiming it.
     assigneeId: uuid('assignee_id').references(() => staffUser.id),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    // The first reply, for the time-to-answer statistics.
     firstAnsweredAt: timestamp('first_answered_at', { withTimezone: true }),
     // The decision survives closing: an approved appeal stays in effect after the case is closed.
     decision: text('decision').$type<'approved' | 'rejected'>(),
@@ -59,6 +63,8 @@ export const problemEntry = pgTable(
       .references(() => problemCase.id),
     kind: text('kind').$type<ProblemEntryKind>().notNull(),
     actorKind: text('actor_kind').$type<'candidate' | 'staff' | 'system'>().notNull(),
+    // The candidate's or staff member's id (null for the system's effect lines); no foreign key,
+    // as the actor may be either kind.
     actorId: uuid('actor_id'),
     fromStatus: text('from_status').$type<ProblemStatus>(),
     toStatus: text('to_status').$type<ProblemStatus>(),

@@ -18,6 +18,8 @@ import { problemWorkbook } from './problems-export';
 import type { ProblemsService } from './problems.service';
 
 const tags = ['问题中心（后台）'];
+// Reading a queue and acting on a case are separate permissions (NFR-SEC-1 least privilege); which
+// cases a holder sees is narrowed further by his roles in the service (support: technical only).
 const read = { access: { permission: 'problem.read' as const } };
 const handle = { access: { permission: 'problem.handle' as const } };
 
@@ -27,6 +29,7 @@ export function registerStaffProblemRoutes(
   deps: { problems: ProblemsService; audit: AuditLog },
 ): void {
   const { staff } = deps.problems;
+  // The queue: due soonest first, so the cases about to miss their SLA are on top (ONL-01).
   app.get(
     '/api/admin/problems',
     {
@@ -40,6 +43,7 @@ export function registerStaffProblemRoutes(
     },
     async (request) => staff.queue(staffOf(request), request.query),
   );
+  // Registered before '/:id' reads better; Fastify matches static segments first either way.
   app.get(
     '/api/admin/problems/stats',
     {
@@ -48,6 +52,7 @@ export function registerStaffProblemRoutes(
     },
     async (request) => staff.stats(staffOf(request)),
   );
+  // The export takes the queue's filters without paging: every row the staff member may see.
   app.get(
     '/api/admin/problems/export',
     {
@@ -112,6 +117,8 @@ export function registerStaffProblemRoutes(
       return sendStoredFile(reply, info, bytes, request.query.disposition);
     },
   );
+  // One route for every move of the status flow; the service refuses moves the table does not allow
+  // and applies the effect of an approval in the same transaction.
   app.post(
     '/api/admin/problems/:id/status',
     {
@@ -127,6 +134,7 @@ export function registerStaffProblemRoutes(
     async (request) =>
       staff.decide(staffOf(request), request.params.id, request.body, changeContextOf(request)),
   );
+  // A reply alone (no status change) still texts the candidate once (ONL-01g).
   app.post(
     '/api/admin/problems/:id/replies',
     {
@@ -142,6 +150,7 @@ export function registerStaffProblemRoutes(
     async (request) =>
       staff.reply(staffOf(request), request.params.id, request.body.body, changeContextOf(request)),
   );
+  // Notes are for colleagues: kept in the history, filtered out of everything the candidate reads.
   app.post(
     '/api/admin/problems/:id/notes',
     {
@@ -157,6 +166,7 @@ export function registerStaffProblemRoutes(
     async (request) =>
       staff.note(staffOf(request), request.params.id, request.body.body, changeContextOf(request)),
   );
+  // Claiming is the assignment of this version: the caller becomes the handler, recorded in history.
   app.post(
     '/api/admin/problems/:id/claim',
     {

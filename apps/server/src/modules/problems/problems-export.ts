@@ -28,6 +28,7 @@ export async function problemWorkbook(rows: readonly StaffProblemSummary[]): Pro
     { header: '是否超期', key: 'overdue', width: 10 },
     { header: '首次答复', key: 'firstAnsweredAt', width: 24 },
   ];
+  // One row per case, in the queue's order (due soonest first).
   for (const r of rows) {
     sheet.addRow({
       caseNumber: safeCell(r.caseNumber),
@@ -44,6 +45,7 @@ export async function problemWorkbook(rows: readonly StaffProblemSummary[]): Pro
       firstAnsweredAt: safeCell(r.firstAnsweredAt),
     });
   }
+  // Bold headers, as the other exports of the back office.
   sheet.getRow(1).font = { bold: true };
   return Buffer.from(await book.xlsx.writeBuffer());
 }

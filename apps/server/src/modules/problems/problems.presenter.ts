@@ -41,6 +41,7 @@ export type Lookups = {
   files: Map<string, { name: string; mime: string; size: number }>;
 };
 
+/** Reads every name the rows refer to in four queries, whatever the number of rows. */
 export async function lookupsFor(
   db: DbOrTx,
   files: FileStore,
@@ -72,6 +73,7 @@ export async function lookupsFor(
   };
 }
 
+/** The fields both portals show in a list; the event name comes from the events module. */
 function summaryOf(row: CaseRow, l: Lookups): CandidateProblemSummary {
   return {
     id: row.id,
@@ -89,6 +91,7 @@ function summaryOf(row: CaseRow, l: Lookups): CandidateProblemSummary {
   };
 }
 
+/** One history line with its evidence; a staff member is named to staff only, never to candidates. */
 function entryOf(e: EntryRow, l: Lookups, forStaff: boolean, row: CaseRow): ProblemEntry {
   // A candidate reads the answering department, never a staff member's account name.
   const staffName = forStaff
@@ -110,8 +113,10 @@ function entryOf(e: EntryRow, l: Lookups, forStaff: boolean, row: CaseRow): Prob
   };
 }
 
+/** A row of the candidate's own list. */
 export const toCandidateSummary = summaryOf;
 
+/** The candidate's case: his visible history and what he may do next (answer, withdraw). */
 export function toCandidateProblem(
   row: CaseRow,
   entries: readonly EntryRow[],
@@ -128,6 +133,7 @@ export function toCandidateProblem(
   };
 }
 
+/** A queue row; `overdue` is computed from the injected clock, the same rule the filter uses. */
 export function toStaffSummary(row: CaseRow, l: Lookups, now: Date): StaffProblemSummary {
   return {
     ...summaryOf(row, l),
@@ -140,6 +146,7 @@ export function toStaffSummary(row: CaseRow, l: Lookups, now: Date): StaffProble
   };
 }
 
+/** The staff view: every history line (notes too) and the moves the status table allows from here. */
 export function toStaffProblem(
   row: CaseRow,
   entries: readonly EntryRow[],

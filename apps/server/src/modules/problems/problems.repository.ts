@@ -34,11 +34,13 @@ export async function getCase(db: DbOrTx, id: string, lock = false): Promise<Cas
   return row;
 }
 
+/** Inserts a new case (its first history line is written by the caller in the same transaction). */
 export async function insertCase(db: DbOrTx, row: typeof problemCase.$inferInsert) {
   const [created] = await db.insert(problemCase).values(row).returning();
   return created!;
 }
 
+/** Changes the current state of a case; what happened is appended to the history separately. */
 export async function updateCase(
   db: DbOrTx,
   id: string,
@@ -72,6 +74,7 @@ export async function findCandidateCases(db: DbOrTx, candidateId: string): Promi
     .limit(200);
 }
 
+// A decided or closed case no longer blocks a new one of the same kind (e.g. a second appeal).
 const FINAL: ProblemStatus[] = ['approved', 'rejected', 'closed'];
 
 /** An open case of the same type for the same event, if the candidate already has one. */
@@ -100,6 +103,7 @@ export async function findOpenCase(
 export const overdueCondition = (now: Date): SQL =>
   and(inArray(problemCase.status, [...WAITING_FOR_STAFF]), lt(problemCase.dueAt, now))!;
 
+/** The filters of a queue; `roles` are the departments the caller answers for (never empty-means-all). */
 export type QueueFilter = {
   roles: readonly ProblemRole[];
   type?: ProblemType;
@@ -151,6 +155,7 @@ export async function findQueue(
 export async function countStats(db: DbOrTx, roles: readonly ProblemRole[], now: Date) {
   if (roles.length === 0)
     return { byType: [], byStatus: [], answered: 0, averageHoursToAnswer: null, overdue: 0 };
+  // Four small aggregate queries in parallel; the indexes on role and status keep them cheap.
   const scope = inArray(problemCase.responsibleRole, [...roles]);
   const [byType, byStatus, [answer], [late]] = await Promise.all([
     db
@@ -179,6 +184,7 @@ export async function countStats(db: DbOrTx, roles: readonly ProblemRole[], now:
       .from(problemCase)
       .where(and(scope, overdueCondition(now))),
   ]);
+  // Rounded to a tenth of an hour: the statistics page shows it as is.
   const hours = answer?.hours ?? null;
   return {
     byType: byType.map((r) => ({ type: r.type, count: Number(r.count) })),
@@ -198,6 +204,7 @@ export async function findApprovedAppeals(
   candidateId: string,
   eventId: string,
 ): Promise<ApprovedAppeal[]> {
+  // Only the appeal types that answer a check; waivers and name changes act when approved.
   const types = Object.keys(CHECK_OF_APPEAL) as Array<keyof typeof CHECK_OF_APPEAL>;
   const rows = await db
     .select({ type: problemCase.type, caseNumber: problemCase.caseNumber })

@@ -18,6 +18,7 @@ import { formatBytes, sendStoredFile } from '../../platform/files';
 import type { ZodApp } from '../../platform/http/types';
 import type { ProblemsService } from './problems.service';
 
+// The OpenAPI group of these routes (/api/docs).
 const tags = ['问题中心'];
 
 /**
@@ -26,6 +27,7 @@ const tags = ['问题中心'];
  */
 export function registerCandidateProblemRoutes(app: ZodApp, problems: ProblemsService): void {
   const { candidate } = problems;
+  // His own cases only (newest first); the list carries no replies, the detail does.
   app.get(
     '/api/candidate/problems',
     {
@@ -38,6 +40,7 @@ export function registerCandidateProblemRoutes(app: ZodApp, problems: ProblemsSe
     },
     async (request) => candidate.listOwn(candidateOf(request).id),
   );
+  // Evidence is uploaded first (below) and named here by file id, as profile materials are.
   app.post(
     '/api/candidate/problems',
     {
@@ -65,6 +68,7 @@ export function registerCandidateProblemRoutes(app: ZodApp, problems: ProblemsSe
     },
     async (request) => candidate.getOwn(candidateOf(request).id, request.params.id),
   );
+  // Only while the case waits for him (more information needed); it returns to review.
   app.post(
     '/api/candidate/problems/:id/answer',
     {
@@ -85,6 +89,7 @@ export function registerCandidateProblemRoutes(app: ZodApp, problems: ProblemsSe
         changeContextOf(request),
       ),
   );
+  // Withdrawing closes the case; its history stays (留痕).
   app.post(
     '/api/candidate/problems/:id/withdraw',
     {
@@ -99,6 +104,7 @@ export function registerCandidateProblemRoutes(app: ZodApp, problems: ProblemsSe
     async (request) =>
       candidate.withdraw(candidateOf(request).id, request.params.id, changeContextOf(request)),
   );
+  // A file is answered only as part of the candidate's own case, never by file id alone.
   app.get(
     '/api/candidate/problems/:id/files/:fileId',
     {
@@ -141,7 +147,9 @@ export function registerCandidateProblemRoutes(app: ZodApp, problems: ProblemsSe
           });
         const file = await request.file();
         if (!file) throw new AppError('FILE.EMPTY');
+        // The file name and fields are checked for characters the database cannot store.
         assertStorableMultipart(file);
+        // Reading past the part's size limit fails: answered as too large, in Chinese.
         const bytes = await file.toBuffer().catch((error: unknown) => {
           throw new AppError('FILE.TOO_LARGE', {
             message: `文件不能超过 ${formatBytes(PROBLEM_EVIDENCE_MAX_BYTES)}`,

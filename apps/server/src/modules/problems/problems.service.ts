@@ -21,6 +21,7 @@ export type ProblemsService = ReturnType<typeof createProblemsService>;
  * platform's encrypted file store, exactly as profile materials do.
  */
 export function createProblemsService(deps: ProblemsDeps) {
+  // One context for both sides, with the file store built on the same database and crypto.
   const context: ProblemsContext = {
     ...deps,
     files: createFileStore({ db: deps.db, crypto: deps.crypto }),

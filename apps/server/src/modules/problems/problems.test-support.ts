@@ -13,6 +13,7 @@ export function pdfBytes(text = '证明材料'): Buffer {
 }
 
 /** A multipart/form-data body with one file part named `file`. */
+// The browser's Content-Type is sent as given: the forged-type test sets it to lie on purpose.
 export function multipartFile(bytes: Buffer, filename: string, contentType = 'application/pdf') {
   const boundary = `----kaoluproblem${serial++}`;
   const payload = Buffer.concat([
@@ -48,6 +49,7 @@ export async function fileCase(
   headers: AuthHeaders,
   input: { type: string; eventId?: string; refusalCode?: string; requestedName?: string },
 ) {
+  // Every filed case carries one PDF, as a real appeal would.
   const file = (await uploadEvidence(app, headers, pdfBytes())).json() as { fileId: string };
   const res = await app.inject({
     method: 'POST',

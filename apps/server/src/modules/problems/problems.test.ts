@@ -21,6 +21,7 @@ describe('problem center 报名问题处理中心 (ONL-01)', () => {
   });
   afterAll(() => t.close());
 
+  // Texts of the problem center only: other purposes (codes, notices) do not count as replies.
   const smsCount = async () =>
     Number(
       (
@@ -44,6 +45,7 @@ describe('problem center 报名问题处理中心 (ONL-01)', () => {
     expect(row!.purpose).toBe('problem_evidence');
     expect(row!.contentEnc).not.toContain('%PDF');
     // An HTML page named .pdf and sent as application/pdf is still refused: the bytes decide.
+    // Forged: the name and the declared Content-Type say PDF, the bytes are an HTML page.
     const forged = await uploadEvidence(
       t.app,
       c.headers,
@@ -53,6 +55,7 @@ describe('problem center 报名问题处理中心 (ONL-01)', () => {
     );
     expect(forged.statusCode).toBe(415);
     expect(forged.json().error.code).toBe('FILE.TYPE_NOT_ALLOWED');
+    // One byte past 5MB is cut off by the multipart limit and answered as too large.
     const tooLarge = await uploadEvidence(
       t.app,
       c.headers,
@@ -61,6 +64,7 @@ describe('problem center 报名问题处理中心 (ONL-01)', () => {
     expect(tooLarge.statusCode).toBe(413);
   });
 
+  // A case holds personal documents: another candidate gets "not found", exactly as for no case.
   it('never shows a candidate another candidate’s case, its files or lets him act on it', async () => {
     const owner = await createCandidate(t.app);
     const other = await createCandidate(t.app);
@@ -124,6 +128,7 @@ describe('problem center 报名问题处理中心 (ONL-01)', () => {
       payload: { body: '内部：已电话核实' },
     });
     expect(note.statusCode).toBe(200);
+    // The candidate's answer sends the case back to review without any SMS (he wrote it).
     const answer = await t.app.inject({
       method: 'POST',
       url: `/api/candidate/problems/${filed.id}/answer`,
@@ -155,6 +160,7 @@ describe('problem center 报名问题处理中心 (ONL-01)', () => {
     expect(JSON.stringify(seen)).not.toContain(org.username);
   });
 
+  // Withdrawing is final: a second withdrawal of the closed case is an illegal transition.
   it('lets a candidate withdraw an open case, and keeps it in his list', async () => {
     const c = await createCandidate(t.app);
     const filed = await fileCase(t.app, c.headers, { type: 'technical' });
@@ -172,6 +178,7 @@ describe('problem center 报名问题处理中心 (ONL-01)', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  // 留痕: not the service but the database refuses to rewrite history, whoever connects to it.
   it('keeps the history append-only in the database itself', async () => {
     const c = await createCandidate(t.app);
     const filed = await fileCase(t.app, c.headers, { type: 'technical' });
@@ -185,6 +192,7 @@ describe('problem center 报名问题处理中心 (ONL-01)', () => {
     expect(rows.map((r) => r.body)).toEqual(['本人情况说明，详见附件。']);
   });
 
+  // Queues follow the responsible role: support answers technical questions and sees nothing else.
   it('shows support only technical questions, searches, pages, exports and counts', async () => {
     const c = await createCandidate(t.app);
     const tech = await fileCase(t.app, c.headers, { type: 'technical' });
@@ -222,6 +230,7 @@ describe('problem center 报名问题处理中心 (ONL-01)', () => {
       headers: support.headers,
     });
     expect(denied.statusCode).toBe(403);
+    // The workbook opens with Chinese headers and labels, not codes.
     const file = await t.app.inject({
       method: 'GET',
       url: '/api/admin/problems/export?type=technical',
@@ -243,6 +252,7 @@ describe('problem center 报名问题处理中心 (ONL-01)', () => {
     expect(stats.averageHoursToAnswer).not.toBeNull();
   });
 
+  // An appeal is about one event's checks; duplicates would split one conversation in two.
   it('refuses an appeal without its event and a second open case of the same kind', async () => {
     const c = await createCandidate(t.app);
     const noEvent = await t.app.inject({

@@ -12,6 +12,7 @@ export const problemStatusTags: Record<ProblemStatus, TagType> = {
 };
 
 /** Human sizes, rounded up so a file just over the limit never reads as the limit. */
+// Shared by the upload hint and the history's file list, so both show sizes the same way.
 export function sizeText(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)}KB`;
   return `${(Math.ceil((bytes / 1024 / 1024) * 10) / 10).toString()}MB`;

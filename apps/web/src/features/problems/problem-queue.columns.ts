@@ -24,5 +24,6 @@ export const problemQueueColumns: PageTableColumn<StaffProblemRow>[] = [
     width: 142,
     format: (r) => formatDateTime(r.submittedAt),
   },
+  // Rendered by a slot: the deadline with its overdue mark (SLA per type, ONL-01).
   { prop: 'dueAt', label: '答复期限', width: 150 },
 ];

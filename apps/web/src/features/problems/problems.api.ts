@@ -32,21 +32,25 @@ export const problemsApi = {
     http.post<CandidateProblem>('/api/candidate/problems', body, { silent: true }),
   answer: (id: string, body: ProblemAnswer) =>
     http.post<CandidateProblem>(`/api/candidate/problems/${id}/answer`, body, { silent: true }),
+  // Withdrawal shows its error as a toast (the page confirms first, so a refusal is rare).
   withdraw: (id: string) => http.post<CandidateProblem>(`/api/candidate/problems/${id}/withdraw`),
   /** One PDF/JPG/PNG evidence file; the server checks its content and size (5MB). */
   upload: (file: File) =>
     uploadFile<UploadedAttachment>('/api/candidate/problems/evidence', file, file.name),
+  // Opened in a new tab: the server answers the verified type with nosniff and no caching.
   fileUrl: (id: string, fileId: string) =>
     `/api/candidate/problems/${id}/files/${fileId}?disposition=inline`,
 };
 
 /** Staff calls (ONL-01b–e): queue, case, decisions, replies, notes, export, statistics. */
 export const problemsAdminApi = {
+  // The queue answers only the caller's departments; the filters narrow it further.
   queue: (query: ProblemQuery, options?: RequestOptions) =>
     http.get<StaffProblemPage>('/api/admin/problems', { ...options, query }),
   stats: (options?: RequestOptions) => http.get<ProblemStats>('/api/admin/problems/stats', options),
   get: (id: string, options?: RequestOptions) =>
     http.get<StaffProblem>(`/api/admin/problems/${id}`, options),
+  // The answer is the updated case, so the page shows the new status and history at once.
   decide: (id: string, body: ProblemDecision) =>
     http.post<StaffProblem>(`/api/admin/problems/${id}/status`, body),
   reply: (id: string, body: string) =>
