@@ -225,6 +225,12 @@ export const ProblemReplySchema = z.object({ body: text('答复内容', 2000) })
 /** An internal note: kept in the history, never shown to the candidate, no SMS. */
 export const ProblemNoteSchema = z.object({ body: text('内部备注', 2000) });
 
+/** Assigning a case to a handler of its department (ONL-01b). */
+export const ProblemAssignSchema = z.object({ assigneeId: z.uuid().meta({ title: '处理人' }) });
+/** A staff member a case may be assigned to, by account and display name. */
+export const ProblemHandlerSchema = z.object({ id: z.uuid(), name: z.string() });
+export type ProblemHandler = z.infer<typeof ProblemHandlerSchema>;
+
 /** Statistics (ONL-01): cases by type and status, time to first answer, overdue count. */
 export const ProblemStatsSchema = z.object({
   byType: z.array(z.object({ type: ProblemTypeSchema, count: z.number().int() })),

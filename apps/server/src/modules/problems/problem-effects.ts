@@ -40,6 +40,12 @@ export function createProblemEffects(deps: Pick<ProblemsContext, 'payments' | 'p
       ? await activeRegistrationOf(tx, row.candidateId, row.eventId)
       : undefined;
     if (!registration) throw new AppError('PROBLEM.REGISTRATION_REQUIRED');
+    // While the registration waits for the city platform (待核验) no notice exists yet, and the
+    // notice issued when it passes would charge the full fee: the waiver is decided afterwards.
+    if (registration.status === 'pending_verification')
+      throw new AppError('PROBLEM.INVALID_TRANSITION', {
+        message: '该考生的报名尚在核验中（待核验），请在核验完成后再审批费用减免',
+      });
     // Before payment the notice is closed and the fee becomes zero; after it, one refund notice.
     const settled = await payments.waiveFeeIn(tx, registration.id, `问题${row.caseNumber}`, actor);
     const body = {

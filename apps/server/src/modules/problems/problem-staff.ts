@@ -3,6 +3,7 @@ import {
   PROBLEM_TYPE_LABELS,
   type ProblemDecision,
   type ProblemQuery,
+  type ProblemHandler,
   type ProblemRole,
   type StaffProblem,
 } from '@kaolu/contracts';
@@ -10,6 +11,7 @@ import type { Tx } from '../../db/client';
 import type { Principal } from '../../platform/auth/access';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 import { AppError } from '../../platform/errors/app-error';
+import { findStaffWithRoles } from '../identity';
 import { createProblemEffects } from './problem-effects';
 import type { ProblemsContext } from './problem-context';
 import { assertProblemTransition, DECISIONS_WITH_REPLY } from './problem-rules';
@@ -212,20 +214,35 @@ export function createProblemStaff(deps: ProblemsContext) {
     return get(principal, id);
   }
 
-  /** The caller takes the case over as its handler (assignment is recorded in the history). */
-  async function claim(principal: Principal, id: string, ctx: ChangeContext) {
+  /** Who may handle a case: the holders of its department's role, and the org for support's. */
+  async function handlersOf(principal: Principal, id: string): Promise<ProblemHandler[]> {
+    const row = await visibleCase(db, principal, id);
+    const roles = row.responsibleRole === 'support' ? ['support', 'org_admin'] : ['org_admin'];
+    const users = await findStaffWithRoles(db, roles);
+    return users.map((u) => ({ id: u.id, name: `${u.displayName}（${u.username}）` }));
+  }
+
+  /**
+   * Assigns the case to a handler of its department (the caller himself when claiming); recorded
+   * in the history and the audit log. Anyone outside the department is refused.
+   */
+  async function assign(principal: Principal, id: string, assigneeId: string, ctx: ChangeContext) {
+    const handlers = await handlersOf(principal, id);
+    const assignee = handlers.find((h) => h.id === assigneeId);
+    if (!assignee)
+      throw new AppError('COMMON.VALIDATION_FAILED', { message: '该用户不能处理此类问题' });
     await db.transaction(async (tx) => {
       const row = await visibleCase(tx, principal, id, true);
       if (row.status === 'closed')
-        throw new AppError('PROBLEM.INVALID_TRANSITION', { message: '问题已关闭，不能再认领' });
+        throw new AppError('PROBLEM.INVALID_TRANSITION', { message: '问题已关闭，不能再分配' });
       const at = now();
-      await updateCase(tx, id, { assigneeId: principal.id, updatedAt: at });
+      await updateCase(tx, id, { assigneeId, updatedAt: at });
       await insertEntry(tx, {
         caseId: id,
         kind: 'assigned',
         actorKind: 'staff',
         actorId: principal.id,
-        body: '认领为处理人',
+        body: assigneeId === principal.id ? '认领为处理人' : `分配给 ${assignee.name}`,
         at,
       });
       await audit.record(tx, {
@@ -234,7 +251,7 @@ export function createProblemStaff(deps: ProblemsContext) {
         targetType: 'problem_case',
         targetId: id,
         result: 'success',
-        details: { from: row.assigneeId, to: principal.id },
+        details: { from: row.assigneeId, to: assigneeId },
       });
     });
     return get(principal, id);
@@ -251,7 +268,7 @@ export function createProblemStaff(deps: ProblemsContext) {
   /** Statistics of the caller's queues only, so support's figures are technical questions. */
   const stats = (principal: Principal) => countStats(db, problemRolesOf(principal), now());
 
-  return { queue, get, decide, reply, note, claim, exportRows, stats, visibleCase };
+  return { queue, get, decide, reply, note, assign, handlersOf, exportRows, stats, visibleCase };
 }
 
 export type ProblemStaff = ReturnType<typeof createProblemStaff>;

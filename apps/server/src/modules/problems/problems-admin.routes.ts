@@ -1,4 +1,6 @@
 import {
+  ProblemAssignSchema,
+  ProblemHandlerSchema,
   FileDispositionQuerySchema,
   IdParamSchema,
   ProblemDecisionSchema,
@@ -10,6 +12,7 @@ import {
   StaffProblemPageSchema,
   StaffProblemSchema,
 } from '@kaolu/contracts';
+import { z } from 'zod';
 import type { AuditLog } from '../../platform/audit';
 import { auditBase, changeContextOf, staffOf } from '../../platform/auth/request-context';
 import { sendStoredFile } from '../../platform/files';
@@ -166,7 +169,7 @@ export function registerStaffProblemRoutes(
     async (request) =>
       staff.note(staffOf(request), request.params.id, request.body.body, changeContextOf(request)),
   );
-  // Claiming is the assignment of this version: the caller becomes the handler, recorded in history.
+  // Claiming assigns the case to the caller himself, recorded in the history.
   app.post(
     '/api/admin/problems/:id/claim',
     {
@@ -178,6 +181,46 @@ export function registerStaffProblemRoutes(
       },
       config: handle,
     },
-    async (request) => staff.claim(staffOf(request), request.params.id, changeContextOf(request)),
+    async (request) =>
+      staff.assign(
+        staffOf(request),
+        request.params.id,
+        staffOf(request).id,
+        changeContextOf(request),
+      ),
+  );
+  // The handlers a case may be assigned to: holders of its department's role.
+  app.get(
+    '/api/admin/problems/:id/handlers',
+    {
+      schema: {
+        tags,
+        summary: '可分配的处理人',
+        params: IdParamSchema,
+        response: { 200: z.array(ProblemHandlerSchema) },
+      },
+      config: handle,
+    },
+    async (request) => staff.handlersOf(staffOf(request), request.params.id),
+  );
+  app.post(
+    '/api/admin/problems/:id/assign',
+    {
+      schema: {
+        tags,
+        summary: '分配处理人',
+        params: IdParamSchema,
+        body: ProblemAssignSchema,
+        response: { 200: StaffProblemSchema },
+      },
+      config: handle,
+    },
+    async (request) =>
+      staff.assign(
+        staffOf(request),
+        request.params.id,
+        request.body.assigneeId,
+        changeContextOf(request),
+      ),
   );
 }

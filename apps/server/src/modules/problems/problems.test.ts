@@ -1,5 +1,4 @@
 import { eq, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smsMessage } from '../../platform/sms/sms.table';
 import { storedFile } from '../../platform/files';
@@ -190,66 +189,6 @@ describe('problem center 报名问题处理中心 (ONL-01)', () => {
     await expect(t.database.db.execute(sql`truncate problem_entry cascade`)).rejects.toThrow();
     const rows = await t.database.db.select().from(problemEntry).where(where);
     expect(rows.map((r) => r.body)).toEqual(['本人情况说明，详见附件。']);
-  });
-
-  // Queues follow the responsible role: support answers technical questions and sees nothing else.
-  it('shows support only technical questions, searches, pages, exports and counts', async () => {
-    const c = await createCandidate(t.app);
-    const tech = await fileCase(t.app, c.headers, { type: 'technical' });
-    const support = await loginAs(t.app, 'support');
-    const queue = await t.app.inject({
-      method: 'GET',
-      url: '/api/admin/problems?pageSize=200',
-      headers: support.headers,
-    });
-    const types = new Set(queue.json().items.map((i: { type: string }) => i.type));
-    expect([...types]).toEqual(['technical']);
-    const appeal = (
-      await t.app.inject({
-        method: 'GET',
-        url: '/api/admin/problems?type=greylist_appeal',
-        headers: org.headers,
-      })
-    ).json().items[0];
-    const hidden = await t.app.inject({
-      method: 'GET',
-      url: `/api/admin/problems/${appeal.id}`,
-      headers: support.headers,
-    });
-    expect(hidden.statusCode).toBe(404);
-    const found = await t.app.inject({
-      method: 'GET',
-      url: `/api/admin/problems?q=${tech.caseNumber}&page=1&pageSize=1`,
-      headers: org.headers,
-    });
-    expect(found.json()).toMatchObject({ total: 1, items: [{ id: tech.id }] });
-    // Support may not export (problem.export is the org department's), the org may.
-    const denied = await t.app.inject({
-      method: 'GET',
-      url: '/api/admin/problems/export',
-      headers: support.headers,
-    });
-    expect(denied.statusCode).toBe(403);
-    // The workbook opens with Chinese headers and labels, not codes.
-    const file = await t.app.inject({
-      method: 'GET',
-      url: '/api/admin/problems/export?type=technical',
-      headers: org.headers,
-    });
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
-    const sheet = book.worksheets[0]!;
-    expect(sheet.getRow(1).getCell(1).text).toBe('问题编号');
-    expect(sheet.rowCount - 1).toBeGreaterThanOrEqual(1);
-    expect(sheet.getRow(2).getCell(2).text).toBe('技术问题咨询');
-    const stats = (
-      await t.app.inject({ method: 'GET', url: '/api/admin/problems/stats', headers: org.headers })
-    ).json();
-    expect(stats.byType).toEqual(
-      expect.arrayContaining([expect.objectContaining({ type: 'technical' })]),
-    );
-    expect(stats.answered).toBeGreaterThanOrEqual(1);
-    expect(stats.averageHoursToAnswer).not.toBeNull();
   });
 
   // An appeal is about one event's checks; duplicates would split one conversation in two.

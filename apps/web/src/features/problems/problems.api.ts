@@ -5,6 +5,7 @@ import type {
   CreateProblem,
   ProblemAnswer,
   ProblemDecision,
+  ProblemHandler,
   ProblemQuerySchema,
   ProblemStats,
   StaffProblem,
@@ -58,6 +59,10 @@ export const problemsAdminApi = {
   note: (id: string, body: string) =>
     http.post<StaffProblem>(`/api/admin/problems/${id}/notes`, { body }),
   claim: (id: string) => http.post<StaffProblem>(`/api/admin/problems/${id}/claim`),
+  /** Staff of the case's department, for the assignment select. */
+  handlers: (id: string) => http.get<ProblemHandler[]>(`/api/admin/problems/${id}/handlers`),
+  assign: (id: string, assigneeId: string) =>
+    http.post<StaffProblem>(`/api/admin/problems/${id}/assign`, { assigneeId }),
   /** The same filters as the queue, every row (not one page). */
   export: (query: Omit<ProblemQuery, 'page' | 'pageSize'>) =>
     downloadFile('/api/admin/problems/export', query, '报名问题清单.xlsx'),
