@@ -18,8 +18,8 @@ const PDF = Buffer.from(
 
 // ONL-01 in a real browser on the demo data: a greylisted candidate on a phone is refused, follows
 // the refusal's link to the problem center, files an appeal with a PDF, answers the org's request
-// for more information, and registers once the appeal is approved. Org and support steps go
-// through the API as their staff would; the SMS outbox then holds one text per reply (ONL-01g).
+// for more information, and registers once the appeal is approved. The org department works the
+// case in the admin portal; support reads the SMS outbox over the API: one text per reply (ONL-01g).
 describe('greylist appeal through the problem center', () => {
   let server: RunningServer;
   let sink: SmsSink;
@@ -194,12 +194,26 @@ describe('greylist appeal through the problem center', () => {
       // The case page's address carries its id: the org's API steps address the same case.
       const caseId = page.url().split('/').pop()!;
 
-      // The org department accepts it and asks for more information.
-      await org.call('POST', `/api/admin/problems/${caseId}/status`, { status: 'in_review' });
-      await org.call('POST', `/api/admin/problems/${caseId}/status`, {
-        status: 'more_info_needed',
-        reply: '请补充原处理决定的撤销文件盖章页。',
-      });
+      // The org department finds it in its queue, accepts it and asks for more information, in
+      // the admin portal on a desktop.
+      const admin = await browser.openAs(org, server.url, 'desktop');
+      await admin.goto(`${server.url}/admin/problems`);
+      // The table's body rows only: Element Plus also renders the cell slot in hidden measuring cells.
+      const opener = admin.locator('.el-table__body').getByTestId('queue-open').first();
+      await opener.waitFor();
+      await opener.click();
+      await admin.waitForURL(`**/admin/problems/${caseId}`);
+      const target = (label: string) =>
+        admin.getByTestId('handle-target').getByText(label, { exact: true }).click();
+      await target('处理中');
+      await admin.getByTestId('handle-apply').click();
+      await admin.getByTestId('handle-status').getByText('处理中').waitFor();
+      await admin.getByTestId('handle-template').click();
+      await admin.locator('.el-select-dropdown__item:visible', { hasText: '请补充材料' }).click();
+      await admin.getByTestId('handle-reply').fill('请补充原处理决定的撤销文件盖章页。');
+      await target('待补充材料');
+      await admin.getByTestId('handle-apply').click();
+      await admin.getByTestId('handle-status').getByText('待补充材料').waitFor();
       // What the candidate sees on opening the page again after the SMS.
       await page.reload();
       expect(await page.getByTestId('problem-status').innerText()).toBe('待补充材料');
@@ -214,11 +228,15 @@ describe('greylist appeal through the problem center', () => {
       await page.getByTestId('answer-submit').click();
       await page.getByTestId('problem-status').getByText('处理中').waitFor();
 
-      // Approved: the next attempt passes the greylist check and the registration is saved.
-      await org.call('POST', `/api/admin/problems/${caseId}/status`, {
-        status: 'approved',
-        reply: '经核实，申诉成立，请重新报名。',
-      });
+      // Approved in the admin portal (confirmed: the effect cannot be undone); the next attempt
+      // passes the greylist check and the registration is saved.
+      await admin.reload();
+      expect(await admin.getByTestId('problem-history').innerText()).toContain('已补充盖章页');
+      await admin.getByTestId('handle-reply').fill('经核实，申诉成立，请重新报名。');
+      await target('已通过');
+      await admin.getByTestId('handle-apply').click();
+      await admin.locator('.el-message-box').getByRole('button', { name: '确定' }).click();
+      await admin.getByTestId('handle-status').getByText('已通过').waitFor();
       await page.goto(`${server.url}/registrations/new/${eventId}`);
       await page.getByTestId('exam-category').getByText('综合管理类').click();
       await page.getByTestId('precheck').click();
