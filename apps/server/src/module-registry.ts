@@ -15,6 +15,7 @@ import { messagesModule } from './modules/messages';
 import { noticesModule } from './modules/notices';
 import { paymentsModule } from './modules/payments';
 import { positionsModule } from './modules/positions';
+import { problemsModule } from './modules/problems';
 import { profilesModule } from './modules/profiles';
 import { registrationsModule } from './modules/registrations';
 import { reviewModule } from './modules/review';
@@ -51,6 +52,8 @@ export function kaoluModules(options: ModuleOptions = {}) {
     interviewListsModule,
     compositeModule,
     interviewsModule,
+    // ONL-01: after every module an approved case acts on (registrations, payments, profiles)
+    problemsModule,
   ] as const;
 }
 

@@ -189,6 +189,23 @@ export const ERROR_CATALOGUE = {
   },
   'IDENTITY.ALLOWLIST_ENTRY_NOT_FOUND': { status: 404, message: '白名单条目不存在' },
   'IDENTITY.TOTP_NOT_ENROLLED': { status: 400, message: '尚未绑定动态口令' },
+  'PROBLEM.NOT_FOUND': { status: 404, message: '问题记录不存在' },
+  'PROBLEM.INVALID_TRANSITION': { status: 409, message: '问题当前状态不允许该操作' },
+  'PROBLEM.REPLY_REQUIRED': { status: 400, message: '请填写答复内容' },
+  'PROBLEM.EVENT_REQUIRED': { status: 400, message: '该类问题须选择所涉及的招录事项' },
+  'PROBLEM.NAME_REQUIRED': { status: 400, message: '姓名变更须填写变更后的姓名' },
+  'PROBLEM.EVIDENCE_NOT_OWNED': {
+    status: 400,
+    message: '证明材料不存在或不是您上传的，请重新上传',
+  },
+  'PROBLEM.REGISTRATION_REQUIRED': {
+    status: 409,
+    message: '未找到该考生在本次招录中的报名记录，无法减免报名费',
+  },
+  'PROBLEM.ALREADY_OPEN': {
+    status: 409,
+    message: '您已有一件同类问题正在处理中，请在原问题中补充',
+  },
   'SMS.DAILY_LIMIT': {
     status: 429,
     message: '该手机号今日短信发送已达上限，请明天再试或联系技术支持解锁',

@@ -30,3 +30,6 @@ export * from './composite-scores';
 export * from './applications';
 export * from './review';
 export * from './personal-data';
+// problem center 报名问题处理中心 (ONL-01)
+export * from './problems';
+export * from './problem-guidance';

@@ -51,6 +51,10 @@ export const PERMISSIONS = {
   'adjustment.manage': '发布调剂职位、组织统一调剂',
   'composite.read': '查看面试成绩和综合成绩（本单位职位）',
   'composite.manage': '导入面试成绩、计算并公布综合成绩和体检名单',
+  // problem center 报名问题处理中心 (ONL-01): queues, handling, export and statistics
+  'problem.read': '查看报名问题及统计',
+  'problem.handle': '处理报名问题（受理、回复、审批）',
+  'problem.export': '导出报名问题清单',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -79,6 +79,10 @@ export const ROLES: Record<StaffRole, RoleDefinition> = {
       'composite.read',
       'composite.manage',
       'personal_data.reveal',
+      // ONL-01: the org department answers appeals, name changes and fee waivers
+      'problem.read',
+      'problem.handle',
+      'problem.export',
     ],
   },
   unit_user: {
@@ -116,7 +120,15 @@ export const ROLES: Record<StaffRole, RoleDefinition> = {
   support: {
     label: '运维支持',
     scope: 'none',
-    permissions: ['sms.read', 'sms.unlock', 'system.read', 'data_exchange.read'],
+    // ONL-01: support answers technical questions in the problem center (its queue shows only those)
+    permissions: [
+      'sms.read',
+      'sms.unlock',
+      'system.read',
+      'data_exchange.read',
+      'problem.read',
+      'problem.handle',
+    ],
   },
   examiner: { label: '考官', scope: 'event', permissions: [] },
   interview_staff: { label: '面试工作人员', scope: 'event', permissions: [] },

@@ -30,3 +30,5 @@ export * from '../platform/draws/draw.table';
 export * from '../modules/interviews/interview.table';
 // interview scores, composite scores and their history (INT-07, IVW-08, NFR-HIS-1)
 export * from '../modules/composite/composite.table';
+// problem center 报名问题处理中心 (ONL-01)
+export * from '../modules/problems/problem.table';

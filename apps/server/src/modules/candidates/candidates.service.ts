@@ -57,6 +57,11 @@ export function createCandidatesService(deps: { db: Db; crypto: CryptoProvider; 
         .where(eq(candidate.id, id));
     },
 
+    /** The registered name after an approved name-change case (ONL-01); the caller audits it. */
+    async rename(tx: DbOrTx, id: string, name: string, at: Date): Promise<void> {
+      await tx.update(candidate).set({ name, updatedAt: at }).where(eq(candidate.id, id));
+    },
+
     /** The same password under stronger hash parameters (login found the old ones); not a password change. */
     async rehashPassword(tx: DbOrTx, id: string, passwordHash: string): Promise<void> {
       await tx.update(candidate).set({ passwordHash }).where(eq(candidate.id, id));

@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { roleGrant, staffUser } from './identity.table';
 
@@ -22,4 +22,23 @@ export async function findStaffUsernames(
     .select({ id: staffUser.id, username: staffUser.username })
     .from(staffUser)
     .where(inArray(staffUser.id, [...new Set(ids)]));
+}
+
+/** Active staff users holding one of these roles, by user name (the problem center's handlers). */
+export async function findStaffWithRoles(
+  db: DbOrTx,
+  roles: readonly string[],
+): Promise<Array<{ id: string; username: string; displayName: string }>> {
+  if (roles.length === 0) return [];
+  return db
+    .selectDistinct({
+      id: staffUser.id,
+      username: staffUser.username,
+      displayName: staffUser.displayName,
+    })
+    .from(staffUser)
+    .innerJoin(roleGrant, eq(roleGrant.staffUserId, staffUser.id))
+    .where(and(inArray(roleGrant.role, [...roles]), eq(staffUser.disabled, false)))
+    .orderBy(asc(staffUser.username))
+    .limit(500);
 }

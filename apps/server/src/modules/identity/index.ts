@@ -17,7 +17,7 @@ export {
   type RealNameVerifier,
 } from './real-name';
 export { openStandaloneIdentity } from './standalone-identity';
-export { anyRoleGranted } from './identity.queries';
+export { anyRoleGranted, findStaffUsernames, findStaffWithRoles } from './identity.queries';
 
 /** Every route of the identity module. */
 export function registerIdentityRoutes(app: ZodApp, identity: Identity): void {

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx, Tx } from '../../db/client';
 import type { AuditActor } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
 import { registrationStatusOf } from '../registrations';
@@ -42,41 +42,48 @@ export function createPaymentSettlement(
     return 'closed';
   }
 
-  /** An approved fee waiver (ONL-01): unpaid → notice closed and registration confirmed; paid → refund notice. */
-  async function waiveFee(
+  /**
+   * An approved fee waiver (ONL-01, REG-11) in the caller's transaction (the problem center approves
+   * the case and waives the fee together): unpaid → notice closed and registration confirmed; paid →
+   * one refund notice (the refund's unique transaction id makes a repeat a no-op).
+   */
+  async function waiveFeeIn(
+    tx: Tx,
     registrationId: string,
     reason: string,
     actor: AuditActor,
   ): Promise<'refunded' | 'closed' | 'none'> {
-    return db.transaction(async (tx) => {
-      // Notice before registration, the order every payment path locks them in (no deadlock with a callback).
-      await findNoticeByRegistration(tx, registrationId, true);
-      const status = await registrationStatusOf(tx, registrationId, true);
-      if (!status) throw new AppError('REGISTRATION.NOT_FOUND');
-      const registration = { status };
-      const settled = await settleForWaiverOrCancel(
-        tx,
-        registrationId,
-        'waived',
-        `报名费减免：${reason}`,
-      );
-      if (registration.status === 'awaiting_payment' || registration.status === 'not_admitted') {
-        await transitionRegistration(tx, registrationId, registration.status, 'confirmed', {
-          kind: 'fee_waived',
-          message: `报名费已减免（${reason}），报名完成`,
-        });
-      }
-      await audit.record(tx, {
-        action: 'payment.waived',
-        actor,
-        targetType: 'exam_registration',
-        targetId: registrationId,
-        result: 'success',
-        details: { settled },
+    // Notice before registration, the order every payment path locks them in (no deadlock with a callback).
+    await findNoticeByRegistration(tx, registrationId, true);
+    const status = await registrationStatusOf(tx, registrationId, true);
+    if (!status) throw new AppError('REGISTRATION.NOT_FOUND');
+    const registration = { status };
+    const settled = await settleForWaiverOrCancel(
+      tx,
+      registrationId,
+      'waived',
+      `报名费减免：${reason}`,
+    );
+    if (registration.status === 'awaiting_payment' || registration.status === 'not_admitted') {
+      await transitionRegistration(tx, registrationId, registration.status, 'confirmed', {
+        kind: 'fee_waived',
+        message: `报名费已减免（${reason}），报名完成`,
       });
-      return settled;
+    }
+    await audit.record(tx, {
+      action: 'payment.waived',
+      actor,
+      targetType: 'exam_registration',
+      targetId: registrationId,
+      result: 'success',
+      details: { settled },
     });
+    return settled;
   }
 
-  return { settleForWaiverOrCancel, waiveFee };
+  /** The same waiver in a transaction of its own. */
+  const waiveFee = (registrationId: string, reason: string, actor: AuditActor) =>
+    db.transaction((tx) => waiveFeeIn(tx, registrationId, reason, actor));
+
+  return { settleForWaiverOrCancel, waiveFee, waiveFeeIn };
 }

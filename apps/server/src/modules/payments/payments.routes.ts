@@ -6,7 +6,6 @@ import {
   PaymentNoticeSchema,
   ReconciliationPageSchema,
   ReconciliationQuerySchema,
-  RefundRequestSchema,
   StartPaymentResultSchema,
 } from '@kaolu/contracts';
 import { z } from 'zod';
@@ -126,22 +125,8 @@ export function registerPaymentRoutes(
         .send(file);
     },
   );
-  app.post(
-    '/api/admin/registrations/:id/fee-waiver',
-    {
-      schema: {
-        tags,
-        summary: '报名费减免（已缴费则开具退费通知书）',
-        params: IdParamSchema,
-        body: RefundRequestSchema,
-        response: { 200: z.object({ settled: z.enum(['refunded', 'closed', 'none']) }) },
-      },
-      config: { access: { permission: 'payment.manage' } },
-    },
-    async (request) => ({
-      settled: await payments.waiveFee(request.params.id, request.body.reason, actorOf(request)),
-    }),
-  );
+  // Fee waivers (ONL-01) are decided in the problem center, with the candidate's evidence and an
+  // approved case; it calls payments.waiveFeeIn in its own transaction, so there is no route here.
   app.post(
     '/api/admin/events/:id/payments/expire',
     {

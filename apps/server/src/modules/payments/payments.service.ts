@@ -65,6 +65,7 @@ export function createPaymentsService(deps: PaymentsDeps) {
     expireUnpaid,
     settleForWaiverOrCancel: settlement.settleForWaiverOrCancel,
     waiveFee: settlement.waiveFee,
+    waiveFeeIn: settlement.waiveFeeIn,
     noticeForRegistration: candidate.noticeForRegistration,
     deadlines,
   };

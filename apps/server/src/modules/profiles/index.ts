@@ -1,5 +1,6 @@
 // Public face of the profile module: the 一户一档 document, its versions and the photo.
 import { defineModule } from '../../platform/modules/module-registry';
+import type { CandidatesService } from '../candidates';
 import { registerProfileRoutes } from './profiles.routes';
 import { createProfilesService } from './profiles.service';
 
@@ -19,6 +20,7 @@ export { candidateProfile, candidateProfileVersion, candidatePhoto } from './pro
 export const profilesModule = defineModule({
   name: 'profiles',
   dependsOn: ['events', 'candidates'],
-  create: ({ db, crypto, audit }) => createProfilesService({ db, crypto, audit }),
+  create: ({ db, crypto, audit }, deps: { candidates: CandidatesService }) =>
+    createProfilesService({ db, crypto, audit, candidates: deps.candidates }),
   routes: (app, profiles) => registerProfileRoutes(app, profiles),
 });

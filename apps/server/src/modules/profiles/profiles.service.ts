@@ -2,7 +2,9 @@ import type { Db } from '../../db/client';
 import type { AuditLog } from '../../platform/audit';
 import type { CryptoProvider } from '../../platform/crypto';
 import { createFileStore } from '../../platform/files';
+import type { CandidatesService } from '../candidates';
 import { createProfileAttachments } from './profile-attachments.service';
+import { createProfileNameChange } from './profile-name-change';
 import { createProfileDocuments } from './profile-documents';
 import { createProfilePhoto } from './profile-photo';
 
@@ -15,7 +17,13 @@ export type ProfilesService = ReturnType<typeof createProfilesService>;
  * Profile 一户一档 use cases (ONL base features, NFR-DB-1): read masked, save versioned, photo rules;
  * one group per file (NFR-MNT-1): the document, the photo, the uploaded materials.
  */
-export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; audit: AuditLog }) {
+export function createProfilesService(deps: {
+  db: Db;
+  crypto: CryptoProvider;
+  audit: AuditLog;
+  /** The owner of the candidate record; a name change goes through it (ONL-01). */
+  candidates?: Pick<CandidatesService, 'rename'>;
+}) {
   const { db, crypto, audit } = deps;
   const attachments = createProfileAttachments({
     db,
@@ -30,7 +38,10 @@ export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; au
   });
   const { uploadPhoto, confirmPhoto, getPhoto } = createProfilePhoto({ db, audit, getProfile });
 
+  const { changeName } = createProfileNameChange({ audit, candidates: deps.candidates });
+
   return {
+    changeName,
     getProfile,
     saveProfile,
     uploadPhoto,

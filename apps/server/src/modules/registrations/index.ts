@@ -17,12 +17,19 @@ export {
   findCandidateRegistrations,
   registrationStatusOf,
   isRegistrationOf,
+  activeRegistrationOf,
   examCategoriesOf,
 } from './registrations.queries';
 export { REGISTRATION_TRANSITIONS, assertRegistrationTransition } from './registration-status';
 export { DEFAULT_EXAM_ELIGIBILITY, type ExamEligibility } from './exam-requirements';
 export { examRegistration, registrationTimeline } from './registration.table';
 export { lookUpResidence, type ResidenceLookup } from './registration-checks';
+export {
+  appealPathOf,
+  type AppealedCheck,
+  type ApprovedAppeal,
+  type RegistrationAppeals,
+} from './registration-appeals';
 export { countRegistrationFigures, type RegistrationFigures } from './registration-figures';
 
 export const registrationsModule = defineModule({

@@ -4,6 +4,7 @@ import type { CryptoProvider } from '../../platform/crypto';
 import type { JobRunner } from '../../platform/jobs/job-runner';
 import type { DataExchange } from '../data-exchange';
 import type { ProfilesService } from '../profiles';
+import type { RegistrationAppeals } from './registration-appeals';
 
 // The job that asks the city platform again for a 待核验 registration (NFR-EXC-1).
 export const RECHECK_JOB = 'registration.recheck';
@@ -47,4 +48,6 @@ export type RegistrationsContext = {
   profiles: ProfilesService;
   now: () => Date;
   fees: () => RegistrationFees;
+  /** Approved problem-center appeals (ONL-01), installed by the problems module. */
+  appeals: () => RegistrationAppeals;
 };

@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors/app-error';
 import { shanghaiDay } from '../../platform/time';
 import { findEventById, windowOf, type EventRecord } from '../events';
 import { matchByBlindIndex } from '../lists';
+import { appealPathOf, applyAppeals } from './registration-appeals';
 import { evaluateRegistration, lookUpResidence, type CheckOutcome } from './registration-checks';
 import type { RegistrationsContext } from './registration-context';
 
@@ -31,7 +32,7 @@ export function refusalMessage(outcome: CheckOutcome): string {
  * answers them; register refuses on them before anything is written.
  */
 export function createRegistrationEligibility(deps: RegistrationsContext) {
-  const { db, crypto, exchange, profiles, now } = deps;
+  const { db, crypto, exchange, profiles, now, appeals } = deps;
 
   async function loadEvent(eventId: string): Promise<EventRecord> {
     const event = await findEventById(db, eventId);
@@ -84,24 +85,33 @@ export function createRegistrationEligibility(deps: RegistrationsContext) {
       column: 'id_number',
       rowId: person.id,
     });
-    const { greylistNote } = await matchByBlindIndex(db, event.id, person.idNumberBidx);
-    if (greylistNote !== null) {
+    const [{ greylistNote }, approved] = await Promise.all([
+      matchByBlindIndex(db, event.id, person.idNumberBidx),
+      appeals().approvedFor(db, candidateId, event.id),
+    ]);
+    // An approved greylist appeal (ONL-01) lets the candidate past this check for this event only.
+    if (greylistNote !== null && !approved.some((a) => a.check === 'greylist')) {
       throw new AppError('REGISTRATION.GREYLISTED', {
-        // The online greylist appeal (ONL-01) is not built yet: say so instead of pointing at a missing page.
-        message: `您在本次招录的灰名单中（原因：${greylistNote || '未注明'}），暂不能报名。网上申诉尚未开通，如有异议请联系市委组织部`,
-        details: { reason: greylistNote },
+        message: `您在本次招录的灰名单中（原因：${greylistNote || '未注明'}），暂不能报名。如有异议，可在线提交灰名单申诉`,
+        // The refusal links to the problem center, prefilled with the appeal type and this event.
+        details: {
+          reason: greylistNote,
+          appealPath: appealPathOf('greylist_appeal', event.id, 'REGISTRATION.GREYLISTED'),
+        },
       });
     }
     // An unavailable platform does not refuse here: the outcome turns pending (待核验) instead.
     const lookup = await lookUpResidence(exchange.city, { idNumber, name: person.name });
     const referenceDate = referenceDateOf(windowOf(event, 'exam_registration'), now());
-    const outcome = evaluateRegistration({
+    const evaluated = evaluateRegistration({
       identity: person,
       document: snapshot.document,
       policy: event.policy,
       referenceDate,
       lookup,
     });
+    // Approved hukou / residence appeals turn the lines they answer passed, naming the case.
+    const outcome = applyAppeals(evaluated, approved, greylistNote !== null);
     return { person, snapshot, outcome };
   }
 

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { AuditActor } from '../../platform/audit';
 import { windowOf } from '../events';
+import { applyAppeals } from './registration-appeals';
 import { evaluateRegistration, lookUpResidence, type CheckOutcome } from './registration-checks';
 import { RECHECK_JOB, type RegistrationsContext } from './registration-context';
 import {
@@ -21,7 +22,7 @@ export function createRegistrationVerification(
   eligibility: Pick<RegistrationEligibility, 'loadEvent'>,
   submission: Pick<RegistrationSubmission, 'afterPassed'>,
 ) {
-  const { db, crypto, audit, jobs, exchange, profiles } = deps;
+  const { db, crypto, audit, jobs, exchange, profiles, appeals } = deps;
   const { loadEvent } = eligibility;
   const { afterPassed } = submission;
 
@@ -51,13 +52,18 @@ export function createRegistrationVerification(
       windowOf(event, 'exam_registration'),
       new Date(row.createdAt),
     );
-    const outcome: CheckOutcome = evaluateRegistration({
-      identity: person,
-      document: row.profileSnapshot as never,
-      policy: event.policy,
-      referenceDate,
-      lookup,
-    });
+    // A residence appeal approved meanwhile (ONL-01) counts here as it does on submission.
+    const outcome: CheckOutcome = applyAppeals(
+      evaluateRegistration({
+        identity: person,
+        document: row.profileSnapshot as never,
+        policy: event.policy,
+        referenceDate,
+        lookup,
+      }),
+      await appeals().approvedFor(db, row.candidateId, row.eventId),
+      false,
+    );
     return db.transaction(async (tx) => {
       if (!outcome.eligible) {
         await transitionRegistration(

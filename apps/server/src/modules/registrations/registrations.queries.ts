@@ -1,5 +1,5 @@
 import type { Registration, RegistrationCheck, RegistrationStatus } from '@kaolu/contracts';
-import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { CryptoProvider } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
@@ -130,6 +130,25 @@ export async function registrationStatusOf(
   // decides whether the registration is confirmed.
   const [row] = lock ? await query.for('update') : await query;
   return row?.status as RegistrationStatus | undefined;
+}
+
+/** The candidate's active (not cancelled) registration for an event, or undefined (fee waiver, ONL-01). */
+export async function activeRegistrationOf(
+  db: DbOrTx,
+  candidateId: string,
+  eventId: string,
+): Promise<{ id: string; status: RegistrationStatus } | undefined> {
+  const [row] = await db
+    .select({ id: examRegistration.id, status: examRegistration.status })
+    .from(examRegistration)
+    .where(
+      and(
+        eq(examRegistration.candidateId, candidateId),
+        eq(examRegistration.eventId, eventId),
+        ne(examRegistration.status, 'cancelled'),
+      ),
+    );
+  return row ? { id: row.id, status: row.status as RegistrationStatus } : undefined;
 }
 
 /** Whether the registration is the candidate's own. */

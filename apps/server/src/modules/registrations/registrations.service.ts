@@ -5,6 +5,7 @@ import type { JobRunner } from '../../platform/jobs/job-runner';
 import type { DataExchange } from '../data-exchange';
 import type { ProfilesService } from '../profiles';
 import { createRegistrationCancel } from './registration-cancel';
+import { NO_APPEALS, type RegistrationAppeals } from './registration-appeals';
 import { RECHECK_JOB, type RegistrationFees } from './registration-context';
 import { createRegistrationEligibility } from './registration-eligibility';
 import { addTimeline, transitionRegistration } from './registration-status';
@@ -39,7 +40,10 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
       throw new Error('no module handles registration fees (the payments module installs them)');
     return installedFees;
   };
-  const context = { ...deps, now: deps.now ?? (() => new Date()), fees };
+  // Appeals are optional: until the problem center installs its query, no appeal is approved.
+  let installedAppeals: RegistrationAppeals = NO_APPEALS;
+  const appeals = () => installedAppeals;
+  const context = { ...deps, now: deps.now ?? (() => new Date()), fees, appeals };
   const eligibility = createRegistrationEligibility(context);
   const submission = createRegistrationSubmission(context, eligibility);
   const { recheck, recheckPending } = createRegistrationVerification(
@@ -63,6 +67,10 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
     /** Installs the fee handling (the payments module calls this once, when it is built). */
     useFees(handler: RegistrationFees): void {
       installedFees = handler;
+    },
+    /** Installs the query of approved appeals (the problems module calls this once, ONL-01). */
+    useAppeals(handler: RegistrationAppeals): void {
+      installedAppeals = handler;
     },
     /** Moves a registration if it is still in `from`, with its timeline line (guarded; false when it had moved on). */
     transition: transitionRegistration,

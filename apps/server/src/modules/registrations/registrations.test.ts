@@ -265,7 +265,7 @@ describe('exam registration 笔试报名', () => {
     );
   });
 
-  it('refuses a greylisted candidate with the reason, and points at no appeal page that does not exist', async () => {
+  it('refuses a greylisted candidate with the reason and a link to file the appeal online', async () => {
     const c = await createCandidate(t.app);
     await prepareCandidate(t.app, c.headers);
     const { crypto } = t.app.kaolu;
@@ -287,8 +287,11 @@ describe('exam registration 笔试报名', () => {
       code: 'REGISTRATION.GREYLISTED',
       details: { reason: '2024年考试违纪，禁考期未满' },
     });
-    expect(res.json().error.details).not.toHaveProperty('appealPath');
-    expect(res.json().error.message).toContain('网上申诉尚未开通');
+    // ONL-01: the link opens the problem center prefilled with the appeal type, event and refusal.
+    expect(res.json().error.details.appealPath).toBe(
+      `/problems/new?type=greylist_appeal&eventId=${eventId}&refusal=REGISTRATION.GREYLISTED`,
+    );
+    expect(res.json().error.message).toContain('可在线提交灰名单申诉');
   });
 
   it('refuses a category outside the policy and a missing professional subject', async () => {

@@ -24,5 +24,6 @@ export const storedFile = pgTable(
 );
 
 export type FileOwnerKind = 'candidate' | 'staff';
-export type FilePurpose = 'profile_attachment';
+// problem_evidence: files a candidate gives with a problem-center case (ONL-01).
+export type FilePurpose = 'profile_attachment' | 'problem_evidence';
 export type StoredFileMime = 'application/pdf' | 'image/jpeg' | 'image/png';

@@ -37,6 +37,7 @@ describe('admin menu derived from the routes', () => {
       ['/admin/notices', '公告通知'],
       ['/admin/reconciliation', '缴费对账'],
       ['/admin/interface-logs', '接口日志'],
+      ['/admin/problems', '报名问题处理'],
       ['/admin/scores', '成绩与合格线'],
       ['/admin/reviews', '资格审查'],
       ['/admin/composite', '综合成绩'],

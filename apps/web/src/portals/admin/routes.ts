@@ -12,6 +12,7 @@ import {
   Monitor,
   OfficeBuilding,
   Operation,
+  Service,
   Share,
   User,
 } from '@element-plus/icons-vue';
@@ -253,6 +254,23 @@ export const adminRoutes: RouteRecordRaw = {
         permission: 'sms.read',
         menu: { order: 170, icon: icon(ChatDotRound) },
       },
+    },
+    {
+      // ONL-01: the problem center's queues (org department: appeals and waivers; support: technical).
+      path: 'problems',
+      name: 'admin-problems',
+      component: () => import('@/features/problems/pages/ProblemQueuePage.vue'),
+      meta: {
+        title: '报名问题处理',
+        permission: 'problem.read',
+        menu: { order: 105, icon: icon(Service) },
+      },
+    },
+    {
+      path: 'problems/:id',
+      name: 'admin-problem',
+      component: () => import('@/features/problems/pages/ProblemHandlePage.vue'),
+      meta: { title: '问题处理', permission: 'problem.read' },
     },
     {
       // Last: an unknown admin path shows the 404 page inside the layout, with the menu still usable.

@@ -114,6 +114,25 @@ export const candidateRoutes: RouteRecordRaw = {
       component: () => import('@/features/ticket/pages/AdmissionTicketPage.vue'),
       meta: { title: '准考证' },
     },
+    // problem center 报名问题处理中心 (ONL-01): appeals, waivers, name changes, technical questions
+    {
+      path: 'problems',
+      name: 'candidate-problems',
+      component: () => import('@/features/problems/pages/MyProblemsPage.vue'),
+      meta: { title: '问题中心' },
+    },
+    {
+      path: 'problems/new',
+      name: 'candidate-problem-new',
+      component: () => import('@/features/problems/pages/NewProblemPage.vue'),
+      meta: { title: '提交问题' },
+    },
+    {
+      path: 'problems/:id',
+      name: 'candidate-problem',
+      component: () => import('@/features/problems/pages/ProblemDetailPage.vue'),
+      meta: { title: '问题详情' },
+    },
     // Last, so it only catches what no route above matched; it stays inside the candidate shell.
     {
       path: ':pathMatch(.*)*',
@@ -138,5 +157,6 @@ export const candidateNav = [
   { to: '/scores', label: '我的成绩' },
   { to: '/applications', label: '职位报名' },
   { to: '/composite', label: '综合成绩' },
+  { to: '/problems', label: '问题中心' },
   { to: '/account', label: '我的账号' },
 ] as const;
