@@ -25,3 +25,5 @@ export * from '../modules/messages/candidate-message.table';
 export * from '../platform/files/stored-file.table';
 // interview lists, 体测 and their history (INT-02, NFR-HIS-1)
 export * from '../modules/interview-lists/interview-list.table';
+// public and unified adjustment 调剂 (§7, INT-02, INT-07)
+export * from '../modules/adjustment/adjustment.table';

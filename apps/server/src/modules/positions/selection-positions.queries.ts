@@ -16,6 +16,8 @@ export type SelectionPosition = {
   headcount: number;
   /** The position's own interview ratio (e.g. 3 for 1:3); null takes the event policy's. */
   interviewRatio: number | null;
+  /** 乡镇 positions open the non-hukou rules (ONL-03a); adjustment judges conditions as applying does. */
+  township: boolean;
   basicPolice: boolean;
   acceptsAdjustment: boolean;
   conditions: unknown;
@@ -36,6 +38,7 @@ export async function selectionPositionsOf(
       examSubject: position.examSubject,
       headcount: position.headcount,
       interviewRatio: position.interviewRatio,
+      township: position.township,
       basicPolice: position.basicPolice,
       acceptsAdjustment: position.acceptsAdjustment,
       conditions: position.conditions,

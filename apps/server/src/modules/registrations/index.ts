@@ -24,6 +24,10 @@ export { DEFAULT_EXAM_ELIGIBILITY, type ExamEligibility } from './exam-requireme
 export { examRegistration, registrationTimeline } from './registration.table';
 export { lookUpResidence, type ResidenceLookup } from './registration-checks';
 export { countRegistrationFigures, type RegistrationFigures } from './registration-figures';
+export {
+  confirmedRegistrationsOf,
+  type ConfirmedRegistration,
+} from './confirmed-registrations.queries';
 
 export const registrationsModule = defineModule({
   name: 'registrations',

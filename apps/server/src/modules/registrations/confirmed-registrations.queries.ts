@@ -1,0 +1,40 @@
+import { and, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { examRegistration } from './registration.table';
+
+/** A confirmed exam registration as adjustment reads it: category, subject and frozen profile. */
+export type ConfirmedRegistration = {
+  registrationId: string;
+  candidateId: string;
+  examCategory: string;
+  subjectCode: string | null;
+  /** The profile frozen at registration: the one the position conditions are judged on (§7). */
+  profileSnapshot: unknown;
+};
+
+/**
+ * Every confirmed registration of an event, or of one candidate (adjustment §7: same category and
+ * professional subject, conditions judged on the frozen profile).
+ */
+export async function confirmedRegistrationsOf(
+  db: DbOrTx,
+  eventId: string,
+  candidateId?: string,
+): Promise<ConfirmedRegistration[]> {
+  return db
+    .select({
+      registrationId: examRegistration.id,
+      candidateId: examRegistration.candidateId,
+      examCategory: examRegistration.examCategory,
+      subjectCode: examRegistration.subjectCode,
+      profileSnapshot: examRegistration.profileSnapshot,
+    })
+    .from(examRegistration)
+    .where(
+      and(
+        eq(examRegistration.eventId, eventId),
+        eq(examRegistration.status, 'confirmed'),
+        candidateId ? eq(examRegistration.candidateId, candidateId) : undefined,
+      ),
+    );
+}
