@@ -199,7 +199,9 @@ export const UnifiedPlacementParamsSchema = z.object({
   id: z.uuid().meta({ title: '招录事项' }),
   candidateId: z.uuid().meta({ title: '考生' }),
 });
-export const MoveUnifiedPlacementSchema = z.object({ positionId: z.uuid().meta({ title: '职位' }) });
+export const MoveUnifiedPlacementSchema = z.object({
+  positionId: z.uuid().meta({ title: '职位' }),
+});
 export const ConfirmUnifiedResultSchema = z.object({
   placed: z.number().int(),
   notified: z.number().int(),

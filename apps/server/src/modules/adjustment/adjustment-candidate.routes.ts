@@ -57,7 +57,11 @@ export function registerAdjustmentApplyRoutes(app: ZodApp, adjustment: Adjustmen
       config: { access: 'candidate' },
     },
     async (request) => {
-      await adjustment.withdraw(principalOf(request).id, request.body.eventId, changeContextOf(request));
+      await adjustment.withdraw(
+        principalOf(request).id,
+        request.body.eventId,
+        changeContextOf(request),
+      );
       return { ok: true as const };
     },
   );
@@ -86,7 +90,6 @@ export function registerAdjustmentApplyRoutes(app: ZodApp, adjustment: Adjustmen
       },
       config: { access: { permission: 'adjustment.review' } },
     },
-    async (request) =>
-      adjustment.decide(request.params.id, request.body, changeContextOf(request)),
+    async (request) => adjustment.decide(request.params.id, request.body, changeContextOf(request)),
   );
 }

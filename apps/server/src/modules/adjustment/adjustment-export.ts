@@ -19,7 +19,17 @@ export function createAdjustmentExport(ctx: AdjustmentContext, unified: UnifiedR
     const view = await unified.view(eventId);
     const file = await writeSheet(
       '统一调剂方案',
-      ['准考证号', '姓名', '考试类别', '专业科目', '笔试成绩', '拟调剂职位代码', '拟调剂职位', '来源', '说明'],
+      [
+        '准考证号',
+        '姓名',
+        '考试类别',
+        '专业科目',
+        '笔试成绩',
+        '拟调剂职位代码',
+        '拟调剂职位',
+        '来源',
+        '说明',
+      ],
       view.candidates.map((c) => [
         c.ticketNumber,
         c.nameMasked,

@@ -193,7 +193,10 @@ export async function loadInputs(
     byCode,
     candidates,
     adjusted: new Set(listed.filter((e) => e.round !== 'first').map((e) => e.candidateId)),
-    conditions: conditionsCheck(byCode, facts, { referenceDate: referenceDateOf(event, now), policy }),
+    conditions: conditionsCheck(byCode, facts, {
+      referenceDate: referenceDateOf(event, now),
+      policy,
+    }),
   };
 }
 

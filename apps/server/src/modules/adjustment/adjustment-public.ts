@@ -43,7 +43,12 @@ export function createPublicRound(ctx: AdjustmentContext) {
     const places = new Map(published.map((p) => [p.positionId, p.places]));
     const shortfall = new Map(short.map((s) => [s.positionId, s.shortfall]));
     const ids = [...new Set([...short.map((s) => s.positionId), ...places.keys()])];
-    const unitName = unitLabels(await unitSummariesOf(tx, ids.map((id) => byId.get(id)!.unitId)));
+    const unitName = unitLabels(
+      await unitSummariesOf(
+        tx,
+        ids.map((id) => byId.get(id)!.unitId),
+      ),
+    );
     const count = (positionId: string, status: string) =>
       applications.filter((a) => a.positionId === positionId && a.status === status).length;
     return {
@@ -105,7 +110,10 @@ export function createPublicRound(ctx: AdjustmentContext) {
         if (seen.has(item.positionId)) problems.push({ field, message: '同一职位重复提交' });
         else if (!p) problems.push({ field, message: '职位不存在或未发布' });
         else if (s === undefined)
-          problems.push({ field, message: `职位 ${p.code} 的面试名单未确认或已达到比例，无需调剂` });
+          problems.push({
+            field,
+            message: `职位 ${p.code} 的面试名单未确认或已达到比例，无需调剂`,
+          });
         else if (!p.acceptsAdjustment)
           problems.push({ field, message: `职位 ${p.code} 不接受调剂` });
         else if (item.places > s)
@@ -118,7 +126,9 @@ export function createPublicRound(ctx: AdjustmentContext) {
           details: { problems },
         });
       const removed = existing.filter((e) => !seen.has(e.positionId));
-      const inUse = removed.filter((e) => applications.some((a) => a.adjustmentPositionId === e.id));
+      const inUse = removed.filter((e) =>
+        applications.some((a) => a.adjustmentPositionId === e.id),
+      );
       if (inUse.length)
         throw new AppError('ADJUSTMENT.POSITION_IN_USE', {
           message: `职位 ${inUse.map((e) => byId.get(e.positionId)?.code).join('、')} 已有考生申请调剂，不能取消发布`,
@@ -126,7 +136,12 @@ export function createPublicRound(ctx: AdjustmentContext) {
       for (const item of input.positions)
         await upsertPublishedPosition(
           tx,
-          { eventId, positionId: item.positionId, unitId: byId.get(item.positionId)!.unitId, places: item.places },
+          {
+            eventId,
+            positionId: item.positionId,
+            unitId: byId.get(item.positionId)!.unitId,
+            places: item.places,
+          },
           now(),
         );
       await deletePublishedPositions(
@@ -159,7 +174,11 @@ export function createPublicRound(ctx: AdjustmentContext) {
     const event = await loadAdjustableEvent(db, eventId);
     // The city platform is asked before the transaction: no lock waits on an outside call.
     const approvedBefore = await findApplications(db, eventId, ['approved']);
-    const facts = await loadFacts(ctx, event, approvedBefore.map((a) => a.candidateId));
+    const facts = await loadFacts(
+      ctx,
+      event,
+      approvedBefore.map((a) => a.candidateId),
+    );
     return db.transaction(async (tx) => {
       const round = await findRound(tx, eventId, true);
       if (!round) throw new AppError('ADJUSTMENT.NOT_PUBLISHED');
@@ -175,7 +194,9 @@ export function createPublicRound(ctx: AdjustmentContext) {
         ...inputs.positions.get(ap.positionId)!.domain,
         shortfall: Math.min(ap.places, listShortfall.get(ap.positionId) ?? 0),
       }));
-      const codeOf = new Map(published.map((ap) => [ap.id, inputs.positions.get(ap.positionId)!.code]));
+      const codeOf = new Map(
+        published.map((ap) => [ap.id, inputs.positions.get(ap.positionId)!.code]),
+      );
       const approved = open.filter(
         (a) => a.status === 'approved' && inputs.candidates.has(a.candidateId),
       );
@@ -185,7 +206,12 @@ export function createPublicRound(ctx: AdjustmentContext) {
         choice: codeOf.get(a.adjustmentPositionId)!,
         acceptsUnified: false,
       }));
-      const outcome = adjustPositions({ positions, candidates, policy: inputs.policy, meetsConditions: inputs.conditions });
+      const outcome = adjustPositions({
+        positions,
+        candidates,
+        policy: inputs.policy,
+        meetsConditions: inputs.conditions,
+      });
       // The inputs come from validated tables: a refusal is a broken invariant, not user input.
       if (!outcome.ok) throw new Error(outcome.reasons.map((r) => r.message).join('；'));
       const reasons = new Map(outcome.value.candidates.map((c) => [c.candidateId, c]));

@@ -49,7 +49,12 @@ export function createAdjustmentReview(ctx: AdjustmentContext) {
       events.set(eventId, event?.name ?? '');
     }
     const names = new Map(
-      (await findCandidatesByIds(db, rows.map((r) => r.candidateId))).map((c) => [c.id, c.name]),
+      (
+        await findCandidatesByIds(
+          db,
+          rows.map((r) => r.candidateId),
+        )
+      ).map((c) => [c.id, c.name]),
     );
     return rows.map((r) => ({
       id: r.id,

@@ -33,25 +33,42 @@ export function createUnifiedEdits(ctx: AdjustmentContext, unified: UnifiedRound
   }
 
   /** Moves (or adds) a candidate's placement to a short position, if every rule allows it. */
-  async function move(eventId: string, candidateId: string, positionId: string, change: ChangeContext) {
+  async function move(
+    eventId: string,
+    candidateId: string,
+    positionId: string,
+    change: ChangeContext,
+  ) {
     const event = await unified.loadEvent(eventId, change);
     const facts = await loadFacts(ctx, event, [candidateId]);
     await db.transaction(async (tx) => {
       const { row, rows } = await openProposal(tx, eventId, candidateId);
       const inputs = await loadInputs(tx, event, facts, now());
-      const target = (await unified.shortOnes(tx, inputs)).find((s) => s.position.id === positionId);
+      const target = (await unified.shortOnes(tx, inputs)).find(
+        (s) => s.position.id === positionId,
+      );
       if (!target)
         throw new AppError('ADJUSTMENT.NOT_ELIGIBLE', {
           message: '该职位不在统一调剂范围内（面试名单未确认、已达到比例或不接受调剂）',
         });
       const why = whyNot(inputs, candidateId, positionId);
-      if (why) throw new AppError('ADJUSTMENT.NOT_ELIGIBLE', { message: `不能调剂至该职位：${why}` });
-      const taken = rows.filter((r) => r.positionId === positionId && r.candidateId !== candidateId);
+      if (why)
+        throw new AppError('ADJUSTMENT.NOT_ELIGIBLE', { message: `不能调剂至该职位：${why}` });
+      const taken = rows.filter(
+        (r) => r.positionId === positionId && r.candidateId !== candidateId,
+      );
       if (taken.length >= target.figures.shortfall) throw new AppError('ADJUSTMENT.NO_PLACES');
       const code = target.position.code;
-      await save(tx, eventId, row, positionId, [
-        `组织部门调整：按笔试成绩 ${formatCenti(row.writtenTotalCenti)} 调剂至职位 ${code}`,
-      ], change, inputs.positions.get(row.positionId ?? '')?.code ?? null, code);
+      await save(
+        tx,
+        eventId,
+        row,
+        positionId,
+        [`组织部门调整：按笔试成绩 ${formatCenti(row.writtenTotalCenti)} 调剂至职位 ${code}`],
+        change,
+        inputs.positions.get(row.positionId ?? '')?.code ?? null,
+        code,
+      );
     });
     return unified.view(eventId);
   }
@@ -63,7 +80,16 @@ export function createUnifiedEdits(ctx: AdjustmentContext, unified: UnifiedRound
       const { row } = await openProposal(tx, eventId, candidateId);
       const inputs = await loadInputs(tx, event, new Map(), now());
       const from = inputs.positions.get(row.positionId ?? '')?.code ?? null;
-      await save(tx, eventId, row, null, ['组织部门取消了该考生的统一调剂安排'], change, from, null);
+      await save(
+        tx,
+        eventId,
+        row,
+        null,
+        ['组织部门取消了该考生的统一调剂安排'],
+        change,
+        from,
+        null,
+      );
     });
     return unified.view(eventId);
   }

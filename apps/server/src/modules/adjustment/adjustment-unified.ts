@@ -4,7 +4,7 @@ import { auditBase, type ChangeContext } from '../../platform/auth/request-conte
 import { AppError } from '../../platform/errors/app-error';
 import { assertEventInScope, type EventRecord } from '../events';
 import { shortPositionsOf } from '../interview-lists';
-import { loadAdjustableEvent, whyNot, type AdjustmentContext } from './adjustment-context';
+import { loadAdjustableEvent, type AdjustmentContext } from './adjustment-context';
 import { loadFacts, loadInputs, type EngineInputs, type EnginePosition } from './adjustment-inputs';
 import {
   ensureRound,
@@ -12,7 +12,6 @@ import {
   findPublishedPositions,
   findRound,
   replaceProposals,
-  updateProposal,
   updateRound,
 } from './adjustment.repository';
 import type { DbOrTx } from '../../db/client';
@@ -24,7 +23,7 @@ import type { DbOrTx } from '../../db/client';
  * onto the lists (round unified) and every placed candidate gets a message and an SMS.
  */
 export function createUnifiedRound(ctx: AdjustmentContext) {
-  const { db, audit, lists, messages, now } = ctx;
+  const { db, audit, now } = ctx;
 
   /** Positions the unified round may fill: still short on a confirmed list and accepting adjustment. */
   async function shortOnes(tx: DbOrTx, inputs: EngineInputs) {
@@ -81,7 +80,11 @@ export function createUnifiedRound(ctx: AdjustmentContext) {
             reasons: r.reasons,
           };
         })
-        .sort((a, b) => Number(b.positionId !== null) - Number(a.positionId !== null) || b.writtenTotal.localeCompare(a.writtenTotal, undefined, { numeric: true })),
+        .sort(
+          (a, b) =>
+            Number(b.positionId !== null) - Number(a.positionId !== null) ||
+            b.writtenTotal.localeCompare(a.writtenTotal, undefined, { numeric: true }),
+        ),
     };
   }
 
@@ -93,7 +96,9 @@ export function createUnifiedRound(ctx: AdjustmentContext) {
     const event = await loadEvent(eventId, change);
     const preview = await loadInputs(db, event, new Map(), now());
     const short = await shortOnes(db, preview);
-    const buckets = new Set(short.map((s) => `${s.position.domain.category}/${s.position.domain.subject}`));
+    const buckets = new Set(
+      short.map((s) => `${s.position.domain.category}/${s.position.domain.subject}`),
+    );
     const pool = [...preview.candidates.values()].filter(
       (c) =>
         !preview.adjusted.has(c.id) &&
@@ -101,7 +106,11 @@ export function createUnifiedRound(ctx: AdjustmentContext) {
         buckets.has(`${c.category}/${c.subject}`),
     );
     // The city platform is asked before the transaction, for the pool only.
-    const facts = await loadFacts(ctx, event, pool.map((c) => c.id));
+    const facts = await loadFacts(
+      ctx,
+      event,
+      pool.map((c) => c.id),
+    );
     await db.transaction(async (tx) => {
       await ensureRound(tx, eventId, now());
       const round = (await findRound(tx, eventId, true))!;

@@ -159,7 +159,9 @@ export async function replaceProposals(
   await tx.delete(adjustmentProposal).where(eq(adjustmentProposal.eventId, eventId));
   // 7 columns × 2 000 rows stays far below PostgreSQL's bind-parameter limit.
   for (let i = 0; i < rows.length; i += 2000)
-    await tx.insert(adjustmentProposal).values(rows.slice(i, i + 2000).map((r) => ({ ...r, eventId })));
+    await tx
+      .insert(adjustmentProposal)
+      .values(rows.slice(i, i + 2000).map((r) => ({ ...r, eventId })));
 }
 
 export async function updateProposal(

@@ -26,7 +26,12 @@ export function registerAdjustmentOrgRoutes(app: ZodApp, adjustment: AdjustmentS
   app.get(
     base,
     {
-      schema: { tags, summary: '调剂概况（缺额职位与公开调剂）', params: IdParamSchema, response: { 200: AdjustmentOverviewSchema } },
+      schema: {
+        tags,
+        summary: '调剂概况（缺额职位与公开调剂）',
+        params: IdParamSchema,
+        response: { 200: AdjustmentOverviewSchema },
+      },
       config: manage,
     },
     async (request) => adjustment.overview(request.params.id, changeContextOf(request)),
@@ -62,7 +67,12 @@ export function registerAdjustmentOrgRoutes(app: ZodApp, adjustment: AdjustmentS
   app.get(
     `${base}/unified`,
     {
-      schema: { tags, summary: '统一调剂方案', params: IdParamSchema, response: { 200: UnifiedProposalSchema } },
+      schema: {
+        tags,
+        summary: '统一调剂方案',
+        params: IdParamSchema,
+        response: { 200: UnifiedProposalSchema },
+      },
       config: manage,
     },
     async (request) => adjustment.proposal(request.params.id, changeContextOf(request)),
@@ -70,7 +80,12 @@ export function registerAdjustmentOrgRoutes(app: ZodApp, adjustment: AdjustmentS
   app.post(
     `${base}/unified/propose`,
     {
-      schema: { tags, summary: '生成统一调剂方案', params: IdParamSchema, response: { 200: UnifiedProposalSchema } },
+      schema: {
+        tags,
+        summary: '生成统一调剂方案',
+        params: IdParamSchema,
+        response: { 200: UnifiedProposalSchema },
+      },
       config: manage,
     },
     async (request) => adjustment.propose(request.params.id, changeContextOf(request)),
@@ -125,7 +140,12 @@ export function registerAdjustmentOrgRoutes(app: ZodApp, adjustment: AdjustmentS
   app.get(
     `${base}/export`,
     {
-      schema: { tags, summary: '导出统一调剂方案或调剂结果 Excel', params: IdParamSchema, querystring: AdjustmentExportQuerySchema },
+      schema: {
+        tags,
+        summary: '导出统一调剂方案或调剂结果 Excel',
+        params: IdParamSchema,
+        querystring: AdjustmentExportQuerySchema,
+      },
       config: manage,
     },
     async (request, reply) => {
@@ -134,8 +154,14 @@ export function registerAdjustmentOrgRoutes(app: ZodApp, adjustment: AdjustmentS
         request.query.kind,
         changeContextOf(request),
       );
-      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
+      reply.header(
+        'content-type',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      reply.header(
+        'content-disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      );
       return reply.send(file);
     },
   );

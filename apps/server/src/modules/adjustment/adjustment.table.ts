@@ -124,7 +124,10 @@ export const adjustmentProposal = pgTable(
     positionId: uuid('position_id').references(() => position.id),
     writtenTotalCenti: integer('written_total_centi').notNull(),
     source: text('source', { enum: ['engine', 'manual'] }).notNull(),
-    reasons: jsonb('reasons').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    reasons: jsonb('reasons')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -88,13 +88,23 @@ export async function createAdjustmentEvent(
     });
     if (applied.statusCode !== 200) throw new Error(`apply failed: ${applied.body}`);
     const unit = units[spec.positions[target]!.unit ?? 0]!;
-    const decided = await post(app, unit.reviewer, `/api/admin/reviews/${applied.json().id}/decision`, {
-      outcome: 'approve',
-      reasonCode: 'conditions_met',
-    });
+    const decided = await post(
+      app,
+      unit.reviewer,
+      `/api/admin/reviews/${applied.json().id}/decision`,
+      {
+        outcome: 'approve',
+        reasonCode: 'conditions_met',
+      },
+    );
     if (decided.statusCode !== 200) throw new Error(`approve failed: ${decided.body}`);
   }
-  const computed = await post(app, org, `/api/admin/events/${event.id}/interview-lists/compute`, {});
+  const computed = await post(
+    app,
+    org,
+    `/api/admin/events/${event.id}/interview-lists/compute`,
+    {},
+  );
   if (computed.statusCode !== 200) throw new Error(`compute failed: ${computed.body}`);
   await app.kaolu.database.db.execute(
     sql`update interview_list_position set status = 'confirmed' where event_id = ${event.id}`,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, type AuthHeaders } from '../../test-support/login-as';
+import type { AuthHeaders } from '../../test-support/login-as';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
 import { profileDocument } from '../registrations/registration.test-support';
 import { listEntriesOf, positionListsOf } from '../interview-lists';
@@ -13,8 +13,12 @@ const abroad = profileDocument({
 describe('public adjustment 公开调剂 (§7, INT-02, INT-07)', () => {
   let t: TestApp;
   let f: Awaited<ReturnType<typeof createAdjustmentEvent>>;
-  const call = (method: 'GET' | 'POST' | 'PUT', url: string, headers: AuthHeaders, payload?: object) =>
-    t.app.inject({ method, url, headers, payload });
+  const call = (
+    method: 'GET' | 'POST' | 'PUT',
+    url: string,
+    headers: AuthHeaders,
+    payload?: object,
+  ) => t.app.inject({ method, url, headers, payload });
   const base = () => `/api/admin/events/${f.event.id}/adjustment`;
   const apply = (who: number, position: number) =>
     call('POST', '/api/candidate/adjustment/applications', f.people[who]!.headers, {
@@ -41,18 +45,37 @@ describe('public adjustment 公开调剂 (§7, INT-02, INT-07)', () => {
         { position: 1, xingce: 75, shenlun: 75 }, // 2: listed at position 1
         { position: null, xingce: 55, shenlun: 55 }, // 3: below the line
         { position: null, xingce: 72, shenlun: 72, document: abroad }, // 4: abroad 8 months
-        { position: null, xingce: 70, shenlun: 70, professional: 70, examCategory: 'law_enforcement', subjectCode: 'LE-LAW' }, // 5
-        { position: null, xingce: 70, shenlun: 70, professional: 70, examCategory: 'law_enforcement', subjectCode: 'LE-MKT' }, // 6
+        {
+          position: null,
+          xingce: 70,
+          shenlun: 70,
+          professional: 70,
+          examCategory: 'law_enforcement',
+          subjectCode: 'LE-LAW',
+        }, // 5
+        {
+          position: null,
+          xingce: 70,
+          shenlun: 70,
+          professional: 70,
+          examCategory: 'law_enforcement',
+          subjectCode: 'LE-MKT',
+        }, // 6
         { position: null, xingce: 68, shenlun: 68 }, // 7: whitelisted to the police unit
         { position: null, xingce: 70, shenlun: 70 }, // 8: tied with 1
         { position: null, xingce: 66, shenlun: 66 }, // 9
       ],
     });
-    const whitelisted = await call('PUT', `/api/admin/events/${f.event.id}/lists/whitelist`, f.org, {
-      idNumber: f.people[7]!.idNumber,
-      unitId: f.units[1]!.unitId,
-      reason: '应急执法定向',
-    });
+    const whitelisted = await call(
+      'PUT',
+      `/api/admin/events/${f.event.id}/lists/whitelist`,
+      f.org,
+      {
+        idNumber: f.people[7]!.idNumber,
+        unitId: f.units[1]!.unitId,
+        reason: '应急执法定向',
+      },
+    );
     expect(whitelisted.statusCode).toBe(200);
   });
   afterAll(() => t.close());
@@ -83,13 +106,18 @@ describe('public adjustment 公开调剂 (§7, INT-02, INT-07)', () => {
     const body = {
       positions: [1, 2, 3].map((i) => ({ positionId: f.positions[i]!.id, places: 2 })),
     };
-    expect((await call('PUT', `${base()}/positions`, f.units[0]!.reviewer, body)).statusCode).toBe(403);
+    expect((await call('PUT', `${base()}/positions`, f.units[0]!.reviewer, body)).statusCode).toBe(
+      403,
+    );
     const res = await call('PUT', `${base()}/positions`, f.org, body);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ publicStatus: 'open' });
     const view = (await call('GET', '/api/candidate/adjustment', f.people[4]!.headers)).json();
     for (const p of view.items[0].positions)
-      published.set(f.positions.findIndex((x) => x.code === p.code), p.adjustmentPositionId);
+      published.set(
+        f.positions.findIndex((x) => x.code === p.code),
+        p.adjustmentPositionId,
+      );
     expect(published.size).toBe(3);
   });
 
@@ -99,7 +127,9 @@ describe('public adjustment 公开调剂 (§7, INT-02, INT-07)', () => {
     expect(byCode.get(f.positions[1]!.code)).toMatchObject({ open: true, reason: null });
     expect(byCode.get(f.positions[2]!.code)).toMatchObject({ open: false });
     expect((byCode.get(f.positions[2]!.code) as { reason: string }).reason).toContain('行政执法类');
-    expect((byCode.get(f.positions[3]!.code) as { reason: string }).reason).toContain('境外连续居住6个月');
+    expect((byCode.get(f.positions[3]!.code) as { reason: string }).reason).toContain(
+      '境外连续居住6个月',
+    );
   });
 
   it('refuses a candidate on a first list or below his category line', async () => {
@@ -112,7 +142,9 @@ describe('public adjustment 公开调剂 (§7, INT-02, INT-07)', () => {
   });
 
   it('keeps adjustment within the same category and the same professional subject', async () => {
-    expect((await apply(5, 1)).json().error.message).toContain('属于综合管理类，考生报考行政执法类');
+    expect((await apply(5, 1)).json().error.message).toContain(
+      '属于综合管理类，考生报考行政执法类',
+    );
     const other = await apply(6, 2);
     expect(other.statusCode).toBe(422);
     expect(other.json().error.message).toContain('专业科目为法律，考生为市场监管');
@@ -134,13 +166,25 @@ describe('public adjustment 公开调剂 (§7, INT-02, INT-07)', () => {
   });
 
   it('holds one application per candidate, changeable and withdrawable before approval', async () => {
-    expect((await apply(1, 3)).json()).toMatchObject({ code: f.positions[3]!.code, status: 'pending' });
+    expect((await apply(1, 3)).json()).toMatchObject({
+      code: f.positions[3]!.code,
+      status: 'pending',
+    });
     const changed = await apply(1, 1);
     expect(changed.json()).toMatchObject({ code: f.positions[1]!.code, status: 'pending' });
-    const unit1 = (await call('GET', '/api/admin/adjustment/applications', f.units[1]!.reviewer)).json();
-    expect(unit1.items.map((i: { positionCode: string }) => i.positionCode)).toEqual([f.positions[3]!.code]);
+    const unit1 = (
+      await call('GET', '/api/admin/adjustment/applications', f.units[1]!.reviewer)
+    ).json();
+    expect(unit1.items.map((i: { positionCode: string }) => i.positionCode)).toEqual([
+      f.positions[3]!.code,
+    ]);
     expect((await apply(9, 1)).statusCode).toBe(200);
-    const withdraw = await call('POST', '/api/candidate/adjustment/applications/withdraw', f.people[9]!.headers, { eventId: f.event.id });
+    const withdraw = await call(
+      'POST',
+      '/api/candidate/adjustment/applications/withdraw',
+      f.people[9]!.headers,
+      { eventId: f.event.id },
+    );
     expect(withdraw.statusCode).toBe(200);
     const view = (await call('GET', '/api/candidate/adjustment', f.people[9]!.headers)).json();
     expect(view.items[0].application.status).toBe('withdrawn');
@@ -149,21 +193,38 @@ describe('public adjustment 公开调剂 (§7, INT-02, INT-07)', () => {
   });
 
   it('lets only the position unit review; a refusal needs a reason; approval locks the application', async () => {
-    const queue = (await call('GET', '/api/admin/adjustment/applications', f.units[0]!.reviewer)).json();
-    const pending = queue.items.filter((i: { positionCode: string }) => i.positionCode === f.positions[1]!.code);
+    const queue = (
+      await call('GET', '/api/admin/adjustment/applications', f.units[0]!.reviewer)
+    ).json();
+    const pending = queue.items.filter(
+      (i: { positionCode: string }) => i.positionCode === f.positions[1]!.code,
+    );
     expect(pending).toHaveLength(4);
     expect(pending[0].ticketNumber).toMatch(/^T/);
     const decide = (headers: AuthHeaders, id: string, payload: object) =>
       call('POST', `/api/admin/adjustment/applications/${id}/decision`, headers, payload);
-    expect((await decide(f.units[1]!.reviewer, pending[0].id, { outcome: 'approve' })).statusCode).toBe(404);
-    expect((await decide(f.units[0]!.reviewer, pending[0].id, { outcome: 'reject' })).statusCode).toBe(400);
+    expect(
+      (await decide(f.units[1]!.reviewer, pending[0].id, { outcome: 'approve' })).statusCode,
+    ).toBe(404);
+    expect(
+      (await decide(f.units[0]!.reviewer, pending[0].id, { outcome: 'reject' })).statusCode,
+    ).toBe(400);
     for (const p of pending)
-      expect((await decide(f.units[0]!.reviewer, p.id, { outcome: 'approve' })).statusCode).toBe(200);
-    expect((await decide(f.units[0]!.reviewer, pending[0].id, { outcome: 'approve' })).statusCode).toBe(409);
+      expect((await decide(f.units[0]!.reviewer, p.id, { outcome: 'approve' })).statusCode).toBe(
+        200,
+      );
+    expect(
+      (await decide(f.units[0]!.reviewer, pending[0].id, { outcome: 'approve' })).statusCode,
+    ).toBe(409);
     const change = await apply(1, 3);
     expect(change.statusCode).toBe(409);
     expect(change.json().error.code).toBe('ADJUSTMENT.LOCKED');
-    const withdraw = await call('POST', '/api/candidate/adjustment/applications/withdraw', f.people[1]!.headers, { eventId: f.event.id });
+    const withdraw = await call(
+      'POST',
+      '/api/candidate/adjustment/applications/withdraw',
+      f.people[1]!.headers,
+      { eventId: f.event.id },
+    );
     expect(withdraw.json().error.code).toBe('ADJUSTMENT.LOCKED');
   });
 
@@ -181,10 +242,18 @@ describe('public adjustment 公开调剂 (§7, INT-02, INT-07)', () => {
     const entries = await listEntriesOf(db, f.event.id, { round: 'public' });
     const placed = entries.map((e) => [e.candidateId, e.writtenTotalCenti]).sort();
     expect(placed).toEqual(
-      [[f.people[1]!.candidateId, 7000], [f.people[4]!.candidateId, 7200], [f.people[8]!.candidateId, 7000]].sort(),
+      [
+        [f.people[1]!.candidateId, 7000],
+        [f.people[4]!.candidateId, 7200],
+        [f.people[8]!.candidateId, 7000],
+      ].sort(),
     );
-    expect(entries.every((e) => e.positionId === f.positions[1]!.id && e.status === 'listed')).toBe(true);
-    const figures = (await positionListsOf(db, f.event.id)).find((p) => p.positionId === f.positions[1]!.id)!;
+    expect(entries.every((e) => e.positionId === f.positions[1]!.id && e.status === 'listed')).toBe(
+      true,
+    );
+    const figures = (await positionListsOf(db, f.event.id)).find(
+      (p) => p.positionId === f.positions[1]!.id,
+    )!;
     expect(figures).toMatchObject({ listed: 4, shortfall: 0 });
     const nine = (await call('GET', '/api/candidate/adjustment', f.people[9]!.headers)).json();
     expect(nine.items[0].application).toMatchObject({ status: 'not_placed' });

@@ -8,7 +8,10 @@ import { admissionTicket } from './ticket.table';
  */
 export async function ticketNumbersOf(db: DbOrTx, eventId: string): Promise<Map<string, string>> {
   const rows = await db
-    .select({ registrationId: admissionTicket.registrationId, number: admissionTicket.ticketNumber })
+    .select({
+      registrationId: admissionTicket.registrationId,
+      number: admissionTicket.ticketNumber,
+    })
     .from(admissionTicket)
     .where(eq(admissionTicket.eventId, eventId));
   return new Map(rows.map((r) => [r.registrationId, r.number]));
