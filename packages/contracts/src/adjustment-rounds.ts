@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf, PageQuerySchema } from './common';
 
 // Adjustment 调剂 after the interview lists (§7, INT-02, INT-07): the public round (org publishes
 // short positions, candidates apply, units review) and the unified round run by the org. Named
@@ -147,7 +148,7 @@ export const AdjustmentDecisionSchema = z
   });
 export type AdjustmentDecision = z.infer<typeof AdjustmentDecisionSchema>;
 
-export const AdjustmentReviewQuerySchema = z.object({
+export const AdjustmentReviewQuerySchema = PageQuerySchema.extend({
   eventId: z.uuid().optional().meta({ title: '招录事项' }),
   status: AdjustmentApplicationStatusSchema.optional().meta({ title: '状态' }),
 });
@@ -164,7 +165,7 @@ export const AdjustmentReviewItemSchema = z.object({
   updatedAt: z.string(),
 });
 export type AdjustmentReviewItem = z.infer<typeof AdjustmentReviewItemSchema>;
-export const AdjustmentReviewListSchema = z.object({ items: z.array(AdjustmentReviewItemSchema) });
+export const AdjustmentReviewListSchema = pageOf(AdjustmentReviewItemSchema);
 
 /** One candidate of the unified proposal: where the engine (or the org) put him, and why. */
 export const UnifiedProposalRowSchema = z.object({

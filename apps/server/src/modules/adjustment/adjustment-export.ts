@@ -2,7 +2,7 @@ import { LIST_ROUND_LABELS } from '@kaolu/contracts';
 import { formatCenti } from '@kaolu/domain';
 import { writeSheet } from '../../platform/excel/excel-cells';
 import { listEntriesOf } from '../interview-lists';
-import type { AdjustmentContext } from './adjustment-context';
+import { loadAdjustableEvent, type AdjustmentContext } from './adjustment-context';
 import { loadInputs } from './adjustment-inputs';
 import type { UnifiedRound } from './adjustment-unified';
 
@@ -46,7 +46,8 @@ export function createAdjustmentExport(ctx: AdjustmentContext, unified: UnifiedR
   }
 
   async function results(eventId: string) {
-    const event = await unified.loadEvent(eventId);
+    // The results include the public round's, so an event without a unified round exports too.
+    const event = await loadAdjustableEvent(db, eventId);
     const inputs = await loadInputs(db, event, new Map(), now());
     const entries = [
       ...(await listEntriesOf(db, eventId, { round: 'public' })),

@@ -73,13 +73,14 @@ export function createAdjustmentReview(ctx: AdjustmentContext) {
   /** The queue: a unit user sees only the applications for his units' positions. */
   async function queue(
     principal: Principal | undefined,
-    filter: { eventId?: string; status?: ApplicationRow['status'] },
+    filter: { eventId?: string; status?: ApplicationRow['status']; page: number; pageSize: number },
   ) {
     const scope = scopeCondition(scopeOf(principal, 'adjustment.review'), {
       unitId: adjustmentApplication.unitId,
       eventId: adjustmentApplication.eventId,
     });
-    return { items: await present(await findApplicationsWhere(db, scope, filter)) };
+    const { rows, total } = await findApplicationsWhere(db, scope, filter);
+    return { items: await present(rows), total };
   }
 
   /** 同意 or 不同意 one pending application; out of scope reads as not found (nothing disclosed). */

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import {
   adjustmentApplication,
@@ -178,22 +178,26 @@ export async function updateProposal(
     );
 }
 
-/** Applications within a reviewer's scope (its SQL condition), optionally of one event or status. */
+/** One page of the applications within a reviewer's scope (its SQL condition), newest first. */
 export async function findApplicationsWhere(
   db: DbOrTx,
   scope: SQL | undefined,
-  filter: { eventId?: string; status?: ApplicationRow['status'] },
-): Promise<ApplicationRow[]> {
-  return db
-    .select()
-    .from(adjustmentApplication)
-    .where(
-      and(
-        scope,
-        filter.eventId ? eq(adjustmentApplication.eventId, filter.eventId) : undefined,
-        filter.status ? eq(adjustmentApplication.status, filter.status) : undefined,
-      ),
-    )
-    .orderBy(desc(adjustmentApplication.updatedAt))
-    .limit(2000);
+  filter: { eventId?: string; status?: ApplicationRow['status']; page: number; pageSize: number },
+): Promise<{ rows: ApplicationRow[]; total: number }> {
+  const where = and(
+    scope,
+    filter.eventId ? eq(adjustmentApplication.eventId, filter.eventId) : undefined,
+    filter.status ? eq(adjustmentApplication.status, filter.status) : undefined,
+  );
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select()
+      .from(adjustmentApplication)
+      .where(where)
+      .orderBy(desc(adjustmentApplication.updatedAt), asc(adjustmentApplication.id))
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    db.select({ n: count() }).from(adjustmentApplication).where(where),
+  ]);
+  return { rows, total: totals?.n ?? 0 };
 }

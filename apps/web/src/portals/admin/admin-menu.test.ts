@@ -39,6 +39,8 @@ describe('admin menu derived from the routes', () => {
       ['/admin/interface-logs', '接口日志'],
       ['/admin/scores', '成绩与合格线'],
       ['/admin/reviews', '资格审查'],
+      ['/admin/adjustment', '调剂管理'],
+      ['/admin/adjustment-reviews', '调剂申请审核'],
       ['/admin/users', '用户管理'],
       ['/admin/role-grants', '角色授权'],
       ['/admin/ip-allowlist', '登录白名单'],
