@@ -143,7 +143,8 @@ export async function loadInputs(
   const positions = new Map<string, EnginePosition>();
   for (const p of selection) {
     const unit = units.get(p.unitId);
-    const category = p.examCategory ?? '';
+    // 面上 positions name their exam category; one that names none is of its position category.
+    const category = p.examCategory ?? p.category;
     const enginePosition: EnginePosition = {
       ...p,
       unitName: unitName(p.unitId),

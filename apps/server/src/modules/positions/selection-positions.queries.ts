@@ -11,6 +11,8 @@ export type SelectionPosition = {
   unitId: string;
   code: string;
   title: string;
+  /** The position category 职位类别; adjustment falls back on it where no exam category is named. */
+  category: string;
   examCategory: string | null;
   examSubject: string | null;
   headcount: number;
@@ -34,6 +36,7 @@ export async function selectionPositionsOf(
       unitId: position.unitId,
       code: position.code,
       title: position.title,
+      category: position.category,
       examCategory: position.examCategory,
       examSubject: position.examSubject,
       headcount: position.headcount,
