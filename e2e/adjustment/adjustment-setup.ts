@@ -27,6 +27,7 @@ export type AdjustmentSetup = {
   close(): Promise<void>;
 };
 
+/** The institute's score workbook: ticket number, 行测, 申论 (综合管理类 sits no professional subject). */
 async function scoreSheet(rows: Array<Array<string | number>>): Promise<string> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('成绩');
@@ -81,6 +82,7 @@ async function registeredCandidate(
       attachments: [],
     },
   });
+  // A confirmed photo is required for registration (REG photo rules).
   const form = new FormData();
   form.append('file', jpeg(), 'photo.jpg');
   await session.call('POST', '/api/candidate/profile/photo', form);
@@ -146,6 +148,7 @@ export async function prepareAdjustment(): Promise<AdjustmentSetup> {
       sms.codeFor('13900000052'),
       PASSWORDS.sec,
     );
+    // Staff are made as an operator would: sys_admin creates the user, sec_admin grants the role.
     const staff = async (
       username: string,
       phone: string,
@@ -184,6 +187,7 @@ export async function prepareAdjustment(): Promise<AdjustmentSetup> {
         { stage: 'payment', startsAt: at(-1), endsAt: at(24) },
       ],
     });
+    // Two candidates of 综合管理类: one applies in the public round, the other waits for the unified one.
     const a = await registeredCandidate(server.url, sms, APPLICANT, event.id);
     const b = await registeredCandidate(server.url, sms, UNIFIED, event.id);
     // Seats after payment closes; the exam then took place and its results are published.
@@ -211,6 +215,7 @@ export async function prepareAdjustment(): Promise<AdjustmentSetup> {
           ),
         'the admission ticket',
       );
+    // Ticket numbers identify the candidates on staff pages (准考证号 and masked name).
     const tickets = {
       applicant: (await ticketOf(a)).ticketNumber,
       unified: (await ticketOf(b)).ticketNumber,
@@ -225,6 +230,7 @@ export async function prepareAdjustment(): Promise<AdjustmentSetup> {
         { stage: 'unit_review', startsAt: at(-5 * 24), endsAt: at(-1) },
       ],
     });
+    // 71.00 and 68.00 against a line of 60: both may be adjusted, and neither applied to a position.
     await institute.call('POST', `/api/admin/events/${event.id}/scores/import`, {
       fileBase64: await scoreSheet([
         [tickets.applicant, 72, 70],
@@ -236,6 +242,7 @@ export async function prepareAdjustment(): Promise<AdjustmentSetup> {
     });
     await org.call('POST', `/api/admin/events/${event.id}/scores/publish`, {});
     await org.call('POST', `/api/admin/events/${event.id}/interview-lists/compute`, {});
+    // Stopped with its data: the confirmation below needs the database to itself.
     await server.stop({ keepData: true });
     await confirmLists(admins.dataDir, event.id);
     server = await startServer(env, { dataDir: admins.dataDir });
@@ -256,6 +263,7 @@ export async function prepareAdjustment(): Promise<AdjustmentSetup> {
     const org2 = await relogin('orgadj', PASSWORDS.org, '13900000054');
     const sys2 = await relogin('sysadm', PASSWORDS.sys, '13900000051');
     const sec2 = await relogin('secadm', PASSWORDS.sec, '13900000052');
+    // The reviewer's unit is known only once the candidate has chosen a position.
     const reviewerOf = async (unitId: string) => {
       const user = await sys2.call<{ userId: string; oneTimePassword: string }>(
         'POST',

@@ -71,6 +71,7 @@ describe('public and unified adjustment', () => {
       await expect
         .poll(() => mine.getByTestId('my-adjustment-status').innerText())
         .toBe('待单位审核');
+      // Which position he chose: the card names its code.
       const text = await mine.innerText();
       const position = open.find((p) => text.includes(p.code))!;
 
@@ -88,6 +89,7 @@ describe('public and unified adjustment', () => {
       await row.waitFor();
       expect(await row.innerText()).toContain(s.tickets.applicant);
       await shot(desk, 'adjustment-2-queue');
+      // Approval asks for confirmation, then the row leaves the 待审核 tab.
       await row.getByTestId('adjustment-approve').click();
       await confirmBox(desk);
       await row.waitFor({ state: 'detached' });
@@ -123,6 +125,7 @@ describe('public and unified adjustment', () => {
       await office.getByTestId('unified-confirm').click();
       await confirmBox(office);
       await expect.poll(() => office.getByTestId('unified-status').innerText()).toBe('已确认');
+      // The confirmed proposal keeps the placement of the unified candidate.
       const proposal = await s.org.call<{
         candidates: Array<{ ticketNumber: string; positionId: string | null }>;
       }>('GET', `${base}/unified`);

@@ -58,6 +58,7 @@ export const PublishAdjustmentPositionsSchema = z.object({
 });
 export type PublishAdjustmentPositions = z.infer<typeof PublishAdjustmentPositionsSchema>;
 
+// Scores travel as exact decimal strings ('70.00'), never as binary floats.
 const score = z.string().nullable().meta({ title: '笔试成绩' });
 
 /** A short position as the org sees it: may it be published, and with how many places. */
@@ -78,6 +79,7 @@ export const AdjustmentPositionRowSchema = z.object({
 });
 export type AdjustmentPositionRow = z.infer<typeof AdjustmentPositionRowSchema>;
 
+/** The 调剂管理 page's figures: the policy switches, both rounds' states and every short position. */
 export const AdjustmentOverviewSchema = z.object({
   enabled: z.boolean(),
   unifiedEnabled: z.boolean(),
@@ -105,6 +107,7 @@ export const CandidateAdjustmentPositionSchema = z.object({
   open: z.boolean(),
   reason: z.string().nullable(),
 });
+/** The candidate's one application with its status and the unit's or the engine's reason. */
 export const MyAdjustmentApplicationSchema = z.object({
   id: z.uuid(),
   adjustmentPositionId: z.uuid(),
@@ -116,6 +119,7 @@ export const MyAdjustmentApplicationSchema = z.object({
   updatedAt: z.string(),
 });
 export type MyAdjustmentApplication = z.infer<typeof MyAdjustmentApplicationSchema>;
+/** One event on 我的调剂: his written total, his application and the positions with reasons. */
 export const CandidateAdjustmentEventSchema = z.object({
   eventId: z.uuid(),
   eventName: z.string(),
@@ -125,6 +129,7 @@ export const CandidateAdjustmentEventSchema = z.object({
   positions: z.array(CandidateAdjustmentPositionSchema),
 });
 export type CandidateAdjustmentEvent = z.infer<typeof CandidateAdjustmentEventSchema>;
+/** Every event of the candidate whose adjustment positions are published. */
 export const CandidateAdjustmentViewSchema = z.object({
   items: z.array(CandidateAdjustmentEventSchema),
 });
@@ -134,6 +139,7 @@ export const ApplyAdjustmentSchema = z.object({
   eventId: z.uuid().meta({ title: '招录事项' }),
   adjustmentPositionId: z.uuid().meta({ title: '调剂职位' }),
 });
+/** Withdraws his application of the event while the unit has not approved it. */
 export const WithdrawAdjustmentSchema = z.object({ eventId: z.uuid().meta({ title: '招录事项' }) });
 
 /** The unit's decision: a refusal says why, the candidate reads it. */
@@ -148,10 +154,12 @@ export const AdjustmentDecisionSchema = z
   });
 export type AdjustmentDecision = z.infer<typeof AdjustmentDecisionSchema>;
 
+/** The unit's queue: paged, optionally one event or one status. */
 export const AdjustmentReviewQuerySchema = PageQuerySchema.extend({
   eventId: z.uuid().optional().meta({ title: '招录事项' }),
   status: AdjustmentApplicationStatusSchema.optional().meta({ title: '状态' }),
 });
+/** A queue row: ticket number and masked name, never an ID number (NFR-SEC-3). */
 export const AdjustmentReviewItemSchema = z.object({
   id: z.uuid(),
   eventName: z.string(),
@@ -182,6 +190,7 @@ export const UnifiedProposalRowSchema = z.object({
   reasons: z.array(z.string()),
 });
 export type UnifiedProposalRow = z.infer<typeof UnifiedProposalRowSchema>;
+/** A position the unified round may fill: its shortfall beside how many the proposal puts there. */
 export const UnifiedPositionRowSchema = z.object({
   positionId: z.uuid(),
   code: z.string(),
@@ -190,23 +199,28 @@ export const UnifiedPositionRowSchema = z.object({
   shortfall: z.number().int(),
   proposed: z.number().int(),
 });
+/** The unified proposal as the org reviews and edits it. */
 export const UnifiedProposalSchema = z.object({
   status: UnifiedStatusSchema,
   positions: z.array(UnifiedPositionRowSchema),
   candidates: z.array(UnifiedProposalRowSchema),
 });
 export type UnifiedProposal = z.infer<typeof UnifiedProposalSchema>;
+/** Addresses one candidate's row of an event's proposal. */
 export const UnifiedPlacementParamsSchema = z.object({
   id: z.uuid().meta({ title: '招录事项' }),
   candidateId: z.uuid().meta({ title: '考生' }),
 });
+/** Moves (or adds) the candidate's placement to a short position. */
 export const MoveUnifiedPlacementSchema = z.object({
   positionId: z.uuid().meta({ title: '职位' }),
 });
+/** How many entered the lists and how many were told (one SMS each). */
 export const ConfirmUnifiedResultSchema = z.object({
   placed: z.number().int(),
   notified: z.number().int(),
 });
+/** The proposal (for review) or the results of both rounds (for the record). */
 export const AdjustmentExportQuerySchema = z.object({
   kind: z.enum(['proposal', 'results']).meta({ title: '导出内容' }),
 });

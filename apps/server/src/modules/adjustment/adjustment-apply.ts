@@ -58,6 +58,7 @@ export function createAdjustmentApply(ctx: AdjustmentContext) {
 
   /** Every event the candidate registered for whose adjustment positions are published. */
   async function view(candidateId: string): Promise<{ items: CandidateAdjustmentEvent[] }> {
+    // Only events he sat the exam for (confirmed registration) can have adjustment for him.
     const registrations = (await findCandidateRegistrations(db, candidateId)).filter(
       (r) => r.status === 'confirmed',
     );
@@ -93,7 +94,8 @@ export function createAdjustmentApply(ctx: AdjustmentContext) {
               reason,
             };
           })
-          .sort((a, b) => a.code.localeCompare(b.code)),
+          // Open positions first: those are what he can act on; the others say why not.
+          .sort((a, b) => Number(b.open) - Number(a.open) || a.code.localeCompare(b.code)),
       });
     }
     return { items };
@@ -121,6 +123,7 @@ export function createAdjustmentApply(ctx: AdjustmentContext) {
       throw new AppError('ADJUSTMENT.NOT_ELIGIBLE', { message: `不能申请该调剂职位：${why}` });
     return db.transaction(async (tx) => {
       assertOpen(await findRound(tx, input.eventId, true));
+      // Approved (or already decided by the close) is final: no change any more (§7).
       const before = await findOwnApplication(tx, input.eventId, candidateId);
       if (before && ['approved', 'placed', 'not_placed'].includes(before.status))
         throw new AppError('ADJUSTMENT.LOCKED');

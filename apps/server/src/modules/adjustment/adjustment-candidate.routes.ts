@@ -18,6 +18,7 @@ const tags = ['调剂'];
 
 /** The candidate's routes (apply, change, withdraw, view) and the unit's review routes (§7). */
 export function registerAdjustmentApplyRoutes(app: ZodApp, adjustment: AdjustmentService): void {
+  // Every event of the candidate with published adjustment positions, each open or with its reason.
   app.get(
     '/api/candidate/adjustment',
     {
@@ -45,6 +46,7 @@ export function registerAdjustmentApplyRoutes(app: ZodApp, adjustment: Adjustmen
     async (request) =>
       adjustment.apply(principalOf(request).id, request.body, changeContextOf(request)),
   );
+  // Withdrawing frees the candidate to apply elsewhere; an approved application cannot be withdrawn.
   app.post(
     '/api/candidate/adjustment/applications/withdraw',
     {
@@ -65,6 +67,7 @@ export function registerAdjustmentApplyRoutes(app: ZodApp, adjustment: Adjustmen
       return { ok: true as const };
     },
   );
+  // The unit's queue: scoped in SQL to the units of the caller's grant, paged on the server.
   app.get(
     '/api/admin/adjustment/applications',
     {
@@ -78,6 +81,7 @@ export function registerAdjustmentApplyRoutes(app: ZodApp, adjustment: Adjustmen
     },
     async (request) => adjustment.queue(request.principal, request.query),
   );
+  // An application outside the caller's units answers 404, so its existence is not disclosed.
   app.post(
     '/api/admin/adjustment/applications/:id/decision',
     {

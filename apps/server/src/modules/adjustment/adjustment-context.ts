@@ -10,6 +10,7 @@ import type { MessagesService } from '../messages';
 import type { EngineInputs } from './adjustment-inputs';
 
 /** What every adjustment use case is built from. */
+/** The interview-lists service places candidates; messages queues each notice and SMS in the transaction. */
 export type AdjustmentContext = {
   db: Db;
   crypto: CryptoProvider;

@@ -14,6 +14,7 @@ import type { UnifiedRound } from './adjustment-unified';
 export function createAdjustmentExport(ctx: AdjustmentContext, unified: UnifiedRound) {
   const { db, now } = ctx;
 
+  /** The unified proposal, one row per candidate of the pool, placed or not, with the reasons. */
   async function proposal(eventId: string) {
     const event = await unified.loadEvent(eventId);
     const view = await unified.view(eventId);
@@ -45,6 +46,7 @@ export function createAdjustmentExport(ctx: AdjustmentContext, unified: UnifiedR
     return { file, filename: `${event.code}-统一调剂方案.xlsx` };
   }
 
+  /** Every adjustment entry of the lists, public and unified rounds, with the placement reason. */
   async function results(eventId: string) {
     // The results include the public round's, so an event without a unified round exports too.
     const event = await loadAdjustableEvent(db, eventId);

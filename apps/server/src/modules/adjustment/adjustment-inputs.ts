@@ -123,10 +123,12 @@ export async function loadInputs(
       whitelistUnitsOf(tx, event.id),
       ticketNumbersOf(tx, event.id),
     ]);
+  // Names for the masked display and blind indexes for the whitelist, in one query.
   const people = await findCandidatesByIds(
     tx,
     written.map((w) => w.candidateId),
   );
+  // Whitelist entries are keyed by ID-number blind index: matched without decrypting anything.
   const directed = new Map<string, string>();
   for (const p of people) {
     const unitId = whitelist.get(p.idNumberBidx);
@@ -162,6 +164,7 @@ export async function loadInputs(
     };
     positions.set(p.id, enginePosition);
   }
+  // The engine names positions by id; here the id is the 职位代码, so reasons read as people speak.
   const byCode = new Map([...positions.values()].map((p) => [p.domain.id, p]));
   const registrationOf = new Map(registrations.map((r) => [r.candidateId, r]));
   const names = new Map(people.map((p) => [p.id, p.name]));
@@ -184,6 +187,7 @@ export async function loadInputs(
       nameMasked: maskName(names.get(w.candidateId) ?? ''),
     });
   }
+  // Adjusted candidates (placed by a round already) are kept apart: they take part in none again.
   return {
     event,
     policy: {
@@ -241,6 +245,7 @@ function conditionsCheck(
       }),
       { referenceDate: options.referenceDate, ...options.policy.eligibility },
     );
+    // An incomplete frozen profile cannot be judged rule by rule: one reason gathers why.
     if (!outcome.ok) return outcome.reasons.map((r) => r.message).join('；');
     const failed = outcome.value.checks.filter((k) => !k.passed);
     if (failed.length === 0) return null;

@@ -5,6 +5,7 @@ import type { UnitSummary } from '../units';
 // people read (never codes or ids), so every reason can be shown as it is.
 
 /** 综合管理类 → 综合管理: the engine's reasons append 类 themselves. */
+// Names come from the event's own policy, so an event with its own categories reads right too.
 export function categoryLabel(policy: EventPolicy, code: string): string {
   const name = policy.examCategories.find((c) => c.code === code)?.name ?? code;
   return name.endsWith('类') ? name.slice(0, -1) : name;

@@ -49,6 +49,7 @@ export function createPublicRound(ctx: AdjustmentContext) {
         ids.map((id) => byId.get(id)!.unitId),
       ),
     );
+    // Figures per position and status; an event's applications are few enough to count in memory.
     const count = (positionId: string, status: string) =>
       applications.filter((a) => a.positionId === positionId && a.status === status).length;
     return {
@@ -125,6 +126,7 @@ export function createPublicRound(ctx: AdjustmentContext) {
           message: `调剂职位不符合发布条件：${problems.map((p) => p.message).join('；')}`,
           details: { problems },
         });
+      // A published position left out of the new set is taken back, unless someone applied to it.
       const removed = existing.filter((e) => !seen.has(e.positionId));
       const inUse = removed.filter((e) =>
         applications.some((a) => a.adjustmentPositionId === e.id),
@@ -189,6 +191,7 @@ export function createPublicRound(ctx: AdjustmentContext) {
         positionListsOf(tx, eventId),
         findApplications(tx, eventId, ['pending', 'approved']),
       ]);
+      // Places offered are capped by what the list still misses now (placements move it).
       const listShortfall = new Map(figures.map((f) => [f.positionId, f.shortfall]));
       const positions = published.map((ap) => ({
         ...inputs.positions.get(ap.positionId)!.domain,
@@ -226,6 +229,7 @@ export function createPublicRound(ctx: AdjustmentContext) {
           reason: reasons.get(pl.candidateId)!.reasons.join('；'),
         })),
       );
+      // Every open application gets its outcome and the reason the candidate reads.
       const at = now();
       for (const a of open) {
         const result = reasons.get(a.candidateId);

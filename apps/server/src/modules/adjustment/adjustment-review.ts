@@ -34,6 +34,7 @@ export function createAdjustmentReview(ctx: AdjustmentContext) {
     const positions = new Map<string, { code: string; title: string }>();
     const tickets = new Map<string, string>();
     const events = new Map<string, string>();
+    // A page holds few events: their positions, tickets and names are read once per event.
     for (const eventId of eventIds) {
       const [selection, registrations, numbers, event] = await Promise.all([
         selectionPositionsOf(db, eventId),
@@ -93,6 +94,7 @@ export function createAdjustmentReview(ctx: AdjustmentContext) {
       const round = await findRound(tx, row.eventId, true);
       if (round?.publicStatus !== 'open') throw new AppError('ADJUSTMENT.ROUND_CLOSED');
       if (row.status !== 'pending') throw new AppError('ADJUSTMENT.ALREADY_DECIDED');
+      // The reason is the unit's own text for a refusal; an approval needs none.
       const to = decision.outcome === 'approve' ? 'approved' : 'rejected';
       const reason = decision.outcome === 'reject' ? decision.reason!.trim() : null;
       await updateApplication(tx, id, {

@@ -40,6 +40,7 @@ export function createUnifiedEdits(ctx: AdjustmentContext, unified: UnifiedRound
     change: ChangeContext,
   ) {
     const event = await unified.loadEvent(eventId, change);
+    // The city platform is asked before the transaction, for this one candidate only.
     const facts = await loadFacts(ctx, event, [candidateId]);
     await db.transaction(async (tx) => {
       const { row, rows } = await openProposal(tx, eventId, candidateId);
@@ -54,6 +55,7 @@ export function createUnifiedEdits(ctx: AdjustmentContext, unified: UnifiedRound
       const why = whyNot(inputs, candidateId, positionId);
       if (why)
         throw new AppError('ADJUSTMENT.NOT_ELIGIBLE', { message: `不能调剂至该职位：${why}` });
+      // Ties may have put more than the shortfall on a position; a hand move may not add to that.
       const taken = rows.filter(
         (r) => r.positionId === positionId && r.candidateId !== candidateId,
       );
@@ -94,6 +96,7 @@ export function createUnifiedEdits(ctx: AdjustmentContext, unified: UnifiedRound
     return unified.view(eventId);
   }
 
+  /** Writes one hand edit and its audit entry (who moved whom from which position to which). */
   async function save(
     tx: DbOrTx,
     eventId: string,
@@ -127,6 +130,7 @@ export function createUnifiedEdits(ctx: AdjustmentContext, unified: UnifiedRound
       const round = await findRound(tx, eventId, true);
       if (!round || round.unifiedStatus === 'none') throw new AppError('ADJUSTMENT.NO_PROPOSAL');
       if (round.unifiedStatus === 'confirmed') throw new AppError('ADJUSTMENT.ALREADY_CONFIRMED');
+      // Only rows with a position are placements; the others keep their reasons for the export.
       const placed = (await findProposals(tx, eventId)).filter((r) => r.positionId !== null);
       await lists.placeAdjusted(
         tx,
@@ -139,6 +143,7 @@ export function createUnifiedEdits(ctx: AdjustmentContext, unified: UnifiedRound
           reason: r.reasons.join('；'),
         })),
       );
+      // Message and SMS are queued in this transaction: a rollback sends nothing (SMS after commit).
       const ids = placed.map((r) => r.candidateId);
       await messages.notify(tx, ids, {
         title: '统一调剂结果',

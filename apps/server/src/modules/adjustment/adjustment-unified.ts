@@ -96,6 +96,7 @@ export function createUnifiedRound(ctx: AdjustmentContext) {
     const event = await loadEvent(eventId, change);
     const preview = await loadInputs(db, event, new Map(), now());
     const short = await shortOnes(db, preview);
+    // A candidate can only go where category and subject match, so the pool is cut to those buckets.
     const buckets = new Set(
       short.map((s) => `${s.position.domain.category}/${s.position.domain.subject}`),
     );
@@ -123,6 +124,7 @@ export function createUnifiedRound(ctx: AdjustmentContext) {
         ...s.position.domain,
         shortfall: s.figures.shortfall,
       }));
+      // Re-read inside the transaction: the pool's figures as they stand at this moment.
       const candidates = pool.map((c) => inputs.candidates.get(c.id)!).filter(Boolean);
       const outcome = adjustPositions({
         positions,
@@ -132,6 +134,7 @@ export function createUnifiedRound(ctx: AdjustmentContext) {
       });
       if (!outcome.ok) throw new Error(outcome.reasons.map((r) => r.message).join('；'));
       const at = now();
+      // The whole pool is stored, the unplaced with their reasons, so the org sees why as well.
       await replaceProposals(
         tx,
         eventId,

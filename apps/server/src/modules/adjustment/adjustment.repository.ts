@@ -30,6 +30,7 @@ export async function ensureRound(tx: DbOrTx, eventId: string, now: Date): Promi
   await tx.insert(adjustmentRound).values({ eventId, createdAt: now }).onConflictDoNothing();
 }
 
+/** Moves the round's state (public close, unified proposed / confirmed) in the caller's transaction. */
 export async function updateRound(
   tx: DbOrTx,
   eventId: string,
@@ -38,6 +39,7 @@ export async function updateRound(
   await tx.update(adjustmentRound).set(set).where(eq(adjustmentRound.eventId, eventId));
 }
 
+/** The positions the org opened to the public round, with their places. */
 export async function findPublishedPositions(
   db: DbOrTx,
   eventId: string,
@@ -45,6 +47,7 @@ export async function findPublishedPositions(
   return db.select().from(adjustmentPosition).where(eq(adjustmentPosition.eventId, eventId));
 }
 
+/** Publishes a position or changes its places; the position id is unique, so a re-publish updates. */
 export async function upsertPublishedPosition(
   tx: DbOrTx,
   row: { eventId: string; positionId: string; unitId: string; places: number },
@@ -59,6 +62,7 @@ export async function upsertPublishedPosition(
     });
 }
 
+/** Takes positions back from the round; the caller has checked nobody applied to them. */
 export async function deletePublishedPositions(tx: DbOrTx, ids: string[]): Promise<void> {
   if (ids.length) await tx.delete(adjustmentPosition).where(inArray(adjustmentPosition.id, ids));
 }
@@ -100,6 +104,7 @@ export async function findOwnApplication(
   return row;
 }
 
+/** One application by id, locked: a decision and a change by the candidate serialise on it. */
 export async function findApplicationById(
   tx: DbOrTx,
   id: string,
@@ -112,7 +117,10 @@ export async function findApplicationById(
   return row;
 }
 
-/** Inserts or rewrites the candidate's one application of the event. */
+/**
+ * Inserts or rewrites the candidate's one application of the event (§7: one at a time). A change
+ * clears the earlier decision, so a refused candidate starts afresh at the new position.
+ */
 export async function saveApplication(
   tx: DbOrTx,
   row: Omit<ApplicationRow, 'id' | 'createdAt' | 'decidedAt' | 'decidedBy'>,
@@ -138,6 +146,7 @@ export async function saveApplication(
   return saved!.id;
 }
 
+/** Sets a status (and reason) on one application: a decision, a withdrawal or the close's outcome. */
 export async function updateApplication(
   tx: DbOrTx,
   id: string,
@@ -146,6 +155,7 @@ export async function updateApplication(
   await tx.update(adjustmentApplication).set(set).where(eq(adjustmentApplication.id, id));
 }
 
+/** The event's unified proposal: one row per candidate of the pool, placed or not. */
 export async function findProposals(db: DbOrTx, eventId: string): Promise<ProposalRow[]> {
   return db.select().from(adjustmentProposal).where(eq(adjustmentProposal.eventId, eventId));
 }
@@ -164,6 +174,7 @@ export async function replaceProposals(
       .values(rows.slice(i, i + 2000).map((r) => ({ ...r, eventId })));
 }
 
+/** A hand edit of one candidate's row: his new position (or none), the source and the reason. */
 export async function updateProposal(
   tx: DbOrTx,
   eventId: string,

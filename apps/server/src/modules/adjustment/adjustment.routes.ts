@@ -23,6 +23,7 @@ const manage = { access: { permission: 'adjustment.manage' as const } };
  */
 export function registerAdjustmentOrgRoutes(app: ZodApp, adjustment: AdjustmentService): void {
   const base = '/api/admin/events/:id/adjustment';
+  // The figures the 调剂管理 page opens on: every short position, published or not, with counts.
   app.get(
     base,
     {
@@ -36,6 +37,7 @@ export function registerAdjustmentOrgRoutes(app: ZodApp, adjustment: AdjustmentS
     },
     async (request) => adjustment.overview(request.params.id, changeContextOf(request)),
   );
+  // The whole set in one call, so the page saves what it shows; every bad row is reported at once.
   app.put(
     `${base}/positions`,
     {
@@ -51,6 +53,7 @@ export function registerAdjustmentOrgRoutes(app: ZodApp, adjustment: AdjustmentS
     async (request) =>
       adjustment.publishPositions(request.params.id, request.body, changeContextOf(request)),
   );
+  // Irreversible: the placements enter the interview lists and the candidates are told.
   app.post(
     `${base}/public/close`,
     {
@@ -64,6 +67,7 @@ export function registerAdjustmentOrgRoutes(app: ZodApp, adjustment: AdjustmentS
     },
     async (request) => adjustment.closePublic(request.params.id, changeContextOf(request)),
   );
+  // Read-only: the stored proposal (or none yet) with the short positions it may fill.
   app.get(
     `${base}/unified`,
     {
@@ -77,6 +81,7 @@ export function registerAdjustmentOrgRoutes(app: ZodApp, adjustment: AdjustmentS
     },
     async (request) => adjustment.proposal(request.params.id, changeContextOf(request)),
   );
+  // Replaces any earlier proposal, hand edits included; nothing reaches the lists before confirm.
   app.post(
     `${base}/unified/propose`,
     {
@@ -90,6 +95,7 @@ export function registerAdjustmentOrgRoutes(app: ZodApp, adjustment: AdjustmentS
     },
     async (request) => adjustment.propose(request.params.id, changeContextOf(request)),
   );
+  // A hand move is judged by the engine's own rules and the shortfall, never taken on trust.
   app.put(
     `${base}/unified/placements/:candidateId`,
     {
@@ -124,6 +130,7 @@ export function registerAdjustmentOrgRoutes(app: ZodApp, adjustment: AdjustmentS
     async (request) =>
       adjustment.remove(request.params.id, request.params.candidateId, changeContextOf(request)),
   );
+  // Irreversible: placements onto the lists (round unified) and one SMS per placed candidate.
   app.post(
     `${base}/unified/confirm`,
     {
@@ -148,6 +155,7 @@ export function registerAdjustmentOrgRoutes(app: ZodApp, adjustment: AdjustmentS
       },
       config: manage,
     },
+    // A workbook, not JSON: no response schema; the file name carries the event code.
     async (request, reply) => {
       const { file, filename } = await adjustment.exportFile(
         request.params.id,

@@ -16,6 +16,7 @@ export type AdjustmentDeps = AdjustmentContext;
  * and confirms). One use case per file; this only assembles them.
  */
 export function createAdjustmentService(deps: AdjustmentDeps) {
+  // The unified round's view and event checks are shared by its edits and the exports.
   const publicRound = createPublicRound(deps);
   const unified = createUnifiedRound(deps);
   const edits = createUnifiedEdits(deps, unified);
@@ -30,6 +31,7 @@ export function createAdjustmentService(deps: AdjustmentDeps) {
     closePublic: publicRound.closePublic,
     ...createAdjustmentApply(deps),
     ...createAdjustmentReview(deps),
+    /** The unified proposal of an event, in the caller's scope. */
     proposal(eventId: string, change: ChangeContext) {
       assertEventInScope(change.principal, 'adjustment.manage', eventId);
       return unified.view(eventId);

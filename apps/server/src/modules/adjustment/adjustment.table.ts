@@ -26,6 +26,7 @@ export const adjustmentRound = pgTable('adjustment_round', {
   publicStatus: text('public_status', { enum: ['open', 'closed'] })
     .notNull()
     .default('open'),
+  // When the org closed the public round: the moment its placements entered the lists.
   publicClosedAt: timestamp('public_closed_at', { withTimezone: true }),
   unifiedStatus: text('unified_status', { enum: ['none', 'proposed', 'confirmed'] })
     .notNull()
@@ -51,6 +52,7 @@ export const adjustmentPosition = pgTable(
     unitId: uuid('unit_id')
       .notNull()
       .references(() => unit.id),
+    // At most the list's shortfall when published; the close caps it again by the shortfall then.
     places: integer('places').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -92,6 +94,7 @@ export const adjustmentApplication = pgTable(
       .notNull()
       .references(() => unit.id),
     status: text('status', { enum: ADJUSTMENT_APPLICATION_STATUSES }).notNull(),
+    // The written total when he applied, in hundredths: the unit's queue shows it without a join.
     writtenTotalCenti: integer('written_total_centi'),
     // The unit's reason for a refusal, or the engine's for the placement outcome.
     reason: text('reason'),
@@ -121,6 +124,7 @@ export const adjustmentProposal = pgTable(
     candidateId: uuid('candidate_id')
       .notNull()
       .references(() => candidate.id),
+    // Null: the candidate is in the pool but placed nowhere (his reasons say why).
     positionId: uuid('position_id').references(() => position.id),
     writtenTotalCenti: integer('written_total_centi').notNull(),
     source: text('source', { enum: ['engine', 'manual'] }).notNull(),

@@ -13,6 +13,7 @@ import {
 // Fixtures for adjustment (§7): createReviewedEvent of interview-lists extended with several units
 // (police ones too), exam categories with professional subjects and candidates who applied nowhere.
 
+/** One position of the fixture: its unit (index), size, category and subject, police and adjustment flags. */
 export type AdjustmentPositionSpec = {
   unit?: number;
   headcount: number;
@@ -69,6 +70,7 @@ export async function createAdjustmentEvent(
         ...(p.conditions ? { conditions: p.conditions } : {}),
       }),
     );
+  // Examinees are created before the scores: the score sheet names them by ticket number.
   const people = [];
   for (const a of spec.applicants)
     people.push(
@@ -99,6 +101,7 @@ export async function createAdjustmentEvent(
     );
     if (decided.statusCode !== 200) throw new Error(`approve failed: ${decided.body}`);
   }
+  // The first-round lists through the lists module's own route, as the org would compute them.
   const computed = await post(
     app,
     org,
@@ -130,6 +133,7 @@ async function publishAllScores(
     fileBase64: await scoreSheet(['准考证号', '行测', '申论', '专业科目'], rows),
   });
   if (imported.statusCode !== 200) throw new Error(`import failed: ${imported.body}`);
+  // Publication needs a line for every category that has scores (SCORE.PASS_LINE_MISSING).
   const categories = new Set(applicants.map((a) => a.examCategory ?? 'comprehensive'));
   const lines = [...categories].map((c) => ({ examCategory: c, line: passLines[c] ?? '60' }));
   const set = await app.inject({

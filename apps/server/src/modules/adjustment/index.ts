@@ -28,6 +28,7 @@ export const adjustmentModule = defineModule({
     'tickets',
     'units',
   ],
+  // The interview-lists service is the only writer of the lists; messages sends the notices.
   create(
     { db, crypto, audit, clock },
     deps: {
@@ -46,6 +47,7 @@ export const adjustmentModule = defineModule({
       now: () => clock.now(),
     });
   },
+  // The org's routes and the candidate's and unit's: one service, two route files by audience.
   routes(app, adjustment) {
     registerAdjustmentOrgRoutes(app, adjustment);
     registerAdjustmentApplyRoutes(app, adjustment);

@@ -10,6 +10,13 @@ const abroad = profileDocument({
   abroad: [{ startDate: '2021-01-01', endDate: '2021-09-01', country: '日本', purpose: 'study' }],
 });
 
+// The fixture, one event for the whole file (each test builds on the one before, as the round runs):
+// - position 0 is full (1:1, candidate 0 listed, candidate 1 outside the quota);
+// - position 1 (1:3) has one listed and misses 2: the public round fills it;
+// - position 2 is 行政执法类 with the subject 法律, position 3 belongs to a 公安 unit;
+// - position 4 does not accept adjustment.
+// Candidates 3 to 9 applied nowhere: below the line, abroad 8 months, other category or subject,
+// whitelisted to the police unit, and two more for the tie at the cut.
 describe('public adjustment 公开调剂 (§7, INT-02, INT-07)', () => {
   let t: TestApp;
   let f: Awaited<ReturnType<typeof createAdjustmentEvent>>;
@@ -80,6 +87,7 @@ describe('public adjustment 公开调剂 (§7, INT-02, INT-07)', () => {
   });
   afterAll(() => t.close());
 
+  // Publishing: only short positions on a confirmed list that accept adjustment, within the shortfall.
   it('refuses positions that are full, do not accept adjustment or get more places than missing, changing nothing', async () => {
     const res = await call('PUT', `${base()}/positions`, f.org, {
       positions: [
@@ -94,10 +102,12 @@ describe('public adjustment 公开调剂 (§7, INT-02, INT-07)', () => {
     expect(problems[0]).toContain('已达到比例');
     expect(problems[1]).toContain('不接受调剂');
     expect(problems[2]).toContain('不能超过缺额 2');
+    // Zero places is malformed input: zod refuses it before the service runs.
     const zero = await call('PUT', `${base()}/positions`, f.org, {
       positions: [{ positionId: f.positions[1]!.id, places: 0 }],
     });
     expect(zero.statusCode).toBe(400);
+    // All or nothing: the refused request published none of its positions.
     const overview = (await call('GET', base(), f.org)).json();
     expect(overview.positions.filter((p: { published: boolean }) => p.published)).toHaveLength(0);
   });
@@ -121,6 +131,7 @@ describe('public adjustment 公开调剂 (§7, INT-02, INT-07)', () => {
     expect(published.size).toBe(3);
   });
 
+  // The candidate's view explains each closed position with the engine's own reason.
   it('tells the candidate which positions are open to him and why the others are not', async () => {
     const view = (await call('GET', '/api/candidate/adjustment', f.people[4]!.headers)).json();
     const byCode = new Map(view.items[0].positions.map((p: { code: string }) => [p.code, p]));
@@ -132,6 +143,7 @@ describe('public adjustment 公开调剂 (§7, INT-02, INT-07)', () => {
     );
   });
 
+  // The candidate's own rules (§7): not on a first list, at his category's pass line.
   it('refuses a candidate on a first list or below his category line', async () => {
     const listed = await apply(0, 1);
     expect(listed.statusCode).toBe(422);
@@ -141,6 +153,7 @@ describe('public adjustment 公开调剂 (§7, INT-02, INT-07)', () => {
     expect(below.json().error.message).toContain('未达到综合管理类合格线 60.00');
   });
 
+  // §7: the same category and the same professional subject as the registration.
   it('keeps adjustment within the same category and the same professional subject', async () => {
     expect((await apply(5, 1)).json().error.message).toContain(
       '属于综合管理类，考生报考行政执法类',
@@ -151,6 +164,7 @@ describe('public adjustment 公开调剂 (§7, INT-02, INT-07)', () => {
     expect((await apply(5, 2)).statusCode).toBe(200);
   });
 
+  // INT-07: the 公安 unit's position refuses him; an ordinary unit's position takes him.
   it('bars a long stay abroad from a 公安 unit but not from another unit (INT-07)', async () => {
     const police = await apply(4, 3);
     expect(police.statusCode).toBe(422);
@@ -158,6 +172,7 @@ describe('public adjustment 公开调剂 (§7, INT-02, INT-07)', () => {
     expect((await apply(4, 1)).statusCode).toBe(200);
   });
 
+  // INT-02: the whitelist direction holds in adjustment: no other unit's position may take him.
   it('directs a whitelisted candidate to his unit only (INT-02)', async () => {
     const elsewhere = await apply(7, 1);
     expect(elsewhere.statusCode).toBe(422);
@@ -165,6 +180,7 @@ describe('public adjustment 公开调剂 (§7, INT-02, INT-07)', () => {
     expect((await apply(7, 3)).statusCode).toBe(200);
   });
 
+  // §7: one adjustment position at a time; a second application is a change of the first.
   it('holds one application per candidate, changeable and withdrawable before approval', async () => {
     expect((await apply(1, 3)).json()).toMatchObject({
       code: f.positions[3]!.code,
@@ -172,6 +188,7 @@ describe('public adjustment 公开调剂 (§7, INT-02, INT-07)', () => {
     });
     const changed = await apply(1, 1);
     expect(changed.json()).toMatchObject({ code: f.positions[1]!.code, status: 'pending' });
+    // The change moved the application: the first position's unit no longer sees it.
     const unit1 = (
       await call('GET', '/api/admin/adjustment/applications', f.units[1]!.reviewer)
     ).json();
@@ -192,6 +209,7 @@ describe('public adjustment 公开调剂 (§7, INT-02, INT-07)', () => {
     expect((await apply(8, 1)).statusCode).toBe(200);
   });
 
+  // Units review only their own positions; an approval is final for the candidate (§7).
   it('lets only the position unit review; a refusal needs a reason; approval locks the application', async () => {
     const queue = (
       await call('GET', '/api/admin/adjustment/applications', f.units[0]!.reviewer)
@@ -209,6 +227,7 @@ describe('public adjustment 公开调剂 (§7, INT-02, INT-07)', () => {
     expect(
       (await decide(f.units[0]!.reviewer, pending[0].id, { outcome: 'reject' })).statusCode,
     ).toBe(400);
+    // 72.00, 70.00, 70.00 and 66.00 are approved; the close decides who enters.
     for (const p of pending)
       expect((await decide(f.units[0]!.reviewer, p.id, { outcome: 'approve' })).statusCode).toBe(
         200,
@@ -228,11 +247,13 @@ describe('public adjustment 公开调剂 (§7, INT-02, INT-07)', () => {
     expect(withdraw.json().error.code).toBe('ADJUSTMENT.LOCKED');
   });
 
+  // The unified round comes after the public one, never alongside it.
   it('refuses the unified round while the public round is open', async () => {
     const res = await call('POST', `${base()}/unified/propose`, f.org);
     expect(res.json().error.code).toBe('ADJUSTMENT.PUBLIC_ROUND_OPEN');
   });
 
+  // The close runs the engine: places by written total, everyone tied with the last entering.
   it('fills by written total at the close, every tie at the cut entering', async () => {
     const res = await call('POST', `${base()}/public/close`, f.org);
     expect(res.statusCode).toBe(200);
@@ -255,11 +276,13 @@ describe('public adjustment 公开调剂 (§7, INT-02, INT-07)', () => {
       (p) => p.positionId === f.positions[1]!.id,
     )!;
     expect(figures).toMatchObject({ listed: 4, shortfall: 0 });
+    // The applicant past the cut and the unreviewed one read why they did not enter.
     const nine = (await call('GET', '/api/candidate/adjustment', f.people[9]!.headers)).json();
     expect(nine.items[0].application).toMatchObject({ status: 'not_placed' });
     expect(nine.items[0].application.reason).toContain('最低入围 70.00');
     const five = (await call('GET', '/api/candidate/adjustment', f.people[5]!.headers)).json();
     expect(five.items[0].application.reason).toContain('未审核');
+    // Closed is final: no second close, no new application.
     expect((await call('POST', `${base()}/public/close`, f.org)).statusCode).toBe(409);
     expect((await apply(6, 1)).json().error.code).toBe('ADJUSTMENT.ROUND_CLOSED');
   });

@@ -14,6 +14,9 @@ const abroad = profileDocument({
 
 type Row = { candidateId: string; positionCode: string | null; reasons: string[]; source: string };
 
+// The fixture: position 0 misses one (its list has candidate 0), position 1 is a 基层人民警察
+// position nobody applied to. In the pool: 1 (75.00, a year abroad), 2 and 3 tied at 70.00; 4 is
+// below the line and stays out. No public round was published, so the unified round opens at once.
 describe('unified adjustment 统一调剂 (§7, INT-02, INT-07)', () => {
   let t: TestApp;
   let f: Awaited<ReturnType<typeof createAdjustmentEvent>>;
@@ -45,11 +48,13 @@ describe('unified adjustment 统一调剂 (§7, INT-02, INT-07)', () => {
   });
   afterAll(() => t.close());
 
+  // Confirm without a proposal is refused: the org always reviews what the engine proposed.
   it('has nothing to edit or confirm before a proposal', async () => {
     const res = await call('POST', `${base()}/unified/confirm`, f.org);
     expect(res.json().error.code).toBe('ADJUSTMENT.NO_PROPOSAL');
   });
 
+  // The engine's unified round: positions in code order, best written total first, ties all in.
   it('proposes placements through the engine, each explained; ties at the cut all enter', async () => {
     const res = await call('POST', `${base()}/unified/propose`, f.org);
     expect(res.statusCode).toBe(200);
@@ -69,6 +74,7 @@ describe('unified adjustment 统一调剂 (§7, INT-02, INT-07)', () => {
     expect(proposal.positions.map((p: { proposed: number }) => p.proposed)).toEqual([1, 2]);
   });
 
+  // Hand edits: the same rules (INT-07 here), the shortfall, the pool; malformed ids are 400.
   it('validates hand edits by the same rules and the shortfall, and refuses bad input', async () => {
     const move = (who: number, position: number) =>
       call('PUT', `${base()}/unified/placements/${f.people[who]!.candidateId}`, f.org, {
@@ -88,6 +94,7 @@ describe('unified adjustment 统一调剂 (§7, INT-02, INT-07)', () => {
       },
     );
     expect(bad.statusCode).toBe(400);
+    // Removing 3 leaves 2 alone on the police position, within its shortfall.
     const removed = await call(
       'DELETE',
       `${base()}/unified/placements/${f.people[3]!.candidateId}`,
@@ -96,11 +103,13 @@ describe('unified adjustment 统一调剂 (§7, INT-02, INT-07)', () => {
     expect(removed.statusCode).toBe(200);
     expect(rowOf(removed.json(), 3)).toMatchObject({ positionCode: null, source: 'manual' });
     expect(rowOf(removed.json(), 3)!.reasons[0]).toContain('组织部门取消');
+    // Only the org department runs the unified round: a unit user is refused.
     const reviewer = (await loginAs(t.app, [{ role: 'unit_user', unitId: f.units[0]!.unitId }]))
       .headers;
     expect((await call('POST', `${base()}/unified/confirm`, reviewer)).statusCode).toBe(403);
   });
 
+  // The proposal is exported for the org's review meeting; a bad kind is refused.
   it('exports the proposal as Excel', async () => {
     const res = await call('GET', `${base()}/export?kind=proposal`, f.org);
     expect(res.statusCode).toBe(200);
@@ -108,6 +117,7 @@ describe('unified adjustment 统一调剂 (§7, INT-02, INT-07)', () => {
     expect((await call('GET', `${base()}/export?kind=other`, f.org)).statusCode).toBe(400);
   });
 
+  // Confirm: onto the lists (round unified), one SMS per placed candidate after the job runs.
   it('confirms: placements go onto the lists (round unified) and each placed candidate gets one SMS', async () => {
     const res = await call('POST', `${base()}/unified/confirm`, f.org);
     expect(res.statusCode).toBe(200);
@@ -120,6 +130,7 @@ describe('unified adjustment 统一调剂 (§7, INT-02, INT-07)', () => {
         [f.people[2]!.candidateId, f.positions[1]!.id],
       ].sort(),
     );
+    // The SMS leave through the outbox job after commit, so none exists until it runs.
     await t.app.kaolu.jobs.drain();
     const sms = await db
       .select()

@@ -29,12 +29,14 @@ const base = (eventId: string) => `/api/admin/events/${eventId}/adjustment`;
 
 /** Adjustment 调剂 (§7): the org's public and unified rounds, the unit's review, the candidate's side. */
 export const adjustmentApi = {
+  // org department (adjustment.manage): the public round's positions and figures
   overview: (eventId: string, options?: RequestOptions) =>
     http.get<AdjustmentOverview>(base(eventId), options),
   publish: (eventId: string, body: PublishAdjustmentPositions) =>
     http.put<AdjustmentOverview>(`${base(eventId)}/positions`, body),
   closePublic: (eventId: string) =>
     http.post<ClosePublicRoundResult>(`${base(eventId)}/public/close`, {}),
+  // the unified round: proposal, hand edits (server-validated), confirmation
   proposal: (eventId: string, options?: RequestOptions) =>
     http.get<UnifiedProposal>(`${base(eventId)}/unified`, options),
   propose: (eventId: string) => http.post<UnifiedProposal>(`${base(eventId)}/unified/propose`, {}),
@@ -51,10 +53,12 @@ export const adjustmentApi = {
       { kind },
       kind === 'proposal' ? '统一调剂方案.xlsx' : '调剂结果.xlsx',
     ),
+  // units (adjustment.review): their queue, paged on the server, and the decision
   queue: (query: { page: number; pageSize: number; status?: AdjustmentApplicationStatus }) =>
     http.get<AdjustmentReviewList>('/api/admin/adjustment/applications', { query }),
   decide: (id: string, decision: AdjustmentDecision) =>
     http.post<AdjustmentReviewItem>(`/api/admin/adjustment/applications/${id}/decision`, decision),
+  // the candidate: his view, one application (applying again is the change), withdrawal
   mine: (options?: RequestOptions) =>
     http.get<z.infer<typeof CandidateAdjustmentViewSchema>>('/api/candidate/adjustment', options),
   apply: (eventId: string, adjustmentPositionId: string) =>
