@@ -74,7 +74,10 @@ export async function loadFacts(
 ): Promise<FactsById> {
   const { db, crypto, exchange } = deps;
   const wanted = new Set(candidateIds);
-  const registrations = (await confirmedRegistrationsOf(db, event.id)).filter((r) =>
+  if (wanted.size === 0) return new Map();
+  // One candidate (his own page, a hand edit) reads his registration only, not the event's.
+  const only = wanted.size === 1 ? [...wanted][0] : undefined;
+  const registrations = (await confirmedRegistrationsOf(db, event.id, only)).filter((r) =>
     wanted.has(r.candidateId),
   );
   const people = new Map((await findCandidatesByIds(db, [...wanted])).map((p) => [p.id, p]));

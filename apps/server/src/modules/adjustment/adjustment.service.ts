@@ -6,7 +6,7 @@ import { createPublicRound } from './adjustment-public';
 import { createAdjustmentReview } from './adjustment-review';
 import { createUnifiedEdits } from './adjustment-unified-edit';
 import { createUnifiedRound } from './adjustment-unified';
-import type { ChangeContext } from '../../platform/auth/request-context';
+import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
 export type AdjustmentDeps = AdjustmentContext;
 
@@ -39,9 +39,20 @@ export function createAdjustmentService(deps: AdjustmentDeps) {
     propose: unified.propose,
     ...edits,
     /** The proposal or the results as Excel, in the caller's scope. */
-    exportFile(eventId: string, kind: 'proposal' | 'results', change: ChangeContext) {
+    async exportFile(eventId: string, kind: 'proposal' | 'results', change: ChangeContext) {
       assertEventInScope(change.principal, 'adjustment.manage', eventId);
-      return kind === 'proposal' ? exports.proposal(eventId) : exports.results(eventId);
+      const result =
+        kind === 'proposal' ? await exports.proposal(eventId) : await exports.results(eventId);
+      // The workbook names candidates (ticket number, masked name): who took it is recorded.
+      await deps.audit.record(deps.db, {
+        ...auditBase(change),
+        action: 'adjustment.exported',
+        targetType: 'recruitment_event',
+        targetId: eventId,
+        result: 'success',
+        details: { kind },
+      });
+      return result;
     },
   };
 }

@@ -3,6 +3,7 @@ import type { AuthHeaders } from '../../test-support/login-as';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
 import { profileDocument } from '../registrations/registration.test-support';
 import { listEntriesOf, positionListsOf } from '../interview-lists';
+import { auditedActions } from './adjustment-audit.test-support';
 import { createAdjustmentEvent } from './adjustment.test-support';
 
 // Eight months in Japan: past the six-month limit of INT-07.
@@ -285,5 +286,19 @@ describe('public adjustment 公开调剂 (§7, INT-02, INT-07)', () => {
     // Closed is final: no second close, no new application.
     expect((await call('POST', `${base()}/public/close`, f.org)).statusCode).toBe(409);
     expect((await apply(6, 1)).json().error.code).toBe('ADJUSTMENT.ROUND_CLOSED');
+  });
+
+  // Every change of the round left its audit entry, in the transaction of the change.
+  it('audits each step: publication, application, change, withdrawal, review and the close', async () => {
+    const actions = await auditedActions(t.app);
+    for (const action of [
+      'adjustment_positions.published',
+      'adjustment_application.submitted',
+      'adjustment_application.changed',
+      'adjustment_application.withdrawn',
+      'adjustment_application.reviewed',
+      'adjustment_public.closed',
+    ])
+      expect(actions, action).toContain(action);
   });
 });

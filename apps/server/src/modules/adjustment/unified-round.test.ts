@@ -5,6 +5,7 @@ import { loginAs, type AuthHeaders } from '../../test-support/login-as';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
 import { listEntriesOf } from '../interview-lists';
 import { profileDocument } from '../registrations/registration.test-support';
+import { auditedActions } from './adjustment-audit.test-support';
 import { createAdjustmentEvent } from './adjustment.test-support';
 
 // A year in Canada: past the six-month limit of INT-07.
@@ -142,5 +143,17 @@ describe('unified adjustment 统一调剂 (§7, INT-02, INT-07)', () => {
     );
     const results = await call('GET', `${base()}/export?kind=results`, f.org);
     expect(results.statusCode).toBe(200);
+  });
+
+  // The proposal, each hand edit, the confirmation and the exports are all in the audit log.
+  it('audits the proposal, the hand edits, the confirmation and the exports', async () => {
+    const actions = await auditedActions(t.app);
+    for (const action of [
+      'adjustment_unified.proposed',
+      'adjustment_unified.edited',
+      'adjustment_unified.confirmed',
+      'adjustment.exported',
+    ])
+      expect(actions, action).toContain(action);
   });
 });
