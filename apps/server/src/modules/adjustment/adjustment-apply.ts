@@ -33,7 +33,7 @@ export function createAdjustmentApply(ctx: AdjustmentContext) {
   /** The engine inputs with this candidate's facts (frozen profile, city platform). */
   async function inputsFor(event: EventRecord, candidateId: string) {
     const facts = await loadFacts(ctx, event, [candidateId]);
-    return loadInputs(db, event, facts, now());
+    return loadInputs(db, event, facts, now(), [candidateId]);
   }
 
   function present(

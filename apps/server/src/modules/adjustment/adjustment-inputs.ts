@@ -16,12 +16,12 @@ import { requirementsOf } from '../applications';
 import { findCandidatesByIds } from '../candidates';
 import type { DataExchange } from '../data-exchange';
 import { windowOf, type EventRecord } from '../events';
-import { firstListCandidateIds, listEntriesOf } from '../interview-lists';
+import { listEntriesOf, listEntriesOfCandidates } from '../interview-lists';
 import { whitelistUnitsOf } from '../lists';
 import { selectionPositionsOf, type SelectionPosition } from '../positions';
 import { eligibilityFactsOf, type StoredProfileDocument } from '../profiles';
 import { confirmedRegistrationsOf, lookUpResidence } from '../registrations';
-import { passLineFor, passLinesOf, writtenResultsOf } from '../scores';
+import { passLineFor, passLinesOf, writtenResultsOf, writtenResultsOfCandidates } from '../scores';
 import { ticketNumbersOf } from '../tickets';
 import { unitSummariesOf } from '../units';
 import { categoryLabel, subjectLabel, unitLabels } from './adjustment-labels';
@@ -75,8 +75,9 @@ export async function loadFacts(
   const { db, crypto, exchange } = deps;
   const wanted = new Set(candidateIds);
   if (wanted.size === 0) return new Map();
-  // One candidate (his own page, a hand edit) reads his registration only, not the event's.
-  const only = wanted.size === 1 ? [...wanted][0] : undefined;
+  // A few candidates (his own page, a hand edit, a round's applicants) read their registrations
+  // only; a whole pool reads the event's in one query rather than a huge IN list.
+  const only = wanted.size <= 1000 ? [...wanted] : undefined;
   const registrations = (await confirmedRegistrationsOf(db, event.id, only)).filter((r) =>
     wanted.has(r.candidateId),
   );
@@ -105,27 +106,36 @@ export async function loadFacts(
 
 /**
  * The engine's inputs for an event (INT-02, INT-07, §7): published positions with category,
- * subject, unit and the police bar; every candidate with a written total and his registration's
- * category and subject, the whitelist direction and the first-list flag; the category pass lines.
+ * subject, unit and the police bar; every candidate with a written total (or only those of
+ * `only`, for one candidate's page) with his registration's category and subject, the whitelist
+ * direction and the first-list flag; the category pass lines.
  */
 export async function loadInputs(
   tx: DbOrTx,
   event: EventRecord,
   facts: FactsById,
   now: Date,
+  only?: readonly string[],
 ): Promise<EngineInputs> {
   const policy = event.policy;
-  const [selection, registrations, written, lines, firstList, listed, whitelist, tickets] =
-    await Promise.all([
-      selectionPositionsOf(tx, event.id),
-      confirmedRegistrationsOf(tx, event.id),
-      writtenResultsOf(tx, event.id),
-      passLinesOf(tx, event.id),
-      firstListCandidateIds(tx, event.id),
-      listEntriesOf(tx, event.id, { status: 'listed' }),
-      whitelistUnitsOf(tx, event.id),
-      ticketNumbersOf(tx, event.id),
-    ]);
+  const [selection, registrations, written, lines, entries, whitelist] = await Promise.all([
+    selectionPositionsOf(tx, event.id),
+    confirmedRegistrationsOf(tx, event.id, only),
+    only ? writtenResultsOfCandidates(tx, event.id, only) : writtenResultsOf(tx, event.id),
+    passLinesOf(tx, event.id),
+    // Listed entries: on a first list (no adjustment), or placed by a round already.
+    only
+      ? listEntriesOfCandidates(tx, event.id, only)
+      : listEntriesOf(tx, event.id, { status: 'listed' }),
+    whitelistUnitsOf(tx, event.id),
+  ]);
+  const listed = entries.filter((e) => e.status === 'listed');
+  const firstList = new Set(listed.filter((e) => e.round === 'first').map((e) => e.candidateId));
+  const tickets = await ticketNumbersOf(
+    tx,
+    event.id,
+    only ? registrations.map((r) => r.registrationId) : undefined,
+  );
   // Names for the masked display and blind indexes for the whitelist, in one query.
   const people = await findCandidatesByIds(
     tx,

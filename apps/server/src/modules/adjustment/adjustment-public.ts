@@ -185,12 +185,22 @@ export function createPublicRound(ctx: AdjustmentContext) {
       const round = await findRound(tx, eventId, true);
       if (!round) throw new AppError('ADJUSTMENT.NOT_PUBLISHED');
       if (round.publicStatus === 'closed') throw new AppError('ADJUSTMENT.ROUND_CLOSED');
-      const inputs = await loadInputs(tx, event, facts, now());
       const [published, figures, open] = await Promise.all([
         findPublishedPositions(tx, eventId),
         positionListsOf(tx, eventId),
         findApplications(tx, eventId, ['pending', 'approved']),
       ]);
+      // An approval that landed after the facts were read has none: the org retries the close.
+      if (open.some((a) => a.status === 'approved' && !facts.has(a.candidateId)))
+        throw new AppError('COMMON.CONFLICT');
+      // Only the round's applicants take part: their rows, not the whole event's, are read.
+      const inputs = await loadInputs(
+        tx,
+        event,
+        facts,
+        now(),
+        open.map((a) => a.candidateId),
+      );
       // Places offered are capped by what the list still misses now (placements move it).
       const listShortfall = new Map(figures.map((f) => [f.positionId, f.shortfall]));
       const positions = published.map((ap) => ({

@@ -36,12 +36,18 @@ export function createAdjustmentReview(ctx: AdjustmentContext) {
     const events = new Map<string, string>();
     // A page holds few events: their positions, tickets and names are read once per event.
     for (const eventId of eventIds) {
-      const [selection, registrations, numbers, event] = await Promise.all([
+      // Only this page's candidates: their registrations, then those registrations' tickets.
+      const ids = rows.filter((r) => r.eventId === eventId).map((r) => r.candidateId);
+      const [selection, registrations, event] = await Promise.all([
         selectionPositionsOf(db, eventId),
-        confirmedRegistrationsOf(db, eventId),
-        ticketNumbersOf(db, eventId),
+        confirmedRegistrationsOf(db, eventId, ids),
         findEventById(db, eventId),
       ]);
+      const numbers = await ticketNumbersOf(
+        db,
+        eventId,
+        registrations.map((r) => r.registrationId),
+      );
       for (const p of selection) positions.set(p.id, p);
       for (const r of registrations) {
         const n = numbers.get(r.registrationId);

@@ -44,7 +44,7 @@ export function createUnifiedEdits(ctx: AdjustmentContext, unified: UnifiedRound
     const facts = await loadFacts(ctx, event, [candidateId]);
     await db.transaction(async (tx) => {
       const { row, rows } = await openProposal(tx, eventId, candidateId);
-      const inputs = await loadInputs(tx, event, facts, now());
+      const inputs = await loadInputs(tx, event, facts, now(), [candidateId]);
       const target = (await unified.shortOnes(tx, inputs)).find(
         (s) => s.position.id === positionId,
       );

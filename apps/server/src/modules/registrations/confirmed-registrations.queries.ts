@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { examRegistration } from './registration.table';
 
@@ -13,14 +13,15 @@ export type ConfirmedRegistration = {
 };
 
 /**
- * Every confirmed registration of an event, or of one candidate (adjustment §7: same category and
- * professional subject, conditions judged on the frozen profile).
+ * Every confirmed registration of an event, or of some candidates (adjustment §7: same category
+ * and professional subject, conditions judged on the frozen profile).
  */
 export async function confirmedRegistrationsOf(
   db: DbOrTx,
   eventId: string,
-  candidateId?: string,
+  candidateIds?: readonly string[],
 ): Promise<ConfirmedRegistration[]> {
+  if (candidateIds?.length === 0) return [];
   return db
     .select({
       registrationId: examRegistration.id,
@@ -34,7 +35,7 @@ export async function confirmedRegistrationsOf(
       and(
         eq(examRegistration.eventId, eventId),
         eq(examRegistration.status, 'confirmed'),
-        candidateId ? eq(examRegistration.candidateId, candidateId) : undefined,
+        candidateIds ? inArray(examRegistration.candidateId, [...candidateIds]) : undefined,
       ),
     );
 }
