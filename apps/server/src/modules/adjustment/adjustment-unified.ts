@@ -94,6 +94,9 @@ export function createUnifiedRound(ctx: AdjustmentContext) {
    */
   async function propose(eventId: string, change: ChangeContext): Promise<UnifiedProposal> {
     const event = await loadEvent(eventId, change);
+    // A confirmed round is refused before the city platform is asked for anything.
+    if ((await findRound(db, eventId))?.unifiedStatus === 'confirmed')
+      throw new AppError('ADJUSTMENT.ALREADY_CONFIRMED');
     const preview = await loadInputs(db, event, new Map(), now());
     const short = await shortOnes(db, preview);
     // A candidate can only go where category and subject match, so the pool is cut to those buckets.
@@ -125,7 +128,9 @@ export function createUnifiedRound(ctx: AdjustmentContext) {
         shortfall: s.figures.shortfall,
       }));
       // Re-read inside the transaction: the pool's figures as they stand at this moment.
-      const candidates = pool.map((c) => inputs.candidates.get(c.id)!).filter(Boolean);
+      const candidates = pool.flatMap((c) =>
+        inputs.adjusted.has(c.id) ? [] : (inputs.candidates.get(c.id) ?? []),
+      );
       const outcome = adjustPositions({
         positions,
         candidates,

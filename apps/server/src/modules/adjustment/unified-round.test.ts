@@ -141,6 +141,16 @@ describe('unified adjustment 统一调剂 (§7, INT-02, INT-07)', () => {
     expect((await call('POST', `${base()}/unified/confirm`, f.org)).json().error.code).toBe(
       'ADJUSTMENT.ALREADY_CONFIRMED',
     );
+    // Confirmed is final: neither a new proposal nor a hand edit is taken any more.
+    expect((await call('POST', `${base()}/unified/propose`, f.org)).json().error.code).toBe(
+      'ADJUSTMENT.ALREADY_CONFIRMED',
+    );
+    const late = await call(
+      'DELETE',
+      `${base()}/unified/placements/${f.people[1]!.candidateId}`,
+      f.org,
+    );
+    expect(late.json().error.code).toBe('ADJUSTMENT.ALREADY_CONFIRMED');
     const results = await call('GET', `${base()}/export?kind=results`, f.org);
     expect(results.statusCode).toBe(200);
   });
