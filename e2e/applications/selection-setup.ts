@@ -26,7 +26,7 @@ export type Selection = {
 };
 
 /** A minimal but real JPEG (SOF0 120×160), enough for the photo rules. */
-function jpeg(): Blob {
+export function jpeg(): Blob {
   const sof = [
     0xff, 0xc0, 0x00, 0x11, 0x08, 0, 160, 0, 120, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1,
   ];
@@ -66,7 +66,7 @@ async function scoreSheet(rows: Array<Array<string | number>>): Promise<string> 
   return Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
 }
 
-async function poll<T>(read: () => Promise<T | undefined>, what: string): Promise<T> {
+export async function poll<T>(read: () => Promise<T | undefined>, what: string): Promise<T> {
   for (let i = 0; i < 100; i++) {
     const value = await read().catch(() => undefined);
     if (value !== undefined) return value;

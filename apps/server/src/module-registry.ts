@@ -1,6 +1,7 @@
 // The one registry of business modules (NFR-MNT-1): a flat list in dependency order. A module comes
 // after every module it depends on; buildApp refuses to start otherwise (or on a cycle), and
 // `npm run modules` prints this graph. Add a new module here, after its dependencies.
+import { adjustmentModule } from './modules/adjustment';
 import { applicationsModule } from './modules/applications';
 import { auditAdminModule } from './modules/audit-admin';
 import { candidatesModule } from './modules/candidates';
@@ -50,6 +51,7 @@ export function kaoluModules(options: ModuleOptions = {}) {
     applicationsModule,
     reviewModule,
     interviewListsModule,
+    adjustmentModule,
     compositeModule,
     interviewsModule,
     // ONL-01: after every module an approved case acts on (registrations, payments, profiles)

@@ -27,6 +27,7 @@ export * from './tickets';
 export * from './scores';
 export * from './interview-lists';
 export * from './composite-scores';
+export * from './adjustment-rounds';
 export * from './applications';
 export * from './review';
 export * from './personal-data';

@@ -32,3 +32,5 @@ export * from '../modules/interviews/interview.table';
 export * from '../modules/composite/composite.table';
 // problem center 报名问题处理中心 (ONL-01)
 export * from '../modules/problems/problem.table';
+// public and unified adjustment 调剂 (§7, INT-02, INT-07)
+export * from '../modules/adjustment/adjustment.table';

@@ -22,6 +22,8 @@ export {
   type ListEntryStatus,
 } from './interview-lists.queries';
 
+export { listEntriesOfCandidates } from './candidate-entries.queries';
+
 /** Built after the modules whose data the lists are drawn from. */
 export const interviewListsModule = defineModule({
   name: 'interview-lists',

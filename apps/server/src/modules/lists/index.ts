@@ -11,6 +11,7 @@ export {
 } from './lists.service';
 export { registerListRoutes } from './lists.routes';
 export { listEntry } from './list-entry.table';
+export { whitelistUnitsOf } from './whitelist.queries';
 
 /** The lists module; it reads events and units, and registration reads it. */
 export const listsModule = defineModule({

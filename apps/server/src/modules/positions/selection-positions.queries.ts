@@ -11,11 +11,15 @@ export type SelectionPosition = {
   unitId: string;
   code: string;
   title: string;
+  /** The position category 职位类别; adjustment falls back on it where no exam category is named. */
+  category: string;
   examCategory: string | null;
   examSubject: string | null;
   headcount: number;
   /** The position's own interview ratio (e.g. 3 for 1:3); null takes the event policy's. */
   interviewRatio: number | null;
+  /** 乡镇 positions open the non-hukou rules (ONL-03a); adjustment judges conditions as applying does. */
+  township: boolean;
   basicPolice: boolean;
   acceptsAdjustment: boolean;
   conditions: unknown;
@@ -32,10 +36,12 @@ export async function selectionPositionsOf(
       unitId: position.unitId,
       code: position.code,
       title: position.title,
+      category: position.category,
       examCategory: position.examCategory,
       examSubject: position.examSubject,
       headcount: position.headcount,
       interviewRatio: position.interviewRatio,
+      township: position.township,
       basicPolice: position.basicPolice,
       acceptsAdjustment: position.acceptsAdjustment,
       conditions: position.conditions,

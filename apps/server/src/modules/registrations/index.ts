@@ -31,6 +31,10 @@ export {
   type RegistrationAppeals,
 } from './registration-appeals';
 export { countRegistrationFigures, type RegistrationFigures } from './registration-figures';
+export {
+  confirmedRegistrationsOf,
+  type ConfirmedRegistration,
+} from './confirmed-registrations.queries';
 
 export const registrationsModule = defineModule({
   name: 'registrations',

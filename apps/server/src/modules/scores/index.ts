@@ -20,6 +20,7 @@ export {
   scoresPublishedAt,
   type WrittenResultRow,
 } from './written-results.queries';
+export { writtenResultsOfCandidates } from './written-results-of-candidates.queries';
 export { writtenScore, passLine, scoreRelease } from './scores.table';
 export { countPassFigures, type PassFigures } from './score-figures';
 

@@ -199,6 +199,27 @@ export const adminRoutes: RouteRecordRaw = {
         menu: { order: 125, icon: icon(Collection), label: '综合成绩' },
       },
     },
+    // adjustment 调剂 (§7): the org's public and unified rounds, the units' review of applications
+    {
+      path: 'adjustment',
+      name: 'admin-adjustment',
+      component: () => import('@/features/adjustment/pages/AdjustmentAdminPage.vue'),
+      meta: {
+        title: '调剂',
+        permission: 'adjustment.manage',
+        menu: { order: 124, icon: icon(Share), label: '调剂管理' },
+      },
+    },
+    {
+      path: 'adjustment-reviews',
+      name: 'admin-adjustment-reviews',
+      component: () => import('@/features/adjustment/pages/AdjustmentReviewPage.vue'),
+      meta: {
+        title: '调剂申请审核',
+        permission: 'adjustment.review',
+        menu: { order: 126, icon: icon(List) },
+      },
+    },
     // identity and access: users, role grants, login allowlist, sessions, SMS (REG-05 to REG-07)
     {
       // 三权分立: users are sys_admin's (staff_user.manage); sec_admin sees them read-only to grant roles.

@@ -107,6 +107,13 @@ export const candidateRoutes: RouteRecordRaw = {
       component: () => import('@/features/applications/pages/ApplyPositionPage.vue'),
       meta: { title: '职位报名' },
     },
+    // adjustment 调剂 (§7): apply for one published adjustment position, change until approved
+    {
+      path: 'adjustment',
+      name: 'candidate-adjustment',
+      component: () => import('@/features/adjustment/pages/MyAdjustmentPage.vue'),
+      meta: { title: '我的调剂' },
+    },
     // admission ticket 准考证: printable once seats are assigned
     {
       path: 'registrations/:id/ticket',
@@ -156,6 +163,7 @@ export const candidateNav = [
   { to: '/profile', label: '我的档案' },
   { to: '/scores', label: '我的成绩' },
   { to: '/applications', label: '职位报名' },
+  { to: '/adjustment', label: '我的调剂' },
   { to: '/composite', label: '综合成绩' },
   { to: '/problems', label: '问题中心' },
   { to: '/account', label: '我的账号' },
