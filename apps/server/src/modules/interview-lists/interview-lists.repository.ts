@@ -6,11 +6,14 @@ import { interviewListEntry, interviewListPosition } from './interview-list.tabl
 // Rows per INSERT: far below PostgreSQL's 65 535 bind parameters (9 columns × 5 000).
 const BATCH = 5_000;
 
+/** A computed position with its unit's name and department, copied for search and scope. */
+export type ListedPosition = ComputedPosition & { unitName: string; unitParentId: string | null };
+
 /** Replaces the event's first-round entries and position figures with a new computation. */
 export async function replaceFirstLists(
   tx: DbOrTx,
   eventId: string,
-  computed: { positions: ComputedPosition[]; entries: ComputedEntry[] },
+  computed: { positions: ListedPosition[]; entries: ComputedEntry[] },
   now: Date,
 ): Promise<void> {
   await tx
@@ -40,6 +43,11 @@ export async function replaceFirstLists(
       .onConflictDoUpdate({
         target: interviewListPosition.positionId,
         set: {
+          unitId: sql`excluded.unit_id`,
+          unitParentId: sql`excluded.unit_parent_id`,
+          positionCode: sql`excluded.position_code`,
+          positionTitle: sql`excluded.position_title`,
+          unitName: sql`excluded.unit_name`,
           headcount: sql`excluded.headcount`,
           ratioCenti: sql`excluded.ratio_centi`,
           quota: sql`excluded.quota`,

@@ -40,6 +40,8 @@ export type ComputedEntry = {
 export type ComputedPosition = {
   positionId: string;
   unitId: string;
+  positionCode: string;
+  positionTitle: string;
   headcount: number;
   ratioCenti: number;
   quota: number;
@@ -118,6 +120,8 @@ export function computeFirstLists(inputs: ListInputs): {
     return {
       positionId: p.id,
       unitId: p.unitId,
+      positionCode: p.code,
+      positionTitle: p.title,
       headcount: p.headcount,
       ratioCenti: ratioCentiOf(p, inputs.policy),
       quota: computeQuota(p.headcount, ratioCentiOf(p, inputs.policy)),

@@ -7,6 +7,7 @@ export { createTicketsService, EXAM_RULES, type TicketsService } from './tickets
 export { registerTicketRoutes } from './tickets.routes';
 export { planSeats, type PlanRoom, type SeatPlan } from './seat-plan';
 export { examRoom, seatDraw, admissionTicket } from './ticket.table';
+export { ticketNumbersOf, ticketHoldersOf } from './ticket-holders.queries';
 
 /** Built after registrations: seats go to its confirmed registrations. */
 export const ticketsModule = defineModule({

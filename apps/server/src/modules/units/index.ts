@@ -13,6 +13,7 @@ export {
 } from './units.service';
 export { registerUnitRoutes } from './units.routes';
 export { unitSummariesOf, type UnitSummary } from './unit-summaries.queries';
+export { unitParentsOf } from './unit-parents.queries';
 export { unit } from './unit.table';
 export { sealLegacyUnitContacts, sealUnitContact } from './unit-contact';
 
