@@ -13,6 +13,7 @@ import {
   OfficeBuilding,
   Operation,
   Share,
+  Tickets,
   User,
 } from '@element-plus/icons-vue';
 import { markRaw } from 'vue';
@@ -179,6 +180,17 @@ export const adminRoutes: RouteRecordRaw = {
         title: '资格审查',
         permission: 'application.review',
         menu: { order: 120, icon: icon(List) },
+      },
+    },
+    {
+      // INT-02, §7: units read their own positions' lists; the org computes, confirms, publishes.
+      path: 'interview-lists',
+      name: 'admin-interview-lists',
+      component: () => import('@/features/interview-lists/pages/InterviewListAdminPage.vue'),
+      meta: {
+        title: '面试名单',
+        permission: 'interview_list.read',
+        menu: { order: 125, icon: icon(Tickets) },
       },
     },
     {

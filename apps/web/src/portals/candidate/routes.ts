@@ -100,6 +100,19 @@ export const candidateRoutes: RouteRecordRaw = {
       component: () => import('@/features/applications/pages/ApplyPositionPage.vue'),
       meta: { title: '职位报名' },
     },
+    // interview lists (INT-02, §7): the candidate's own status, and the public page of a published list
+    {
+      path: 'interview-lists',
+      name: 'candidate-interview-lists',
+      component: () => import('@/features/interview-lists/pages/MyInterviewListsPage.vue'),
+      meta: { title: '我的面试资格' },
+    },
+    {
+      path: 'interview-lists/:eventId',
+      name: 'public-interview-list',
+      component: () => import('@/features/interview-lists/pages/PublicInterviewListPage.vue'),
+      meta: { title: '面试名单公示' },
+    },
     // admission ticket 准考证: printable once seats are assigned
     {
       path: 'registrations/:id/ticket',
@@ -130,5 +143,6 @@ export const candidateNav = [
   { to: '/profile', label: '我的档案' },
   { to: '/scores', label: '我的成绩' },
   { to: '/applications', label: '职位报名' },
+  { to: '/interview-lists', label: '面试资格' },
   { to: '/account', label: '我的账号' },
 ] as const;
