@@ -73,42 +73,48 @@ const ctx: ChangeContext = {
   },
 };
 
-// Engine only: the rows read once, then the domain engine timed on its own.
-const [inputs, readMs] = await time(async () => {
-  const [positions, applications, written] = await Promise.all([
-    selectionPositionsOf(db, BENCH_EVENT_ID),
-    approvedApplicationsOf(db, BENCH_EVENT_ID),
-    writtenResultsOf(db, BENCH_EVENT_ID),
-  ]);
-  return { positions, applications, written };
-});
-const totals = new Map(inputs.written.map((w) => [w.candidateId, w.totalCenti]));
-const candidates: ListCandidate[] = [];
-for (const a of inputs.applications) {
-  const score = totals.get(a.candidateId);
-  if (score != null && score >= 6000)
-    candidates.push({ id: a.candidateId, positionId: a.positionId, score });
+/**
+ * Engine only: the rows read once, then the domain engine timed on its own. In a function so that
+ * its copies of the rows are garbage before the service reads its own.
+ */
+async function engineOnly() {
+  const [inputs, readMs] = await time(async () => {
+    const [positions, applications, written] = await Promise.all([
+      selectionPositionsOf(db, BENCH_EVENT_ID),
+      approvedApplicationsOf(db, BENCH_EVENT_ID),
+      writtenResultsOf(db, BENCH_EVENT_ID),
+    ]);
+    return { positions, applications, written };
+  });
+  const totals = new Map(inputs.written.map((w) => [w.candidateId, w.totalCenti]));
+  const candidates: ListCandidate[] = [];
+  // The seed's one pass line (60.00): who reaches it competes for the places.
+  for (const a of inputs.applications) {
+    const score = totals.get(a.candidateId);
+    if (score != null && score >= 6000)
+      candidates.push({ id: a.candidateId, positionId: a.positionId, score });
+  }
+  const listPositions = inputs.positions.map((p) => ({
+    id: p.id,
+    headcount: p.headcount,
+    ratio: String(p.interviewRatio ?? 3),
+  }));
+  const [outcome, engineMs] = await time(() => selectInterviewList(listPositions, candidates));
+  if (!outcome.ok) throw new Error('engine refused the seed');
+  console.log(
+    `\n${inputs.positions.length.toLocaleString('en-US')} positions, ` +
+      `${inputs.applications.length.toLocaleString('en-US')} approved applicants, ` +
+      `${candidates.length.toLocaleString('en-US')} above the pass line`,
+  );
+  console.log(`read (3 queries in parallel, outside the service): ${seconds(readMs)}`);
+  console.log(`engine only (selectInterviewList):                 ${seconds(engineMs)}`);
 }
-const listPositions = inputs.positions.map((p) => ({
-  id: p.id,
-  headcount: p.headcount,
-  ratio: String(p.interviewRatio ?? 3),
-}));
-const [outcome, engineMs] = await time(() => selectInterviewList(listPositions, candidates));
-if (!outcome.ok) throw new Error('engine refused the seed');
-
-console.log(
-  `\n${inputs.positions.length.toLocaleString('en-US')} positions, ` +
-    `${inputs.applications.length.toLocaleString('en-US')} approved applicants, ` +
-    `${candidates.length.toLocaleString('en-US')} above the pass line`,
-);
-console.log(`read (3 queries, outside the service):     ${seconds(readMs)}`);
-console.log(`engine only (selectInterviewList):          ${seconds(engineMs)}`);
+await engineOnly();
 for (let run = 1; run <= runs; run++) {
   const [summary, ms] = await time(() => lists.computeLists(BENCH_EVENT_ID, ctx));
   const verdict = ms <= 10_000 ? 'within' : 'OVER';
   console.log(
-    `computeLists end to end, run ${run}:          ${seconds(ms)} (${verdict} the 10 s target; ` +
+    `computeLists end to end, run ${run}:                 ${seconds(ms)} (${verdict} the 10 s target; ` +
       `${summary.listed.toLocaleString('en-US')} listed, ${summary.shortPositions} short positions)`,
   );
 }
