@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
+import { position } from '../positions';
 import { listEntriesOf, positionListsOf } from './interview-lists.queries';
 import { createReviewedEvent } from './interview-lists.test-support';
 
@@ -35,14 +37,15 @@ describe('体测 physical-test import', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    // One place at 1:3 → quota 3 among 80, 75, 70, 65.
+    // Position 0: one place at 1:3 → quota 3 among 80, 75, 70, 65; position 1: one applicant.
     f = await createReviewedEvent(t.app, {
-      positions: [{ headcount: 1 }],
+      positions: [{ headcount: 1 }, { headcount: 1 }],
       applicants: [
         { position: 0, xingce: 80, shenlun: 80 },
         { position: 0, xingce: 75, shenlun: 75 },
         { position: 0, xingce: 70, shenlun: 70 },
         { position: 0, xingce: 65, shenlun: 65 },
+        { position: 1, xingce: 66, shenlun: 66 },
       ],
     });
   });
@@ -115,6 +118,19 @@ describe('体测 physical-test import', () => {
     });
     // No position of this 面上 event states a 体测 requirement: the page says so.
     expect(summary.json()).toEqual({ markedPositions: 0, results: 3, failed: 2 });
+  });
+
+  it('takes results only for positions whose brochure states a 体测 when any does (INT-02)', async () => {
+    const db = t.app.kaolu.database.db;
+    await db
+      .update(position)
+      .set({ details: { physicalTest: '男子1000米跑4分25秒内' } })
+      .where(eq(position.id, f.positions[0]!.id));
+    const res = await importSheet(await sheet([[f.people[4]!.ticketNumber, '', '不合格', '']]));
+    expect(res.json().error.details.problems).toEqual([
+      { row: 2, field: '准考证号', message: '该考生报考的职位未设体能测评要求' },
+    ]);
+    expect((await entryOf(4)).status).toBe('listed');
   });
 
   it('offers the template with the columns the import reads', async () => {
