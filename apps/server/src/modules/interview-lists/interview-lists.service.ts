@@ -50,13 +50,13 @@ export function createInterviewListsService(deps: InterviewListsDeps) {
       const existing = await positionListsOf(tx, eventId);
       if (existing.some((p) => p.status === 'published'))
         throw new AppError('INTERVIEW_LIST.ALREADY_PUBLISHED');
-      const [positions, applications, written, passLines, physicalTestFailed] = await Promise.all([
-        selectionPositionsOf(tx, eventId),
-        approvedApplicationsOf(tx, eventId),
-        writtenResultsOf(tx, eventId),
-        passLinesOf(tx, eventId),
-        physicalTestFailuresOf(tx, eventId),
-      ]);
+      // One after the other: a transaction is one connection, and node-postgres deprecates
+      // overlapping queries on a client (they would queue anyway).
+      const positions = await selectionPositionsOf(tx, eventId);
+      const applications = await approvedApplicationsOf(tx, eventId);
+      const written = await writtenResultsOf(tx, eventId);
+      const passLines = await passLinesOf(tx, eventId);
+      const physicalTestFailed = await physicalTestFailuresOf(tx, eventId);
       const computed = computeFirstLists({
         policy: event.policy,
         positions,
@@ -66,10 +66,8 @@ export function createInterviewListsService(deps: InterviewListsDeps) {
         physicalTestFailed,
       });
       const unitIds = computed.positions.map((p) => p.unitId);
-      const [units, parents] = await Promise.all([
-        unitSummariesOf(tx, unitIds),
-        unitParentsOf(tx, unitIds),
-      ]);
+      const units = await unitSummariesOf(tx, unitIds);
+      const parents = await unitParentsOf(tx, unitIds);
       const positionsWithUnits = computed.positions.map((p) => ({
         ...p,
         unitName: units.get(p.unitId)?.name ?? '',
