@@ -9,8 +9,12 @@ describe('interview lists: confirmation, publication, scope and views', () => {
   let t: TestApp;
   let f: Awaited<ReturnType<typeof createReviewedEvent>>;
   let base: string;
-  const call = (method: 'GET' | 'POST' | 'PUT', url: string, headers: AuthHeaders, payload?: object) =>
-    t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+  const call = (
+    method: 'GET' | 'POST' | 'PUT',
+    url: string,
+    headers: AuthHeaders,
+    payload?: object,
+  ) => t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
   const figuresOf = async (headers: AuthHeaders, query = '') =>
     (await call('GET', `${base}${query}`, headers)).json();
 
