@@ -35,6 +35,7 @@ describe('interview lists from review to the candidate', () => {
     'computes, confirms and publishes; the candidate sees his status',
     { timeout: 180_000 },
     async () => {
+      // The org on a desktop: pick the demo event and compute.
       const desk = await browser.openAs(s.org, s.server.url);
       await desk.goto(`${s.server.url}/admin/interview-lists`);
       await desk.getByTestId('lists-event').click();
@@ -56,6 +57,7 @@ describe('interview lists from review to the candidate', () => {
       await shot(desk, 'interview-lists-1-position');
       await desk.keyboard.press('Escape');
 
+      // Confirm every draft, then publish every confirmed list.
       await desk.getByTestId('lists-confirm-all').click();
       await confirmBox(desk);
       await desk.getByText(/已确认 \d+ 个职位/).waitFor();
@@ -82,6 +84,7 @@ describe('interview lists from review to the candidate', () => {
       expect(await card.getByTestId('my-list-line').innerText()).toBe('70.25');
       expect((await widestRight(phone)).right).toBeLessThanOrEqual(360);
       await shot(phone, 'interview-lists-3-candidate');
+      // The public page from his card: his ticket number and masked name under his position.
       await card.getByText('查看面试名单公示').click();
       await phone.getByTestId('public-position').first().waitFor();
       await phone.getByPlaceholder('职位代码、名称或单位').fill(s.position.code);

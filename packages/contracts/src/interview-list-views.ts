@@ -68,6 +68,7 @@ export type PositionList = z.infer<typeof PositionListSchema>;
 export const ListActionSchema = z.object({
   positionIds: z.array(z.uuid()).min(1).max(20_000).optional().meta({ title: '职位' }),
 });
+/** How many positions moved: the page's confirmation message. */
 export const ListActionResultSchema = z.object({
   positions: z.number().int().meta({ title: '职位数' }),
 });
@@ -89,7 +90,9 @@ export const ListVersionSummarySchema = z.object({
   positions: z.number().int().meta({ title: '职位数' }),
   listed: z.number().int().meta({ title: '进入面试人数' }),
 });
+/** The kept versions of an event, newest first. */
 export const ListVersionListSchema = z.object({ items: z.array(ListVersionSummarySchema) });
+/** A position as kept in a version: the figures that were published, without the live status. */
 export const ListVersionPositionSchema = ListFigureSchema.pick({
   positionId: true,
   positionCode: true,
@@ -102,6 +105,7 @@ export const ListVersionPositionSchema = ListFigureSchema.pick({
   listed: true,
   shortfall: true,
 });
+/** One version with its positions (a unit user sees only his own). */
 export const ListVersionSchema = ListVersionSummarySchema.extend({
   items: z.array(ListVersionPositionSchema),
 });
@@ -112,6 +116,7 @@ export const PhysicalTestImportSchema = z.object({
   fileBase64: z.string().min(1).max(30_000_000).meta({ title: '文件' }),
   background: z.boolean().optional().meta({ title: '后台导入' }),
 });
+/** Rows imported, failures among them, and entries that left a list because of them. */
 export const PhysicalTestImportResultSchema = z.object({
   imported: z.number().int().meta({ title: '导入人数' }),
   failed: z.number().int().meta({ title: '不合格人数' }),
@@ -143,6 +148,7 @@ export const MyListStatusSchema = z.object({
   reason: z.string(),
   publishedAt: z.string(),
 });
+/** Every published list the candidate is on or off, newest first. */
 export const MyListStatusListSchema = z.object({ items: z.array(MyListStatusSchema) });
 export type MyListStatus = z.infer<typeof MyListStatusSchema>;
 
@@ -159,6 +165,7 @@ export const PublishedListEventsSchema = z.object({ items: z.array(PublishedList
 export const PublicListQuerySchema = PageQuerySchema.extend({
   keyword: z.string().trim().max(100).optional().meta({ title: '职位代码、名称或单位' }),
 });
+/** One published position: the listed people only, ticket number and masked name. */
 export const PublicPositionListSchema = z.object({
   positionCode: z.string(),
   positionTitle: z.string(),
@@ -167,6 +174,7 @@ export const PublicPositionListSchema = z.object({
   line: z.string().nullable(),
   people: z.array(z.object({ ticketNumber: z.string().nullable(), name: z.string() })),
 });
+/** A page of published positions with the event's name for the heading. */
 export const PublicListPageSchema = pageOf(PublicPositionListSchema).extend({
   eventName: z.string(),
 });

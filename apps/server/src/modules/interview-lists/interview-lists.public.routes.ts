@@ -29,6 +29,7 @@ export function registerPublicListRoutes(app: ZodApp, lists: InterviewListsServi
     },
     async (request) => lists.views.mine(candidateOf(request).id),
   );
+  // The notices area links to these events only, so no link leads to a 404.
   app.get(
     '/api/public/interview-lists',
     {

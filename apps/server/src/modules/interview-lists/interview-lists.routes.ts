@@ -18,6 +18,7 @@ import { registerPhysicalTestRoutes } from './physical-test.routes';
 import { registerPublicListRoutes } from './interview-lists.public.routes';
 
 const tags = ['面试名单'];
+// Two ids in the path: the event first, so the event scope is checked before the position is read.
 const PositionParams = z.object({
   id: z.uuid().meta({ title: '招录事项' }),
   positionId: z.uuid().meta({ title: '职位' }),
@@ -26,6 +27,7 @@ const VersionParams = z.object({
   id: z.uuid().meta({ title: '招录事项' }),
   versionId: z.uuid().meta({ title: '版本' }),
 });
+// The content type of .xlsx answers, as the other Excel exports send it.
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Every route of the module: staff lists here, 体测 and the candidate / public views beside. */
@@ -57,6 +59,7 @@ export function registerInterviewListRoutes(app: ZodApp, lists: InterviewListsSe
     },
     async (request) => lists.computeLists(request.params.id, changeContextOf(request)),
   );
+  // Units and the org read the same route: the scope condition, not the route, narrows the rows.
   app.get(
     '/api/admin/events/:id/interview-lists',
     {
@@ -71,6 +74,7 @@ export function registerInterviewListRoutes(app: ZodApp, lists: InterviewListsSe
     },
     async (request) => lists.views.figures(request.params.id, request.principal, request.query),
   );
+  // Drill-down from a figures row: every applicant of the position with the reason of his outcome.
   app.get(
     '/api/admin/events/:id/interview-lists/positions/:positionId',
     {
@@ -85,6 +89,8 @@ export function registerInterviewListRoutes(app: ZodApp, lists: InterviewListsSe
     async (request) =>
       lists.views.positionList(request.params.id, request.params.positionId, request.principal),
   );
+  // Confirm and publish share their body (no ids = the whole event) and their answer; the service
+  // refuses a position in the wrong state with 409 and changes nothing.
   for (const [action, summary] of [
     ['confirm', '确认面试名单（全部或指定职位）'],
     ['publish', '发布面试名单（须已确认，保存历史版本）'],
@@ -110,6 +116,7 @@ export function registerInterviewListRoutes(app: ZodApp, lists: InterviewListsSe
       },
     );
   }
+  // A file answer, not JSON: no response schema; the file name carries the event code (and position).
   app.get(
     '/api/admin/events/:id/interview-lists/export',
     {
@@ -135,6 +142,7 @@ export function registerInterviewListRoutes(app: ZodApp, lists: InterviewListsSe
       return reply.send(file);
     },
   );
+  // History (NFR-HIS-1): the list of kept versions, then one version with its positions.
   app.get(
     '/api/admin/events/:id/interview-lists/versions',
     {

@@ -149,6 +149,7 @@ function selectPerPosition(
     if (group) group.push(c);
     else byPosition.set(c.positionId, [c]);
   }
+  // Positions in their input order, so the figures come out as one call would give them.
   const lists: InterviewList = { positions: [], candidates: [] };
   for (const p of positions) {
     const outcome = selectInterviewList([p], byPosition.get(p.id) ?? []);

@@ -15,6 +15,7 @@ import {
 } from './list-views.repository';
 import type { ListViews } from './list-views';
 
+// One row per entry; the position's columns repeat so a filtered sheet still says where each row belongs.
 const HEADER = [
   '职位代码',
   '职位名称',
@@ -44,6 +45,7 @@ export function createListExport(deps: { db: Db; views: ListViews }) {
     assertEventInScope(principal, 'interview_list.read', eventId);
     const event = await findEventById(db, eventId);
     if (!event) throw new AppError('EVENT.NOT_FOUND');
+    // One position (checked against the unit scope, 404 outside it) or every position in scope.
     const positions = positionId
       ? [await views.positionInScope(eventId, positionId, principal)]
       : (
@@ -63,6 +65,7 @@ export function createListExport(deps: { db: Db; views: ListViews }) {
       eventId,
       entries.map((e) => e.candidateId),
     );
+    // Full names only for an unscoped manager (the org department); everyone else gets masked ones.
     const full = scopeOf(principal, 'interview_list.manage').all;
     const byId = new Map(positions.map((p) => [p.positionId, p]));
     const rows = entries.map((e) => {

@@ -48,6 +48,7 @@ export async function peopleOf(
     ticketNumbersOf(db, eventId, candidateIds),
     findCandidatesByIds(db, candidateIds),
   ]);
+  // Names are decrypted nowhere here: the candidate record keeps them in clear, masked on output.
   const names = new Map(people.map((c) => [c.id, c.name]));
   return new Map(
     candidateIds.map((id) => [

@@ -15,6 +15,7 @@ describe('interview lists: confirmation, publication, scope and views', () => {
     headers: AuthHeaders,
     payload?: object,
   ) => t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+  // The figures page as the given caller sees it (scope applied by the server).
   const figuresOf = async (headers: AuthHeaders, query = '') =>
     (await call('GET', `${base}${query}`, headers)).json();
 
@@ -79,6 +80,7 @@ describe('interview lists: confirmation, publication, scope and views', () => {
 
   it('publishes only confirmed lists, refuses illegal moves and keeps a version', async () => {
     const p0 = f.positions[0]!.id;
+    // Nothing is confirmed yet: publication is refused as a whole.
     const publishAll = await call('POST', `${base}/publish`, f.org, {});
     expect(publishAll.json().error.code).toBe('INTERVIEW_LIST.NOT_CONFIRMED');
     const confirmed = await call('POST', `${base}/confirm`, f.org, { positionIds: [p0] });
@@ -94,9 +96,11 @@ describe('interview lists: confirmation, publication, scope and views', () => {
     expect(twice.json().error.code).toBe('INTERVIEW_LIST.INVALID_TRANSITION');
     const recompute = await call('POST', `${base}/compute`, f.org);
     expect(recompute.json().error.code).toBe('INTERVIEW_LIST.ALREADY_PUBLISHED');
+    // A position that has no list in this event is named as not found.
     const unknown = await call('POST', `${base}/confirm`, f.org, { positionIds: [f.event.id] });
     expect(unknown.statusCode).toBe(404);
 
+    // The publication was kept with its figures (NFR-HIS-1).
     const versions = (await call('GET', `${base}/versions`, f.org)).json().items;
     expect(versions).toHaveLength(1);
     expect(versions[0]).toMatchObject({ action: 'published', positions: 1, listed: 4 });
@@ -140,6 +144,7 @@ describe('interview lists: confirmation, publication, scope and views', () => {
   });
 
   it("keeps a unit to its own positions and the org's actions to the org", async () => {
+    // The fixture's unit sees both its positions; another unit sees none and cannot open one.
     const own = await figuresOf(f.unit.reviewer);
     expect(own.total).toBe(2);
     const other = await createReviewUnit(t.app, f.org, `市其他局${f.event.code}`);
@@ -152,6 +157,7 @@ describe('interview lists: confirmation, publication, scope and views', () => {
       other.reviewer,
     );
     expect(exported.statusCode).toBe(404);
+    // Reading is not managing: a unit may not confirm.
     const confirm = await call('POST', `${base}/confirm`, f.unit.reviewer, {});
     expect(confirm.statusCode).toBe(403);
     const unitUser = await loginAs(t.app, [{ role: 'unit_user', unitId: f.unit.unitId }]);

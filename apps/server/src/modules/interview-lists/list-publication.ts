@@ -38,6 +38,7 @@ export async function recordVersion(
   action: 'published' | 'physical_test',
   createdBy: string,
 ): Promise<string> {
+  // The whole public state, not only what changed: each version reads on its own.
   const published = (await positionListsOf(tx, eventId)).filter((p) => p.status === 'published');
   const listed = await findEntriesOfPositions(
     tx,
@@ -77,6 +78,7 @@ export async function recordVersion(
   return row!.id;
 }
 
+// Who confirmed or published, as the staff list names him (a job acts as the system).
 const usernameOf = (ctx: ChangeContext) =>
   ctx.actor.kind === 'staff' ? ctx.actor.username : ctx.actor.kind;
 
@@ -90,6 +92,7 @@ export function createListPublication(deps: { db: Db; audit: AuditLog; now: () =
 
   /** The targeted rows under the event's lock: the named ones (each must exist) or all. */
   async function targets(tx: DbOrTx, eventId: string, positionIds?: readonly string[]) {
+    // The event row lock serialises confirm, publish and compute of one event.
     const event = await findEventById(tx, eventId, true);
     if (!event) throw new AppError('EVENT.NOT_FOUND');
     const rows = await positionListsOf(tx, eventId);
@@ -102,6 +105,7 @@ export function createListPublication(deps: { db: Db; audit: AuditLog; now: () =
     return [...new Set(positionIds)].map((id) => byId.get(id)!);
   }
 
+  /** draft → confirmed, audited with from / to in the same transaction. */
   async function confirm(eventId: string, positionIds: string[] | undefined, ctx: ChangeContext) {
     assertEventInScope(ctx.principal, 'interview_list.manage', eventId);
     return db.transaction(async (tx) => {
@@ -135,6 +139,7 @@ export function createListPublication(deps: { db: Db; audit: AuditLog; now: () =
     });
   }
 
+  /** confirmed → published, with a kept version and the audit entry in the same transaction. */
   async function publish(eventId: string, positionIds: string[] | undefined, ctx: ChangeContext) {
     assertEventInScope(ctx.principal, 'interview_list.manage', eventId);
     return db.transaction(async (tx) => {

@@ -41,6 +41,7 @@ export async function findFiguresPage(
   scope: SQL | undefined,
   q: ListFiguresQuery,
 ) {
+  // Event and scope: what every count and page shares; keyword and status narrow the page only.
   const base = and(eq(interviewListPosition.eventId, eventId), scope);
   const keyword = q.keyword
     ? or(
@@ -70,6 +71,7 @@ export async function findFiguresPage(
       .where(base)
       .groupBy(interviewListPosition.status),
   ]);
+  // A status without rows is absent from the grouped counts: start every status at 0.
   const counts = { draft: 0, confirmed: 0, published: 0 };
   for (const c of counted) counts[c.status] = c.n;
   return { rows, total: total?.n ?? 0, counts };

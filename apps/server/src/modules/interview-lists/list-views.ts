@@ -28,6 +28,7 @@ import {
 } from './list-views.repository';
 import type { VersionPosition } from './list-publication';
 
+// Hundredths as decimal text ("70.00"), the way every score is shown; null stays null (no line).
 const centiText = (v: number | null) => (v === null ? null : formatCenti(v));
 
 /**
@@ -52,12 +53,14 @@ export function createListViews(deps: { db: Db }) {
   return {
     positionInScope,
 
+    /** One page of figures: the event scope first (403), then the unit scope as a SQL condition. */
     async figures(eventId: string, principal: Principal | undefined, q: ListFiguresQuery) {
       assertEventInScope(principal, 'interview_list.read', eventId);
       const page = await findFiguresPage(db, eventId, listScopeCondition(principal), q);
       return { items: page.rows.map(toFigure), total: page.total, counts: page.counts };
     },
 
+    /** A position's figures and entries, 404 outside the caller's units. */
     async positionList(eventId: string, positionId: string, principal: Principal | undefined) {
       assertEventInScope(principal, 'interview_list.read', eventId);
       const row = await positionInScope(eventId, positionId, principal);
@@ -65,6 +68,7 @@ export function createListViews(deps: { db: Db }) {
       return { figures: toFigure(row), entries: await toEntryViews(db, eventId, entries) };
     },
 
+    /** Kept versions, newest first; the counts are summed in SQL from the stored positions. */
     async versions(eventId: string, principal: Principal | undefined) {
       assertEventInScope(principal, 'interview_list.read', eventId);
       const rows = await findVersions(db, eventId);
@@ -120,6 +124,7 @@ export function createListViews(deps: { db: Db }) {
     /** The candidate's status per published list 面试资格: nothing before publication. */
     async mine(candidateId: string): Promise<{ items: MyListStatus[] }> {
       const rows = await findPublishedEntriesOf(db, candidateId);
+      // A candidate applies in few events: one event read per event, not per entry.
       const names = new Map<string, string>();
       for (const { p } of rows)
         if (!names.has(p.eventId))
@@ -168,6 +173,7 @@ export function createListViews(deps: { db: Db }) {
       q: { page: number; pageSize: number; keyword?: string },
     ): Promise<PublicListPage> {
       const event = await findEventById(db, eventId);
+      // The keyword is matched literally, as on the staff search.
       const like = q.keyword ? `%${q.keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
       const where = and(
         eq(interviewListPosition.eventId, eventId),
@@ -193,6 +199,7 @@ export function createListViews(deps: { db: Db }) {
       // An unknown event and one without a published list answer alike: nothing to disclose.
       if (!event || ((total?.n ?? 0) === 0 && !q.keyword))
         throw new AppError('INTERVIEW_LIST.NOT_PUBLISHED');
+      // Only the listed are published: who is not on a list is the candidate's own business.
       const entries = await findEntriesOfPositions(
         db,
         rows.map((r) => r.positionId),

@@ -21,6 +21,7 @@ import { recordVersion } from './list-publication';
 import { readPhysicalTestSheet, type PhysicalTestRow } from './physical-test-sheet';
 
 export type PhysicalTestImportResult = { imported: number; failed: number; dropped: number };
+// A row whose candidate was found and may take the test in this event.
 type Resolved = PhysicalTestRow & { candidateId: string };
 
 /**
@@ -56,8 +57,10 @@ export function createPhysicalTestImport(deps: {
       physicalTestPositionIdsOf(db, eventId),
       listEntriesOf(db, eventId, { status: 'physical_test_failed' }),
     ]);
+    // Who may take the test: an approved applicant of the event, on the position he applied to.
     const positionOf = new Map(applications.map((a) => [a.candidateId, a.positionId]));
     const dropped = new Set(failedBefore.map((e) => e.candidateId));
+    // First row of each candidate, to name it when he appears again.
     const seen = new Map<string, number>();
     const resolved: Resolved[] = [];
     for (const r of rows) {
@@ -93,6 +96,7 @@ export function createPhysicalTestImport(deps: {
     ctx: ChangeContext,
     progress?: (percent: number, message: string) => Promise<void>,
   ): Promise<PhysicalTestImportResult> {
+    // Read outside the transaction: the checks need no lock, and a bad file must change nothing.
     if (!(await findEventById(db, eventId))) throw new AppError('EVENT.NOT_FOUND');
     const { rows, problems } = readPhysicalTestSheet(await readFirstSheet(fileBase64));
     const resolved = await resolve(eventId, rows, problems);
@@ -105,6 +109,7 @@ export function createPhysicalTestImport(deps: {
     const by = ctx.actor.kind === 'staff' ? ctx.actor.username : ctx.actor.kind;
     return db.transaction(async (tx) => {
       const at = now();
+      // Upserted: a corrected sheet replaces the earlier result of the same candidate.
       for (let i = 0; i < resolved.length; i += 1000) {
         await tx
           .insert(physicalTestResult)
@@ -132,7 +137,9 @@ export function createPhysicalTestImport(deps: {
       let dropped = 0;
       let publishedMoved = false;
       for (const r of failed) {
+        // The candidate reads this reason on his 面试资格 page, with the staff's 说明 if given.
         const reason = `体测不合格${r.detail ? `（${r.detail}）` : ''}，不进入面试`;
+        // Any round: a candidate placed by adjustment leaves the list the same way.
         const left = await tx
           .update(interviewListEntry)
           .set({ status: 'physical_test_failed', reason, updatedAt: at })

@@ -19,6 +19,7 @@ async function sheet(rows: string[][], header = ['准考证号', '身份证号',
 describe('体测 physical-test import', () => {
   let t: TestApp;
   let f: Awaited<ReturnType<typeof createReviewedEvent>>;
+  // The org's upload, inline (small sheets do not become jobs).
   const importSheet = async (fileBase64: string) =>
     t.app.inject({
       method: 'POST',
@@ -30,6 +31,7 @@ describe('体测 physical-test import', () => {
     (await positionListsOf(t.app.kaolu.database.db, f.event.id)).find(
       (p) => p.positionId === f.positions[0]!.id,
     )!;
+  // The entry of the fixture's i-th applicant (one per candidate in the first round).
   const entryOf = async (i: number) =>
     (await listEntriesOf(t.app.kaolu.database.db, f.event.id)).find(
       (e) => e.candidateId === f.people[i]!.candidateId,
@@ -76,6 +78,7 @@ describe('体测 physical-test import', () => {
       // Already dropped for a failed test: it cannot silently come back.
       [f.people[0]!.ticketNumber, '', '合格', ''],
     ]);
+    // Row 2 alone is valid; every other row has one problem, reported with its row and column.
     const res = await importSheet(bad);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('IMPORT.ROWS_INVALID');
@@ -90,6 +93,7 @@ describe('体测 physical-test import', () => {
     ]);
     expect((await entryOf(1)).status).toBe('listed');
     expect(await figures()).toMatchObject({ listed: 3, shortfall: 0 });
+    // Missing columns are reported once, not once per row.
     const missing = await importSheet(await sheet([['x']], ['姓名']));
     expect(missing.json().error.details.problems).toEqual([
       { row: 1, field: '准考证号', message: '缺少“准考证号”或“身份证号”列' },

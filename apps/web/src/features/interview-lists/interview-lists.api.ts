@@ -28,10 +28,12 @@ export type ListVersionList = z.infer<typeof ListVersionListSchema>;
 export type PhysicalTestSummary = z.infer<typeof PhysicalTestSummarySchema>;
 export type PublishedListEvents = z.infer<typeof PublishedListEventsSchema>;
 
+// Every staff route of the lists hangs under the event.
 const base = (eventId: string) => `/api/admin/events/${eventId}/interview-lists`;
 
 /** Interview lists 面试名单 (INT-02, §7): staff figures and actions, 体测, candidate and public views. */
 export const interviewListsApi = {
+  // Server-paged figures with the counts per status that enable the page's buttons.
   figures: (eventId: string, query: Partial<ListFiguresQuery>, options?: RequestOptions) =>
     http.get<ListFiguresPage>(base(eventId), { ...options, query }),
   position: (eventId: string, positionId: string) =>
@@ -42,6 +44,7 @@ export const interviewListsApi = {
     http.post<{ positions: number }>(`${base(eventId)}/confirm`, { positionIds }),
   publish: (eventId: string, positionIds?: string[]) =>
     http.post<{ positions: number }>(`${base(eventId)}/publish`, { positionIds }),
+  // Through fetch, not a link: the download keeps the server's Chinese file name.
   exportLists: (eventId: string, positionId?: string) =>
     downloadFile(`${base(eventId)}/export`, { positionId }, '面试名单.xlsx'),
   versions: (eventId: string) => http.get<ListVersionList>(`${base(eventId)}/versions`),
@@ -58,6 +61,7 @@ export const interviewListsApi = {
     ),
   physicalTestTemplate: () =>
     downloadFile('/api/admin/interview-lists/physical-test-template', {}, '体测结果导入模板.xlsx'),
+  // The candidate's own lists (published only) and the public pages, open to anyone.
   mine: (options?: RequestOptions) =>
     http.get<{ items: MyListStatus[] }>('/api/candidate/interview-lists', options),
   publishedEvents: (options?: RequestOptions) =>
