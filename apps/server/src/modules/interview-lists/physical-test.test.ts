@@ -137,6 +137,21 @@ describe('体测 physical-test import', () => {
     expect((await entryOf(4)).status).toBe('listed');
   });
 
+  it('queues a big or background import as a job instead of writing it in the request', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/events/${f.event.id}/physical-tests/import`,
+      headers: f.org,
+      payload: {
+        fileBase64: await sheet([[f.people[2]!.ticketNumber, '', '不合格', '']]),
+        background: true,
+      },
+    });
+    expect(res.json()).toMatchObject({ imported: 0, jobId: expect.any(String) });
+    // Nothing is written until the job runs (jobs are off in tests).
+    expect((await entryOf(2)).status).toBe('listed');
+  });
+
   it('offers the template with the columns the import reads', async () => {
     const res = await t.app.inject({
       url: '/api/admin/interview-lists/physical-test-template',
