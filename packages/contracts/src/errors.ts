@@ -157,6 +157,10 @@ export const ERROR_CATALOGUE = {
   'ADJUSTMENT.ALREADY_CONFIRMED': { status: 409, message: '统一调剂已确认，不能再修改' },
   'ADJUSTMENT.NOT_IN_POOL': { status: 404, message: '该考生不在统一调剂范围内' },
   'ADJUSTMENT.NO_PLACES': { status: 409, message: '该职位的调剂缺额已满' },
+  'INTERVIEW_LIST.NOT_CONFIRMED': { status: 409, message: '面试名单尚未确认，不能发布' },
+  'INTERVIEW_LIST.POSITION_NOT_FOUND': { status: 404, message: '该职位没有面试名单' },
+  'INTERVIEW_LIST.VERSION_NOT_FOUND': { status: 404, message: '面试名单历史版本不存在' },
+  'INTERVIEW_LIST.NOT_PUBLISHED': { status: 404, message: '该招录事项尚未发布面试名单' },
   'APPLICATION.NOT_FOUND': { status: 404, message: '职位报名记录不存在' },
   'APPLICATION.NOT_ELIGIBLE': { status: 422, message: '不符合该职位的报考条件' },
   'APPLICATION.ALREADY_ACTIVE': {

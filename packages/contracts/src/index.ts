@@ -28,6 +28,7 @@ export * from './scores';
 export * from './interview-lists';
 export * from './composite-scores';
 export * from './adjustment-rounds';
+export * from './interview-list-views';
 export * from './applications';
 export * from './review';
 export * from './personal-data';

@@ -17,6 +17,7 @@ export {
   candidateExists,
   type CandidateRecord,
 } from './candidates.queries';
+export { candidateIdsByIdNumberBidx } from './candidate-lookups.queries';
 
 export const candidatesModule = defineModule({
   name: 'candidates',

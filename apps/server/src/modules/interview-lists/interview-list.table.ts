@@ -38,6 +38,12 @@ export const interviewListPosition = pgTable(
     unitId: uuid('unit_id')
       .notNull()
       .references(() => unit.id),
+    // Copied at computation so the staff search (code, title, unit) and the unit's scope (its own
+    // unit or the department above, as in review) need no join into other modules' tables.
+    unitParentId: uuid('unit_parent_id'),
+    positionCode: text('position_code').notNull().default(''),
+    positionTitle: text('position_title').notNull().default(''),
+    unitName: text('unit_name').notNull().default(''),
     headcount: integer('headcount').notNull(),
     // 1:3 is 300: ratios may have two decimals (1:2.5).
     ratioCenti: integer('ratio_centi').notNull(),

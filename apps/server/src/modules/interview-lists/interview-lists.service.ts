@@ -1,12 +1,18 @@
 import type { Db, DbOrTx } from '../../db/client';
 import type { AuditLog } from '../../platform/audit';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
+import type { CryptoProvider } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
 import { approvedApplicationsOf } from '../applications';
 import { assertEventInScope, findEventById } from '../events';
 import { selectionPositionsOf } from '../positions';
 import { passLinesOf, scoresPublishedAt, writtenResultsOf } from '../scores';
+import { unitParentsOf, unitSummariesOf } from '../units';
 import { computeFirstLists } from './list-computation';
+import { createListExport } from './list-export';
+import { createListPublication } from './list-publication';
+import { createListViews } from './list-views';
+import { createPhysicalTestImport } from './physical-test-import';
 import {
   insertPlacements,
   replaceFirstLists,
@@ -14,7 +20,12 @@ import {
 } from './interview-lists.repository';
 import { physicalTestFailuresOf, positionListsOf } from './interview-lists.queries';
 
-export type InterviewListsDeps = { db: Db; audit: AuditLog; now: () => Date };
+export type InterviewListsDeps = {
+  db: Db;
+  audit: AuditLog;
+  crypto: CryptoProvider;
+  now: () => Date;
+};
 
 /** Figures of one computation, for the page's confirmation message. */
 export type ComputeSummary = { positions: number; listed: number; shortPositions: number };
@@ -25,7 +36,7 @@ export type ComputeSummary = { positions: number; listed: number; shortPositions
  * placements through `placeAdjusted`, inside the adjustment's own transaction.
  */
 export function createInterviewListsService(deps: InterviewListsDeps) {
-  const { db, audit, now } = deps;
+  const { db, audit, crypto, now } = deps;
 
   /** (Re)computes every first-round list of the event while none is published. */
   async function computeLists(eventId: string, ctx: ChangeContext): Promise<ComputeSummary> {
@@ -39,13 +50,13 @@ export function createInterviewListsService(deps: InterviewListsDeps) {
       const existing = await positionListsOf(tx, eventId);
       if (existing.some((p) => p.status === 'published'))
         throw new AppError('INTERVIEW_LIST.ALREADY_PUBLISHED');
-      const [positions, applications, written, passLines, physicalTestFailed] = await Promise.all([
-        selectionPositionsOf(tx, eventId),
-        approvedApplicationsOf(tx, eventId),
-        writtenResultsOf(tx, eventId),
-        passLinesOf(tx, eventId),
-        physicalTestFailuresOf(tx, eventId),
-      ]);
+      // One after the other: a transaction is one connection, and node-postgres deprecates
+      // overlapping queries on a client (they would queue anyway).
+      const positions = await selectionPositionsOf(tx, eventId);
+      const applications = await approvedApplicationsOf(tx, eventId);
+      const written = await writtenResultsOf(tx, eventId);
+      const passLines = await passLinesOf(tx, eventId);
+      const physicalTestFailed = await physicalTestFailuresOf(tx, eventId);
       const computed = computeFirstLists({
         policy: event.policy,
         positions,
@@ -54,7 +65,20 @@ export function createInterviewListsService(deps: InterviewListsDeps) {
         passLines,
         physicalTestFailed,
       });
-      await replaceFirstLists(tx, eventId, computed, now());
+      const unitIds = computed.positions.map((p) => p.unitId);
+      const units = await unitSummariesOf(tx, unitIds);
+      const parents = await unitParentsOf(tx, unitIds);
+      const positionsWithUnits = computed.positions.map((p) => ({
+        ...p,
+        unitName: units.get(p.unitId)?.name ?? '',
+        unitParentId: parents.get(p.unitId) ?? null,
+      }));
+      await replaceFirstLists(
+        tx,
+        eventId,
+        { positions: positionsWithUnits, entries: computed.entries },
+        now(),
+      );
       const summary = {
         positions: computed.positions.length,
         listed: computed.positions.reduce((n, p) => n + p.listed, 0),
@@ -72,8 +96,16 @@ export function createInterviewListsService(deps: InterviewListsDeps) {
     });
   }
 
+  const views = createListViews({ db });
+  const publication = createListPublication({ db, audit, now });
+  const physicalTests = createPhysicalTestImport({ db, audit, crypto, now });
   return {
     computeLists,
+    ...publication,
+    views,
+    exportLists: createListExport({ db, views }),
+    importPhysicalTests: physicalTests.importResults,
+    physicalTestSummary: physicalTests.summary,
     /**
      * Adjustment placements enter the lists in the caller's transaction, so a placement and its
      * approval commit together; the caller audits its own decision.

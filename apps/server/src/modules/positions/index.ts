@@ -21,6 +21,7 @@ export { registerPublicPositionRoutes } from './positions.routes';
 export { checkPositionAgainstPolicy, columnsFor } from './position-format';
 export { describeConditions } from './position-conditions.text';
 export { selectionPositionsOf, type SelectionPosition } from './selection-positions.queries';
+export { physicalTestPositionIdsOf } from './physical-test-positions.queries';
 export { demoConditionsToPositionConditions } from './demo-conditions';
 export { position, brochure } from './position.table';
 export { POSITIONS_IMPORT_JOB, INLINE_IMPORT_ROWS } from './positions.admin.routes';

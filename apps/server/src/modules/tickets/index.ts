@@ -9,6 +9,7 @@ export { planSeats, type PlanRoom, type SeatPlan } from './seat-plan';
 export { examRoom, seatDraw, admissionTicket } from './ticket.table';
 export { ticketNumbersOf } from './ticket-numbers.queries';
 export { ticketNumbersByRegistrationOf } from './ticket-numbers-by-registration.queries';
+export { ticketHoldersOf } from './ticket-holders.queries';
 
 /** Built after registrations: seats go to its confirmed registrations. */
 export const ticketsModule = defineModule({

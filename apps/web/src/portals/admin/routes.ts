@@ -14,6 +14,7 @@ import {
   Operation,
   Service,
   Share,
+  Tickets,
   User,
 } from '@element-plus/icons-vue';
 import { markRaw } from 'vue';
@@ -183,6 +184,17 @@ export const adminRoutes: RouteRecordRaw = {
       },
     },
     {
+      // INT-02, §7: units read their own positions' lists; the org computes, confirms, publishes.
+      path: 'interview-lists',
+      name: 'admin-interview-lists',
+      component: () => import('@/features/interview-lists/pages/InterviewListAdminPage.vue'),
+      meta: {
+        title: '面试名单',
+        permission: 'interview_list.read',
+        menu: { order: 122, icon: icon(Tickets) },
+      },
+    },
+    {
       path: 'reviews/:id',
       name: 'admin-review-detail',
       component: () => import('@/features/review/pages/ReviewDetailPage.vue'),
@@ -196,7 +208,7 @@ export const adminRoutes: RouteRecordRaw = {
       meta: {
         title: '面试成绩与综合成绩',
         permission: 'composite.read',
-        menu: { order: 125, icon: icon(Collection), label: '综合成绩' },
+        menu: { order: 128, icon: icon(Collection), label: '综合成绩' },
       },
     },
     // adjustment 调剂 (§7): the org's public and unified rounds, the units' review of applications

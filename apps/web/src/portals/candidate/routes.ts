@@ -107,6 +107,19 @@ export const candidateRoutes: RouteRecordRaw = {
       component: () => import('@/features/applications/pages/ApplyPositionPage.vue'),
       meta: { title: '职位报名' },
     },
+    // interview lists (INT-02, §7): the candidate's own status, and the public page of a published list
+    {
+      path: 'interview-lists',
+      name: 'candidate-interview-lists',
+      component: () => import('@/features/interview-lists/pages/MyInterviewListsPage.vue'),
+      meta: { title: '我的面试资格' },
+    },
+    {
+      path: 'interview-lists/:eventId',
+      name: 'public-interview-list',
+      component: () => import('@/features/interview-lists/pages/PublicInterviewListPage.vue'),
+      meta: { title: '面试名单公示' },
+    },
     // adjustment 调剂 (§7): apply for one published adjustment position, change until approved
     {
       path: 'adjustment',
@@ -163,6 +176,7 @@ export const candidateNav = [
   { to: '/profile', label: '我的档案' },
   { to: '/scores', label: '我的成绩' },
   { to: '/applications', label: '职位报名' },
+  { to: '/interview-lists', label: '面试资格' },
   { to: '/adjustment', label: '我的调剂' },
   { to: '/composite', label: '综合成绩' },
   { to: '/problems', label: '问题中心' },
