@@ -7,7 +7,8 @@ import type {
 import ExcelJS from 'exceljs';
 import type { KaoluApp } from '../../app';
 import { loginAs, type AuthHeaders } from '../../test-support/login-as';
-import { POLICY_TEMPLATES, recruitmentEvent } from '../events';
+import { POLICY_TEMPLATES } from '../events';
+import { insertTestEvent } from '../events/events.test-support';
 import { createUnit } from '../events/events.test-support';
 import { position } from '../positions';
 import { examRegistration } from '../registrations';
@@ -43,19 +44,15 @@ export async function createSelectionEvent(
   ];
   // Cloned so a test that tunes its policy cannot change the shared template of later tests.
   const policy = { ...structuredClone(POLICY_TEMPLATES.general), ...options.policy };
-  const [event] = await app.kaolu.database.db
-    .insert(recruitmentEvent)
-    .values({
-      code: `S${Date.now().toString(36)}${serial++}`,
-      name: '2026年度上海市公务员招录',
-      type: options.type ?? 'general',
-      year: 2026,
-      status: 'in_progress',
-      schedule,
-      policy,
-    })
-    .returning();
-  return event!;
+  return insertTestEvent(app.kaolu.database.db, {
+    code: `S${Date.now().toString(36)}${serial++}`,
+    name: '2026年度上海市公务员招录',
+    type: options.type ?? 'general',
+    year: 2026,
+    status: 'in_progress',
+    schedule,
+    policy,
+  });
 }
 
 /** A published position of a unit in the event (default: 综合管理类, 本科, 户籍或居住证). */

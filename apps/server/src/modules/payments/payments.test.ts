@@ -3,6 +3,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signPaymentCallback } from '../data-exchange';
+import { findEventById } from '../events';
+import { updateTestEvent } from '../events/events.test-support';
 import { createAuditRecorder, loginAs } from '../../test-support/login-as';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
 import {
@@ -10,7 +12,6 @@ import {
   createOpenEvent,
   prepareCandidate,
 } from '../registrations/registration.test-support';
-import { recruitmentEvent } from '../events/event.table';
 import { examRegistration } from '../registrations/registration.table';
 import { job } from '../../platform/jobs/job.table';
 import { paymentCallback, paymentNotice, refundNotice } from './payment.table';
@@ -59,17 +60,11 @@ describe('payment notices and callbacks (REG-11)', () => {
     t.app.inject({ method: 'POST', url: '/api/payments/callback', payload });
   /** Ends the event's payment window at `at`, as staff moving the deadline would. */
   async function closePayment(id: string, at: Date) {
-    const [event] = await t.database.db
-      .select()
-      .from(recruitmentEvent)
-      .where(eq(recruitmentEvent.id, id));
+    const event = await findEventById(t.database.db, id);
     const schedule = (event!.schedule as StageWindow[]).map((w) =>
       w.stage === 'payment' ? { ...w, endsAt: at.toISOString() } : w,
     );
-    await t.database.db
-      .update(recruitmentEvent)
-      .set({ schedule })
-      .where(eq(recruitmentEvent.id, id));
+    await updateTestEvent(t.database.db, id, { schedule });
   }
   const statusOf = async (id: string) =>
     (await t.database.db.select().from(examRegistration).where(eq(examRegistration.id, id)))[0]!

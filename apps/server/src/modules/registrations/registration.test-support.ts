@@ -4,7 +4,7 @@ import type { EventPolicy, ProfileDocument, StageWindow } from '@kaolu/contracts
 import { idNumberCheckDigit } from '@kaolu/domain';
 import type { KaoluApp } from '../../app';
 import { candidate } from '../candidates/candidate.table';
-import { recruitmentEvent } from '../events/event.table';
+import { insertTestEvent } from '../events/events.test-support';
 import { headersFor } from '../../test-support/login-as';
 
 // Keeps event codes, ID numbers, phones and multipart boundaries unique within a test run.
@@ -26,19 +26,15 @@ export async function createOpenEvent(app: KaoluApp, changes: Partial<EventPolic
     },
   ];
   const policy = { ...structuredClone(POLICY_TEMPLATES.general), ...changes };
-  const [event] = await app.kaolu.database.db
-    .insert(recruitmentEvent)
-    .values({
-      code: `E${Date.now().toString(36)}${serial++}`,
-      name: '2026年度上海市公务员招录',
-      type: 'general',
-      year: 2026,
-      status: 'registration',
-      schedule,
-      policy,
-    })
-    .returning();
-  return event!;
+  return insertTestEvent(app.kaolu.database.db, {
+    code: `E${Date.now().toString(36)}${serial++}`,
+    name: '2026年度上海市公务员招录',
+    type: 'general',
+    year: 2026,
+    status: 'registration',
+    schedule,
+    policy,
+  });
 }
 
 /** A real-name-registered candidate with a valid ID number (born on `birthDate`) and a session. */

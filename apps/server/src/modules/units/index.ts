@@ -12,7 +12,16 @@ export {
   type UnitRow,
 } from './units.service';
 export { registerUnitRoutes } from './units.routes';
-export { unit } from './unit.table';
+export {
+  findUnitsByIds,
+  unitsByIdOf,
+  findUnitsByCodes,
+  findAllUnits,
+  unitNameLike,
+  unitCodeOf,
+  unitScopeCondition,
+  type UnitSummary,
+} from './unit.queries';
 export { sealLegacyUnitContacts, sealUnitContact } from './unit-contact';
 
 export const unitsModule = defineModule({
@@ -21,3 +30,4 @@ export const unitsModule = defineModule({
   create: ({ db, audit, crypto }) => createUnitsService({ db, audit, crypto }),
   routes: (app, units) => registerUnitRoutes(app, units),
 });
+export { unit } from './unit.table';
