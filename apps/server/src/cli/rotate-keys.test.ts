@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../db/client';
 import * as schema from '../db/schema';
 import { candidate } from '../modules/candidates/candidate.table';
-import { listEntry } from '../modules/lists';
+import { findTestListEntries, insertTestListEntry } from '../modules/lists/list.test-support';
 import {
   candidateProfile,
   resealProfileSecrets,
@@ -120,7 +120,7 @@ beforeAll(async () => {
       })
       .where(eq(candidate.id, c.candidateId));
     const entryId = { id: randomUUID() };
-    await t.database.db.insert(listEntry).values({
+    await insertTestListEntry(t.database.db, {
       id: entryId.id,
       eventId,
       kind: 'greylist',
@@ -248,7 +248,7 @@ describe('rotate-keys', () => {
       ).json();
       expect(view.addressMasked).toMatch(/^上海市徐汇区/);
     }
-    const entries = await t.database.db.select().from(listEntry);
+    const entries = await findTestListEntries(t.database.db);
     expect(
       entries
         .map((e) =>
