@@ -1,4 +1,5 @@
-import { inArray, sql } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { rowsOf, type DbOrTx } from '../../db/client';
 import { recruitmentEvent } from './event.table';
 import type { EventRecord } from './events.repository';
@@ -33,4 +34,18 @@ export async function readSearchVersion(db: DbOrTx): Promise<string> {
     await db.execute(sql`select max(updated_at)::text as version from recruitment_event`),
   );
   return row?.version ?? '';
+}
+
+/**
+ * An SQL expression: a whole number of the row's event policy at this JSON path, or the fallback
+ * when the policy has none (policies saved before the setting existed). For filters that judge each
+ * row by its own event's policy inside the paged SQL (the review SLA, NFR-PERF-1).
+ */
+export function eventPolicyIntOf(
+  eventId: AnyPgColumn,
+  path: readonly string[],
+  fallback: number,
+): SQL<number> {
+  const jsonPath = sql.raw(`'{${path.join(',')}}'`);
+  return sql<number>`coalesce((select (${recruitmentEvent.policy} #>> ${jsonPath})::int from ${recruitmentEvent} where ${recruitmentEvent.id} = ${eventId}), ${sql.raw(String(Math.trunc(fallback)))})`;
 }

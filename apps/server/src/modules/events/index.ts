@@ -25,7 +25,13 @@ export { findEventById, hasAnyEvent, type EventRecord } from './events.repositor
 export { POLICY_TEMPLATES, copyTemplate, type PolicyTemplateId } from './policy-templates';
 export { assertEventInScope, eventScopeOf } from './event-scope';
 export { parseCompareIds, type EventFigureSources } from './event-comparison';
-export { findEventsByIds, eventsByIdOf, readSearchVersion } from './event.queries';
+export {
+  findEventsByIds,
+  eventsByIdOf,
+  readSearchVersion,
+  eventPolicyIntOf,
+} from './event.queries';
+export { insertSeedEvent } from './event-seed';
 
 /** The events service plus the hook through which later modules hand in their figures (NFR-HIS-1). */
 export type EventsModuleService = EventsService & {

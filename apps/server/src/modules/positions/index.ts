@@ -21,7 +21,9 @@ export { registerPublicPositionRoutes } from './positions.routes';
 export { checkPositionAgainstPolicy, columnsFor } from './position-format';
 export { describeConditions } from './position-conditions.text';
 export { demoConditionsToPositionConditions } from './demo-conditions';
-export { position, brochure } from './position.table';
+export { findPublishedPositionOf, positionsByIdOf, positionCodeLike } from './position.queries';
+export type { PositionRow } from './positions.repository';
+export { insertSeedPositions } from './position-seed';
 export { POSITIONS_IMPORT_JOB, INLINE_IMPORT_ROWS } from './positions.admin.routes';
 export { countPositionFigures, type PositionFigures } from './position-figures';
 
@@ -100,3 +102,4 @@ export const positionsModule = defineModule({
   },
   routes: (app, service, { db, jobs }) => registerPositionsRoutes(app, service, { db, jobs }),
 });
+export { position, brochure } from './position.table';

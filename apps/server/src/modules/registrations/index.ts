@@ -21,8 +21,13 @@ export {
 } from './registrations.queries';
 export { REGISTRATION_TRANSITIONS, assertRegistrationTransition } from './registration-status';
 export { DEFAULT_EXAM_ELIGIBILITY, type ExamEligibility } from './exam-requirements';
-export { examRegistration, registrationTimeline } from './registration.table';
 export { lookUpResidence, type ResidenceLookup } from './registration-checks';
+export {
+  findConfirmedRegistrations,
+  findRegistrationSummary,
+  findConfirmedRegistrationOf,
+  type RegistrationSummary,
+} from './registration-lookups';
 export { countRegistrationFigures, type RegistrationFigures } from './registration-figures';
 
 export const registrationsModule = defineModule({
@@ -49,3 +54,4 @@ export const registrationsModule = defineModule({
     registerRegistrationRoutes(app, { db: platform.db, crypto: platform.crypto, registrations });
   },
 });
+export { examRegistration, registrationTimeline } from './registration.table';

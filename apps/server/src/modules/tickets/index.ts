@@ -6,7 +6,7 @@ import { createTicketsService } from './tickets.service';
 export { createTicketsService, EXAM_RULES, type TicketsService } from './tickets.service';
 export { registerTicketRoutes } from './tickets.routes';
 export { planSeats, type PlanRoom, type SeatPlan } from './seat-plan';
-export { examRoom, seatDraw, admissionTicket } from './ticket.table';
+export { ticketNumbersOfEvent, ticketNumbersOf, ticketNumberOf } from './ticket.queries';
 
 /** Built after registrations: seats go to its confirmed registrations. */
 export const ticketsModule = defineModule({
@@ -16,3 +16,4 @@ export const ticketsModule = defineModule({
     createTicketsService({ db, crypto, audit, now: () => clock.now() }),
   routes: (app, tickets) => registerTicketRoutes(app, { tickets }),
 });
+export { examRoom, seatDraw, admissionTicket } from './ticket.table';

@@ -22,6 +22,7 @@ export {
   unitScopeCondition,
   type UnitSummary,
 } from './unit.queries';
+export { insertSeedUnits, type UnitSeedRow } from './unit-seed';
 export { sealLegacyUnitContacts, sealUnitContact } from './unit-contact';
 
 export const unitsModule = defineModule({
