@@ -5,7 +5,6 @@ import { createNoticesService } from './notices.service';
 
 export { createNoticesService, type NoticesService, type SmsReport } from './notices.service';
 export { registerNoticeRoutes } from './notices.routes';
-export { notice, noticeVersion, noticeRecipient, noticeSmsDelivery } from './notice.table';
 
 /** The notices module: reads candidates for the SMS job, refers to events for a notice's event. */
 export const noticesModule = defineModule({
@@ -15,3 +14,4 @@ export const noticesModule = defineModule({
     createNoticesService({ db, audit, crypto, sms, jobs, now: () => clock.now() }),
   routes: (app, notices) => registerNoticeRoutes(app, notices),
 });
+export { notice, noticeVersion, noticeRecipient, noticeSmsDelivery } from './notice.table';

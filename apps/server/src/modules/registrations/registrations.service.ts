@@ -1,4 +1,5 @@
-import type { Db } from '../../db/client';
+import type { RegistrationStatus } from '@kaolu/contracts';
+import type { Db, DbOrTx } from '../../db/client';
 import type { AuditLog } from '../../platform/audit';
 import type { CryptoProvider } from '../../platform/crypto';
 import type { JobRunner } from '../../platform/jobs/job-runner';
@@ -21,7 +22,7 @@ export type RegistrationsDeps = {
   jobs: JobRunner;
   exchange: DataExchange;
   profiles: ProfilesService;
-  now?: () => Date;
+  now: () => Date;
 };
 export type RegistrationsService = ReturnType<typeof createRegistrationsService>;
 
@@ -39,7 +40,7 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
       throw new Error('no module handles registration fees (the payments module installs them)');
     return installedFees;
   };
-  const context = { ...deps, now: deps.now ?? (() => new Date()), fees };
+  const context = { ...deps, fees };
   const eligibility = createRegistrationEligibility(context);
   const submission = createRegistrationSubmission(context, eligibility);
   const { recheck, recheckPending } = createRegistrationVerification(
@@ -65,7 +66,18 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
       installedFees = handler;
     },
     /** Moves a registration if it is still in `from`, with its timeline line (guarded; false when it had moved on). */
-    transition: transitionRegistration,
+    transition: (
+      tx: DbOrTx,
+      registrationId: string,
+      from: RegistrationStatus,
+      to: RegistrationStatus,
+      timeline: { kind: string; message: string },
+      extra: { checks?: unknown } = {},
+    ) =>
+      transitionRegistration(tx, registrationId, from, to, timeline, {
+        ...extra,
+        at: deps.now(),
+      }),
     /** Adds a line to a registration's timeline (what the candidate sees happened, and why). */
     addTimeline,
   };

@@ -14,7 +14,6 @@ import type { ScoresService } from './scores.service';
 export { createScoresService, type ScoresService } from './scores.service';
 export { SCORES_IMPORT_JOB, INLINE_IMPORT_CHARS } from './scores.routes';
 export { writtenTotalOf, passLineFor, hasPassed } from './written-result';
-export { writtenScore, passLine, scoreRelease } from './scores.table';
 export { countPassFigures, type PassFigures } from './score-figures';
 
 // The job carries the change context so the audit entry names the person who uploaded the file.
@@ -50,10 +49,20 @@ export function registerScoresModule(
 export const scoresModule = defineModule({
   name: 'scores',
   dependsOn: ['events', 'messages', 'registrations', 'tickets', 'candidates'],
-  create({ db, crypto, audit }, deps: { events: EventsModuleService; messages: MessagesService }) {
+  create(
+    { db, crypto, audit, clock },
+    deps: { events: EventsModuleService; messages: MessagesService },
+  ) {
     // The event comparison (NFR-HIS-1) gets the pass counts through a hook, avoiding a cycle.
     deps.events.provideFigures({ passes: countPassFigures });
-    return createScoresService({ db, crypto, audit, messages: deps.messages });
+    return createScoresService({
+      db,
+      crypto,
+      audit,
+      messages: deps.messages,
+      now: () => clock.now(),
+    });
   },
   routes: (app, scores, { jobs }) => registerScoresModule(app, { scores, jobs }),
 });
+export { writtenScore, passLine, scoreRelease } from './scores.table';
