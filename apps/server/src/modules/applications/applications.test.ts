@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type AuthHeaders } from '../../test-support/login-as';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
 import { deleteTestListEntries } from '../lists/list.test-support';
+import { insertTestScores } from '../scores/score.test-support';
 import { profileDocument } from '../registrations/registration.test-support';
 import { positionApplication } from './application.table';
 import {
@@ -277,8 +278,8 @@ describe('position application 职位报名 (§7, ONL-03)', () => {
 
   // Scores are published once per event, so later candidates get theirs written directly.
   async function publishScoresFor(people: Array<{ registrationId: string; candidateId: string }>) {
-    const { writtenScore } = await import('../scores');
-    await t.app.kaolu.database.db.insert(writtenScore).values(
+    await insertTestScores(
+      t.app.kaolu.database.db,
       people.map((p) => ({
         eventId: event.id,
         registrationId: p.registrationId,
