@@ -11,8 +11,9 @@ import {
   createCandidate,
   createOpenEvent,
   prepareCandidate,
+  findTestRegistrationsOf,
 } from '../registrations/registration.test-support';
-import { examRegistration } from '../registrations/registration.table';
+import { registrationStatusOf } from '../registrations';
 import { job } from '../../platform/jobs/job.table';
 import { paymentCallback, paymentNotice, refundNotice } from './payment.table';
 import { DEADLINE_SYSTEM_ACTOR, PAYMENT_DEADLINE_JOB } from './payments-deadline';
@@ -66,9 +67,7 @@ describe('payment notices and callbacks (REG-11)', () => {
     );
     await updateTestEvent(t.database.db, id, { schedule });
   }
-  const statusOf = async (id: string) =>
-    (await t.database.db.select().from(examRegistration).where(eq(examRegistration.id, id)))[0]!
-      .status;
+  const statusOf = async (id: string) => (await registrationStatusOf(t.database.db, id))!;
 
   beforeAll(async () => {
     t = await createTestApp({}, { audit });
@@ -371,18 +370,23 @@ describe('payment notices and callbacks (REG-11)', () => {
     expect(stray.json()).toEqual({ result: 'refunded' });
 
     // Across both registrations the candidate paid three times and got two back: one fee kept.
+    const registrations = await findTestRegistrationsOf(t.database.db, r.candidateId);
     const notices = await t.database.db
       .select()
       .from(paymentNotice)
-      .innerJoin(examRegistration, eq(examRegistration.id, paymentNotice.registrationId))
-      .where(eq(examRegistration.candidateId, r.candidateId));
+      .where(
+        inArray(
+          paymentNotice.registrationId,
+          registrations.map((x) => x.id),
+        ),
+      );
     const calls = await t.database.db
       .select()
       .from(paymentCallback)
       .where(
         inArray(
           paymentCallback.noticeNumber,
-          notices.map((n) => n.payment_notice.noticeNumber!),
+          notices.map((n) => n.noticeNumber!),
         ),
       );
     const back = await t.database.db
@@ -391,7 +395,7 @@ describe('payment notices and callbacks (REG-11)', () => {
       .where(
         inArray(
           refundNotice.paymentNoticeId,
-          notices.map((n) => n.payment_notice.id),
+          notices.map((n) => n.id),
         ),
       );
     const net =

@@ -13,12 +13,13 @@ export {
 export { registerProfileRoutes } from './profiles.routes';
 export { eligibilityFactsOf } from './profile-facts';
 export { readJpegSize } from './jpeg-size';
-export { candidateProfile, candidateProfileVersion, candidatePhoto } from './profile.table';
 
 /** Built early: registrations and applications read identities and snapshots through it. */
 export const profilesModule = defineModule({
   name: 'profiles',
   dependsOn: ['events', 'candidates'],
-  create: ({ db, crypto, audit }) => createProfilesService({ db, crypto, audit }),
+  create: ({ db, crypto, audit, clock }) =>
+    createProfilesService({ db, crypto, audit, now: () => clock.now() }),
   routes: (app, profiles) => registerProfileRoutes(app, profiles),
 });
+export { candidateProfile, candidateProfileVersion, candidatePhoto } from './profile.table';

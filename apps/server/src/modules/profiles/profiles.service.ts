@@ -15,8 +15,13 @@ export type ProfilesService = ReturnType<typeof createProfilesService>;
  * Profile 一户一档 use cases (ONL base features, NFR-DB-1): read masked, save versioned, photo rules;
  * one group per file (NFR-MNT-1): the document, the photo, the uploaded materials.
  */
-export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; audit: AuditLog }) {
-  const { db, crypto, audit } = deps;
+export function createProfilesService(deps: {
+  db: Db;
+  crypto: CryptoProvider;
+  audit: AuditLog;
+  now: () => Date;
+}) {
+  const { db, crypto, audit, now } = deps;
   const attachments = createProfileAttachments({
     db,
     audit,
@@ -27,8 +32,14 @@ export function createProfilesService(deps: { db: Db; crypto: CryptoProvider; au
     crypto,
     audit,
     attachments,
+    now,
   });
-  const { uploadPhoto, confirmPhoto, getPhoto } = createProfilePhoto({ db, audit, getProfile });
+  const { uploadPhoto, confirmPhoto, getPhoto } = createProfilePhoto({
+    db,
+    audit,
+    getProfile,
+    now,
+  });
 
   return {
     getProfile,
