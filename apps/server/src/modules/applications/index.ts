@@ -64,4 +64,3 @@ export const applicationsModule = defineModule({
   },
   routes: (app, applications) => registerApplicationRoutes(app, applications),
 });
-export { positionApplication, applicationTimeline, APPLICATION_STATUSES } from './application.table';

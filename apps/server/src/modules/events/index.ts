@@ -76,4 +76,3 @@ function lateSources(sources: Partial<EventFigureSources>): EventFigureSources {
     applications: (db, id) => need('applications')(db, id),
   };
 }
-export { recruitmentEvent, eventPolicyVersion } from './event.table';

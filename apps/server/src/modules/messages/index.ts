@@ -17,4 +17,3 @@ export const messagesModule = defineModule({
     createMessagesService({ db, crypto, sms, jobs, now: () => clock.now() }),
   routes: (app, messages) => registerMessageRoutes(app, messages),
 });
-export { candidateMessage } from './candidate-message.table';

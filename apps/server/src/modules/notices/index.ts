@@ -14,4 +14,3 @@ export const noticesModule = defineModule({
     createNoticesService({ db, audit, crypto, sms, jobs, now: () => clock.now() }),
   routes: (app, notices) => registerNoticeRoutes(app, notices),
 });
-export { notice, noticeVersion, noticeRecipient, noticeSmsDelivery } from './notice.table';

@@ -61,4 +61,3 @@ export const paymentsModule = defineModule({
     payments.deadlines.stop();
   },
 });
-export { paymentNotice, paymentCallback, refundNotice } from './payment.table';

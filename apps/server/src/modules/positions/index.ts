@@ -102,4 +102,3 @@ export const positionsModule = defineModule({
   },
   routes: (app, service, { db, jobs }) => registerPositionsRoutes(app, service, { db, jobs }),
 });
-export { position, brochure } from './position.table';

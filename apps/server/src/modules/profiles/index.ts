@@ -22,4 +22,3 @@ export const profilesModule = defineModule({
     createProfilesService({ db, crypto, audit, now: () => clock.now() }),
   routes: (app, profiles) => registerProfileRoutes(app, profiles),
 });
-export { candidateProfile, candidateProfileVersion, candidatePhoto } from './profile.table';

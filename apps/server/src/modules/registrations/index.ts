@@ -54,4 +54,3 @@ export const registrationsModule = defineModule({
     registerRegistrationRoutes(app, { db: platform.db, crypto: platform.crypto, registrations });
   },
 });
-export { examRegistration, registrationTimeline } from './registration.table';

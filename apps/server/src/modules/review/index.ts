@@ -46,4 +46,3 @@ export const reviewModule = defineModule({
   },
   routes: (app, review) => registerReviewRoutes(app, review),
 });
-export { educationCheck } from './review.table';

@@ -65,4 +65,3 @@ export const scoresModule = defineModule({
   },
   routes: (app, scores, { jobs }) => registerScoresModule(app, { scores, jobs }),
 });
-export { writtenScore, passLine, scoreRelease } from './scores.table';

@@ -16,4 +16,3 @@ export const ticketsModule = defineModule({
     createTicketsService({ db, crypto, audit, now: () => clock.now() }),
   routes: (app, tickets) => registerTicketRoutes(app, { tickets }),
 });
-export { examRoom, seatDraw, admissionTicket } from './ticket.table';

@@ -31,4 +31,3 @@ export const unitsModule = defineModule({
   create: ({ db, audit, crypto }) => createUnitsService({ db, audit, crypto }),
   routes: (app, units) => registerUnitRoutes(app, units),
 });
-export { unit } from './unit.table';
