@@ -1,5 +1,5 @@
 import type { Brochure, BrochureStatus, PositionConditions } from '@kaolu/contracts';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { Principal } from '../../platform/auth/access';
 import type { AuditLog } from '../../platform/audit';
@@ -11,7 +11,7 @@ import {
   type EventRecord,
   type EventsService,
 } from '../events';
-import { getUnitById, unitsByIdOf } from '../units';
+import { getUnitById, unitCodeOf, unitsByIdOf } from '../units';
 import { assertBrochureTransition } from './brochure-lifecycle';
 import { checkPositionAgainstPolicy } from './position-format';
 import { assertUnitInScope } from './position-scope';
@@ -99,25 +99,30 @@ export function createBrochuresService(deps: {
 
   return {
     /**
-     * Every unit's brochure of an event with its position count (org review list). The count is a
-     * correlated subquery, so brochures without positions still appear with 0.
+     * Every unit's brochure of an event with its position count (org review list), ordered by unit
+     * code. Counts come from one grouped query, so brochures without positions still appear with 0.
      */
     async list(eventId: string): Promise<Array<Brochure & { parentId: string | null }>> {
-      const rows = await db
-        .select({
-          b: brochure,
-          positionCount: sql<number>`(select count(*)::int from ${position} p where p.event_id = ${brochure.eventId} and p.unit_id = ${brochure.unitId})`,
-        })
-        .from(brochure)
-        .where(eq(brochure.eventId, eventId));
-      // One brochure per unit: the event's units are looked up in one query and the list is
-      // ordered by unit code, as the review list always was.
+      const [brochures, counts] = await Promise.all([
+        db
+          .select()
+          .from(brochure)
+          .where(eq(brochure.eventId, eventId))
+          .orderBy(unitCodeOf(brochure.unitId)),
+        db
+          .select({ unitId: position.unitId, n: count() })
+          .from(position)
+          .where(eq(position.eventId, eventId))
+          .groupBy(position.unitId),
+      ]);
+      const countOf = new Map(counts.map((c) => [c.unitId, Number(c.n)]));
+      // One brochure per unit: the event's units are read in one look-up for names and parents.
       const units = await unitsByIdOf(
         db,
-        rows.map((r) => r.b.unitId),
+        brochures.map((b) => b.unitId),
       );
       const unitOf = (id: string) => units.get(id)!;
-      rows.sort((x, y) => (unitOf(x.b.unitId).code < unitOf(y.b.unitId).code ? -1 : 1));
+      const rows = brochures.map((b) => ({ b, positionCount: countOf.get(b.unitId) ?? 0 }));
       return rows.map(({ b, positionCount }) => ({
         parentId: unitOf(b.unitId).parentId,
         id: b.id,

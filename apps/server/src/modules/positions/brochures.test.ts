@@ -309,6 +309,21 @@ describe('brochure workflow: unit fills and submits, org reviews and publishes',
       status: 'collecting',
       sourceEventId: eventId,
     });
+    // Each brochure counts its own event's positions only: the first round's stay out of it.
+    const brochures = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/admin/events/${second}/brochures`,
+        headers: org,
+      })
+    ).json().items;
+    expect(
+      brochures.map((b: { unitId: string; positionCount: number }) => b.positionCount),
+    ).toEqual(
+      [...new Set(positions.map((p: { unitId: string }) => p.unitId))].map(
+        (u) => positions.filter((p: { unitId: string }) => p.unitId === u).length,
+      ),
+    );
     const returned = await t.app.inject({
       method: 'POST',
       url: `/api/admin/events/${second}/units/${unitId}/brochure/return`,
