@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recruitmentEvent } from './modules/events';
+import { findTestEventsByCode } from './modules/events/events.test-support';
 import { cellText, readFirstSheet } from './platform/excel/excel-cells';
 import {
   createAuditRecorder,
@@ -116,12 +115,7 @@ describe('unstorable text over HTTP answers 400 and writes nothing', () => {
     const res = await json('POST', '/api/admin/events', event, org);
     expectRefused(res, 'body.name');
     expect(res.json().error.details.fields[0].label).toBe('事项名称');
-    expect(
-      await t.database.db
-        .select()
-        .from(recruitmentEvent)
-        .where(eq(recruitmentEvent.code, 'NUL2026')),
-    ).toEqual([]);
+    expect(await findTestEventsByCode(t.database.db, 'NUL2026')).toEqual([]);
     expect(audit.entries.length).toBe(before);
     // The same event in ordinary text is created: the rule refused the character, nothing else.
     expect(

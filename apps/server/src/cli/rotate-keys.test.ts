@@ -2,25 +2,26 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq, is, sql } from 'drizzle-orm';
+import { is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../db/client';
 import * as schema from '../db/schema';
-import { candidate } from '../modules/candidates/candidate.table';
-import { listEntry } from '../modules/lists';
+import { findCandidateById } from '../modules/candidates';
+import { updateTestCandidate } from '../modules/candidates/candidate.test-support';
+import { findTestListEntries, insertTestListEntry } from '../modules/lists/list.test-support';
+import { resealProfileSecrets, type StoredProfileDocument } from '../modules/profiles';
 import {
-  candidateProfile,
-  resealProfileSecrets,
-  type StoredProfileDocument,
-} from '../modules/profiles';
+  findTestProfileRow,
+  updateTestProfileDocument,
+} from '../modules/profiles/profile.test-support';
 import {
   createCandidate,
   createOpenEvent,
   prepareCandidate,
+  findTestRegistrationsOf,
   profileDocument,
 } from '../modules/registrations/registration.test-support';
-import { examRegistration } from '../modules/registrations/registration.table';
 import {
   createSoftwareCryptoProvider,
   fieldUnderKeyPattern,
@@ -107,20 +108,17 @@ beforeAll(async () => {
       payload: { eventId, examCategory: 'comprehensive' },
     });
     expect(reg.statusCode).toBe(200);
-    await t.database.db
-      .update(candidate)
-      .set({
-        profile: {
-          addressEnc: crypto.encryptField(ADDRESS, {
-            table: 'candidate',
-            column: 'profile.address',
-            rowId: c.candidateId,
-          }),
-        },
-      })
-      .where(eq(candidate.id, c.candidateId));
+    await updateTestCandidate(t.database.db, c.candidateId, {
+      profile: {
+        addressEnc: crypto.encryptField(ADDRESS, {
+          table: 'candidate',
+          column: 'profile.address',
+          rowId: c.candidateId,
+        }),
+      },
+    });
     const entryId = { id: randomUUID() };
-    await t.database.db.insert(listEntry).values({
+    await insertTestListEntry(t.database.db, {
       id: entryId.id,
       eventId,
       kind: 'greylist',
@@ -176,19 +174,13 @@ describe('rotate-keys', () => {
     );
 
     // The old instance saves a profile meanwhile: counted as remaining, then finished by --resume.
-    const [row] = await t.database.db
-      .select()
-      .from(candidateProfile)
-      .where(eq(candidateProfile.candidateId, people[0]!.candidateId));
+    const row = await findTestProfileRow(t.database.db, people[0]!.candidateId);
     const written = resealProfileSecrets(
       row!.document as StoredProfileDocument,
       people[0]!.candidateId,
       (c, ad) => stale.encryptField(crypto.decryptField(c, ad), ad),
     );
-    await t.database.db
-      .update(candidateProfile)
-      .set({ document: written })
-      .where(eq(candidateProfile.candidateId, people[0]!.candidateId));
+    await updateTestProfileDocument(t.database.db, people[0]!.candidateId, written);
     expect(await countRowsWithStaleCiphertexts(t.database.db, fieldUnderKeyPattern(oldKeyId))).toBe(
       1,
     );
@@ -210,10 +202,7 @@ describe('rotate-keys', () => {
       expect(await rowsUnder(table, newKeyId), table).toBeGreaterThan(0);
     }
     for (const p of people) {
-      const [person] = await t.database.db
-        .select()
-        .from(candidate)
-        .where(eq(candidate.id, p.candidateId));
+      const person = await findCandidateById(t.database.db, p.candidateId);
       expect(
         crypto.decryptField(person!.idNumberEnc, {
           table: 'candidate',
@@ -228,18 +217,12 @@ describe('rotate-keys', () => {
           rowId: p.candidateId,
         }),
       ).toBe(ADDRESS);
-      const [profile] = await t.database.db
-        .select()
-        .from(candidateProfile)
-        .where(eq(candidateProfile.candidateId, p.candidateId));
+      const profile = await findTestProfileRow(t.database.db, p.candidateId);
       expect(secretsOf(profile!.document as StoredProfileDocument, p.candidateId)).toEqual([
         ADDRESS,
         PERMIT,
       ]);
-      const [registration] = await t.database.db
-        .select()
-        .from(examRegistration)
-        .where(eq(examRegistration.candidateId, p.candidateId));
+      const [registration] = await findTestRegistrationsOf(t.database.db, p.candidateId);
       expect(
         secretsOf(registration!.profileSnapshot as StoredProfileDocument, p.candidateId),
       ).toEqual([ADDRESS, PERMIT]);
@@ -248,7 +231,7 @@ describe('rotate-keys', () => {
       ).json();
       expect(view.addressMasked).toMatch(/^上海市徐汇区/);
     }
-    const entries = await t.database.db.select().from(listEntry);
+    const entries = await findTestListEntries(t.database.db);
     expect(
       entries
         .map((e) =>
@@ -278,10 +261,7 @@ describe('rotate-keys', () => {
       column: 'phone',
       rowId: people[2]!.candidateId,
     });
-    await t.database.db
-      .update(candidate)
-      .set({ phoneEnc: foreign })
-      .where(eq(candidate.id, p.candidateId));
+    await updateTestCandidate(t.database.db, p.candidateId, { phoneEnc: foreign });
     await rotateFieldKey(keyOptions);
     await crypto.reloadKeys();
     const report = await reencryptEncryptedFields(t.database.db, crypto, 2);

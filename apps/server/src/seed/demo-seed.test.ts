@@ -1,10 +1,12 @@
 import { SHANGHAI_DISTRICTS, validateIdNumber } from '@kaolu/domain';
-import { count, eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { candidate } from '../modules/candidates/candidate.table';
-import { position } from '../modules/positions/position.table';
-import { unit } from '../modules/units/unit.table';
+import {
+  countTestCandidates,
+  findTestCandidates,
+} from '../modules/candidates/candidate.test-support';
+import { countTestPositions } from '../modules/positions/position.test-support';
+import { findAllUnits } from '../modules/units';
 import { createTestApp, type TestApp } from '../test-support/test-app';
 import { seedDemoIfEmpty, shanghaiYear } from './demo-seed';
 
@@ -22,12 +24,12 @@ describe('demo data seed', () => {
 
   const totals = async () => {
     const db = t.database.db;
-    const [[u], [p], [c]] = await Promise.all([
-      db.select({ n: count() }).from(unit).where(eq(unit.kind, 'unit')),
-      db.select({ n: count() }).from(position),
-      db.select({ n: count() }).from(candidate),
+    const [units, positions, candidates] = await Promise.all([
+      findAllUnits(db),
+      countTestPositions(db),
+      countTestCandidates(db),
     ]);
-    return { units: u!.n, positions: p!.n, candidates: c!.n };
+    return { units: units.filter((u) => u.kind === 'unit').length, positions, candidates };
   };
 
   it("creates this year's 面上 event with about 50 units, 300 positions and 3000 candidates", async () => {
@@ -48,7 +50,7 @@ describe('demo data seed', () => {
   });
 
   it('stores only ciphertext; every decrypted ID number is valid with a real region and the right gender', async () => {
-    const rows = await t.database.db.select().from(candidate).limit(400);
+    const rows = await findTestCandidates(t.database.db, 400);
     let shanghai = 0;
     for (const row of rows) {
       expect(row.idNumberEnc).not.toMatch(/\d{17}[\dX]/);

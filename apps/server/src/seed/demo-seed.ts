@@ -3,11 +3,10 @@ import { generateDemoDataset, type DemoCandidate, type DemoDataset } from '@kaol
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../app';
 import type { Db, DbOrTx } from '../db/client';
-import { candidate } from '../modules/candidates/candidate.table';
-import { copyTemplate, eventPolicyVersion, hasAnyEvent, recruitmentEvent } from '../modules/events';
-import { demoConditionsToPositionConditions, position } from '../modules/positions';
-import { unit } from '../modules/units/unit.table';
-import { sealUnitContact } from '../modules/units';
+import { insertSeedCandidates, type CandidateSeedRow } from '../modules/candidates';
+import { copyTemplate, hasAnyEvent, insertSeedEvent } from '../modules/events';
+import { demoConditionsToPositionConditions, insertSeedPositions } from '../modules/positions';
+import { insertSeedUnits, sealUnitContact } from '../modules/units';
 import type { CryptoProvider } from '../platform/crypto';
 
 export const DEMO_SEED_JOB = 'demo.seed';
@@ -72,7 +71,7 @@ export async function insertDemoData(
   await reportProgress(5, '已生成演示数据，正在写入考生');
   for (let i = 0; i < data.candidates.length; i += BATCH) {
     const rows = data.candidates.slice(i, i + BATCH).map((c) => candidateRow(c, crypto));
-    await db.insert(candidate).values(rows).onConflictDoNothing({ target: candidate.idNumberBidx });
+    await insertSeedCandidates(db, rows);
     const done = Math.min(i + BATCH, data.candidates.length);
     await reportProgress(
       5 + Math.round((80 * done) / data.candidates.length),
@@ -84,25 +83,20 @@ export async function insertDemoData(
     if (await hasAnyEvent(tx)) return;
     // The 面上 event carries its type's policy template as version 1, as if created in the admin portal.
     const policy = copyTemplate('general');
-    const [event] = await tx
-      .insert(recruitmentEvent)
-      .values({
-        code: data.event.code,
-        name: data.event.name,
-        type: data.event.type,
-        year: data.event.year,
-        status: 'registration',
-        policy,
-      })
-      .returning({ id: recruitmentEvent.id });
-    await tx
-      .insert(eventPolicyVersion)
-      .values({ eventId: event!.id, version: 1, policy, reason: '演示数据', createdBy: 'system' });
+    const eventId = await insertSeedEvent(tx, {
+      code: data.event.code,
+      name: data.event.name,
+      type: data.event.type,
+      year: data.event.year,
+      status: 'registration',
+      policy,
+    });
     const unitIds = await insertUnits(tx, data, crypto);
     for (let i = 0; i < data.positions.length; i += BATCH) {
-      await tx.insert(position).values(
+      await insertSeedPositions(
+        tx,
         data.positions.slice(i, i + BATCH).map((p) => ({
-          eventId: event!.id,
+          eventId,
           unitId: unitIds.get(p.unitCode)!,
           code: p.code,
           title: p.title,
@@ -134,39 +128,35 @@ async function insertUnits(
   data: DemoDataset,
   crypto: CryptoProvider,
 ): Promise<Map<string, string>> {
-  const departments = await tx
-    .insert(unit)
-    .values(
-      data.departments.map((d) => ({ code: d.code, name: d.name, kind: 'department' as const })),
-    )
-    .returning({ id: unit.id, code: unit.code });
+  const departments = await insertSeedUnits(
+    tx,
+    data.departments.map((d) => ({ code: d.code, name: d.name, kind: 'department' as const })),
+  );
   // Departments first: a unit row points at its department (parentId).
   const departmentIds = new Map(departments.map((r) => [r.code, r.id]));
-  const units = await tx
-    .insert(unit)
-    .values(
-      data.units.map((u) => {
-        // Contact persons are personal data: stored only as ciphertext bound to the row (NFR-SEC-2).
-        const id = randomUUID();
-        const contact = { name: u.contact.name, phone: u.contact.phone, address: u.address };
-        return {
-          id,
-          code: u.code,
-          name: u.name,
-          kind: 'unit' as const,
-          parentId: departmentIds.get(u.departmentCode) ?? null,
-          district: u.district,
-          isPolice: u.isPolice,
-          contactEnc: sealUnitContact(crypto, id, contact),
-        };
-      }),
-    )
-    .returning({ id: unit.id, code: unit.code });
+  const units = await insertSeedUnits(
+    tx,
+    data.units.map((u) => {
+      // Contact persons are personal data: stored only as ciphertext bound to the row (NFR-SEC-2).
+      const id = randomUUID();
+      const contact = { name: u.contact.name, phone: u.contact.phone, address: u.address };
+      return {
+        id,
+        code: u.code,
+        name: u.name,
+        kind: 'unit' as const,
+        parentId: departmentIds.get(u.departmentCode) ?? null,
+        district: u.district,
+        isPolice: u.isPolice,
+        contactEnc: sealUnitContact(crypto, id, contact),
+      };
+    }),
+  );
   return new Map(units.map((r) => [r.code, r.id]));
 }
 
 /** A generated person as a candidate row: ID number, phone and address only as ciphertext. */
-function candidateRow(c: DemoCandidate, crypto: CryptoProvider): typeof candidate.$inferInsert {
+function candidateRow(c: DemoCandidate, crypto: CryptoProvider): CandidateSeedRow {
   const id = randomUUID();
   // The id is chosen here, not by the database, because each ciphertext is bound to its row id.
   const ad = (column: string) => ({ table: 'candidate', column, rowId: id });

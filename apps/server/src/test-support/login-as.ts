@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { StaffRole } from '@kaolu/contracts';
 import { desc, eq } from 'drizzle-orm';
 import type { KaoluApp } from '../app';
-import { candidate } from '../modules/candidates/candidate.table';
-import { roleGrant, staffUser } from '../modules/identity/identity.table';
+import { insertTestCandidate } from '../modules/candidates/candidate.test-support';
+import { insertTestStaffUser } from '../modules/identity/staff.test-support';
 import type { AuditEntryInput, AuditLog } from '../platform/audit/audit.types';
 import { CSRF_HEADER } from '../platform/auth/csrf';
 import { smsMessage } from '../platform/sms/sms.table';
@@ -35,29 +35,21 @@ export async function loginAs(
 ) {
   const db = app.kaolu.database.db;
   const username = `t${Date.now().toString(36)}${(counter++).toString(36)}`;
-  const [user] = await db
-    .insert(staffUser)
-    .values({ username, displayName: '测试用户', passwordHash: UNUSABLE_HASH })
-    .returning();
   const specs = (typeof roles === 'string' ? [roles] : roles).map((r) =>
     typeof r === 'string' ? { role: r } : r,
   );
-  for (const spec of specs) {
-    await db.insert(roleGrant).values({
-      staffUserId: user!.id,
-      role: spec.role,
-      unitId: spec.unitId ?? null,
-      eventId: spec.eventId ?? null,
-      grantedBy: 'test',
-    });
-  }
+  const user = await insertTestStaffUser(
+    db,
+    { username, displayName: '测试用户', passwordHash: UNUSABLE_HASH },
+    specs,
+  );
   const { token } = await app.kaolu.identity.sessions.create({
     subjectKind: 'staff',
-    subjectId: user!.id,
+    subjectId: user.id,
     stage: 'active',
     ip: '127.0.0.1',
   });
-  return { userId: user!.id, username, token, headers: headersFor(app, token) };
+  return { userId: user.id, username, token, headers: headersFor(app, token) };
 }
 
 /** A candidate row with an active session (no password), for candidate-route tests. */
@@ -66,7 +58,7 @@ export async function loginAsCandidate(app: KaoluApp) {
   const id = randomUUID();
   const n = String(100_000_000 + counter++).slice(-8);
   const ad = (column: string) => ({ table: 'candidate', column, rowId: id });
-  await database.db.insert(candidate).values({
+  await insertTestCandidate(database.db, {
     id,
     name: '测试考生',
     gender: 'female',

@@ -23,7 +23,7 @@ import { eligibilityFactsOf, type StoredProfileDocument } from '../profiles';
 import { confirmedRegistrationsOf, lookUpResidence } from '../registrations';
 import { passLineFor, passLinesOf, writtenResultsOf, writtenResultsOfCandidates } from '../scores';
 import { ticketNumbersByRegistrationOf } from '../tickets';
-import { unitSummariesOf } from '../units';
+import { unitsByIdOf } from '../units';
 import { categoryLabel, subjectLabel, unitLabels } from './adjustment-labels';
 
 /** A position as the engine sees it (id = its 职位代码, so reasons name it as people do). */
@@ -147,7 +147,7 @@ export async function loadInputs(
     const unitId = whitelist.get(p.idNumberBidx);
     if (unitId) directed.set(p.id, unitId);
   }
-  const units = await unitSummariesOf(tx, [
+  const units = await unitsByIdOf(tx, [
     ...selection.map((p) => p.unitId),
     ...directed.values(),
   ]);

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors/app-error';
 import { assertEventInScope } from '../events';
 import { positionListsOf, shortPositionsOf } from '../interview-lists';
 import { selectionPositionsOf } from '../positions';
-import { unitSummariesOf } from '../units';
+import { unitsByIdOf } from '../units';
 import { loadAdjustableEvent, type AdjustmentContext } from './adjustment-context';
 import { loadFacts, loadInputs } from './adjustment-inputs';
 import { categoryLabel, subjectLabel, unitLabels } from './adjustment-labels';
@@ -44,7 +44,7 @@ export function createPublicRound(ctx: AdjustmentContext) {
     const shortfall = new Map(short.map((s) => [s.positionId, s.shortfall]));
     const ids = [...new Set([...short.map((s) => s.positionId), ...places.keys()])];
     const unitName = unitLabels(
-      await unitSummariesOf(
+      await unitsByIdOf(
         tx,
         ids.map((id) => byId.get(id)!.unitId),
       ),

@@ -4,10 +4,10 @@ import { AppError } from '../../platform/errors/app-error';
 import { shanghaiDay } from '../../platform/time';
 import { findEventById, windowOf, type EventRecord } from '../events';
 import { matchByBlindIndex } from '../lists';
-import { position } from '../positions';
+import { findPublishedPositionOf } from '../positions';
 import { eligibilityFactsOf, type StoredProfileDocument } from '../profiles';
-import { examRegistration, lookUpResidence } from '../registrations';
-import { unit } from '../units';
+import { findConfirmedRegistrationOf, lookUpResidence } from '../registrations';
+import { unitsByIdOf } from '../units';
 import { assessApplication, policePostsOf, validIntentions } from './application-assessment';
 import type { ApplicationsContext } from './application-context';
 import { positionApplication } from './application.table';
@@ -40,24 +40,10 @@ export function createApplicationEligibility(deps: ApplicationsContext) {
    * A draft or another event's position answers not found, so ids do not leak across events.
    */
   async function loadPosition(eventId: string, positionId: string) {
-    const [row] = await db
-      .select({
-        p: position,
-        unitName: unit.name,
-        unitParentId: unit.parentId,
-        unitIsPolice: unit.isPolice,
-      })
-      .from(position)
-      .innerJoin(unit, eq(unit.id, position.unitId))
-      .where(
-        and(
-          eq(position.id, positionId),
-          eq(position.eventId, eventId),
-          eq(position.status, 'published'),
-        ),
-      );
-    if (!row) throw new AppError('POSITION.NOT_FOUND');
-    return row;
+    const p = await findPublishedPositionOf(db, eventId, positionId);
+    if (!p) throw new AppError('POSITION.NOT_FOUND');
+    const u = (await unitsByIdOf(db, [p.unitId])).get(p.unitId)!;
+    return { p, unitName: u.name, unitParentId: u.parentId, unitIsPolice: u.isPolice };
   }
 
   /** Gathers the facts (platform calls included) and runs every rule; nothing is written. */
@@ -65,16 +51,7 @@ export function createApplicationEligibility(deps: ApplicationsContext) {
     const target = await loadPosition(event.id, positionId);
     // Only a confirmed exam registration counts for the exam-first order (§7): pending or unpaid
     // ones do not.
-    const [registration] = await db
-      .select()
-      .from(examRegistration)
-      .where(
-        and(
-          eq(examRegistration.eventId, event.id),
-          eq(examRegistration.candidateId, candidateId),
-          eq(examRegistration.status, 'confirmed'),
-        ),
-      );
+    const registration = await findConfirmedRegistrationOf(db, event.id, candidateId);
     const person = await profiles.identityOf(candidateId);
     // The profile frozen at exam registration is the one reviewed; without one, today's profile is frozen.
     const snapshot = registration
@@ -101,9 +78,7 @@ export function createApplicationEligibility(deps: ApplicationsContext) {
         .limit(1),
     ]);
     const whitelistUnitName = lists.whitelistUnitId
-      ? ((
-          await db.select({ name: unit.name }).from(unit).where(eq(unit.id, lists.whitelistUnitId))
-        )[0]?.name ?? null)
+      ? ((await unitsByIdOf(db, [lists.whitelistUnitId])).get(lists.whitelistUnitId)?.name ?? null)
       : null;
     // The ID number is decrypted only to ask the city platform (NFR-EXC-1) and is never stored in
     // clear; the associated data (table, column, row) refuses a ciphertext moved from another row.

@@ -1,8 +1,8 @@
 import type { Application, ApplicationCheck } from '@kaolu/contracts';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../platform/errors/app-error';
-import { position } from '../positions';
-import { unit } from '../units';
+import { positionsByIdOf } from '../positions';
+import { unitsByIdOf } from '../units';
 import type { ApplicationsContext } from './application-context';
 import { applicationTimeline, positionApplication } from './application.table';
 
@@ -27,16 +27,9 @@ export function createApplicationQueries(deps: Pick<ApplicationsContext, 'db'>) 
      * (what the write routes answer). Withdrawn ones stay listed so a change remains traceable.
      */
     async listMine(candidateId: string, applicationId?: string): Promise<Application[]> {
-      const rows = await db
-        .select({
-          a: positionApplication,
-          code: position.code,
-          title: position.title,
-          unitName: unit.name,
-        })
+      const applications = await db
+        .select()
         .from(positionApplication)
-        .innerJoin(position, eq(position.id, positionApplication.positionId))
-        .innerJoin(unit, eq(unit.id, positionApplication.unitId))
         .where(
           and(
             eq(positionApplication.candidateId, candidateId),
@@ -44,6 +37,23 @@ export function createApplicationQueries(deps: Pick<ApplicationsContext, 'db'>) 
           ),
         )
         .orderBy(desc(positionApplication.createdAt));
+      // A candidate's few applications: their positions and units in one look-up each.
+      const [positions, units] = await Promise.all([
+        positionsByIdOf(
+          db,
+          applications.map((a) => a.positionId),
+        ),
+        unitsByIdOf(
+          db,
+          applications.map((a) => a.unitId),
+        ),
+      ]);
+      const rows = applications.map((a) => ({
+        a,
+        code: positions.get(a.positionId)!.code,
+        title: positions.get(a.positionId)!.title,
+        unitName: units.get(a.unitId)!.name,
+      }));
       // All timelines in one query rather than one per application; id breaks ties of equal times.
       const ids = rows.map((r) => r.a.id);
       const lines = ids.length

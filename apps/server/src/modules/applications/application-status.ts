@@ -47,13 +47,14 @@ export async function transitionApplication(
   from: ApplicationStatus,
   to: ApplicationStatus,
   timeline: { kind: string; message: string },
-  set: Partial<typeof positionApplication.$inferInsert> = {},
+  // updatedAt is the caller's clock reading (the injected clock), stamped on the moved row.
+  set: Partial<typeof positionApplication.$inferInsert> & { updatedAt: Date },
 ): Promise<boolean> {
   // A move outside the table is a bug in the caller, so it throws before touching the row.
   assertApplicationTransition(from, to);
   const rows = await tx
     .update(positionApplication)
-    .set({ ...set, status: to, updatedAt: new Date() })
+    .set({ ...set, status: to })
     .where(and(eq(positionApplication.id, id), eq(positionApplication.status, from)))
     .returning({ id: positionApplication.id });
   if (rows.length === 0) return false;

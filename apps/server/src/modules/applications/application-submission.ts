@@ -58,7 +58,7 @@ export function createApplicationSubmission(
         profileSnapshot: result.snapshot.document,
         // validIntentions has already refused a 基础警察 position without a ranking.
         policeIntentions: result.policePosts ? intentions! : null,
-        submittedAt: new Date(),
+        submittedAt: now(),
       })
       .returning({ id: positionApplication.id });
     await addApplicationTimeline(tx, {
@@ -158,10 +158,14 @@ export function createApplicationSubmission(
       // Withdraw first, then insert: the one-active index would refuse the new row while the old
       // one is still submitted. The guarded update loses to a review landed since the read above.
       return db.transaction(async (tx) => {
-        const moved = await transitionApplication(tx, row.id, 'submitted', 'withdrawn', {
-          kind: 'changed',
-          message: `考生改报职位 ${result.target.p.code}`,
-        });
+        const moved = await transitionApplication(
+          tx,
+          row.id,
+          'submitted',
+          'withdrawn',
+          { kind: 'changed', message: `考生改报职位 ${result.target.p.code}` },
+          { updatedAt: now() },
+        );
         if (!moved) throw new AppError('APPLICATION.ALREADY_REVIEWED');
         const id = await insertApplication(
           tx,

@@ -9,7 +9,7 @@ export function createApplicationSupplement(
   deps: ApplicationsContext,
   queries: Pick<ApplicationQueries, 'ownApplication'>,
 ) {
-  const { db, audit, profiles } = deps;
+  const { db, audit, profiles, now } = deps;
   const { ownApplication } = queries;
 
   return {
@@ -39,7 +39,8 @@ export function createApplicationSupplement(
           {
             profileVersion: snapshot.version,
             profileSnapshot: snapshot.document,
-            submittedAt: new Date(),
+            submittedAt: now(),
+            updatedAt: now(),
           },
         );
         if (!moved) throw new AppError('COMMON.CONFLICT');

@@ -20,7 +20,7 @@ export type ApplicationsDeps = {
   exchange: DataExchange;
   profiles: ProfilesService;
   scores: ScoresService;
-  now?: () => Date;
+  now: () => Date;
 };
 export type ApplicationsService = ReturnType<typeof createApplicationsService>;
 
@@ -29,7 +29,7 @@ export type ApplicationsService = ReturnType<typeof createApplicationsService>;
  * file (NFR-MNT-1): eligibility and precheck, submit and change, supplement, the candidate's reads.
  */
 export function createApplicationsService(deps: ApplicationsDeps) {
-  const context = { ...deps, now: deps.now ?? (() => new Date()) };
+  const context = deps;
   const eligibility = createApplicationEligibility(context);
   const queries = createApplicationQueries(context);
   const submission = createApplicationSubmission(context, eligibility, queries);

@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type AuthHeaders } from '../../test-support/login-as';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
-import { listEntry } from '../lists';
+import { deleteTestListEntries } from '../lists/list.test-support';
+import { insertTestScores } from '../scores/score.test-support';
 import { profileDocument } from '../registrations/registration.test-support';
 import { positionApplication } from './application.table';
 import {
@@ -261,7 +262,7 @@ describe('position application 职位报名 (§7, ONL-03)', () => {
     );
     expect(refused.json().error.message).toContain('市财政局');
     expect((await apply(e.headers, directed.id)).statusCode).toBe(200);
-    await t.app.kaolu.database.db.delete(listEntry).where(and(eq(listEntry.eventId, event.id)));
+    await deleteTestListEntries(t.app.kaolu.database.db, event.id);
   });
 
   it('refuses outside the application window', async () => {
@@ -277,8 +278,8 @@ describe('position application 职位报名 (§7, ONL-03)', () => {
 
   // Scores are published once per event, so later candidates get theirs written directly.
   async function publishScoresFor(people: Array<{ registrationId: string; candidateId: string }>) {
-    const { writtenScore } = await import('../scores');
-    await t.app.kaolu.database.db.insert(writtenScore).values(
+    await insertTestScores(
+      t.app.kaolu.database.db,
       people.map((p) => ({
         eventId: event.id,
         registrationId: p.registrationId,

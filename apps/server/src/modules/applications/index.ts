@@ -20,10 +20,12 @@ export {
 } from './application-status';
 export { assessApplication, requirementsOf, policePostsOf } from './application-assessment';
 export {
-  positionApplication,
-  applicationTimeline,
-  APPLICATION_STATUSES,
-} from './application.table';
+  findReviewQueue,
+  findApplicationById,
+  findApplicationsInScope,
+  findApplicationTimeline,
+  type ApplicationRow,
+} from './application-review.queries';
 export { countApplicationFigures, type ApplicationFigures } from './application-figures';
 
 /** The module as the registry builds it: after the modules it reads, with the candidate routes. */

@@ -7,12 +7,16 @@ import type {
 import ExcelJS from 'exceljs';
 import type { KaoluApp } from '../../app';
 import { loginAs, type AuthHeaders } from '../../test-support/login-as';
-import { POLICY_TEMPLATES, recruitmentEvent } from '../events';
+import { POLICY_TEMPLATES } from '../events';
+import { insertTestEvent } from '../events/events.test-support';
 import { createUnit } from '../events/events.test-support';
-import { position } from '../positions';
-import { examRegistration } from '../registrations';
-import { createCandidate, profileDocument } from '../registrations/registration.test-support';
-import { admissionTicket, examRoom } from '../tickets';
+import { insertTestPosition, type TestPositionValues } from '../positions/position.test-support';
+import {
+  createCandidate,
+  insertTestRegistration,
+  profileDocument,
+} from '../registrations/registration.test-support';
+import { insertTestSeat } from '../tickets/ticket.test-support';
 
 // Fixtures for the selection stages (position application, review, scores) shared by their tests.
 const HOUR = 3_600_000;
@@ -43,19 +47,15 @@ export async function createSelectionEvent(
   ];
   // Cloned so a test that tunes its policy cannot change the shared template of later tests.
   const policy = { ...structuredClone(POLICY_TEMPLATES.general), ...options.policy };
-  const [event] = await app.kaolu.database.db
-    .insert(recruitmentEvent)
-    .values({
-      code: `S${Date.now().toString(36)}${serial++}`,
-      name: '2026年度上海市公务员招录',
-      type: options.type ?? 'general',
-      year: 2026,
-      status: 'in_progress',
-      schedule,
-      policy,
-    })
-    .returning();
-  return event!;
+  return insertTestEvent(app.kaolu.database.db, {
+    code: `S${Date.now().toString(36)}${serial++}`,
+    name: '2026年度上海市公务员招录',
+    type: options.type ?? 'general',
+    year: 2026,
+    status: 'in_progress',
+    schedule,
+    policy,
+  });
 }
 
 /** A published position of a unit in the event (default: 综合管理类, 本科, 户籍或居住证). */
@@ -63,24 +63,20 @@ export async function createPublishedPosition(
   app: KaoluApp,
   eventId: string,
   unitId: string,
-  changes: Partial<typeof position.$inferInsert> & { conditions?: PositionConditions } = {},
+  changes: Partial<TestPositionValues> & { conditions?: PositionConditions } = {},
 ) {
-  const [row] = await app.kaolu.database.db
-    .insert(position)
-    .values({
-      eventId,
-      unitId,
-      code: `P${String(serial++).padStart(4, '0')}`,
-      title: '综合管理岗',
-      category: 'comprehensive',
-      examCategory: 'comprehensive',
-      headcount: 2,
-      conditions: { minEducation: 'bachelor', residence: 'hukou_or_permit' },
-      status: 'published',
-      ...changes,
-    })
-    .returning();
-  return row!;
+  return insertTestPosition(app.kaolu.database.db, {
+    eventId,
+    unitId,
+    code: `P${String(serial++).padStart(4, '0')}`,
+    title: '综合管理岗',
+    category: 'comprehensive',
+    examCategory: 'comprehensive',
+    headcount: 2,
+    conditions: { minEducation: 'bachelor', residence: 'hukou_or_permit' },
+    status: 'published',
+    ...changes,
+  });
 }
 
 /** A unit (under its department) and a reviewer scoped to it. */
@@ -137,41 +133,26 @@ export async function createExaminee(
   if (saved.statusCode !== 200) throw new Error(`profile save failed: ${saved.body}`);
   const db = app.kaolu.database.db;
   // Inserted directly: the registration, payment and ticket flows have their own tests.
-  const [registration] = await db
-    .insert(examRegistration)
-    .values({
-      eventId,
-      candidateId: person.candidateId,
-      examCategory: options.examCategory ?? 'comprehensive',
-      subjectCode: options.subjectCode ?? null,
-      status: 'confirmed',
-      checks: [],
-      profileVersion: 1,
-      profileSnapshot: document,
-      policyVersion: 1,
-    })
-    .returning();
-  // A room and seat of its own, so the score import can match the candidate by ticket number.
-  const [room] = await db
-    .insert(examRoom)
-    .values({
-      eventId,
-      examCategory: 'any',
-      siteName: '考点',
-      siteAddress: '上海',
-      roomCode: `R${serial++}`,
-      capacity: 30,
-    })
-    .returning();
-  const ticketNumber = `T${String(100000 + serial++)}`;
-  await db.insert(admissionTicket).values({
-    registrationId: registration!.id,
+  const registration = await insertTestRegistration(db, {
     eventId,
-    roomId: room!.id,
-    seatNumber: 1,
+    candidateId: person.candidateId,
+    examCategory: options.examCategory ?? 'comprehensive',
+    subjectCode: options.subjectCode ?? null,
+    status: 'confirmed',
+    checks: [],
+    profileVersion: 1,
+    profileSnapshot: document,
+    policyVersion: 1,
+  });
+  // A room and seat of its own, so the score import can match the candidate by ticket number.
+  const ticketNumber = `T${String(100000 + serial++)}`;
+  await insertTestSeat(db, {
+    eventId,
+    registrationId: registration.id,
+    roomCode: `R${serial++}`,
     ticketNumber,
   });
-  return { ...person, registrationId: registration!.id, ticketNumber };
+  return { ...person, registrationId: registration.id, ticketNumber };
 }
 
 /** An .xlsx of score rows (base64), header first. */

@@ -1,4 +1,5 @@
-import { eq, inArray, or } from 'drizzle-orm';
+import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import { candidate } from './candidate.table';
 
@@ -66,4 +67,55 @@ export async function findExistingCandidateIds(
     .from(candidate)
     .where(inArray(candidate.id, [...new Set(ids)]));
   return rows.map((r) => r.id);
+}
+
+/** What lists and notifications need of a candidate: name, ID number and phone (encrypted). */
+export type CandidateSummary = Pick<
+  CandidateRecord,
+  'id' | 'name' | 'gender' | 'birthDate' | 'idNumberEnc' | 'idNumberBidx' | 'phoneEnc'
+>;
+
+/**
+ * Candidates by id without their profile document or password: the one batched look-up behind a
+ * page of rows (fetch the page, then its candidates), so no list reads candidates one by one.
+ */
+export async function findCandidateSummaries(
+  db: DbOrTx,
+  ids: readonly string[],
+): Promise<CandidateSummary[]> {
+  const unique = [...new Set(ids)];
+  const found: CandidateSummary[] = [];
+  // 5 000 ids a query: a whole event's candidates stay within the bound-parameter limit.
+  for (let i = 0; i < unique.length; i += 5_000)
+    found.push(
+      ...(await db
+        .select({
+          id: candidate.id,
+          name: candidate.name,
+          gender: candidate.gender,
+          birthDate: candidate.birthDate,
+          idNumberEnc: candidate.idNumberEnc,
+          idNumberBidx: candidate.idNumberBidx,
+          phoneEnc: candidate.phoneEnc,
+        })
+        .from(candidate)
+        .where(inArray(candidate.id, unique.slice(i, i + 5_000)))),
+    );
+  return found;
+}
+
+/** The same look-up as a map by id, for joining a page of rows with its candidates in memory. */
+export async function candidateSummariesByIdOf(
+  db: DbOrTx,
+  ids: readonly string[],
+): Promise<Map<string, CandidateSummary>> {
+  return new Map((await findCandidateSummaries(db, ids)).map((c) => [c.id, c]));
+}
+
+/**
+ * A WHERE condition: the row's candidate is named like this LIKE pattern. A keyword search over a
+ * paged list runs inside its SQL, so the page and its total stay one query each.
+ */
+export function candidateNameLike(candidateId: AnyPgColumn, pattern: string): SQL {
+  return sql`${candidateId} in (select ${candidate.id} from ${candidate} where ${candidate.name} ilike ${pattern})`;
 }

@@ -15,9 +15,15 @@ export {
   findCandidatesByIds,
   findExistingCandidateIds,
   candidateExists,
+  findCandidateSummaries,
+  candidateSummariesByIdOf,
+  candidateNameLike,
   type CandidateRecord,
+  type CandidateSummary,
 } from './candidates.queries';
 export { candidateIdsByIdNumberBidx } from './candidate-lookups.queries';
+// The demo seed's bulk insert (generated people, no audit).
+export { insertSeedCandidates, type CandidateSeedRow } from './candidate-seed';
 
 export const candidatesModule = defineModule({
   name: 'candidates',

@@ -16,7 +16,7 @@ import { findCandidatesByIds } from '../candidates';
 import { assertEventInScope, findEventById } from '../events';
 import { selectionPositionsOf } from '../positions';
 import { ticketNumbersOf } from '../tickets';
-import { unitParentsOf, unitSummariesOf } from '../units';
+import { unitParentsOf, unitsByIdOf } from '../units';
 import type { CompositeDeps } from './composite-context';
 import { loadCompositeInputs, type ListedCandidate } from './composite-inputs';
 import {
@@ -67,7 +67,7 @@ export function createCompositeReads(deps: CompositeDeps) {
     const groups = new Map<string, ListedCandidate[]>();
     for (const c of b.listed) groups.set(c.position.id, [...(groups.get(c.position.id) ?? []), c]);
     // Unit names in one query for all positions of the page (NFR-PERF-1).
-    const units = await unitSummariesOf(
+    const units = await unitsByIdOf(
       db,
       [...groups.values()].map((g) => g[0]!.position.unitId),
     );
@@ -249,7 +249,7 @@ export function createCompositeReads(deps: CompositeDeps) {
       findEventById(db, r.eventId),
       selectionPositionsOf(db, r.eventId),
       ticketNumbersOf(db, r.eventId, [r.candidateId]),
-      unitSummariesOf(db, [r.unitId]),
+      unitsByIdOf(db, [r.unitId]),
     ]);
     const position = positions.find((p) => p.id === r.positionId);
     return {

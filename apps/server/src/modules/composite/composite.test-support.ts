@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import type { KaoluApp } from '../../app';
 import type { AuthHeaders } from '../../test-support/login-as';
 import { scoreSheet } from '../applications/selection.test-support';
@@ -7,7 +6,7 @@ import {
   createReviewedEvent,
   type ApplicantSpec,
 } from '../interview-lists/interview-lists.test-support';
-import { position } from '../positions';
+import { updateTestPosition } from '../positions/position.test-support';
 
 /**
  * An event whose interview lists are computed and confirmed (what composite scores start from):
@@ -32,10 +31,9 @@ export async function createListedEvent(
   if (computed.statusCode !== 200) throw new Error(`lists failed: ${computed.body}`);
   for (const [i, p] of spec.positions.entries())
     if (p.examCategory)
-      await app.kaolu.database.db
-        .update(position)
-        .set({ examCategory: p.examCategory })
-        .where(eq(position.id, fixture.positions[i]!.id));
+      await updateTestPosition(app.kaolu.database.db, fixture.positions[i]!.id, {
+        examCategory: p.examCategory,
+      });
   if (spec.confirm ?? true) await confirmListsDirectly(app, fixture.event.id);
   return fixture;
 }

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, loginAsCandidate, type AuthHeaders } from '../../test-support/login-as';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
-import { positionApplication } from '../applications';
-import { position } from '../positions';
-import { examRegistration } from '../registrations';
-import { passLine, writtenScore } from '../scores';
+import { insertTestApplications } from '../applications/application.test-support';
+import { insertTestPosition } from '../positions/position.test-support';
+import { insertTestRegistrations } from '../registrations/registration.test-support';
+import { insertTestPassLines, insertTestScores } from '../scores/score.test-support';
 import { createUnit } from './events.test-support';
 import { recruitmentEvent } from './event.table';
 import { copyTemplate } from './policy-templates';
@@ -32,36 +32,30 @@ describe('event comparison (NFR-HIS-1)', () => {
       })
       .returning();
     const id = event!.id;
-    const [p1] = await db
-      .insert(position)
-      .values({
-        eventId: id,
-        unitId,
-        code: 'C01',
-        title: '综合管理岗',
-        category: 'comprehensive',
-        examCategory: 'comprehensive',
-        headcount: 3,
-        hired: 2,
-        status: 'published',
-        conditions: { residence: 'any' },
-      })
-      .returning();
-    const [p2] = await db
-      .insert(position)
-      .values({
-        eventId: id,
-        unitId,
-        code: 'C02',
-        title: '执法岗',
-        category: 'law_enforcement',
-        examCategory: 'law_enforcement',
-        examSubject: 'LE-LAW',
-        headcount: 2,
-        status: 'published',
-        conditions: { residence: 'any' },
-      })
-      .returning();
+    const p1 = await insertTestPosition(db, {
+      eventId: id,
+      unitId,
+      code: 'C01',
+      title: '综合管理岗',
+      category: 'comprehensive',
+      examCategory: 'comprehensive',
+      headcount: 3,
+      hired: 2,
+      status: 'published',
+      conditions: { residence: 'any' },
+    });
+    const p2 = await insertTestPosition(db, {
+      eventId: id,
+      unitId,
+      code: 'C02',
+      title: '执法岗',
+      category: 'law_enforcement',
+      examCategory: 'law_enforcement',
+      examSubject: 'LE-LAW',
+      headcount: 2,
+      status: 'published',
+      conditions: { residence: 'any' },
+    });
     const people = await Promise.all(Array.from({ length: 6 }, () => loginAsCandidate(t.app)));
     const c = people.map((p) => p.candidateId);
     const statuses = [
@@ -72,26 +66,24 @@ describe('event comparison (NFR-HIS-1)', () => {
       ['comprehensive', 'cancelled'],
       ['law_enforcement', 'confirmed'],
     ] as const;
-    const regs = await db
-      .insert(examRegistration)
-      .values(
-        statuses.map(([examCategory, status], i) => ({
-          eventId: id,
-          candidateId: c[i]!,
-          examCategory,
-          status,
-          profileVersion: 1,
-          profileSnapshot: {},
-          policyVersion: 1,
-        })),
-      )
-      .returning();
-    await db.insert(passLine).values([
+    const regs = await insertTestRegistrations(
+      db,
+      statuses.map(([examCategory, status], i) => ({
+        eventId: id,
+        candidateId: c[i]!,
+        examCategory,
+        status,
+        profileVersion: 1,
+        profileSnapshot: {},
+        policyVersion: 1,
+      })),
+    );
+    await insertTestPassLines(db, [
       { eventId: id, examCategory: 'comprehensive', lineCenti: 6000 },
       { eventId: id, examCategory: 'law_enforcement', lineCenti: 5000 },
     ]);
     // 70.00 passes the 60 line, 55.00 does not; the absent 执法 candidate has no total and passes nothing.
-    await db.insert(writtenScore).values([
+    await insertTestScores(db, [
       {
         eventId: id,
         registrationId: regs[0]!.id,
@@ -122,19 +114,17 @@ describe('event comparison (NFR-HIS-1)', () => {
     ) => ({
       eventId: id,
       candidateId,
-      positionId: p!.id,
+      positionId: p.id,
       unitId,
       status,
       profileVersion: 1,
       profileSnapshot: {},
     });
-    await db
-      .insert(positionApplication)
-      .values([
-        application(c[0]!, p1, 'approved'),
-        application(c[1]!, p1, 'withdrawn'),
-        application(c[1]!, p2, 'submitted'),
-      ]);
+    await insertTestApplications(db, [
+      application(c[0]!, p1, 'approved'),
+      application(c[1]!, p1, 'withdrawn'),
+      application(c[1]!, p2, 'submitted'),
+    ]);
     return id;
   }
 
@@ -155,7 +145,7 @@ describe('event comparison (NFR-HIS-1)', () => {
       })
       .returning();
     runningId = running!.id;
-    await t.database.db.insert(position).values({
+    await insertTestPosition(t.database.db, {
       eventId: runningId,
       unitId,
       code: 'D01',

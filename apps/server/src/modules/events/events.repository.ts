@@ -130,10 +130,11 @@ export async function updateEventRow(
   db: DbOrTx,
   id: string,
   values: Partial<typeof recruitmentEvent.$inferInsert>,
+  now: Date,
 ): Promise<EventRecord> {
   const [row] = await db
     .update(recruitmentEvent)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values, updatedAt: now })
     .where(eq(recruitmentEvent.id, id))
     .returning();
   return row as EventRecord;
@@ -163,4 +164,9 @@ export async function findPolicyVersion(db: DbOrTx, eventId: string, version: nu
     .from(eventPolicyVersion)
     .where(and(eq(eventPolicyVersion.eventId, eventId), eq(eventPolicyVersion.version, version)));
   return row;
+}
+
+/** Stamps the event's updatedAt alone: the public search version is the newest of these stamps. */
+export async function touchEventRow(db: DbOrTx, id: string, now: Date): Promise<void> {
+  await db.update(recruitmentEvent).set({ updatedAt: now }).where(eq(recruitmentEvent.id, id));
 }

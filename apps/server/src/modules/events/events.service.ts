@@ -1,11 +1,8 @@
 import {
   EventPolicySchema,
-  STAGE_LABELS,
   type CreateEvent,
   type EventPolicy,
   type EventStatus,
-  type StageKey,
-  type StageWindow,
   type UpdateEvent,
 } from '@kaolu/contracts';
 import type { Db, DbOrTx } from '../../db/client';
@@ -20,44 +17,26 @@ import {
   findPolicyVersions,
   insertEvent,
   insertPolicyVersion,
+  touchEventRow,
   updateEventRow,
   type EventFilter,
   type EventRecord,
 } from './events.repository';
+import { createDeadlineChange } from './event-deadline';
+import { assertScheduleFits } from './event-schedule';
 import { copyTemplate, type PolicyTemplateId } from './policy-templates';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
 /** What the events use cases need; `now` comes from the platform clock so tests can move time. */
-export type EventsDeps = { db: Db; audit: AuditLog; now?: () => Date };
+export type EventsDeps = { db: Db; audit: AuditLog; now: () => Date };
 export type EventsService = ReturnType<typeof createEventsService>;
-
-/** Stage windows must name stages of the policy, once each; explained in Chinese. */
-export function assertScheduleFits(schedule: readonly StageWindow[], policy: EventPolicy): void {
-  // A stage twice would make "which window applies" ambiguous for every stage check.
-  const seen = new Set<StageKey>();
-  for (const w of schedule) {
-    if (!policy.stages.includes(w.stage)) {
-      throw new AppError('EVENT.STAGE_NOT_IN_POLICY', {
-        message: `日程中的「${STAGE_LABELS[w.stage]}」不在本事项的政策阶段中`,
-        details: { stage: w.stage },
-      });
-    }
-    if (seen.has(w.stage))
-      throw new AppError('COMMON.VALIDATION_FAILED', {
-        message: `日程中的「${STAGE_LABELS[w.stage]}」重复`,
-        details: { stage: w.stage },
-      });
-    seen.add(w.stage);
-  }
-}
 
 /**
  * Recruitment events: creation from the type's policy template, edits of the copy as new
  * policy versions, lifecycle transitions and REG-01 deadline changes — each audited in its transaction.
  */
 export function createEventsService(deps: EventsDeps) {
-  const { db, audit } = deps;
-  const now = deps.now ?? (() => new Date());
+  const { db, audit, now } = deps;
 
   /** One event or EVENT.NOT_FOUND; `lock` takes FOR UPDATE so edits of its documents serialise. */
   async function getEvent(tx: DbOrTx, id: string, lock = false): Promise<EventRecord> {
@@ -75,7 +54,7 @@ export function createEventsService(deps: EventsDeps) {
   ): Promise<EventRecord> {
     const event = await getEvent(tx, id, true);
     assertEventTransition(event.status, to);
-    const updated = await updateEventRow(tx, id, { status: to });
+    const updated = await updateEventRow(tx, id, { status: to }, now());
     await audit.record(tx, {
       ...auditBase(ctx),
       action: 'event.status_changed',
@@ -152,10 +131,15 @@ export function createEventsService(deps: EventsDeps) {
           '修改',
         );
         if (input.schedule) assertScheduleFits(input.schedule, event.policy);
-        const updated = await updateEventRow(tx, id, {
-          name: input.name ?? event.name,
-          schedule: input.schedule ?? event.schedule,
-        });
+        const updated = await updateEventRow(
+          tx,
+          id,
+          {
+            name: input.name ?? event.name,
+            schedule: input.schedule ?? event.schedule,
+          },
+          now(),
+        );
         await audit.record(tx, {
           ...auditBase(ctx),
           action: 'event.updated',
@@ -201,7 +185,12 @@ export function createEventsService(deps: EventsDeps) {
           reason,
           createdBy: ctx.actor.kind === 'staff' ? ctx.actor.username : null,
         });
-        const updated = await updateEventRow(tx, id, { policy: parsed, policyVersion: version });
+        const updated = await updateEventRow(
+          tx,
+          id,
+          { policy: parsed, policyVersion: version },
+          now(),
+        );
         await audit.record(tx, {
           ...auditBase(ctx),
           action: 'event_policy.changed',
@@ -228,53 +217,8 @@ export function createEventsService(deps: EventsDeps) {
     /** The same move inside the caller's transaction (brochure publication moves 征集中 → 已发布). */
     transitionIn,
 
-    /**
-     * REG-01: changes a stage's deadline at any time before the event closes. The new value is in the
-     * database when this returns, and every instance reads the schedule from there on each request.
-     */
-    async changeDeadline(
-      id: string,
-      stage: StageKey,
-      endsAt: string,
-      reason: string,
-      ctx: ChangeContext,
-    ): Promise<EventRecord> {
-      return db.transaction(async (tx) => {
-        const event = await getEvent(tx, id, true);
-        assertEventStatus(
-          event.status,
-          ['draft', 'collecting', 'published', 'registration', 'in_progress'],
-          '调整截止时间',
-        );
-        // Only an existing window can be moved; adding a stage is a schedule edit, not an emergency
-        // change.
-        const window = event.schedule.find((w) => w.stage === stage);
-        if (!window)
-          throw new AppError('EVENT.STAGE_CLOSED', {
-            message: `「${STAGE_LABELS[stage]}」尚未安排时间，请先在日程中设置`,
-            details: { stage },
-          });
-        // A deadline before the start would leave an empty window: refused instead of closing the
-        // stage silently.
-        if (Date.parse(endsAt) <= Date.parse(window.startsAt)) {
-          throw new AppError('COMMON.VALIDATION_FAILED', {
-            message: '新截止时间必须晚于该阶段的开始时间',
-            details: { stage, startsAt: window.startsAt },
-          });
-        }
-        const schedule = event.schedule.map((w) => (w.stage === stage ? { ...w, endsAt } : w));
-        const updated = await updateEventRow(tx, id, { schedule });
-        await audit.record(tx, {
-          ...auditBase(ctx),
-          action: 'deadline.changed',
-          targetType: 'recruitment_event',
-          targetId: id,
-          result: 'success',
-          details: { stage, from: window.endsAt, to: endsAt, reason },
-        });
-        return updated;
-      });
-    },
+    // REG-01: a stage's deadline, changed at any time before the event closes.
+    changeDeadline: createDeadlineChange({ db, audit, now, getEvent }),
 
     // Every version of the policy, oldest first (event_policy_version).
     policyVersions: (id: string) => findPolicyVersions(db, id),
@@ -284,6 +228,14 @@ export function createEventsService(deps: EventsDeps) {
       const row = await findPolicyVersion(db, id, version);
       if (!row) throw new AppError('EVENT.POLICY_VERSION_NOT_FOUND');
       return row.policy as EventPolicy;
+    },
+
+    /**
+     * Marks the event changed (its updatedAt) inside the caller's transaction: positions call it when
+     * what is published changes, which moves the public search version (readSearchVersion).
+     */
+    async touch(tx: DbOrTx, id: string): Promise<void> {
+      await touchEventRow(tx, id, now());
     },
 
     // The module's clock, shared with the modules that ask whether a stage is open.
@@ -300,7 +252,7 @@ export function createEventsService(deps: EventsDeps) {
       const created = await service.create(input, ctx, tx);
       // Through the transition table even here, so draft → collecting stays the only way in.
       assertEventTransition(created.status, 'collecting');
-      return updateEventRow(tx, created.id, { status: 'collecting' });
+      return updateEventRow(tx, created.id, { status: 'collecting' }, now());
     },
   };
   return service;

@@ -1,5 +1,9 @@
 import type { EventType } from '@kaolu/contracts';
+import { eq } from 'drizzle-orm';
 import type { KaoluApp } from '../../app';
+import type { DbOrTx } from '../../db/client';
+import { recruitmentEvent } from './event.table';
+import type { EventRecord } from './events.repository';
 import type { AuthHeaders } from '../../test-support/login-as';
 
 // Test helpers shared by the events, positions and later modules' HTTP tests: they go through the
@@ -108,4 +112,28 @@ export function generalPosition(code: string, overrides: Record<string, unknown>
     // changes.
     ...overrides,
   };
+}
+
+/** An event row written straight to the database, for tests that need a state the API cannot set. */
+export async function insertTestEvent(
+  db: DbOrTx,
+  values: typeof recruitmentEvent.$inferInsert,
+): Promise<EventRecord> {
+  const [row] = await db.insert(recruitmentEvent).values(values).returning();
+  return row as EventRecord;
+}
+
+/** Changes an event's columns directly (a past window, a status), bypassing the service's checks. */
+export async function updateTestEvent(
+  db: DbOrTx,
+  id: string,
+  values: Partial<typeof recruitmentEvent.$inferInsert>,
+): Promise<void> {
+  await db.update(recruitmentEvent).set(values).where(eq(recruitmentEvent.id, id));
+}
+
+/** The events with this code (none when a refused create wrote nothing). */
+export async function findTestEventsByCode(db: DbOrTx, code: string): Promise<EventRecord[]> {
+  const rows = await db.select().from(recruitmentEvent).where(eq(recruitmentEvent.code, code));
+  return rows as EventRecord[];
 }

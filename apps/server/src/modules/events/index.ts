@@ -19,17 +19,19 @@ export {
   type EventStages,
 } from './event-stages';
 export { assertEventTransition, assertEventStatus, EVENT_TRANSITIONS } from './event-lifecycle';
-export {
-  createEventsService,
-  assertScheduleFits,
-  type EventsService,
-  type EventsDeps,
-} from './events.service';
+export { createEventsService, type EventsService, type EventsDeps } from './events.service';
+export { assertScheduleFits } from './event-schedule';
 export { findEventById, hasAnyEvent, type EventRecord } from './events.repository';
 export { POLICY_TEMPLATES, copyTemplate, type PolicyTemplateId } from './policy-templates';
 export { assertEventInScope, eventScopeOf } from './event-scope';
 export { parseCompareIds, type EventFigureSources } from './event-comparison';
-export { recruitmentEvent, eventPolicyVersion } from './event.table';
+export {
+  findEventsByIds,
+  eventsByIdOf,
+  readSearchVersion,
+  eventPolicyIntOf,
+} from './event.queries';
+export { insertSeedEvent } from './event-seed';
 
 /** The events service plus the hook through which later modules hand in their figures (NFR-HIS-1). */
 export type EventsModuleService = EventsService & {

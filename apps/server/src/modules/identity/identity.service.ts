@@ -33,7 +33,7 @@ export type IdentityOptions = {
   audit: AuditLog;
   sms: SmsGateway;
   config: Config;
-  now?: () => Date;
+  now: () => Date;
   realName?: RealNameVerifier;
   candidates: CandidatesService;
 };
@@ -46,8 +46,7 @@ const requiredUrl = (url: string | undefined) => {
 
 /** Builds the identity module: every use case over one set of dependencies. */
 export function createIdentity(options: IdentityOptions) {
-  const { config } = options;
-  const now = options.now ?? (() => new Date());
+  const { config, now } = options;
   const settings = config.identity;
   const hasher = createPasswordHasher({
     crypto: options.crypto,

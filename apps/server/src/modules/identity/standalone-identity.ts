@@ -4,6 +4,7 @@ import { applyMigrations } from '../../db/migrate';
 import { createAuditLog } from '../../platform/audit';
 import { createSoftwareCryptoProvider } from '../../platform/crypto';
 import { createOutboxProvider, createSmsGateway } from '../../platform/sms';
+import { systemClock } from '../../platform/time';
 import { createCandidatesService } from '../candidates';
 import { createIdentity, type Identity } from './identity.service';
 
@@ -32,7 +33,16 @@ export async function openStandaloneIdentity(
     dailyLimit: config.sms.dailyLimit,
   });
   const candidates = createCandidatesService({ db: database.db, crypto, audit });
-  const identity = createIdentity({ db: database.db, crypto, audit, sms, config, candidates });
+  // The command's clock is the process's own, as the server's platform clock is.
+  const identity = createIdentity({
+    db: database.db,
+    crypto,
+    audit,
+    sms,
+    config,
+    candidates,
+    now: () => systemClock.now(),
+  });
   // A command's entries are chained before it exits; no server may be running to seal them later.
   return {
     identity,

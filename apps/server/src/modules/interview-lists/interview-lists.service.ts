@@ -7,7 +7,7 @@ import { approvedApplicationsOf } from '../applications';
 import { assertEventInScope, findEventById } from '../events';
 import { selectionPositionsOf } from '../positions';
 import { passLinesOf, scoresPublishedAt, writtenResultsOf } from '../scores';
-import { unitParentsOf, unitSummariesOf } from '../units';
+import { unitParentsOf, unitsByIdOf } from '../units';
 import { computeFirstLists } from './list-computation';
 import { createListExport } from './list-export';
 import { createListPublication } from './list-publication';
@@ -66,7 +66,7 @@ export function createInterviewListsService(deps: InterviewListsDeps) {
         physicalTestFailed,
       });
       const unitIds = computed.positions.map((p) => p.unitId);
-      const units = await unitSummariesOf(tx, unitIds);
+      const units = await unitsByIdOf(tx, unitIds);
       const parents = await unitParentsOf(tx, unitIds);
       const positionsWithUnits = computed.positions.map((p) => ({
         ...p,

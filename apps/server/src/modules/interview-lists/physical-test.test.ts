@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+
 import { createTestApp, type TestApp } from '../../test-support/test-app';
-import { position } from '../positions';
+import { updateTestPosition } from '../positions/position.test-support';
 import { listEntriesOf, positionListsOf } from './interview-lists.queries';
 import { createReviewedEvent } from './interview-lists.test-support';
 
@@ -126,10 +126,9 @@ describe('体测 physical-test import', () => {
 
   it('takes results only for positions whose brochure states a 体测 when any does (INT-02)', async () => {
     const db = t.app.kaolu.database.db;
-    await db
-      .update(position)
-      .set({ details: { physicalTest: '男子1000米跑4分25秒内' } })
-      .where(eq(position.id, f.positions[0]!.id));
+    await updateTestPosition(db, f.positions[0]!.id, {
+      details: { physicalTest: '男子1000米跑4分25秒内' },
+    });
     const res = await importSheet(await sheet([[f.people[4]!.ticketNumber, '', '不合格', '']]));
     expect(res.json().error.details.problems).toEqual([
       { row: 2, field: '准考证号', message: '该考生报考的职位未设体能测评要求' },

@@ -10,13 +10,13 @@ export {
   type ListValue,
 } from './lists.service';
 export { registerListRoutes } from './lists.routes';
-export { listEntry } from './list-entry.table';
 export { whitelistUnitsOf } from './whitelist.queries';
 
 /** The lists module; it reads events and units, and registration reads it. */
 export const listsModule = defineModule({
   name: 'lists',
   dependsOn: ['events', 'units'],
-  create: ({ db, audit, crypto }) => createListsService({ db, audit, crypto }),
+  create: ({ db, audit, crypto, clock }) =>
+    createListsService({ db, audit, crypto, now: () => clock.now() }),
   routes: (app, lists) => registerListRoutes(app, lists),
 });

@@ -1,11 +1,10 @@
 import type { ImportProblem, ListKind } from '@kaolu/contracts';
 import { validateIdNumber } from '@kaolu/domain';
-import { inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import { AppError } from '../../platform/errors/app-error';
 import { cellText, headerColumns, readFirstSheet } from '../../platform/excel/excel-cells';
 import type { ChangeContext } from '../../platform/auth/request-context';
-import { unit } from '../units';
+import { findUnitsByCodes } from '../units';
 import type { ListValue } from './list-entry.table';
 
 /** Writes one entry inside the caller's transaction and audits it (lists.service put). */
@@ -85,10 +84,10 @@ export function createListImport(deps: {
           kind === 'whitelist' && parsed.length
             ? new Map(
                 (
-                  await tx
-                    .select({ id: unit.id, code: unit.code })
-                    .from(unit)
-                    .where(inArray(unit.code, [...new Set(parsed.map((p) => p.value))]))
+                  await findUnitsByCodes(
+                    tx,
+                    parsed.map((p) => p.value),
+                  )
                 ).map((u) => [u.code, u.id]),
               )
             : new Map<string, string>();

@@ -1,7 +1,7 @@
 import type { ListEntry, ListKind } from '@kaolu/contracts';
 import { LIST_KIND_LABELS } from '@kaolu/contracts';
 import { validateIdNumber } from '@kaolu/domain';
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Db, DbOrTx } from '../../db/client';
 import type { AuditLog } from '../../platform/audit';
@@ -9,7 +9,7 @@ import type { CryptoProvider } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
 import { maskIdNumber } from '../../platform/masking';
 import { assertEventStatus, findEventById } from '../events';
-import { unit } from '../units';
+import { findUnitsByIds } from '../units';
 import { createListImport } from './list-import';
 import { listEntry, type ListValue } from './list-entry.table';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
@@ -38,8 +38,13 @@ function checkIdNumber(raw: string): string {
  * matched by blind index, each change audited old → new with its reason. Nothing is cached: every
  * check reads the database, so a change is in force on every instance as soon as it commits.
  */
-export function createListsService(deps: { db: Db; audit: AuditLog; crypto: CryptoProvider }) {
-  const { db, audit, crypto } = deps;
+export function createListsService(deps: {
+  db: Db;
+  audit: AuditLog;
+  crypto: CryptoProvider;
+  now: () => Date;
+}) {
+  const { db, audit, crypto, now } = deps;
   // The blind index is a keyed hash of the normalised number: equal numbers match without
   // decrypting.
   const bidxOf = (idNumber: string) => crypto.blindIndex('id_number', idNumber);
@@ -48,11 +53,7 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
   async function unitNames(tx: DbOrTx, ids: Array<string | null>): Promise<Map<string, string>> {
     const wanted = [...new Set(ids.filter((i): i is string => !!i))];
     if (!wanted.length) return new Map();
-    const rows = await tx
-      .select({ id: unit.id, name: unit.name })
-      .from(unit)
-      .where(inArray(unit.id, wanted));
-    return new Map(rows.map((r) => [r.id, r.name]));
+    return new Map((await findUnitsByIds(tx, wanted)).map((u) => [u.id, u.name]));
   }
 
   /** Lists of a closed event are history: every change checks the event is still running. */
@@ -98,7 +99,7 @@ export function createListsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
       await tx
         .update(listEntry)
         // The number is unchanged (it is the key), so only the value and the time are written.
-        .set({ ...value, updatedAt: new Date() })
+        .set({ ...value, updatedAt: now() })
         .where(eq(listEntry.id, id));
     else {
       // Encrypted with the row id as associated data, so the ciphertext only decrypts in this row
@@ -272,6 +273,6 @@ export async function matchByBlindIndex(tx: DbOrTx, eventId: string, idNumberBid
 
 /** Throws UNIT.NOT_FOUND unless every id names a unit. */
 async function assertUnitsExist(tx: DbOrTx, ids: string[]): Promise<void> {
-  const rows = await tx.select({ id: unit.id }).from(unit).where(inArray(unit.id, ids));
+  const rows = await findUnitsByIds(tx, ids);
   if (rows.length !== ids.length) throw new AppError('UNIT.NOT_FOUND');
 }

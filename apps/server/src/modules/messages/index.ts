@@ -5,7 +5,6 @@ import { createMessagesService } from './messages.service';
 
 export { createMessagesService, SMS_JOB, type MessagesService } from './messages.service';
 export { registerMessageRoutes } from './messages.routes';
-export { candidateMessage } from './candidate-message.table';
 
 /**
  * The messages module: depends on candidates for their phones, used by the modules that notify
@@ -14,6 +13,7 @@ export { candidateMessage } from './candidate-message.table';
 export const messagesModule = defineModule({
   name: 'messages',
   dependsOn: ['candidates'],
-  create: ({ db, crypto, sms, jobs }) => createMessagesService({ db, crypto, sms, jobs }),
+  create: ({ db, crypto, sms, jobs, clock }) =>
+    createMessagesService({ db, crypto, sms, jobs, now: () => clock.now() }),
   routes: (app, messages) => registerMessageRoutes(app, messages),
 });

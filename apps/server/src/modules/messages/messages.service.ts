@@ -1,10 +1,10 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { AuditActor } from '../../platform/audit';
 import type { CryptoProvider } from '../../platform/crypto';
 import type { JobRunner } from '../../platform/jobs/job-runner';
 import type { SmsGateway } from '../../platform/sms';
-import { candidate } from '../candidates/candidate.table';
+import { findCandidateSummaries } from '../candidates';
 import { candidateMessage } from './candidate-message.table';
 
 /** The job that sends the texts of notify() after commit. */
@@ -24,8 +24,9 @@ export function createMessagesService(deps: {
   crypto: CryptoProvider;
   sms: SmsGateway;
   jobs: JobRunner;
+  now: () => Date;
 }) {
-  const { db, crypto, sms, jobs } = deps;
+  const { db, crypto, sms, jobs, now } = deps;
 
   /** Sends one text per candidate; a refused number (daily limit) is counted, never fatal. */
   async function smsTo(
@@ -38,10 +39,7 @@ export function createMessagesService(deps: {
     // Phones are read 500 at a time, so a notification to a whole event stays within one query's
     // limits.
     for (let i = 0; i < candidateIds.length; i += 500) {
-      const rows = await db
-        .select({ id: candidate.id, phoneEnc: candidate.phoneEnc })
-        .from(candidate)
-        .where(inArray(candidate.id, candidateIds.slice(i, i + 500)));
+      const rows = await findCandidateSummaries(db, candidateIds.slice(i, i + 500));
       for (const row of rows) {
         try {
           const phone = crypto.decryptField(row.phoneEnc, {
@@ -118,7 +116,7 @@ export function createMessagesService(deps: {
     async markRead(candidateId: string, id: string): Promise<void> {
       await db
         .update(candidateMessage)
-        .set({ readAt: new Date() })
+        .set({ readAt: now() })
         .where(
           and(
             eq(candidateMessage.id, id),

@@ -5,7 +5,6 @@ import { createNoticesService } from './notices.service';
 
 export { createNoticesService, type NoticesService, type SmsReport } from './notices.service';
 export { registerNoticeRoutes } from './notices.routes';
-export { notice, noticeVersion, noticeRecipient, noticeSmsDelivery } from './notice.table';
 
 /** The notices module: reads candidates for the SMS job, refers to events for a notice's event. */
 export const noticesModule = defineModule({

@@ -7,7 +7,7 @@ import type { JobContext } from '../../platform/jobs/job-runner';
 import { maskName, maskPhone } from '../../platform/masking';
 import type { SmsGateway } from '../../platform/sms';
 import { smsMessage } from '../../platform/sms/sms.table';
-import { candidate } from '../candidates/candidate.table';
+import { findCandidateSummaries } from '../candidates';
 import { noticeSmsDelivery } from './notice.table';
 
 /** The job name of a notice's SMS run; the notices service registers its handler. */
@@ -83,11 +83,10 @@ function refusalOf(error: unknown): { code: string; reason: string } | null {
  * inside a send that then resumes; the heartbeat below keeps a live worker's lease from expiring.
  */
 export async function runNoticeSmsJob(
-  deps: { db: Db; crypto: CryptoProvider; sms: SmsGateway; now?: () => Date },
+  deps: { db: Db; crypto: CryptoProvider; sms: SmsGateway; now: () => Date },
   job: JobContext<NoticeSmsPayload>,
 ): Promise<NoticeSmsResult> {
-  const { db, crypto } = deps;
-  const now = deps.now ?? (() => new Date());
+  const { db, crypto, now } = deps;
   const { payload } = job;
   // A candidate named twice is texted once.
   const ids = [...new Set(payload.candidateIds)];
@@ -244,10 +243,7 @@ export async function runNoticeSmsJob(
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);
     const [people, recorded] = await Promise.all([
-      db
-        .select({ id: candidate.id, name: candidate.name, phoneEnc: candidate.phoneEnc })
-        .from(candidate)
-        .where(inArray(candidate.id, batch)),
+      findCandidateSummaries(db, batch),
       db
         .select()
         .from(noticeSmsDelivery)

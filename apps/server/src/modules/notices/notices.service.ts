@@ -23,9 +23,9 @@ export function createNoticesService(deps: {
   crypto: CryptoProvider;
   sms: SmsGateway;
   jobs: JobRunner;
-  now?: () => Date;
+  now: () => Date;
 }) {
-  const now = deps.now ?? (() => new Date());
+  const { now } = deps;
   // Registered when the service is built, so any instance's worker can run a queued SMS job.
   deps.jobs.register<NoticeSmsPayload>(NOTICE_SMS_JOB, (job) => runNoticeSmsJob(deps, job));
   return {

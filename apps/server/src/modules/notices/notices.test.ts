@@ -7,7 +7,7 @@ import {
 } from '../../test-support/login-as';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
 import { smsMessage } from '../../platform/sms/sms.table';
-import { candidate } from '../candidates/candidate.table';
+import { findCandidateById } from '../candidates';
 import { and, eq, sql } from 'drizzle-orm';
 import { job as jobTable } from '../../platform/jobs/job.table';
 import { maskName, maskPhone } from '../../platform/masking';
@@ -163,7 +163,7 @@ describe('notices (REG-03/04)', () => {
       (await loginAsCandidate(t.app)).candidateId,
     ];
     // The first candidate's phone has used up today's quota (REG-06: 5 a day).
-    const [row] = await t.database.db.select().from(candidate).where(eq(candidate.id, ids[0]!));
+    const row = await findCandidateById(t.database.db, ids[0]!);
     const phone = t.app.kaolu.crypto.decryptField(row!.phoneEnc, {
       table: 'candidate',
       column: 'phone',
@@ -221,7 +221,7 @@ describe('notices (REG-03/04)', () => {
     const ids = people.map((p) => p.candidateId);
     const phones = new Map<string, string>();
     for (const id of ids) {
-      const [row] = await t.database.db.select().from(candidate).where(eq(candidate.id, id));
+      const row = await findCandidateById(t.database.db, id);
       phones.set(
         id,
         t.app.kaolu.crypto.decryptField(row!.phoneEnc, {

@@ -14,7 +14,6 @@ export {
 } from './payments.service';
 export { findReconciliation, exportReconciliation } from './payments-reconciliation';
 export { yuanOf, centsOf } from './money';
-export { paymentNotice, paymentCallback, refundNotice } from './payment.table';
 
 export const paymentsModule = defineModule({
   name: 'payments',

@@ -18,7 +18,7 @@ export function createPaymentCallback(
   deps: PaymentsContext,
   notices: Pick<PaymentNotices, 'requestRefund'>,
 ) {
-  const { db, crypto, audit, exchange, registrations } = deps;
+  const { db, crypto, audit, exchange, registrations, now } = deps;
   const { transition: transitionRegistration } = registrations;
   const { requestRefund } = notices;
 
@@ -108,6 +108,7 @@ export function createPaymentCallback(
         return { result: 'refunded' as const };
       }
       await updateNotice(tx, notice.id, {
+        updatedAt: now(),
         status: 'paid',
         paidCents: body.amountCents,
         paidAt,

@@ -36,7 +36,9 @@ export function createPaymentCandidate(deps: PaymentsContext, callback: PaymentC
     )
       throw new AppError('PAYMENT.NOT_PAYABLE');
     // Guarded on 'issued', so opening the page again does not touch a notice already waiting.
-    await updateNotice(db, notice.id, { status: 'pending_confirmation' }, ['issued']);
+    await updateNotice(db, notice.id, { status: 'pending_confirmation', updatedAt: now() }, [
+      'issued',
+    ]);
     // `simulated` tells the page whether 模拟支付 exists, i.e. whether the simulate route is registered.
     const simulated = simulatePayment !== undefined;
     return {

@@ -15,7 +15,7 @@ export const ISSUE_REFUND_JOB = 'payment.issue-refund';
  * transaction, then issued at the finance system by the jobs above.
  */
 export function createPaymentNotices(deps: PaymentsContext) {
-  const { db, jobs, exchange, registrations } = deps;
+  const { db, jobs, exchange, registrations, now } = deps;
   const { addTimeline } = registrations;
 
   /** Creates the notice inside the registration's transaction; the finance call happens after commit. */
@@ -53,7 +53,12 @@ export function createPaymentNotices(deps: PaymentsContext) {
       const rows = await updateNotice(
         tx,
         notice.id,
-        { status: 'issued', noticeNumber: issued.noticeNumber, payUrl: issued.payUrl },
+        {
+          status: 'issued',
+          noticeNumber: issued.noticeNumber,
+          payUrl: issued.payUrl,
+          updatedAt: now(),
+        },
         ['requested'],
       );
       // Closed (cancelled, waived, expired) while finance answered: keep its status, add no line.

@@ -11,7 +11,7 @@ export function createPaymentSettlement(
   deps: PaymentsContext,
   notices: Pick<PaymentNotices, 'requestRefund'>,
 ) {
-  const { db, audit, registrations } = deps;
+  const { db, audit, registrations, now } = deps;
   const { transition: transitionRegistration } = registrations;
   const { requestRefund } = notices;
 
@@ -33,7 +33,7 @@ export function createPaymentSettlement(
       await requestRefund(tx, notice, notice.transactionId, notice.paidCents, reason);
       return 'refunded';
     }
-    await updateNotice(tx, notice.id, { status: kind }, [
+    await updateNotice(tx, notice.id, { status: kind, updatedAt: now() }, [
       'requested',
       'issued',
       'pending_confirmation',

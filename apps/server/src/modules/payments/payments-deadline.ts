@@ -93,7 +93,7 @@ export function createDeadlineSweep(deps: {
           .for('update', { skipLocked: true });
         const rows = await tx
           .update(paymentNotice)
-          .set({ status: 'expired', updatedAt: new Date() })
+          .set({ status: 'expired', updatedAt: now() })
           .where(
             and(
               inArray(paymentNotice.id, dueNotices),

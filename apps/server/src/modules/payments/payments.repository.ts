@@ -60,15 +60,12 @@ export async function findRefundsOf(db: DbOrTx, noticeIds: string[]): Promise<Re
 export async function updateNotice(
   db: DbOrTx,
   id: string,
-  values: Partial<typeof paymentNotice.$inferInsert>,
+  // updatedAt is the caller's reading of the injected clock.
+  values: Partial<typeof paymentNotice.$inferInsert> & { updatedAt: Date },
   onlyIn?: NoticeRow['status'][],
 ) {
   const where = onlyIn
     ? and(eq(paymentNotice.id, id), inArray(paymentNotice.status, onlyIn))
     : eq(paymentNotice.id, id);
-  return db
-    .update(paymentNotice)
-    .set({ ...values, updatedAt: new Date() })
-    .where(where)
-    .returning();
+  return db.update(paymentNotice).set(values).where(where).returning();
 }

@@ -20,7 +20,7 @@ export type PaymentsDeps = {
   jobs: JobRunner;
   exchange: DataExchange;
   registrations: RegistrationsService;
-  now?: () => Date;
+  now: () => Date;
 };
 export type PaymentsService = ReturnType<typeof createPaymentsService>;
 
@@ -31,8 +31,8 @@ export type PaymentsService = ReturnType<typeof createPaymentsService>;
  */
 export function createPaymentsService(deps: PaymentsDeps) {
   const { db, audit, jobs, registrations } = deps;
-  const now = deps.now ?? (() => new Date());
-  const context = { ...deps, now };
+  const { now } = deps;
+  const context = deps;
   const deadlines = createDeadlineSweep({ db, audit, jobs, registrations, now });
   const notices = createPaymentNotices(context);
   const callback = createPaymentCallback(context, notices);

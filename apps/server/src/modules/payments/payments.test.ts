@@ -3,15 +3,17 @@ import { and, eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signPaymentCallback } from '../data-exchange';
+import { findEventById } from '../events';
+import { updateTestEvent } from '../events/events.test-support';
 import { createAuditRecorder, loginAs } from '../../test-support/login-as';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
 import {
   createCandidate,
   createOpenEvent,
   prepareCandidate,
+  findTestRegistrationsOf,
 } from '../registrations/registration.test-support';
-import { recruitmentEvent } from '../events/event.table';
-import { examRegistration } from '../registrations/registration.table';
+import { registrationStatusOf } from '../registrations';
 import { job } from '../../platform/jobs/job.table';
 import { paymentCallback, paymentNotice, refundNotice } from './payment.table';
 import { DEADLINE_SYSTEM_ACTOR, PAYMENT_DEADLINE_JOB } from './payments-deadline';
@@ -59,21 +61,13 @@ describe('payment notices and callbacks (REG-11)', () => {
     t.app.inject({ method: 'POST', url: '/api/payments/callback', payload });
   /** Ends the event's payment window at `at`, as staff moving the deadline would. */
   async function closePayment(id: string, at: Date) {
-    const [event] = await t.database.db
-      .select()
-      .from(recruitmentEvent)
-      .where(eq(recruitmentEvent.id, id));
+    const event = await findEventById(t.database.db, id);
     const schedule = (event!.schedule as StageWindow[]).map((w) =>
       w.stage === 'payment' ? { ...w, endsAt: at.toISOString() } : w,
     );
-    await t.database.db
-      .update(recruitmentEvent)
-      .set({ schedule })
-      .where(eq(recruitmentEvent.id, id));
+    await updateTestEvent(t.database.db, id, { schedule });
   }
-  const statusOf = async (id: string) =>
-    (await t.database.db.select().from(examRegistration).where(eq(examRegistration.id, id)))[0]!
-      .status;
+  const statusOf = async (id: string) => (await registrationStatusOf(t.database.db, id))!;
 
   beforeAll(async () => {
     t = await createTestApp({}, { audit });
@@ -376,18 +370,23 @@ describe('payment notices and callbacks (REG-11)', () => {
     expect(stray.json()).toEqual({ result: 'refunded' });
 
     // Across both registrations the candidate paid three times and got two back: one fee kept.
+    const registrations = await findTestRegistrationsOf(t.database.db, r.candidateId);
     const notices = await t.database.db
       .select()
       .from(paymentNotice)
-      .innerJoin(examRegistration, eq(examRegistration.id, paymentNotice.registrationId))
-      .where(eq(examRegistration.candidateId, r.candidateId));
+      .where(
+        inArray(
+          paymentNotice.registrationId,
+          registrations.map((x) => x.id),
+        ),
+      );
     const calls = await t.database.db
       .select()
       .from(paymentCallback)
       .where(
         inArray(
           paymentCallback.noticeNumber,
-          notices.map((n) => n.payment_notice.noticeNumber!),
+          notices.map((n) => n.noticeNumber!),
         ),
       );
     const back = await t.database.db
@@ -396,7 +395,7 @@ describe('payment notices and callbacks (REG-11)', () => {
       .where(
         inArray(
           refundNotice.paymentNoticeId,
-          notices.map((n) => n.payment_notice.id),
+          notices.map((n) => n.id),
         ),
       );
     const net =

@@ -1,5 +1,5 @@
-import type { Brochure, BrochureStatus, CreateEvent, PositionConditions } from '@kaolu/contracts';
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { Brochure, BrochureStatus, PositionConditions } from '@kaolu/contracts';
+import { and, count, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { Principal } from '../../platform/auth/access';
 import type { AuditLog } from '../../platform/audit';
@@ -11,14 +11,13 @@ import {
   type EventRecord,
   type EventsService,
 } from '../events';
-import { unit } from '../units/unit.table';
-import { getUnitById } from '../units';
+import { getUnitById, unitCodeOf, unitsByIdOf } from '../units';
 import { assertBrochureTransition } from './brochure-lifecycle';
 import { checkPositionAgainstPolicy } from './position-format';
 import { assertUnitInScope } from './position-scope';
-import { bumpSearchVersion } from './public-position-cache';
 import { brochure, position } from './position.table';
 import { countUnitPositions, lockBrochure } from './positions.service';
+import { createSecondRound } from './second-round';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 
 /** What the module index and the admin routes see of the brochure workflow. */
@@ -33,10 +32,9 @@ export function createBrochuresService(deps: {
   db: Db;
   audit: AuditLog;
   events: EventsService;
-  now?: () => Date;
+  now: () => Date;
 }) {
-  const { db, audit, events } = deps;
-  const now = deps.now ?? (() => new Date());
+  const { db, audit, events, now } = deps;
 
   // Locks the event row (third argument), so an event status change waits for this use case.
   async function getEvent(tx: DbOrTx, id: string): Promise<EventRecord> {
@@ -88,7 +86,7 @@ export function createBrochuresService(deps: {
       .set({ status: positionStatus, updatedAt: now() })
       .where(and(eq(position.eventId, eventId), eq(position.unitId, unitId)));
     // Public search totals are cached per search version: a change to what is published bumps it.
-    if (to === 'published' || row.status === 'published') await bumpSearchVersion(tx, eventId);
+    if (to === 'published' || row.status === 'published') await events.touch(tx, eventId);
     await audit.record(tx, {
       ...auditBase(ctx),
       action: `brochure.${to}`,
@@ -101,28 +99,36 @@ export function createBrochuresService(deps: {
 
   return {
     /**
-     * Every unit's brochure of an event with its position count (org review list). The count is a
-     * correlated subquery, so brochures without positions still appear with 0.
+     * Every unit's brochure of an event with its position count (org review list), ordered by unit
+     * code. Counts come from one grouped query, so brochures without positions still appear with 0.
      */
     async list(eventId: string): Promise<Array<Brochure & { parentId: string | null }>> {
-      const where = eq(brochure.eventId, eventId);
-      const rows = await db
-        .select({
-          b: brochure,
-          unitName: unit.name,
-          parentId: unit.parentId,
-          positionCount: sql<number>`(select count(*)::int from ${position} p where p.event_id = ${brochure.eventId} and p.unit_id = ${brochure.unitId})`,
-        })
-        .from(brochure)
-        .innerJoin(unit, eq(unit.id, brochure.unitId))
-        .where(where)
-        .orderBy(asc(unit.code));
-      return rows.map(({ b, unitName, parentId, positionCount }) => ({
-        parentId,
+      const [brochures, counts] = await Promise.all([
+        db
+          .select()
+          .from(brochure)
+          .where(eq(brochure.eventId, eventId))
+          .orderBy(unitCodeOf(brochure.unitId)),
+        db
+          .select({ unitId: position.unitId, n: count() })
+          .from(position)
+          .where(eq(position.eventId, eventId))
+          .groupBy(position.unitId),
+      ]);
+      const countOf = new Map(counts.map((c) => [c.unitId, Number(c.n)]));
+      // One brochure per unit: the event's units are read in one look-up for names and parents.
+      const units = await unitsByIdOf(
+        db,
+        brochures.map((b) => b.unitId),
+      );
+      const unitOf = (id: string) => units.get(id)!;
+      const rows = brochures.map((b) => ({ b, positionCount: countOf.get(b.unitId) ?? 0 }));
+      return rows.map(({ b, positionCount }) => ({
+        parentId: unitOf(b.unitId).parentId,
         id: b.id,
         eventId: b.eventId,
         unitId: b.unitId,
-        unitName,
+        unitName: unitOf(b.unitId).name,
         status: b.status as BrochureStatus,
         comment: b.comment,
         positionCount,
@@ -226,91 +232,7 @@ export function createBrochuresService(deps: {
       });
     },
 
-    /**
-     * INT-08: a second-round event whose brochure holds the first round's unfilled positions
-     * (headcount − hired), one brochure per unit created directly as 已上报.
-     */
-    async generateSecondRound(
-      sourceId: string,
-      input: Omit<CreateEvent, 'type' | 'schedule'>,
-      ctx: ChangeContext,
-    ) {
-      return db.transaction(async (tx) => {
-        const source = await getEvent(tx, sourceId);
-        assertEventStatus(
-          source.status,
-          ['published', 'registration', 'in_progress', 'closed'],
-          '生成第二轮简章',
-        );
-        // Unfilled = published positions with headcount above hires; positions never published are
-        // not carried.
-        const open = await tx
-          .select()
-          .from(position)
-          .where(
-            and(
-              eq(position.eventId, sourceId),
-              eq(position.status, 'published'),
-              gt(position.headcount, position.hired),
-            ),
-          )
-          .orderBy(asc(position.code));
-        if (open.length === 0)
-          throw new AppError('BROCHURE.EMPTY', {
-            message: '第一轮职位均已招满，无需生成第二轮简章',
-          });
-        const event = await events.createCollecting(
-          { ...input, type: 'second_round', schedule: [], sourceEventId: sourceId },
-          ctx,
-          tx,
-        );
-        for (const p of open) {
-          const {
-            id: _id,
-            createdAt: _c,
-            updatedAt: _u,
-            educationRank: _e,
-            residence: _r,
-            majorText: _m,
-            ...copy
-          } = p;
-          await tx.insert(position).values({
-            ...copy,
-            eventId: event.id,
-            // The new headcount is the vacancy; hires start again at zero in the second round.
-            headcount: p.headcount - p.hired,
-            hired: 0,
-            status: 'submitted',
-            sourcePositionId: p.id,
-          });
-        }
-        const unitIds = [...new Set(open.map((p) => p.unitId))];
-        // Created as 已上报: the positions were approved once already, org_admin reviews them again as
-        // a whole.
-        await tx.insert(brochure).values(
-          unitIds.map((unitId) => ({
-            eventId: event.id,
-            unitId,
-            status: 'submitted',
-            submittedAt: now(),
-            comment: '由第一轮未招满职位生成',
-          })),
-        );
-        await audit.record(tx, {
-          ...auditBase(ctx),
-          action: 'second_round.generated',
-          targetType: 'recruitment_event',
-          targetId: event.id,
-          result: 'success',
-          details: {
-            sourceEventId: sourceId,
-            positions: open.length,
-            units: unitIds.length,
-            vacancies: open.reduce((n, p) => n + p.headcount - p.hired, 0),
-          },
-        });
-        return { event, positions: open.length };
-      });
-    },
+    // INT-08: the second round, generated from this event's unfilled positions.
+    generateSecondRound: createSecondRound({ db, audit, events, now, getEvent }),
   };
 }

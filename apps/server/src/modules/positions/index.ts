@@ -23,7 +23,9 @@ export { describeConditions } from './position-conditions.text';
 export { selectionPositionsOf, type SelectionPosition } from './selection-positions.queries';
 export { physicalTestPositionIdsOf } from './physical-test-positions.queries';
 export { demoConditionsToPositionConditions } from './demo-conditions';
-export { position, brochure } from './position.table';
+export { findPublishedPositionOf, positionsByIdOf, positionCodeLike } from './position.queries';
+export type { PositionRow } from './positions.repository';
+export { insertSeedPositions } from './position-seed';
 export { POSITIONS_IMPORT_JOB, INLINE_IMPORT_ROWS } from './positions.admin.routes';
 export { countPositionFigures, type PositionFigures } from './position-figures';
 

@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from '../../db/client';
 import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors/app-error';
 import { assertEventStatus, assertEventInScope, findEventById, type EventRecord } from '../events';
-import { unit } from '../units/unit.table';
+import { unitsByIdOf } from '../units';
 import {
   cellText,
   headerColumns,
@@ -39,8 +39,8 @@ function hireProblem(
  * position's count or imports a sheet (all-or-nothing, every bad row reported), and exports them.
  * The second round then opens headcount − hired. Every change is audited with old and new value.
  */
-export function createHiresService(deps: { db: Db; audit: AuditLog }) {
-  const { db, audit } = deps;
+export function createHiresService(deps: { db: Db; audit: AuditLog; now: () => Date }) {
+  const { db, audit, now } = deps;
 
   /** The event, locked, after checking the caller's event scope and that it takes hires. */
   async function loadEvent(tx: DbOrTx, eventId: string, ctx: ChangeContext): Promise<EventRecord> {
@@ -59,14 +59,10 @@ export function createHiresService(deps: { db: Db; audit: AuditLog }) {
     ctx: ChangeContext,
   ): Promise<AdminPosition> {
     return db.transaction(async (tx) => {
-      const [found] = await tx
-        .select({ p: position, unitName: unit.name })
-        .from(position)
-        .innerJoin(unit, eq(unit.id, position.unitId))
-        .where(eq(position.id, positionId))
-        // Locks the position only, not the unit row joined for its name.
-        .for('update', { of: position });
-      if (!found) throw new AppError('POSITION.NOT_FOUND');
+      // Locks the position only; its unit's name is read beside it for the answer.
+      const [p] = await tx.select().from(position).where(eq(position.id, positionId)).for('update');
+      if (!p) throw new AppError('POSITION.NOT_FOUND');
+      const found = { p, unitName: (await unitsByIdOf(tx, [p.unitId])).get(p.unitId)!.name };
       await loadEvent(tx, found.p.eventId, ctx);
       const problem = hireProblem(found.p, hired);
       if (problem)
@@ -76,7 +72,7 @@ export function createHiresService(deps: { db: Db; audit: AuditLog }) {
         });
       const [row] = await tx
         .update(position)
-        .set({ hired, updatedAt: new Date() })
+        .set({ hired, updatedAt: now() })
         .where(eq(position.id, positionId))
         .returning();
       await audit.record(tx, {
@@ -155,7 +151,7 @@ export function createHiresService(deps: { db: Db; audit: AuditLog }) {
       for (const c of changes)
         await tx
           .update(position)
-          .set({ hired: c.to, updatedAt: new Date() })
+          .set({ hired: c.to, updatedAt: now() })
           .where(eq(position.id, c.id));
       await audit.record(tx, {
         ...auditBase(ctx),

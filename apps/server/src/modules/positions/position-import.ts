@@ -24,6 +24,7 @@ export type EditContext = { event: EventRecord; unitRow: UnitRow; brochureId: st
 export function createPositionImport(deps: {
   db: Db;
   audit: AuditLog;
+  now: () => Date;
   openForEdit: (
     tx: DbOrTx,
     eventId: string,
@@ -31,7 +32,7 @@ export function createPositionImport(deps: {
     principal: Principal | undefined | 'checked',
   ) => Promise<EditContext>;
 }) {
-  const { db, audit, openForEdit } = deps;
+  const { db, audit, now, openForEdit } = deps;
 
   /** Validates and writes every row, or none: one problem anywhere leaves the brochure unchanged. */
   async function importRows(
@@ -93,7 +94,7 @@ export function createPositionImport(deps: {
         if (current)
           await tx
             .update(position)
-            .set({ ...values, updatedAt: new Date() })
+            .set({ ...values, updatedAt: now() })
             .where(eq(position.id, current.id));
         else fresh.push({ ...values, eventId, unitId, status: 'draft' });
       }

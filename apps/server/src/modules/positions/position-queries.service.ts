@@ -6,7 +6,7 @@ import type { Principal } from '../../platform/auth/access';
 import { writeSheet } from '../../platform/excel/excel-cells';
 import { AppError } from '../../platform/errors/app-error';
 import { findEventById } from '../events';
-import { unit } from '../units';
+import { unitNameLike } from '../units';
 import { columnsFor } from './position-format';
 import { positionToCells } from './position-excel';
 import { positionScopeCondition } from './position-scope';
@@ -22,7 +22,7 @@ type AdminPositionQuery = z.infer<typeof AdminPositionQuerySchema>;
 export function createPositionQueries(deps: { db: Db }) {
   const { db } = deps;
 
-  /** The event's positions the caller may read, as a WHERE (joined with unit). */
+  /** The event's positions the caller may read, as a WHERE. */
   const scoped = (eventId: string, principal: Principal | undefined): Array<SQL | undefined> => [
     eq(position.eventId, eventId),
     positionScopeCondition(principal, 'position.read'),
@@ -39,7 +39,7 @@ export function createPositionQueries(deps: { db: Db }) {
           or(
             ilike(position.title, likePattern(q.keyword)),
             ilike(position.code, likePattern(q.keyword)),
-            ilike(unit.name, likePattern(q.keyword)),
+            unitNameLike(position.unitId, likePattern(q.keyword)),
           ),
         );
       return findAdminPositions(db, and(...parts), q);

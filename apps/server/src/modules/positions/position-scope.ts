@@ -1,9 +1,9 @@
 import type { Permission } from '@kaolu/contracts';
-import { or, type SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { Principal } from '../../platform/auth/access';
-import { scopeAllows, scopeCondition, scopeOf } from '../../platform/auth/permission-scope';
+import { scopeAllows, scopeOf } from '../../platform/auth/permission-scope';
 import { AppError } from '../../platform/errors/app-error';
-import { unit } from '../units/unit.table';
+import { unitScopeCondition } from '../units';
 import { position } from './position.table';
 
 /**
@@ -35,17 +35,17 @@ export function assertUnitInScope(
 }
 
 /**
- * WHERE condition limiting a position query (joined with unit) to the caller's units and events.
- * The query must join unit, since a department grant is matched on unit.parentId.
+ * WHERE condition limiting a position query to the caller's units and events; a department grant
+ * covers the units under it (units answers which those are, inside the same SQL).
  */
 export function positionScopeCondition(
   principal: Principal | undefined,
   permission: Permission,
 ): SQL | undefined {
-  const scope = scopeOf(principal, permission);
   // undefined means no restriction (an unscoped grant such as org_admin's): the caller sees every
   // unit.
-  const own = scopeCondition(scope, { unitId: position.unitId, eventId: position.eventId });
-  if (own === undefined) return undefined;
-  return or(own, scopeCondition(scope, { unitId: unit.parentId, eventId: position.eventId }));
+  return unitScopeCondition(scopeOf(principal, permission), {
+    unitId: position.unitId,
+    eventId: position.eventId,
+  });
 }

@@ -6,23 +6,10 @@ import type {
   PublicPosition,
   PositionSearchQuery,
 } from '@kaolu/contracts';
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  gte,
-  ilike,
-  inArray,
-  lte,
-  or,
-  sql,
-  type SQL,
-} from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { recruitmentEvent } from '../events/event.table';
-import { unit } from '../units/unit.table';
+import { findEventById } from '../events';
+import { unitCodeOf, unitNameLike, unitsByIdOf } from '../units';
 import { position } from './position.table';
 
 // Must match the education_rank expression of position.table.ts, which the filter compares with.
@@ -59,7 +46,11 @@ export async function findPublicPositions(
   if (query.keyword) {
     const pattern = likePattern(query.keyword);
     filters.push(
-      or(ilike(position.title, pattern), ilike(unit.name, pattern), ilike(position.code, pattern))!,
+      or(
+        ilike(position.title, pattern),
+        unitNameLike(position.unitId, pattern),
+        ilike(position.code, pattern),
+      )!,
     );
   }
   // Positions the candidate's education satisfies: their minimum is at or below it.
@@ -75,23 +66,20 @@ export async function findPublicPositions(
     query.sort === 'headcount'
       ? position.headcount
       : query.sort === 'unit'
-        ? unit.code
+        ? unitCodeOf(position.unitId)
         : position.code;
   // The total depends on the filters only: every page and sort of one search shares it.
   const { page: _page, pageSize: _size, sort: _sort, order: _order, ...filterValues } = query;
   const countRows = async () => {
-    // Only a keyword reads the unit name; without one the count needs no join.
-    const base = db.select({ total: count() }).from(position);
-    const [row] = query.keyword
-      ? await base.innerJoin(unit, eq(unit.id, position.unitId)).where(where)
-      : await base.where(where);
+    // A keyword reads unit names through a subquery of units, never a join of every row.
+    const [row] = await db.select({ total: count() }).from(position).where(where);
     return row?.total ?? 0;
   };
-  // Deferred join: page through position ids alone (index order), then join the 20 rows shown, so a
-  // deep page does not join every skipped row with its unit.
-  const needsUnit = Boolean(query.keyword) || query.sort === 'unit';
-  const idQuery = db.select({ id: position.id }).from(position);
-  const pageIds = (needsUnit ? idQuery.innerJoin(unit, eq(unit.id, position.unitId)) : idQuery)
+  // Deferred look-up: page through position ids alone (index order), then read the 20 rows shown
+  // and their units in one batch, so a deep page never touches the skipped rows' units.
+  const pageIds = db
+    .select({ id: position.id })
+    .from(position)
     .where(where)
     .orderBy(direction(sortColumn), asc(position.code))
     .limit(query.pageSize)
@@ -103,34 +91,42 @@ export async function findPublicPositions(
         eventId: position.eventId,
         code: position.code,
         title: position.title,
-        unitName: unit.name,
+        unitId: position.unitId,
         category: position.category,
         headcount: position.headcount,
       })
       .from(position)
-      .innerJoin(unit, eq(unit.id, position.unitId))
       .where(inArray(position.id, pageIds))
       .orderBy(direction(sortColumn), asc(position.code)),
     cachedTotal(JSON.stringify(filterValues), countRows),
   ]);
-  return { items: rows.map((r) => ({ ...r, category: r.category as PositionCategory })), total };
+  const units = await unitsByIdOf(
+    db,
+    rows.map((r) => r.unitId),
+  );
+  const items = rows.map(({ unitId, ...r }) => ({
+    ...r,
+    unitName: units.get(unitId)!.name,
+    category: r.category as PositionCategory,
+  }));
+  return { items, total };
 }
 
 /** One published position with its unit and event names, for the public detail page. */
 export async function findPublishedPosition(db: DbOrTx, id: string) {
-  const [row] = await db
-    // Only the policy's interview ratio is needed, not the whole policy document.
-    .select({
-      p: position,
-      unitName: unit.name,
-      eventName: recruitmentEvent.name,
-      policyRatio: sql<number | null>`(${recruitmentEvent.policy}->'interview'->>'ratio')::int`,
-    })
+  const [p] = await db
+    .select()
     .from(position)
-    .innerJoin(unit, eq(unit.id, position.unitId))
-    .innerJoin(recruitmentEvent, eq(recruitmentEvent.id, position.eventId))
     .where(and(eq(position.id, id), eq(position.status, 'published')));
-  return row;
+  if (!p) return undefined;
+  // Two look-ups by key beside the position (the page is cached per search version).
+  const [units, event] = await Promise.all([
+    unitsByIdOf(db, [p.unitId]),
+    findEventById(db, p.eventId),
+  ]);
+  // Only the policy's interview ratio is needed of the event's policy.
+  const policyRatio: number | null = event?.policy.interview?.ratio ?? null;
+  return { p, unitName: units.get(p.unitId)!.name, eventName: event!.name, policyRatio };
 }
 
 /** A position row as Drizzle reads it. */
@@ -169,21 +165,24 @@ export async function findAdminPositions(
   where: SQL | undefined,
   page: { page: number; pageSize: number },
 ) {
-  // Rows and total are read at once; both use the same WHERE so they describe one result.
+  // Rows and total are read at once; both use the same WHERE so they describe one result. The
+  // page's units are then read in one batch.
   const [rows, [totals]] = await Promise.all([
     db
-      .select({ p: position, unitName: unit.name })
+      .select()
       .from(position)
-      .innerJoin(unit, eq(unit.id, position.unitId))
       .where(where)
       .orderBy(asc(position.code))
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
-    db
-      .select({ n: count() })
-      .from(position)
-      .innerJoin(unit, eq(unit.id, position.unitId))
-      .where(where),
+    db.select({ n: count() }).from(position).where(where),
   ]);
-  return { items: rows.map((r) => presentAdminPosition(r.p, r.unitName)), total: totals?.n ?? 0 };
+  const units = await unitsByIdOf(
+    db,
+    rows.map((p) => p.unitId),
+  );
+  return {
+    items: rows.map((p) => presentAdminPosition(p, units.get(p.unitId)!.name)),
+    total: totals?.n ?? 0,
+  };
 }

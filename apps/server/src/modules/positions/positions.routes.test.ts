@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
-import { recruitmentEvent } from '../events/event.table';
-import { unit } from '../units/unit.table';
+import { insertTestEvent } from '../events/events.test-support';
+import { insertTestUnits } from '../units/unit.test-support';
 import { position } from './position.table';
 
 describe('public position search', () => {
@@ -11,18 +11,18 @@ describe('public position search', () => {
   beforeAll(async () => {
     t = await createTestApp();
     const db = t.database.db;
-    const [event] = await db
-      .insert(recruitmentEvent)
-      .values({ code: 'E1', name: '测试事项', type: 'general', year: 2026, status: 'registration' })
-      .returning();
-    eventId = event!.id;
-    const [police, market] = await db
-      .insert(unit)
-      .values([
-        { code: 'U1', name: '浦东新区公安分局', kind: 'unit', isPolice: true },
-        { code: 'U2', name: '徐汇区市场监督管理局', kind: 'unit' },
-      ])
-      .returning();
+    const event = await insertTestEvent(db, {
+      code: 'E1',
+      name: '测试事项',
+      type: 'general',
+      year: 2026,
+      status: 'registration',
+    });
+    eventId = event.id;
+    const [police, market] = await insertTestUnits(db, [
+      { code: 'U1', name: '浦东新区公安分局', kind: 'unit', isPolice: true },
+      { code: 'U2', name: '徐汇区市场监督管理局', kind: 'unit' },
+    ]);
     const base = { eventId, headcount: 1, status: 'published' };
     await db.insert(position).values([
       {

@@ -12,7 +12,8 @@ import { AppError } from '../../platform/errors/app-error';
 import type { ZodApp } from '../../platform/http/types';
 import { describeConditions } from './position-conditions.text';
 import { findPublicPositions, findPublishedPosition } from './positions.repository';
-import { createVersionedCache, readSearchVersion } from './public-position-cache';
+import { readSearchVersion } from '../events';
+import { createVersionedCache } from './public-position-cache';
 
 // Bounds of the public answer caches: a minute at most, a few thousand pages, and detail pages for the
 // largest event (20 000 positions). Answers of an older version leave only by eviction, so these bounds

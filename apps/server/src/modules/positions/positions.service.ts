@@ -19,7 +19,7 @@ import { auditBase, type ChangeContext } from '../../platform/auth/request-conte
 /**
  * What the positions use cases need; `now` is replaceable so tests can move the brochure window.
  */
-export type PositionsDeps = { db: Db; audit: AuditLog; now?: () => Date };
+export type PositionsDeps = { db: Db; audit: AuditLog; now: () => Date };
 export type PositionsService = ReturnType<typeof createPositionsService>;
 
 /** The brochure row of a unit in an event, created on first use and locked for the transaction. */
@@ -52,8 +52,7 @@ function invalid(problems: Array<{ field: string; message: string }>): AppError 
  * being filled or was returned; every change audited in its transaction.
  */
 export function createPositionsService(deps: PositionsDeps) {
-  const { db, audit } = deps;
-  const now = deps.now ?? (() => new Date());
+  const { db, audit, now } = deps;
 
   /**
    * `principal` is 'checked' only for a queued import whose scope was checked when it was queued.
@@ -114,7 +113,7 @@ export function createPositionsService(deps: PositionsDeps) {
     return row;
   }
 
-  const { importRows } = createPositionImport({ db, audit, openForEdit });
+  const { importRows } = createPositionImport({ db, audit, now, openForEdit });
 
   return {
     /** Adds one position to the unit's brochure (form entry), audited with what was saved. */
@@ -158,7 +157,7 @@ export function createPositionsService(deps: PositionsDeps) {
         await assertCodeFree(tx, before.eventId, clean.code, id);
         const [row] = await tx
           .update(position)
-          .set({ ...toColumns(clean), updatedAt: new Date() })
+          .set({ ...toColumns(clean), updatedAt: now() })
           .where(eq(position.id, id))
           .returning();
         await audit.record(tx, {

@@ -1,27 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { rowsOf, type DbOrTx } from '../../db/client';
-import { recruitmentEvent } from '../events/event.table';
-
-/**
- * Marks an event's published positions as changed by touching the event row; call inside the
- * transaction that publishes or withdraws positions.
- */
-export async function bumpSearchVersion(tx: DbOrTx, eventId: string): Promise<void> {
-  await tx
-    .update(recruitmentEvent)
-    // Touching updated_at is enough: readSearchVersion reads the newest updated_at of all events.
-    .set({ updatedAt: new Date() })
-    .where(sql`${recruitmentEvent.id} = ${eventId}`);
-}
-
-/** The search version: the newest event change, read on every public read (a handful of event rows). */
-export async function readSearchVersion(db: DbOrTx): Promise<string> {
-  const [row] = rowsOf<{ version: string | null }>(
-    await db.execute(sql`select max(updated_at)::text as version from recruitment_event`),
-  );
-  return row?.version ?? '';
-}
-
+// The public position pages' cache; its version is the events' search version (readSearchVersion).
 /** An in-process cache keyed by (version, key); older versions leave by eviction only. */
 export type VersionedCache<T> = {
   /** The value for key at this version: cached, joined to a load already running, or loaded now. */

@@ -1,9 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs } from '../../test-support/login-as';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
-import { listEntry } from '../lists';
-import { paymentNotice, refundNotice } from '../payments';
+import { insertTestListEntry } from '../lists/list.test-support';
+import { findTestPaymentNotices, findTestRefundNotices } from '../payments/payment.test-support';
 import {
   createCandidate,
   createOpenEvent,
@@ -50,7 +49,7 @@ describe('effects of approved cases', () => {
   it('lets a greylisted candidate register once his greylist appeal is approved', async () => {
     const c = await registeredWithShanghaiHukou();
     const { crypto } = t.app.kaolu;
-    await t.database.db.insert(listEntry).values({
+    await insertTestListEntry(t.database.db, {
       eventId,
       kind: 'greylist',
       idNumberBidx: crypto.blindIndex('id_number', c.idNumber),
@@ -146,10 +145,7 @@ describe('effects of approved cases', () => {
       decide(t.app, other.headers, filed.id, 'approved', '符合减免条件'),
     ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
-    const refunds = await t.database.db
-      .select()
-      .from(refundNotice)
-      .where(eq(refundNotice.paymentNoticeId, notice.id));
+    const refunds = await findTestRefundNotices(t.database.db, notice.id);
     expect(refunds).toHaveLength(1);
     expect(refunds[0]!.amountCents).toBe(5000);
   });
@@ -167,10 +163,7 @@ describe('effects of approved cases', () => {
       headers: c.headers,
     });
     expect(mine.json().items.find((r: { id: string }) => r.id === reg.id).status).toBe('confirmed');
-    const [n] = await t.database.db
-      .select()
-      .from(paymentNotice)
-      .where(eq(paymentNotice.registrationId, reg.id));
+    const [n] = await findTestPaymentNotices(t.database.db, reg.id);
     expect(n!.status).toBe('waived');
   });
 

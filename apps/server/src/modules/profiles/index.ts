@@ -14,13 +14,18 @@ export {
 export { registerProfileRoutes } from './profiles.routes';
 export { eligibilityFactsOf } from './profile-facts';
 export { readJpegSize } from './jpeg-size';
-export { candidateProfile, candidateProfileVersion, candidatePhoto } from './profile.table';
 
 /** Built early: registrations and applications read identities and snapshots through it. */
 export const profilesModule = defineModule({
   name: 'profiles',
   dependsOn: ['events', 'candidates'],
-  create: ({ db, crypto, audit }, deps: { candidates: CandidatesService }) =>
-    createProfilesService({ db, crypto, audit, candidates: deps.candidates }),
+  create: ({ db, crypto, audit, clock }, deps: { candidates: CandidatesService }) =>
+    createProfilesService({
+      db,
+      crypto,
+      audit,
+      candidates: deps.candidates,
+      now: () => clock.now(),
+    }),
   routes: (app, profiles) => registerProfileRoutes(app, profiles),
 });

@@ -26,8 +26,9 @@ export function createProfileDocuments(deps: {
   crypto: CryptoProvider;
   audit: AuditLog;
   attachments: Pick<ReturnType<typeof createProfileAttachments>, 'resolveAttachments'>;
+  now: () => Date;
 }) {
-  const { db, crypto, audit, attachments } = deps;
+  const { db, crypto, audit, attachments, now } = deps;
 
   /** The candidate's identity row (name, birth date, encrypted ID number and phone). */
   async function identityOf(tx: DbOrTx, candidateId: string) {
@@ -135,7 +136,7 @@ export function createProfileDocuments(deps: {
       if (current)
         await tx
           .update(candidateProfile)
-          .set({ version, document, updatedAt: new Date() })
+          .set({ version, document, updatedAt: now() })
           .where(eq(candidateProfile.candidateId, candidateId));
       else await tx.insert(candidateProfile).values({ candidateId, version, document });
       // Every version is kept (a registration freezes one), so history is never overwritten.

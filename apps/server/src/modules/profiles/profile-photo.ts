@@ -13,8 +13,9 @@ export function createProfilePhoto(deps: {
   db: Db;
   audit: AuditLog;
   getProfile: (candidateId: string) => Promise<Profile>;
+  now: () => Date;
 }) {
-  const { db, audit, getProfile } = deps;
+  const { db, audit, getProfile, now } = deps;
 
   /** The photo rules of the event applied for, else the general template's. */
   async function photoRulesFor(eventId?: string): Promise<EventPolicy['photo']> {
@@ -66,7 +67,7 @@ export function createProfilePhoto(deps: {
         height: size!.height,
         sizeBytes: bytes.length,
         sha256: createHash('sha256').update(bytes).digest('hex'),
-        uploadedAt: new Date(),
+        uploadedAt: now(),
       };
       await tx
         .insert(candidatePhoto)
@@ -89,7 +90,7 @@ export function createProfilePhoto(deps: {
     await db.transaction(async (tx) => {
       const rows = await tx
         .update(candidatePhoto)
-        .set({ confirmedAt: new Date() })
+        .set({ confirmedAt: now() })
         .where(eq(candidatePhoto.candidateId, candidateId))
         .returning({ id: candidatePhoto.candidateId });
       // Nothing to confirm before an upload; confirming again only moves confirmedAt.

@@ -23,8 +23,9 @@ export function createProfilesService(deps: {
   audit: AuditLog;
   /** The owner of the candidate record; a name change goes through it (ONL-01). */
   candidates?: Pick<CandidatesService, 'rename'>;
+  now: () => Date;
 }) {
-  const { db, crypto, audit } = deps;
+  const { db, crypto, audit, now } = deps;
   const attachments = createProfileAttachments({
     db,
     audit,
@@ -35,8 +36,14 @@ export function createProfilesService(deps: {
     crypto,
     audit,
     attachments,
+    now,
   });
-  const { uploadPhoto, confirmPhoto, getPhoto } = createProfilePhoto({ db, audit, getProfile });
+  const { uploadPhoto, confirmPhoto, getPhoto } = createProfilePhoto({
+    db,
+    audit,
+    getProfile,
+    now,
+  });
 
   const { changeName } = createProfileNameChange({ audit, candidates: deps.candidates });
 

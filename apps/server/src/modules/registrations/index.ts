@@ -22,7 +22,6 @@ export {
 } from './registrations.queries';
 export { REGISTRATION_TRANSITIONS, assertRegistrationTransition } from './registration-status';
 export { DEFAULT_EXAM_ELIGIBILITY, type ExamEligibility } from './exam-requirements';
-export { examRegistration, registrationTimeline } from './registration.table';
 export { lookUpResidence, type ResidenceLookup } from './registration-checks';
 export {
   appealPathOf,
@@ -30,6 +29,13 @@ export {
   type ApprovedAppeal,
   type RegistrationAppeals,
 } from './registration-appeals';
+export {
+  findConfirmedRegistrations,
+  findRegistrationSummary,
+  findConfirmedRegistrationOf,
+  type RegistrationSummary,
+} from './registration-lookups';
+export { confirmedRegistrationIdsOf } from './registration-ids.queries';
 export { countRegistrationFigures, type RegistrationFigures } from './registration-figures';
 export {
   confirmedRegistrationsOf,

@@ -38,10 +38,14 @@ export function createRegistrationCancel(
     assertStageOpen(await loadEvent(row.eventId), 'exam_registration', now());
     await db.transaction(async (tx) => {
       const settled = await fees().settleOnCancel(tx, row.id, '考生撤销报名');
-      const moved = await transitionRegistration(tx, row.id, row.status, 'cancelled', {
-        kind: 'cancelled',
-        message: '考生撤销报名',
-      });
+      const moved = await transitionRegistration(
+        tx,
+        row.id,
+        row.status,
+        'cancelled',
+        { kind: 'cancelled', message: '考生撤销报名' },
+        { at: now() },
+      );
       // Its status changed since the read (a payment confirmed it, say): the cancel rolls back.
       if (!moved) throw new AppError('COMMON.CONFLICT');
       await audit.record(tx, {

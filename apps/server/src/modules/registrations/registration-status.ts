@@ -53,13 +53,13 @@ export async function transitionRegistration(
   from: RegistrationStatus,
   to: RegistrationStatus,
   timeline: { kind: string; message: string },
-  extra: { checks?: unknown } = {},
+  extra: { checks?: unknown; at: Date },
 ): Promise<boolean> {
   // A move outside the table is a bug in the caller, so it throws before touching the row.
   assertRegistrationTransition(from, to);
   const rows = await tx
     .update(examRegistration)
-    .set({ status: to, updatedAt: new Date(), ...(extra.checks ? { checks: extra.checks } : {}) })
+    .set({ status: to, updatedAt: extra.at, ...(extra.checks ? { checks: extra.checks } : {}) })
     .where(and(eq(examRegistration.id, registrationId), eq(examRegistration.status, from)))
     .returning({ id: examRegistration.id });
   if (rows.length === 0) return false;

@@ -142,10 +142,14 @@ export function createRegistrationSubmission(
         dueAt: new Date(window.endsAt),
       }));
     if (!notified) {
-      await transitionRegistration(tx, registrationId, 'awaiting_payment', 'confirmed', {
-        kind: 'confirmed',
-        message: '本次考试无需缴费，报名完成',
-      });
+      await transitionRegistration(
+        tx,
+        registrationId,
+        'awaiting_payment',
+        'confirmed',
+        { kind: 'confirmed', message: '本次考试无需缴费，报名完成' },
+        { at: now() },
+      );
     }
   }
 

@@ -22,7 +22,7 @@ export function createRegistrationVerification(
   eligibility: Pick<RegistrationEligibility, 'loadEvent'>,
   submission: Pick<RegistrationSubmission, 'afterPassed'>,
 ) {
-  const { db, crypto, audit, jobs, exchange, profiles, appeals } = deps;
+  const { db, crypto, audit, jobs, exchange, profiles, appeals, now } = deps;
   const { loadEvent } = eligibility;
   const { afterPassed } = submission;
 
@@ -75,7 +75,7 @@ export function createRegistrationVerification(
             kind: 'verification_failed',
             message: `户籍/居住证核验未通过：${refusalMessage(outcome)}`,
           },
-          { checks: outcome.checks },
+          { checks: outcome.checks, at: now() },
         );
         await audit.record(tx, {
           action: 'registration.rejected',
@@ -92,7 +92,7 @@ export function createRegistrationVerification(
         'pending_verification',
         'awaiting_payment',
         { kind: 'verification_passed', message: '户籍/居住证核验通过' },
-        { checks: outcome.checks },
+        { checks: outcome.checks, at: now() },
       );
       // Only the run that moved it issues the notice, so a duplicate job cannot issue two.
       if (moved) await afterPassed(tx, row.id, event, person.name);

@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { POLICY_TEMPLATES } from '../events';
 import type { EventPolicy, ProfileDocument, StageWindow } from '@kaolu/contracts';
 import { idNumberCheckDigit } from '@kaolu/domain';
+import { eq } from 'drizzle-orm';
 import type { KaoluApp } from '../../app';
-import { candidate } from '../candidates/candidate.table';
-import { recruitmentEvent } from '../events/event.table';
+import type { DbOrTx } from '../../db/client';
+import { insertTestCandidate } from '../candidates/candidate.test-support';
+import { insertTestEvent } from '../events/events.test-support';
 import { headersFor } from '../../test-support/login-as';
+import { examRegistration } from './registration.table';
 
 // Keeps event codes, ID numbers, phones and multipart boundaries unique within a test run.
 let serial = 0;
@@ -26,19 +29,15 @@ export async function createOpenEvent(app: KaoluApp, changes: Partial<EventPolic
     },
   ];
   const policy = { ...structuredClone(POLICY_TEMPLATES.general), ...changes };
-  const [event] = await app.kaolu.database.db
-    .insert(recruitmentEvent)
-    .values({
-      code: `E${Date.now().toString(36)}${serial++}`,
-      name: '2026年度上海市公务员招录',
-      type: 'general',
-      year: 2026,
-      status: 'registration',
-      schedule,
-      policy,
-    })
-    .returning();
-  return event!;
+  return insertTestEvent(app.kaolu.database.db, {
+    code: `E${Date.now().toString(36)}${serial++}`,
+    name: '2026年度上海市公务员招录',
+    type: 'general',
+    year: 2026,
+    status: 'registration',
+    schedule,
+    policy,
+  });
 }
 
 /** A real-name-registered candidate with a valid ID number (born on `birthDate`) and a session. */
@@ -56,7 +55,7 @@ export async function createCandidate(
   const id = randomUUID();
   // Encrypted and blind-indexed exactly as identity stores a real candidate (NFR-SEC-2).
   const ad = (column: string) => ({ table: 'candidate', column, rowId: id });
-  await database.db.insert(candidate).values({
+  await insertTestCandidate(database.db, {
     id,
     name: options.name ?? '王小明',
     gender: 'male',
@@ -196,4 +195,26 @@ export async function prepareCandidate(
   });
   if (photo.statusCode !== 200) throw new Error(`photo upload failed: ${photo.body}`);
   await app.inject({ method: 'POST', url: '/api/candidate/profile/photo/confirm', headers });
+}
+
+/** Every registration row of a candidate, as stored (key-rotation tests read the snapshot). */
+export async function findTestRegistrationsOf(db: DbOrTx, candidateId: string) {
+  return db.select().from(examRegistration).where(eq(examRegistration.candidateId, candidateId));
+}
+
+/** A registration row written straight to the database (later stages' fixtures), as stored. */
+export async function insertTestRegistration(
+  db: DbOrTx,
+  values: typeof examRegistration.$inferInsert,
+) {
+  const [row] = await db.insert(examRegistration).values(values).returning();
+  return row!;
+}
+
+/** Several registration rows at once, returned in the order given. */
+export async function insertTestRegistrations(
+  db: DbOrTx,
+  rows: Array<typeof examRegistration.$inferInsert>,
+) {
+  return db.insert(examRegistration).values(rows).returning();
 }

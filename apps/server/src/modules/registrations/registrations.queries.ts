@@ -4,8 +4,8 @@ import type { Db, DbOrTx } from '../../db/client';
 import type { CryptoProvider } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
 import { maskIdNumber, maskName } from '../../platform/masking';
-import { candidate } from '../candidates/candidate.table';
-import { recruitmentEvent } from '../events';
+import { candidateSummariesByIdOf } from '../candidates';
+import { eventsByIdOf } from '../events';
 import { examRegistration, registrationTimeline } from './registration.table';
 
 // The only part of the event policy these reads need: the category names.
@@ -20,16 +20,21 @@ export async function findCandidateRegistrations(
   const where = registrationId
     ? and(eq(examRegistration.candidateId, candidateId), eq(examRegistration.id, registrationId))
     : eq(examRegistration.candidateId, candidateId);
-  const rows = await db
-    .select({
-      r: examRegistration,
-      eventName: recruitmentEvent.name,
-      policy: recruitmentEvent.policy,
-    })
+  const registrations = await db
+    .select()
     .from(examRegistration)
-    .innerJoin(recruitmentEvent, eq(recruitmentEvent.id, examRegistration.eventId))
     .where(where)
     .orderBy(desc(examRegistration.createdAt));
+  // A candidate has a handful of registrations: their events are read in one look-up.
+  const events = await eventsByIdOf(
+    db,
+    registrations.map((r) => r.eventId),
+  );
+  const rows = registrations.map((r) => ({
+    r,
+    eventName: events.get(r.eventId)!.name,
+    policy: events.get(r.eventId)!.policy,
+  }));
   // Asking for one id that is not the candidate's answers not found, whoever owns it.
   if (registrationId && rows.length === 0) throw new AppError('REGISTRATION.NOT_FOUND');
   const ids = rows.map((x) => x.r.id);
@@ -83,24 +88,26 @@ export async function findEventRegistrations(
         examCategory: examRegistration.examCategory,
         status: examRegistration.status,
         createdAt: examRegistration.createdAt,
-        candidateId: candidate.id,
-        name: candidate.name,
-        idNumberEnc: candidate.idNumberEnc,
+        candidateId: examRegistration.candidateId,
       })
       .from(examRegistration)
-      .innerJoin(candidate, eq(candidate.id, examRegistration.candidateId))
       .where(where)
       .orderBy(asc(examRegistration.createdAt), asc(examRegistration.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     db.select({ total: count() }).from(examRegistration).where(where),
   ]);
+  // The page's candidates in one batched look-up (never one query per row).
+  const people = await candidateSummariesByIdOf(
+    db,
+    rows.map((r) => r.candidateId),
+  );
   return {
     items: rows.map((r) => ({
       id: r.id,
-      candidateName: maskName(r.name),
+      candidateName: maskName(people.get(r.candidateId)!.name),
       idNumberMasked: maskIdNumber(
-        crypto.decryptField(r.idNumberEnc, {
+        crypto.decryptField(people.get(r.candidateId)!.idNumberEnc, {
           table: 'candidate',
           column: 'id_number',
           rowId: r.candidateId,

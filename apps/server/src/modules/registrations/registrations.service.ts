@@ -1,4 +1,5 @@
-import type { Db } from '../../db/client';
+import type { RegistrationStatus } from '@kaolu/contracts';
+import type { Db, DbOrTx } from '../../db/client';
 import type { AuditLog } from '../../platform/audit';
 import type { CryptoProvider } from '../../platform/crypto';
 import type { JobRunner } from '../../platform/jobs/job-runner';
@@ -22,7 +23,7 @@ export type RegistrationsDeps = {
   jobs: JobRunner;
   exchange: DataExchange;
   profiles: ProfilesService;
-  now?: () => Date;
+  now: () => Date;
 };
 export type RegistrationsService = ReturnType<typeof createRegistrationsService>;
 
@@ -43,7 +44,7 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
   // Appeals are optional: until the problem center installs its query, no appeal is approved.
   let installedAppeals: RegistrationAppeals = NO_APPEALS;
   const appeals = () => installedAppeals;
-  const context = { ...deps, now: deps.now ?? (() => new Date()), fees, appeals };
+  const context = { ...deps, fees, appeals };
   const eligibility = createRegistrationEligibility(context);
   const submission = createRegistrationSubmission(context, eligibility);
   const { recheck, recheckPending } = createRegistrationVerification(
@@ -73,7 +74,18 @@ export function createRegistrationsService(deps: RegistrationsDeps) {
       installedAppeals = handler;
     },
     /** Moves a registration if it is still in `from`, with its timeline line (guarded; false when it had moved on). */
-    transition: transitionRegistration,
+    transition: (
+      tx: DbOrTx,
+      registrationId: string,
+      from: RegistrationStatus,
+      to: RegistrationStatus,
+      timeline: { kind: string; message: string },
+      extra: { checks?: unknown } = {},
+    ) =>
+      transitionRegistration(tx, registrationId, from, to, timeline, {
+        ...extra,
+        at: deps.now(),
+      }),
     /** Adds a line to a registration's timeline (what the candidate sees happened, and why). */
     addTimeline,
   };

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUnmaskedPersonalData } from '../../platform/masking';
 import { job } from '../../platform/jobs/job.table';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
-import { listEntry } from '../lists';
+import { updateTestEvent } from '../events/events.test-support';
+import { insertTestListEntry } from '../lists/list.test-support';
 import { examRegistration } from './registration.table';
 import {
   createCandidate,
@@ -269,7 +270,7 @@ describe('exam registration 笔试报名', () => {
     const c = await createCandidate(t.app);
     await prepareCandidate(t.app, c.headers);
     const { crypto } = t.app.kaolu;
-    await t.database.db.insert(listEntry).values({
+    await insertTestListEntry(t.database.db, {
       eventId,
       kind: 'greylist',
       idNumberBidx: crypto.blindIndex('id_number', c.idNumber),
@@ -443,18 +444,15 @@ describe('exam registration 笔试报名', () => {
 
   it('refuses a registration outside the window with the window in Shanghai time', async () => {
     const closed = await createOpenEvent(t.app);
-    await t.database.db
-      .update((await import('../events/event.table')).recruitmentEvent)
-      .set({
-        schedule: [
-          {
-            stage: 'exam_registration',
-            startsAt: '2020-01-01T00:00:00+08:00',
-            endsAt: '2020-01-10T00:00:00+08:00',
-          },
-        ],
-      })
-      .where(eq((await import('../events/event.table')).recruitmentEvent.id, closed.id));
+    await updateTestEvent(t.database.db, closed.id, {
+      schedule: [
+        {
+          stage: 'exam_registration',
+          startsAt: '2020-01-01T00:00:00+08:00',
+          endsAt: '2020-01-10T00:00:00+08:00',
+        },
+      ],
+    });
     const c = await createCandidate(t.app);
     await prepareCandidate(t.app, c.headers);
     const res = await t.app.inject({

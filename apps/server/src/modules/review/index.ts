@@ -11,7 +11,6 @@ export { createReviewService, type ReviewService } from './review.service';
 export { registerReviewRoutes } from './review.routes';
 export { slaOf, waitingHoursOf, type ReviewSla } from './review-sla';
 export { compareEducation } from './education-compare';
-export { educationCheck } from './review.table';
 
 /** The module as the registry builds it: after applications, with 学信 from data-exchange. */
 export const reviewModule = defineModule({

@@ -5,18 +5,20 @@ import {
   type ReviewDecision,
   type ReviewDetail,
 } from '@kaolu/contracts';
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import type { Principal } from '../../platform/auth/access';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 import { AppError } from '../../platform/errors/app-error';
-import { positionApplication, transitionApplication } from '../applications';
-import { unit } from '../units';
+import { scopeOf } from '../../platform/auth/permission-scope';
+import {
+  findApplicationsInScope,
+  transitionApplication,
+  type ApplicationRow,
+} from '../applications';
 import type { ReviewContext } from './review-context';
 import type { ReviewScope } from './review-scope';
-import { reviewScopeCondition } from './review.repository';
 
-type Row = typeof positionApplication.$inferSelect;
+type Row = ApplicationRow;
 
 // The status each review outcome moves a 待审核 application to (all allowed by the transitions).
 const OUTCOME_STATUS: Record<ReviewDecision['outcome'], ApplicationStatus> = {
@@ -31,7 +33,7 @@ export function createReviewDecision(
   scope: Pick<ReviewScope, 'loadInScope'>,
   detail: (principal: Principal | undefined, id: string) => Promise<ReviewDetail>,
 ) {
-  const { db, audit, messages } = deps;
+  const { db, audit, messages, now } = deps;
   const { loadInScope } = scope;
 
   /**
@@ -59,7 +61,8 @@ export function createReviewDecision(
       {
         reviewReasonCode: d.reasonCode,
         reviewReasonText: d.reasonText,
-        reviewedAt: new Date(),
+        reviewedAt: now(),
+        updatedAt: now(),
         reviewedBy: ctx.actor.kind === 'staff' ? ctx.actor.username : 'system',
       },
     );
@@ -118,13 +121,8 @@ export function createReviewDecision(
   /** Bulk 通过 after confirmation: in-scope 待审核 ones are approved in one transaction, others reported. */
   async function bulkApprove(principal: Principal | undefined, ids: string[], ctx: ChangeContext) {
     // Out-of-scope ids are read as absent, like the detail's 404, so the answer discloses nothing.
-    const scope = reviewScopeCondition(principal, 'application.review');
-    const rows = await db
-      .select({ a: positionApplication })
-      .from(positionApplication)
-      .innerJoin(unit, eq(unit.id, positionApplication.unitId))
-      .where(and(inArray(positionApplication.id, ids), scope));
-    const found = new Map(rows.map((r) => [r.a.id, r.a]));
+    const rows = await findApplicationsInScope(db, ids, scopeOf(principal, 'application.review'));
+    const found = new Map(rows.map((a) => [a.id, a]));
     const skipped: Array<{ id: string; reason: string }> = [];
     let approved = 0;
     // One transaction: an unexpected error approves none, while a decided or foreign id is only

@@ -5,17 +5,17 @@ import type {
   ReviewDetail,
 } from '@kaolu/contracts';
 import { formatCenti } from '@kaolu/domain';
-import { asc, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Principal } from '../../platform/auth/access';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 import { AppError } from '../../platform/errors/app-error';
 import { createFileStore } from '../../platform/files';
 import { maskIdNumber } from '../../platform/masking';
-import { applicationTimeline } from '../applications';
+import { findApplicationTimeline } from '../applications';
 import { findCandidateById } from '../candidates';
-import { position } from '../positions';
+import { positionsByIdOf } from '../positions';
 import type { StoredProfileDocument } from '../profiles';
-import { unit } from '../units';
+import { unitsByIdOf } from '../units';
 import type { ReviewContext } from './review-context';
 import type { ReviewScope } from './review-scope';
 import { findReviewSla } from './review.repository';
@@ -55,28 +55,17 @@ export function createReviewDetail(deps: ReviewContext, scope: ReviewScope) {
   async function detail(principal: Principal | undefined, id: string): Promise<ReviewDetail> {
     const a = await loadInScope(db, principal, id);
     // Scope is checked first; the independent reads then run together (NFR-PERF-1).
-    const [[p], person, lines, verdict, edu, sla] = await Promise.all([
-      db
-        .select({
-          code: position.code,
-          title: position.title,
-          township: position.township,
-          basicPolice: position.basicPolice,
-          unitName: unit.name,
-        })
-        .from(position)
-        .innerJoin(unit, eq(unit.id, position.unitId))
-        .where(eq(position.id, a.positionId)),
+    const [positions, person, lines, verdict, edu, sla] = await Promise.all([
+      positionsByIdOf(db, [a.positionId]),
       findCandidateById(db, a.candidateId),
-      db
-        .select()
-        .from(applicationTimeline)
-        .where(eq(applicationTimeline.applicationId, a.id))
-        .orderBy(asc(applicationTimeline.at), asc(applicationTimeline.id)),
+      findApplicationTimeline(db, a.id),
       scores.verdictOf(a.eventId, a.candidateId),
       latestEducation(a.id),
       findReviewSla(db, a.eventId),
     ]);
+    const position = positions.get(a.positionId)!;
+    const unit = (await unitsByIdOf(db, [position.unitId])).get(position.unitId)!;
+    const p = { ...position, unitName: unit.name };
     // The profile as frozen at submission, not today's: the unit judges what the candidate applied
     // with.
     const snapshot = a.profileSnapshot as StoredProfileDocument;

@@ -3,7 +3,7 @@ import type { Principal } from '../../platform/auth/access';
 import { maskIdNumber, maskName } from '../../platform/masking';
 import type { ReviewContext } from './review-context';
 import type { ReviewScope } from './review-scope';
-import { findQueue, reviewScopeCondition } from './review.repository';
+import { findQueue } from './review.repository';
 import { slaOf, waitingHoursOf } from './review-sla';
 
 /** The review queue 审核队列 of a unit or department, with SLA marks (§7, INT-09e). */
@@ -25,12 +25,7 @@ export function createReviewQueue(
   ) {
     // One instant for the whole page, so waiting hours and marks agree with the SQL filter.
     const at = now();
-    const { rows, total, counts } = await findQueue(
-      db,
-      reviewScopeCondition(principal, permission),
-      q,
-      at,
-    );
+    const { rows, total, counts } = await findQueue(db, principal, permission, q, at);
     return {
       items: rows.map((r) => ({
         id: r.a.id,

@@ -1,11 +1,10 @@
 import type { Permission } from '@kaolu/contracts';
-import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import type { Principal } from '../../platform/auth/access';
 import { scopeAllows, scopeOf } from '../../platform/auth/permission-scope';
 import { AppError } from '../../platform/errors/app-error';
-import { positionApplication } from '../applications';
-import { unit } from '../units';
+import { findApplicationById } from '../applications';
+import { unitsByIdOf } from '../units';
 import type { ReviewContext } from './review-context';
 
 /** The reviewer's reach over one application, and the ID-number decryption every use case shares. */
@@ -23,11 +22,11 @@ export function createReviewScope(deps: Pick<ReviewContext, 'crypto'>) {
     id: string,
     permission: Permission = 'application.review',
   ) {
-    const [row] = await tx
-      .select({ a: positionApplication, unitParentId: unit.parentId })
-      .from(positionApplication)
-      .innerJoin(unit, eq(unit.id, positionApplication.unitId))
-      .where(eq(positionApplication.id, id));
+    const a = await findApplicationById(tx, id);
+    const row = a && {
+      a,
+      unitParentId: (await unitsByIdOf(tx, [a.unitId])).get(a.unitId)?.parentId ?? null,
+    };
     // The same reach as the queue's SQL: the application's unit, or the department above it.
     const scope = scopeOf(principal, permission);
     if (

@@ -1,9 +1,8 @@
 import { EventPolicySchema } from '@kaolu/contracts';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type AuthHeaders } from '../../test-support/login-as';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
-import { positionApplication } from '../applications';
+import { setTestSubmittedAt } from '../applications/application.test-support';
 import {
   createExaminee,
   createPublishedPosition,
@@ -101,10 +100,11 @@ describe('review queue under different event policies', () => {
           payload: { eventId: event.id, positionId: position.id },
         });
         ids[`${name}${waited}h`] = res.json().id;
-        await t.app.kaolu.database.db
-          .update(positionApplication)
-          .set({ submittedAt: new Date(Date.now() - waited * HOUR) })
-          .where(eq(positionApplication.id, res.json().id));
+        await setTestSubmittedAt(
+          t.app.kaolu.database.db,
+          res.json().id,
+          new Date(Date.now() - waited * HOUR),
+        );
       }
     }
   });

@@ -4,9 +4,6 @@ import {
   type EventPolicy,
   type SlaMark,
 } from '@kaolu/contracts';
-import { and, eq, not, sql, type SQL } from 'drizzle-orm';
-import { positionApplication } from '../applications';
-import { recruitmentEvent } from '../events';
 
 // Milliseconds in an hour: SLA thresholds are whole hours of waiting, weekends included.
 const HOUR = 3_600_000;
@@ -32,28 +29,10 @@ export function slaOf(
   return hours >= sla.overdueHours ? 'overdue' : hours >= sla.warnHours ? 'due' : 'ok';
 }
 
-// The thresholds as SQL over the joined event's policy; policies saved before the SLA was policy
-// data have none and read as the defaults, exactly as the schema's default does.
-const policyHours = (key: keyof ReviewSla) =>
-  sql<number>`coalesce((${recruitmentEvent.policy} #>> ${sql.raw(`'{reviewSla,${key}}'`)})::int, ${sql.raw(String(DEFAULT_REVIEW_SLA[key]))})`.mapWith(
-    Number,
-  );
-export const warnHoursSql = () => policyHours('warnHours');
-export const overdueHoursSql = () => policyHours('overdueHours');
-
-/** submittedAt lies at least `hours` before now. */
-// now is passed in, not SQL now(), so the filter and the marks computed in code use one instant.
-const waitedAtLeast = (hours: SQL, now: Date) =>
-  sql`${positionApplication.submittedAt} <= ${now.toISOString()}::timestamptz - ${hours} * interval '1 hour'`;
-
-/**
- * The filter for a mark, each application judged by its own event's policy (needs recruitment_event
- * joined): due = waiting in [warn, overdue), overdue = waiting ≥ overdue, both only while 待审核.
- */
-export function slaCondition(mark: 'due' | 'overdue', now: Date): SQL {
-  const pending = eq(positionApplication.status, 'submitted');
-  const overdue = waitedAtLeast(overdueHoursSql(), now);
-  return mark === 'overdue'
-    ? and(pending, overdue)!
-    : and(pending, waitedAtLeast(warnHoursSql(), now), not(overdue))!;
+/** An event policy's SLA thresholds, defaults filled in for policies saved before the SLA existed. */
+export function reviewSlaOf(policy: EventPolicy | undefined): ReviewSla {
+  return {
+    warnHours: Number(policy?.reviewSla?.warnHours ?? DEFAULT_REVIEW_SLA.warnHours),
+    overdueHours: Number(policy?.reviewSla?.overdueHours ?? DEFAULT_REVIEW_SLA.overdueHours),
+  };
 }

@@ -23,9 +23,9 @@ export function createReviewService(deps: {
   messages: MessagesService;
   scores: ScoresService;
   education: EducationRecords;
-  now?: () => Date;
+  now: () => Date;
 }) {
-  const context = { ...deps, now: deps.now ?? (() => new Date()) };
+  const context = deps;
   const scope = createReviewScope(context);
   const { queue } = createReviewQueue(context, scope);
   const { detail, downloadAttachment } = createReviewDetail(context, scope);

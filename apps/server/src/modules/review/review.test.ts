@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smsMessage } from '../../platform/sms/sms.table';
 import { createAuditRecorder, loginAs, type AuthHeaders } from '../../test-support/login-as';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
-import { positionApplication } from '../applications';
+import { setTestSubmittedAt } from '../applications/application.test-support';
 import {
   createExaminee,
   createPublishedPosition,
@@ -66,14 +66,8 @@ describe('unit review 资格审查', () => {
     }
     // c0 has waited 50 h, c1 30 h: overdue and due.
     const db = t.app.kaolu.database.db;
-    await db
-      .update(positionApplication)
-      .set({ submittedAt: new Date(Date.now() - 50 * HOUR) })
-      .where(eq(positionApplication.id, ids.c0!));
-    await db
-      .update(positionApplication)
-      .set({ submittedAt: new Date(Date.now() - 30 * HOUR) })
-      .where(eq(positionApplication.id, ids.c1!));
+    await setTestSubmittedAt(db, ids.c0!, new Date(Date.now() - 50 * HOUR));
+    await setTestSubmittedAt(db, ids.c1!, new Date(Date.now() - 30 * HOUR));
   });
   afterAll(() => t.close());
 

@@ -21,7 +21,6 @@ export {
   type WrittenResultRow,
 } from './written-results.queries';
 export { writtenResultsOfCandidates } from './written-results-of-candidates.queries';
-export { writtenScore, passLine, scoreRelease } from './scores.table';
 export { countPassFigures, type PassFigures } from './score-figures';
 
 // The job carries the change context so the audit entry names the person who uploaded the file.
@@ -57,10 +56,19 @@ export function registerScoresModule(
 export const scoresModule = defineModule({
   name: 'scores',
   dependsOn: ['events', 'messages', 'registrations', 'tickets', 'candidates'],
-  create({ db, crypto, audit }, deps: { events: EventsModuleService; messages: MessagesService }) {
+  create(
+    { db, crypto, audit, clock },
+    deps: { events: EventsModuleService; messages: MessagesService },
+  ) {
     // The event comparison (NFR-HIS-1) gets the pass counts through a hook, avoiding a cycle.
     deps.events.provideFigures({ passes: countPassFigures });
-    return createScoresService({ db, crypto, audit, messages: deps.messages });
+    return createScoresService({
+      db,
+      crypto,
+      audit,
+      messages: deps.messages,
+      now: () => clock.now(),
+    });
   },
   routes: (app, scores, { jobs }) => registerScoresModule(app, { scores, jobs }),
 });

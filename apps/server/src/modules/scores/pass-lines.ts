@@ -8,7 +8,7 @@ import { passLine } from './scores.table';
 
 /** The event's pass lines 合格线 (INT-03): set by org_admin, audited old → new, and listed. */
 export function createPassLines(deps: ScoresContext) {
-  const { db, audit } = deps;
+  const { db, audit, now } = deps;
   const loadEvent = (eventId: string) => loadScoresEvent(db, eventId);
 
   /** Sets the event's pass lines (org_admin, INT-03); each change audited old → new. */
@@ -32,7 +32,7 @@ export function createPassLines(deps: ScoresContext) {
           .values({ eventId, examCategory: l.examCategory, majorType: l.majorType, lineCenti })
           .onConflictDoUpdate({
             target: [passLine.eventId, passLine.examCategory, passLine.majorType],
-            set: { lineCenti, updatedAt: new Date() },
+            set: { lineCenti, updatedAt: now() },
           });
       }
       await audit.record(tx, {

@@ -10,7 +10,7 @@ import { writtenTotalOf } from './written-result';
 
 /** The exam institute's score import 成绩导入 (ONL-02), inline or as a job with progress. */
 export function createScoreImport(deps: ScoresContext) {
-  const { db, crypto, audit } = deps;
+  const { db, crypto, audit, now } = deps;
   const loadEvent = (eventId: string) => loadScoresEvent(db, eventId);
 
   /**
@@ -56,7 +56,7 @@ export function createScoreImport(deps: ScoresContext) {
           professionalCenti: r.professional,
           absent: r.absent,
           totalCenti: writtenTotalOf(r, r.hasProfessional, r.absent),
-          importedAt: new Date(),
+          importedAt: now(),
         }));
         await tx
           .insert(writtenScore)

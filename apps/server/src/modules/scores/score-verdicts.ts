@@ -1,7 +1,7 @@
 import type { CandidateScore } from '@kaolu/contracts';
 import { formatCenti, type Centi } from '@kaolu/domain';
 import { eq } from 'drizzle-orm';
-import { recruitmentEvent, type EventRecord } from '../events';
+import { eventsByIdOf, type EventRecord } from '../events';
 import type { ScoresContext } from './scores-context';
 import { subjectsOf, text } from './score-subjects';
 import { findCandidateScore, findPassLines, findRelease } from './scores.repository';
@@ -46,17 +46,22 @@ export function createScoreVerdicts(deps: Pick<ScoresContext, 'db'>) {
   /** The candidate's published scores with line and verdict (ONL-02); unpublished events show nothing. */
   async function candidateScores(candidateId: string): Promise<CandidateScore[]> {
     // The inner join with score_release is what hides unpublished events from the candidate.
-    const rows = await db
-      .select({
-        s: writtenScore,
-        eventName: recruitmentEvent.name,
-        policy: recruitmentEvent.policy,
-        publishedAt: scoreRelease.publishedAt,
-      })
+    const scores = await db
+      .select({ s: writtenScore, publishedAt: scoreRelease.publishedAt })
       .from(writtenScore)
       .innerJoin(scoreRelease, eq(scoreRelease.eventId, writtenScore.eventId))
-      .innerJoin(recruitmentEvent, eq(recruitmentEvent.id, writtenScore.eventId))
       .where(eq(writtenScore.candidateId, candidateId));
+    // Their events (a handful) in one look-up.
+    const events = await eventsByIdOf(
+      db,
+      scores.map((r) => r.s.eventId),
+    );
+    const rows = scores.map(({ s, publishedAt }) => ({
+      s,
+      publishedAt,
+      eventName: events.get(s.eventId)!.name,
+      policy: events.get(s.eventId)!.policy,
+    }));
     const out: CandidateScore[] = [];
     // One query per event is fine here: a candidate has a score in a handful of events at most.
     for (const { s, eventName, policy, publishedAt } of rows) {

@@ -14,6 +14,8 @@ export type ScoresContext = {
   crypto: CryptoProvider;
   audit: AuditLog;
   messages: MessagesService;
+  /** The platform clock: import and pass-line times. */
+  now: () => Date;
 };
 
 /** The event or EVENT.NOT_FOUND; its policy names the categories and their subjects. */

@@ -1,9 +1,9 @@
 import type { EventPolicy } from '@kaolu/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { candidate } from '../candidates/candidate.table';
-import { examRegistration } from '../registrations';
-import { admissionTicket } from '../tickets';
+import { candidateSummariesByIdOf } from '../candidates';
+import { findConfirmedRegistrations } from '../registrations';
+import { ticketNumbersOfEvent } from '../tickets';
 import type { ScoreLookup, ScoreTarget } from './score-sheet';
 import { passLine, scoreRelease, writtenScore } from './scores.table';
 
@@ -14,19 +14,23 @@ export async function loadScoreLookup(
   policy: EventPolicy,
   blindIndex: (idNumber: string) => string,
 ): Promise<ScoreLookup> {
-  const rows = await tx
-    .select({
-      registrationId: examRegistration.id,
-      candidateId: examRegistration.candidateId,
-      examCategory: examRegistration.examCategory,
-      ticket: admissionTicket.ticketNumber,
-      bidx: candidate.idNumberBidx,
-    })
-    .from(examRegistration)
-    .innerJoin(candidate, eq(candidate.id, examRegistration.candidateId))
-    .leftJoin(admissionTicket, eq(admissionTicket.registrationId, examRegistration.id))
-    .where(and(eq(examRegistration.eventId, eventId), eq(examRegistration.status, 'confirmed')));
-  // Read once per import, so the rows are matched in memory rather than one query per row.
+  // Read once per import from their modules (registrations, their tickets, their candidates' blind
+  // indexes), so the rows are matched in memory rather than one query per row.
+  const registrations = await findConfirmedRegistrations(tx, eventId);
+  const [tickets, people] = await Promise.all([
+    ticketNumbersOfEvent(tx, eventId),
+    candidateSummariesByIdOf(
+      tx,
+      registrations.map((r) => r.candidateId),
+    ),
+  ]);
+  const rows = registrations.map((r) => ({
+    registrationId: r.id,
+    candidateId: r.candidateId,
+    examCategory: r.examCategory,
+    ticket: tickets.get(r.id),
+    bidx: people.get(r.candidateId)!.idNumberBidx,
+  }));
   const professional = new Set(
     policy.examCategories.filter((c) => c.subjects.length > 0).map((c) => c.code),
   );

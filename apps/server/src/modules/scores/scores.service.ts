@@ -3,11 +3,10 @@ import type { Db } from '../../db/client';
 import type { AuditLog } from '../../platform/audit';
 import type { CryptoProvider } from '../../platform/crypto';
 import { maskIdNumber, maskName } from '../../platform/masking';
-import { candidate } from '../candidates/candidate.table';
+import { candidateSummariesByIdOf } from '../candidates';
 import type { EventRecord } from '../events';
 import type { MessagesService } from '../messages';
-import { examRegistration } from '../registrations';
-import { admissionTicket } from '../tickets';
+import { ticketNumberOf, ticketNumbersOfRegistrations } from '../tickets';
 import { createPassLines } from './pass-lines';
 import { createScoreImport } from './score-import';
 import { createScorePublication } from './score-publication';
@@ -21,14 +20,15 @@ export type ScoresService = ReturnType<typeof createScoresService>;
 
 /**
  * Written-exam scores and pass lines (ONL-02, INT-03 cut-off lines, §7), one group of use cases
- * per file (NFR-MNT-1): import, pass lines, publication, the candidates' verdicts. The staff list
- * stays here: it joins the candidate table, a cross-module read still on the known-violations list.
+ * per file (NFR-MNT-1): import, pass lines, publication, the candidates' verdicts; the staff list
+ * stays here.
  */
 export function createScoresService(deps: {
   db: Db;
   crypto: CryptoProvider;
   audit: AuditLog;
   messages: MessagesService;
+  now: () => Date;
 }) {
   const { db, crypto } = deps;
   const loadEvent = (eventId: string) => loadScoresEvent(db, eventId);
@@ -48,37 +48,41 @@ export function createScoresService(deps: {
     );
     const [rows, [totals], release] = await Promise.all([
       db
-        .select({
-          s: writtenScore,
-          name: candidate.name,
-          idNumberEnc: candidate.idNumberEnc,
-          ticket: admissionTicket.ticketNumber,
-        })
+        .select()
         .from(writtenScore)
-        .innerJoin(candidate, eq(candidate.id, writtenScore.candidateId))
-        .innerJoin(examRegistration, eq(examRegistration.id, writtenScore.registrationId))
-        // Left join: a score matched by ID number may belong to a registration without a ticket.
-        .leftJoin(admissionTicket, eq(admissionTicket.registrationId, writtenScore.registrationId))
         .where(where)
-        .orderBy(asc(admissionTicket.ticketNumber), asc(writtenScore.id))
+        // Ticket order inside the paged SQL; a score matched by ID number may belong to a
+        // registration without a ticket, which sorts last.
+        .orderBy(asc(ticketNumberOf(writtenScore.registrationId)), asc(writtenScore.id))
         .limit(q.pageSize)
         .offset((q.page - 1) * q.pageSize),
       db.select({ total: count() }).from(writtenScore).where(where),
       findRelease(db, eventId),
     ]);
+    // The page's candidates and tickets, one batched look-up each.
+    const [people, tickets] = await Promise.all([
+      candidateSummariesByIdOf(
+        db,
+        rows.map((s) => s.candidateId),
+      ),
+      ticketNumbersOfRegistrations(
+        db,
+        rows.map((s) => s.registrationId),
+      ),
+    ]);
     return {
-      items: rows.map(({ s, name, idNumberEnc, ticket }) => ({
+      items: rows.map((s) => ({
         id: s.id,
-        candidateName: maskName(name),
+        candidateName: maskName(people.get(s.candidateId)!.name),
         // Decrypted only to be masked for the list (NFR-SEC-3).
         idNumberMasked: maskIdNumber(
-          crypto.decryptField(idNumberEnc, {
+          crypto.decryptField(people.get(s.candidateId)!.idNumberEnc, {
             table: 'candidate',
             column: 'id_number',
             rowId: s.candidateId,
           }),
         ),
-        ticketNumber: ticket,
+        ticketNumber: tickets.get(s.registrationId) ?? null,
         examCategory: s.examCategory,
         majorType: s.majorType,
         subjects: subjectsOf(s, hasProfessional(event, s.examCategory)),

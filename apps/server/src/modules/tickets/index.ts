@@ -6,10 +6,14 @@ import { createTicketsService } from './tickets.service';
 export { createTicketsService, EXAM_RULES, type TicketsService } from './tickets.service';
 export { registerTicketRoutes } from './tickets.routes';
 export { planSeats, type PlanRoom, type SeatPlan } from './seat-plan';
-export { examRoom, seatDraw, admissionTicket } from './ticket.table';
 export { ticketNumbersOf } from './ticket-numbers.queries';
 export { ticketNumbersByRegistrationOf } from './ticket-numbers-by-registration.queries';
 export { ticketHoldersOf } from './ticket-holders.queries';
+export {
+  ticketNumbersOfEvent,
+  ticketNumbersOf as ticketNumbersOfRegistrations,
+  ticketNumberOf,
+} from './ticket.queries';
 
 /** Built after registrations: seats go to its confirmed registrations. */
 export const ticketsModule = defineModule({

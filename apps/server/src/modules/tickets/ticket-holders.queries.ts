@@ -1,27 +1,38 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { examRegistration } from '../registrations';
+import { confirmedRegistrationIdsOf } from '../registrations';
 import { admissionTicket } from './ticket.table';
 
-// Read-only look-ups between candidates and their admission tickets 准考证 in one event, for lists
-// that show candidates by ticket number (interview lists, INT-02 §7) and imports that name them.
-
-/** The candidate holding each of these ticket numbers in the event (unknown numbers are absent). */
+/**
+ * The candidate holding each of these ticket numbers in the event (unknown numbers are absent):
+ * imports that name candidates by 准考证号 (体测, INT-02) find them here.
+ */
 export async function ticketHoldersOf(
   db: DbOrTx,
   eventId: string,
   ticketNumbers: readonly string[],
 ): Promise<Map<string, string>> {
   if (ticketNumbers.length === 0) return new Map();
-  const rows = await db
-    .select({ candidateId: examRegistration.candidateId, ticket: admissionTicket.ticketNumber })
+  const tickets = await db
+    .select({
+      registrationId: admissionTicket.registrationId,
+      ticket: admissionTicket.ticketNumber,
+    })
     .from(admissionTicket)
-    .innerJoin(examRegistration, eq(examRegistration.id, admissionTicket.registrationId))
     .where(
       and(
         eq(admissionTicket.eventId, eventId),
         inArray(admissionTicket.ticketNumber, [...new Set(ticketNumbers)]),
       ),
     );
-  return new Map(rows.map((r) => [r.ticket, r.candidateId]));
+  // Registration → candidate for the event's confirmed registrations, reversed once.
+  const candidateOf = new Map(
+    [...(await confirmedRegistrationIdsOf(db, eventId))].map(([c, r]) => [r, c]),
+  );
+  const out = new Map<string, string>();
+  for (const t of tickets) {
+    const candidateId = candidateOf.get(t.registrationId);
+    if (candidateId) out.set(t.ticket, candidateId);
+  }
+  return out;
 }

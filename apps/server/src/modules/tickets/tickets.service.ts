@@ -1,13 +1,13 @@
 import type { AdmissionTicket, ExamRoomInput } from '@kaolu/contracts';
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { AuditActor, AuditLog } from '../../platform/audit';
 import type { CryptoProvider } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
 import { maskIdNumber } from '../../platform/masking';
-import { candidate } from '../candidates/candidate.table';
+import { findCandidateSummaries } from '../candidates';
 import { findEventById, windowOf, type EventRecord } from '../events';
-import { examRegistration } from '../registrations/registration.table';
+import { findConfirmedRegistrations, findRegistrationSummary } from '../registrations';
 import { planSeats } from './seat-plan';
 import { admissionTicket, examRoom, seatDraw } from './ticket.table';
 
@@ -27,10 +27,9 @@ export function createTicketsService(deps: {
   db: Db;
   crypto: CryptoProvider;
   audit: AuditLog;
-  now?: () => Date;
+  now: () => Date;
 }) {
-  const { db, crypto, audit } = deps;
-  const now = deps.now ?? (() => new Date());
+  const { db, crypto, audit, now } = deps;
 
   async function loadEvent(eventId: string): Promise<EventRecord> {
     const event = await findEventById(db, eventId);
@@ -89,12 +88,10 @@ export function createTicketsService(deps: {
         .where(eq(seatDraw.eventId, eventId));
       // Friendly refusal; the unique event id of seat_draw stops a second draw racing this one.
       if (done) throw new AppError('TICKET.ALREADY_DRAWN');
-      const registrations = await tx
-        .select({ id: examRegistration.id, examCategory: examRegistration.examCategory })
-        .from(examRegistration)
-        .where(
-          and(eq(examRegistration.eventId, eventId), eq(examRegistration.status, 'confirmed')),
-        );
+      const registrations = (await findConfirmedRegistrations(tx, eventId)).map((r) => ({
+        id: r.id,
+        examCategory: r.examCategory,
+      }));
       const rooms = await tx.select().from(examRoom).where(eq(examRoom.eventId, eventId));
       const plan = planSeats(seed, registrations, rooms);
       // Not enough seats in a category: nothing is assigned, and the refusal lists each shortage.
@@ -153,21 +150,21 @@ export function createTicketsService(deps: {
 
   /** The candidate's admission ticket, once seats are drawn and the printing stage has begun. */
   async function ticketFor(candidateId: string, registrationId: string): Promise<AdmissionTicket> {
-    const [row] = await db
-      .select({ t: admissionTicket, room: examRoom, r: examRegistration, c: candidate })
-      .from(admissionTicket)
-      .innerJoin(examRoom, eq(examRoom.id, admissionTicket.roomId))
-      .innerJoin(examRegistration, eq(examRegistration.id, admissionTicket.registrationId))
-      .innerJoin(candidate, eq(candidate.id, examRegistration.candidateId))
-      .where(
-        and(
-          eq(admissionTicket.registrationId, registrationId),
-          eq(examRegistration.candidateId, candidateId),
-        ),
-      );
+    // The registration first (from its module), then the seat and the candidate it names.
+    const r = await findRegistrationSummary(db, registrationId);
+    const [seat] =
+      r && r.candidateId === candidateId
+        ? await db
+            .select({ t: admissionTicket, room: examRoom })
+            .from(admissionTicket)
+            .innerJoin(examRoom, eq(examRoom.id, admissionTicket.roomId))
+            .where(eq(admissionTicket.registrationId, registrationId))
+        : [];
     // Another candidate's registration, no seat yet, or a registration no longer confirmed
     // (cancelled after the draw): all answer not ready, disclosing nothing.
-    if (!row || row.r.status !== 'confirmed') throw new AppError('TICKET.NOT_READY');
+    if (!r || !seat || r.status !== 'confirmed') throw new AppError('TICKET.NOT_READY');
+    const [c] = await findCandidateSummaries(db, [r.candidateId]);
+    const row = { ...seat, r, c: c! };
     const event = await loadEvent(row.r.eventId);
     const printing = windowOf(event, 'admission_ticket');
     if (printing && now().getTime() < Date.parse(printing.startsAt))

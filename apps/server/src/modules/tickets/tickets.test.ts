@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditRecorder, loginAs } from '../../test-support/login-as';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
-import { recruitmentEvent } from '../events/event.table';
+import { updateTestEvent } from '../events/events.test-support';
 import {
   createCandidate,
   createOpenEvent,
@@ -110,10 +109,7 @@ describe('admission tickets', () => {
           }
         : w,
     );
-    await t.database.db
-      .update(recruitmentEvent)
-      .set({ schedule })
-      .where(eq(recruitmentEvent.id, event.id));
+    await updateTestEvent(t.database.db, event.id, { schedule });
     const done = await draw();
     expect(done.json()).toMatchObject({
       seed: 'kaolu-2026-seat-seed',

@@ -12,9 +12,18 @@ export {
   type UnitRow,
 } from './units.service';
 export { registerUnitRoutes } from './units.routes';
-export { unitSummariesOf, type UnitSummary } from './unit-summaries.queries';
 export { unitParentsOf } from './unit-parents.queries';
-export { unit } from './unit.table';
+export {
+  findUnitsByIds,
+  unitsByIdOf,
+  findUnitsByCodes,
+  findAllUnits,
+  unitNameLike,
+  unitCodeOf,
+  unitScopeCondition,
+  type UnitSummary,
+} from './unit.queries';
+export { insertSeedUnits, type UnitSeedRow } from './unit-seed';
 export { sealLegacyUnitContacts, sealUnitContact } from './unit-contact';
 
 export const unitsModule = defineModule({
