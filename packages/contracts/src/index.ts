@@ -29,3 +29,4 @@ export * from './interview-lists';
 export * from './applications';
 export * from './review';
 export * from './personal-data';
+export * from './interview-setup';

@@ -51,6 +51,15 @@ export const PERMISSIONS = {
   'adjustment.manage': '发布调剂职位、组织统一调剂',
   'composite.read': '查看面试成绩和综合成绩（本单位职位）',
   'composite.manage': '导入面试成绩、计算并公布综合成绩和体检名单',
+  // interview system (IVW-01 … IVW-07, INT-09a): scoped to an interview event, venue or session
+  'interview.read': '查看面试事项、考生、职位和考官（授权范围内）',
+  'interview.manage': '面试设置、导入和考官编排',
+  'interview.draw': '执行面试抽签（考官、考生）',
+  'interview.checkin': '考生和考官签到',
+  'interview.supervise': '监督面试抽签和签到（监督员）',
+  'interview.monitor': '查看面试现场进度（监控）',
+  'examiner_dispatch.register': '登记外派考官和考官需求（本单位）',
+  'examiner_dispatch.manage': '统筹分配外派考官',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -5,6 +5,7 @@ import { createTicketsService } from './tickets.service';
 
 export { createTicketsService, EXAM_RULES, type TicketsService } from './tickets.service';
 export { registerTicketRoutes } from './tickets.routes';
+export { ticketNumbersOf } from './ticket.queries';
 export { planSeats, type PlanRoom, type SeatPlan } from './seat-plan';
 export { examRoom, seatDraw, admissionTicket } from './ticket.table';
 

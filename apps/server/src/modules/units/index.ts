@@ -12,7 +12,11 @@ export {
   type UnitRow,
 } from './units.service';
 export { registerUnitRoutes } from './units.routes';
-export { unitSummariesOf, type UnitSummary } from './unit-summaries.queries';
+export {
+  unitSummariesOf,
+  unitsByNameOrCode,
+  type UnitSummary,
+} from './unit-summaries.queries';
 export { unit } from './unit.table';
 export { sealLegacyUnitContacts, sealUnitContact } from './unit-contact';
 
