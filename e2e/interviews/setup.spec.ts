@@ -124,8 +124,9 @@ describe('interview setup and imports', () => {
     await page.getByTestId('save-type').click();
     await page.getByTestId('types').getByText('综合分析 1 / 100').waitFor();
 
-    await page.getByTestId('session-day').locator('input').fill('2026-12-20');
-    await page.getByTestId('session-day').locator('input').press('Enter');
+    const day = page.getByTestId('session-day').locator('input');
+    await day.first().fill('2026-12-20');
+    await day.first().press('Enter');
     await page.getByTestId('add-session').click();
     await page.getByText('2026-12-20 上午').waitFor();
     await page.getByTestId('add-venue').click();
