@@ -25,7 +25,7 @@ afterEach(() => {
 });
 
 describe('admin menu derived from the routes', () => {
-  it('keeps the sidebar exactly as it was: entries, order and labels', () => {
+  it('keeps the sidebar exactly as declared: entries, order and labels', () => {
     expect(adminMenu.map((item) => [item.index, item.label])).toEqual([
       ['/admin', '系统概况'],
       ['/admin/jobs', '后台任务'],
@@ -39,6 +39,7 @@ describe('admin menu derived from the routes', () => {
       ['/admin/interface-logs', '接口日志'],
       ['/admin/scores', '成绩与合格线'],
       ['/admin/reviews', '资格审查'],
+      ['/admin/interviews', '面试事项'],
       ['/admin/users', '用户管理'],
       ['/admin/role-grants', '角色授权'],
       ['/admin/ip-allowlist', '登录白名单'],
