@@ -258,18 +258,35 @@ async function writeGroup(
   return row!;
 }
 
-/** The group keeps exactly these positions: others it held are released (§7 continuity). */
+/**
+ * The group keeps exactly these positions: others it held are released (§7 continuity). A
+ * position another group keeps is refused rather than moved, so a venue's staff never take a
+ * position away from another venue's group.
+ */
 async function assignPositions(tx: DbOrTx, eventId: string, groupId: string, ids: string[]) {
   const found = ids.length
     ? await tx
-        .select({ id: interviewPosition.id })
+        .select({
+          id: interviewPosition.id,
+          code: interviewPosition.code,
+          groupId: interviewPosition.groupId,
+          groupName: interviewGroup.name,
+        })
         .from(interviewPosition)
+        .leftJoin(interviewGroup, eq(interviewGroup.id, interviewPosition.groupId))
         .where(
           and(eq(interviewPosition.interviewEventId, eventId), inArray(interviewPosition.id, ids)),
         )
     : [];
   if (found.length !== new Set(ids).size)
     throw new AppError('INTERVIEW.SETUP_INVALID', { message: '所选职位不属于本面试事项' });
+  const taken = found.filter((p) => p.groupId !== null && p.groupId !== groupId);
+  if (taken.length)
+    throw new AppError('INTERVIEW.SETUP_INVALID', {
+      message: taken
+        .map((p) => `职位 ${p.code} 已由${p.groupName ?? '其他面试组'}全天面试，请先从该组移除`)
+        .join('；'),
+    });
   await tx
     .update(interviewPosition)
     .set({ groupId: null })

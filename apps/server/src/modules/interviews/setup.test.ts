@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditRecorder, loginAs, type AuthHeaders } from '../../test-support/login-as';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
+import { interviewPosition } from './interview.table';
 import { createInterviewEvent, post, STRUCTURED_TYPE } from './setup.test-support';
 
 describe('interview setup 面试设置 (IVW-01) and its scope', () => {
@@ -179,6 +180,51 @@ describe('interview setup 面试设置 (IVW-01) and its scope', () => {
     expect(mine.json()[0].permissions).toEqual(
       expect.arrayContaining(['interview.read', 'interview.manage', 'interview.checkin']),
     );
+  });
+
+  it('lets sec_admin grant an interview role narrowed to a venue, and no other role so', async () => {
+    const sec = (await loginAs(t.app, 'sec_admin')).headers;
+    const target = await loginAs(t.app);
+    const grant = (payload: object) =>
+      post(t.app, sec, '/api/role-grants', { staffUserId: target.userId, ...payload });
+    const venueGrant = await grant({ role: 'interview_staff', eventId, venueId: venueA });
+    expect(venueGrant.statusCode).toBe(200);
+    const list = await t.app.inject({
+      url: `/api/role-grants?staffUserId=${target.userId}`,
+      headers: sec,
+    });
+    expect(JSON.stringify(list.json())).toContain(venueA);
+    expect(audit.entries.find((e) => e.action === 'role.granted')?.details).toMatchObject({
+      venueId: venueA,
+    });
+    expect((await grant({ role: 'interview_staff' })).json().error.code).toBe(
+      'IDENTITY.SCOPE_REQUIRED',
+    );
+    const unitRole = await grant({ role: 'unit_user', unitId: venueB, venueId: venueA });
+    expect(unitRole.statusCode).toBe(400);
+  });
+
+  it('refuses to take a position another group keeps all day', async () => {
+    const positions = await t.app.kaolu.database.db
+      .insert(interviewPosition)
+      .values({ interviewEventId: eventId, code: 'X01', title: '综合', unitName: '测试单位' })
+      .returning();
+    const id = positions[0]!.id;
+    const first = await post(
+      t.app,
+      org,
+      `/api/interview/events/${eventId}/groups`,
+      group(roomB, { day: '2026-12-22', positionIds: [id] }),
+    );
+    expect(first.statusCode).toBe(200);
+    const second = await post(
+      t.app,
+      org,
+      `/api/interview/events/${eventId}/groups`,
+      group(roomA, { day: '2026-12-22', name: '第二组', positionIds: [id] }),
+    );
+    expect(second.statusCode).toBe(400);
+    expect(second.json().error.message).toContain('职位 X01 已由');
   });
 
   it('gives a supervisor reading and supervising but no setup', async () => {
