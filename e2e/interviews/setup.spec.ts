@@ -13,6 +13,7 @@ import { loginStaff, type StaffClient } from '../support/staff-client';
 const UNIT = '上海市示例管理局';
 
 /** An .xlsx file of these rows for an upload. */
+// The sheets are built in the test, as an operator would fill the downloaded template.
 async function xlsx(name: string, rows: Array<Array<string>>) {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('导入');
@@ -36,6 +37,8 @@ describe('interview setup and imports', () => {
     },
   });
 
+  // Accounts as the operators create them: sys_admin makes the user, sec_admin grants org_admin;
+  // the unit exists because imported positions name it.
   beforeAll(async () => {
     sink = await startSmsSink();
     const admins = await createFirstAdmins('interviews', {
@@ -92,15 +95,18 @@ describe('interview setup and imports', () => {
     });
   });
 
+  // Element Plus selects open a dropdown outside the form: the visible item is clicked.
   const pick = async (p: Page, testId: string, option: string) => {
     await p.getByTestId(testId).click();
     await p.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
   };
+  // ElMessageBox.prompt: fill the input and confirm.
   const prompt = async (p: Page, text: string) => {
     await p.locator('.el-message-box__input input').fill(text);
     await p.locator('.el-message-box__btns .el-button--primary').click();
   };
 
+  // The type dialog shows the server's problem list; the corrected type then appears in the table.
   it('creates an interview event and sets up its type, session, venue and room', async () => {
     const page = await browser.openAs(org, server.url);
     await page.goto(`${server.url}/admin/interviews`);
@@ -124,6 +130,7 @@ describe('interview setup and imports', () => {
     await page.getByTestId('save-type').click();
     await page.getByTestId('types').getByText('综合分析 1 / 100').waitFor();
 
+    // The session, the venue and its room, each through its own small form or prompt.
     const day = page.getByTestId('session-day').locator('input');
     await day.first().fill('2026-12-20');
     await day.first().press('Enter');
@@ -137,6 +144,8 @@ describe('interview setup and imports', () => {
     await page.getByTestId('venue').getByText('101').waitFor();
   });
 
+  // The bad sheet has an unknown position code and a wrong check digit: both are listed, nothing
+  // is imported, and the corrected sheet then goes in.
   it('imports positions, refuses a bad candidates sheet row by row, then imports the good one', async () => {
     const page = await browser.openAs(org, server.url);
     await page.goto(`${server.url}/admin/interviews`);
@@ -166,10 +175,12 @@ describe('interview setup and imports', () => {
     expect(await page.getByTestId('import-problems').count()).toBe(0);
   });
 
+  // The browse list must show the name masked and never the ID number in clear (NFR-SEC-3).
   it('forms a group that keeps the position all day and browses the candidates masked', async () => {
     const page = await browser.openAs(org, server.url);
     await page.goto(`${server.url}/admin/interviews`);
     await page.getByRole('button', { name: '设置', exact: true }).first().click();
+    // The group takes the room, the session's day, the type and the imported position.
     await page.getByTestId('add-group').click();
     await page.locator('input[name=group-name]').fill('第一组');
     await pick(page, 'group-room', '市行政学院 101');
@@ -180,6 +191,7 @@ describe('interview setup and imports', () => {
     await page.getByTestId('save-group').click();
     await page.getByTestId('groups').getByText('第一组').waitFor();
 
+    // The browse tab opens on the candidates list.
     await page.getByRole('tab', { name: '信息查询' }).click();
     const browse = page.getByTestId('interview-browse');
     await browse.getByText('T001').waitFor();

@@ -5,6 +5,7 @@ import { pageOf, PageQuerySchema } from './common';
 // rules (weights sum to 1, odd examiner counts, bands within the maximum) are checked by the
 // server, which answers INTERVIEW.SETUP_INVALID listing every problem in Chinese.
 
+// §7's three interview types; one type of each kind per event.
 export const InterviewKindSchema = z.enum(['structured', 'professional', 'group_structured']);
 export type InterviewKind = z.infer<typeof InterviewKindSchema>;
 export const INTERVIEW_KIND_LABELS: Record<InterviewKind, string> = {
@@ -12,20 +13,26 @@ export const INTERVIEW_KIND_LABELS: Record<InterviewKind, string> = {
   professional: '专业面试',
   group_structured: '结构化小组面试',
 };
+// An event is set up, then run on its days, then closed.
 export const InterviewEventStatusSchema = z.enum(['setup', 'running', 'closed']);
 export const INTERVIEW_EVENT_STATUS_LABELS = {
   setup: '筹备中',
   running: '进行中',
   closed: '已结束',
 } as const;
+// A session is a half day: morning or afternoon.
 export const HalfDaySchema = z.enum(['am', 'pm']);
 export const HALF_DAY_LABELS = { am: '上午', pm: '下午' } as const;
 
+// A required trimmed text field with its Chinese title (the 400 answer names the field).
 const text = (title: string, max = 100) => z.string().trim().min(1).max(max).meta({ title });
+// Calendar days in Shanghai, as YYYY-MM-DD.
 const DaySchema = z.iso.date().meta({ title: '日期' });
 
+/** A major 专业 the professional interviews group positions by. */
 export const MajorSchema = z.object({ code: text('专业代码', 20), name: text('专业名称') });
 
+/** Creating or editing an interview event: its code, name, optional link and majors. */
 export const InterviewEventInputSchema = z.object({
   code: text('面试事项编号', 40),
   name: text('面试事项名称', 200),
@@ -34,6 +41,7 @@ export const InterviewEventInputSchema = z.object({
 });
 export type InterviewEventInput = z.infer<typeof InterviewEventInputSchema>;
 
+/** An interview event as the API answers it. */
 export const InterviewEventSchema = z.object({
   id: z.uuid(),
   code: z.string(),
@@ -51,6 +59,7 @@ export const IndicatorBandSchema = z.object({
   min: z.number().min(0).meta({ title: '下限' }),
   max: z.number().min(0).meta({ title: '上限' }),
 });
+/** A scoring indicator: its weight in the total (weights sum to 1) and its maximum. */
 export const IndicatorSchema = z.object({
   code: text('指标代码', 20),
   name: text('指标名称', 50),
@@ -63,6 +72,7 @@ export const GradeBandSchema = z.object({
   name: text('档次名称', 10),
   min: z.number().min(0).max(100).meta({ title: '最低分' }),
 });
+/** An interview type of one kind; cross-field rules are the server's (see the file header). */
 export const InterviewTypeInputSchema = z.object({
   kind: InterviewKindSchema.meta({ title: '面试类型' }),
   name: text('名称', 50),
@@ -74,6 +84,7 @@ export type InterviewTypeInput = z.infer<typeof InterviewTypeInputSchema>;
 export const InterviewTypeSchema = InterviewTypeInputSchema.extend({ id: z.uuid() });
 export type InterviewType = z.infer<typeof InterviewTypeSchema>;
 
+/** A half day 场次: a Shanghai calendar day and 上午 / 下午. */
 export const InterviewSessionInputSchema = z.object({
   day: DaySchema,
   halfDay: HalfDaySchema.meta({ title: '半天' }),
@@ -81,6 +92,7 @@ export const InterviewSessionInputSchema = z.object({
 export const InterviewSessionSchema = InterviewSessionInputSchema.extend({ id: z.uuid() });
 export type InterviewSession = z.infer<typeof InterviewSessionSchema>;
 
+/** A venue 考点 with its rooms 面试室. */
 export const InterviewVenueInputSchema = z.object({
   name: text('考点名称'),
   address: z.string().trim().max(200).nullable().optional().meta({ title: '地址' }),
@@ -97,6 +109,7 @@ export const InterviewRoomInputSchema = z.object({
   name: text('面试室名称'),
 });
 
+/** A group 面试组: a room on a day, its type, its seats besides the chief examiner. */
 export const InterviewGroupInputSchema = z.object({
   roomId: z.uuid().meta({ title: '面试室' }),
   day: DaySchema,
@@ -116,6 +129,7 @@ export const InterviewGroupSchema = InterviewGroupInputSchema.extend({
 export type InterviewGroup = z.infer<typeof InterviewGroupSchema>;
 
 /** Everything the setup page shows of one event. */
+// The setup page reads this one document; each part is edited by its own route.
 export const InterviewSetupSchema = z.object({
   event: InterviewEventSchema,
   types: z.array(InterviewTypeSchema),
@@ -127,6 +141,7 @@ export type InterviewSetup = z.infer<typeof InterviewSetupSchema>;
 
 // ---- imports (IVW-02) and browse (IVW-03) ----
 
+// The four Excel imports of IVW-02, each with its template.
 export const InterviewImportKindSchema = z.enum(['candidates', 'positions', 'examiners', 'psych']);
 export type InterviewImportKind = z.infer<typeof InterviewImportKindSchema>;
 export const INTERVIEW_IMPORT_LABELS: Record<InterviewImportKind, string> = {
@@ -136,9 +151,11 @@ export const INTERVIEW_IMPORT_LABELS: Record<InterviewImportKind, string> = {
   psych: '心理测评信息',
 };
 
+/** The browse lists' query: paging and one keyword. */
 export const InterviewSearchSchema = PageQuerySchema.extend({
   keyword: z.string().trim().max(50).optional().meta({ title: '关键字' }),
 });
+/** A candidate row of the browse list, masked. */
 export const InterviewCandidateRowSchema = z.object({
   id: z.uuid(),
   ticketNumber: z.string(),
@@ -151,6 +168,7 @@ export const InterviewCandidateRowSchema = z.object({
   unitName: z.string(),
   hasPsych: z.boolean(),
 });
+/** A position row of the browse list, with its group and candidate count. */
 export const InterviewPositionRowSchema = z.object({
   id: z.uuid(),
   code: z.string(),
@@ -160,6 +178,7 @@ export const InterviewPositionRowSchema = z.object({
   groupName: z.string().nullable(),
   candidates: z.number().int(),
 });
+/** An examiner row of the browse list, masked, with his capabilities. */
 export const InterviewExaminerRowSchema = z.object({
   id: z.uuid(),
   code: z.string(),
@@ -171,6 +190,7 @@ export const InterviewExaminerRowSchema = z.object({
   fixed: z.boolean(),
   conflicts: z.number().int(),
 });
+// Server-paged answers of the browse lists.
 export const InterviewCandidatePageSchema = pageOf(InterviewCandidateRowSchema);
 export const InterviewPositionPageSchema = pageOf(InterviewPositionRowSchema);
 export const InterviewExaminerPageSchema = pageOf(InterviewExaminerRowSchema);

@@ -13,6 +13,7 @@ import { duplicateChecker, type SheetRow } from './import-sheets';
 /** What a checked sheet writes, once every row of the file has passed. */
 export type ImportPlan = { write: (tx: DbOrTx) => Promise<number> };
 
+// The sheet's 性别 column in Chinese, stored as the candidate table's values.
 const GENDERS: Record<string, 'male' | 'female'> = { 男: 'male', 女: 'female' };
 
 /** Seals a candidate's name and ID number for this row id (NFR-SEC-2). */
@@ -50,6 +51,7 @@ export async function planCandidates(
     })
     .from(interviewCandidate)
     .where(eq(interviewCandidate.interviewEventId, eventId));
+  // Already imported candidates, by ticket and by ID-number blind index, for updates and clashes.
   const byTicket = new Map(existing.map((c) => [c.ticket, c]));
   const ticketByBidx = new Map(existing.map((c) => [c.bidx, c.ticket]));
   const sameTicket = duplicateChecker('准考证号');
@@ -66,6 +68,7 @@ export async function planCandidates(
     if (ticket.length > 30)
       problems.push({ row, field: '准考证号', message: '准考证号不能超过 30 个字符' });
     if (name.length > 50) problems.push({ row, field: '姓名', message: '姓名不能超过 50 个字' });
+    // The domain rule checks format, region, birth date and check digit, each as its own problem.
     const id = idNumber ? validateIdNumber(idNumber, { today: deps.today }) : undefined;
     if (id && !id.ok)
       for (const reason of id.reasons)
@@ -78,6 +81,7 @@ export async function planCandidates(
         field: '职位代码',
         message: `职位代码「${cells.get('职位代码')}」不在本面试事项中，请先导入职位`,
       });
+    // A row with a problem is not sealed: its problems are reported and nothing is written.
     if (!ticket || !name || !id?.ok || !positionId) continue;
     const bidx = deps.crypto.blindIndex('id_number', idNumber);
     const holder = ticketByBidx.get(bidx);
@@ -101,6 +105,7 @@ export async function planCandidates(
         if (byTicket.has(v.ticketNumber))
           await w.update(interviewCandidate).set(v).where(eq(interviewCandidate.id, v.id!));
       }
+      // New candidates in batches of 500 rows per statement.
       const fresh = values.filter((v) => !byTicket.has(v.ticketNumber));
       for (let i = 0; i < fresh.length; i += 500)
         await w.insert(interviewCandidate).values(fresh.slice(i, i + 500));
@@ -125,6 +130,7 @@ export async function planPsych(
     .where(eq(interviewCandidate.interviewEventId, eventId));
   const idByTicket = new Map(existing.map((c) => [c.ticket, c.id]));
   const same = duplicateChecker('准考证号');
+  // The psych fields are kept as the institute named them: examiners read them as they are.
   const updates: Array<{ id: string; psych: Record<string, string> }> = [];
   for (const { row, cells } of rows) {
     const ticket = cells.get('准考证号') ?? '';

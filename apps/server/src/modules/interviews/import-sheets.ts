@@ -50,6 +50,7 @@ export async function templateOf(kind: InterviewImportKind): Promise<Buffer> {
 }
 
 /** One data row of a sheet: its Excel row number and its cells by header. */
+// Cells are read as text (formulas as their result), so codes like 001 keep their zeros.
 export type SheetRow = { row: number; cells: Map<string, string> };
 
 /**
@@ -75,6 +76,7 @@ export function readRows(
         extraHeaders.push(text);
       }
     });
+  // Empty rows (a sheet's formatting often reaches further than its data) are skipped.
   const rows: SheetRow[] = [];
   sheet.eachRow((excelRow, row) => {
     if (row === 1) return;

@@ -12,6 +12,7 @@ import { duplicateChecker, listCell, yesNo, type SheetRow } from './import-sheet
 // (full name or code), because the examiner draw's 回避 rules compare units (IVW-04, §7).
 
 /** Reports a unit cell that names no unit. */
+// One message for every unit cell, so the operator learns both accepted spellings.
 function unknownUnit(problems: ImportProblem[], row: number, field: string, text: string) {
   problems.push({
     row,
@@ -28,6 +29,7 @@ export async function planPositions(
   problems: ImportProblem[],
 ): Promise<ImportPlan> {
   const [event] = await tx.select().from(interviewEvent).where(eq(interviewEvent.id, eventId));
+  // The event's majors, when set, are the only majors a position may name.
   const majors = (event?.majors ?? []) as Array<{ code: string; name: string }>;
   const units = await unitsByNameOrCode(
     tx,
@@ -37,6 +39,7 @@ export async function planPositions(
     .select({ id: interviewPosition.id, code: interviewPosition.code })
     .from(interviewPosition)
     .where(eq(interviewPosition.interviewEventId, eventId));
+  // Codes already imported: their rows are updated in place, keeping the group that holds them.
   const idByCode = new Map(existing.map((p) => [p.code, p.id]));
   const same = duplicateChecker('职位代码');
   const values: Array<typeof interviewPosition.$inferInsert> = [];
@@ -52,6 +55,7 @@ export async function planPositions(
     if (unitText && !unit) unknownUnit(problems, row, '单位', unitText);
     // With majors set up, a position names one of them (professional interviews group by it).
     const major = majors.find((m) => m.code === majorText || m.name === majorText);
+    // Without majors set up, the text is kept as typed.
     if (majorText && majors.length > 0 && !major)
       problems.push({ row, field: '专业', message: `专业「${majorText}」不在本面试事项的专业中` });
     if (!code || !title || !unit) continue;
@@ -89,6 +93,7 @@ export async function planExaminers(
     ...listCell(r.cells.get('回避单位')),
   ]);
   const units = await unitsByNameOrCode(tx, unitTexts);
+  // Declared position conflicts must name positions of this event, or the draw could not honour them.
   const positionCodes = new Set(
     (
       await tx
@@ -112,6 +117,7 @@ export async function planExaminers(
     if (name.length > 50) problems.push({ row, field: '姓名', message: '姓名不能超过 50 个字' });
     const unit = units.get(unitText);
     if (unitText && !unit) unknownUnit(problems, row, '单位', unitText);
+    // The three capability columns read 是 / 否; anything else is a problem, never a silent 否.
     const flags = (['可任主考官', '可任专业考官', '固定考官'] as const).map((field) => {
       const value = yesNo(cells.get(field));
       if (value === undefined)
@@ -129,6 +135,7 @@ export async function planExaminers(
       if (!positionCodes.has(c))
         problems.push({ row, field: '回避职位', message: `职位代码「${c}」不在本面试事项中` });
     if (!code || !name || !unit) continue;
+    // The row id is chosen before sealing: the name's ciphertext is bound to it.
     const id = idByCode.get(code) ?? randomUUID();
     values.push({
       id,

@@ -15,9 +15,11 @@ import { TEMPLATE_NAMES, templateOf } from './import-sheets';
 import type { createInterviewImports } from './import.service';
 import type { createSetupBrowse } from './setup-browse.service';
 
+// The four sheets share one route shape; the kind picks the template and the row checks.
 const KindParams = IdParamSchema.extend({
   kind: InterviewImportKindSchema.meta({ title: '导入类型' }),
 });
+// Browsing is event-wide reading: a venue-narrowed grant does not list the whole event.
 const read = { access: { permission: 'interview.read' as const } };
 
 /** Import (IVW-02) and browse (IVW-03) routes of an interview event. */
@@ -37,6 +39,7 @@ export function registerImportRoutes(
       schema: { tags, summary: '下载导入模板', params: KindParams.pick({ kind: true }) },
       config: { access: { permission: 'interview.manage' } },
     },
+    // The file name is Chinese, so it travels RFC 5987-encoded.
     async (request, reply) => {
       const { kind } = request.params;
       reply.header(
@@ -50,6 +53,8 @@ export function registerImportRoutes(
       return reply.send(await templateOf(kind));
     },
   );
+  // Inline and synchronous: an interview event's sheets hold hundreds of rows, not tens of
+  // thousands, so no job is needed; the answer is the count or every problem by row.
   app.post(
     '/api/interview/events/:id/imports/:kind',
     {
@@ -70,6 +75,7 @@ export function registerImportRoutes(
         changeContextOf(request),
       ),
   );
+  // The listed candidates of the linked recruitment event (INT-02), with their ticket numbers.
   app.post(
     '/api/interview/events/:id/import-interview-lists',
     {
@@ -83,12 +89,14 @@ export function registerImportRoutes(
     },
     async (request) => imports.importFromLists(request.params.id, changeContextOf(request)),
   );
+  // One GET per browse list; every one masks names and ID numbers in the service (NFR-SEC-3).
   const lists = [
     ['candidates', '考生（姓名、身份证号已脱敏）', InterviewCandidatePageSchema],
     ['positions', '面试职位', InterviewPositionPageSchema],
     ['examiners', '考官（姓名已脱敏）', InterviewExaminerPageSchema],
     ['brochure', '关联招录事项的招考简章职位', InterviewBrochurePageSchema],
   ] as const;
+  // Registered in a loop: the four lists differ only in path, summary and row schema.
   for (const [name, summary, schema] of lists)
     app.get(
       `/api/interview/events/:id/${name}`,

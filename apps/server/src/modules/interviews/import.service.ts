@@ -49,8 +49,10 @@ export function createInterviewImports(deps: {
       fileBase64: string,
       ctx: ChangeContext,
     ) {
+      // The file is read before the transaction: a broken file never holds a lock.
       const sheet = await readFirstSheet(fileBase64);
       return db.transaction(async (tx) => {
+        // The event row is locked, so two imports of one event run one after the other.
         const { place } = await loadEvent(tx, eventId, true);
         assertInterviewScope(ctx.principal, 'interview.manage', place);
         const { rows, problems, extraHeaders } = readRows(sheet, kind);
@@ -94,6 +96,7 @@ export function createInterviewImports(deps: {
         const recruitmentEventId = event.recruitmentEventId;
         if (!recruitmentEventId)
           throw new AppError('INTERVIEW.SETUP_INVALID', { message: '本面试事项未关联招录事项' });
+        // Only candidates the list admits ('listed'); those outside the quota are not interviewed.
         const entries = await listEntriesOf(tx, recruitmentEventId, { status: 'listed' });
         if (entries.length === 0)
           throw new AppError('INTERVIEW.SETUP_INVALID', {
@@ -136,6 +139,7 @@ export function createInterviewImports(deps: {
           const person = people.get(entry.candidateId);
           const positionId = positionIds.get(entry.positionId);
           if (!person || !positionId) continue;
+          // The ID number is opened only to seal it again for this table and row (NFR-SEC-2).
           const idNumber = crypto.decryptField(person.idNumberEnc, {
             table: 'candidate',
             column: 'id_number',

@@ -16,6 +16,7 @@ describe('interview imports 面试导入 (IVW-02) and browsing (IVW-03)', () => 
   const list = (name: string, query = '') =>
     t.app.inject({ url: `/api/interview/events/${eventId}/${name}${query}`, headers: org });
 
+  // The examiners' and positions' unit must exist: imports name units as the unit list does.
   beforeAll(async () => {
     t = await createTestApp({}, { audit });
     org = (await loginAs(t.app, 'org_admin')).headers;
@@ -25,6 +26,7 @@ describe('interview imports 面试导入 (IVW-02) and browsing (IVW-03)', () => 
   });
   afterAll(() => t.close());
 
+  // The download is the template the imports read (IVW-02).
   it('offers a template for each import that reads back without problems', async () => {
     const res = await t.app.inject({
       url: '/api/interview/import-templates/examiners',
@@ -34,6 +36,7 @@ describe('interview imports 面试导入 (IVW-02) and browsing (IVW-03)', () => 
     expect(res.headers['content-disposition']).toContain(encodeURIComponent('考官导入模板'));
   });
 
+  // Positions first: candidates and examiners' conflicts refer to position codes.
   it('imports positions, candidates and examiners from their sheets', async () => {
     const positions = await sheet(
       ['职位代码', '职位名称', '单位', '专业'],
@@ -76,6 +79,7 @@ describe('interview imports 面试导入 (IVW-02) and browsing (IVW-03)', () => 
     expect((await post(t.app, org, url('psych'), { fileBase64: psych })).json()).toEqual({
       imported: 1,
     });
+    // The exported read the arrangement part uses: capabilities and conflicts as imported.
     const [examiner] = await examinersOf(t.app.kaolu.database.db, eventId);
     expect(examiner).toMatchObject({
       code: 'K01',
@@ -88,7 +92,9 @@ describe('interview imports 面试导入 (IVW-02) and browsing (IVW-03)', () => 
     expect(JSON.stringify(audit.entries)).not.toContain('王小明');
   });
 
+  // All or nothing (IVW-02): one bad row anywhere and the good rows are not written either.
   it('refuses a sheet with bad rows, changes nothing and lists every problem by row', async () => {
+    // Row 2 is good, rows 3 and 4 are not: the good row must not be imported either.
     const before = (await list('candidates')).json().total;
     const bad = await sheet(
       ['准考证号', '姓名', '身份证号', '性别', '职位代码'],
@@ -109,6 +115,7 @@ describe('interview imports 面试导入 (IVW-02) and browsing (IVW-03)', () => 
     expect((await list('candidates')).json().total).toBe(before);
   });
 
+  // A wrong template is reported as a problem of row 1, not read as an empty sheet.
   it('reports a sheet without the template’s columns on row 1', async () => {
     const res = await post(t.app, org, url('examiners'), {
       fileBase64: await sheet(['编号'], [['K9']]),
@@ -119,6 +126,7 @@ describe('interview imports 面试导入 (IVW-02) and browsing (IVW-03)', () => 
     );
   });
 
+  // IVW-03: lists show masked names and ID numbers; an ID number is found by its blind index.
   it('browses candidates masked, found by ticket or ID number, and positions with counts', async () => {
     const page = (await list('candidates', '?keyword=T001')).json();
     expect(page.total).toBe(1);
@@ -131,6 +139,7 @@ describe('interview imports 面试导入 (IVW-02) and browsing (IVW-03)', () => 
     expect(examiners.items[0]).toMatchObject({ code: 'K01', name: '赵*官', conflicts: 1 });
   });
 
+  // The read the check-in and arrangement parts use: clear names only when their caller may.
   it('opens a group’s names only when the caller asks for it', async () => {
     const type = await t.app.inject({
       method: 'PUT',
@@ -167,6 +176,7 @@ describe('interview imports 面试导入 (IVW-02) and browsing (IVW-03)', () => 
   });
 });
 
+// A fresh app: the reviewed event fixture creates its own org, units and candidates.
 describe('import from the recruitment event’s interview lists (IVW-02, INT-02)', () => {
   let t: TestApp;
 
@@ -175,6 +185,7 @@ describe('import from the recruitment event’s interview lists (IVW-02, INT-02)
   });
   afterAll(() => t.close());
 
+  // Built through the real API up to the computed lists, so ticket numbers are the real ones.
   it('imports the listed candidates with their positions and ticket numbers', async () => {
     const fixture = await createReviewedEvent(t.app, {
       positions: [{ headcount: 1 }],

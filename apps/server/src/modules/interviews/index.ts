@@ -18,6 +18,7 @@ export {
   type EventExaminer,
   type GroupCandidate,
 } from './setup-queries';
+// The scope rule every interview part checks its callers with (NFR-SEC-1, IVW-05).
 export { interviewScopeAllows, assertInterviewScope, type InterviewPlace } from './setup-scope';
 
 export const interviewsModule = defineModule({
@@ -35,6 +36,8 @@ export const interviewsModule = defineModule({
       },
     };
   },
+  // The setup part's routes; the arrangement and check-in parts add their own calls here.
+  // The setup part's routes; the arrangement and check-in parts add their own calls here.
   routes: (app, service) => {
     registerSetupRoutes(app, service.setup);
     registerImportRoutes(app, service.setup);

@@ -21,7 +21,9 @@ import { loadEvent } from './setup-events.service';
 import { examinerNameOf } from './setup-queries';
 import { assertInterviewScope } from './setup-scope';
 
+// The browse lists' query: server paging and one keyword.
 type Search = { page: number; pageSize: number; keyword?: string };
+// A keyword is matched literally: % and _ typed by the user are not wildcards.
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
@@ -32,6 +34,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export function createSetupBrowse(deps: { db: Db; crypto: CryptoProvider }) {
   const { db, crypto } = deps;
 
+  /** The event, after checking the caller may read it as a whole. */
   async function open(eventId: string, principal: Principal | undefined) {
     const { row, place } = await loadEvent(db, eventId);
     assertInterviewScope(principal, 'interview.read', place);
@@ -57,6 +60,7 @@ export function createSetupBrowse(deps: { db: Db; crypto: CryptoProvider }) {
           )!,
         );
       }
+      // The count and the page share one condition, so the total always matches the rows.
       const where = and(...conditions);
       const [rows, [total]] = await Promise.all([
         db
@@ -73,6 +77,7 @@ export function createSetupBrowse(deps: { db: Db; crypto: CryptoProvider }) {
           .innerJoin(interviewPosition, eq(interviewPosition.id, interviewCandidate.positionId))
           .where(where),
       ]);
+      // Opened to mask only: the answer never carries a clear name or ID number.
       const items: InterviewCandidateRow[] = rows.map(({ c, p }) => {
         const ad = (column: string) => ({ table: 'interview_candidate', column, rowId: c.id });
         return {
@@ -90,6 +95,7 @@ export function createSetupBrowse(deps: { db: Db; crypto: CryptoProvider }) {
       return { items, total: total?.n ?? 0 };
     },
 
+    /** Positions with the group that keeps them and how many candidates each has. */
     async positions(eventId: string, q: Search, principal: Principal | undefined) {
       await open(eventId, principal);
       const like = q.keyword ? `%${escapeLike(q.keyword)}%` : undefined;
@@ -108,6 +114,7 @@ export function createSetupBrowse(deps: { db: Db; crypto: CryptoProvider }) {
           .select({
             p: interviewPosition,
             groupName: interviewGroup.name,
+            // A correlated count keeps the page query one statement at any page size.
             candidates: sql<number>`(select count(*)::int from interview_candidate c where c.position_id = ${interviewPosition.id})`,
           })
           .from(interviewPosition)
@@ -130,6 +137,7 @@ export function createSetupBrowse(deps: { db: Db; crypto: CryptoProvider }) {
       return { items, total: total?.n ?? 0 };
     },
 
+    /** Examiners masked; only their code and unit are searched (the name is sealed). */
     async examiners(eventId: string, q: Search, principal: Principal | undefined) {
       await open(eventId, principal);
       const like = q.keyword ? `%${escapeLike(q.keyword)}%` : undefined;
@@ -173,6 +181,7 @@ export function createSetupBrowse(deps: { db: Db; crypto: CryptoProvider }) {
         db,
         all.map((p) => p.unitId),
       );
+      // Which brochure positions this event interviews, matched by position code.
       const interviewed = new Set(
         (
           await db
@@ -193,6 +202,7 @@ export function createSetupBrowse(deps: { db: Db; crypto: CryptoProvider }) {
         .filter(
           (p) => !q.keyword || [p.code, p.title, p.unitName].some((t) => t.includes(q.keyword!)),
         );
+      // A brochure holds at most a few thousand positions: paged in memory after one query.
       const start = (q.page - 1) * q.pageSize;
       return { items: rows.slice(start, start + q.pageSize), total: rows.length };
     },

@@ -21,7 +21,9 @@ import {
   type InterviewPlace,
 } from './setup-scope';
 
+/** What the setup parts need: the database and the audit log (changes audit in their tx). */
 export type SetupDeps = { db: Db; audit: AuditLog };
+// An interview_event row as Drizzle reads it.
 type EventRow = typeof interviewEvent.$inferSelect;
 
 /** An event row as the API shows it. */
@@ -50,6 +52,7 @@ export async function loadEvent(db: DbOrTx, id: string, lock = false) {
 }
 
 /** The code is unique across events: a taken one is a clear 409, not a database error. */
+/** The unique code is checked first so the answer is INTERVIEW.CODE_TAKEN, not a 500. */
 async function assertCodeFree(tx: DbOrTx, code: string, exceptId?: string) {
   const [taken] = await tx
     .select({ id: interviewEvent.id })
@@ -70,6 +73,7 @@ export function createSetupEvents({ db, audit }: SetupDeps) {
   }
 
   return {
+    /** Creates an event in its own transaction with its audit entry (IVW-01). */
     async createEvent(input: InterviewEventInput, ctx: ChangeContext): Promise<InterviewEvent> {
       return db.transaction(async (tx) => {
         // A new event has no id yet: the caller needs interview.manage globally or for the
@@ -96,6 +100,7 @@ export function createSetupEvents({ db, audit }: SetupDeps) {
       });
     },
 
+    /** Renames or relinks an event; the audit entry keeps the old and new values. */
     async updateEvent(id: string, input: InterviewEventInput, ctx: ChangeContext) {
       return db.transaction(async (tx) => {
         const { row, place } = await loadEvent(tx, id, true);
@@ -126,6 +131,7 @@ export function createSetupEvents({ db, audit }: SetupDeps) {
     },
 
     /** The events the caller may read, newest first, each with what he may do there. */
+    // Monitors hold interview.monitor only: their events are listed too, with that one permission.
     async myEvents(principal: Principal | undefined): Promise<MyInterviewEvent[]> {
       const ids = visibleEventIds(principal, 'interview.read');
       const monitorIds = visibleEventIds(principal, 'interview.monitor');
@@ -154,6 +160,7 @@ export function createSetupEvents({ db, audit }: SetupDeps) {
       }));
     },
 
+    /** The event's interview types by kind, for the overview. */
     async types(tx: DbOrTx, eventId: string): Promise<InterviewType[]> {
       const rows = await tx
         .select()
@@ -171,6 +178,7 @@ export function createSetupEvents({ db, audit }: SetupDeps) {
     },
 
     /** Creates or replaces the event's type of this kind (one type per kind and event). */
+    // The rules are checked before the transaction: a refused type never takes a lock.
     async putType(eventId: string, input: InterviewTypeInput, ctx: ChangeContext) {
       assertNoProblems(typeProblems(input));
       return db.transaction(async (tx) => {
@@ -203,6 +211,7 @@ export function createSetupEvents({ db, audit }: SetupDeps) {
     },
 
     /** Deletes a type no group uses yet (a group's type decides its panel). */
+    // Types are deleted, not archived: an unused type has no history worth keeping but its audit entry.
     async deleteType(eventId: string, typeId: string, ctx: ChangeContext) {
       await db.transaction(async (tx) => {
         const { place } = await loadEvent(tx, eventId);

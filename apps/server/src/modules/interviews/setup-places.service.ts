@@ -1,5 +1,5 @@
 import type { InterviewGroupInput, InterviewSetup } from '@kaolu/contracts';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import type { Principal } from '../../platform/auth/access';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
@@ -14,8 +14,10 @@ import {
 } from './interview.table';
 import { loadEvent, presentEvent, type SetupDeps, createSetupEvents } from './setup-events.service';
 import { assertNoProblems, groupProblems } from './setup-rules';
+import { assignPositions, writeGroup } from './setup-groups';
 import { assertInterviewScope } from './setup-scope';
 
+// What a change tells the audit log: the action, its target and the values it wrote.
 type Audited = { action: string; targetType: string; targetId: string; details: object };
 
 /**
@@ -25,6 +27,7 @@ type Audited = { action: string; targetType: string; targetId: string; details: 
  */
 export function createSetupPlaces(deps: SetupDeps) {
   const { db, audit } = deps;
+  // The types are read through the events part, so the overview shows them as PUT saved them.
   const events = createSetupEvents(deps);
 
   /** Runs a change in one transaction with its audit entry. */
@@ -57,6 +60,7 @@ export function createSetupPlaces(deps: SetupDeps) {
     async overview(eventId: string, principal: Principal | undefined): Promise<InterviewSetup> {
       const { row, place } = await loadEvent(db, eventId);
       assertInterviewScope(principal, 'interview.read', place);
+      // Independent reads in parallel: the page opens in one round trip's time.
       const [types, sessions, venues, rooms, groups, positions] = await Promise.all([
         events.types(db, eventId),
         db
@@ -111,6 +115,7 @@ export function createSetupPlaces(deps: SetupDeps) {
       };
     },
 
+    /** Adds a half day 场次 to the event (event-wide work). */
     async addSession(
       eventId: string,
       input: { day: string; halfDay: 'am' | 'pm' },
@@ -122,6 +127,7 @@ export function createSetupPlaces(deps: SetupDeps) {
         const [row] = await tx
           .insert(interviewSession)
           .values({ interviewEventId: eventId, ...input })
+          // The unique (event, day, half day) decides a duplicate, also between two clicks.
           .onConflictDoNothing()
           .returning();
         if (!row) throw new AppError('INTERVIEW.SETUP_INVALID', { message: '该场次已存在' });
@@ -137,6 +143,7 @@ export function createSetupPlaces(deps: SetupDeps) {
       });
     },
 
+    /** Adds a venue 考点 (event-wide work: a venue-narrowed grant cannot create venues). */
     async addVenue(
       eventId: string,
       input: { name: string; address?: string | null },
@@ -161,9 +168,11 @@ export function createSetupPlaces(deps: SetupDeps) {
       });
     },
 
+    /** Adds a room 面试室 to a venue of this event, checked against that venue. */
     async addRoom(eventId: string, input: { venueId: string; name: string }, ctx: ChangeContext) {
       return change(ctx, async (tx) => {
         const { place } = await loadEvent(tx, eventId);
+        // A venue id of another event is not found here, so no room lands in another event.
         const [venue] = await tx
           .select()
           .from(interviewVenue)
@@ -196,6 +205,7 @@ export function createSetupPlaces(deps: SetupDeps) {
         const { place } = await loadEvent(tx, eventId);
         const venueId = await venueOfRoom(tx, eventId, input.roomId);
         assertInterviewScope(ctx.principal, 'interview.manage', { ...place, venueId });
+        // The type must be this event's: its examiner count decides the seats below.
         const [type] = await tx
           .select()
           .from(interviewType)
@@ -204,6 +214,7 @@ export function createSetupPlaces(deps: SetupDeps) {
           );
         if (!type) throw new AppError('INTERVIEW.NOT_FOUND', { message: '面试类型不存在' });
         assertNoProblems(groupProblems(input, type.examinerCount));
+        // The positions are not a column of the group: they point at it (interview_position.group_id).
         const { positionIds, ...values } = input;
         const row = await writeGroup(tx, eventId, values, groupId, ctx.principal);
         await assignPositions(tx, eventId, row.id, positionIds);
@@ -223,74 +234,3 @@ export function createSetupPlaces(deps: SetupDeps) {
 }
 
 /** Inserts or updates the group row; an update checks the group's current venue too. */
-async function writeGroup(
-  tx: DbOrTx,
-  eventId: string,
-  values: Omit<InterviewGroupInput, 'positionIds'>,
-  groupId: string | undefined,
-  principal: Principal | undefined,
-) {
-  if (!groupId) {
-    const [row] = await tx
-      .insert(interviewGroup)
-      .values({ ...values, interviewEventId: eventId })
-      .onConflictDoNothing()
-      .returning();
-    if (!row) throw new AppError('INTERVIEW.SETUP_INVALID', { message: '该面试室当天已有面试组' });
-    return row;
-  }
-  const [current] = await tx
-    .select({ venueId: interviewRoom.venueId })
-    .from(interviewGroup)
-    .innerJoin(interviewRoom, eq(interviewRoom.id, interviewGroup.roomId))
-    .where(and(eq(interviewGroup.id, groupId), eq(interviewGroup.interviewEventId, eventId)));
-  if (!current) throw new AppError('INTERVIEW.NOT_FOUND', { message: '面试组不存在' });
-  // Moving a group out of another venue is a change in that venue as well.
-  assertInterviewScope(principal, 'interview.manage', {
-    interviewEventId: eventId,
-    venueId: current.venueId,
-  });
-  const [row] = await tx
-    .update(interviewGroup)
-    .set(values)
-    .where(eq(interviewGroup.id, groupId))
-    .returning();
-  return row!;
-}
-
-/**
- * The group keeps exactly these positions: others it held are released (§7 continuity). A
- * position another group keeps is refused rather than moved, so a venue's staff never take a
- * position away from another venue's group.
- */
-async function assignPositions(tx: DbOrTx, eventId: string, groupId: string, ids: string[]) {
-  const found = ids.length
-    ? await tx
-        .select({
-          id: interviewPosition.id,
-          code: interviewPosition.code,
-          groupId: interviewPosition.groupId,
-          groupName: interviewGroup.name,
-        })
-        .from(interviewPosition)
-        .leftJoin(interviewGroup, eq(interviewGroup.id, interviewPosition.groupId))
-        .where(
-          and(eq(interviewPosition.interviewEventId, eventId), inArray(interviewPosition.id, ids)),
-        )
-    : [];
-  if (found.length !== new Set(ids).size)
-    throw new AppError('INTERVIEW.SETUP_INVALID', { message: '所选职位不属于本面试事项' });
-  const taken = found.filter((p) => p.groupId !== null && p.groupId !== groupId);
-  if (taken.length)
-    throw new AppError('INTERVIEW.SETUP_INVALID', {
-      message: taken
-        .map((p) => `职位 ${p.code} 已由${p.groupName ?? '其他面试组'}全天面试，请先从该组移除`)
-        .join('；'),
-    });
-  await tx
-    .update(interviewPosition)
-    .set({ groupId: null })
-    .where(eq(interviewPosition.groupId, groupId));
-  if (ids.length)
-    await tx.update(interviewPosition).set({ groupId }).where(inArray(interviewPosition.id, ids));
-}

@@ -39,6 +39,8 @@ export type SessionGroup = {
 };
 
 /** The groups sitting in a session (those of its day), ordered by name; [] for an unknown id. */
+// Groups are formed per day (§7 continuity), so a session's groups are those of its day; the
+// arrangement part draws each session's examiners for them.
 export async function groupsOfSession(db: DbOrTx, sessionId: string): Promise<SessionGroup[]> {
   const [session] = await db
     .select()
@@ -97,6 +99,7 @@ export type EventExaminer = Omit<typeof interviewExaminer.$inferSelect, 'nameEnc
 };
 
 /** Every examiner of the event, by code. */
+// Sealed name and phone are left out: the draws decide by unit, district and capabilities.
 export async function examinersOf(db: DbOrTx, eventId: string): Promise<EventExaminer[]> {
   const rows = await db
     .select()
@@ -134,6 +137,7 @@ export type GroupCandidate = Omit<
  * The candidates of the positions a group keeps, by ticket number. `open` is decided by the
  * calling service from the caller's permission (a check-in desk sees names; lists stay masked).
  */
+// Both sealed fields are opened to mask them: masking needs the clear text's length and ends.
 export async function candidatesOfGroup(
   db: DbOrTx,
   groupId: string,

@@ -22,6 +22,7 @@ export function typeProblems(input: InterviewTypeInput): SetupProblem[] {
       field: '评分指标',
       message: `各指标权重之和须为 1，当前为 ${(weightSum / 10_000).toString()}`,
     });
+  // Indicator codes name the score sheet's columns (IVW-08): two alike would merge two scores.
   const codes = new Set<string>();
   input.indicators.forEach((indicator, n) => {
     const label = `第${n + 1}个指标「${indicator.name}」`;
@@ -42,6 +43,7 @@ export function typeProblems(input: InterviewTypeInput): SetupProblem[] {
     }
     problems.push(...overlaps(indicator.bands, label));
   });
+  // Grade bands are told apart by their lowest score and their name.
   const mins = input.gradeBands.map((b) => b.min);
   if (new Set(mins).size !== mins.length)
     problems.push({ field: '面试档次', message: '面试档次的最低分不能相同' });

@@ -30,6 +30,7 @@ function grantCovers(g: GrantScope, place: InterviewPlace): boolean {
     // The org department scoped to a recruitment event runs the interviews linked to it.
     (g.eventId !== null && g.eventId === place.recruitmentEventId);
   if (!eventMatches) return false;
+  // Narrowed grants match only targets inside their venue / session; event-wide ones never.
   if (g.venueId && g.venueId !== place.venueId) return false;
   if (g.sessionId && g.sessionId !== place.sessionId) return false;
   return true;

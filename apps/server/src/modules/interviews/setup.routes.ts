@@ -21,9 +21,13 @@ import type { ZodApp } from '../../platform/http/types';
 import type { createSetupEvents } from './setup-events.service';
 import type { createSetupPlaces } from './setup-places.service';
 
+// The OpenAPI group of these routes.
 const tags = ['面试设置'];
+// The answer of a delete: nothing to show but success.
 const Ok = z.object({ ok: z.literal(true) });
+// Every change needs interview.manage; the service narrows it to the event / venue.
 const manage = { access: { permission: 'interview.manage' as const } };
+// Sub-resources are addressed under their event, so a foreign id is simply not found.
 const TypeParams = IdParamSchema.extend({ typeId: z.uuid().meta({ title: '面试类型' }) });
 const GroupParams = IdParamSchema.extend({ groupId: z.uuid().meta({ title: '面试组' }) });
 
@@ -45,6 +49,8 @@ export function registerSetupRoutes(
     },
     async (request) => events.myEvents(request.principal),
   );
+  // The org department (everywhere, or for the recruitment event it links to) creates the event;
+  // the service refuses a code already taken and an unknown recruitment event.
   app.post(
     '/api/interview/events',
     {
@@ -58,6 +64,7 @@ export function registerSetupRoutes(
     },
     async (request) => events.createEvent(request.body, changeContextOf(request)),
   );
+  // Relinking to another recruitment event needs the right there as well (checked by the service).
   app.put(
     '/api/interview/events/:id',
     {
@@ -73,6 +80,7 @@ export function registerSetupRoutes(
     async (request) =>
       events.updateEvent(request.params.id, request.body, changeContextOf(request)),
   );
+  // One read for the whole setup page, so the page never mixes answers of different moments.
   app.get(
     '/api/interview/events/:id/setup',
     {
@@ -86,6 +94,7 @@ export function registerSetupRoutes(
     },
     async (request) => places.overview(request.params.id, request.principal),
   );
+  // One type per kind: PUT creates or replaces it, and every cross-field problem comes back at once.
   app.put(
     '/api/interview/events/:id/types',
     {
@@ -100,6 +109,7 @@ export function registerSetupRoutes(
     },
     async (request) => events.putType(request.params.id, request.body, changeContextOf(request)),
   );
+  // A type a group uses decides that group's panel: deleting it is refused (INTERVIEW.IN_USE).
   app.delete(
     '/api/interview/events/:id/types/:typeId',
     {
@@ -112,6 +122,7 @@ export function registerSetupRoutes(
       return { ok: true as const };
     },
   );
+  // Sessions are event-wide: a venue- or session-narrowed grant cannot add them.
   app.post(
     '/api/interview/events/:id/sessions',
     {
@@ -140,6 +151,7 @@ export function registerSetupRoutes(
     },
     async (request) => places.addVenue(request.params.id, request.body, changeContextOf(request)),
   );
+  // Rooms are venue work: checked against the room's venue, so venue A's staff stay in venue A.
   app.post(
     '/api/interview/events/:id/rooms',
     {
@@ -154,6 +166,7 @@ export function registerSetupRoutes(
     },
     async (request) => places.addRoom(request.params.id, request.body, changeContextOf(request)),
   );
+  // A group is a room on one day; its seats must make the type's panel with the chief examiner.
   app.post(
     '/api/interview/events/:id/groups',
     {
@@ -168,6 +181,8 @@ export function registerSetupRoutes(
     },
     async (request) => places.putGroup(request.params.id, request.body, changeContextOf(request)),
   );
+  // Editing checks the group's current venue and its new room's venue, so no group leaves a venue
+  // its editor may not change.
   app.put(
     '/api/interview/events/:id/groups/:groupId',
     {

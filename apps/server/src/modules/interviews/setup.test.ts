@@ -15,6 +15,8 @@ describe('interview setup 面试设置 (IVW-01) and its scope', () => {
   let roomA: string;
   let roomB: string;
 
+  // One event with a structured type and two venues of one room each: the scope tests need two
+  // venues, the validation tests a type whose panel is known (7 examiners).
   beforeAll(async () => {
     t = await createTestApp({}, { audit });
     org = (await loginAs(t.app, 'org_admin')).headers;
@@ -48,6 +50,7 @@ describe('interview setup 面试设置 (IVW-01) and its scope', () => {
   });
   afterAll(() => t.close());
 
+  // A valid group of the fixture: 1 chief + 4 fixed + 2 rotating = the type's 7 examiners.
   const group = (roomId: string, extra: object = {}) => ({
     roomId,
     day: '2026-12-20',
@@ -58,6 +61,7 @@ describe('interview setup 面试设置 (IVW-01) and its scope', () => {
     ...extra,
   });
 
+  // The happy path end to end, and one audit entry per change (REG-08).
   it('sets up types, sessions, venues, rooms and groups, auditing every change', async () => {
     const session = await post(t.app, org, `/api/interview/events/${eventId}/sessions`, {
       day: '2026-12-20',
@@ -88,6 +92,7 @@ describe('interview setup 面试设置 (IVW-01) and its scope', () => {
     );
   });
 
+  // Every problem at once and in Chinese, so the org fixes the form in one pass (IVW-01, §7).
   it('refuses a type whose weights do not sum to 1, with an even panel and bands past the maximum', async () => {
     const res = await t.app.inject({
       method: 'PUT',
@@ -124,6 +129,7 @@ describe('interview setup 面试设置 (IVW-01) and its scope', () => {
     expect(setup.json().types).toHaveLength(1);
   });
 
+  // The panel is the type's: a group cannot silently sit fewer examiners than the type needs.
   it('refuses a group whose seats do not make the type’s panel', async () => {
     const res = await post(
       t.app,
@@ -135,6 +141,7 @@ describe('interview setup 面试设置 (IVW-01) and its scope', () => {
     expect(res.json().error.message).toContain('与面试类型要求的 7 名考官不符');
   });
 
+  // IVW-05 scope per account: a venue-narrowed administrator works in his venue only.
   it('lets staff of venue A change venue A and never venue B', async () => {
     const staffA = (await loginAs(t.app, [{ role: 'interview_admin', eventId, venueId: venueA }]))
       .headers;
@@ -143,6 +150,7 @@ describe('interview setup 面试设置 (IVW-01) and its scope', () => {
       name: '102',
     });
     expect(inA.statusCode).toBe(200);
+    // The same request for venue B is refused, and so is a group in venue B's room.
     const inB = await post(t.app, staffA, `/api/interview/events/${eventId}/rooms`, {
       venueId: venueB,
       name: '202',
@@ -163,6 +171,7 @@ describe('interview setup 面试设置 (IVW-01) and its scope', () => {
     expect(session.statusCode).toBe(403);
   });
 
+  // Grants name one interview event; the portal home lists only the events a grant names.
   it('keeps an event’s staff out of another event, and shows each his own events', async () => {
     const other = await createInterviewEvent(t.app, org);
     const staff = await loginAs(t.app, [{ role: 'interview_admin', eventId: other.id }]);
@@ -175,6 +184,7 @@ describe('interview setup 面试设置 (IVW-01) and its scope', () => {
       headers: staff.headers,
     });
     expect(read.statusCode).toBe(403);
+    // The portal home lists exactly the granted event, with what the role allows there.
     const mine = await t.app.inject({ url: '/api/interview/my-events', headers: staff.headers });
     expect(mine.json().map((e: { id: string }) => e.id)).toEqual([other.id]);
     expect(mine.json()[0].permissions).toEqual(
@@ -182,6 +192,7 @@ describe('interview setup 面试设置 (IVW-01) and its scope', () => {
     );
   });
 
+  // 三权分立: only sec_admin grants; a venue narrows interview roles and nothing else.
   it('lets sec_admin grant an interview role narrowed to a venue, and no other role so', async () => {
     const sec = (await loginAs(t.app, 'sec_admin')).headers;
     const target = await loginAs(t.app);
@@ -204,6 +215,7 @@ describe('interview setup 面试设置 (IVW-01) and its scope', () => {
     expect(unitRole.statusCode).toBe(400);
   });
 
+  // §7 continuity: a position stays with one group all day; moving it is an explicit release.
   it('refuses to take a position another group keeps all day', async () => {
     const positions = await t.app.kaolu.database.db
       .insert(interviewPosition)
@@ -227,6 +239,7 @@ describe('interview setup 面试设置 (IVW-01) and its scope', () => {
     expect(second.json().error.message).toContain('职位 X01 已由');
   });
 
+  // 监督员 watch; they change nothing (least privilege).
   it('gives a supervisor reading and supervising but no setup', async () => {
     const supervisor = (await loginAs(t.app, [{ role: 'supervisor', eventId }])).headers;
     const read = await t.app.inject({

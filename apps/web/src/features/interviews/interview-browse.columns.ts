@@ -3,9 +3,11 @@ import type { BrowsePages } from './interviews.api';
 
 // Columns of the browse lists (IVW-03); names and ID numbers arrive masked from the server.
 
+// The row type of each list, from the API's page types.
 type Row<K extends keyof BrowsePages> = BrowsePages[K]['items'][number];
 const yes = (v: boolean) => (v ? '是' : '否');
 
+/** Candidates: masked name and ID number, the position and whether psych data was imported. */
 export const candidateColumns: PageTableColumn<Row<'candidates'>>[] = [
   { prop: 'ticketNumber', label: '准考证号', width: 130 },
   { prop: 'name', label: '姓名', width: 90 },
@@ -17,6 +19,7 @@ export const candidateColumns: PageTableColumn<Row<'candidates'>>[] = [
   { prop: 'hasPsych', label: '心理测评', width: 90, format: (r) => (r.hasPsych ? '已导入' : '无') },
 ];
 
+/** Positions with the group that keeps them and their candidate count. */
 export const positionColumns: PageTableColumn<Row<'positions'>>[] = [
   { prop: 'code', label: '职位代码', width: 110 },
   { prop: 'title', label: '职位名称', minWidth: 140 },
@@ -26,6 +29,7 @@ export const positionColumns: PageTableColumn<Row<'positions'>>[] = [
   { prop: 'candidates', label: '考生数', width: 80 },
 ];
 
+/** Examiners: capabilities as 是 / 否, and how many conflicts they declared. */
 export const examinerColumns: PageTableColumn<Row<'examiners'>>[] = [
   { prop: 'code', label: '编号', width: 100 },
   { prop: 'name', label: '姓名', width: 90 },
@@ -42,6 +46,7 @@ export const examinerColumns: PageTableColumn<Row<'examiners'>>[] = [
   { prop: 'conflicts', label: '回避项', width: 80 },
 ];
 
+/** The recruitment event's brochure, marking the positions interviewed in this event. */
 export const brochureColumns: PageTableColumn<Row<'brochure'>>[] = [
   { prop: 'code', label: '职位代码', width: 110 },
   { prop: 'title', label: '职位名称', minWidth: 140 },

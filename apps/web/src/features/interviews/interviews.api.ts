@@ -21,6 +21,7 @@ import { http } from '@/app/http';
 export type { InterviewEvent, InterviewSetup, InterviewImportKind, MyInterviewEvent };
 export type InterviewTypeInput = z.input<typeof InterviewTypeInputSchema>;
 export type InterviewGroupInput = z.input<typeof InterviewGroupInputSchema>;
+// The four browse lists' page types, by the path segment that serves them.
 export type BrowsePages = {
   candidates: z.infer<typeof InterviewCandidatePageSchema>;
   positions: z.infer<typeof InterviewPositionPageSchema>;
@@ -28,6 +29,7 @@ export type BrowsePages = {
   brochure: z.infer<typeof InterviewBrochurePageSchema>;
 };
 type Search = { page: number; pageSize: number; keyword?: string };
+// Every event route starts here.
 const base = (id: string) => `/api/interview/events/${id}`;
 
 /** Interview setup (IVW-01), imports (IVW-02) and browsing (IVW-03); the server checks scope. */
