@@ -64,7 +64,10 @@ export function createRoleGrants(deps: IdentityDeps) {
       const unitId = input.unitId ?? null;
       const eventId = input.eventId ?? null;
       const scope = ROLES[input.role].scope;
-      if ((scope === 'unit' && !unitId) || ((scope === 'event' || scope === 'interview') && !eventId))
+      if (
+        (scope === 'unit' && !unitId) ||
+        ((scope === 'event' || scope === 'interview') && !eventId)
+      )
         throw new AppError('IDENTITY.SCOPE_REQUIRED');
       // A venue or session narrows only an interview grant; elsewhere it would be silently ignored.
       const venueId = scope === 'interview' ? (input.venueId ?? null) : null;

@@ -12,11 +12,7 @@ export {
   type UnitRow,
 } from './units.service';
 export { registerUnitRoutes } from './units.routes';
-export {
-  unitSummariesOf,
-  unitsByNameOrCode,
-  type UnitSummary,
-} from './unit-summaries.queries';
+export { unitSummariesOf, unitsByNameOrCode, type UnitSummary } from './unit-summaries.queries';
 export { unit } from './unit.table';
 export { sealLegacyUnitContacts, sealUnitContact } from './unit-contact';
 
