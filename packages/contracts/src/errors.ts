@@ -161,6 +161,12 @@ export const ERROR_CATALOGUE = {
   'INTERVIEW_LIST.POSITION_NOT_FOUND': { status: 404, message: '该职位没有面试名单' },
   'INTERVIEW_LIST.VERSION_NOT_FOUND': { status: 404, message: '面试名单历史版本不存在' },
   'INTERVIEW_LIST.NOT_PUBLISHED': { status: 404, message: '该招录事项尚未发布面试名单' },
+  // interview system setup and imports (IVW-01, IVW-02)
+  'INTERVIEW.EVENT_NOT_FOUND': { status: 404, message: '面试事项不存在' },
+  'INTERVIEW.NOT_FOUND': { status: 404, message: '面试设置项不存在' },
+  'INTERVIEW.CODE_TAKEN': { status: 409, message: '面试事项编号已存在' },
+  'INTERVIEW.SETUP_INVALID': { status: 400, message: '面试设置有误，请按提示修改' },
+  'INTERVIEW.IN_USE': { status: 409, message: '该设置项已被使用，不能删除' },
   'APPLICATION.NOT_FOUND': { status: 404, message: '职位报名记录不存在' },
   'APPLICATION.NOT_ELIGIBLE': { status: 422, message: '不符合该职位的报考条件' },
   'APPLICATION.ALREADY_ACTIVE': {

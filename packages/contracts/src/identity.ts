@@ -155,6 +155,8 @@ export const RoleGrantSchema = z.object({
   role: StaffRoleSchema,
   unitId: z.uuid().nullable(),
   eventId: z.uuid().nullable(),
+  venueId: z.uuid().nullable(),
+  sessionId: z.uuid().nullable(),
   grantedBy: z.string(),
   createdAt: z.iso.datetime(),
 });
@@ -165,7 +167,10 @@ export const CreateRoleGrantSchema = z.object({
   staffUserId: z.uuid().meta({ title: '用户' }),
   role: StaffRoleSchema.meta({ title: '角色' }),
   unitId: z.uuid().nullable().optional().meta({ title: '单位' }),
-  eventId: z.uuid().nullable().optional().meta({ title: '招录事项' }),
+  eventId: z.uuid().nullable().optional().meta({ title: '招录事项或面试事项' }),
+  // Interview roles only: narrow the grant to one venue and / or one session (IVW-05).
+  venueId: z.uuid().nullable().optional().meta({ title: '面试考点' }),
+  sessionId: z.uuid().nullable().optional().meta({ title: '面试场次' }),
 });
 export type CreateRoleGrant = z.infer<typeof CreateRoleGrantSchema>;
 

@@ -35,3 +35,4 @@ export * from './personal-data';
 // problem center 报名问题处理中心 (ONL-01)
 export * from './problems';
 export * from './problem-guidance';
+export * from './interview-setup';

@@ -10,7 +10,9 @@ export const StaffRoleSchema = z.enum([
   'school',
   'support',
   'examiner',
+  'interview_admin',
   'interview_staff',
+  'supervisor',
   'monitor',
   'sys_admin',
   'sec_admin',
@@ -21,8 +23,12 @@ export type StaffRole = z.infer<typeof StaffRoleSchema>;
 /** 三权分立: these three roles are never held by one person and only sec_admin grants them. */
 export const SECURITY_ROLES: readonly StaffRole[] = ['sys_admin', 'sec_admin', 'auditor'];
 
-/** Where a grant applies: unit-scoped roles must name a unit, event-scoped ones an event. */
-export type RoleScopeKind = 'none' | 'unit' | 'event' | 'unit_or_event';
+/**
+ * Where a grant applies: unit-scoped roles must name a unit, event-scoped ones an event.
+ * 'interview' roles name an interview event (in the grant's eventId) and may narrow it to one
+ * venue and / or one session (IVW-05: check-in scope per staff account).
+ */
+export type RoleScopeKind = 'none' | 'unit' | 'event' | 'unit_or_event' | 'interview';
 
 export type RoleDefinition = {
   label: string;
@@ -83,6 +89,11 @@ export const ROLES: Record<StaffRole, RoleDefinition> = {
       'problem.read',
       'problem.handle',
       'problem.export',
+      // The org department sets up interview events and allocates external examiners (IVW-01,
+      // INT-09a); the draws and desks on the day belong to the interview roles below.
+      'interview.read',
+      'interview.manage',
+      'examiner_dispatch.manage',
     ],
   },
   unit_user: {
@@ -99,6 +110,7 @@ export const ROLES: Record<StaffRole, RoleDefinition> = {
       'interview_list.read',
       'adjustment.review',
       'composite.read',
+      'examiner_dispatch.register',
     ],
   },
   exam_institute: {
@@ -130,9 +142,26 @@ export const ROLES: Record<StaffRole, RoleDefinition> = {
       'problem.handle',
     ],
   },
-  examiner: { label: '考官', scope: 'event', permissions: [] },
-  interview_staff: { label: '面试工作人员', scope: 'event', permissions: [] },
-  monitor: { label: '监控', scope: 'event', permissions: [] },
+  // Interview roles (IVW-01 … IVW-07) hold their permissions inside one interview event, optionally
+  // one venue or session: staff of venue A never touch venue B.
+  interview_admin: {
+    label: '面试管理员',
+    scope: 'interview',
+    permissions: ['interview.read', 'interview.manage', 'interview.draw', 'interview.checkin'],
+  },
+  examiner: { label: '考官', scope: 'interview', permissions: ['interview.read'] },
+  interview_staff: {
+    label: '面试工作人员',
+    scope: 'interview',
+    permissions: ['interview.read', 'interview.checkin', 'interview.draw'],
+  },
+  // 监督员 watch draws and check-in; they run none of them (§7).
+  supervisor: {
+    label: '监督员',
+    scope: 'interview',
+    permissions: ['interview.read', 'interview.supervise'],
+  },
+  monitor: { label: '监控', scope: 'interview', permissions: ['interview.monitor'] },
   sys_admin: {
     label: '系统管理员',
     scope: 'none',

@@ -11,7 +11,13 @@ import { smsMessage } from '../platform/sms/sms.table';
 /** Headers that make app.inject act as a signed-in browser: session cookie and CSRF header. */
 export type AuthHeaders = { cookie: string; [CSRF_HEADER]: string };
 
-export type GrantSpec = { role: StaffRole; unitId?: string | null; eventId?: string | null };
+export type GrantSpec = {
+  role: StaffRole;
+  unitId?: string | null;
+  eventId?: string | null;
+  venueId?: string | null;
+  sessionId?: string | null;
+};
 
 let counter = 0;
 // A well-formed hash nobody can log in with: test users made here never use the password path.

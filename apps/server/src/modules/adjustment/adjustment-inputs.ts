@@ -22,7 +22,7 @@ import { selectionPositionsOf, type SelectionPosition } from '../positions';
 import { eligibilityFactsOf, type StoredProfileDocument } from '../profiles';
 import { confirmedRegistrationsOf, lookUpResidence } from '../registrations';
 import { passLineFor, passLinesOf, writtenResultsOf, writtenResultsOfCandidates } from '../scores';
-import { ticketNumbersByRegistrationOf } from '../tickets';
+import { ticketNumbersOfEvent, ticketNumbersOfRegistrations } from '../tickets';
 import { unitsByIdOf } from '../units';
 import { categoryLabel, subjectLabel, unitLabels } from './adjustment-labels';
 
@@ -131,11 +131,12 @@ export async function loadInputs(
   ]);
   const listed = entries.filter((e) => e.status === 'listed');
   const firstList = new Set(listed.filter((e) => e.round === 'first').map((e) => e.candidateId));
-  const tickets = await ticketNumbersByRegistrationOf(
-    tx,
-    event.id,
-    only ? registrations.map((r) => r.registrationId) : undefined,
-  );
+  const tickets = only
+    ? await ticketNumbersOfRegistrations(
+        tx,
+        registrations.map((r) => r.registrationId),
+      )
+    : await ticketNumbersOfEvent(tx, event.id);
   // Names for the masked display and blind indexes for the whitelist, in one query.
   const people = await findCandidatesByIds(
     tx,
@@ -147,10 +148,7 @@ export async function loadInputs(
     const unitId = whitelist.get(p.idNumberBidx);
     if (unitId) directed.set(p.id, unitId);
   }
-  const units = await unitsByIdOf(tx, [
-    ...selection.map((p) => p.unitId),
-    ...directed.values(),
-  ]);
+  const units = await unitsByIdOf(tx, [...selection.map((p) => p.unitId), ...directed.values()]);
   const unitName = unitLabels(units);
   // Without "same subject only" the subject never separates a candidate from a position.
   const subjectOf = (category: string, subject: string | null) =>

@@ -9,7 +9,7 @@ import { findCandidatesByIds } from '../candidates';
 import { findEventById } from '../events';
 import { selectionPositionsOf } from '../positions';
 import { confirmedRegistrationsOf } from '../registrations';
-import { ticketNumbersByRegistrationOf } from '../tickets';
+import { ticketNumbersOfRegistrations } from '../tickets';
 import type { AdjustmentContext } from './adjustment-context';
 import {
   findApplicationById,
@@ -43,9 +43,8 @@ export function createAdjustmentReview(ctx: AdjustmentContext) {
         confirmedRegistrationsOf(db, eventId, ids),
         findEventById(db, eventId),
       ]);
-      const numbers = await ticketNumbersByRegistrationOf(
+      const numbers = await ticketNumbersOfRegistrations(
         db,
-        eventId,
         registrations.map((r) => r.registrationId),
       );
       for (const p of selection) positions.set(p.id, p);

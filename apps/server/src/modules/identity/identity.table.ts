@@ -90,6 +90,10 @@ export const roleGrant = pgTable(
     // Null for roles without a unit scope; an event scope works the same way with eventId.
     unitId: uuid('unit_id'),
     eventId: uuid('event_id'),
+    // Interview roles (scope 'interview'): eventId is the interview event, narrowed to one venue
+    // and / or one session when set (IVW-05 check-in scope per account).
+    venueId: uuid('venue_id'),
+    sessionId: uuid('session_id'),
     grantedBy: text('granted_by').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
@@ -101,6 +105,8 @@ export const roleGrant = pgTable(
       t.role,
       sql`coalesce(${t.unitId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
       sql`coalesce(${t.eventId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      sql`coalesce(${t.venueId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      sql`coalesce(${t.sessionId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
     ),
   ],
 );

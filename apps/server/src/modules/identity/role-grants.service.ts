@@ -35,6 +35,8 @@ export function createRoleGrants(deps: IdentityDeps) {
         role: grant.role as StaffRole,
         unitId: grant.unitId,
         eventId: grant.eventId,
+        venueId: grant.venueId,
+        sessionId: grant.sessionId,
         grantedBy: grant.grantedBy,
         createdAt: grant.createdAt.toISOString(),
       }));
@@ -62,8 +64,20 @@ export function createRoleGrants(deps: IdentityDeps) {
       const unitId = input.unitId ?? null;
       const eventId = input.eventId ?? null;
       const scope = ROLES[input.role].scope;
-      if ((scope === 'unit' && !unitId) || (scope === 'event' && !eventId))
+      if (
+        (scope === 'unit' && !unitId) ||
+        ((scope === 'event' || scope === 'interview') && !eventId)
+      )
         throw new AppError('IDENTITY.SCOPE_REQUIRED');
+      // A venue or session narrows only an interview grant; elsewhere it would be silently ignored.
+      const venueId = scope === 'interview' ? (input.venueId ?? null) : null;
+      const sessionId = scope === 'interview' ? (input.sessionId ?? null) : null;
+      if (scope !== 'interview' && (input.venueId || input.sessionId))
+        throw new AppError('COMMON.VALIDATION_FAILED', {
+          message: '只有面试角色可以限定考点或场次',
+        });
+      if (scope === 'interview' && unitId)
+        throw new AppError('COMMON.VALIDATION_FAILED', { message: '面试角色不限定单位' });
       if (SECURITY_ROLES.includes(input.role)) {
         const others = await db
           .select({ role: roleGrant.role })
@@ -79,7 +93,15 @@ export function createRoleGrants(deps: IdentityDeps) {
       return db.transaction(async (tx) => {
         const [row] = await tx
           .insert(roleGrant)
-          .values({ staffUserId: user.id, role: input.role, unitId, eventId, grantedBy })
+          .values({
+            staffUserId: user.id,
+            role: input.role,
+            unitId,
+            eventId,
+            venueId,
+            sessionId,
+            grantedBy,
+          })
           // The unique index (user, role, scope) decides duplicates, also between two concurrent
           // grants.
           .onConflictDoNothing()
@@ -91,7 +113,15 @@ export function createRoleGrants(deps: IdentityDeps) {
           targetType: 'staff_user',
           targetId: user.id,
           result: 'success',
-          details: { username: user.username, role: input.role, unitId, eventId, grantId: row.id },
+          details: {
+            username: user.username,
+            role: input.role,
+            unitId,
+            eventId,
+            venueId,
+            sessionId,
+            grantId: row.id,
+          },
           ip: ctx?.ip,
           requestId: ctx?.requestId,
         });
@@ -117,7 +147,14 @@ export function createRoleGrants(deps: IdentityDeps) {
           targetType: 'staff_user',
           targetId: row.staffUserId,
           result: 'success',
-          details: { role: row.role, unitId: row.unitId, eventId: row.eventId, grantId },
+          details: {
+            role: row.role,
+            unitId: row.unitId,
+            eventId: row.eventId,
+            venueId: row.venueId,
+            sessionId: row.sessionId,
+            grantId,
+          },
           ip: ctx.ip,
           requestId: ctx.requestId,
         });

@@ -19,6 +19,8 @@ export async function loadGrantScopes(db: DbOrTx, staffUserId: string): Promise<
         role: role.data,
         unitId: row.unitId,
         eventId: row.eventId,
+        venueId: row.venueId,
+        sessionId: row.sessionId,
         permissions: new Set<Permission>(ROLES[role.data].permissions),
       },
     ];

@@ -9,7 +9,13 @@ import { roleGrant, staffUser } from './identity.table';
 export async function insertTestStaffUser(
   db: DbOrTx,
   user: { username: string; displayName: string; passwordHash: string },
-  grants: ReadonlyArray<{ role: StaffRole; unitId?: string | null; eventId?: string | null }>,
+  grants: ReadonlyArray<{
+    role: StaffRole;
+    unitId?: string | null;
+    eventId?: string | null;
+    venueId?: string | null;
+    sessionId?: string | null;
+  }>,
 ): Promise<{ id: string }> {
   const [row] = await db.insert(staffUser).values(user).returning({ id: staffUser.id });
   for (const grant of grants) {
@@ -18,6 +24,8 @@ export async function insertTestStaffUser(
       role: grant.role,
       unitId: grant.unitId ?? null,
       eventId: grant.eventId ?? null,
+      venueId: grant.venueId ?? null,
+      sessionId: grant.sessionId ?? null,
       grantedBy: 'test',
     });
   }

@@ -7,7 +7,6 @@ export { createTicketsService, EXAM_RULES, type TicketsService } from './tickets
 export { registerTicketRoutes } from './tickets.routes';
 export { planSeats, type PlanRoom, type SeatPlan } from './seat-plan';
 export { ticketNumbersOf } from './ticket-numbers.queries';
-export { ticketNumbersByRegistrationOf } from './ticket-numbers-by-registration.queries';
 export { ticketHoldersOf } from './ticket-holders.queries';
 export {
   ticketNumbersOfEvent,

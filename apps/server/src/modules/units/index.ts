@@ -24,6 +24,7 @@ export {
   type UnitSummary,
 } from './unit.queries';
 export { insertSeedUnits, type UnitSeedRow } from './unit-seed';
+export { unitsByNameOrCode } from './unit-by-name.queries';
 export { sealLegacyUnitContacts, sealUnitContact } from './unit-contact';
 
 export const unitsModule = defineModule({

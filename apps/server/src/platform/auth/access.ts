@@ -14,6 +14,9 @@ export type GrantScope = {
   role: string;
   unitId: string | null;
   eventId: string | null;
+  /** Interview grants only: the venue / session the grant is narrowed to (IVW-05). */
+  venueId?: string | null;
+  sessionId?: string | null;
   permissions: ReadonlySet<Permission>;
 };
 

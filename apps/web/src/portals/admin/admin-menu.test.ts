@@ -25,7 +25,7 @@ afterEach(() => {
 });
 
 describe('admin menu derived from the routes', () => {
-  it('keeps the sidebar exactly as it was: entries, order and labels', () => {
+  it('keeps the sidebar exactly as declared: entries, order and labels', () => {
     expect(adminMenu.map((item) => [item.index, item.label])).toEqual([
       ['/admin', '系统概况'],
       ['/admin/jobs', '后台任务'],
@@ -44,6 +44,7 @@ describe('admin menu derived from the routes', () => {
       ['/admin/adjustment', '调剂管理'],
       ['/admin/adjustment-reviews', '调剂申请审核'],
       ['/admin/composite', '综合成绩'],
+      ['/admin/interviews', '面试事项'],
       ['/admin/users', '用户管理'],
       ['/admin/role-grants', '角色授权'],
       ['/admin/ip-allowlist', '登录白名单'],

@@ -232,6 +232,23 @@ export const adminRoutes: RouteRecordRaw = {
         menu: { order: 126, icon: icon(List) },
       },
     },
+    // interview system setup, imports and browse (IVW-01 … IVW-03)
+    {
+      path: 'interviews',
+      name: 'admin-interviews',
+      component: () => import('@/features/interviews/pages/InterviewEventListPage.vue'),
+      meta: {
+        title: '面试事项',
+        permission: 'interview.read',
+        menu: { order: 129, icon: icon(Collection) },
+      },
+    },
+    {
+      path: 'interviews/:id',
+      name: 'admin-interview-setup',
+      component: () => import('@/features/interviews/pages/InterviewSetupPage.vue'),
+      meta: { title: '面试设置', permission: 'interview.read' },
+    },
     // identity and access: users, role grants, login allowlist, sessions, SMS (REG-05 to REG-07)
     {
       // 三权分立: users are sys_admin's (staff_user.manage); sec_admin sees them read-only to grant roles.
