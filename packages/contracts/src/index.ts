@@ -26,6 +26,7 @@ export * from './tickets';
 // written-exam scores, position application and unit review
 export * from './scores';
 export * from './interview-lists';
+export * from './interview-arrangement';
 export * from './applications';
 export * from './review';
 export * from './personal-data';

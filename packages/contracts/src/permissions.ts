@@ -51,6 +51,11 @@ export const PERMISSIONS = {
   'adjustment.manage': '发布调剂职位、组织统一调剂',
   'composite.read': '查看面试成绩和综合成绩（本单位职位）',
   'composite.manage': '导入面试成绩、计算并公布综合成绩和体检名单',
+  // interview system 面试系统 (IVW-01 … IVW-07, INT-09a)
+  'interview.read': '查看面试事项、场次、考官和考生',
+  'interview.manage': '维护面试设置、导入名单、编排考官',
+  'interview.draw': '执行面试抽签（考官、考生）',
+  'interview.checkin': '面试报到（考官、考生）',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -78,6 +78,10 @@ export const ROLES: Record<StaffRole, RoleDefinition> = {
       'adjustment.manage',
       'composite.read',
       'composite.manage',
+      'interview.read',
+      'interview.manage',
+      'interview.draw',
+      'interview.checkin',
       'personal_data.reveal',
     ],
   },
@@ -119,7 +123,11 @@ export const ROLES: Record<StaffRole, RoleDefinition> = {
     permissions: ['sms.read', 'sms.unlock', 'system.read', 'data_exchange.read'],
   },
   examiner: { label: '考官', scope: 'event', permissions: [] },
-  interview_staff: { label: '面试工作人员', scope: 'event', permissions: [] },
+  interview_staff: {
+    label: '面试工作人员',
+    scope: 'event',
+    permissions: ['interview.read', 'interview.draw', 'interview.checkin'],
+  },
   monitor: { label: '监控', scope: 'event', permissions: [] },
   sys_admin: {
     label: '系统管理员',
