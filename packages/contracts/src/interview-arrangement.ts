@@ -97,6 +97,9 @@ export const ArrangementSessionsSchema = z.object({
   sessions: z.array(z.object({ id: z.uuid(), label: z.string(), drawn: z.boolean() })),
 });
 
+/** The interview events within the caller's scope, for the arrangement and check-in pages. */
+export const ArrangementEventsSchema = z.array(z.object({ id: z.uuid(), name: z.string() }));
+
 export const ExaminerCheckinBodySchema = z.object({
   sessionId: z.uuid(),
   examinerCode: z.string().trim().min(1).max(40).meta({ title: '考官编号' }),

@@ -1,4 +1,5 @@
 import {
+  ArrangementEventsSchema,
   ArrangementRulesSchema,
   ArrangementSchema,
   ArrangementSessionsSchema,
@@ -35,6 +36,14 @@ export function registerArrangementRoutes(
 ): void {
   const { arrangement, checkIn, publicDraws } = parts;
   const base = '/api/admin/interviews';
+  app.get(
+    `${base}/arrangement-events`,
+    {
+      schema: { tags, summary: '可编排的面试事项', response: { 200: ArrangementEventsSchema } },
+      config: { access: { permission: 'interview.read' } },
+    },
+    async (request) => arrangement.events(changeContextOf(request)),
+  );
   app.get(
     `${base}/events/:id/arrangement-sessions`,
     {

@@ -1,10 +1,10 @@
 import type { Arrangement, ArrangementRules, Permission, SimulationReport } from '@kaolu/contracts';
 import { digestDrawInput } from '@kaolu/domain';
-import { asc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { AuditLog } from '../../platform/audit';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
-import { scopeAllows, scopeOf } from '../../platform/auth/permission-scope';
+import { scopeAllows, scopeCondition, scopeOf } from '../../platform/auth/permission-scope';
 import type { CryptoProvider } from '../../platform/crypto';
 import type { DrawService } from '../../platform/draws';
 import { AppError } from '../../platform/errors/app-error';
@@ -109,6 +109,17 @@ export function createArrangementService(deps: ArrangementDeps) {
 
   return {
     arrangement,
+    /** The interview events the caller may read, newest first. */
+    async events(ctx: ChangeContext) {
+      const where = scopeCondition(scopeOf(ctx.principal, 'interview.read'), {
+        eventId: interviewEvent.id,
+      });
+      return db
+        .select({ id: interviewEvent.id, name: interviewEvent.name })
+        .from(interviewEvent)
+        .where(where)
+        .orderBy(desc(interviewEvent.createdAt));
+    },
     async sessions(ctx: ChangeContext, eventId: string) {
       checkScope(ctx, 'interview.read', eventId);
       const [event] = await db.select().from(interviewEvent).where(eq(interviewEvent.id, eventId));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { KaoluApp } from '../../app';
-import { unit } from '../units/unit.table';
+import { loginAs } from '../../test-support/login-as';
+import { createUnit } from '../events/events.test-support';
 import { examinerNameAd } from './arrangement-service';
 import {
   interviewEvent,
@@ -34,13 +35,11 @@ export async function createArrangementFixture(app: KaoluApp) {
   const { db } = app.kaolu.database;
   const crypto = app.kaolu.crypto;
   const n = `${Date.now().toString(36)}${(counter++).toString(36)}`;
-  const units = await db
-    .insert(unit)
-    .values([
-      { code: `UA${n}`, name: `市甲局${n}`, kind: 'unit' },
-      { code: `UB${n}`, name: `市乙局${n}`, kind: 'unit' },
-    ])
-    .returning();
+  // Real units through the units API: positions and declared conflicts name them by id.
+  const org = (await loginAs(app, 'org_admin')).headers;
+  const units: { id: string; name: string }[] = [];
+  for (const name of [`市甲局${n}`, `市乙局${n}`])
+    units.push({ id: (await createUnit(app, org, name)).unitId, name });
   const unitOf = (key: string) =>
     key === 'A' ? units[0]! : key === 'B' ? units[1]! : { id: null, name: key };
   const [event] = await db
