@@ -141,4 +141,17 @@ describe('examiner arrangement on the interview tablet', () => {
     expect(first).toContain(`/draws/${drawId}`);
     expect(await pages.nth(1).textContent()).toContain('本场次尚未抽签');
   });
+
+  it('replays the same draw with the draw-replay command on the server data', async () => {
+    // The embedded database has one owner: the command runs once the server has stopped.
+    await server.stop({ keepData: true });
+    const out = execFileSync(process.execPath, ['apps/server/dist/cli/draw-replay.js', drawId], {
+      cwd: repoRoot,
+      env: { ...process.env, DATA_DIR: server.dataDir, NODE_ENV: 'development', LOG_LEVEL: 'warn' },
+      encoding: 'utf8',
+    });
+    expect(out).toContain(`种子哈希（SM3，抽签前公布）：${seedHash}`);
+    expect(out).toContain('第1组：主考官 C');
+    expect(out).toContain('复现：种子与哈希一致，结果一致');
+  });
 });
