@@ -36,6 +36,7 @@ try {
     .insert(t.interviewVenue)
     .values({ interviewEventId: event!.id, name: '市考试中心' })
     .returning();
+  // Units by name only (no unit rows yet): the draw keys 回避 on the name when the id is absent.
   const units = ['市甲局', '市乙局'];
   for (const [i, unitName] of units.entries()) {
     const [room] = await db

@@ -79,6 +79,7 @@ describe('examiner arrangement on the interview tablet', () => {
     );
   }, 240_000);
 
+  // Element Plus selects open a dropdown rendered outside the field: pick the visible option.
   const pick = async (p: Page, testId: string, option: string) => {
     await p.getByTestId(testId).click();
     await p.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
@@ -104,6 +105,7 @@ describe('examiner arrangement on the interview tablet', () => {
     const table = page.getByTestId('arrangement-table');
     await expect.poll(() => table.textContent()).toContain(seedHash);
     await expect.poll(() => table.textContent()).toContain('主考官');
+    // The page's hash is the one the server keeps for the session's draw.
     const sessions = await org.call<{ sessions: { id: string }[] }>(
       'GET',
       `/api/admin/interviews/events/${eventId}/arrangement-sessions`,
@@ -139,6 +141,7 @@ describe('examiner arrangement on the interview tablet', () => {
     const first = await pages.first().textContent();
     expect(first).toContain(seedHash);
     expect(first).toContain(`/draws/${drawId}`);
+    // The afternoon was not drawn: its page says so instead of printing an empty table.
     expect(await pages.nth(1).textContent()).toContain('本场次尚未抽签');
   });
 

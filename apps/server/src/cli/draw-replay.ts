@@ -52,6 +52,7 @@ try {
     ...d.summary.map((l) => `  ${l.label}：${l.codes.join('，')}`),
   ];
   console.log(lines.join('\n'));
+  // Before the draw only the hash exists: nothing to replay yet, which is not a success.
   if (d.status === 'committed') {
     console.error('尚未抽签，无法复现。');
     process.exitCode = 1;

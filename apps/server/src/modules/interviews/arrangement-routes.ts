@@ -36,6 +36,7 @@ export function registerArrangementRoutes(
 ): void {
   const { arrangement, checkIn, publicDraws } = parts;
   const base = '/api/admin/interviews';
+  // The pages start from the events the caller's grants reach (IVW-04, NFR-SEC-1).
   app.get(
     `${base}/arrangement-events`,
     {
@@ -44,6 +45,7 @@ export function registerArrangementRoutes(
     },
     async (request) => arrangement.events(changeContextOf(request)),
   );
+  // Sessions with whether each is drawn, so the desk sees at a glance which one is done.
   app.get(
     `${base}/events/:id/arrangement-sessions`,
     {
@@ -57,6 +59,7 @@ export function registerArrangementRoutes(
     },
     async (request) => arrangement.sessions(changeContextOf(request), request.params.id),
   );
+  // Rules are read by anyone who may see the arrangement: the report explains itself by them.
   app.get(
     `${base}/events/:id/arrangement-rules`,
     {
@@ -70,6 +73,7 @@ export function registerArrangementRoutes(
     },
     async (request) => arrangement.rules(changeContextOf(request), request.params.id),
   );
+  // Only the organiser edits 回避 rules (interview.manage); the service audits the change.
   app.put(
     `${base}/events/:id/arrangement-rules`,
     {
@@ -85,6 +89,7 @@ export function registerArrangementRoutes(
     async (request) =>
       arrangement.saveRules(changeContextOf(request), request.params.id, request.body),
   );
+  // Simulation writes nothing, so read permission suffices: staff may check the pool before the day.
   app.post(
     `${base}/sessions/:id/examiner-simulation`,
     {
@@ -98,6 +103,8 @@ export function registerArrangementRoutes(
     },
     async (request) => arrangement.simulate(changeContextOf(request), request.params.id),
   );
+  // Step 1 of the real draw (REG-08): the seed's hash is published before any seat is drawn; a
+  // second commit for the session is a redraw and needs its reason.
   app.post(
     `${base}/sessions/:id/examiner-draw/commit`,
     {
@@ -113,6 +120,7 @@ export function registerArrangementRoutes(
     async (request) =>
       arrangement.commit(changeContextOf(request), request.params.id, request.body.redrawReason),
   );
+  // Step 2: the seed is revealed and the draw runs; an impossible pool rolls the whole step back.
   app.post(
     `${base}/sessions/:id/examiner-draw`,
     {
@@ -126,6 +134,7 @@ export function registerArrangementRoutes(
     },
     async (request) => arrangement.draw(changeContextOf(request), request.params.id),
   );
+  // The arrangement table (IVW-07): names masked, codes in full, the draw's hash beside it.
   app.get(
     `${base}/sessions/:id/arrangement`,
     {
@@ -139,6 +148,8 @@ export function registerArrangementRoutes(
     },
     async (request) => arrangement.arrangement(changeContextOf(request), request.params.id),
   );
+  // The same table in Excel; the last row carries the seed hash so a printout can be checked
+  // against the public record.
   app.get(
     `${base}/sessions/:id/arrangement/export`,
     {
@@ -172,6 +183,7 @@ export function registerArrangementRoutes(
         .send(file);
     },
   );
+  // Examiner check-in (IVW-07): scoped to the event of the session by the service.
   app.post(
     `${base}/examiner-checkin`,
     {
@@ -187,6 +199,7 @@ export function registerArrangementRoutes(
       checkIn(changeContextOf(request), request.body.sessionId, request.body.examinerCode),
   );
   // Public: anyone may look a draw up and replay it (REG-08); codes only, no names.
+  // No CSRF needed: both public routes are GETs and change nothing.
   app.get(
     '/api/public/draws/:id',
     {

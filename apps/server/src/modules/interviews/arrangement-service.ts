@@ -60,7 +60,10 @@ export function createArrangementService(deps: ArrangementDeps) {
     return session;
   };
 
-  /** The live (committed or drawn) draw of a session, if any. */
+  /**
+   * The live (committed or drawn) draw of a session, if any. Superseded draws stay in the history
+   * (REG-08: nothing is re-run silently) but no longer decide the arrangement.
+   */
   const liveDraw = async (sessionId: string) =>
     (await draws.history('examiners', sessionId)).find((d) => d.status !== 'superseded');
 
@@ -72,6 +75,7 @@ export function createArrangementService(deps: ArrangementDeps) {
       .from(examinerAssignment)
       .innerJoin(interviewExaminer, eq(interviewExaminer.id, examinerAssignment.examinerId))
       .where(eq(examinerAssignment.sessionId, sessionId));
+    // Seats are listed as the interview room reads them: chief first, fixed examiners last.
     const order = ['chief', 'rotating', 'professional', 'fixed'];
     const draw = await liveDraw(sessionId);
     return {
@@ -130,6 +134,7 @@ export function createArrangementService(deps: ArrangementDeps) {
         .where(eq(interviewSession.interviewEventId, eventId))
         .orderBy(asc(interviewSession.day), asc(interviewSession.halfDay));
       const sessions = [];
+      // A handful of sessions per event: one history look-up each keeps the draw status exact.
       for (const s of rows)
         sessions.push({
           id: s.id,
@@ -149,6 +154,7 @@ export function createArrangementService(deps: ArrangementDeps) {
       checkScope(ctx, 'interview.manage', eventId);
       const [event] = await db.select().from(interviewEvent).where(eq(interviewEvent.id, eventId));
       if (!event) throw new AppError('COMMON.NOT_FOUND');
+      // One row per event, replaced as a whole: the rules are one document edited on one form.
       const updatedBy = ctx.actor.kind === 'staff' ? ctx.actor.username : 'system';
       await db.transaction(async (tx) => {
         const values = { interviewEventId: eventId, rules, updatedBy, updatedAt: deps.now() };
@@ -205,9 +211,12 @@ export function createArrangementService(deps: ArrangementDeps) {
     /** Runs the committed draw and writes the assignments it gives, all in one transaction. */
     async draw(ctx: ChangeContext, sessionId: string): Promise<Arrangement> {
       const session = await sessionIn(ctx, 'interview.draw', sessionId);
+      // Only a published hash may be drawn: drawing without one would let the seed be chosen after
+      // the inputs are known.
       const committed = await liveDraw(sessionId);
       if (committed?.status !== 'committed') throw new AppError('ARRANGEMENT.NO_COMMITTED_DRAW');
       await db.transaction(async (tx) => {
+        // The input is read inside the transaction, so the record keeps exactly what was drawn from.
         const input = await buildExaminerDrawInput(tx, session);
         const { result } = await draws.draw(
           tx,
@@ -251,6 +260,7 @@ async function writeAssignments(
     .select({ id: interviewExaminer.id, code: interviewExaminer.code })
     .from(interviewExaminer)
     .where(eq(interviewExaminer.interviewEventId, session.interviewEventId));
+  // The draw speaks in examiner codes (its record is public); the rows need the examiner ids.
   const idOf = new Map(examiners.map((e) => [e.code, e.id]));
   await tx.delete(examinerAssignment).where(eq(examinerAssignment.sessionId, session.id));
   if (seats.length === 0) return;

@@ -29,6 +29,7 @@ export type ExaminerSpec = {
   conflictUnits?: Array<'A' | 'B'>;
 };
 
+// Every fixture gets its own event, units and codes, so tests in one database never collide.
 let counter = 0;
 
 export async function createArrangementFixture(app: KaoluApp) {
@@ -115,6 +116,7 @@ export async function createArrangementFixture(app: KaoluApp) {
       ...(i === 1 ? { conflictUnits: ['B' as const] } : {}),
     })),
   ];
+  // Names sealed as the setup import seals them, so the arrangement service can open them.
   const examiners = [];
   for (const s of specs) {
     const id = randomUUID();

@@ -16,6 +16,7 @@ describe('examiner arrangement 考官编排 (IVW-04, IVW-07, REG-08)', () => {
   const api = '/api/admin/interviews';
   const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, h = org) =>
     t.app.inject({ method, url, headers: h, ...(payload ? { payload } : {}) });
+  // The assignment rows as the rules speak of them: seat, examiner code, his unit key and district.
   const seatsOf = async (sessionId: string) => {
     const rows = await t.app.kaolu.database.db
       .select({ a: examinerAssignment, e: interviewExaminer })
@@ -30,6 +31,7 @@ describe('examiner arrangement 考官编排 (IVW-04, IVW-07, REG-08)', () => {
       district: r.e.district,
     }));
   };
+  // Both steps of a real draw through the routes: publish the hash, then draw.
   const drawSession = async (sessionId: string) => {
     const commit = await call('POST', `${api}/sessions/${sessionId}/examiner-draw/commit`, {});
     expect(commit.statusCode).toBe(200);
@@ -42,6 +44,7 @@ describe('examiner arrangement 考官编排 (IVW-04, IVW-07, REG-08)', () => {
     t = await createTestApp();
     f = await createArrangementFixture(t.app);
     org = (await loginAs(t.app, 'org_admin')).headers;
+    // Host district 黄浦 with at least two outside examiners per room: the outside-district rule is live.
     const rules = {
       maxRecruitingUnitPerGroup: 1,
       hostDistrict: '黄浦',
@@ -137,6 +140,7 @@ describe('examiner arrangement 考官编排 (IVW-04, IVW-07, REG-08)', () => {
   });
 
   it('never seats an examiner twice in a row in the same group', async () => {
+    // The afternoon uses the same groups (same day), so the morning's seats are the previous session.
     const am = await seatsOf(f.sessions[0]!.id);
     await drawSession(f.sessions[1]!.id);
     const pm = await seatsOf(f.sessions[1]!.id);
@@ -159,12 +163,14 @@ describe('examiner arrangement 考官编排 (IVW-04, IVW-07, REG-08)', () => {
     for (const e of f.examiners) expect(view.body).not.toContain(e.name);
     const replay = await t.app.inject({ url: `/api/public/draws/${draw.id}/replay` });
     expect(replay.json()).toEqual({ seedMatchesHash: true, resultMatches: true });
+    // The replayer registered for kind 'examiners' recomputes the stored result byte for byte.
     const row = (await t.app.kaolu.draws.find(draw.id))!;
     expect(runExaminerDraw(row.input, row.seed!)).toEqual(row.result);
     const db = t.app.kaolu.database.db;
     const session = await loadSession(db, f.sessions[0]!.id);
     const input = await buildExaminerDrawInput(db, session);
     expect(digestDrawInput(input)).toBe(draw.inputDigest);
+    // One examiner moved to another district: the input, and so its digest, is different.
     await db
       .update(interviewExaminer)
       .set({ district: '静安' })
@@ -196,6 +202,7 @@ describe('examiner arrangement 考官编排 (IVW-04, IVW-07, REG-08)', () => {
   });
 
   it('keeps staff of another interview event out, and checks an examiner in to the seat drawn', async () => {
+    // A grant scoped to another interview event reaches neither check-in nor the draw.
     const other = await loginAs(t.app, [
       { role: 'interview_staff', eventId: '00000000-0000-4000-8000-00000000ee01' },
     ]);
@@ -262,6 +269,8 @@ describe('examiner arrangement 考官编排 (IVW-04, IVW-07, REG-08)', () => {
     const res = await call('GET', `${api}/sessions/${f.sessions[0]!.id}/arrangement/export`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
+    // An xlsx is a zip: a real workbook, not an error body with the Excel content type.
+    expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect(res.rawPayload.length).toBeGreaterThan(1000);
   });
 });

@@ -35,6 +35,7 @@ export function createExaminerCheckin(deps: {
       })
     )
       throw new AppError('COMMON.FORBIDDEN');
+    // Codes are unique per interview event, so the same code of another event never matches.
     const [examiner] = await db
       .select()
       .from(interviewExaminer)
@@ -51,6 +52,7 @@ export function createExaminerCheckin(deps: {
     );
     const [assignment] = await db.select().from(examinerAssignment).where(where);
     if (!assignment) throw new AppError('ARRANGEMENT.EXAMINER_NOT_ASSIGNED');
+    // Idempotent: a second scan keeps the first time and writes no second audit entry.
     let checkedInAt = assignment.checkedInAt;
     if (!checkedInAt) {
       checkedInAt = deps.now();

@@ -18,6 +18,7 @@ const base = '/api/admin/interviews';
 
 /** Examiner arrangement calls (IVW-04, IVW-07): rules, simulated and real draws, table, check-in. */
 export const arrangementApi = {
+  // The events and sessions the pages pick from, within the caller's scope.
   events: () => http.get<z.infer<typeof ArrangementEventsSchema>>(`${base}/arrangement-events`),
   sessions: (eventId: string) =>
     http.get<ArrangementSessions>(`${base}/events/${eventId}/arrangement-sessions`),
@@ -37,6 +38,7 @@ export const arrangementApi = {
     http.post<Arrangement>(`${base}/sessions/${sessionId}/examiner-draw`, {}),
   arrangement: (sessionId: string) =>
     http.get<Arrangement>(`${base}/sessions/${sessionId}/arrangement`),
+  // A file answer: downloaded under the server's name, which carries the session.
   exportTable: (sessionId: string) =>
     downloadFile(`${base}/sessions/${sessionId}/arrangement/export`, {}, '考官编排表.xlsx'),
   checkIn: (sessionId: string, examinerCode: string) =>
