@@ -127,6 +127,7 @@ describe('examiner arrangement on the interview tablet', () => {
     const summary = await page.getByTestId('draw-summary').textContent();
     expect(summary).toContain('主考官 C');
     expect(summary).not.toMatch(/主考$|外考官|甲一|乙一/);
+    // The 复现 button: the server recomputes the draw from the published seed and inputs.
     await page.getByTestId('draw-replay').click();
     const result = page.getByTestId('draw-replay-result');
     await expect.poll(() => result.textContent()).toContain('复现结果与公布结果一致');

@@ -30,6 +30,7 @@ export const SimulationReportSchema = z.object({
 });
 export type SimulationReport = z.infer<typeof SimulationReportSchema>;
 
+// Seat names as the interview room says them (§7), shared by the pages, the export and the CLI.
 export const SEAT_LABELS = {
   chief: '主考官',
   rotating: '轮换考官',
@@ -44,6 +45,7 @@ export const DRAW_STATUS_LABELS = {
   drawn: '已抽签',
   superseded: '已被重新抽签取代',
 } as const;
+// Every kind of verifiable draw (REG-08) by its Chinese name, for the public page.
 export const DRAW_KIND_LABELS: Record<string, string> = {
   examiners: '考官抽签',
   candidates: '考生抽签',
@@ -51,6 +53,7 @@ export const DRAW_KIND_LABELS: Record<string, string> = {
   exam_seats: '考场座位编排',
 };
 
+// The reason is optional for the first draw of a session and required (server-side) for a redraw.
 export const CommitDrawBodySchema = z.object({
   redrawReason: z.string().trim().max(200).optional().meta({ title: '重新抽签原因' }),
 });
@@ -136,6 +139,7 @@ export const PublicDrawSchema = z.object({
 });
 export type PublicDraw = z.infer<typeof PublicDrawSchema>;
 
+/** The replay's two answers: the seed hashes to the published value; the result is the same. */
 export const DrawReplaySchema = z.object({
   seedMatchesHash: z.boolean(),
   resultMatches: z.boolean(),

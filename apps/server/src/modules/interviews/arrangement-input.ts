@@ -135,6 +135,7 @@ export async function buildExaminerDrawInput(
     .from(interviewExaminer)
     .where(eq(interviewExaminer.interviewEventId, session.interviewEventId))
     .orderBy(asc(interviewExaminer.code));
+  // Professional-capable examiners may take professional seats and still sit as structured ones.
   const lotteryExaminer = (e: (typeof examiners)[number]): LotteryExaminer => ({
     id: e.code,
     unitId: unitKey(e.unitId, e.unitName),

@@ -26,6 +26,7 @@ export function createPublicDraws(deps: { db: Db; draws: DrawService }) {
     const scopeLabel = session ? `${session.eventName} ${sessionLabel(session)}` : '面试场次';
     const result = row.result as { seats?: SeatAssignment[] } | null;
     const seats = result?.seats ?? [];
+    // Group names are not personal data and make the summary readable; ids would not be.
     const groupIds = [...new Set(seats.map((s) => s.groupId))];
     const names = new Map<string, string>();
     for (const id of groupIds) {
