@@ -87,7 +87,10 @@ describe('examiner arrangement on the interview tablet', () => {
 
   it('simulates, shows the report, publishes the hash first, then draws', async () => {
     const page = await browser.openAs(org, server.url, 'tablet');
-    await page.goto(`${server.url}/interview/arrangement`);
+    // Reached from the portal's navigation, which shows it to a holder of interview.read.
+    await page.goto(`${server.url}/interview`);
+    await page.getByTestId('portal-nav').getByText('考官编排').click();
+    await page.waitForURL((url) => url.pathname === '/interview/arrangement');
     await pick(page, 'pick-event', '2026年度公务员面试');
     await pick(page, 'pick-session', '2026-12-10 上午');
     await page.getByTestId('simulate').click();

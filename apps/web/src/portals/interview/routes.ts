@@ -1,3 +1,4 @@
+import type { Permission } from '@kaolu/contracts';
 import type { RouteRecordRaw } from 'vue-router';
 
 /** Interview system 面试系统 at '/interview', used on tablets in interview rooms (REQUIREMENTS §5, IVW). */
@@ -53,8 +54,9 @@ export const interviewRoutes: RouteRecordRaw = {
 };
 
 /** Navigation of the interview header; IVW modules add check-in, lottery, scoring, monitoring. */
-export const interviewNav = [
+// Each entry names the permission of its page, so the header shows only what the user may open.
+export const interviewNav: ReadonlyArray<{ to: string; label: string; permission?: Permission }> = [
   { to: '/interview', label: '首页' },
-  { to: '/interview/arrangement', label: '考官编排' },
-  { to: '/interview/examiner-checkin', label: '考官报到' },
-] as const;
+  { to: '/interview/arrangement', label: '考官编排', permission: 'interview.read' },
+  { to: '/interview/examiner-checkin', label: '考官报到', permission: 'interview.checkin' },
+];
