@@ -95,6 +95,14 @@ export const ERROR_CATALOGUE = {
   'DRAW.ALREADY_DRAWN': { status: 409, message: '该抽签已完成，不能再次抽取' },
   'DRAW.NOT_DRAWN': { status: 409, message: '尚未抽签，种子未公开' },
   'DRAW.NOT_REPLAYABLE': { status: 409, message: '该类抽签暂不支持复现' },
+  // examiner arrangement (IVW-04, IVW-07)
+  'ARRANGEMENT.SESSION_NOT_FOUND': { status: 404, message: '面试场次不存在' },
+  'ARRANGEMENT.NO_GROUPS': { status: 409, message: '该场次没有面试组，请先完成考场和面试组设置' },
+  'ARRANGEMENT.INFEASIBLE': { status: 409, message: '考官库无法满足回避规则，请查看模拟抽签报告' },
+  'ARRANGEMENT.DRAW_PENDING': { status: 409, message: '该场次已公布种子哈希，请先完成抽签' },
+  'ARRANGEMENT.NO_COMMITTED_DRAW': { status: 409, message: '请先公布种子哈希，再执行抽签' },
+  'ARRANGEMENT.EXAMINER_NOT_FOUND': { status: 404, message: '未找到该考官编号' },
+  'ARRANGEMENT.EXAMINER_NOT_ASSIGNED': { status: 409, message: '该考官本场次未被抽中，无需报到' },
   'DRAW.REDRAW_NEEDS_REASON': {
     status: 409,
     message: '该范围已有抽签记录，重新抽签须填写原因，原记录保留',

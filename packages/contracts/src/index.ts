@@ -29,6 +29,7 @@ export * from './interview-lists';
 export * from './composite-scores';
 export * from './adjustment-rounds';
 export * from './interview-list-views';
+export * from './interview-arrangement';
 export * from './applications';
 export * from './review';
 export * from './personal-data';

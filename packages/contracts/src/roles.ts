@@ -90,9 +90,11 @@ export const ROLES: Record<StaffRole, RoleDefinition> = {
       'problem.handle',
       'problem.export',
       // The org department sets up interview events and allocates external examiners (IVW-01,
-      // INT-09a); the draws and desks on the day belong to the interview roles below.
+      // INT-09a), and may run a draw or a desk itself when the venue's staff cannot (IVW-04, IVW-05).
       'interview.read',
       'interview.manage',
+      'interview.draw',
+      'interview.checkin',
       'examiner_dispatch.manage',
     ],
   },

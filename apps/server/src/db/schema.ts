@@ -34,3 +34,4 @@ export * from '../modules/composite/composite.table';
 export * from '../modules/problems/problem.table';
 // public and unified adjustment 调剂 (§7, INT-02, INT-07)
 export * from '../modules/adjustment/adjustment.table';
+export * from '../modules/interviews/arrangement.table';

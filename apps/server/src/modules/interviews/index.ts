@@ -1,7 +1,14 @@
 // Public face of the interview system 面试系统 (IVW-01 … IVW-07): setup, imports, arrangement and
 // check-in of one interview event. Each part adds its service to the object below and its routes
 // to the routes call; the reads other parts build on are exported as query functions.
+import type { Db } from '../../db/client';
+import type { DrawService } from '../../platform/draws';
 import { defineModule } from '../../platform/modules/module-registry';
+import { createPublicDraws } from './arrangement-public';
+import { registerArrangementRoutes } from './arrangement-routes';
+import { createArrangementService } from './arrangement-service';
+import { createExaminerCheckin } from './examiner-checkin';
+import { runExaminerDraw } from './examiner-draw';
 import { registerImportRoutes } from './import.routes';
 import { createInterviewImports } from './import.service';
 import { createSetupBrowse } from './setup-browse.service';
@@ -20,12 +27,25 @@ export {
 } from './setup-queries';
 // The scope rule every interview part checks its callers with (NFR-SEC-1, IVW-05).
 export { interviewScopeAllows, assertInterviewScope, type InterviewPlace } from './setup-scope';
+export { runExaminerDraw, type ExaminerDrawResult } from './examiner-draw';
+export { createPublicDraws, type PublicDraws, type DrawSummarizer } from './arrangement-public';
+
+/**
+ * Registers the interview draws' replayers and returns the public draw record (REG-08): what the
+ * module does when it is built, and what the draw-replay CLI does against the same database.
+ */
+export function createInterviewDrawReplay(deps: { db: Db; draws: DrawService }) {
+  // Examiner draws replay from their recorded input and seed (IVW-04).
+  deps.draws.registerReplayer('examiners', runExaminerDraw);
+  return createPublicDraws(deps);
+}
 
 export const interviewsModule = defineModule({
   name: 'interviews',
   dependsOn: ['events', 'units', 'candidates', 'positions', 'tickets', 'interview-lists'],
-  create: ({ db, audit, crypto, clock }) => {
-    const deps = { db, audit, crypto, now: () => clock.now() };
+  create: ({ db, audit, crypto, draws, clock }) => {
+    const now = () => clock.now();
+    const deps = { db, audit, crypto, now };
     return {
       // Setup (IVW-01), imports (IVW-02) and browse (IVW-03).
       setup: {
@@ -34,13 +54,20 @@ export const interviewsModule = defineModule({
         imports: createInterviewImports(deps),
         browse: createSetupBrowse(deps),
       },
+      // Examiner arrangement and check-in (IVW-04, IVW-07), the public draw record (REG-08).
+      arrangement: createArrangementService({ db, audit, crypto, draws, now }),
+      examinerCheckIn: createExaminerCheckin({ db, audit, crypto, now }),
+      publicDraws: createInterviewDrawReplay({ db, draws }),
     };
   },
-  // The setup part's routes; the arrangement and check-in parts add their own calls here.
-  // The setup part's routes; the arrangement and check-in parts add their own calls here.
   routes: (app, service) => {
     registerSetupRoutes(app, service.setup);
     registerImportRoutes(app, service.setup);
+    registerArrangementRoutes(app, {
+      arrangement: service.arrangement,
+      checkIn: service.examinerCheckIn,
+      publicDraws: service.publicDraws,
+    });
   },
 });
 

@@ -37,6 +37,13 @@ export const candidateRoutes: RouteRecordRaw = {
       component: () => import('./pages/PositionSearchPage.vue'),
       meta: { title: '职位查询' },
     },
+    // 抽签公示 (REG-08): any draw's hash, seed, inputs digest and result in codes, with a replay
+    {
+      path: 'draws/:id',
+      name: 'candidate-draw',
+      component: () => import('@/features/draws/pages/PublicDrawPage.vue'),
+      meta: { title: '抽签公示' },
+    },
     // candidate account: real-name registration, SMS password reset (REG-06)
     {
       path: 'login',

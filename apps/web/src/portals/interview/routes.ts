@@ -1,3 +1,4 @@
+import type { Permission } from '@kaolu/contracts';
 import type { RouteRecordRaw } from 'vue-router';
 
 /** Interview system 面试系统 at '/interview', used on tablets in interview rooms (REQUIREMENTS §5, IVW). */
@@ -22,6 +23,25 @@ export const interviewRoutes: RouteRecordRaw = {
       meta: { title: '修改密码', staffOpen: true },
     },
     { path: '', name: 'interview-home', component: () => import('./pages/InterviewHomePage.vue') },
+    // Examiner arrangement: rules, simulated and real draws, table, print (IVW-04, IVW-07)
+    {
+      path: 'arrangement',
+      name: 'interview-arrangement',
+      component: () => import('@/features/interviews/pages/ArrangementPage.vue'),
+      meta: { title: '考官编排', permission: 'interview.read' },
+    },
+    {
+      path: 'arrangement/print/:eventId',
+      name: 'interview-arrangement-print',
+      component: () => import('@/features/interviews/pages/ArrangementPrintPage.vue'),
+      meta: { title: '打印考官编排表', permission: 'interview.read' },
+    },
+    {
+      path: 'examiner-checkin',
+      name: 'interview-examiner-checkin',
+      component: () => import('@/features/interviews/pages/ExaminerCheckinPage.vue'),
+      meta: { title: '考官报到', permission: 'interview.checkin' },
+    },
     // Unknown paths stay inside this portal's shell instead of falling through to the candidate
     // portal's catch-all at '/'.
     {
@@ -34,4 +54,9 @@ export const interviewRoutes: RouteRecordRaw = {
 };
 
 /** Navigation of the interview header; IVW modules add check-in, lottery, scoring, monitoring. */
-export const interviewNav = [{ to: '/interview', label: '首页' }] as const;
+// Each entry names the permission of its page, so the header shows only what the user may open.
+export const interviewNav: ReadonlyArray<{ to: string; label: string; permission?: Permission }> = [
+  { to: '/interview', label: '首页' },
+  { to: '/interview/arrangement', label: '考官编排', permission: 'interview.read' },
+  { to: '/interview/examiner-checkin', label: '考官报到', permission: 'interview.checkin' },
+];
