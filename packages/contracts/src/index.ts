@@ -29,3 +29,7 @@ export * from './interview-lists';
 export * from './applications';
 export * from './review';
 export * from './personal-data';
+// interview check-in, candidate draw, external examiners (IVW-05, IVW-06, INT-09a)
+export * from './interview-checkin';
+export * from './candidate-draws';
+export * from './examiner-dispatch';

@@ -51,6 +51,15 @@ export const PERMISSIONS = {
   'adjustment.manage': '发布调剂职位、组织统一调剂',
   'composite.read': '查看面试成绩和综合成绩（本单位职位）',
   'composite.manage': '导入面试成绩、计算并公布综合成绩和体检名单',
+  // interview system (IVW-01 … IVW-07) and external examiners (INT-09a)
+  'interview.read': '查看面试安排',
+  'interview.manage': '维护面试设置、导入和考官编排',
+  'interview.draw': '组织面试抽签',
+  'interview.checkin': '面试考生签到',
+  'interview.supervise': '监督面试抽签和评分',
+  'interview.monitor': '查看面试实时监控',
+  'examiner_dispatch.register': '登记本单位外派考官和所需考官',
+  'examiner_dispatch.manage': '统筹调配外派考官',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -79,6 +79,11 @@ export const ROLES: Record<StaffRole, RoleDefinition> = {
       'composite.read',
       'composite.manage',
       'personal_data.reveal',
+      'interview.read',
+      'interview.manage',
+      'interview.draw',
+      'interview.checkin',
+      'examiner_dispatch.manage',
     ],
   },
   unit_user: {
@@ -95,6 +100,7 @@ export const ROLES: Record<StaffRole, RoleDefinition> = {
       'interview_list.read',
       'adjustment.review',
       'composite.read',
+      'examiner_dispatch.register',
     ],
   },
   exam_institute: {
@@ -119,7 +125,12 @@ export const ROLES: Record<StaffRole, RoleDefinition> = {
     permissions: ['sms.read', 'sms.unlock', 'system.read', 'data_exchange.read'],
   },
   examiner: { label: '考官', scope: 'event', permissions: [] },
-  interview_staff: { label: '面试工作人员', scope: 'event', permissions: [] },
+  // Venue staff: check-in desks, candidate draws and printing of one interview event (IVW-05/06).
+  interview_staff: {
+    label: '面试工作人员',
+    scope: 'event',
+    permissions: ['interview.read', 'interview.checkin', 'interview.draw'],
+  },
   monitor: { label: '监控', scope: 'event', permissions: [] },
   sys_admin: {
     label: '系统管理员',

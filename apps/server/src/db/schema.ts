@@ -28,3 +28,5 @@ export * from '../modules/interview-lists/interview-list.table';
 // verifiable draws and the interview system (REG-08, IVW-01 … IVW-07)
 export * from '../platform/draws/draw.table';
 export * from '../modules/interviews/interview.table';
+export * from '../modules/interviews/checkin.table';
+export * from '../modules/interviews/dispatch.table';

@@ -13,6 +13,7 @@ export {
 export { registerProfileRoutes } from './profiles.routes';
 export { eligibilityFactsOf } from './profile-facts';
 export { readJpegSize } from './jpeg-size';
+export { findCandidatePhoto, hasCandidatePhoto } from './profile-photo-query';
 export { candidateProfile, candidateProfileVersion, candidatePhoto } from './profile.table';
 
 /** Built early: registrations and applications read identities and snapshots through it. */
