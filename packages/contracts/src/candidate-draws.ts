@@ -56,3 +56,17 @@ export const CandidateOrderSheetSchema = z.object({
   ),
 });
 export type CandidateOrderSheet = z.infer<typeof CandidateOrderSheetSchema>;
+
+/** The groups of an interview event a draw can be run for, with their kind and size. */
+export const DrawGroupListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      day: z.string(),
+      kind: z.enum(['structured', 'professional', 'group_structured']),
+      candidates: z.number().int(),
+    }),
+  ),
+});
+export type DrawGroupList = z.infer<typeof DrawGroupListSchema>;

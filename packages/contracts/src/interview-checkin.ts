@@ -91,3 +91,11 @@ export const CheckinDeskListSchema = z.object({ items: z.array(CheckinDeskSchema
 export const CheckinDeskCreatedSchema = CheckinDeskSchema.extend({ token: z.string() });
 export type CheckinDesk = z.infer<typeof CheckinDeskSchema>;
 export type CheckinDeskCreated = z.infer<typeof CheckinDeskCreatedSchema>;
+
+/** The interview events a staff member works at, and what his grants let him do there. */
+export const DeskEventListSchema = z.object({
+  items: z.array(
+    z.object({ id: z.uuid(), name: z.string(), checkin: z.boolean(), draw: z.boolean() }),
+  ),
+});
+export type DeskEventList = z.infer<typeof DeskEventListSchema>;

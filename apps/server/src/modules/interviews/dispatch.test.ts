@@ -107,7 +107,7 @@ describe('external examiner dispatch', () => {
     expect(confirmed.json().status).toBe('confirmed');
     const view = (await asUnit(0, 'GET', unitUrl(0))).json();
     expect(view.examiners.every((e: { toUnitName: string | null }) => e.toUnitName)).toBe(true);
-    const ti = units.indexOf(target);
+    const ti = units.indexOf(target!);
     const incoming = (await asUnit(ti, 'GET', unitUrl(ti))).json();
     expect(incoming.incoming.some((i: { fromUnitName: string }) => i.fromUnitName === '甲局')).toBe(
       true,

@@ -4,6 +4,8 @@ import { defineModule } from '../../platform/modules/module-registry';
 import { registerCandidateDrawRoutes } from './candidate-draw.routes';
 import { createCandidateDrawService } from './candidate-draw.service';
 import { createCheckinDesks } from './checkin-desk.service';
+import { createDeskEvents } from './checkin-events';
+import { registerDeskEventRoutes } from './checkin-events.routes';
 import { registerCheckinRoutes } from './checkin.routes';
 import { createCheckinService } from './checkin.service';
 import { registerDispatchRoutes } from './dispatch.routes';
@@ -18,6 +20,7 @@ export const interviewsModule = defineModule({
       // Candidate check-in and its reader-bridge desks (IVW-05).
       checkin: createCheckinService({ db, crypto, audit, now }),
       checkinDesks: createCheckinDesks({ db, crypto, audit, now }),
+      deskEvents: createDeskEvents({ db }),
       // Candidate draw on the verifiable draws (IVW-06), replayer kind 'candidates'.
       candidateDraws: createCandidateDrawService({ db, crypto, audit, draws }),
       // External examiners of a recruitment event (INT-09a).
@@ -25,6 +28,7 @@ export const interviewsModule = defineModule({
     };
   },
   routes: (app, s) => {
+    registerDeskEventRoutes(app, s.deskEvents);
     registerCheckinRoutes(app, s.checkin, s.checkinDesks);
     registerCandidateDrawRoutes(app, s.candidateDraws);
     registerDispatchRoutes(app, s.dispatch);
