@@ -70,3 +70,16 @@ export const DrawGroupListSchema = z.object({
   ),
 });
 export type DrawGroupList = z.infer<typeof DrawGroupListSchema>;
+
+/** zh-CN names of the interview kinds as the draw pages show them. */
+export const CANDIDATE_DRAW_KIND_LABELS = {
+  structured: '结构化面试',
+  professional: '专业面试',
+  group_structured: '结构化小组面试',
+} as const;
+/** zh-CN names of a draw's states. */
+export const CANDIDATE_DRAW_STATUS_LABELS: Record<string, string> = {
+  committed: '已公布哈希，待抽签',
+  drawn: '已抽签',
+  superseded: '已被重新抽签取代',
+};

@@ -54,3 +54,15 @@ export type DispatchBoard = z.infer<typeof DispatchBoardSchema>;
 export const DispatchAdjustSchema = z.object({
   toUnitId: z.uuid().nullable().meta({ title: '派往单位' }),
 });
+
+/** The units a unit user registers external examiners for (his grants' units). */
+export const DispatchMyUnitsSchema = z.object({
+  items: z.array(z.object({ id: z.uuid(), name: z.string() })),
+});
+
+/** zh-CN names of the dispatch states. */
+export const DISPATCH_STATUS_LABELS = {
+  open: '登记中',
+  allocated: '已调配（待确认）',
+  confirmed: '已确认',
+} as const;

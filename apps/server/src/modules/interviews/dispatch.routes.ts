@@ -2,6 +2,7 @@ import {
   DispatchAdjustSchema,
   DispatchBoardSchema,
   DispatchExaminerInputSchema,
+  DispatchMyUnitsSchema,
   DispatchNeedInputSchema,
   DispatchUnitViewSchema,
 } from '@kaolu/contracts';
@@ -22,6 +23,15 @@ const ok = { ok: true as const };
 export function registerDispatchRoutes(app: ZodApp, dispatch: DispatchService): void {
   const unitBase = '/api/admin/events/:eventId/examiner-dispatch/units/:unitId';
   const orgBase = '/api/admin/events/:eventId/examiner-dispatch';
+
+  app.get(
+    '/api/admin/examiner-dispatch/my-units',
+    {
+      schema: { tags, summary: '本人可填报的单位', response: { 200: DispatchMyUnitsSchema } },
+      config: { access: register },
+    },
+    async (request) => dispatch.myUnits(request.principal),
+  );
 
   app.get(
     unitBase,

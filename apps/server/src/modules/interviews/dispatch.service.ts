@@ -5,13 +5,13 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import type { AuditLog } from '../../platform/audit';
 import type { Principal } from '../../platform/auth/access';
-import { scopeAllows, scopeOf } from '../../platform/auth/permission-scope';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 import type { CryptoProvider } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
 import { maskPersonalData } from '../../platform/masking';
 import { assertEventInScope, findEventById } from '../events';
 import { getUnitById, unitSummariesOf } from '../units';
+import { assertUnitInScope, unitIdsInScope } from './dispatch-scope';
 import { dispatchExaminer, dispatchNeed, dispatchRound } from './dispatch.table';
 
 type Status = 'open' | 'allocated' | 'confirmed';
@@ -52,12 +52,6 @@ export function createDispatchService(deps: {
     if (!(await findEventById(db, eventId))) throw new AppError('EVENT.NOT_FOUND');
   }
 
-  /** A unit user may act only for a unit (and event) his examiner_dispatch.register grant covers. */
-  function assertUnitInScope(principal: Principal | undefined, eventId: string, unitId: string) {
-    const scope = scopeOf(principal, 'examiner_dispatch.register');
-    if (!scopeAllows(scope, { unitId, eventId })) throw new AppError('COMMON.FORBIDDEN');
-  }
-
   async function record(
     tx: DbOrTx,
     ctx: ChangeContext,
@@ -76,6 +70,12 @@ export function createDispatchService(deps: {
   }
 
   return {
+    /** The units the caller registers for: those his examiner_dispatch.register grants name. */
+    async myUnits(principal?: Principal) {
+      const names = await unitSummariesOf(db, unitIdsInScope(principal));
+      return { items: [...names.values()].map((u) => ({ id: u.id, name: u.name })) };
+    },
+
     /** A unit's registration, and once confirmed where its examiners go and who comes in. */
     async unitView(
       eventId: string,

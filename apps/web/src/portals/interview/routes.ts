@@ -1,3 +1,4 @@
+import type { Permission } from '@kaolu/contracts';
 import type { RouteRecordRaw } from 'vue-router';
 
 /** Interview system 面试系统 at '/interview', used on tablets in interview rooms (REQUIREMENTS §5, IVW). */
@@ -22,6 +23,25 @@ export const interviewRoutes: RouteRecordRaw = {
       meta: { title: '修改密码', staffOpen: true },
     },
     { path: '', name: 'interview-home', component: () => import('./pages/InterviewHomePage.vue') },
+    // Venue desks (IVW-05, IVW-06): the permission is declared once here; the layout shows 403.
+    {
+      path: 'checkin',
+      name: 'interview-checkin',
+      component: () => import('./pages/CandidateCheckinPage.vue'),
+      meta: { title: '考生签到', permission: 'interview.checkin' },
+    },
+    {
+      path: 'draw',
+      name: 'interview-draw',
+      component: () => import('./pages/CandidateDrawPage.vue'),
+      meta: { title: '考生抽签', permission: 'interview.draw' },
+    },
+    {
+      path: 'draw/:groupId/print',
+      name: 'interview-draw-print',
+      component: () => import('./pages/CandidateOrderPrintPage.vue'),
+      meta: { title: '面试顺序表', permission: 'interview.draw' },
+    },
     // Unknown paths stay inside this portal's shell instead of falling through to the candidate
     // portal's catch-all at '/'.
     {
@@ -33,5 +53,12 @@ export const interviewRoutes: RouteRecordRaw = {
   ],
 };
 
-/** Navigation of the interview header; IVW modules add check-in, lottery, scoring, monitoring. */
-export const interviewNav = [{ to: '/interview', label: '首页' }] as const;
+/**
+ * Navigation of the interview header, each entry with its page's permission (the layout hides the
+ * ones the user lacks); scoring and monitoring join when they are built.
+ */
+export const interviewNav: readonly { to: string; label: string; permission?: Permission }[] = [
+  { to: '/interview', label: '首页' },
+  { to: '/interview/checkin', label: '考生签到', permission: 'interview.checkin' },
+  { to: '/interview/draw', label: '考生抽签', permission: 'interview.draw' },
+];
