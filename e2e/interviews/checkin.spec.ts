@@ -92,7 +92,7 @@ describe('interview check-in and candidate draw', () => {
     async () => {
       const page = await browser.openAs(staff, server.url, 'tablet');
       await page.goto(`${server.url}/interview/checkin`);
-      const field = page.getByTestId('checkin-code').locator('input');
+      const field = page.getByTestId('checkin-code');
       await field.waitFor();
       // The only event is chosen and the field has the focus: the reader just types and presses Enter.
       await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -103,7 +103,9 @@ describe('interview check-in and candidate draw', () => {
       await result.waitFor();
       expect(await result.innerText()).toContain(first.ticketNumber);
       expect(await result.innerText()).toContain('无报名照片');
-      expect(await page.getByTestId('checkin-stats').innerText()).toContain('已签到 1 / 应到 3');
+      await expect
+        .poll(() => page.getByTestId('checkin-stats').innerText())
+        .toContain('已签到 1 / 应到 3');
 
       // A second read of the same card says when the first check-in was.
       await page.keyboard.type(first.idNumber, { delay: 5 });
@@ -112,7 +114,7 @@ describe('interview check-in and candidate draw', () => {
 
       // A desk for the reader bridge: the token is shown once; the bridge posts with it.
       await page.getByText('读卡器签到台（桥接程序令牌）').click();
-      await page.getByTestId('desk-name').locator('input').fill('一号签到台');
+      await page.getByTestId('desk-name').fill('一号签到台');
       await page.getByTestId('desk-create').click();
       const token = (await page.getByTestId('desk-token').innerText()).trim();
       const second = fixture.candidates[1]!;
