@@ -39,6 +39,8 @@ describe('admin menu derived from the routes', () => {
       ['/admin/interface-logs', '接口日志'],
       ['/admin/scores', '成绩与合格线'],
       ['/admin/reviews', '资格审查'],
+      ['/admin/examiner-dispatch/unit', '外派考官登记'],
+      ['/admin/examiner-dispatch', '外派考官调配'],
       ['/admin/users', '用户管理'],
       ['/admin/role-grants', '角色授权'],
       ['/admin/ip-allowlist', '登录白名单'],

@@ -187,6 +187,27 @@ export const adminRoutes: RouteRecordRaw = {
       component: () => import('@/features/review/pages/ReviewDetailPage.vue'),
       meta: { title: '报名审核', permission: 'application.review' },
     },
+    // INT-09a external examiners: units register, the org allocates and confirms
+    {
+      path: 'examiner-dispatch/unit',
+      name: 'admin-examiner-dispatch-unit',
+      component: () => import('@/features/examiner-dispatch/pages/DispatchUnitPage.vue'),
+      meta: {
+        title: '外派考官登记',
+        permission: 'examiner_dispatch.register',
+        menu: { order: 124, icon: icon(User) },
+      },
+    },
+    {
+      path: 'examiner-dispatch',
+      name: 'admin-examiner-dispatch',
+      component: () => import('@/features/examiner-dispatch/pages/DispatchBoardPage.vue'),
+      meta: {
+        title: '外派考官调配',
+        permission: 'examiner_dispatch.manage',
+        menu: { order: 125, icon: icon(Connection) },
+      },
+    },
     // identity and access: users, role grants, login allowlist, sessions, SMS (REG-05 to REG-07)
     {
       // 三权分立: users are sys_admin's (staff_user.manage); sec_admin sees them read-only to grant roles.
