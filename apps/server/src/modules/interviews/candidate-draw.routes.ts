@@ -32,8 +32,10 @@ function sheetRows(sheet: CandidateOrderSheet) {
 
 /** Candidate draw routes (IVW-06): sub-groups, commit (hash first), draw, order sheet and export. */
 export function registerCandidateDrawRoutes(app: ZodApp, draws: CandidateDrawService): void {
+  // Every route names its group; the service checks the grant's scope against the group's event.
   const base = '/api/interview/groups/:groupId';
 
+  // Sub-groups are set before their draws; an empty list puts the whole group back together.
   app.put(
     `${base}/sub-groups`,
     {
@@ -52,6 +54,7 @@ export function registerCandidateDrawRoutes(app: ZodApp, draws: CandidateDrawSer
     },
   );
 
+  // Step 1 (REG-08): only the seed's hash is published; nothing is drawn yet.
   app.post(
     `${base}/candidate-draws`,
     {
@@ -67,6 +70,7 @@ export function registerCandidateDrawRoutes(app: ZodApp, draws: CandidateDrawSer
     async (request) => draws.commit(request.params.groupId, request.body, changeContextOf(request)),
   );
 
+  // Step 2: the committed seed draws; the answer is the new order sheet with the revealed seed.
   app.post(
     `${base}/candidate-draws/:drawId/draw`,
     {
@@ -85,6 +89,7 @@ export function registerCandidateDrawRoutes(app: ZodApp, draws: CandidateDrawSer
     },
   );
 
+  // The print view reads this: the same rows as the Excel export below.
   app.get(
     `${base}/candidate-order`,
     {
@@ -99,6 +104,7 @@ export function registerCandidateDrawRoutes(app: ZodApp, draws: CandidateDrawSer
     async (request) => draws.sheet(request.params.groupId, request.principal),
   );
 
+  // Cells go through writeSheet, which guards against formula injection.
   app.get(
     `${base}/candidate-order/export`,
     {

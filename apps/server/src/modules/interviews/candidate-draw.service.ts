@@ -79,6 +79,10 @@ export function createCandidateDrawService(deps: {
       .orderBy(interviewCandidate.ticketNumber);
   }
 
+  /**
+   * The recorded input of a draw: the candidates of the group or sub-group in id order (the replay
+   * gets the same order), and whether 结构化小组 panels must be formable from them.
+   */
   async function drawInput(groupId: string, kind: string, subGroup: string | null) {
     const sub = subGroup
       ? eq(interviewCandidate.subGroup, subGroup)
@@ -96,8 +100,10 @@ export function createCandidateDrawService(deps: {
 
   return {
     /** Splits the group's candidates into named sub-groups; every candidate in exactly one. */
+    /** Splits the group; audited with the sub-groups' names and sizes. */
     async putSubGroups(groupId: string, body: CandidateSubGroups, ctx: ChangeContext) {
       await groupInScope(groupId, ctx.principal);
+      // Every candidate of the group in exactly one sub-group, names unique; an empty list undoes the split.
       const all = (await candidatesOf(groupId)).map((r) => r.id);
       const listed = body.subGroups.flatMap((s) => s.candidateIds);
       const names = new Set(body.subGroups.map((s) => s.name));
@@ -159,6 +165,7 @@ export function createCandidateDrawService(deps: {
     async draw(groupId: string, drawId: string, ctx: ChangeContext) {
       const group = await groupInScope(groupId, ctx.principal);
       const row = await draws.find(drawId);
+      // The draw must be a candidate draw of this group (or one of its sub-groups).
       const prefix = scopeKeyOf(groupId);
       if (
         !row ||
@@ -176,6 +183,7 @@ export function createCandidateDrawService(deps: {
           (seed) => runCandidateDraw(input, seed),
           ctx,
         );
+        // The result lands on the candidates in the same transaction as the draw record.
         for (const e of result.entries)
           await tx
             .update(interviewCandidate)
@@ -201,6 +209,7 @@ export function createCandidateDrawService(deps: {
           (a.orderNumber ?? 1e9) - (b.orderNumber ?? 1e9) ||
           a.ticketNumber.localeCompare(b.ticketNumber),
       );
+      // Sorted by sub-group then order number: the print and export order.
       const panelOf = panelsFor(group.kind, rows);
       const history = (
         await Promise.all(

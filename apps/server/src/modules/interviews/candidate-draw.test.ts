@@ -69,6 +69,7 @@ describe('candidate draw', () => {
     const f = await createInterviewFixture(t.app, { perGroup: 4 });
     const groupId = f.groupIds[0]!;
     const ids = f.candidates.map((c) => c.id);
+    // A split that leaves a candidate out is refused.
     const bad = await t.app.inject({
       method: 'PUT',
       url: `/api/interview/groups/${groupId}/sub-groups`,
@@ -125,6 +126,7 @@ describe('candidate draw', () => {
   it('exports the order sheet as Excel and keeps draws to staff of the event', async () => {
     const f = await createInterviewFixture(t.app, { perGroup: 2 });
     const groupId = f.groupIds[0]!;
+    // Excel export of the order sheet.
     const file = await t.app.inject({
       method: 'GET',
       url: `/api/interview/groups/${groupId}/candidate-order/export`,
@@ -132,6 +134,7 @@ describe('candidate draw', () => {
     });
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toContain('spreadsheetml');
+    // Staff scoped to another event cannot draw for this group.
     const elsewhere = await loginAs(t.app, [{ role: 'interview_staff', eventId: f.eventId }]);
     const g = await createInterviewFixture(t.app, { perGroup: 2 });
     expect(

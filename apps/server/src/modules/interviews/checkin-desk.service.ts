@@ -26,9 +26,11 @@ export function createCheckinDesks(deps: {
   now: () => Date;
 }) {
   const { db, crypto, audit, now } = deps;
+  // Domain-separated hash: a desk token's hash can never equal another token kind's.
   const hashOf = (token: string) => crypto.sm3(`checkin-desk:${token}`);
 
   return {
+    /** The event's desks, newest first; revoked ones stay listed (marked). */
     async list(interviewEventId: string): Promise<CheckinDesk[]> {
       const rows = await db
         .select()
@@ -38,6 +40,7 @@ export function createCheckinDesks(deps: {
       return rows.map(present);
     },
 
+    /** Creates a desk and returns its token once; audited without the token. */
     async create(
       interviewEventId: string,
       name: string,
@@ -69,6 +72,7 @@ export function createCheckinDesks(deps: {
       return { ...present(row), token };
     },
 
+    /** Revokes a live desk of the event: its bridge is refused from now on. */
     async revoke(interviewEventId: string, deskId: string, ctx: ChangeContext): Promise<void> {
       await db.transaction(async (tx) => {
         const rows = await tx
@@ -95,6 +99,7 @@ export function createCheckinDesks(deps: {
 
     /** The live desk a bridge token belongs to, or a refusal (wrong, missing or revoked token). */
     async deskOfToken(token: string | undefined): Promise<DeskRow> {
+      // Refused the same way whatever is wrong, so a caller learns nothing about desks.
       if (!token || token.length > 200) throw new AppError('CHECKIN.DESK_TOKEN_INVALID');
       const [desk] = await db
         .select()

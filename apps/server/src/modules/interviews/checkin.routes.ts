@@ -30,8 +30,10 @@ export function registerCheckinRoutes(
   checkin: CheckinService,
   desks: CheckinDesks,
 ): void {
+  // Every desk route names its interview event; the service checks the grant's scope against it.
   const base = '/api/interview/events/:eventId';
 
+  // The desk page posts here for both the reader's keyboard input and manual entry; `via` says which.
   app.post(
     `${base}/checkins`,
     {
@@ -62,6 +64,7 @@ export function registerCheckinRoutes(
       config: { access: 'public' },
     },
     async (request) => {
+      // Only 'Bearer <token>' is accepted; anything else is a missing token (401).
       const header = request.headers.authorization;
       const token = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
       const desk = await desks.deskOfToken(token);
@@ -69,6 +72,7 @@ export function registerCheckinRoutes(
     },
   );
 
+  // Read-only, but still within the grant's event scope (the service checks it).
   app.get(
     `${base}/checkins/stats`,
     {
@@ -83,6 +87,7 @@ export function registerCheckinRoutes(
     async (request) => checkin.stats(request.params.eventId, request.principal),
   );
 
+  // Who is in or missing, names masked: the desk calls the missing ones.
   app.get(
     `${base}/checkins`,
     {
@@ -98,6 +103,7 @@ export function registerCheckinRoutes(
     async (request) => checkin.list(request.params.eventId, request.query, request.principal),
   );
 
+  // The photo is personal data: never cached by the browser, fetched only by desk staff.
   app.get(
     `${base}/candidates/:candidateId/photo`,
     {
@@ -116,6 +122,7 @@ export function registerCheckinRoutes(
     },
   );
 
+  // Desks: the list never carries a token, only its creation answer does (once).
   app.get(
     `${base}/checkin-desks`,
     {

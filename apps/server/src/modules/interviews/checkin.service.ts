@@ -39,6 +39,7 @@ export function createCheckinService(deps: {
 }) {
   const { db, crypto, audit, now } = deps;
 
+  /** The interview event, or a clear 404 before any scope or look-up work. */
   async function getEvent(id: string) {
     const [event] = await db.select().from(interviewEvent).where(eq(interviewEvent.id, id));
     if (!event) throw new AppError('INTERVIEW.EVENT_NOT_FOUND');
@@ -53,7 +54,10 @@ export function createCheckinService(deps: {
   }
 
   async function findByCode(eventId: string, code: string): Promise<CandidateRow | undefined> {
+    // Only candidates of this event: a number read at another event's desk is not found here.
     const byEvent = eq(interviewCandidate.interviewEventId, eventId);
+    // An 18-digit number is an ID number (reader or hand), looked up by blind index; the clear number
+    // is never stored or compared. Anything else, or an ID number not found, is tried as a ticket number.
     if (ID_NUMBER.test(code)) {
       const bidx = crypto.blindIndex('id_number', code.toUpperCase());
       const [row] = await db
@@ -132,6 +136,7 @@ export function createCheckinService(deps: {
     };
   }
 
+  /** The candidate a desk's number names, or the Chinese 404 the desk shows. */
   async function found(eventId: string, code: string): Promise<CandidateRow> {
     const row = await findByCode(eventId, code.trim());
     if (!row) throw new AppError('CHECKIN.CANDIDATE_NOT_FOUND');
@@ -160,6 +165,7 @@ export function createCheckinService(deps: {
       ctx: ChangeContext,
     ): Promise<CheckinResult> {
       const row = await found(desk.interviewEventId, idNumber);
+      // The audit names the desk as the actor: no staff session stands behind a bridge post.
       const deskCtx: ChangeContext = { ...ctx, actor: { kind: 'system', id: `desk:${desk.id}` } };
       return checkInRow(row, 'bridge', `签到台：${desk.name}`, deskCtx, desk.id);
     },
@@ -184,6 +190,7 @@ export function createCheckinService(deps: {
     async stats(eventId: string, principal?: Principal): Promise<CheckinStats> {
       await eventInScope(eventId, principal);
       const rows = await candidatesOf(eventId);
+      // One line per session, group and position: the desk's view of who is still expected.
       const byKey = new Map<string, CheckinStats['rows'][number]>();
       for (const r of rows) {
         const sessionLabel = r.day
@@ -242,6 +249,7 @@ export function createCheckinService(deps: {
     },
   };
 
+  /** The event's candidates with position, group and session, by ticket number. */
   function candidatesOf(eventId: string, extra?: SQL) {
     return db
       .select({

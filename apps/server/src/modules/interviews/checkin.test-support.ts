@@ -45,6 +45,7 @@ export async function createInterviewFixture(
     linkCandidateIds?: string[];
   } = {},
 ) {
+  // Written straight into the tables, as the module's own tests may (no setup routes yet).
   const { db } = app.kaolu.database;
   const { crypto } = app.kaolu;
   const tag = `${Date.now().toString(36)}${counter++}`;
@@ -68,6 +69,7 @@ export async function createInterviewFixture(
     .insert(interviewVenue)
     .values({ interviewEventId: event!.id, name: '测试考点' })
     .returning();
+  // One room and group per requested group, each keeping one position all day (§7).
   const candidates: FixtureCandidate[] = [];
   const groupIds: string[] = [];
   const links = [...(options.linkCandidateIds ?? [])];
@@ -101,6 +103,7 @@ export async function createInterviewFixture(
       const id = randomUUID();
       const idNumber = fixtureIdNumber();
       const name = `考生${String.fromCharCode(0x7532 + c)}${g}`;
+      // Sealed like an import seals them: the desk decrypts and masks the name.
       const ad = (column: string) => ({ table: 'interview_candidate', column, rowId: id });
       await db.insert(interviewCandidate).values({
         id,

@@ -26,6 +26,7 @@ describe('candidate check-in', () => {
   });
   afterAll(() => t.close());
 
+  // A desk's check-in request as the page sends it.
   const checkIn = (eventId: string, payload: object, headers = staff.headers) =>
     t.app.inject({
       method: 'POST',
@@ -35,6 +36,7 @@ describe('candidate check-in', () => {
     });
 
   it('checks a candidate in by the number a keyboard-wedge reader typed, masked, with the photo', async () => {
+    // The linked candidate has an uploaded photo: the desk can compare.
     const c = fixture.candidates[0]!;
     const res = await checkIn(fixture.eventId, { code: c.idNumber, via: 'reader' });
     expect(res.statusCode).toBe(200);
@@ -54,6 +56,7 @@ describe('candidate check-in', () => {
 
   it('a second check-in keeps the first and says when it was', async () => {
     const c = fixture.candidates[0]!;
+    // The same candidate by ticket number, then by reader again: still the first time.
     const first = (await checkIn(fixture.eventId, { code: c.ticketNumber })).json();
     expect(first.already).toBe(true);
     const again = await checkIn(fixture.eventId, { code: c.idNumber, via: 'reader' });
@@ -75,6 +78,7 @@ describe('candidate check-in', () => {
     const res = await checkIn(fixture.eventId, { code: '310101199001011234' });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('CHECKIN.CANDIDATE_NOT_FOUND');
+    // Characters no ID or ticket number has are refused at validation.
     const bad = await checkIn(fixture.eventId, { code: '<script>' });
     expect(bad.statusCode).toBe(400);
   });
@@ -89,6 +93,7 @@ describe('candidate check-in', () => {
       headers: staff.headers,
     });
     expect(stats.statusCode).toBe(403);
+    // Staff of the other event see only their own event's candidates.
     const otherStaff = await loginAs(t.app, [{ role: 'interview_staff', eventId: other.eventId }]);
     const list = await t.app.inject({
       method: 'GET',

@@ -21,9 +21,11 @@ const ok = { ok: true as const };
 
 /** External examiner routes (INT-09a): a unit's registration, the org's allocation board. */
 export function registerDispatchRoutes(app: ZodApp, dispatch: DispatchService): void {
+  // Unit routes name the unit (a unit user may hold several); org routes only the event.
   const unitBase = '/api/admin/events/:eventId/examiner-dispatch/units/:unitId';
   const orgBase = '/api/admin/events/:eventId/examiner-dispatch';
 
+  // The unit page starts here: a unit user may hold grants for several units (one per grant).
   app.get(
     '/api/admin/examiner-dispatch/my-units',
     {
@@ -33,6 +35,7 @@ export function registerDispatchRoutes(app: ZodApp, dispatch: DispatchService): 
     async (request) => dispatch.myUnits(request.principal),
   );
 
+  // A unit sees its own registration always, the allocation only once confirmed (INT-09a).
   app.get(
     unitBase,
     {
@@ -48,6 +51,7 @@ export function registerDispatchRoutes(app: ZodApp, dispatch: DispatchService): 
       dispatch.unitView(request.params.eventId, request.params.unitId, request.principal),
   );
 
+  // Registrations close when the org confirms; the service refuses them then (DISPATCH.CONFIRMED).
   app.post(
     `${unitBase}/examiners`,
     {
@@ -67,6 +71,7 @@ export function registerDispatchRoutes(app: ZodApp, dispatch: DispatchService): 
     },
   );
 
+  // Only the unit's own examiner: the path's unit must match the examiner's row.
   app.delete(
     `${unitBase}/examiners/:examinerId`,
     {
@@ -85,6 +90,7 @@ export function registerDispatchRoutes(app: ZodApp, dispatch: DispatchService): 
     },
   );
 
+  // PUT: a unit has one need per event, replaced (audited with its new count).
   app.put(
     `${unitBase}/need`,
     {
@@ -104,6 +110,7 @@ export function registerDispatchRoutes(app: ZodApp, dispatch: DispatchService): 
     },
   );
 
+  // The org's routes check the grant's event scope of examiner_dispatch.manage in the service.
   app.get(
     orgBase,
     {
@@ -118,6 +125,7 @@ export function registerDispatchRoutes(app: ZodApp, dispatch: DispatchService): 
     async (request) => dispatch.board(request.params.eventId, request.principal),
   );
 
+  // Every change answers with the whole board, so the page never shows a stale shortfall.
   app.post(
     `${orgBase}/allocate`,
     {
@@ -136,6 +144,7 @@ export function registerDispatchRoutes(app: ZodApp, dispatch: DispatchService): 
     },
   );
 
+  // toUnitId null takes an examiner out of the allocation (he stays registered).
   app.put(
     `${orgBase}/examiners/:examinerId/allocation`,
     {
@@ -156,6 +165,7 @@ export function registerDispatchRoutes(app: ZodApp, dispatch: DispatchService): 
     },
   );
 
+  // Confirmation is final: the units see the result and nothing can change any more.
   app.post(
     `${orgBase}/confirm`,
     {

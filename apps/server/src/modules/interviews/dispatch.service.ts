@@ -1,185 +1,26 @@
-import { randomUUID } from 'node:crypto';
-import type { DispatchBoard, DispatchUnitView } from '@kaolu/contracts';
+import type { DispatchBoard } from '@kaolu/contracts';
 import { dispatchExaminers } from '@kaolu/domain';
 import { and, eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client';
-import type { AuditLog } from '../../platform/audit';
 import type { Principal } from '../../platform/auth/access';
-import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
-import type { CryptoProvider } from '../../platform/crypto';
+import type { ChangeContext } from '../../platform/auth/request-context';
 import { AppError } from '../../platform/errors/app-error';
-import { maskPersonalData } from '../../platform/masking';
-import { assertEventInScope, findEventById } from '../events';
+import { assertEventInScope } from '../events';
 import { getUnitById, unitSummariesOf } from '../units';
-import { assertUnitInScope, unitIdsInScope } from './dispatch-scope';
+import { createDispatchCommon, type DispatchDeps } from './dispatch-common';
+import { createDispatchUnits } from './dispatch-units.service';
 import { dispatchExaminer, dispatchNeed, dispatchRound } from './dispatch.table';
-
-type Status = 'open' | 'allocated' | 'confirmed';
-const sealed = (rowId: string) => ({ table: 'examiner_dispatch_examiner', column: 'name', rowId });
 
 /**
  * External examiners 外派考官 (INT-09a): units register whom they send out and how many they need
- * in; the org allocates with the dispatch engine (never to the own unit, needs met where possible,
- * balanced, shortfall reported), moves examiners by hand and confirms; units then see the result.
+ * in (dispatch-units.service.ts); the org allocates with the dispatch engine (never to the own unit,
+ * needs met where possible, balanced, shortfall reported), moves examiners by hand and confirms.
  */
-export function createDispatchService(deps: {
-  db: Db;
-  crypto: CryptoProvider;
-  audit: AuditLog;
-  now: () => Date;
-}) {
-  const { db, crypto, audit, now } = deps;
-  const nameOf = (r: { id: string; nameEnc: string }) =>
-    maskPersonalData(crypto.decryptField(r.nameEnc, sealed(r.id)), 'name');
-
-  async function statusOf(tx: DbOrTx, eventId: string): Promise<Status> {
-    const [round] = await tx.select().from(dispatchRound).where(eq(dispatchRound.eventId, eventId));
-    return round?.status ?? 'open';
-  }
-  async function setStatus(tx: DbOrTx, eventId: string, status: Status) {
-    const at = now();
-    const stamps = status === 'confirmed' ? { confirmedAt: at } : { allocatedAt: at };
-    await tx
-      .insert(dispatchRound)
-      .values({ eventId, status, ...stamps })
-      .onConflictDoUpdate({ target: dispatchRound.eventId, set: { status, ...stamps } });
-  }
-  /** Changes are refused once the org confirmed: units and examiners rely on the result. */
-  async function assertOpen(tx: DbOrTx, eventId: string) {
-    if ((await statusOf(tx, eventId)) === 'confirmed') throw new AppError('DISPATCH.CONFIRMED');
-  }
-  async function assertEvent(eventId: string) {
-    if (!(await findEventById(db, eventId))) throw new AppError('EVENT.NOT_FOUND');
-  }
-
-  async function record(
-    tx: DbOrTx,
-    ctx: ChangeContext,
-    action: string,
-    targetId: string,
-    details: object,
-  ) {
-    await audit.record(tx, {
-      ...auditBase(ctx),
-      action,
-      targetType: 'examiner_dispatch',
-      targetId,
-      result: 'success',
-      details: details as Record<string, unknown>,
-    });
-  }
-
+export function createDispatchService(deps: DispatchDeps) {
+  const { db } = deps;
+  const common = createDispatchCommon(deps);
+  const { nameOf, statusOf, setStatus, assertOpen, assertEvent, record } = common;
   return {
-    /** The units the caller registers for: those his examiner_dispatch.register grants name. */
-    async myUnits(principal?: Principal) {
-      const names = await unitSummariesOf(db, unitIdsInScope(principal));
-      return { items: [...names.values()].map((u) => ({ id: u.id, name: u.name })) };
-    },
-
-    /** A unit's registration, and once confirmed where its examiners go and who comes in. */
-    async unitView(
-      eventId: string,
-      unitId: string,
-      principal?: Principal,
-    ): Promise<DispatchUnitView> {
-      assertUnitInScope(principal, eventId, unitId);
-      await assertEvent(eventId);
-      const status = await statusOf(db, eventId);
-      const all = await db
-        .select()
-        .from(dispatchExaminer)
-        .where(eq(dispatchExaminer.eventId, eventId));
-      const [need] = await db
-        .select()
-        .from(dispatchNeed)
-        .where(and(eq(dispatchNeed.eventId, eventId), eq(dispatchNeed.unitId, unitId)));
-      const confirmed = status === 'confirmed';
-      const names = await unitSummariesOf(
-        db,
-        all.flatMap((e) => [e.unitId, e.toUnitId ?? e.unitId]),
-      );
-      return {
-        needCount: need?.count ?? 0,
-        status,
-        examiners: all
-          .filter((e) => e.unitId === unitId)
-          .map((e) => ({
-            id: e.id,
-            nameMasked: nameOf(e),
-            title: e.title,
-            toUnitName: confirmed && e.toUnitId ? (names.get(e.toUnitId)?.name ?? null) : null,
-          })),
-        incoming: confirmed
-          ? all
-              .filter((e) => e.toUnitId === unitId)
-              .map((e) => ({
-                nameMasked: nameOf(e),
-                fromUnitName: names.get(e.unitId)?.name ?? '',
-              }))
-          : [],
-      };
-    },
-
-    async addExaminer(
-      eventId: string,
-      unitId: string,
-      input: { name: string; title?: string },
-      ctx: ChangeContext,
-    ) {
-      assertUnitInScope(ctx.principal, eventId, unitId);
-      await assertEvent(eventId);
-      await getUnitById(db, unitId);
-      await db.transaction(async (tx) => {
-        await assertOpen(tx, eventId);
-        const id = randomUUID();
-        await tx.insert(dispatchExaminer).values({
-          id,
-          eventId,
-          unitId,
-          nameEnc: crypto.encryptField(input.name, sealed(id)),
-          title: input.title ?? null,
-          createdAt: now(),
-        });
-        await record(tx, ctx, 'dispatch_examiner.registered', id, { eventId, unitId });
-      });
-    },
-
-    async removeExaminer(eventId: string, unitId: string, examinerId: string, ctx: ChangeContext) {
-      assertUnitInScope(ctx.principal, eventId, unitId);
-      await db.transaction(async (tx) => {
-        await assertOpen(tx, eventId);
-        const gone = await tx
-          .delete(dispatchExaminer)
-          .where(
-            and(
-              eq(dispatchExaminer.id, examinerId),
-              eq(dispatchExaminer.eventId, eventId),
-              eq(dispatchExaminer.unitId, unitId),
-            ),
-          )
-          .returning({ id: dispatchExaminer.id });
-        if (gone.length === 0) throw new AppError('DISPATCH.NOT_FOUND');
-        await record(tx, ctx, 'dispatch_examiner.removed', examinerId, { eventId, unitId });
-      });
-    },
-
-    async setNeed(eventId: string, unitId: string, count: number, ctx: ChangeContext) {
-      assertUnitInScope(ctx.principal, eventId, unitId);
-      await assertEvent(eventId);
-      await getUnitById(db, unitId);
-      await db.transaction(async (tx) => {
-        await assertOpen(tx, eventId);
-        await tx
-          .insert(dispatchNeed)
-          .values({ eventId, unitId, count })
-          .onConflictDoUpdate({
-            target: [dispatchNeed.eventId, dispatchNeed.unitId],
-            set: { count },
-          });
-        await record(tx, ctx, 'dispatch_need.set', unitId, { eventId, count });
-      });
-    },
-
+    ...createDispatchUnits(deps, common),
     /** The org's board: every examiner with his allocation, every need with what it got. */
     async board(eventId: string, principal?: Principal): Promise<DispatchBoard> {
       assertEventInScope(principal, 'examiner_dispatch.manage', eventId);
@@ -195,6 +36,7 @@ export function createDispatchService(deps: {
         ...needs.map((n) => n.unitId),
       ]);
       const unitName = (id: string) => names.get(id)?.name ?? '';
+      // What a unit got, counted from the current allocation (hand changes included).
       const metOf = (unitId: string) => examiners.filter((e) => e.toUnitId === unitId).length;
       return {
         status,
@@ -223,6 +65,7 @@ export function createDispatchService(deps: {
     },
 
     /** Runs the dispatch engine; a re-run replaces the allocation and every hand adjustment. */
+    /** Runs the engine over every registration; audited with met, needed and shortfall. */
     async allocate(eventId: string, ctx: ChangeContext) {
       assertEventInScope(ctx.principal, 'examiner_dispatch.manage', eventId);
       await assertEvent(eventId);
@@ -239,6 +82,7 @@ export function createDispatchService(deps: {
         );
         // Inputs come from validated rows (unique ids and needs), so a refusal is a broken invariant.
         if (!result.ok) throw new Error(result.reasons.map((r) => r.message).join('；'));
+        // Allocated examiners get their unit; the others are left out (toUnitId null).
         const to = new Map(result.value.assignments.map((a) => [a.examinerId, a.toUnitId]));
         for (const e of examiners)
           await tx
@@ -268,6 +112,7 @@ export function createDispatchService(deps: {
           .from(dispatchExaminer)
           .where(and(eq(dispatchExaminer.id, examinerId), eq(dispatchExaminer.eventId, eventId)));
         if (!e) throw new AppError('DISPATCH.NOT_FOUND');
+        // The engine's rule holds for hand changes too: never sent back to his own unit.
         if (toUnitId === e.unitId) throw new AppError('DISPATCH.OWN_UNIT');
         if (toUnitId) await getUnitById(tx, toUnitId);
         await tx

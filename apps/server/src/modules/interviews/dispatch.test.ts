@@ -54,6 +54,7 @@ describe('external examiner dispatch', () => {
   });
 
   it('allocates never to the own unit and reports the shortfall', async () => {
+    // The org runs the engine over what the units registered.
     const res = await t.app.inject({
       method: 'POST',
       url: `/api/admin/events/${eventId}/examiner-dispatch/allocate`,
@@ -74,6 +75,7 @@ describe('external examiner dispatch', () => {
   it('the org adjusts by hand, never to the own unit, then confirms and units see the result', async () => {
     const b = await board();
     const fromJia = b.examiners.find((e: { unitId: string }) => e.unitId === units[0]);
+    // By hand to his own unit: refused.
     const own = await t.app.inject({
       method: 'PUT',
       url: `/api/admin/events/${eventId}/examiner-dispatch/examiners/${fromJia.id}/allocation`,
@@ -99,6 +101,7 @@ describe('external examiner dispatch', () => {
       headers: unitUsers[0]!.headers,
     });
     expect(refused.statusCode).toBe(403);
+    // The org confirms; the units then see where their examiners go and who comes in.
     const confirmed = await t.app.inject({
       method: 'POST',
       url: `/api/admin/events/${eventId}/examiner-dispatch/confirm`,

@@ -15,6 +15,7 @@ export const interviewsModule = defineModule({
   name: 'interviews',
   dependsOn: ['events', 'units', 'candidates', 'profiles'],
   create: ({ db, crypto, audit, clock, draws }) => {
+    // "Now" always from the injected clock (tests and replays control it).
     const now = () => clock.now();
     return {
       // Candidate check-in and its reader-bridge desks (IVW-05).
@@ -27,6 +28,7 @@ export const interviewsModule = defineModule({
       dispatch: createDispatchService({ db, crypto, audit, now }),
     };
   },
+  // Each part registers its own routes file; the setup and arrangement parts add theirs here.
   routes: (app, s) => {
     registerDeskEventRoutes(app, s.deskEvents);
     registerCheckinRoutes(app, s.checkin, s.checkinDesks);
