@@ -177,6 +177,7 @@ describe('staff portal access and the policy form', () => {
     expect(await page.getByTestId('staff-user').innerText()).toContain('体检医院医生');
     // Without an interview grant the home lists no event and claims no feature (IVW-01 … IVW-03).
     await page.getByText('您暂未被分配任何面试事项').waitFor();
+    expect(await page.getByTestId('portal-nav').innerText()).not.toContain('考生签到');
     expect(await page.locator('body').innerText()).not.toContain('考官签到');
   });
 

@@ -107,6 +107,28 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: '该范围已有抽签记录，重新抽签须填写原因，原记录保留',
   },
+  // interview check-in, candidate draw and external examiners (IVW-05, IVW-06, INT-09a)
+  'INTERVIEW.EVENT_NOT_FOUND': { status: 404, message: '面试事项不存在' },
+  'INTERVIEW.GROUP_NOT_FOUND': { status: 404, message: '面试组不存在' },
+  'CHECKIN.CANDIDATE_NOT_FOUND': {
+    status: 404,
+    message: '未找到该考生，请核对身份证号或准考证号',
+  },
+  'CHECKIN.DESK_TOKEN_INVALID': { status: 401, message: '签到台令牌无效或已停用' },
+  'CHECKIN.DESK_NOT_FOUND': { status: 404, message: '签到台不存在' },
+  'CANDIDATE_DRAW.NO_CANDIDATES': { status: 409, message: '该面试组（小组）没有可抽签的考生' },
+  'CANDIDATE_DRAW.PANEL_SPLIT': {
+    status: 409,
+    message: '考生人数无法分成每组 3 或 4 人的结构化小组',
+  },
+  'CANDIDATE_DRAW.SUB_GROUP_INVALID': {
+    status: 400,
+    message: '分组须覆盖本组每一名考生且每名考生只属于一个小组',
+  },
+  'DISPATCH.NOT_FOUND': { status: 404, message: '外派考官记录不存在' },
+  'DISPATCH.CONFIRMED': { status: 409, message: '调配结果已确认，不能再修改' },
+  'DISPATCH.OWN_UNIT': { status: 409, message: '外派考官不能派往本单位' },
+  'DISPATCH.NOT_ALLOCATED': { status: 409, message: '尚未进行调配' },
   // interview lists, adjustment and composite scores (INT-02, INT-07, §7)
   'INTERVIEW_LIST.SCORES_NOT_PUBLISHED': {
     status: 409,
@@ -170,7 +192,6 @@ export const ERROR_CATALOGUE = {
   'INTERVIEW_LIST.VERSION_NOT_FOUND': { status: 404, message: '面试名单历史版本不存在' },
   'INTERVIEW_LIST.NOT_PUBLISHED': { status: 404, message: '该招录事项尚未发布面试名单' },
   // interview system setup and imports (IVW-01, IVW-02)
-  'INTERVIEW.EVENT_NOT_FOUND': { status: 404, message: '面试事项不存在' },
   'INTERVIEW.NOT_FOUND': { status: 404, message: '面试设置项不存在' },
   'INTERVIEW.CODE_TAKEN': { status: 409, message: '面试事项编号已存在' },
   'INTERVIEW.SETUP_INVALID': { status: 400, message: '面试设置有误，请按提示修改' },

@@ -37,3 +37,7 @@ export * from './personal-data';
 export * from './problems';
 export * from './problem-guidance';
 export * from './interview-setup';
+// interview check-in, candidate draw, external examiners (IVW-05, IVW-06, INT-09a)
+export * from './interview-checkin';
+export * from './candidate-draws';
+export * from './examiner-dispatch';

@@ -35,3 +35,5 @@ export * from '../modules/problems/problem.table';
 // public and unified adjustment 调剂 (§7, INT-02, INT-07)
 export * from '../modules/adjustment/adjustment.table';
 export * from '../modules/interviews/arrangement.table';
+export * from '../modules/interviews/checkin.table';
+export * from '../modules/interviews/dispatch.table';

@@ -29,7 +29,7 @@ import {
 /** Where a sealed examiner name lives (NFR-SEC-2); the setup import seals it the same way. */
 export const examinerNameAd = (id: string) => ({
   table: 'interview_examiner',
-  column: 'name_enc',
+  column: 'name',
   rowId: id,
 });
 

@@ -15,6 +15,15 @@ import { createSetupBrowse } from './setup-browse.service';
 import { createSetupEvents } from './setup-events.service';
 import { createSetupPlaces } from './setup-places.service';
 import { registerSetupRoutes } from './setup.routes';
+import { registerCandidateDrawRoutes } from './candidate-draw.routes';
+import { createCandidateDrawService } from './candidate-draw.service';
+import { createCheckinDesks } from './checkin-desk.service';
+import { createDeskEvents } from './checkin-events';
+import { registerDeskEventRoutes } from './checkin-events.routes';
+import { registerCheckinRoutes } from './checkin.routes';
+import { createCheckinService } from './checkin.service';
+import { registerDispatchRoutes } from './dispatch.routes';
+import { createDispatchService } from './dispatch.service';
 
 export {
   groupsOfSession,
@@ -42,7 +51,15 @@ export function createInterviewDrawReplay(deps: { db: Db; draws: DrawService }) 
 
 export const interviewsModule = defineModule({
   name: 'interviews',
-  dependsOn: ['events', 'units', 'candidates', 'positions', 'tickets', 'interview-lists'],
+  dependsOn: [
+    'events',
+    'units',
+    'candidates',
+    'positions',
+    'tickets',
+    'interview-lists',
+    'profiles',
+  ],
   create: ({ db, audit, crypto, draws, clock }) => {
     const now = () => clock.now();
     const deps = { db, audit, crypto, now };
@@ -58,6 +75,14 @@ export const interviewsModule = defineModule({
       arrangement: createArrangementService({ db, audit, crypto, draws, now }),
       examinerCheckIn: createExaminerCheckin({ db, audit, crypto, now }),
       publicDraws: createInterviewDrawReplay({ db, draws }),
+      // Candidate check-in and its reader-bridge desks (IVW-05).
+      checkin: createCheckinService({ db, crypto, audit, now }),
+      checkinDesks: createCheckinDesks({ db, crypto, audit, now }),
+      deskEvents: createDeskEvents({ db }),
+      // Candidate draw on the verifiable draws (IVW-06), replayer kind 'candidates'.
+      candidateDraws: createCandidateDrawService({ db, crypto, audit, draws }),
+      // External examiners of a recruitment event (INT-09a).
+      dispatch: createDispatchService({ db, crypto, audit, now }),
     };
   },
   routes: (app, service) => {
@@ -68,6 +93,10 @@ export const interviewsModule = defineModule({
       checkIn: service.examinerCheckIn,
       publicDraws: service.publicDraws,
     });
+    registerDeskEventRoutes(app, service.deskEvents);
+    registerCheckinRoutes(app, service.checkin, service.checkinDesks);
+    registerCandidateDrawRoutes(app, service.candidateDraws);
+    registerDispatchRoutes(app, service.dispatch);
   },
 });
 

@@ -14,6 +14,7 @@ export {
 export { registerProfileRoutes } from './profiles.routes';
 export { eligibilityFactsOf } from './profile-facts';
 export { readJpegSize } from './jpeg-size';
+export { findCandidatePhoto, hasCandidatePhoto } from './profile-photo-query';
 
 /** Built early: registrations and applications read identities and snapshots through it. */
 export const profilesModule = defineModule({

@@ -15,7 +15,7 @@ export type DrawRow = typeof drawRecord.$inferSelect;
 export type DrawReplayer = (input: unknown, seed: string) => unknown;
 
 // The seed is sealed in its row until the draw: a reader of the database cannot draw ahead.
-const sealed = (id: string) => ({ table: 'draw_record', column: 'seed_enc', rowId: id });
+const sealed = (id: string) => ({ table: 'draw_record', column: 'seed', rowId: id });
 
 /**
  * Verifiable draws (REG-08, IVW-04, IVW-06, REG-02c): `commit` publishes the SM3 hash of a fresh

@@ -45,6 +45,8 @@ describe('admin menu derived from the routes', () => {
       ['/admin/adjustment-reviews', '调剂申请审核'],
       ['/admin/composite', '综合成绩'],
       ['/admin/interviews', '面试事项'],
+      ['/admin/examiner-dispatch/unit', '外派考官登记'],
+      ['/admin/examiner-dispatch', '外派考官调配'],
       ['/admin/users', '用户管理'],
       ['/admin/role-grants', '角色授权'],
       ['/admin/ip-allowlist', '登录白名单'],

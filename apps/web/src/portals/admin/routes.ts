@@ -208,7 +208,7 @@ export const adminRoutes: RouteRecordRaw = {
       meta: {
         title: '面试成绩与综合成绩',
         permission: 'composite.read',
-        menu: { order: 128, icon: icon(Collection), label: '综合成绩' },
+        menu: { order: 126, icon: icon(Collection), label: '综合成绩' },
       },
     },
     // adjustment 调剂 (§7): the org's public and unified rounds, the units' review of applications
@@ -229,7 +229,7 @@ export const adminRoutes: RouteRecordRaw = {
       meta: {
         title: '调剂申请审核',
         permission: 'adjustment.review',
-        menu: { order: 126, icon: icon(List) },
+        menu: { order: 125, icon: icon(List) },
       },
     },
     // interview system setup, imports and browse (IVW-01 … IVW-03)
@@ -240,7 +240,7 @@ export const adminRoutes: RouteRecordRaw = {
       meta: {
         title: '面试事项',
         permission: 'interview.read',
-        menu: { order: 129, icon: icon(Collection) },
+        menu: { order: 127, icon: icon(Collection) },
       },
     },
     {
@@ -248,6 +248,27 @@ export const adminRoutes: RouteRecordRaw = {
       name: 'admin-interview-setup',
       component: () => import('@/features/interviews/pages/InterviewSetupPage.vue'),
       meta: { title: '面试设置', permission: 'interview.read' },
+    },
+    // INT-09a external examiners: units register, the org allocates and confirms
+    {
+      path: 'examiner-dispatch/unit',
+      name: 'admin-examiner-dispatch-unit',
+      component: () => import('@/features/examiner-dispatch/pages/DispatchUnitPage.vue'),
+      meta: {
+        title: '外派考官登记',
+        permission: 'examiner_dispatch.register',
+        menu: { order: 128, icon: icon(User) },
+      },
+    },
+    {
+      path: 'examiner-dispatch',
+      name: 'admin-examiner-dispatch',
+      component: () => import('@/features/examiner-dispatch/pages/DispatchBoardPage.vue'),
+      meta: {
+        title: '外派考官调配',
+        permission: 'examiner_dispatch.manage',
+        menu: { order: 129, icon: icon(Connection) },
+      },
     },
     // identity and access: users, role grants, login allowlist, sessions, SMS (REG-05 to REG-07)
     {

@@ -42,6 +42,25 @@ export const interviewRoutes: RouteRecordRaw = {
       component: () => import('@/features/interviews/pages/ExaminerCheckinPage.vue'),
       meta: { title: '考官报到', permission: 'interview.checkin' },
     },
+    // Venue desks (IVW-05, IVW-06): the permission is declared once here; the layout shows 403.
+    {
+      path: 'checkin',
+      name: 'interview-checkin',
+      component: () => import('./pages/CandidateCheckinPage.vue'),
+      meta: { title: '考生签到', permission: 'interview.checkin' },
+    },
+    {
+      path: 'draw',
+      name: 'interview-draw',
+      component: () => import('./pages/CandidateDrawPage.vue'),
+      meta: { title: '考生抽签', permission: 'interview.draw' },
+    },
+    {
+      path: 'draw/:groupId/print',
+      name: 'interview-draw-print',
+      component: () => import('./pages/CandidateOrderPrintPage.vue'),
+      meta: { title: '面试顺序表', permission: 'interview.draw' },
+    },
     // Unknown paths stay inside this portal's shell instead of falling through to the candidate
     // portal's catch-all at '/'.
     {
@@ -53,10 +72,14 @@ export const interviewRoutes: RouteRecordRaw = {
   ],
 };
 
-/** Navigation of the interview header; IVW modules add check-in, lottery, scoring, monitoring. */
-// Each entry names the permission of its page, so the header shows only what the user may open.
-export const interviewNav: ReadonlyArray<{ to: string; label: string; permission?: Permission }> = [
+/**
+ * Navigation of the interview header, each entry with its page's permission (the layout hides the
+ * ones the user lacks); scoring and monitoring join when they are built.
+ */
+export const interviewNav: readonly { to: string; label: string; permission?: Permission }[] = [
   { to: '/interview', label: '首页' },
   { to: '/interview/arrangement', label: '考官编排', permission: 'interview.read' },
   { to: '/interview/examiner-checkin', label: '考官报到', permission: 'interview.checkin' },
+  { to: '/interview/checkin', label: '考生签到', permission: 'interview.checkin' },
+  { to: '/interview/draw', label: '考生抽签', permission: 'interview.draw' },
 ];
