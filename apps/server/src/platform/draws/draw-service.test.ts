@@ -5,7 +5,9 @@ import type { ChangeContext } from '../auth/request-context';
 
 describe('verifiable draws (REG-08)', () => {
   let t: TestApp;
-  const ctx: ChangeContext = { actor: { kind: 'staff', id: '00000000-0000-4000-8000-000000000001', username: 'drawer' } };
+  const ctx: ChangeContext = {
+    actor: { kind: 'staff', id: '00000000-0000-4000-8000-000000000001', username: 'drawer' },
+  };
   const items = ['甲', '乙', '丙', '丁', '戊'];
   const shuffle = (input: unknown, seed: string) =>
     createSeededRandom(seed).shuffle(input as string[]);
