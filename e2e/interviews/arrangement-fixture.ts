@@ -83,7 +83,7 @@ try {
     // Sealed the way the arrangement service opens it (NFR-SEC-2).
     const nameEnc = crypto.encryptField(name, {
       table: 'interview_examiner',
-      column: 'name_enc',
+      column: 'name',
       rowId: id,
     });
     await db.insert(t.interviewExaminer).values({ id, interviewEventId: event!.id, nameEnc, ...e });
