@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { jpeg, poll } from '../applications/selection-setup';
+import { jpeg, poll, shanghaiGraduateProfile } from '../applications/selection-setup';
 import { createSession, type Session } from '../applications/session';
 import { createFirstAdmins, startSmsSink, type SmsSink } from '../support/operators';
 import { startServer, type RunningServer } from '../support/server';
@@ -55,32 +55,7 @@ async function registeredCandidate(
   });
   await session.call('PUT', '/api/candidate/profile', {
     version: 0,
-    document: {
-      contact: {
-        email: 'e2e@example.com',
-        address: '上海市徐汇区漕溪北路100弄5号',
-        postalCode: '200030',
-      },
-      politicalStatus: 'cyl_member',
-      hukou: { type: 'shanghai', place: '上海市徐汇区' },
-      residencePermit: null,
-      education: [
-        {
-          level: 'bachelor',
-          degree: 'bachelor',
-          school: '华东师范大学',
-          major: '汉语言文学',
-          startDate: '2016-09-01',
-          endDate: '2020-07-01',
-          fullTime: true,
-        },
-      ],
-      work: [],
-      abroad: [],
-      awards: [],
-      studentLeader: [],
-      attachments: [],
-    },
+    document: shanghaiGraduateProfile('e2e@example.com'),
   });
   // A confirmed photo is required for registration (REG photo rules).
   const form = new FormData();

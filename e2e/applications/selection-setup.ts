@@ -66,6 +66,32 @@ async function scoreSheet(rows: Array<Array<string | number>>): Promise<string> 
   return Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
 }
 
+/** The profile of a Shanghai-hukou bachelor (华东师范大学), as the candidate fills it in to register. */
+export function shanghaiGraduateProfile(email: string) {
+  return {
+    contact: { email, address: '上海市徐汇区漕溪北路100弄5号', postalCode: '200030' },
+    politicalStatus: 'cyl_member',
+    hukou: { type: 'shanghai', place: '上海市徐汇区' },
+    residencePermit: null,
+    education: [
+      {
+        level: 'bachelor',
+        degree: 'bachelor',
+        school: '华东师范大学',
+        major: '汉语言文学',
+        startDate: '2016-09-01',
+        endDate: '2020-07-01',
+        fullTime: true,
+      },
+    ],
+    work: [],
+    abroad: [],
+    awards: [],
+    studentLeader: [],
+    attachments: [],
+  };
+}
+
 export async function poll<T>(read: () => Promise<T | undefined>, what: string): Promise<T> {
   for (let i = 0; i < 100; i++) {
     const value = await read().catch(() => undefined);
@@ -174,32 +200,7 @@ async function prepareData(
   });
   await candidate.call('PUT', '/api/candidate/profile', {
     version: 0,
-    document: {
-      contact: {
-        email: 'csy@example.com',
-        address: '上海市徐汇区漕溪北路100弄5号',
-        postalCode: '200030',
-      },
-      politicalStatus: 'cyl_member',
-      hukou: { type: 'shanghai', place: '上海市徐汇区' },
-      residencePermit: null,
-      education: [
-        {
-          level: 'bachelor',
-          degree: 'bachelor',
-          school: '华东师范大学',
-          major: '汉语言文学',
-          startDate: '2016-09-01',
-          endDate: '2020-07-01',
-          fullTime: true,
-        },
-      ],
-      work: [],
-      abroad: [],
-      awards: [],
-      studentLeader: [],
-      attachments: [],
-    },
+    document: shanghaiGraduateProfile('csy@example.com'),
   });
   const form = new FormData();
   form.append('file', jpeg(), 'photo.jpg');

@@ -218,3 +218,30 @@ export async function insertTestRegistrations(
 ) {
   return db.insert(examRegistration).values(rows).returning();
 }
+
+/** A non-hukou candidate with a bachelor and a master degree: passes the education rule of the
+ * non-hukou path (REG-06), shared by the exam registration test files. */
+export const nonHukouMasterProfile = profileDocument({
+  hukou: { type: 'other', place: '江苏省南京市' },
+  residencePermit: { issuedOn: '2019-03-01', validUntil: '2028-03-01' },
+  education: [
+    {
+      level: 'bachelor',
+      degree: 'bachelor',
+      school: '南京大学',
+      major: '法学',
+      startDate: '2015-09-01',
+      endDate: '2019-07-01',
+      fullTime: true,
+    },
+    {
+      level: 'master',
+      degree: 'master',
+      school: '复旦大学',
+      major: '法律（法学）',
+      startDate: '2019-09-01',
+      endDate: '2022-07-01',
+      fullTime: true,
+    },
+  ],
+});

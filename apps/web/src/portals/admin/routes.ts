@@ -1,24 +1,21 @@
 import {
   Bell,
-  ChatDotRound,
   Collection,
-  Connection,
   DataBoard,
   Document,
   EditPen,
-  Key,
   List,
   Money,
-  Monitor,
   OfficeBuilding,
   Operation,
   Service,
   Share,
   Tickets,
-  User,
 } from '@element-plus/icons-vue';
 import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
+import { identityRoutes } from './routes-identity';
+import { selectionRoutes } from './routes-selection';
 
 // The one declaration of each admin page (NFR-MNT-1): its title, the permission it needs and, for
 // sidebar pages, `menu` (order, icon, label when it differs from the title). The sidebar is derived
@@ -200,132 +197,9 @@ export const adminRoutes: RouteRecordRaw = {
       component: () => import('@/features/review/pages/ReviewDetailPage.vue'),
       meta: { title: '报名审核', permission: 'application.review' },
     },
-    // §7 interview scores, composite, ranking and the physical-exam list (IVW-08, INT-07)
-    {
-      path: 'composite',
-      name: 'admin-composite',
-      component: () => import('@/features/composite/pages/CompositeAdminPage.vue'),
-      meta: {
-        title: '面试成绩与综合成绩',
-        permission: 'composite.read',
-        menu: { order: 126, icon: icon(Collection), label: '综合成绩' },
-      },
-    },
-    // adjustment 调剂 (§7): the org's public and unified rounds, the units' review of applications
-    {
-      path: 'adjustment',
-      name: 'admin-adjustment',
-      component: () => import('@/features/adjustment/pages/AdjustmentAdminPage.vue'),
-      meta: {
-        title: '调剂',
-        permission: 'adjustment.manage',
-        menu: { order: 124, icon: icon(Share), label: '调剂管理' },
-      },
-    },
-    {
-      path: 'adjustment-reviews',
-      name: 'admin-adjustment-reviews',
-      component: () => import('@/features/adjustment/pages/AdjustmentReviewPage.vue'),
-      meta: {
-        title: '调剂申请审核',
-        permission: 'adjustment.review',
-        menu: { order: 125, icon: icon(List) },
-      },
-    },
-    // interview system setup, imports and browse (IVW-01 … IVW-03)
-    {
-      path: 'interviews',
-      name: 'admin-interviews',
-      component: () => import('@/features/interviews/pages/InterviewEventListPage.vue'),
-      meta: {
-        title: '面试事项',
-        permission: 'interview.read',
-        menu: { order: 127, icon: icon(Collection) },
-      },
-    },
-    {
-      path: 'interviews/:id',
-      name: 'admin-interview-setup',
-      component: () => import('@/features/interviews/pages/InterviewSetupPage.vue'),
-      meta: { title: '面试设置', permission: 'interview.read' },
-    },
-    // INT-09a external examiners: units register, the org allocates and confirms
-    {
-      path: 'examiner-dispatch/unit',
-      name: 'admin-examiner-dispatch-unit',
-      component: () => import('@/features/examiner-dispatch/pages/DispatchUnitPage.vue'),
-      meta: {
-        title: '外派考官登记',
-        permission: 'examiner_dispatch.register',
-        menu: { order: 128, icon: icon(User) },
-      },
-    },
-    {
-      path: 'examiner-dispatch',
-      name: 'admin-examiner-dispatch',
-      component: () => import('@/features/examiner-dispatch/pages/DispatchBoardPage.vue'),
-      meta: {
-        title: '外派考官调配',
-        permission: 'examiner_dispatch.manage',
-        menu: { order: 129, icon: icon(Connection) },
-      },
-    },
-    // identity and access: users, role grants, login allowlist, sessions, SMS (REG-05 to REG-07)
-    {
-      // 三权分立: users are sys_admin's (staff_user.manage); sec_admin sees them read-only to grant roles.
-      path: 'users',
-      name: 'admin-users',
-      component: () => import('@/features/identity/pages/StaffUserListPage.vue'),
-      meta: {
-        title: '用户管理',
-        permission: 'staff_user.read',
-        menu: { order: 130, icon: icon(User) },
-      },
-    },
-    {
-      // sec_admin grants roles; the server refuses self-grants and two security roles in one person.
-      path: 'role-grants',
-      name: 'admin-role-grants',
-      component: () => import('@/features/identity/pages/RoleGrantPage.vue'),
-      meta: {
-        title: '角色授权',
-        permission: 'role_grant.manage',
-        menu: { order: 140, icon: icon(Key) },
-      },
-    },
-    {
-      // REG-07: the addresses staff may log in from, kept by sec_admin.
-      path: 'ip-allowlist',
-      name: 'admin-ip-allowlist',
-      component: () => import('@/features/identity/pages/IpAllowlistPage.vue'),
-      meta: {
-        title: '登录白名单',
-        permission: 'ip_allowlist.manage',
-        menu: { order: 150, icon: icon(Connection) },
-      },
-    },
-    {
-      // NFR-SEC-1 session control: sec_admin sees who is signed in and can force a session off.
-      path: 'sessions',
-      name: 'admin-sessions',
-      component: () => import('@/features/identity/pages/SessionListPage.vue'),
-      meta: {
-        title: '在线会话',
-        permission: 'session.manage',
-        menu: { order: 160, icon: icon(Monitor) },
-      },
-    },
-    {
-      // REG-06: support reads the outbox and lifts a number's daily limit (sms.read / sms.unlock).
-      path: 'sms',
-      name: 'admin-sms',
-      component: () => import('@/features/identity/pages/SmsOutboxPage.vue'),
-      meta: {
-        title: '短信管理',
-        permission: 'sms.read',
-        menu: { order: 170, icon: icon(ChatDotRound) },
-      },
-    },
+    // The stages after review, then identity and access: kept in sibling files, spread in this order.
+    ...selectionRoutes,
+    ...identityRoutes,
     {
       // ONL-01: the problem center's queues (org department: appeals and waivers; support: technical).
       path: 'problems',
