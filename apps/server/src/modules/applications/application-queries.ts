@@ -61,7 +61,7 @@ export function createApplicationQueries(deps: Pick<ApplicationsContext, 'db'>) 
             .select()
             .from(applicationTimeline)
             .where(inArray(applicationTimeline.applicationId, ids))
-            .orderBy(asc(applicationTimeline.at), asc(applicationTimeline.id))
+            .orderBy(asc(applicationTimeline.seq))
         : [];
       return rows.map(({ a, code, title, unitName }) => ({
         id: a.id,

@@ -136,5 +136,5 @@ export async function findApplicationTimeline(db: DbOrTx, applicationId: string)
     .select()
     .from(applicationTimeline)
     .where(eq(applicationTimeline.applicationId, applicationId))
-    .orderBy(asc(applicationTimeline.at), asc(applicationTimeline.id));
+    .orderBy(asc(applicationTimeline.seq));
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   index,
   integer,
   jsonb,
@@ -78,6 +79,9 @@ export const applicationTimeline = pgTable(
   'application_timeline',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // Insertion order: lines of one action may share a clock tick (PGlite's clock is 10 ms), so
+    // the history is read in this order, never by time alone.
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     applicationId: uuid('application_id')
       .notNull()
       .references(() => positionApplication.id),
@@ -89,5 +93,5 @@ export const applicationTimeline = pgTable(
       .notNull()
       .default(sql`clock_timestamp()`),
   },
-  (t) => [index('application_timeline_application_idx').on(t.applicationId, t.at)],
+  (t) => [index('application_timeline_application_idx').on(t.applicationId, t.seq)],
 );

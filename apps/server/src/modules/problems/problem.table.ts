@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ProblemEntryKind, ProblemRole, ProblemStatus, ProblemType } from '@kaolu/contracts';
 import { candidate } from '../candidates/candidate.table';
 import { recruitmentEvent } from '../events/event.table';
@@ -58,6 +58,9 @@ export const problemEntry = pgTable(
   'problem_entry',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // Insertion order: lines of one action may share a clock tick (PGlite's clock is 10 ms), so
+    // the history is read in this order, never by time alone.
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     caseId: uuid('case_id')
       .notNull()
       .references(() => problemCase.id),
@@ -75,5 +78,5 @@ export const problemEntry = pgTable(
     details: jsonb('details'),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('problem_entry_case_idx').on(t.caseId, t.at)],
+  (t) => [index('problem_entry_case_idx').on(t.caseId, t.seq)],
 );

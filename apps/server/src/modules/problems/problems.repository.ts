@@ -61,7 +61,7 @@ export async function findEntries(db: DbOrTx, caseId: string): Promise<EntryRow[
     .select()
     .from(problemEntry)
     .where(eq(problemEntry.caseId, caseId))
-    .orderBy(asc(problemEntry.at), asc(problemEntry.id));
+    .orderBy(asc(problemEntry.seq));
 }
 
 /** The candidate's own cases, newest first. */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   index,
   integer,
   jsonb,
@@ -64,6 +65,9 @@ export const registrationTimeline = pgTable(
   'registration_timeline',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // Insertion order: lines of one action may share a clock tick (PGlite's clock is 10 ms), so
+    // the history is read in this order, never by time alone.
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     registrationId: uuid('registration_id')
       .notNull()
       .references(() => examRegistration.id),
@@ -76,5 +80,5 @@ export const registrationTimeline = pgTable(
       .notNull()
       .default(sql`clock_timestamp()`),
   },
-  (t) => [index('registration_timeline_registration_idx').on(t.registrationId, t.at)],
+  (t) => [index('registration_timeline_registration_idx').on(t.registrationId, t.seq)],
 );

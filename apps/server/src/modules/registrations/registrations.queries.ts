@@ -38,13 +38,13 @@ export async function findCandidateRegistrations(
   // Asking for one id that is not the candidate's answers not found, whoever owns it.
   if (registrationId && rows.length === 0) throw new AppError('REGISTRATION.NOT_FOUND');
   const ids = rows.map((x) => x.r.id);
-  // All timelines in one query; id breaks ties of equal times.
+  // All timelines in one query, in insertion order.
   const lines = ids.length
     ? await db
         .select()
         .from(registrationTimeline)
         .where(inArray(registrationTimeline.registrationId, ids))
-        .orderBy(asc(registrationTimeline.at), asc(registrationTimeline.id))
+        .orderBy(asc(registrationTimeline.seq))
     : [];
   return rows.map(({ r, eventName, policy }) => ({
     id: r.id,
