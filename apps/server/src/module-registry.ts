@@ -10,6 +10,7 @@ import { dataExchangeModule } from './modules/data-exchange';
 import { eventsModule } from './modules/events';
 import { interviewListsModule } from './modules/interview-lists';
 import { interviewsModule } from './modules/interviews';
+import { interviewScoringModule } from './modules/interview-scoring';
 import { identityModule, type RealNameVerifier } from './modules/identity';
 import { listsModule } from './modules/lists';
 import { messagesModule } from './modules/messages';
@@ -54,6 +55,7 @@ export function kaoluModules(options: ModuleOptions = {}) {
     adjustmentModule,
     compositeModule,
     interviewsModule,
+    interviewScoringModule,
     // ONL-01: after every module an approved case acts on (registrations, payments, profiles)
     problemsModule,
   ] as const;

@@ -39,5 +39,7 @@ export * from './problem-guidance';
 export * from './interview-setup';
 // interview check-in, candidate draw, external examiners (IVW-05, IVW-06, INT-09a)
 export * from './interview-checkin';
+// interview scoring on the venue tablet (IVW-08, IVW-10)
+export * from './interview-scoring';
 export * from './candidate-draws';
 export * from './examiner-dispatch';

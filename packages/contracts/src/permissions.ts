@@ -55,12 +55,14 @@ export const PERMISSIONS = {
   'problem.read': '查看报名问题及统计',
   'problem.handle': '处理报名问题（受理、回复、审批）',
   'problem.export': '导出报名问题清单',
-  // interview system (IVW-01 … IVW-07, INT-09a): scoped to an interview event, venue or session
+  // interview system (IVW-01 … IVW-10, INT-09a): scoped to an interview event, venue or session
   'interview.read': '查看面试事项、考生、职位和考官（授权范围内）',
   'interview.manage': '面试设置、导入和考官编排',
   'interview.draw': '执行面试抽签（考官、考生）',
   'interview.checkin': '考生和考官签到',
-  'interview.supervise': '监督面试抽签和签到（监督员）',
+  'interview.supervise': '监督面试抽签、签到和评分，确认考官评分表（监督员）',
+  // interview scoring (IVW-08, IVW-10): an examiner scores only the candidates of his own group
+  'interview.score': '考官评分（本组考生）',
   'interview.monitor': '查看面试现场进度（监控）',
   'examiner_dispatch.register': '登记外派考官和考官需求（本单位）',
   'examiner_dispatch.manage': '统筹分配外派考官',

@@ -151,13 +151,19 @@ export const ROLES: Record<StaffRole, RoleDefinition> = {
     scope: 'interview',
     permissions: ['interview.read', 'interview.manage', 'interview.draw', 'interview.checkin'],
   },
-  examiner: { label: '考官', scope: 'interview', permissions: ['interview.read'] },
+  // An examiner scores on the venue tablet; which candidates he sees is his seat's group (IVW-08).
+  examiner: {
+    label: '考官',
+    scope: 'interview',
+    permissions: ['interview.read', 'interview.score'],
+  },
   interview_staff: {
     label: '面试工作人员',
     scope: 'interview',
     permissions: ['interview.read', 'interview.checkin', 'interview.draw'],
   },
-  // 监督员 watch draws and check-in; they run none of them (§7).
+  // 监督员 watch draws, check-in and scoring and confirm each sheet before it counts (§7); they run
+  // no draw and give no score.
   supervisor: {
     label: '监督员',
     scope: 'interview',

@@ -37,3 +37,5 @@ export * from '../modules/adjustment/adjustment.table';
 export * from '../modules/interviews/arrangement.table';
 export * from '../modules/interviews/checkin.table';
 export * from '../modules/interviews/dispatch.table';
+// interview scoring: examiner sheets, their history and the computed results (IVW-08, IVW-10)
+export * from '../modules/interview-scoring/scoring.table';
