@@ -64,6 +64,8 @@ export const ProblemEntryKindSchema = z.enum([
   'assigned',
   'withdrawn',
   'effect',
+  // ONL-01 SLA: the handlers were reminded that the deadline is near (staff-only line).
+  'sla_reminder',
 ]);
 export type ProblemEntryKind = z.infer<typeof ProblemEntryKindSchema>;
 // The labels of the history lines, as the timeline of both portals shows them.
@@ -76,6 +78,7 @@ export const PROBLEM_ENTRY_KIND_LABELS: Record<ProblemEntryKind, string> = {
   assigned: '分配处理人',
   withdrawn: '考生撤回',
   effect: '处理结果生效',
+  sla_reminder: '到期提醒',
 };
 
 /** Evidence files: PDF/JPG/PNG (type read from the bytes), at most 5 MB each, 5 per submission. */

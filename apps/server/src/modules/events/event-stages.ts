@@ -1,27 +1,12 @@
 import { STAGE_LABELS, type StageKey, type StageWindow } from '@kaolu/contracts';
 import { AppError } from '../../platform/errors/app-error';
+import { formatShanghai } from '../../platform/time';
 
 /** What the stage checks need of an event: read fresh from the database on every request (REG-01). */
 export type EventStages = {
   schedule: readonly StageWindow[];
   policy: { stages: readonly StageKey[] };
 };
-
-// Messages show Shanghai time whatever the server's time zone (windows are ISO timestamps).
-const shanghai = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-
-/** A timestamp as Shanghai wall-clock text for messages, e.g. 2026/03/01 09:00. */
-export function formatShanghai(iso: string): string {
-  return shanghai.format(new Date(iso));
-}
 
 /** The window of a stage in the event's schedule, if one is set. */
 export function windowOf(event: EventStages, stage: StageKey): StageWindow | undefined {

@@ -11,13 +11,7 @@ import { registerEventAdminRoutes } from './events.admin.routes';
 import { registerPublicEventRoutes } from './events.routes';
 import { createEventsService, type EventsService } from './events.service';
 
-export {
-  assertStageOpen,
-  isStageOpen,
-  windowOf,
-  formatShanghai,
-  type EventStages,
-} from './event-stages';
+export { assertStageOpen, isStageOpen, windowOf, type EventStages } from './event-stages';
 export { assertEventTransition, assertEventStatus, EVENT_TRANSITIONS } from './event-lifecycle';
 export { createEventsService, type EventsService, type EventsDeps } from './events.service';
 export { assertScheduleFits } from './event-schedule';

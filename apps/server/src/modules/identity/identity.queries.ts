@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { roleGrant, staffUser } from './identity.table';
 
@@ -24,12 +24,26 @@ export async function findStaffUsernames(
     .where(inArray(staffUser.id, [...new Set(ids)]));
 }
 
-/** Active staff users holding one of these roles, by user name (the problem center's handlers). */
+/**
+ * Active staff users holding one of these roles, by user name (the problem center's handlers).
+ * With `forEventId` only grants that reach that event count: unscoped ones or those scoped to it
+ * (null: the case names no event, so only unscoped grants reach it); unit-scoped grants never.
+ */
 export async function findStaffWithRoles(
   db: DbOrTx,
   roles: readonly string[],
+  options: { forEventId?: string | null } = {},
 ): Promise<Array<{ id: string; username: string; displayName: string }>> {
   if (roles.length === 0) return [];
+  const reaches =
+    options.forEventId === undefined
+      ? undefined
+      : and(
+          isNull(roleGrant.unitId),
+          options.forEventId === null
+            ? isNull(roleGrant.eventId)
+            : or(isNull(roleGrant.eventId), eq(roleGrant.eventId, options.forEventId)),
+        );
   return db
     .selectDistinct({
       id: staffUser.id,
@@ -38,7 +52,7 @@ export async function findStaffWithRoles(
     })
     .from(staffUser)
     .innerJoin(roleGrant, eq(roleGrant.staffUserId, staffUser.id))
-    .where(and(inArray(roleGrant.role, [...roles]), eq(staffUser.disabled, false)))
+    .where(and(inArray(roleGrant.role, [...roles]), eq(staffUser.disabled, false), reaches))
     .orderBy(asc(staffUser.username))
     .limit(500);
 }

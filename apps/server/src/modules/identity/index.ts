@@ -18,6 +18,7 @@ export {
 } from './real-name';
 export { openStandaloneIdentity } from './standalone-identity';
 export { anyRoleGranted, findStaffUsernames, findStaffWithRoles } from './identity.queries';
+export { staffPhonesOf } from './staff-contacts';
 
 /** Every route of the identity module. */
 export function registerIdentityRoutes(app: ZodApp, identity: Identity): void {

@@ -1,5 +1,7 @@
 import type { StaffRole } from '@kaolu/contracts';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
+import type { CryptoProvider } from '../../platform/crypto';
 import { roleGrant, staffUser } from './identity.table';
 
 // Test fixtures of staff accounts: loginAs creates users and grants through this, not the tables
@@ -30,4 +32,23 @@ export async function insertTestStaffUser(
     });
   }
   return row!;
+}
+
+/** Gives a test staff user a sealed phone, as an administrator would enter it (SMS to staff). */
+export async function setTestStaffPhone(
+  db: DbOrTx,
+  crypto: CryptoProvider,
+  staffUserId: string,
+  phone: string,
+): Promise<void> {
+  await db
+    .update(staffUser)
+    .set({
+      phoneEnc: crypto.encryptField(phone, {
+        table: 'staff_user',
+        column: 'phone',
+        rowId: staffUserId,
+      }),
+    })
+    .where(eq(staffUser.id, staffUserId));
 }

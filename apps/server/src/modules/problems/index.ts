@@ -37,6 +37,7 @@ export const problemsModule = defineModule({
       db: platform.db,
       crypto: platform.crypto,
       audit: platform.audit,
+      sms: platform.sms,
       messages: deps.messages,
       payments: deps.payments,
       profiles: deps.profiles,
@@ -51,5 +52,14 @@ export const problemsModule = defineModule({
   routes(app, problems, platform) {
     registerCandidateProblemRoutes(app, problems);
     registerStaffProblemRoutes(app, { problems, audit: platform.audit });
+  },
+  // SLA reminders (ONL-01): every instance ticks; the guarded mark makes each reminder go once.
+  start(problems, platform) {
+    problems.slaReminders.start(5 * 60_000, (error) =>
+      platform.log.error({ err: error }, '报名问题到期提醒失败'),
+    );
+  },
+  stop(problems) {
+    problems.slaReminders.stop();
   },
 });

@@ -4,7 +4,6 @@ import {
   type ProblemDecision,
   type ProblemQuery,
   type ProblemHandler,
-  type ProblemRole,
   type StaffProblem,
 } from '@kaolu/contracts';
 import type { Tx } from '../../db/client';
@@ -15,6 +14,7 @@ import { findStaffWithRoles } from '../identity';
 import { createProblemEffects } from './problem-effects';
 import type { ProblemsContext } from './problem-context';
 import { assertProblemTransition, DECISIONS_WITH_REPLY } from './problem-rules';
+import { handlerRolesOf, problemScopeOf, scopeCovers } from './problem-scope';
 import { lookupsFor, toStaffProblem, toStaffSummary } from './problems.presenter';
 import {
   countStats,
@@ -25,17 +25,6 @@ import {
   updateCase,
   type CaseRow,
 } from './problems.repository';
-
-/**
- * The queues a staff member answers for (ONL-01): the org department sees every case, support
- * staff the technical questions; a case outside them is "not found" for him.
- */
-export function problemRolesOf(principal: Principal | undefined): ProblemRole[] {
-  if (principal?.kind !== 'staff') return [];
-  const roles = new Set(principal.grants?.map((g) => g.role) ?? []);
-  if (roles.has('org_admin')) return ['org_admin', 'support'];
-  return roles.has('support') ? ['support'] : [];
-}
 
 /**
  * The staff side of the problem center (ONL-01b–e): queue, case, decisions with replies (one SMS
@@ -49,8 +38,7 @@ export function createProblemStaff(deps: ProblemsContext) {
   /** The case if the caller answers for its queue, locked when a change follows. */
   async function visibleCase(tx: Tx | typeof db, principal: Principal, id: string, lock = false) {
     const row = await getCase(tx, id, lock);
-    if (!problemRolesOf(principal).includes(row.responsibleRole))
-      throw new AppError('PROBLEM.NOT_FOUND');
+    if (!scopeCovers(problemScopeOf(principal), row)) throw new AppError('PROBLEM.NOT_FOUND');
     return row;
   }
 
@@ -66,10 +54,10 @@ export function createProblemStaff(deps: ProblemsContext) {
     return { items: rows.map((r) => toStaffSummary(r, lookups, at)), total };
   }
 
-  /** The queue filters of a request: the caller's roles always, "mine" as his own user id. */
+  /** The queue filters of a request: the caller's scope always, "mine" as his own user id. */
   function filterOf(principal: Principal, q: Omit<ProblemQuery, 'page' | 'pageSize'>) {
     return {
-      roles: problemRolesOf(principal),
+      scope: problemScopeOf(principal),
       type: q.type,
       status: q.status,
       role: q.role,
@@ -214,11 +202,15 @@ export function createProblemStaff(deps: ProblemsContext) {
     return get(principal, id);
   }
 
-  /** Who may handle a case: the holders of its department's role, and the org for support's. */
+  /**
+   * Who may handle a case: the holders of its department's role (and the org for support's) whose
+   * grant reaches the case's event.
+   */
   async function handlersOf(principal: Principal, id: string): Promise<ProblemHandler[]> {
     const row = await visibleCase(db, principal, id);
-    const roles = row.responsibleRole === 'support' ? ['support', 'org_admin'] : ['org_admin'];
-    const users = await findStaffWithRoles(db, roles);
+    const users = await findStaffWithRoles(db, handlerRolesOf(row.responsibleRole), {
+      forEventId: row.eventId,
+    });
     return users.map((u) => ({ id: u.id, name: `${u.displayName}（${u.username}）` }));
   }
 
@@ -266,7 +258,7 @@ export function createProblemStaff(deps: ProblemsContext) {
   }
 
   /** Statistics of the caller's queues only, so support's figures are technical questions. */
-  const stats = (principal: Principal) => countStats(db, problemRolesOf(principal), now());
+  const stats = (principal: Principal) => countStats(db, problemScopeOf(principal), now());
 
   return { queue, get, decide, reply, note, assign, handlersOf, exportRows, stats, visibleCase };
 }

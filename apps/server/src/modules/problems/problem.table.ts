@@ -33,6 +33,9 @@ export const problemCase = pgTable(
     assigneeId: uuid('assignee_id').references(() => staffUser.id),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    // The deadline the last SLA reminder was sent for: a moved deadline (more information
+    // answered) is reminded again, the same one never twice, whichever instance ticks.
+    remindedDueAt: timestamp('reminded_due_at', { withTimezone: true }),
     // The first reply, for the time-to-answer statistics.
     firstAnsweredAt: timestamp('first_answered_at', { withTimezone: true }),
     // The decision survives closing: an approved appeal stays in effect after the case is closed.

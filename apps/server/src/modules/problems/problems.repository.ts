@@ -17,6 +17,7 @@ import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../platform/errors/app-error';
 import type { ApprovedAppeal } from '../registrations';
 import { CHECK_OF_APPEAL, WAITING_FOR_STAFF } from './problem-rules';
+import { scopeCondition, type ProblemScope } from './problem-scope';
 import { problemCase, problemEntry } from './problem.table';
 
 // Drizzle only (NFR-MNT-1): every function takes the db or the caller's transaction.
@@ -55,7 +56,7 @@ export async function insertEntry(db: DbOrTx, entry: NewEntry): Promise<EntryRow
   return row!;
 }
 
-/** A case's history, oldest first (id breaks ties of equal times). */
+/** A case's history, oldest first (in insertion order). */
 export async function findEntries(db: DbOrTx, caseId: string): Promise<EntryRow[]> {
   return db
     .select()
@@ -103,9 +104,9 @@ export async function findOpenCase(
 export const overdueCondition = (now: Date): SQL =>
   and(inArray(problemCase.status, [...WAITING_FOR_STAFF]), lt(problemCase.dueAt, now))!;
 
-/** The filters of a queue; `roles` are the departments the caller answers for (never empty-means-all). */
+/** The filters of a queue; `scope` is what the caller answers for (an empty scope finds nothing). */
 export type QueueFilter = {
-  roles: readonly ProblemRole[];
+  scope: ProblemScope;
   type?: ProblemType;
   status?: ProblemStatus;
   role?: ProblemRole;
@@ -115,9 +116,9 @@ export type QueueFilter = {
   now: Date;
 };
 
-/** The WHERE of a queue: only the roles the caller answers for, then the chosen filters. */
+/** The WHERE of a queue: only the cases the caller answers for, then the chosen filters. */
 function queueWhere(f: QueueFilter): SQL {
-  const parts: SQL[] = [inArray(problemCase.responsibleRole, [...f.roles])];
+  const parts: SQL[] = [scopeCondition(f.scope)!];
   if (f.type) parts.push(eq(problemCase.type, f.type));
   if (f.status) parts.push(eq(problemCase.status, f.status));
   if (f.role) parts.push(eq(problemCase.responsibleRole, f.role));
@@ -137,7 +138,7 @@ export async function findQueue(
   f: QueueFilter,
   page?: { limit: number; offset: number },
 ): Promise<{ rows: CaseRow[]; total: number }> {
-  if (f.roles.length === 0) return { rows: [], total: 0 };
+  if (f.scope.length === 0) return { rows: [], total: 0 };
   const where = queueWhere(f);
   const query = db
     .select()
@@ -151,12 +152,12 @@ export async function findQueue(
   return { rows, total: Number(totals?.n ?? 0) };
 }
 
-/** Counts by type and status, time to first answer and overdue cases, for the roles given. */
-export async function countStats(db: DbOrTx, roles: readonly ProblemRole[], now: Date) {
-  if (roles.length === 0)
+/** Counts by type and status, time to first answer and overdue cases, inside the caller's scope. */
+export async function countStats(db: DbOrTx, problemScope: ProblemScope, now: Date) {
+  const scope = scopeCondition(problemScope);
+  if (!scope)
     return { byType: [], byStatus: [], answered: 0, averageHoursToAnswer: null, overdue: 0 };
   // Four small aggregate queries in parallel; the indexes on role and status keep them cheap.
-  const scope = inArray(problemCase.responsibleRole, [...roles]);
   const [byType, byStatus, [answer], [late]] = await Promise.all([
     db
       .select({ type: problemCase.type, count: count() })

@@ -2,8 +2,10 @@ import type { Db } from '../../db/client';
 import type { AuditLog } from '../../platform/audit';
 import type { CryptoProvider } from '../../platform/crypto';
 import { createFileStore } from '../../platform/files';
+import type { SmsGateway } from '../../platform/sms';
 import { createProblemCandidate } from './problem-candidate';
 import type { ProblemsContext } from './problem-context';
+import { createSlaReminders } from './problem-sla';
 import { createProblemStaff } from './problem-staff';
 import { findApprovedAppeals } from './problems.repository';
 
@@ -11,6 +13,8 @@ export type ProblemsDeps = Omit<ProblemsContext, 'files' | 'now'> & {
   db: Db;
   crypto: CryptoProvider;
   audit: AuditLog;
+  // Staff are texted when a case's deadline nears (ONL-01 SLA reminders).
+  sms: SmsGateway;
   now?: () => Date;
 };
 export type ProblemsService = ReturnType<typeof createProblemsService>;
@@ -31,6 +35,7 @@ export function createProblemsService(deps: ProblemsDeps) {
     db: deps.db,
     candidate: createProblemCandidate(context),
     staff: createProblemStaff(context),
+    slaReminders: createSlaReminders({ ...context, crypto: deps.crypto, sms: deps.sms }),
     /** The approved appeals the registration checks consult (installed with registrations.useAppeals). */
     approvedAppeals: findApprovedAppeals,
   };

@@ -1,0 +1,1 @@
+ALTER TABLE "problem_case" ADD COLUMN "reminded_due_at" timestamp with time zone;
