@@ -2,8 +2,6 @@
 // candidates registered, paid, seated, scored above the line and on no interview list; the lists
 // computed. The demo positions had no applicants, so every list is short of its ratio.
 import ExcelJS from 'exceljs';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { jpeg, poll, shanghaiGraduateProfile } from '../applications/selection-setup';
 import { createSession, type Session } from '../applications/session';
 import { createFirstAdmins, startSmsSink, type SmsSink } from '../support/operators';
@@ -79,19 +77,6 @@ async function registeredCandidate(
   return { session, registrationId: registration.id };
 }
 
-/**
- * Confirms every interview list of the event. Confirmation is the interview-lists module's step
- * (its page and route come with that module); until they are merged the test sets it in the
- * stopped server's database, which only one process may open at a time.
- */
-async function confirmLists(dataDir: string, eventId: string): Promise<void> {
-  const db = new PGlite(path.join(dataDir, 'pglite'));
-  await db.query(`update interview_list_position set status = 'confirmed' where event_id = $1`, [
-    eventId,
-  ]);
-  await db.close();
-}
-
 /** Starts a server on the demo data and takes its event to computed, confirmed interview lists. */
 export async function prepareAdjustment(): Promise<AdjustmentSetup> {
   const sms = await startSmsSink();
@@ -101,7 +86,7 @@ export async function prepareAdjustment(): Promise<AdjustmentSetup> {
     auditor: '13900000053',
   });
   const env = { SMS_PROVIDER: 'http', SMS_HTTP_URL: sms.url, JOBS_POLL_MS: '200' };
-  let server = await startServer(env, { dataDir: admins.dataDir });
+  const server = await startServer(env, { dataDir: admins.dataDir });
   const fail = async (error: unknown) => {
     await server.stop();
     sms.close();
@@ -217,30 +202,11 @@ export async function prepareAdjustment(): Promise<AdjustmentSetup> {
     });
     await org.call('POST', `/api/admin/events/${event.id}/scores/publish`, {});
     await org.call('POST', `/api/admin/events/${event.id}/interview-lists/compute`, {});
-    // Stopped with its data: the confirmation below needs the database to itself.
-    await server.stop({ keepData: true });
-    await confirmLists(admins.dataDir, event.id);
-    server = await startServer(env, { dataDir: admins.dataDir });
-    // Sessions survive the restart, but the port changed: staff sign in again on the new address.
-    const relogin = async (user: string, password: string, phone: string) => {
-      // The phone still holds the code of the first sign-in: wait for the new one.
-      const before = await sms.code(phone);
-      const fresh = async () => {
-        for (let i = 0; i < 100; i++) {
-          const code = await sms.code(phone);
-          if (code !== before) return code;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-        throw new Error(`no new SMS code to ${phone}`);
-      };
-      return loginStaff(server.url, user, password, fresh);
-    };
-    const org2 = await relogin('orgadj', PASSWORDS.org, '13900000054');
-    const sys2 = await relogin('sysadm', PASSWORDS.sys, '13900000051');
-    const sec2 = await relogin('secadm', PASSWORDS.sec, '13900000052');
+    // The org confirms every computed list (its page is tested in e2e/interview-lists).
+    await org.call('POST', `/api/admin/events/${event.id}/interview-lists/confirm`, {});
     // The reviewer's unit is known only once the candidate has chosen a position.
     const reviewerOf = async (unitId: string) => {
-      const user = await sys2.call<{ userId: string; oneTimePassword: string }>(
+      const user = await sys.call<{ userId: string; oneTimePassword: string }>(
         'POST',
         '/api/staff-users',
         {
@@ -249,7 +215,7 @@ export async function prepareAdjustment(): Promise<AdjustmentSetup> {
           phone: '13900000056',
         },
       );
-      await sec2.call('POST', '/api/role-grants', {
+      await sec.call('POST', '/api/role-grants', {
         staffUserId: user.userId,
         role: 'unit_user',
         unitId,
@@ -264,7 +230,7 @@ export async function prepareAdjustment(): Promise<AdjustmentSetup> {
     };
     return {
       server,
-      org: org2,
+      org,
       event,
       tickets,
       reviewerOf,

@@ -1,36 +1,20 @@
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CANDIDATE, prepareSelection, type Selection } from '../applications/selection-setup';
 import { widestRight } from '../registration/phone-checks';
 import { saveScreenshot, useSpecBrowser } from '../support/browser';
-import { startServer, type RunningServer } from '../support/server';
+import { interviewScoreSheet as sheet, xlsxFile } from './interview-score-sheet';
 
 // Interview scores in, composite out (§7, IVW-08, INT-07) in a real browser on the demo data: the
 // org imports the interview scores (a bad sheet first: every problem listed, nothing saved),
 // computes, reads the ranking and publishes; the candidate then reads his composite on a phone.
-// The application, its approval and the interview list are set up through the API.
-
-/** An interview-score sheet as the org's staff fill in the template (base64 of an .xlsx). */
-async function sheet(rows: Array<Array<string | number>>): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  const ws = book.addWorksheet('面试成绩');
-  ws.addRow(['准考证号', '结构化面试成绩', '专业面试成绩', '缺考']);
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
+// The application, its approval and the interview lists' confirmation go through the API.
 
 describe('interview scores and composite scores', () => {
   let s: Selection;
-  let server: RunningServer;
   let ticketNumber = '';
   const browser = useSpecBrowser({
-    cleanup: async () => {
-      await server?.stop();
-      await s?.close();
-    },
+    cleanup: () => s?.close(),
   });
   const shot = async (page: Page, name: string) => {
     if (process.env.E2E_SCREENSHOTS === '1') await saveScreenshot(page, name);
@@ -48,48 +32,41 @@ describe('interview scores and composite scores', () => {
       reasonCode: 'conditions_met',
     });
     await s.org.call('POST', `/api/admin/events/${s.event.id}/interview-lists/compute`);
-    // The lists' confirmation belongs to the interview-lists pages; here the lists are marked
-    // confirmed in the stopped server's database, and the server starts again on the same data.
-    await s.server.stop({ keepData: true });
-    const db = new PGlite(path.join(s.server.dataDir, 'pglite'));
-    await db.query(
-      `update interview_list_position set status = 'confirmed', confirmed_at = now(), confirmed_by = 'e2e' where event_id = $1`,
-      [s.event.id],
+    // The org confirms the lists (their page is tested in e2e/interview-lists).
+    await s.org.call('POST', `/api/admin/events/${s.event.id}/interview-lists/confirm`, {});
+    // The listed candidate's ticket number, as his admission ticket shows it.
+    const mine = await s.candidate.call<{ items: Array<{ id: string }> }>(
+      'GET',
+      '/api/candidate/registrations',
     );
-    // The one listed candidate's ticket number, as the template download would show it.
-    const found = await db.query<{ ticket_number: string }>(
-      `select t.ticket_number from admission_ticket t
-         join exam_registration r on r.id = t.registration_id
-         join interview_list_entry e on e.candidate_id = r.candidate_id and e.status = 'listed'
-        where t.event_id = $1 and e.event_id = $1`,
-      [s.event.id],
+    const ticket = await s.candidate.call<{ ticketNumber: string }>(
+      'GET',
+      `/api/candidate/registrations/${mine.items[0]!.id}/ticket`,
     );
-    await db.close();
-    expect(found.rows).toHaveLength(1);
-    ticketNumber = found.rows[0]!.ticket_number;
-    server = await startServer({}, { dataDir: s.server.dataDir });
+    ticketNumber = ticket.ticketNumber;
   }, 400_000);
 
   it(
     'imports the scores with a full report of a bad sheet, computes, publishes, and the candidate reads it',
     { timeout: 180_000 },
     async () => {
-      const desk = await browser.openAs(s.org, server.url);
-      await desk.goto(`${server.url}/admin/composite`);
+      const desk = await browser.openAs(s.org, s.server.url);
+      await desk.goto(`${s.server.url}/admin/composite`);
       await desk.getByTestId('composite-event').click();
       await desk.locator('.el-select-dropdown__item:visible', { hasText: s.event.name }).click();
       await desk.getByTestId('composite-summary').getByText('尚未计算').waitFor();
       const upload = desk.locator('.el-upload input[type=file]');
 
       // A bad sheet: an unknown ticket and a score above 100; both reported, nothing imported.
-      await upload.setInputFiles({
-        name: 'bad.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: await sheet([
-          ['T-NOBODY', '80', '', ''],
-          [ticketNumber, '100.5', '', ''],
-        ]),
-      });
+      await upload.setInputFiles(
+        xlsxFile(
+          'bad.xlsx',
+          await sheet([
+            ['T-NOBODY', '80', '', ''],
+            [ticketNumber, '100.5', '', ''],
+          ]),
+        ),
+      );
       const problems = desk.getByTestId('composite-problems');
       await problems.getByText('不在本事项的面试名单中').waitFor();
       expect(await problems.innerText()).toContain('应为0至100之间的数');
@@ -97,11 +74,9 @@ describe('interview scores and composite scores', () => {
       await shot(desk, 'composite-1-problems');
 
       // The corrected sheet: 综合管理类 has no 专业分, so only the structured score is given.
-      await upload.setInputFiles({
-        name: 'good.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: await sheet([[ticketNumber, '85.5', '', '']]),
-      });
+      await upload.setInputFiles(
+        xlsxFile('good.xlsx', await sheet([[ticketNumber, '85.5', '', '']])),
+      );
       await desk.getByText('已导入 1 名考生的面试成绩').waitFor();
       await desk.getByTestId('composite-compute').click();
       await desk.getByText(/第 1 版：1 人/).waitFor();
@@ -126,12 +101,12 @@ describe('interview scores and composite scores', () => {
 
       // The candidate, on a phone, reads the composite, the outcome and why.
       const phone = await browser.open('phone');
-      await phone.goto(`${server.url}/login`);
+      await phone.goto(`${s.server.url}/login`);
       await phone.getByTestId('login-account').fill(CANDIDATE.idNumber);
       await phone.getByTestId('login-password').fill(CANDIDATE.password);
       await phone.getByTestId('login-submit').click();
       await phone.getByTestId('account-info').waitFor();
-      await phone.goto(`${server.url}/composite`);
+      await phone.goto(`${s.server.url}/composite`);
       const mine = phone.getByTestId('my-composite');
       await mine.waitFor();
       expect(await mine.getByTestId('my-composite-score').innerText()).toBe('79.40');

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { widestRight } from '../registration/phone-checks';
+import { interviewScoreSheet, xlsxFile } from '../composite/interview-score-sheet';
 import { saveScreenshot, useSpecBrowser } from '../support/browser';
 import {
   APPLICANT,
@@ -20,10 +21,12 @@ type Overview = {
   }>;
 };
 
-// Adjustment 调剂 (§7) in a real browser on the demo data: the org opens short positions; a
-// candidate on a phone applies for one; the unit approves; the close puts him on the list; the
-// unified round then places the other candidate. Registration, scores and lists via the API.
-describe('public and unified adjustment', () => {
+// From review to the physical-exam list (§7, INT-02, IVW-08) in a real browser on the demo data:
+// the org opens short positions; a candidate on a phone applies for one; the unit approves; the
+// close puts him on the list; the unified round places the other candidate; the lists are
+// published, the interview scores imported, the composite published and read by the candidate.
+// Registration, written scores and the lists' computation and confirmation go through the API.
+describe('after review: adjustment, lists, interview scores and composite', () => {
   let s: AdjustmentSetup;
   const browser = useSpecBrowser({ cleanup: () => s?.close() });
   const shot = async (page: Page, name: string) => {
@@ -39,8 +42,8 @@ describe('public and unified adjustment', () => {
   }, 400_000);
 
   it(
-    'takes a candidate from application to the list, and the unified round fills a position',
-    { timeout: 240_000 },
+    'takes an adjusted candidate from his application to the physical-exam list',
+    { timeout: 360_000 },
     async () => {
       // The org opens 20 short comprehensive positions, one place each (through the API).
       const base = `/api/admin/events/${s.event.id}/adjustment`;
@@ -131,6 +134,49 @@ describe('public and unified adjustment', () => {
       }>('GET', `${base}/unified`);
       const unified = proposal.candidates.find((c) => c.ticketNumber === s.tickets.unified)!;
       expect(unified.positionId).not.toBeNull();
+
+      // The lists, adjusted, are published on their page (INT-02, §7).
+      await office.goto(`${s.server.url}/admin/interview-lists`);
+      await office.getByTestId('lists-event').click();
+      await office.locator('.el-select-dropdown__item:visible', { hasText: s.event.name }).click();
+      await office.getByTestId('lists-publish-all').click();
+      await confirmBox(office);
+      await office.getByText(/已发布 \d+ 个职位/).waitFor();
+
+      // The interview took place elsewhere: its scores come in as a sheet, the composite is
+      // computed and published (§7, IVW-08).
+      await office.goto(`${s.server.url}/admin/composite`);
+      await office.getByTestId('composite-event').click();
+      await office.locator('.el-select-dropdown__item:visible', { hasText: s.event.name }).click();
+      await office.getByTestId('composite-summary').getByText('尚未计算').waitFor();
+      await office.locator('.el-upload input[type=file]').setInputFiles(
+        xlsxFile(
+          'scores.xlsx',
+          await interviewScoreSheet([
+            [s.tickets.applicant, '85.5', '', ''],
+            [s.tickets.unified, '80', '', ''],
+          ]),
+        ),
+      );
+      await office.getByText('已导入 2 名考生的面试成绩').waitFor();
+      await office.getByTestId('composite-compute').click();
+      await office.getByText(/第 1 版：\d+ 人/).waitFor();
+      await office.getByTestId('composite-publish').click();
+      await confirmBox(office);
+      await office.getByText('已公布第 1 版综合成绩').waitFor();
+      await shot(office, 'adjustment-5-composite');
+
+      // The adjusted candidate reads his composite and that he goes on to the physical exam.
+      await phone.goto(`${s.server.url}/composite`);
+      const composite = phone.getByTestId('my-composite');
+      await composite.waitFor();
+      expect(await composite.getByTestId('my-composite-explanation').innerText()).toContain(
+        '结构化面试 85.50 × 0.6',
+      );
+      expect(await composite.getByTestId('my-composite-outcome').innerText()).toContain(
+        '进入体检名单',
+      );
+      expect((await widestRight(phone)).right).toBeLessThanOrEqual(360);
     },
   );
 });
