@@ -2,11 +2,18 @@ import type { Db, DbOrTx } from '../../db/client';
 import type { AuditLog } from '../../platform/audit';
 import type { ChangeContext } from '../../platform/auth/request-context';
 import { AppError } from '../../platform/errors/app-error';
+import type { MessagesService } from '../messages';
 import type { CompositeInputs } from './composite-inputs';
 import { findRun } from './composite.repository';
 
 /** What every composite use case is built from (NFR-MNT-1: one group of use cases per file). */
-export type CompositeDeps = { db: Db; audit: AuditLog; now: () => Date };
+export type CompositeDeps = {
+  db: Db;
+  audit: AuditLog;
+  // Candidates are told when their composite is published (portal message and SMS, §7).
+  messages: Pick<MessagesService, 'notify'>;
+  now: () => Date;
+};
 
 /** The name a run or a history entry records for the person (or system) that made it. */
 export function actorName(ctx: ChangeContext): string {

@@ -24,7 +24,7 @@ const MISSING_NAMED = 10;
  * headcount, published to candidates; each computation and publication kept as a version (NFR-HIS-1).
  */
 export function createCompositeService(deps: CompositeDeps) {
-  const { db, audit, now } = deps;
+  const { db, audit, messages, now } = deps;
 
   const figures = (results: ReadonlyArray<{ passed: boolean; physicalExam: boolean }>) => ({
     candidates: results.length,
@@ -93,6 +93,24 @@ export function createCompositeService(deps: CompositeDeps) {
         policyVersion: run.policyVersion,
         by: actorName(ctx),
         at: now(),
+      });
+      // Every listed candidate learns of it in the same transaction (the SMS leaves after commit);
+      // those within the headcount learn that the physical exam comes next.
+      const told = (physicalExam: boolean) =>
+        results.filter((r) => r.physicalExam === physicalExam).map((r) => r.candidateId);
+      await messages.notify(tx, told(true), {
+        title: '综合成绩公布',
+        body: '您的综合成绩已公布，您已进入体检名单，体检安排将另行通知，请留意本网站和短信。',
+        sms: '【上海公务员考录】您的综合成绩已公布，您已进入体检名单，请登录报名网站查看。',
+        purpose: 'composite_published',
+        actor: ctx.actor,
+      });
+      await messages.notify(tx, told(false), {
+        title: '综合成绩公布',
+        body: '您的综合成绩已公布，请登录报名网站查看成绩、名次和说明。',
+        sms: '【上海公务员考录】您的综合成绩已公布，请登录报名网站查看。',
+        purpose: 'composite_published',
+        actor: ctx.actor,
       });
       const summary = { version: run.version, ...figures(results) };
       await audit.record(tx, {

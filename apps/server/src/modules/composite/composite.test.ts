@@ -250,6 +250,27 @@ describe('interview scores and composite scores 综合成绩 (§7, IVW-08, INT-0
     expect(item).toMatchObject({ composite: '69.48', rank: 2, headcount: 1, physicalExam: false });
     expect(item.explanation).toContain('名次在招录人数之外，未进入体检名单');
     expect(item.ticketNumber).toBe(ticket(4));
+    // Every listed candidate is told, and only those within the headcount read of the physical exam.
+    for (const person of f.people) {
+      const [result] = (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/candidate/composite',
+          headers: person.headers,
+        })
+      ).json().items;
+      if (!result) continue;
+      const inbox = (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/candidate/messages',
+          headers: person.headers,
+        })
+      ).json().items as Array<{ title: string; body: string }>;
+      const told = inbox.filter((m) => m.title === '综合成绩公布');
+      expect(told).toHaveLength(1);
+      expect(told[0]!.body.includes('已进入体检名单')).toBe(result.physicalExam);
+    }
   });
 
   it('keeps every computation and publication and takes no change after publication (NFR-HIS-1)', async () => {

@@ -2,6 +2,7 @@
 // (Excel import, or the interview system through recordInterviewScores), composites, ranking and
 // the physical-exam list out, published to candidates.
 import { defineModule } from '../../platform/modules/module-registry';
+import type { MessagesService } from '../messages';
 import { registerCompositeRoutes } from './composite.routes';
 import { createCompositeService } from './composite.service';
 
@@ -11,7 +12,17 @@ export type { ComputedInterviewScore } from './interview-scores';
 /** Built after the interview lists it reads (and the modules whose data the rows name). */
 export const compositeModule = defineModule({
   name: 'composite',
-  dependsOn: ['events', 'units', 'positions', 'scores', 'candidates', 'tickets', 'interview-lists'],
-  create: ({ db, audit, clock }) => createCompositeService({ db, audit, now: () => clock.now() }),
+  dependsOn: [
+    'events',
+    'units',
+    'positions',
+    'scores',
+    'candidates',
+    'tickets',
+    'messages',
+    'interview-lists',
+  ],
+  create: ({ db, audit, clock }, deps: { messages: MessagesService }) =>
+    createCompositeService({ db, audit, messages: deps.messages, now: () => clock.now() }),
   routes: (app, composite) => registerCompositeRoutes(app, composite),
 });
