@@ -116,6 +116,26 @@ describe('interview scores and composite scores', () => {
       );
       await shot(phone, 'composite-3-candidate');
       expect((await widestRight(phone)).right).toBeLessThanOrEqual(360);
+
+      // The publication's notice waits in his inbox, unread until he opens it.
+      await phone.getByTestId('nav-toggle').click();
+      await phone.getByTestId('nav-drawer').getByText('我的消息').click();
+      const notice = phone.getByTestId('message-item').filter({ hasText: '综合成绩公布' });
+      await notice.waitFor();
+      const unread = async () =>
+        (await phone.getByTestId('messages-unread').count())
+          ? await phone.getByTestId('messages-unread').innerText()
+          : '0 条未读';
+      const before = Number.parseInt(await unread(), 10);
+      expect(before).toBeGreaterThan(0);
+      await notice.locator('.el-collapse-item__header').click();
+      await notice.getByTestId('message-body').getByText('已进入体检名单').waitFor();
+      await expect.poll(async () => Number.parseInt(await unread(), 10)).toBe(before - 1);
+      // Read on the server too: a reload keeps it read.
+      await phone.reload();
+      await notice.waitFor();
+      expect(Number.parseInt(await unread(), 10)).toBe(before - 1);
+      expect((await widestRight(phone)).right).toBeLessThanOrEqual(360);
     },
   );
 });

@@ -108,6 +108,13 @@ export const candidateRoutes: RouteRecordRaw = {
       component: () => import('@/features/composite/pages/MyCompositePage.vue'),
       meta: { title: '我的综合成绩' },
     },
+    // in-site messages the steps send (review, lists, adjustment, composite, problem replies)
+    {
+      path: 'messages',
+      name: 'candidate-messages',
+      component: () => import('@/features/messages/pages/MyMessagesPage.vue'),
+      meta: { title: '我的消息' },
+    },
     {
       path: 'applications',
       name: 'candidate-applications',
@@ -186,6 +193,7 @@ export const candidateNav = [
   { to: '/interview-lists', label: '面试资格' },
   { to: '/adjustment', label: '我的调剂' },
   { to: '/composite', label: '综合成绩' },
+  { to: '/messages', label: '我的消息' },
   { to: '/problems', label: '问题中心' },
   { to: '/account', label: '我的账号' },
 ] as const;
