@@ -41,6 +41,9 @@ export const EventFiguresSchema = AdminEventSchema.pick({
   /** Candidates at or above the pass line that applies to them. */
   passed: z.number().int(),
   applications: z.object({ submitted: z.number().int(), approved: z.number().int() }),
+  /** On an interview list (first round and adjustment), and sent to the physical exam (§7). */
+  interviewListed: z.number().int(),
+  physicalExam: z.number().int(),
   categories: z.array(EventCategoryFiguresSchema),
 });
 export type EventFigures = z.infer<typeof EventFiguresSchema>;

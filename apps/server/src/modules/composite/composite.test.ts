@@ -5,6 +5,7 @@ import { loginAs, type AuthHeaders } from '../../test-support/login-as';
 import { createTestApp, type TestApp } from '../../test-support/test-app';
 import { createReviewUnit } from '../applications/selection.test-support';
 import { confirmListsDirectly } from '../interview-lists/interview-lists-confirm.test-support';
+import { createOpenEvent } from '../registrations/registration.test-support';
 import { createListedEvent, importInterviewScores } from './composite.test-support';
 
 // Three positions (§7, INT-07): P0 综合管理 (no 专业分) 1 place, P1 行政执法 (专业分) 1 place,
@@ -283,6 +284,24 @@ describe('interview scores and composite scores 综合成绩 (§7, IVW-08, INT-0
       ],
     );
     expect(versions[0].candidates).toBe(8);
+    // The event comparison counts the lists and the physical-exam list (NFR-HIS-1).
+    const other = (await createOpenEvent(t.app)).id;
+    const compared = await t.app.inject({
+      method: 'GET',
+      url: `/api/admin/events/compare?ids=${f.event.id},${other}`,
+      headers: org,
+    });
+    const sent = (await Promise.all([0, 1, 2].map(detail))).flatMap((d) =>
+      d.rows.filter((r) => r.physicalExam),
+    );
+    expect(sent.length).toBeGreaterThan(0);
+    expect(
+      compared.json().items.map((e: { interviewListed: number }) => e.interviewListed),
+    ).toEqual([8, 0]);
+    expect(compared.json().items.map((e: { physicalExam: number }) => e.physicalExam)).toEqual([
+      sent.length,
+      0,
+    ]);
     const late = await importInterviewScores(t.app, org, f.event.id, [GOOD[0]!]);
     expect(late.json().error.code).toBe('COMPOSITE.ALREADY_PUBLISHED');
     expect((await post('/compute')).json().error.code).toBe('COMPOSITE.ALREADY_PUBLISHED');

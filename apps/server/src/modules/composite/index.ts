@@ -2,7 +2,9 @@
 // (Excel import, or the interview system through recordInterviewScores), composites, ranking and
 // the physical-exam list out, published to candidates.
 import { defineModule } from '../../platform/modules/module-registry';
+import type { EventsModuleService } from '../events';
 import type { MessagesService } from '../messages';
+import { countPhysicalExamFigures } from './composite-figures';
 import { registerCompositeRoutes } from './composite.routes';
 import { createCompositeService } from './composite.service';
 
@@ -22,7 +24,13 @@ export const compositeModule = defineModule({
     'messages',
     'interview-lists',
   ],
-  create: ({ db, audit, clock }, deps: { messages: MessagesService }) =>
-    createCompositeService({ db, audit, messages: deps.messages, now: () => clock.now() }),
+  create: (
+    { db, audit, clock },
+    deps: { events: EventsModuleService; messages: MessagesService },
+  ) => {
+    // The event comparison (NFR-HIS-1) counts the physical-exam list through this hook.
+    deps.events.provideFigures({ physicalExam: countPhysicalExamFigures });
+    return createCompositeService({ db, audit, messages: deps.messages, now: () => clock.now() });
+  },
   routes: (app, composite) => registerCompositeRoutes(app, composite),
 });

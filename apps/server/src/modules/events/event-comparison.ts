@@ -24,6 +24,9 @@ export type EventFigureSources = {
   ): Promise<Array<{ examCategory: string; total: number; passedChecks: number; paid: number }>>;
   passes(db: DbOrTx, eventId: string): Promise<Array<{ examCategory: string; passed: number }>>;
   applications(db: DbOrTx, eventId: string): Promise<{ submitted: number; approved: number }>;
+  /** After review (§7): candidates on an interview list, and those sent to the physical exam. */
+  interviewListed(db: DbOrTx, eventId: string): Promise<number>;
+  physicalExam(db: DbOrTx, eventId: string): Promise<number>;
 };
 
 // The bounds of one comparison (NFR-HIS-1), checked here because the ids arrive as one text.
@@ -108,14 +111,17 @@ function categoriesOf(
 export function createEventComparison(deps: { db: Db; sources: EventFigureSources }) {
   const { db, sources } = deps;
 
-  /** One event's figures: the four sources read in parallel, then totals and per-category rows. */
+  /** One event's figures: the sources read in parallel, then totals and per-category rows. */
   async function figuresOf(event: EventRecord): Promise<EventFigures> {
-    const [positions, registrations, passes, applications] = await Promise.all([
-      sources.positions(db, event.id),
-      sources.registrations(db, event.id),
-      sources.passes(db, event.id),
-      sources.applications(db, event.id),
-    ]);
+    const [positions, registrations, passes, applications, interviewListed, physicalExam] =
+      await Promise.all([
+        sources.positions(db, event.id),
+        sources.registrations(db, event.id),
+        sources.passes(db, event.id),
+        sources.applications(db, event.id),
+        sources.interviewListed(db, event.id),
+        sources.physicalExam(db, event.id),
+      ]);
     // Registration figures arrive per exam category; the event's totals are their sums.
     const sum = (key: 'total' | 'passedChecks' | 'paid') =>
       registrations.reduce((n, r) => n + r[key], 0);
@@ -133,6 +139,8 @@ export function createEventComparison(deps: { db: Db; sources: EventFigureSource
       registrations: { total: sum('total'), passedChecks: sum('passedChecks'), paid: sum('paid') },
       passed: passes.reduce((n, p) => n + p.passed, 0),
       applications,
+      interviewListed,
+      physicalExam,
       categories: categoriesOf(event, { positions, registrations, passes }),
     };
   }

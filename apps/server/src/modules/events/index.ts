@@ -29,7 +29,7 @@ export { insertSeedEvent } from './event-seed';
 
 /** The events service plus the hook through which later modules hand in their figures (NFR-HIS-1). */
 export type EventsModuleService = EventsService & {
-  /** Later modules (positions, registrations, scores, applications) provide their counts here. */
+  /** Later modules (positions … interview lists, composite) provide their counts here. */
   provideFigures(sources: Partial<EventFigureSources>): void;
   comparison: EventComparisonService;
 };
@@ -46,7 +46,8 @@ export const eventsModule = defineModule({
     });
     const sources: Partial<EventFigureSources> = {};
     const comparison = createEventComparison({ db: platform.db, sources: lateSources(sources) });
-    // Figure sources are filled in later by positions, registrations, scores and applications.
+    // Figure sources are filled in later by positions, registrations, scores, applications,
+    // interview lists and composite.
     return { ...events, provideFigures: (more) => void Object.assign(sources, more), comparison };
   },
   routes(app, events, platform) {
@@ -68,5 +69,7 @@ function lateSources(sources: Partial<EventFigureSources>): EventFigureSources {
     registrations: (db, id) => need('registrations')(db, id),
     passes: (db, id) => need('passes')(db, id),
     applications: (db, id) => need('applications')(db, id),
+    interviewListed: (db, id) => need('interviewListed')(db, id),
+    physicalExam: (db, id) => need('physicalExam')(db, id),
   };
 }
