@@ -28,7 +28,7 @@ function fakeServer() {
       throw Object.assign(new Error('评分表有误'), {
         status: 400,
         code: 'INTERVIEW.SHEET_INVALID',
-        details: { problems: [{ message: '综合分析能力：超过满分 20 分' }] },
+        details: { problems: [{ indicator: 'A', message: '综合分析能力：超过满分 20 分' }] },
       });
     }
     const old = held.get(key);
@@ -173,7 +173,9 @@ describe('the tablet sheet book', () => {
     await book.edit(slot, { scores: { A: 25 } });
     const sheet = await book.submit(slot);
     await book.flush();
-    expect(sheet.refusal?.problems).toEqual(['综合分析能力：超过满分 20 分']);
+    expect(sheet.refusal?.problems).toEqual([
+      { field: 'A', message: '综合分析能力：超过满分 20 分' },
+    ]);
     const now = book.find(slot)!;
     expect(now.refusal?.code).toBe('INTERVIEW.SHEET_INVALID');
     expect(book.placeOf(now)).toBe('draft');

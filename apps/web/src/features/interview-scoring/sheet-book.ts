@@ -50,12 +50,20 @@ export function refusalOf(error: unknown): SheetRefusal | null {
   const e = (error ?? {}) as FailureLike;
   const status = typeof e.status === 'number' ? e.status : 0;
   if (status < 400 || status >= 500 || [401, 408, 429].includes(status)) return null;
-  const listed = (e.details as { problems?: Array<{ message?: unknown }> } | null)?.problems;
+  const listed = (e.details as { problems?: unknown } | null)?.problems;
   return {
     code: typeof e.code === 'string' ? e.code : `HTTP.${status}`,
     message: typeof e.message === 'string' ? e.message : '服务器拒绝了该评分表',
-    problems: Array.isArray(listed) ? listed.map((p) => String(p.message ?? p)) : [],
+    problems: Array.isArray(listed) ? listed.map(problemOf) : [],
   };
+}
+
+/** One listed problem; the indicator it names, under whichever key the server used. */
+function problemOf(p: unknown): { field: string | null; message: string } {
+  if (typeof p !== 'object' || p === null) return { field: null, message: String(p) };
+  const o = p as Record<string, unknown>;
+  const field = [o.indicator, o.code, o.field].find((v) => typeof v === 'string');
+  return { field: (field as string | undefined) ?? null, message: String(o.message ?? '') };
 }
 
 export type SheetBook = ReturnType<typeof createSheetBook>;
@@ -241,6 +249,20 @@ export function createSheetBook(options: SheetBookOptions) {
     const local = key ? sheets.get(key) : undefined;
     const queued = local && outbox.get(local.clientKey);
     if (!local) return persist(sheetOf(slot, server), null);
+    if (local.clientKey !== server.clientKey && local.refusal?.code === 'INTERVIEW.SHEET_EXISTS') {
+      // This tablet started a second sheet where another device had one: its typing goes on
+      // under the server's key, above the server's revision.
+      const next = {
+        ...local,
+        clientKey: server.clientKey,
+        revision: server.revision + 1,
+        refusal: null,
+      };
+      sheets.delete(local.clientKey);
+      outbox.delete(local.clientKey);
+      await store.remove(local.clientKey);
+      return persist(next, bodyOf(next, false)).then(() => void flush());
+    }
     if (queued) {
       if (queued.revision > server.revision) return;
       const next = { ...local, revision: server.revision + 1 };

@@ -57,5 +57,11 @@ export function createIndexedDbSheetStore(): SheetStore | null {
       else tx.objectStore('outbox').delete(sheet.clientKey);
       await done(tx);
     },
+    async remove(clientKey) {
+      const tx = (await db()).transaction(['sheets', 'outbox'], 'readwrite');
+      tx.objectStore('sheets').delete(clientKey);
+      tx.objectStore('outbox').delete(clientKey);
+      await done(tx);
+    },
   };
 }

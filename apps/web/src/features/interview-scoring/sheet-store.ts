@@ -13,7 +13,12 @@ export type SheetSlot = {
 };
 
 /** The last refusal of the server for this sheet (e.g. 提交 with a score out of its band). */
-export type SheetRefusal = { code: string; message: string; problems: string[] };
+export type SheetRefusal = {
+  code: string;
+  message: string;
+  /** Each problem, with the indicator code it belongs to when the server names one. */
+  problems: Array<{ field: string | null; message: string }>;
+};
 
 /** A sheet as the tablet holds it; `revision` grows by one with every change. */
 export type LocalSheet = SheetSlot & {
@@ -38,6 +43,8 @@ export type OutboxEntry = { clientKey: string; revision: number; body: SheetSync
 export type SheetStore = {
   readAll(): Promise<{ sheets: LocalSheet[]; outbox: OutboxEntry[] }>;
   write(sheet: LocalSheet, outbox: OutboxEntry | null): Promise<void>;
+  /** Forgets a sheet and its outbox entry (a sheet re-keyed to the server's). */
+  remove(clientKey: string): Promise<void>;
 };
 
 /** A store in memory: the unit tests' stand-in for IndexedDB, and the fallback without it. */
@@ -58,6 +65,10 @@ export function createMemorySheetStore(): SheetStore & { writes: number } {
       sheets.set(sheet.clientKey, structuredClone(sheet));
       if (entry) outbox.set(sheet.clientKey, structuredClone(entry));
       else outbox.delete(sheet.clientKey);
+    },
+    async remove(clientKey: string) {
+      sheets.delete(clientKey);
+      outbox.delete(clientKey);
     },
   };
   return store;
