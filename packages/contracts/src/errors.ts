@@ -109,6 +109,33 @@ export const ERROR_CATALOGUE = {
   },
   // interview check-in, candidate draw and external examiners (IVW-05, IVW-06, INT-09a)
   'INTERVIEW.EVENT_NOT_FOUND': { status: 404, message: '面试事项不存在' },
+  // interview scoring on the venue tablet (IVW-08, IVW-10)
+  'INTERVIEW.SHEET_INVALID': { status: 400, message: '评分表有误，请按提示修改后再提交' },
+  'INTERVIEW.SHEET_NOT_FOUND': { status: 404, message: '评分表不存在' },
+  'INTERVIEW.SHEET_KEY_CONFLICT': {
+    status: 409,
+    message: '该评分表标识已用于其他考生或考官，请刷新后重试',
+  },
+  'INTERVIEW.SHEET_EXISTS': { status: 409, message: '该考生已有您的评分表，请刷新后继续评分' },
+  'INTERVIEW.SHEET_SUBMITTED': { status: 409, message: '评分表已提交，如需修改请先撤回' },
+  'INTERVIEW.SHEET_CONFIRMED': { status: 409, message: '评分表已经监督员确认，不能修改' },
+  'INTERVIEW.SHEET_NOT_SUBMITTED': { status: 409, message: '只有已提交的评分表可以确认' },
+  'INTERVIEW.SHEET_NOT_WITHDRAWABLE': {
+    status: 409,
+    message: '只有已提交或已确认的评分表可以撤回',
+  },
+  'INTERVIEW.RESULT_COMPUTED': {
+    status: 409,
+    message: '该考生面试成绩已计算，评分表不能再修改或撤回',
+  },
+  'INTERVIEW.RESULT_FAILED': { status: 409, message: '面试成绩无法计算，请检查评分指标设置' },
+  'INTERVIEW.NOT_SEATED': { status: 403, message: '您不是该面试组本场次的考官' },
+  'INTERVIEW.CANDIDATE_NOT_FOUND': { status: 404, message: '面试考生不存在' },
+  'INTERVIEW.SESSION_NOT_FOUND': { status: 404, message: '面试场次不存在' },
+  'INTERVIEW.CANDIDATE_CHECKED_IN': { status: 409, message: '考生已签到，不能再调整面试时间' },
+  'INTERVIEW.EXAMINER_NOT_FOUND': { status: 404, message: '考官不存在' },
+  'INTERVIEW.EXAMINER_HAS_ACCOUNT': { status: 409, message: '该考官已有评分账号' },
+  'INTERVIEW.EXAMINER_NO_PHONE': { status: 409, message: '该考官没有登记手机号，无法开通评分账号' },
   'INTERVIEW.GROUP_NOT_FOUND': { status: 404, message: '面试组不存在' },
   'CHECKIN.CANDIDATE_NOT_FOUND': {
     status: 404,

@@ -145,3 +145,84 @@ export const SheetBoardSchema = z.object({
   ),
 });
 export type SheetBoard = z.infer<typeof SheetBoardSchema>;
+
+/** The supervisor's confirmation of a submitted sheet; `computed` says the candidate's result now exists. */
+export const SheetConfirmResultSchema = z.object({
+  sheetId: z.uuid(),
+  status: z.literal('confirmed'),
+  computed: z.boolean(),
+});
+export type SheetConfirmResult = z.infer<typeof SheetConfirmResultSchema>;
+
+/** A withdrawal's answer: the sheet as the server now holds it. */
+export const SheetWithdrawResultSchema = SheetSyncResultSchema.omit({ replay: true });
+
+/** The board's query: one group in one session. */
+export const SheetBoardQuerySchema = z.object({
+  sessionId: z.uuid().meta({ title: '场次' }),
+  groupId: z.uuid().meta({ title: '面试组' }),
+});
+
+/** Reminding the examiners of a group who have not handed in (IVW-10), optionally for one candidate. */
+export const SheetRemindSchema = z.object({
+  sessionId: z.uuid().meta({ title: '场次' }),
+  groupId: z.uuid().meta({ title: '面试组' }),
+  interviewCandidateId: z.uuid().optional().meta({ title: '考生' }),
+});
+export const SheetRemindResultSchema = z.object({ reminded: z.number().int() });
+
+/** Staff's results query: the event, optionally narrowed to a session and / or group. */
+export const ScoringResultsQuerySchema = z.object({
+  interviewEventId: z.uuid().meta({ title: '面试事项' }),
+  sessionId: z.uuid().optional().meta({ title: '场次' }),
+  groupId: z.uuid().optional().meta({ title: '面试组' }),
+});
+
+/** One computed interview score with each indicator's kept and dropped examiner scores (points). */
+export const ScoringResultSchema = z.object({
+  interviewCandidateId: z.uuid(),
+  ticketNumber: z.string(),
+  nameMasked: z.string(),
+  orderNumber: z.number().int().nullable(),
+  groupName: z.string(),
+  sessionLabel: z.string(),
+  kind: ScoredKindSchema,
+  score: z.number(),
+  examinerCount: z.number().int(),
+  indicators: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      kept: z.array(z.number()),
+      dropped: z.array(z.number()),
+    }),
+  ),
+  /** One sentence: how the score came about (extremes dropped or not, mean, weights). */
+  explanation: z.string(),
+  computedAt: z.string(),
+  handedOverAt: z.string().nullable(),
+});
+export type ScoringResult = z.infer<typeof ScoringResultSchema>;
+export const ScoringResultListSchema = z.object({ items: z.array(ScoringResultSchema) });
+
+/** Moving a candidate to another session (interview time change), with the reason he is told. */
+export const CandidateSessionChangeSchema = z.object({
+  sessionId: z.uuid().meta({ title: '新场次' }),
+  reason: z.string().trim().min(2, '请填写调整原因').max(200).meta({ title: '调整原因' }),
+});
+export const CandidateSessionChangeResultSchema = z.object({
+  interviewCandidateId: z.uuid(),
+  sessionId: z.uuid(),
+  sessionLabel: z.string(),
+  /** Whether the candidate was told by SMS (only candidates linked to a registration have a phone). */
+  notified: z.boolean(),
+});
+
+/** An examiner's new tablet account: the one-time password is shown once, never again. */
+export const ExaminerAccountSchema = z.object({
+  staffUserId: z.uuid(),
+  username: z.string(),
+  oneTimePassword: z.string(),
+  expiresAt: z.iso.datetime(),
+});
+export type ExaminerAccount = z.infer<typeof ExaminerAccountSchema>;

@@ -34,6 +34,19 @@ export {
   type EventExaminer,
   type GroupCandidate,
 } from './setup-queries';
+// Reads interview scoring builds on (IVW-08, IVW-10): seats, a group's panel, its candidates.
+export {
+  groupPanelOf,
+  seatsOfStaffUser,
+  sessionCandidatesOf,
+  interviewCandidateOf,
+  interviewCandidatesByIdOf,
+  sessionsByIdOf,
+  examinerAccountOf,
+  type GroupPanel,
+  type Seat,
+  type SessionCandidate,
+} from './scoring-reads';
 // The scope rule every interview part checks its callers with (NFR-SEC-1, IVW-05).
 export { interviewScopeAllows, assertInterviewScope, type InterviewPlace } from './setup-scope';
 export { runExaminerDraw, type ExaminerDrawResult } from './examiner-draw';
