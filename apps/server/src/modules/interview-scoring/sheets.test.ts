@@ -19,11 +19,11 @@ describe('tablet scoring sheets 评分表 (IVW-08, IVW-10)', () => {
   const examiner = (i: number, group = 0) => f.examinersByGroup.get(f.groupIds[group]!)![i]!;
   const historyOf = async (clientKey: string) =>
     (
-      await t.app.kaolu.database.db.execute(
+      (await t.app.kaolu.database.db.execute(
         sql`select h.action from score_sheet_history h join score_sheet s on s.id = h.sheet_id
             where s.client_key = ${clientKey} order by h.seq`,
-      )
-    ).rows as Array<{ action: string }>;
+      )) as unknown as { rows: Array<{ action: string }> }
+    ).rows;
 
   beforeAll(async () => {
     t = await createTestApp();

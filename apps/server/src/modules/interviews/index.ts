@@ -43,6 +43,8 @@ export {
   interviewCandidatesByIdOf,
   sessionsByIdOf,
   examinerAccountOf,
+  moveCandidateToSession,
+  linkExaminerAccount,
   type GroupPanel,
   type Seat,
   type SessionCandidate,

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import {
   examinerAssignment,
@@ -229,4 +229,31 @@ export async function interviewCandidatesByIdOf(db: DbOrTx, ids: string[]) {
     .leftJoin(interviewGroup, eq(interviewGroup.id, interviewPosition.groupId))
     .where(inArray(interviewCandidate.id, ids));
   return new Map(rows.map((r) => [r.id, { ...r, groupName: r.groupName ?? '未分组' }]));
+}
+
+// The two writes interview scoring makes on this module's rows (IVW-08 tablet accounts, the
+// interview time change). Each is a single guarded UPDATE taking the caller's transaction; the
+// caller checks scope, audits and notifies. They live here so that the table stays this module's.
+
+/**
+ * Moves a candidate not yet checked in to another session; the draw order of the old session no
+ * longer applies and is cleared (he is drawn again there). Undefined when he checked in meanwhile.
+ */
+export async function moveCandidateToSession(tx: DbOrTx, id: string, sessionId: string) {
+  const [row] = await tx
+    .update(interviewCandidate)
+    .set({ sessionId, orderNumber: null, drawPosition: null, subGroup: null })
+    .where(and(eq(interviewCandidate.id, id), isNull(interviewCandidate.checkedInAt)))
+    .returning({ id: interviewCandidate.id });
+  return row;
+}
+
+/** Links an examiner without an account to his new staff account; false when one was linked first. */
+export async function linkExaminerAccount(tx: DbOrTx, examinerId: string, staffUserId: string) {
+  const rows = await tx
+    .update(interviewExaminer)
+    .set({ staffUserId })
+    .where(and(eq(interviewExaminer.id, examinerId), isNull(interviewExaminer.staffUserId)))
+    .returning({ id: interviewExaminer.id });
+  return rows.length > 0;
 }
