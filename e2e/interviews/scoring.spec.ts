@@ -91,7 +91,10 @@ describe('interview scoring on two tablets and the supervisor board', () => {
       'GET',
       `/api/interview/scoring/board?sessionId=${fx.sessionId}&groupId=${fx.groupId}`,
     );
-  const score = (p: Page, code: string) => p.getByTestId(`score-${code}`).locator('input');
+  // Syncs travel one after another on a busy test machine: waits are generous, never fixed sleeps.
+  const until = <T>(read: () => Promise<T>) =>
+    expect.poll(read, { timeout: 20_000, interval: 200 });
+  const score = (p: Page, code: string) => p.getByTestId(`score-${code}`);
   const place = (p: Page) => p.getByTestId('sheet-place-label');
   // ElMessageBox.confirm: the primary button confirms.
   const confirmBox = (p: Page) => p.locator('.el-message-box__btns .el-button--primary').click();
@@ -125,7 +128,7 @@ describe('interview scoring on two tablets and the supervisor board', () => {
           account.username,
           account.password,
           sms.codeFor(e.phone),
-          `Kaolu#${e.code}Tab`,
+          `Kaolu#Tablet2026${e.seat}`,
         );
         const page = await browser.openAs(client, server.url, 'tablet');
         await page.goto(`${server.url}/interview/scoring`);
@@ -139,26 +142,24 @@ describe('interview scoring on two tablets and the supervisor board', () => {
       await score(chief, 'A').pressSequentially('29.75');
       await score(chief, 'B').fill('25');
       await score(chief, 'C').fill('20');
-      await expect.poll(() => place(chief).innerText()).toBe('已同步到服务器（未提交）');
+      await until(() => place(chief).innerText()).toBe('已同步到服务器（未提交）');
       await chief.getByTestId('sheet-submit').click();
       await confirmBox(chief);
-      await expect
-        .poll(() => chief.getByTestId('indicator-A').innerText())
-        .toContain('不在任何档次内');
+      await until(() => chief.getByTestId('indicator-A').innerText()).toContain('不在任何档次内');
       await score(chief, 'A').fill('32');
       await chief.getByTestId('sheet-submit').click();
       await confirmBox(chief);
-      await expect.poll(() => place(chief).innerText()).toBe('已提交，待监督员确认');
+      await until(() => place(chief).innerText()).toBe('已提交，待监督员确认');
 
       // Tablet 2: one score synced, then the network drops in the middle of the sheet.
       await second.getByTestId(`queue-${first.ticketNumber}`).waitFor();
       await score(second, 'A').pressSequentially('28');
-      await expect.poll(() => place(second).innerText()).toBe('已同步到服务器（未提交）');
+      await until(() => place(second).innerText()).toBe('已同步到服务器（未提交）');
       await second.context().setOffline(true);
       await score(second, 'B').pressSequentially('21.5');
       await score(second, 'C').pressSequentially('18');
-      await second.getByTestId('sheet-comment').locator('textarea').fill('条理清楚');
-      await expect.poll(() => place(second).innerText()).toBe('仅保存在本机（未联网）');
+      await second.getByTestId('sheet-comment').fill('条理清楚');
+      await until(() => place(second).innerText()).toBe('仅保存在本机（未联网）');
       expect(await second.getByTestId('sync-state').innerText()).toContain('未联网');
 
       // A reload before the sheets get through (the page can load, the sheet sync still fails):
@@ -169,9 +170,7 @@ describe('interview scoring on two tablets and the supervisor board', () => {
       await second.getByTestId('score-sheet').waitFor();
       expect(await score(second, 'B').inputValue()).toBe('21.5');
       expect(await score(second, 'C').inputValue()).toBe('18');
-      expect(await second.getByTestId('sheet-comment').locator('textarea').inputValue()).toBe(
-        '条理清楚',
-      );
+      expect(await second.getByTestId('sheet-comment').inputValue()).toBe('条理清楚');
       expect(await place(second).innerText()).toBe('仅保存在本机（未联网）');
       const mid = (await boardNow()).candidates.find((c) => c.interviewCandidateId === first.id)!;
       const secondId = fx.examiners[1]!.id;
@@ -181,12 +180,10 @@ describe('interview scoring on two tablets and the supervisor board', () => {
       await second.unroute(SHEETS);
       await second.context().setOffline(true);
       await second.context().setOffline(false);
-      await expect
-        .poll(() => place(second).innerText(), { timeout: 20_000 })
-        .toBe('已同步到服务器（未提交）');
+      await until(() => place(second).innerText()).toBe('已同步到服务器（未提交）');
       await second.getByTestId('sheet-submit').click();
       await confirmBox(second);
-      await expect.poll(() => place(second).innerText()).toBe('已提交，待监督员确认');
+      await until(() => place(second).innerText()).toBe('已提交，待监督员确认');
 
       // The server holds one sheet per examiner for the candidate, with what was typed offline.
       const board = (await boardNow()).candidates.find((c) => c.interviewCandidateId === first.id)!;
@@ -213,13 +210,17 @@ describe('interview scoring on two tablets and the supervisor board', () => {
       });
       await row.getByTestId('confirm-candidate').click();
       // (32 + 28) / 2 + (25 + 21.5) / 2 + (20 + 18) / 2 = 30 + 23.25 + 19 with weights 1.
-      await expect.poll(() => sup.getByTestId('scoring-results').innerText()).toContain('72.25');
+      await until(() => sup.getByTestId('scoring-results').innerText()).toContain('72.25');
       expect(await row.getByTestId('board-result').innerText()).toContain('72.25');
       expect(await sup.getByTestId('scoring-results').innerText()).toContain(first.ticketNumber);
 
       // The examiner's tablet learns of the confirmation when it reads its queue again.
+      // It then opens the next candidate still to score; the first one's line says confirmed.
       await second.reload();
-      await expect.poll(() => place(second).innerText()).toBe('监督员已确认');
+      await until(() => second.getByTestId(`queue-${first.ticketNumber}`).innerText()).toContain(
+        '监督员已确认',
+      );
+      await until(() => second.getByTestId('score-sheet').innerText()).toContain('2 号');
     },
   );
 });
