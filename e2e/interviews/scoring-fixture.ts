@@ -1,6 +1,6 @@
 // Interview rows for the scoring browser test (IVW-08, IVW-10), written into the server's data
 // folder before the server starts (the embedded database has one owner at a time): the check-in
-// fixture's event (one session, one group, candidates), the group's type scored on three
+// fixture's event (a morning session, one group, two candidates; an afternoon is added), the group's type scored on three
 // indicators (综合分析 with bands 好/中/差), the candidates drawn 1..n and checked in, and two
 // seated examiners with phones (a chief and a fixed one) who have no tablet account yet: the test
 // opens those through the admin page.
@@ -51,11 +51,18 @@ try {
     sql`update interview_type set indicators = ${JSON.stringify(SCORING_INDICATORS)}::jsonb
         where interview_event_id = ${base.eventId}`,
   );
+  // The first candidate is checked in; the second not yet, so his interview time may still move.
   for (const [i, c] of base.candidates.entries())
     await db.execute(
-      sql`update interview_candidate set order_number = ${i + 1}, checked_in_at = now()
+      sql`update interview_candidate set order_number = ${i + 1},
+          checked_in_at = ${i === 0 ? new Date().toISOString() : null}
           where id = ${c.id}`,
     );
+  // An afternoon of the same day to move him to (调整面试时间, IVW-10).
+  await db.execute(
+    sql`insert into interview_session (interview_event_id, day, half_day)
+        values (${base.eventId}, '2026-12-05', 'pm')`,
+  );
   const examiners: ScoringE2eFixture['examiners'] = [
     { id: randomUUID(), code: 'kg01', name: '张主考', phone: '13900000531', seat: 'chief' },
     { id: randomUUID(), code: 'kg02', name: '李考官', phone: '13900000532', seat: 'fixed' },

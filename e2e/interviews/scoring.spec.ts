@@ -151,6 +151,16 @@ describe('interview scoring on two tablets and the supervisor board', () => {
       await confirmBox(chief);
       await until(() => place(chief).innerText()).toBe('已提交，待监督员确认');
 
+      // Withdrawn before any result (IVW-10), with a reason: scored again and handed in again.
+      await chief.getByTestId('sheet-withdraw').click();
+      await chief.locator('.el-message-box__input input').fill('语言表达分数录入有误');
+      await confirmBox(chief);
+      await until(() => place(chief).innerText()).toBe('已撤回');
+      await score(chief, 'C').fill('21');
+      await chief.getByTestId('sheet-submit').click();
+      await confirmBox(chief);
+      await until(() => place(chief).innerText()).toBe('已提交，待监督员确认');
+
       // Tablet 2: one score synced, then the network drops in the middle of the sheet.
       await second.getByTestId(`queue-${first.ticketNumber}`).waitFor();
       await score(second, 'A').pressSequentially('28');
@@ -200,18 +210,23 @@ describe('interview scoring on two tablets and the supervisor board', () => {
       const chiefBoard = chief.getByTestId('chief-board');
       await chiefBoard.waitFor();
       expect(await chiefBoard.innerText()).toContain('已提交，待监督员确认');
-      expect(await chiefBoard.innerText()).not.toContain('77.00');
+      expect(await chiefBoard.innerText()).not.toContain('78.00');
 
       // The supervisor confirms both sheets of the candidate; the result appears, explained.
       const sup = await browser.openAs(supervisor, server.url, 'tablet');
       await sup.goto(`${server.url}/interview/supervision`);
+      // The only event and group are chosen for him; of two sessions he picks the morning.
+      await sup.getByTestId('supervision-session').click();
+      await sup
+        .locator('.el-select-dropdown__item:visible', { hasText: '2026-12-05 上午' })
+        .click();
       const row = sup.locator('[data-testid=sheet-board] .el-table__row', {
         hasText: first.ticketNumber,
       });
       await row.getByTestId('confirm-candidate').click();
-      // (32 + 28) / 2 + (25 + 21.5) / 2 + (20 + 18) / 2 = 30 + 23.25 + 19 with weights 1.
-      await until(() => sup.getByTestId('scoring-results').innerText()).toContain('72.25');
-      expect(await row.getByTestId('board-result').innerText()).toContain('72.25');
+      // (32 + 28) / 2 + (25 + 21.5) / 2 + (21 + 18) / 2 = 30 + 23.25 + 19.5 with weights 1.
+      await until(() => sup.getByTestId('scoring-results').innerText()).toContain('72.75');
+      expect(await row.getByTestId('board-result').innerText()).toContain('72.75');
       expect(await sup.getByTestId('scoring-results').innerText()).toContain(first.ticketNumber);
 
       // The examiner's tablet learns of the confirmation when it reads its queue again.
@@ -221,6 +236,25 @@ describe('interview scoring on two tablets and the supervisor board', () => {
         '监督员已确认',
       );
       await until(() => second.getByTestId('score-sheet').innerText()).toContain('2 号');
+
+      // 调整面试时间: the admin moves the second candidate (not checked in) to the afternoon;
+      // he leaves the morning queue on the tablet.
+      const second2 = fx.candidates[1]!;
+      await adminPage.getByTestId('interview-browse').getByText('考生', { exact: true }).click();
+      const candidateRow = adminPage.locator('.el-table__row', { hasText: second2.ticketNumber });
+      await candidateRow.getByTestId('row-action').click();
+      await adminPage.getByTestId('session-change-session').click();
+      await adminPage
+        .locator('.el-select-dropdown__item:visible', { hasText: '2026-12-05 下午' })
+        .click();
+      await adminPage.getByTestId('session-change-reason').fill('考生申请改到下午');
+      await adminPage.getByTestId('session-change-save').click();
+      await until(() => adminPage.locator('.el-message').first().innerText()).toContain(
+        '已调整到 2026-12-05 下午',
+      );
+      await second.reload();
+      await second.getByTestId(`queue-${first.ticketNumber}`).waitFor();
+      expect(await second.getByTestId(`queue-${second2.ticketNumber}`).count()).toBe(0);
     },
   );
 });
