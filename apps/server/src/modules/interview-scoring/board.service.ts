@@ -86,7 +86,7 @@ export function createBoard(deps: ScoringDeps) {
                 submittedAt: s.submittedAt?.toISOString() ?? null,
               })),
             result:
-              own.length > 0
+              view === 'scores' && own.length > 0
                 ? Object.fromEntries(own.map((r) => [r.kind, toPoints(r.scoreCenti)]))
                 : null,
           };

@@ -69,6 +69,7 @@ export async function handOverIfComplete(deps: ScoringDeps, panel: GroupPanel): 
   const { db, composite, now } = deps;
   if (!panel.recruitmentEventId) return false;
   const kinds = [...examinersByKind(panel).keys()];
+  if (kinds.length === 0) return false;
   const candidates = await sessionCandidatesOf(db, panel.sessionId, panel.groupId);
   const ids = candidates.map((c) => c.id);
   const withSheets = new Set(

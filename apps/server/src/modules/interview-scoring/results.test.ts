@@ -110,6 +110,7 @@ describe('interview results 面试成绩 (IVW-08)', () => {
     const sheets = chief.json().candidates[0].sheets;
     expect(sheets).toHaveLength(5);
     expect(sheets.every((s: { scores: unknown }) => s.scores === null)).toBe(true);
+    expect(chief.json().candidates[0].result).toBeNull();
     const supervisor = (await boardAs(f.supervisor)).json();
     expect(supervisor.candidates[0].sheets[0].scores).not.toBeNull();
     expect(supervisor.candidates[0].result.structured).toBeGreaterThan(0);

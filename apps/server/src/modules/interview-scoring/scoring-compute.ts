@@ -1,6 +1,6 @@
 import type { ScoredKind, SheetIndicator } from '@kaolu/contracts';
-import { computeInterviewResults, formatCenti, type KindScore } from '@kaolu/domain';
-import { and, eq, inArray } from 'drizzle-orm';
+import { computeInterviewResults, type KindScore } from '@kaolu/domain';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../platform/errors/app-error';
 import { interviewResult } from './scoring.table';
@@ -53,10 +53,9 @@ export function computeKind(input: ComputeInput): ComputedRow[] {
       candidateId: s.candidateId,
       examinerId: s.examinerId,
       kind: 'structured' as const,
-      // Exact decimal strings: the engine parses them to hundredths without binary floats.
-      scores: Object.fromEntries(
-        Object.entries(s.scoresCenti).map(([code, v]) => [code, formatCenti(v)]),
-      ),
+      // Hundredths back to points: an integer / 100 prints as its exact two-decimal value, which
+      // the engine parses back to the same hundredths (no binary rounding reaches the score).
+      scores: Object.fromEntries(Object.entries(s.scoresCenti).map(([code, v]) => [code, v / 100])),
       supervisorSigned: true,
     })),
   );
@@ -72,30 +71,33 @@ export function computeKind(input: ComputeInput): ComputedRow[] {
   }));
 }
 
-/** Stores computed rows (replacing none: a result is final), 1,000 per statement. */
+/**
+ * Stores computed rows (a result is final: an existing one stays), 5,000 per statement. The rows
+ * travel as one JSON parameter: a multi-row VALUES list would need nine bind parameters per row.
+ */
 export async function storeResults(
   tx: DbOrTx,
   place: { interviewEventId: string; sessionId: string; groupId: string },
   rows: ComputedRow[],
   at: Date,
 ): Promise<void> {
-  // 1,000 rows × 9 columns stays well below PostgreSQL's limit of bind parameters.
-  for (let i = 0; i < rows.length; i += 1000) {
-    await tx
-      .insert(interviewResult)
-      .values(
-        rows.slice(i, i + 1000).map((r) => ({
-          interviewCandidateId: r.candidateId,
-          kind: r.kind,
-          ...place,
-          scoreCenti: r.score.score,
-          examinerCount: r.score.examinerCount,
-          explanation: r.score.indicators,
-          computedAt: at,
-        })),
-      )
-      // Two confirmations racing to the last sheet compute the same figures: the first one stays.
-      .onConflictDoNothing();
+  for (let i = 0; i < rows.length; i += 5000) {
+    const batch = rows.slice(i, i + 5000).map((r) => ({
+      c: r.candidateId,
+      k: r.kind,
+      s: r.score.score,
+      n: r.score.examinerCount,
+      x: r.score.indicators,
+    }));
+    // Two confirmations racing to the last sheet compute the same figures: the first one stays.
+    await tx.execute(sql`insert into ${interviewResult}
+      (interview_candidate_id, kind, interview_event_id, session_id, group_id, score_centi,
+       examiner_count, explanation, computed_at)
+      select r.c, r.k, ${place.interviewEventId}, ${place.sessionId}, ${place.groupId}, r.s, r.n,
+             r.x, ${at.toISOString()}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+        as r(c uuid, k text, s integer, n integer, x jsonb)
+      on conflict do nothing`);
   }
 }
 

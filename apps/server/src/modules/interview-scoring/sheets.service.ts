@@ -11,7 +11,12 @@ import type { Principal } from '../../platform/auth/access';
 import { auditBase, type ChangeContext } from '../../platform/auth/request-context';
 import { AppError } from '../../platform/errors/app-error';
 import { maskName } from '../../platform/masking';
-import { groupPanelOf, seatsOfStaffUser, sessionCandidatesOf } from '../interviews';
+import {
+  groupPanelOf,
+  interviewCandidateOf,
+  seatsOfStaffUser,
+  sessionCandidatesOf,
+} from '../interviews';
 import { callerSeat, loadPanel, seatView, type ScoringDeps } from './scoring-access';
 import { computedIds } from './scoring-compute';
 import { sheetProblems, toCenti, toPoints } from './scoring-policy';
@@ -140,8 +145,9 @@ export function createSheets(deps: ScoringDeps) {
         throw new AppError('INTERVIEW.SHEET_INVALID', {
           message: `您本场次的座位填写${view.kind === 'structured' ? '结构化面试' : '专业面试'}评分表`,
         });
-      const candidates = await sessionCandidatesOf(db, input.sessionId, input.groupId);
-      if (!candidates.some((c) => c.id === input.interviewCandidateId))
+      // One row, not the group's list: this runs on every keystroke sync of every tablet.
+      const candidate = await interviewCandidateOf(db, input.interviewCandidateId);
+      if (candidate?.groupId !== input.groupId || candidate.sessionId !== input.sessionId)
         throw new AppError('INTERVIEW.CANDIDATE_NOT_FOUND', {
           message: '该考生不在本组本场次的名单中',
         });
