@@ -61,6 +61,19 @@ export const interviewRoutes: RouteRecordRaw = {
       component: () => import('./pages/CandidateOrderPrintPage.vue'),
       meta: { title: '面试顺序表', permission: 'interview.draw' },
     },
+    // Scoring on the examiner's tablet and the supervisor's board (IVW-08, IVW-10, §7).
+    {
+      path: 'scoring',
+      name: 'interview-scoring',
+      component: () => import('@/features/interview-scoring/pages/ScoringPage.vue'),
+      meta: { title: '考官评分', permission: 'interview.score' },
+    },
+    {
+      path: 'supervision',
+      name: 'interview-supervision',
+      component: () => import('@/features/interview-scoring/pages/SupervisionPage.vue'),
+      meta: { title: '评分监督', permission: 'interview.supervise' },
+    },
     // Unknown paths stay inside this portal's shell instead of falling through to the candidate
     // portal's catch-all at '/'.
     {
@@ -74,7 +87,7 @@ export const interviewRoutes: RouteRecordRaw = {
 
 /**
  * Navigation of the interview header, each entry with its page's permission (the layout hides the
- * ones the user lacks); scoring and monitoring join when they are built.
+ * ones the user lacks); monitoring joins when it is built.
  */
 export const interviewNav: readonly { to: string; label: string; permission?: Permission }[] = [
   { to: '/interview', label: '首页' },
@@ -82,4 +95,6 @@ export const interviewNav: readonly { to: string; label: string; permission?: Pe
   { to: '/interview/examiner-checkin', label: '考官报到', permission: 'interview.checkin' },
   { to: '/interview/checkin', label: '考生签到', permission: 'interview.checkin' },
   { to: '/interview/draw', label: '考生抽签', permission: 'interview.draw' },
+  { to: '/interview/scoring', label: '考官评分', permission: 'interview.score' },
+  { to: '/interview/supervision', label: '评分监督', permission: 'interview.supervise' },
 ];
