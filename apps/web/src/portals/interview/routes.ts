@@ -61,6 +61,19 @@ export const interviewRoutes: RouteRecordRaw = {
       component: () => import('./pages/CandidateOrderPrintPage.vue'),
       meta: { title: '面试顺序表', permission: 'interview.draw' },
     },
+    // Live monitoring (IVW-09) and the interview-stage exports with psych results (INT-09b/c).
+    {
+      path: 'monitor',
+      name: 'interview-monitor',
+      component: () => import('@/features/interview-reports/MonitorPage.vue'),
+      meta: { title: '现场监控', permission: 'interview.monitor' },
+    },
+    {
+      path: 'exports',
+      name: 'interview-exports',
+      component: () => import('@/features/interview-reports/ExportsPage.vue'),
+      meta: { title: '导出与心理测评', permission: 'interview.manage' },
+    },
     // Unknown paths stay inside this portal's shell instead of falling through to the candidate
     // portal's catch-all at '/'.
     {
@@ -74,7 +87,7 @@ export const interviewRoutes: RouteRecordRaw = {
 
 /**
  * Navigation of the interview header, each entry with its page's permission (the layout hides the
- * ones the user lacks); scoring and monitoring join when they are built.
+ * ones the user lacks); scoring joins when it is built.
  */
 export const interviewNav: readonly { to: string; label: string; permission?: Permission }[] = [
   { to: '/interview', label: '首页' },
@@ -82,4 +95,6 @@ export const interviewNav: readonly { to: string; label: string; permission?: Pe
   { to: '/interview/examiner-checkin', label: '考官报到', permission: 'interview.checkin' },
   { to: '/interview/checkin', label: '考生签到', permission: 'interview.checkin' },
   { to: '/interview/draw', label: '考生抽签', permission: 'interview.draw' },
+  { to: '/interview/monitor', label: '现场监控', permission: 'interview.monitor' },
+  { to: '/interview/exports', label: '导出', permission: 'interview.manage' },
 ];
