@@ -16,6 +16,7 @@ import {
 // formula injection (CONVENTIONS: Excel export cells).
 
 type Cell = string | number | null;
+// Labels and headers in bold, values plain.
 const bold = { bold: true } as const;
 
 /** Worksheet names must be unique, ≤ 31 chars and free of []:*?/\ (Excel refuses others). */
@@ -36,6 +37,7 @@ function candidateSheet(book: ExcelJS.Workbook, title: string, c: ExportCandidat
     pageSetup: { paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 1 },
   });
   addRow(sheet, [`${title} · 一人一表`]).font = { bold: true, size: 14 };
+  // Details two pairs to a line, as the paper form prints them.
   const pairs = detailPairs(c);
   for (let i = 0; i < pairs.length; i += 2) {
     const [a, b] = [pairs[i]!, pairs[i + 1]];

@@ -14,6 +14,7 @@ import {
 // per candidate, the two list formats a landscape table that carries its header onto every page.
 
 type Cell = string | number | null;
+// Inner padding of a table cell, in points.
 const PAD = 3;
 
 /** Draws a bordered table from the current y, breaking pages and repeating the header. */
@@ -24,6 +25,7 @@ function table(
   size = 9,
 ) {
   const columns = (header ?? rows[0] ?? []).length;
+  // Equal columns across the printable width; long texts wrap inside their cell.
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const colWidth = width / Math.max(columns, 1);
@@ -39,6 +41,7 @@ function table(
       if (weight === 'regular' && header) drawRow(header, 'bold');
       doc.cjk(weight, size);
     }
+    // Border first, then the text inside the padding.
     const top = doc.y;
     texts.forEach((t, i) => {
       const x = left + i * colWidth;

@@ -30,6 +30,7 @@ export function detailPairs(c: ExportCandidate): Array<[string, Cell]> {
 export function sheetTable(c: ExportCandidate): { header: string[]; rows: Cell[][] } {
   return {
     header: ['类型', '考官', ...c.indicators.map((i) => i.name), '合计', '状态'],
+    // Indicator cells in the type's order; a missing score stays empty, never 0.
     rows: c.sheets.map((s) => [
       KIND_LABELS[s.kind],
       s.examiner,
@@ -63,6 +64,7 @@ export function scoreLine(c: ExportCandidate): string {
     .join('；');
 }
 
+// A kind's interview score of the candidate, empty when not computed.
 const scoreOf = (c: ExportCandidate, kind: keyof typeof KIND_LABELS) =>
   c.results.find((r) => r.kind === kind)?.score ?? '';
 
@@ -86,6 +88,7 @@ export function summaryTable(list: readonly ExportCandidate[]): {
       '笔试成绩',
       '心理测评',
     ],
+    // The candidate's order number is his place in the group's interview order (IVW-06).
     rows: list.map((c) => [
       c.ticketNumber,
       c.name,

@@ -13,8 +13,10 @@ import type { ZodApp } from '../../platform/http/types';
 import { psychTemplate } from '../interviews';
 import type { ExportsService } from './exports.service';
 
+// One tag in the API docs for the exports and the psych results.
 const tags = ['面试导出'];
 const manage = { access: { permission: 'interview.manage' as const } };
+// The two file types a download answers with.
 const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
@@ -22,6 +24,7 @@ const MIME = {
 
 /** Export (INT-09b) and psych-test results (INT-09c) routes of the interview portal. */
 export function registerExportRoutes(app: ZodApp, exports: ExportsService): void {
+  // The export page's event picker: events the caller's interview.manage grant reaches.
   app.get(
     '/api/interview/reports/events',
     {
@@ -60,6 +63,7 @@ export function registerExportRoutes(app: ZodApp, exports: ExportsService): void
     },
   );
 
+  // The same template for every event: ticket number and the named result fields.
   app.get(
     '/api/interview/reports/psych-template',
     { schema: { tags, summary: '下载心理测评结果导入模板' }, config: manage },
@@ -102,6 +106,7 @@ export function registerExportRoutes(app: ZodApp, exports: ExportsService): void
       },
       config: { access: { permission: 'interview.read' } },
     },
+    // Ids that are not UUIDs are dropped rather than refused: the list is a page's rows.
     async (request) => {
       const ids = request.query.ids.split(',').filter((id) => z.uuid().safeParse(id).success);
       return exports.psych(request.params.id, ids, request.principal);

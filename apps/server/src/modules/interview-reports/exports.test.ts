@@ -50,7 +50,10 @@ describe('interview exports and psych results', () => {
       url: `/api/interview/reports/events/${f.eventId}/export?${query}`,
       headers,
     });
-  const importPsych = async (rows: Array<Array<string>>, header = ['准考证号*', '测评等级', '测评结论']) =>
+  const importPsych = async (
+    rows: Array<Array<string>>,
+    header = ['准考证号*', '测评等级', '测评结论'],
+  ) =>
     t.app.inject({
       method: 'POST',
       url: `/api/interview/reports/events/${f.eventId}/psych-results`,

@@ -53,6 +53,7 @@ export function registerMonitorRoutes(app: ZodApp, monitor: MonitorService): voi
       config: { access },
     },
     async (request, reply) => {
+      // The raw Node response: Fastify's reply cannot write an open-ended body.
       const raw = reply.raw;
       let opened = false;
       const write = (text: string) => {
@@ -82,6 +83,7 @@ export function registerMonitorRoutes(app: ZodApp, monitor: MonitorService): voi
           };
         },
       );
+      // Either side closing (tab closed, proxy timeout, our limit) leaves the shared poll.
       if (!opened) return;
       const limit = setTimeout(() => raw.end(), MAX_STREAM_MS);
       request.raw.on('close', () => {
