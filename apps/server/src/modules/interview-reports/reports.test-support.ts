@@ -81,10 +81,3 @@ export async function insertResult(
     values (${result.candidateId}, 'structured', ${f.eventId}, ${f.sessionId}, ${f.groupId},
       ${result.scoreCenti}, ${f.examinerIds.length}, ${JSON.stringify(result.explanation)}::jsonb, now())`);
 }
-
-/** Checks a candidate in the way the desk does, straight on the row (the tests watch the effect). */
-export async function markCheckedIn(app: KaoluApp, candidateId: string) {
-  await app.kaolu.database.db.execute(
-    sql`update interview_candidate set checked_in_at = now(), order_number = 1 where id = ${candidateId}`,
-  );
-}

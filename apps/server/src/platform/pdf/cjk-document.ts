@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { AppError } from '../errors/app-error';
 
@@ -25,6 +25,14 @@ export function cjkFontFiles(dirs: readonly string[] = FONT_DIRS): {
   });
 }
 
+// The collections are read once per process: each is about 20 MB, and every export needs them.
+const fontBytes = new Map<string, Buffer>();
+const bytesOf = (file: string) => {
+  let bytes = fontBytes.get(file);
+  if (!bytes) fontBytes.set(file, (bytes = readFileSync(file)));
+  return bytes;
+};
+
 export type CjkDocument = PDFKit.PDFDocument & {
   /** Switches to the regular or bold Chinese face at a size. */
   cjk(weight: 'regular' | 'bold', size: number): CjkDocument;
@@ -42,8 +50,12 @@ export function createCjkDocument(options: { title: string; dirs?: readonly stri
     info: { Title: options.title, Producer: 'kaolu' },
     autoFirstPage: false,
   }) as CjkDocument;
-  doc.registerFont('cjk', files.regular, SC_REGULAR);
-  doc.registerFont('cjk-bold', files.bold, files.bold === files.regular ? SC_REGULAR : SC_BOLD);
+  doc.registerFont('cjk', bytesOf(files.regular), SC_REGULAR);
+  doc.registerFont(
+    'cjk-bold',
+    bytesOf(files.bold),
+    files.bold === files.regular ? SC_REGULAR : SC_BOLD,
+  );
   doc.cjk = (weight, size) => doc.font(weight === 'bold' ? 'cjk-bold' : 'cjk').fontSize(size);
   return doc;
 }
