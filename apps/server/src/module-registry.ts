@@ -11,6 +11,7 @@ import { eventsModule } from './modules/events';
 import { interviewListsModule } from './modules/interview-lists';
 import { interviewsModule } from './modules/interviews';
 import { interviewScoringModule } from './modules/interview-scoring';
+import { interviewReportsModule } from './modules/interview-reports';
 import { identityModule, type RealNameVerifier } from './modules/identity';
 import { listsModule } from './modules/lists';
 import { messagesModule } from './modules/messages';
@@ -56,6 +57,8 @@ export function kaoluModules(options: ModuleOptions = {}) {
     compositeModule,
     interviewsModule,
     interviewScoringModule,
+    // IVW-09, INT-09b/c: reads the arrangement and the sheets, after both
+    interviewReportsModule,
     // ONL-01: after every module an approved case acts on (registrations, payments, profiles)
     problemsModule,
   ] as const;

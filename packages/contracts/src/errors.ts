@@ -223,6 +223,12 @@ export const ERROR_CATALOGUE = {
   'INTERVIEW.CODE_TAKEN': { status: 409, message: '面试事项编号已存在' },
   'INTERVIEW.SETUP_INVALID': { status: 400, message: '面试设置有误，请按提示修改' },
   'INTERVIEW.IN_USE': { status: 409, message: '该设置项已被使用，不能删除' },
+  // interview reports (IVW-09, INT-09b)
+  'REPORT.PDF_FONT_MISSING': {
+    status: 503,
+    message: '服务器未安装中文字体（Noto Sans CJK），无法生成 PDF，请联系系统管理员',
+  },
+  'REPORT.NOTHING_TO_EXPORT': { status: 404, message: '所选范围内没有考生' },
   'APPLICATION.NOT_FOUND': { status: 404, message: '职位报名记录不存在' },
   'APPLICATION.NOT_ELIGIBLE': { status: 422, message: '不符合该职位的报考条件' },
   'APPLICATION.ALREADY_ACTIVE': {

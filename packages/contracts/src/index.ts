@@ -43,3 +43,5 @@ export * from './interview-checkin';
 export * from './interview-scoring';
 export * from './candidate-draws';
 export * from './examiner-dispatch';
+// interview monitoring, exports and psych-test results (IVW-09, INT-09b, INT-09c)
+export * from './interview-reports';

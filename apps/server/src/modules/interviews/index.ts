@@ -53,6 +53,21 @@ export {
 export { interviewScopeAllows, assertInterviewScope, type InterviewPlace } from './setup-scope';
 export { runExaminerDraw, type ExaminerDrawResult } from './examiner-draw';
 export { createPublicDraws, type PublicDraws, type DrawSummarizer } from './arrangement-public';
+// Reads and the psych-results import of the reporting module (IVW-09, INT-09b, INT-09c).
+export {
+  reportEventsOf,
+  sessionProgressOf,
+  reportSessionOf,
+  reportCandidatesOf,
+  seatsOf,
+  psychOfCandidates,
+  groupIndicatorsOf,
+  type ReportEvent,
+  type SessionGroupProgress,
+  type ReportCandidate,
+  type ReportIndicator,
+} from './report-reads';
+export { importPsychResults, psychTemplate, PSYCH_TEMPLATE_FIELDS } from './psych-import';
 
 /**
  * Registers the interview draws' replayers and returns the public draw record (REG-08): what the

@@ -74,6 +74,19 @@ export const interviewRoutes: RouteRecordRaw = {
       component: () => import('@/features/interview-scoring/pages/SupervisionPage.vue'),
       meta: { title: '评分监督', permission: 'interview.supervise' },
     },
+    // Live monitoring (IVW-09) and the interview-stage exports with psych results (INT-09b/c).
+    {
+      path: 'monitor',
+      name: 'interview-monitor',
+      component: () => import('@/features/interview-reports/MonitorPage.vue'),
+      meta: { title: '现场监控', permission: 'interview.monitor' },
+    },
+    {
+      path: 'exports',
+      name: 'interview-exports',
+      component: () => import('@/features/interview-reports/ExportsPage.vue'),
+      meta: { title: '导出与心理测评', permission: 'interview.manage' },
+    },
     // Unknown paths stay inside this portal's shell instead of falling through to the candidate
     // portal's catch-all at '/'.
     {
@@ -87,7 +100,7 @@ export const interviewRoutes: RouteRecordRaw = {
 
 /**
  * Navigation of the interview header, each entry with its page's permission (the layout hides the
- * ones the user lacks); monitoring joins when it is built.
+ * ones the user lacks).
  */
 export const interviewNav: readonly { to: string; label: string; permission?: Permission }[] = [
   { to: '/interview', label: '首页' },
@@ -97,4 +110,6 @@ export const interviewNav: readonly { to: string; label: string; permission?: Pe
   { to: '/interview/draw', label: '考生抽签', permission: 'interview.draw' },
   { to: '/interview/scoring', label: '考官评分', permission: 'interview.score' },
   { to: '/interview/supervision', label: '评分监督', permission: 'interview.supervise' },
+  { to: '/interview/monitor', label: '现场监控', permission: 'interview.monitor' },
+  { to: '/interview/exports', label: '导出', permission: 'interview.manage' },
 ];
