@@ -43,3 +43,5 @@ export * from './interview-checkin';
 export * from './interview-scoring';
 export * from './candidate-draws';
 export * from './examiner-dispatch';
+// physical exam, re-check and hospital change requests (§7, REG-04, INT-09g)
+export * from './physical-exam';
