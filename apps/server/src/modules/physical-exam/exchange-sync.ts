@@ -2,6 +2,7 @@ import type { AuditActor } from '../../platform/audit';
 import type { JobRunner } from '../../platform/jobs/job-runner';
 import {
   claimNewSubmissions,
+  hasNewSubmissions,
   setOrderOutcome,
   setSubmissionStatus,
   type SubmissionRow,
@@ -106,10 +107,15 @@ export function createExchangeSync(deps: PhysicalExamDeps & { jobs: JobRunner })
     sync,
     /** Queues a run now (the org's button), answering the job id for the progress display. */
     enqueueSync: (createdBy?: string) => jobs.enqueue(EXCHANGE_SYNC_JOB, {}, { createdBy }),
-    /** Every instance queues a run at this interval; the run itself is safe to repeat. */
+    /**
+     * Every instance looks at this interval and queues a run only when a submission waits, so an
+     * idle store adds no job rows; the run itself is safe to repeat.
+     */
     start(intervalMs: number, onError: (error: unknown) => void) {
       timer = setInterval(() => {
-        jobs.enqueue(EXCHANGE_SYNC_JOB, {}).catch(onError);
+        hasNewSubmissions(db)
+          .then((waiting) => (waiting ? jobs.enqueue(EXCHANGE_SYNC_JOB, {}) : undefined))
+          .catch(onError);
       }, intervalMs);
       timer.unref();
     },

@@ -114,6 +114,16 @@ export async function setOrderOutcome(tx: DbOrTx, id: string, outcome: Outcome, 
     .where(eq(exchangeOrder.id, id));
 }
 
+/** Whether any submission waits to be moved (the timer queues the job only then). */
+export async function hasNewSubmissions(db: DbOrTx): Promise<boolean> {
+  const [row] = await db
+    .select({ id: exchangeSubmission.id })
+    .from(exchangeSubmission)
+    .where(eq(exchangeSubmission.status, 'new'))
+    .limit(1);
+  return row !== undefined;
+}
+
 /** Claims a batch of new submissions for the job, oldest first, skipping rows another run holds. */
 export async function claimNewSubmissions(tx: DbOrTx, limit: number): Promise<SubmissionRow[]> {
   return tx
