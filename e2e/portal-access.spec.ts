@@ -152,9 +152,9 @@ describe('staff portal access and the policy form', () => {
     await page.getByTestId('change-password').click();
     await page.waitForURL((url) => url.pathname === '/hospital');
     expect(await page.getByTestId('staff-user').innerText()).toContain('体检医院医生');
-    // Nothing but sign-in exists in this portal yet, and its home says so instead of listing features.
-    expect(await page.getByTestId('portal-status').innerText()).toContain('尚未开通');
-    expect(await page.locator('body').innerText()).not.toContain('体检结果录入');
+    // The home names what a hospital user can do (HOS, INT-09g) and nothing that is not built.
+    expect(await page.getByTestId('portal-status').innerText()).toContain('体检考生与结果');
+    expect(await page.locator('body').innerText()).not.toContain('通讯录');
 
     await page.getByTestId('staff-user').click();
     await page.locator('.el-dropdown-menu__item:visible', { hasText: '退出登录' }).click();

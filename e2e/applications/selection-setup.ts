@@ -22,6 +22,13 @@ export type Selection = {
   candidate: Session;
   event: { id: string; name: string };
   position: { id: string; code: string; title: string; unitName: string };
+  /** Another staff account (created, granted, signed in) for specs that need one more operator. */
+  staff(
+    username: string,
+    displayName: string,
+    phone: string,
+    grant: { role: string; unitId?: string },
+  ): Promise<StaffClient>;
   close(): Promise<void>;
 };
 
@@ -292,5 +299,5 @@ async function prepareData(
     unitId,
   });
 
-  return { org, reviewer, candidate, event, position };
+  return { org, reviewer, candidate, event, position, staff };
 }

@@ -17,6 +17,7 @@ import { listsModule } from './modules/lists';
 import { messagesModule } from './modules/messages';
 import { noticesModule } from './modules/notices';
 import { paymentsModule } from './modules/payments';
+import { physicalExamModule } from './modules/physical-exam';
 import { positionsModule } from './modules/positions';
 import { problemsModule } from './modules/problems';
 import { profilesModule } from './modules/profiles';
@@ -55,6 +56,8 @@ export function kaoluModules(options: ModuleOptions = {}) {
     interviewListsModule,
     adjustmentModule,
     compositeModule,
+    // §7 after the composite: the physical exam reads its published list
+    physicalExamModule,
     interviewsModule,
     interviewScoringModule,
     // IVW-09, INT-09b/c: reads the arrangement and the sheets, after both

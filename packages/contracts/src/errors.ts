@@ -189,6 +189,48 @@ export const ERROR_CATALOGUE = {
     message: '计算后面试成绩有变动，请重新计算综合成绩后再公布',
   },
   'COMPOSITE.POSITION_NOT_FOUND': { status: 404, message: '该职位不在面试名单中' },
+  // physical exam 体检, re-check 复检 and hospital change requests (§7, REG-04, INT-09g)
+  'PHYSICAL_EXAM.COMPOSITE_NOT_PUBLISHED': {
+    status: 409,
+    message: '综合成绩尚未公布，不能生成体检名单',
+  },
+  'PHYSICAL_EXAM.ENTRY_NOT_FOUND': { status: 404, message: '该考生不在体检名单中' },
+  'PHYSICAL_EXAM.NOT_HOSPITAL': { status: 400, message: '所选单位不是体检医院' },
+  'PHYSICAL_EXAM.ROUND_RECORDED': {
+    status: 409,
+    message: '该考生已有体检结果，不能重新安排',
+  },
+  'PHYSICAL_EXAM.RECHECK_NOT_REQUESTED': {
+    status: 409,
+    message: '该考生没有申请复检，不能安排复检',
+  },
+  'PHYSICAL_EXAM.RECHECK_NOT_ALLOWED': {
+    status: 409,
+    message: '只有体检结论为不合格的考生可以申请复检',
+  },
+  'PHYSICAL_EXAM.RECHECK_EXPIRED': {
+    status: 409,
+    message: '已超过体检结果公布后 7 日的复检申请期限',
+  },
+  'PHYSICAL_EXAM.RECHECK_TWICE': {
+    status: 409,
+    message: '复检只能申请一次，您已申请过复检',
+  },
+  'PHYSICAL_EXAM.ORDER_NOT_FOUND': { status: 404, message: '该考生未安排在本医院体检' },
+  'PHYSICAL_EXAM.ALREADY_RECORDED': {
+    status: 409,
+    message: '该考生已有体检结果，如需修改请提交变更申请',
+  },
+  'PHYSICAL_EXAM.NOT_RECORDED': {
+    status: 409,
+    message: '该考生尚无体检结果，请先录入结果',
+  },
+  'PHYSICAL_EXAM.SUBMISSION_OPEN': {
+    status: 409,
+    message: '该考生已有待处理的提交，请等待同步或审批结果',
+  },
+  'PHYSICAL_EXAM.CHANGE_NOT_FOUND': { status: 404, message: '变更申请不存在' },
+  'PHYSICAL_EXAM.CHANGE_DECIDED': { status: 409, message: '该变更申请已审批' },
   'ADJUSTMENT.DISABLED': { status: 409, message: '本招录事项不开展调剂' },
   'ADJUSTMENT.UNIFIED_DISABLED': { status: 409, message: '本招录事项不开展统一调剂' },
   'ADJUSTMENT.NOT_PUBLISHED': { status: 404, message: '本招录事项尚未发布调剂职位' },

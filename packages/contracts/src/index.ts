@@ -45,3 +45,5 @@ export * from './candidate-draws';
 export * from './examiner-dispatch';
 // interview monitoring, exports and psych-test results (IVW-09, INT-09b, INT-09c)
 export * from './interview-reports';
+// physical exam, re-check and hospital change requests (§7, REG-04, INT-09g)
+export * from './physical-exam';

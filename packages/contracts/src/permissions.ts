@@ -51,6 +51,9 @@ export const PERMISSIONS = {
   'adjustment.manage': '发布调剂职位、组织统一调剂',
   'composite.read': '查看面试成绩和综合成绩（本单位职位）',
   'composite.manage': '导入面试成绩、计算并公布综合成绩和体检名单',
+  // physical exam 体检 and re-check (§7, REG-04): the org's list and approvals, the hospitals' results
+  'physical_exam.manage': '生成体检名单、安排体检和复检、审批体检结果变更',
+  'physical_exam.record': '录入和导入体检结果、申请结果变更（本医院考生）',
   // problem center 报名问题处理中心 (ONL-01): queues, handling, export and statistics
   'problem.read': '查看报名问题及统计',
   'problem.handle': '处理报名问题（受理、回复、审批）',

@@ -84,6 +84,7 @@ export const ROLES: Record<StaffRole, RoleDefinition> = {
       'adjustment.manage',
       'composite.read',
       'composite.manage',
+      'physical_exam.manage',
       'personal_data.reveal',
       // ONL-01: the org department answers appeals, name changes and fee waivers
       'problem.read',
@@ -129,7 +130,9 @@ export const ROLES: Record<StaffRole, RoleDefinition> = {
       'score.read',
     ],
   },
-  hospital: { label: '体检医院', scope: 'unit', permissions: [] },
+  // A hospital user's grant names his hospital (a unit of kind 'hospital'): he reaches only the
+  // candidates assigned to it, through the exchange store (INT-09g).
+  hospital: { label: '体检医院', scope: 'unit', permissions: ['physical_exam.record'] },
   school: { label: '学校', scope: 'unit', permissions: [] },
   support: {
     label: '运维支持',

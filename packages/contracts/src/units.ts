@@ -13,13 +13,25 @@ export const UnitContactSchema = z.object({
 });
 export type UnitContact = z.infer<typeof UnitContactSchema>;
 /**
+ * What an organisation is: a supervising department, a recruiting unit, or a physical-exam hospital
+ * or hospital-school 学校 (§3 HOS), whose users get a unit-scoped grant like a unit's.
+ */
+export const UnitKindSchema = z.enum(['department', 'unit', 'hospital', 'school']);
+export type UnitKind = z.infer<typeof UnitKindSchema>;
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  department: '主管部门',
+  unit: '招录单位',
+  hospital: '体检医院',
+  school: '学校',
+};
+/**
  * A unit or the department above it; the positions of a 公安 unit bar long stays abroad (INT-07).
  */
 export const UnitSchema = z.object({
   id: z.uuid(),
   code: z.string(),
   name: z.string(),
-  kind: z.enum(['department', 'unit']),
+  kind: UnitKindSchema,
   parentId: z.uuid().nullable(),
   district: z.string().nullable(),
   isPolice: z.boolean(),
@@ -57,7 +69,7 @@ export const UnitInputSchema = z.object({
     .regex(/^[A-Za-z0-9-]+$/, '只能包含字母、数字和连字符')
     .meta({ title: '单位代码' }),
   name: z.string().trim().min(2).max(100).meta({ title: '单位名称' }),
-  kind: z.enum(['department', 'unit']).meta({ title: '类型' }),
+  kind: UnitKindSchema.meta({ title: '类型' }),
   parentId: z.uuid().nullable().default(null).meta({ title: '主管部门' }),
   district: z.string().trim().max(20).nullable().default(null).meta({ title: '所属区' }),
   isPolice: z.boolean().default(false).meta({ title: '公安机关' }),

@@ -39,3 +39,6 @@ export * from '../modules/interviews/checkin.table';
 export * from '../modules/interviews/dispatch.table';
 // interview scoring: examiner sheets, their history and the computed results (IVW-08, IVW-10)
 export * from '../modules/interview-scoring/scoring.table';
+// physical exam, re-check and the hospitals' exchange store 中间库 (§7, REG-04, INT-09g)
+export * from '../modules/physical-exam/physical-exam.table';
+export * from '../modules/physical-exam/hospital-exchange.table';

@@ -10,6 +10,11 @@ import { createCompositeService } from './composite.service';
 
 export { createCompositeService, type CompositeService } from './composite.service';
 export type { ComputedInterviewScore } from './interview-scores';
+// The published physical-exam list, read by the physical-exam module (§7).
+export {
+  findPublishedPhysicalExamList,
+  type PublishedPhysicalExamRow,
+} from './physical-exam-reads';
 
 /** Built after the interview lists it reads (and the modules whose data the rows name). */
 export const compositeModule = defineModule({

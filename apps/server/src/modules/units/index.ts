@@ -18,6 +18,7 @@ export {
   unitsByIdOf,
   findUnitsByCodes,
   findAllUnits,
+  findUnitsOfKind,
   unitNameLike,
   unitCodeOf,
   unitScopeCondition,

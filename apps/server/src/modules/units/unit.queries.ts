@@ -13,7 +13,7 @@ export type UnitSummary = {
   id: string;
   code: string;
   name: string;
-  kind: 'department' | 'unit';
+  kind: 'department' | 'unit' | 'hospital' | 'school';
   parentId: string | null;
   isPolice: boolean;
 };
@@ -54,6 +54,14 @@ export async function findUnitsByCodes(
     .select(summary)
     .from(unit)
     .where(inArray(unit.code, [...new Set(codes)]));
+}
+
+/** The organisations of one kind by code (e.g. the physical-exam hospitals an org assigns to). */
+export async function findUnitsOfKind(
+  db: DbOrTx,
+  kind: UnitSummary['kind'],
+): Promise<UnitSummary[]> {
+  return db.select(summary).from(unit).where(eq(unit.kind, kind)).orderBy(unit.code);
 }
 
 /** Every unit, by code (small: a few hundred units), for pages that list per unit. */

@@ -19,7 +19,9 @@ export const unit = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
-    kind: text('kind', { enum: ['department', 'unit'] }).notNull(),
+    // 'hospital' and 'school' are the physical-exam organisations of the hospital-school portal
+    // (§3 HOS): their users hold a unit-scoped grant on them like a unit's users.
+    kind: text('kind', { enum: ['department', 'unit', 'hospital', 'school'] }).notNull(),
     parentId: uuid('parent_id').references((): AnyPgColumn => unit.id),
     district: text('district'),
     // Police units matter to adjustment rules (INT-07) and to 基础警察 positions (ONL-03b).

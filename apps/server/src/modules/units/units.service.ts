@@ -145,7 +145,7 @@ export function createUnitsService(deps: { db: Db; audit: AuditLog; crypto: Cryp
         await assertParent(tx, input, id);
         // A department with units under it cannot become a unit: they would be left under a
         // non-department.
-        if (before.kind === 'department' && input.kind === 'unit') {
+        if (before.kind === 'department' && input.kind !== 'department') {
           const [children] = await tx
             .select({ n: count() })
             .from(unit)

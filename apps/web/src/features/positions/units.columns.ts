@@ -1,3 +1,4 @@
+import { UNIT_KIND_LABELS } from '@kaolu/contracts';
 import type { Unit } from './positions-admin.api';
 import type { PageTableColumn } from '@/shared/page-table';
 
@@ -15,7 +16,7 @@ export function unitColumns(
       prop: 'kind',
       label: '类型',
       width: 100,
-      format: (u) => (u.kind === 'department' ? '主管部门' : '招录单位'),
+      format: (u) => UNIT_KIND_LABELS[u.kind],
     },
     {
       prop: 'parentId',

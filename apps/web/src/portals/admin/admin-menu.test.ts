@@ -44,6 +44,7 @@ describe('admin menu derived from the routes', () => {
       ['/admin/adjustment', '调剂管理'],
       ['/admin/adjustment-reviews', '调剂申请审核'],
       ['/admin/composite', '综合成绩'],
+      ['/admin/physical-exam', '体检管理'],
       ['/admin/interviews', '面试事项'],
       ['/admin/examiner-dispatch/unit', '外派考官登记'],
       ['/admin/examiner-dispatch', '外派考官调配'],

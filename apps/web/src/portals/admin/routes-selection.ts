@@ -1,4 +1,4 @@
-import { Collection, Connection, List, Share, User } from '@element-plus/icons-vue';
+import { Collection, Connection, FirstAidKit, List, Share, User } from '@element-plus/icons-vue';
 import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 
@@ -17,6 +17,17 @@ export const selectionRoutes: RouteRecordRaw[] = [
       title: '面试成绩与综合成绩',
       permission: 'composite.read',
       menu: { order: 126, icon: icon(Collection), label: '综合成绩' },
+    },
+  },
+  // §7 physical exam and re-check after the composite (REG-04), hospitals' change approval (INT-09g)
+  {
+    path: 'physical-exam',
+    name: 'admin-physical-exam',
+    component: () => import('@/features/physical-exam/pages/PhysicalExamAdminPage.vue'),
+    meta: {
+      title: '体检与复检',
+      permission: 'physical_exam.manage',
+      menu: { order: 126.5, icon: icon(FirstAidKit), label: '体检管理' },
     },
   },
   // adjustment 调剂 (§7): the org's public and unified rounds, the units' review of applications

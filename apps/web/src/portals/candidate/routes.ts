@@ -115,6 +115,13 @@ export const candidateRoutes: RouteRecordRaw = {
       component: () => import('@/features/messages/pages/MyMessagesPage.vue'),
       meta: { title: '我的消息' },
     },
+    // physical exam and re-check notices and results, the re-check request (§7, REG-04)
+    {
+      path: 'physical-exam',
+      name: 'candidate-physical-exam',
+      component: () => import('@/features/physical-exam/pages/MyPhysicalExamPage.vue'),
+      meta: { title: '我的体检' },
+    },
     {
       path: 'applications',
       name: 'candidate-applications',
@@ -193,6 +200,7 @@ export const candidateNav = [
   { to: '/interview-lists', label: '面试资格' },
   { to: '/adjustment', label: '我的调剂' },
   { to: '/composite', label: '综合成绩' },
+  { to: '/physical-exam', label: '我的体检' },
   { to: '/messages', label: '我的消息' },
   { to: '/problems', label: '问题中心' },
   { to: '/account', label: '我的账号' },

@@ -1,3 +1,4 @@
+import type { Permission } from '@kaolu/contracts';
 import type { RouteRecordRaw } from 'vue-router';
 
 /** Hospital-school portal 医院学校端 at '/hospital' (REQUIREMENTS §3, HOS). */
@@ -22,6 +23,13 @@ export const hospitalRoutes: RouteRecordRaw = {
       meta: { title: '修改密码', staffOpen: true },
     },
     { path: '', name: 'hospital-home', component: () => import('./pages/HospitalHomePage.vue') },
+    // physical-exam results and change requests through the exchange store (HOS, INT-09g)
+    {
+      path: 'physical-exam',
+      name: 'hospital-physical-exam',
+      component: () => import('@/features/physical-exam/pages/HospitalExamPage.vue'),
+      meta: { title: '体检考生与结果', permission: 'physical_exam.record' },
+    },
     // Unknown paths stay inside this portal's shell instead of falling through to the candidate
     // portal's catch-all at '/'.
     {
@@ -33,5 +41,11 @@ export const hospitalRoutes: RouteRecordRaw = {
   ],
 };
 
-/** Navigation of the hospital-school header; HOS modules add their pages here. */
-export const hospitalNav = [{ to: '/hospital', label: '首页' }] as const;
+/**
+ * Navigation of the hospital-school header; HOS modules add their pages here with the permission of
+ * their route, so a school user is not shown the hospitals' page.
+ */
+export const hospitalNav: ReadonlyArray<{ to: string; label: string; permission?: Permission }> = [
+  { to: '/hospital', label: '首页' },
+  { to: '/hospital/physical-exam', label: '体检考生与结果', permission: 'physical_exam.record' },
+];
