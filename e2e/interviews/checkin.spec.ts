@@ -1,13 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useSpecBrowser } from '../support/browser';
-import { createFirstAdmins, startSmsSink, type SmsSink } from '../support/operators';
-import { startServer, type RunningServer } from '../support/server';
-import { loginStaff, type StaffClient } from '../support/staff-client';
+import type { RunningServer } from '../support/server';
+import type { StaffClient } from '../support/staff-client';
+import { openVenue, type Venue } from './venue';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 type Fixture = {
   eventId: string;
   groupIds: string[];
@@ -18,71 +14,27 @@ type Fixture = {
 // simulated keyboard-wedge reader, one by the reader bridge endpoint with a desk token made in the
 // page, then the group's candidate draw with the seed hash shown first, and its print view.
 describe('interview check-in and candidate draw', () => {
+  let venue: Venue<Fixture>;
   let server: RunningServer;
-  let sms: SmsSink;
   let staff: StaffClient;
   let fixture: Fixture;
-  const browser = useSpecBrowser({
-    cleanup: async () => {
-      await server?.stop();
-      sms?.close();
-    },
-  });
+  const browser = useSpecBrowser({ cleanup: () => venue?.close() });
 
   beforeAll(async () => {
-    sms = await startSmsSink();
-    const admins = await createFirstAdmins('interview-checkin', {
-      sysAdmin: '13900000071',
-      secAdmin: '13900000072',
-      auditor: '13900000073',
-    });
-    // The interview rows are written before the server opens the same data folder.
-    const out = execFileSync('npx', ['tsx', 'apps/server/scripts/interview-checkin-fixture.ts'], {
-      cwd: repoRoot,
-      env: { ...process.env, DATA_DIR: admins.dataDir, NODE_ENV: 'development' },
-      encoding: 'utf8',
-    });
-    fixture = JSON.parse(out.trim().split('\n').at(-1)!) as Fixture;
-    server = await startServer(
-      { SMS_PROVIDER: 'http', SMS_HTTP_URL: sms.url, SEED_DEMO: 'false' },
-      { dataDir: admins.dataDir },
+    venue = await openVenue<Fixture>(
+      'interview-checkin',
+      { sysAdmin: '13900000071', secAdmin: '13900000072', auditor: '13900000073' },
+      'apps/server/scripts/interview-checkin-fixture.ts',
     );
-    const otp = admins.oneTimePassword;
-    const sys = await loginStaff(
-      server.url,
-      'sysadm',
-      otp('sys_admin'),
-      sms.codeFor('13900000071'),
-      'Kaolu#Sys2026',
-    );
-    const sec = await loginStaff(
-      server.url,
-      'secadm',
-      otp('sec_admin'),
-      sms.codeFor('13900000072'),
-      'Kaolu#Sec2026',
-    );
-    const user = await sys.call<{ userId: string; oneTimePassword: string }>(
-      'POST',
-      '/api/staff-users',
-      {
-        username: 'desk01',
-        displayName: '签到工作人员',
-        phone: '13900000074',
-      },
-    );
+    server = venue.server;
+    fixture = venue.fixture;
     // Scoped to this interview event only (the grant's event scope).
-    await sec.call('POST', '/api/role-grants', {
-      staffUserId: user.userId,
-      role: 'interview_staff',
-      eventId: fixture.eventId,
-    });
-    staff = await loginStaff(
-      server.url,
+    staff = await venue.staff(
       'desk01',
-      user.oneTimePassword,
-      sms.codeFor('13900000074'),
+      '13900000074',
+      ['interview_staff'],
       'Kaolu#Desk2026',
+      '签到工作人员',
     );
   }, 300_000);
 

@@ -1,14 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useSpecBrowser } from '../support/browser';
-import { createFirstAdmins, startSmsSink, type SmsSink } from '../support/operators';
-import { startServer, type RunningServer } from '../support/server';
-import { loginStaff, type StaffClient } from '../support/staff-client';
+import type { RunningServer } from '../support/server';
+import type { StaffClient } from '../support/staff-client';
+import { openVenue, type Venue } from './venue';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 type Fixture = {
   eventId: string;
   candidates: { id: string; ticketNumber: string }[];
@@ -18,68 +14,27 @@ type Fixture = {
 // desk checks a candidate in, and the card changes without a reload; then the interview admin
 // downloads the 一人一表 as a printable PDF.
 describe('interview monitoring and exports', () => {
+  let venue: Venue<Fixture>;
   let server: RunningServer;
-  let sms: SmsSink;
   let staff: StaffClient;
   let fixture: Fixture;
-  const browser = useSpecBrowser({
-    cleanup: async () => {
-      await server?.stop();
-      sms?.close();
-    },
-  });
+  const browser = useSpecBrowser({ cleanup: () => venue?.close() });
 
   beforeAll(async () => {
-    sms = await startSmsSink();
-    const admins = await createFirstAdmins('interview-monitor', {
-      sysAdmin: '13900000081',
-      secAdmin: '13900000082',
-      auditor: '13900000083',
-    });
-    // The interview rows are written before the server opens the same data folder.
-    const out = execFileSync('npx', ['tsx', 'apps/server/scripts/interview-monitor-fixture.ts'], {
-      cwd: repoRoot,
-      env: { ...process.env, DATA_DIR: admins.dataDir, NODE_ENV: 'development' },
-      encoding: 'utf8',
-    });
-    fixture = JSON.parse(out.trim().split('\n').at(-1)!) as Fixture;
-    server = await startServer(
-      { SMS_PROVIDER: 'http', SMS_HTTP_URL: sms.url, SEED_DEMO: 'false' },
-      { dataDir: admins.dataDir },
+    venue = await openVenue<Fixture>(
+      'interview-monitor',
+      { sysAdmin: '13900000081', secAdmin: '13900000082', auditor: '13900000083' },
+      'apps/server/scripts/interview-monitor-fixture.ts',
     );
-    const otp = admins.oneTimePassword;
-    const sys = await loginStaff(
-      server.url,
-      'sysadm',
-      otp('sys_admin'),
-      sms.codeFor('13900000081'),
-      'Kaolu#Sys2026',
-    );
-    const sec = await loginStaff(
-      server.url,
-      'secadm',
-      otp('sec_admin'),
-      sms.codeFor('13900000082'),
-      'Kaolu#Sec2026',
-    );
-    const user = await sys.call<{ userId: string; oneTimePassword: string }>(
-      'POST',
-      '/api/staff-users',
-      { username: 'mon01', displayName: '现场监控', phone: '13900000084' },
-    );
+    server = venue.server;
+    fixture = venue.fixture;
     // Monitor and interview admin of this interview event only.
-    for (const role of ['monitor', 'interview_admin'])
-      await sec.call('POST', '/api/role-grants', {
-        staffUserId: user.userId,
-        role,
-        eventId: fixture.eventId,
-      });
-    staff = await loginStaff(
-      server.url,
+    staff = await venue.staff(
       'mon01',
-      user.oneTimePassword,
-      sms.codeFor('13900000084'),
+      '13900000084',
+      ['monitor', 'interview_admin'],
       'Kaolu#Mon2026',
+      '现场监控',
     );
   }, 300_000);
 

@@ -1,15 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useSpecBrowser } from '../support/browser';
-import { createFirstAdmins, startSmsSink, type SmsSink } from '../support/operators';
-import { startServer, type RunningServer } from '../support/server';
+import type { RunningServer } from '../support/server';
 import { loginStaff, type StaffClient } from '../support/staff-client';
-import type { ScoringE2eFixture } from './scoring-fixture';
+import type { ScoringE2eFixture as Fixture } from './scoring-fixture';
+import { openVenue, type Venue } from './venue';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SHEETS = '**/api/interview/scoring/sheets/**';
 type Board = {
   candidates: Array<{
@@ -23,67 +19,23 @@ type Board = {
 // them losing the network in the middle of its sheet and reloading before it comes back; the
 // supervisor confirms both sheets and reads the computed result with its explanation.
 describe('interview scoring on two tablets and the supervisor board', () => {
+  let venue: Venue<Fixture>;
   let server: RunningServer;
-  let sms: SmsSink;
   let admin: StaffClient;
   let supervisor: StaffClient;
-  let fx: ScoringE2eFixture;
-  const browser = useSpecBrowser({
-    cleanup: async () => {
-      await server?.stop();
-      sms?.close();
-    },
-  });
+  let fx: Fixture;
+  const browser = useSpecBrowser({ cleanup: () => venue?.close() });
 
   beforeAll(async () => {
-    sms = await startSmsSink();
-    const admins = await createFirstAdmins('interview-scoring', {
-      sysAdmin: '13900000521',
-      secAdmin: '13900000522',
-      auditor: '13900000523',
-    });
-    // The interview rows go into the data folder before the server owns it.
-    const out = execFileSync('npx', ['tsx', 'e2e/interviews/scoring-fixture.ts'], {
-      cwd: repoRoot,
-      env: { ...process.env, DATA_DIR: admins.dataDir, NODE_ENV: 'development' },
-      encoding: 'utf8',
-    });
-    fx = JSON.parse(out.trim().split('\n').at(-1)!) as ScoringE2eFixture;
-    server = await startServer(
-      { SMS_PROVIDER: 'http', SMS_HTTP_URL: sms.url, SEED_DEMO: 'false' },
-      { dataDir: admins.dataDir },
+    venue = await openVenue<Fixture>(
+      'interview-scoring',
+      { sysAdmin: '13900000521', secAdmin: '13900000522', auditor: '13900000523' },
+      'e2e/interviews/scoring-fixture.ts',
     );
-    const otp = admins.oneTimePassword;
-    const sys = await loginStaff(
-      server.url,
-      'sysadm',
-      otp('sys_admin'),
-      sms.codeFor('13900000521'),
-      'Kaolu#Sys2026',
-    );
-    const sec = await loginStaff(
-      server.url,
-      'secadm',
-      otp('sec_admin'),
-      sms.codeFor('13900000522'),
-      'Kaolu#Sec2026',
-    );
-    // Staff accounts and grants have their own browser tests: here they are set up by API.
-    const staff = async (username: string, phone: string, role: string, password: string) => {
-      const user = await sys.call<{ userId: string; oneTimePassword: string }>(
-        'POST',
-        '/api/staff-users',
-        { username, displayName: username, phone },
-      );
-      await sec.call('POST', '/api/role-grants', {
-        staffUserId: user.userId,
-        role,
-        eventId: fx.eventId,
-      });
-      return loginStaff(server.url, username, user.oneTimePassword, sms.codeFor(phone), password);
-    };
-    admin = await staff('ivadmin', '13900000524', 'interview_admin', 'Kaolu#Ivw2026');
-    supervisor = await staff('super01', '13900000525', 'supervisor', 'Kaolu#Sup2026');
+    server = venue.server;
+    fx = venue.fixture;
+    admin = await venue.staff('ivadmin', '13900000524', ['interview_admin'], 'Kaolu#Ivw2026');
+    supervisor = await venue.staff('super01', '13900000525', ['supervisor'], 'Kaolu#Sup2026');
   }, 300_000);
 
   const boardNow = () =>
@@ -127,7 +79,7 @@ describe('interview scoring on two tablets and the supervisor board', () => {
           server.url,
           account.username,
           account.password,
-          sms.codeFor(e.phone),
+          venue.sms.codeFor(e.phone),
           `Kaolu#Tablet2026${e.seat}`,
         );
         const page = await browser.openAs(client, server.url, 'tablet');
