@@ -203,6 +203,12 @@ describe('greylist appeal through the problem center', () => {
       await opener.waitFor();
       await opener.click();
       await admin.waitForURL(`**/admin/problems/${caseId}`);
+      // To call him, the handler opens his phone with a reason (NFR-SEC-3: audited, shown once).
+      await admin.getByTestId('reveal-phone').click();
+      await admin.getByTestId('reveal-reason').fill('电话联系考生补充申诉材料');
+      await admin.getByTestId('reveal-confirm').click();
+      expect(await admin.getByTestId('reveal-value').innerText()).toBe(PHONE);
+      await admin.getByRole('button', { name: '关闭' }).click();
       const target = (label: string) =>
         admin.getByTestId('handle-target').getByText(label, { exact: true }).click();
       await target('处理中');

@@ -186,6 +186,8 @@ export type StaffProblemSummary = z.infer<typeof StaffProblemSummarySchema>;
 
 /** One case for staff, with every history line including internal notes. */
 export const StaffProblemSchema = StaffProblemSummarySchema.extend({
+  /** Whom the case is about: a permitted handler may open his phone to call him (NFR-SEC-3). */
+  candidateId: z.uuid(),
   body: z.string(),
   entries: z.array(ProblemEntrySchema),
   /** The transitions a handler may make from here, so the page offers only those. */

@@ -155,6 +155,7 @@ export function toStaffProblem(
 ): StaffProblem {
   return {
     ...toStaffSummary(row, l, now),
+    candidateId: row.candidateId,
     body: row.body,
     entries: entries.map((e) => entryOf(e, l, true, row)),
     nextStatuses: PROBLEM_TRANSITIONS[row.status].filter((s) => STAFF_TARGETS.includes(s)),
