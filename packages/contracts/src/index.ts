@@ -43,3 +43,4 @@ export * from './interview-checkin';
 export * from './interview-scoring';
 export * from './candidate-draws';
 export * from './examiner-dispatch';
+export * from './grant-scopes';

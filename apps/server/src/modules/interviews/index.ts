@@ -34,6 +34,7 @@ export {
   type EventExaminer,
   type GroupCandidate,
 } from './setup-queries';
+export { findInterviewPlaceChoices, type InterviewPlaceChoices } from './grant-places.queries';
 // The scope rule every interview part checks its callers with (NFR-SEC-1, IVW-05).
 export { interviewScopeAllows, assertInterviewScope, type InterviewPlace } from './setup-scope';
 export { runExaminerDraw, type ExaminerDrawResult } from './examiner-draw';
