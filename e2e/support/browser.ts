@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { describeHits, installScreenScan, type ScreenHit } from './screen-scan';
 import type { StaffClient } from './staff-client';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -94,15 +95,21 @@ export type SpecBrowser = {
 export function useSpecBrowser(options: { cleanup?: () => unknown } = {}): SpecBrowser {
   let browser: Browser | undefined;
   let pages: Page[] = [];
+  // What the opened pages showed that no user should see (uuids, raw codes): see screen-scan.ts.
+  let hits: ScreenHit[] = [];
 
   beforeAll(async () => {
     browser = await launchBrowser();
   });
   afterEach(async (context) => {
     const opened = pages;
+    const shown = hits;
     pages = [];
+    hits = [];
+    // The scan reports 150 ms after the last change: let the last report arrive.
+    if (opened.length > 0) await new Promise((resolve) => setTimeout(resolve, 300));
     try {
-      if (context.task.result?.state === 'fail') {
+      if (context.task.result?.state === 'fail' || shown.length > 0) {
         for (const [i, page] of opened.entries())
           await saveScreenshot(
             page,
@@ -112,6 +119,9 @@ export function useSpecBrowser(options: { cleanup?: () => unknown } = {}): SpecB
     } finally {
       for (const page of opened) await page.context().close();
     }
+    // A test that failed already says why; otherwise a uuid or code on screen fails it (NFR-UX-1).
+    if (context.task.result?.state !== 'fail' && shown.length > 0)
+      throw new Error(describeHits(shown));
   });
   afterAll(async () => {
     await browser?.close();
@@ -124,6 +134,7 @@ export function useSpecBrowser(options: { cleanup?: () => unknown } = {}): SpecB
         '浏览器尚未启动：useSpecBrowser() 须在 describe 中调用，页面只能在测试中打开',
       );
     const page = await openPage(browser, viewport, device);
+    await installScreenScan(page.context(), hits);
     pages.push(page);
     return page;
   };
