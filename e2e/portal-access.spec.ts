@@ -138,6 +138,10 @@ describe('staff portal access and the policy form', () => {
     await page.getByTestId('staff-password').fill(hospitalOtp);
     await page.getByTestId('staff-login').click();
     await page.getByTestId('send-code').click();
+    // The button and a line under it say the code went out, and to which (masked) phone.
+    await page.getByTestId('code-sent').getByText('验证码已发送至').waitFor();
+    expect(await page.getByTestId('send-code').innerText()).toMatch(/已发送（\d+ 秒后可重发）/);
+    expect(await page.getByTestId('send-code').isDisabled()).toBe(true);
     await page.getByTestId('staff-code').fill(await sink.code('13900000063'));
     await page.getByTestId('staff-verify').click();
 
@@ -179,6 +183,16 @@ describe('staff portal access and the policy form', () => {
     await page.getByText('您暂未被分配任何面试事项').waitFor();
     expect(await page.getByTestId('portal-nav').innerText()).not.toContain('考生签到');
     expect(await page.locator('body').innerText()).not.toContain('考官签到');
+  });
+
+  it('tells a unit user in the hospital portal that he has no role there instead of showing its home', async () => {
+    const page = await browser.openAs(unitUser, server.url);
+    await page.goto(`${server.url}/hospital`);
+    const notice = page.getByTestId('portal-no-role');
+    await notice.getByText('没有体检医院或学校的角色').waitFor();
+    expect(await page.getByTestId('portal-status').count()).toBe(0);
+    await notice.getByRole('button', { name: '前往管理端' }).click();
+    await page.waitForURL((url) => url.pathname === '/admin');
   });
 
   it('hides the menu entries and buttons a unit user may not use and shows 403 on a direct visit', async () => {

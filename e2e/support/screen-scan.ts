@@ -36,7 +36,8 @@ export const SCREEN_PATTERNS = {
  */
 export async function installScreenScan(context: BrowserContext, hits: ScreenHit[]): Promise<void> {
   await context.exposeBinding('__klScreenHit', (_source, hit: ScreenHit) => {
-    if (!hits.some((h) => h.url === hit.url && h.text === hit.text)) hits.push(hit);
+    if (!hits.some((h) => h.url === hit.url && h.kind === hit.kind && h.text === hit.text))
+      hits.push(hit);
   });
   await context.addInitScript((patterns: Record<string, string>) => {
     const compiled = Object.entries(patterns).map(
