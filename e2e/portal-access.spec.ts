@@ -14,6 +14,7 @@ describe('staff portal access and the policy form', () => {
   let org: StaffClient;
   let unitUser: StaffClient;
   let auditor: StaffClient;
+  let secAdmin: StaffClient;
   let hospitalOtp = '';
   let eventId = '';
   const browser = useSpecBrowser({
@@ -49,6 +50,7 @@ describe('staff portal access and the policy form', () => {
       sink.codeFor('13900000052'),
       'Kaolu#Sec2026',
     );
+    secAdmin = sec;
     const newUser = (username: string, displayName: string, phone: string) =>
       sys.call<{ userId: string; oneTimePassword: string }>('POST', '/api/staff-users', {
         username,
@@ -286,5 +288,24 @@ describe('staff portal access and the policy form', () => {
       policy: { scoreWeights: { written: number; interview: number } };
     }>('GET', `/api/admin/events/${eventId}`);
     expect(saved.policy.scoreWeights).toMatchObject({ written: 50, interview: 20 });
+  });
+  it('lets sec_admin grant a unit role by picking the unit by name, and shows roles and scopes in Chinese', async () => {
+    const page = await browser.openAs(secAdmin, server.url);
+    await page.goto(`${server.url}/admin/role-grants`);
+    const choose = async (testId: string, typed: string | null, option: string) => {
+      await page.getByTestId(testId).click();
+      if (typed) await page.getByTestId(testId).locator('input').fill(typed);
+      await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
+    };
+    await choose('grant-user', null, 'hospdoc（体检医院医生）');
+    await choose('grant-role', null, '学校');
+    // The unit is found by typing part of its name: no id is typed anywhere.
+    await choose('grant-unit', '第一', '市第一人民医院（单位）');
+    await page.getByTestId('grant-submit').click();
+    const row = page.getByTestId('grant-list').locator('.el-table__row', { hasText: '学校' });
+    await row.getByText('单位 市第一人民医院').waitFor();
+    await page.getByTestId('grant-catalogue').click();
+    await page.getByText('指定单位或招录事项').first().waitFor();
+    await page.getByText('分配角色与授权范围').first().waitFor();
   });
 });
