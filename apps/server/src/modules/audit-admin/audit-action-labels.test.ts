@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AUDIT_ACTION_LABELS, BrochureStatusSchema, ListKindSchema } from '@kaolu/contracts';
+import {
+  AUDIT_ACTION_LABELS,
+  BrochureStatusSchema,
+  JOB_KIND_LABELS,
+  ListKindSchema,
+} from '@kaolu/contracts';
 import { describe, expect, it } from 'vitest';
 
 // NFR-UX-1: the auditor reads every action in Chinese. An action written anywhere in the server
@@ -29,5 +34,14 @@ describe('audit action catalogue', () => {
     expect(written.size).toBeGreaterThan(100);
     const missing = [...written].filter((a) => !(a in AUDIT_ACTION_LABELS)).sort();
     expect(missing).toEqual([]);
+  });
+
+  it('names every background job kind the server registers (the 后台任务 list)', () => {
+    const kinds = new Set<string>();
+    for (const file of sourceFiles(src))
+      for (const m of readFileSync(file, 'utf8').matchAll(/_JOB = '([a-z_.-]+)'/g))
+        kinds.add(m[1]!);
+    expect(kinds.size).toBeGreaterThan(5);
+    expect([...kinds].filter((k) => !(k in JOB_KIND_LABELS)).sort()).toEqual([]);
   });
 });
