@@ -14,6 +14,7 @@ describe('staff portal access and the policy form', () => {
   let org: StaffClient;
   let unitUser: StaffClient;
   let auditor: StaffClient;
+  let secAdmin: StaffClient;
   let hospitalOtp = '';
   let eventId = '';
   const browser = useSpecBrowser({
@@ -49,6 +50,7 @@ describe('staff portal access and the policy form', () => {
       sink.codeFor('13900000052'),
       'Kaolu#Sec2026',
     );
+    secAdmin = sec;
     const newUser = (username: string, displayName: string, phone: string) =>
       sys.call<{ userId: string; oneTimePassword: string }>('POST', '/api/staff-users', {
         username,
@@ -138,6 +140,10 @@ describe('staff portal access and the policy form', () => {
     await page.getByTestId('staff-password').fill(hospitalOtp);
     await page.getByTestId('staff-login').click();
     await page.getByTestId('send-code').click();
+    // The button and a line under it say the code went out, and to which (masked) phone.
+    await page.getByTestId('code-sent').getByText('验证码已发送至').waitFor();
+    expect(await page.getByTestId('send-code').innerText()).toMatch(/已发送（\d+ 秒后可重发）/);
+    expect(await page.getByTestId('send-code').isDisabled()).toBe(true);
     await page.getByTestId('staff-code').fill(await sink.code('13900000063'));
     await page.getByTestId('staff-verify').click();
 
@@ -179,6 +185,16 @@ describe('staff portal access and the policy form', () => {
     await page.getByText('您暂未被分配任何面试事项').waitFor();
     expect(await page.getByTestId('portal-nav').innerText()).not.toContain('考生签到');
     expect(await page.locator('body').innerText()).not.toContain('考官签到');
+  });
+
+  it('tells a unit user in the hospital portal that he has no role there instead of showing its home', async () => {
+    const page = await browser.openAs(unitUser, server.url);
+    await page.goto(`${server.url}/hospital`);
+    const notice = page.getByTestId('portal-no-role');
+    await notice.getByText('没有体检医院或学校的角色').waitFor();
+    expect(await page.getByTestId('portal-status').count()).toBe(0);
+    await notice.getByRole('button', { name: '前往管理端' }).click();
+    await page.waitForURL((url) => url.pathname === '/admin');
   });
 
   it('hides the menu entries and buttons a unit user may not use and shows 403 on a direct visit', async () => {
@@ -272,5 +288,24 @@ describe('staff portal access and the policy form', () => {
       policy: { scoreWeights: { written: number; interview: number } };
     }>('GET', `/api/admin/events/${eventId}`);
     expect(saved.policy.scoreWeights).toMatchObject({ written: 50, interview: 20 });
+  });
+  it('lets sec_admin grant a unit role by picking the unit by name, and shows roles and scopes in Chinese', async () => {
+    const page = await browser.openAs(secAdmin, server.url);
+    await page.goto(`${server.url}/admin/role-grants`);
+    const choose = async (testId: string, typed: string | null, option: string) => {
+      await page.getByTestId(testId).click();
+      if (typed) await page.getByTestId(testId).locator('input').fill(typed);
+      await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
+    };
+    await choose('grant-user', null, 'hospdoc（体检医院医生）');
+    await choose('grant-role', null, '学校');
+    // The unit is found by typing part of its name: no id is typed anywhere.
+    await choose('grant-unit', '第一', '市第一人民医院（单位）');
+    await page.getByTestId('grant-submit').click();
+    const row = page.getByTestId('grant-list').locator('.el-table__row', { hasText: '学校' });
+    await row.getByText('单位 市第一人民医院').waitFor();
+    await page.getByTestId('grant-catalogue').click();
+    await page.getByText('指定单位或招录事项').first().waitFor();
+    await page.getByText('分配角色与授权范围').first().waitFor();
   });
 });

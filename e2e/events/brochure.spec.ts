@@ -148,6 +148,13 @@ describe('brochure to public position search', () => {
     await page.goto(
       `${server.url}/positions?keyword=${encodeURIComponent('食品安全')}&education=bachelor&residence=any`,
     );
+    // The filters fold behind one button on a phone, which counts those set (here three).
+    const toggle = page.getByTestId('filter-toggle');
+    expect(await toggle.innerText()).toBe('筛选条件（已设 3 项）');
+    expect(await page.getByRole('button', { name: '查询' }).isVisible()).toBe(false);
+    await toggle.click();
+    await page.getByRole('button', { name: '查询' }).waitFor();
+    await toggle.click();
     await page.getByText('食品安全监管').first().click();
     await page.getByTestId('position-detail').waitFor();
     const text = await page.getByTestId('position-detail').innerText();

@@ -69,6 +69,41 @@ describe('identity in the browser', () => {
     expect(await page.getByTestId('account-info').innerText()).toContain('陈小红');
   });
 
+  it('shows 登录 / 注册 when signed out and the name with 退出 when signed in, in the header and the phone drawer', async () => {
+    const idNumber = `31010119970415123${idNumberCheckDigit('31010119970415123')}`;
+    const desk = await browser.open('desktop');
+    await desk.goto(`${server.url}/notices`);
+    const bar = desk.getByTestId('account-bar');
+    await bar.getByText('注册').waitFor();
+    await bar.getByText('登录').click();
+    await desk.getByTestId('login-account').fill(idNumber);
+    await desk.getByTestId('login-password').fill('Exam#2026ok');
+    await desk.getByTestId('login-submit').click();
+    await desk.getByTestId('account-info').waitFor();
+    expect(await bar.getByTestId('account-name').innerText()).toBe('陈小红');
+    // Still there on another page, without signing in again.
+    await desk.getByTestId('portal-nav').getByText('职位查询').click();
+    await desk.waitForURL('**/positions');
+    await bar.getByTestId('account-logout').click();
+    await desk.waitForURL((url) => url.pathname === '/');
+    await bar.getByTestId('account-login').waitFor();
+
+    // On a phone the same links are at the top of the drawer.
+    const phone = await browser.open('phone');
+    await phone.goto(server.url);
+    await phone.getByTestId('nav-toggle').click();
+    const drawer = phone.getByTestId('account-drawer');
+    await drawer.getByText('注册').waitFor();
+    await drawer.getByTestId('account-login').click();
+    await phone.getByTestId('login-account').fill(idNumber);
+    await phone.getByTestId('login-password').fill('Exam#2026ok');
+    await phone.getByTestId('login-submit').click();
+    await phone.getByTestId('account-info').waitFor();
+    await phone.getByTestId('nav-toggle').click();
+    expect(await drawer.getByTestId('account-name').innerText()).toBe('陈小红');
+    await drawer.getByTestId('account-logout').waitFor();
+  });
+
   it('forces a staff user with an expired password to change it before seeing anything else', async () => {
     const page = await browser.open('desktop');
     await page.goto(`${server.url}/admin/users`);

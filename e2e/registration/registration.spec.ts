@@ -107,6 +107,12 @@ describe('registration, payment and admission ticket', () => {
   // Element Plus puts an el-input's attributes (data-testid too) on the <input> itself.
   const inputOf = (testId: string, scope?: Locator) =>
     (scope ?? browser.page!.locator('body')).getByTestId(testId);
+  // Dates are Element Plus pickers (zh-CN): typed as YYYY-MM-DD, Enter takes the value and closes.
+  const fillDate = async (testId: string, scope: Locator, value: string) => {
+    const input = inputOf(testId, scope).locator('input');
+    await input.fill(value);
+    await input.press('Enter');
+  };
   const errorUnder = (testId: string) =>
     browser
       .page!.locator('.el-form-item', { has: browser.page!.getByTestId(testId) })
@@ -151,13 +157,13 @@ describe('registration, payment and admission ticket', () => {
       await pick(edu.getByTestId('edu-level'), '高中及以下');
       await pick(edu.getByTestId('edu-degree'), '无学位');
       await inputOf('edu-major', edu).fill('普通高中');
-      await inputOf('edu-start', edu).fill('2013-09-01');
-      await inputOf('edu-end', edu).fill('2016-07-01');
+      await fillDate('edu-start', edu, '2013-09-01');
+      await fillDate('edu-end', edu, '2016-07-01');
       await page.getByTestId('work-add').click();
       const work = page.getByTestId('work-0');
       await inputOf('work-employer', work).fill('上海某科技有限公司');
       await inputOf('work-title', work).fill('行政专员');
-      await inputOf('work-start', work).fill('2016-09-01');
+      await fillDate('work-start', work, '2016-09-01');
       await page.getByTestId('profile-save').click();
       await page.getByTestId('profile-errors').waitFor();
       expect(await errorUnder('contact-postal').innerText()).toBe('邮政编码应为6位数字');
@@ -208,9 +214,9 @@ describe('registration, payment and admission ticket', () => {
       await pick(edu.getByTestId('edu-degree'), '学士');
       await inputOf('edu-school', edu).fill('华东师范大学');
       await inputOf('edu-major', edu).fill('汉语言文学');
-      await inputOf('edu-start', edu).fill('2016-09-01');
-      await inputOf('edu-end', edu).fill('2020-07-01');
-      await inputOf('work-start', work).fill('2020-08-01');
+      await fillDate('edu-start', edu, '2016-09-01');
+      await fillDate('edu-end', edu, '2020-07-01');
+      await fillDate('work-start', work, '2020-08-01');
       await page.getByTestId('profile-save').click();
       await page.getByText('档案已保存（第 2 版）').waitFor();
       await page.getByTestId('back-to-registration').click();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { describeHits, installScreenScan, type ScreenHit } from './screen-scan';
 import type { StaffClient } from './staff-client';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -37,8 +38,18 @@ export async function launchBrowser(): Promise<Browser> {
 
 export type Viewport = 'phone' | 'desktop' | 'tablet';
 
-/** A phone-sized page (360 px wide) for the candidate portal, or a desktop page. */
-export async function openPage(browser: Browser, viewport: Viewport = 'desktop'): Promise<Page> {
+/** What a spec may change about the device: its time zone (NFR-UX-1 holds in any zone). */
+export type DeviceOptions = { timezoneId?: string };
+
+/**
+ * A phone-sized page (360 px wide) for the candidate portal, or a desktop page; in Shanghai time
+ * unless the spec proves a page works from another zone.
+ */
+export async function openPage(
+  browser: Browser,
+  viewport: Viewport = 'desktop',
+  device: DeviceOptions = {},
+): Promise<Page> {
   const size = {
     phone: { width: 360, height: 740 },
     tablet: { width: 1024, height: 768 },
@@ -47,7 +58,7 @@ export async function openPage(browser: Browser, viewport: Viewport = 'desktop')
   const context = await browser.newContext({
     viewport: size,
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId: device.timezoneId ?? 'Asia/Shanghai',
   });
   return context.newPage();
 }
@@ -64,9 +75,14 @@ export type SpecBrowser = {
   /** The page the running test opened last; undefined between tests. */
   readonly page: Page | undefined;
   /** A new page in its own context (see openPage), closed after the test. */
-  open(viewport?: Viewport): Promise<Page>;
+  open(viewport?: Viewport, device?: DeviceOptions): Promise<Page>;
   /** `open`, signed in as a staff client: its session and CSRF cookies are set for baseUrl. */
-  openAs(client: Pick<StaffClient, 'cookies'>, baseUrl: string, viewport?: Viewport): Promise<Page>;
+  openAs(
+    client: Pick<StaffClient, 'cookies'>,
+    baseUrl: string,
+    viewport?: Viewport,
+    device?: DeviceOptions,
+  ): Promise<Page>;
 };
 
 /**
@@ -79,15 +95,21 @@ export type SpecBrowser = {
 export function useSpecBrowser(options: { cleanup?: () => unknown } = {}): SpecBrowser {
   let browser: Browser | undefined;
   let pages: Page[] = [];
+  // What the opened pages showed that no user should see (uuids, raw codes): see screen-scan.ts.
+  let hits: ScreenHit[] = [];
 
   beforeAll(async () => {
     browser = await launchBrowser();
   });
   afterEach(async (context) => {
     const opened = pages;
+    const shown = hits;
     pages = [];
+    hits = [];
+    // The scan reports 150 ms after the last change: let the last report arrive.
+    if (opened.length > 0) await new Promise((resolve) => setTimeout(resolve, 300));
     try {
-      if (context.task.result?.state === 'fail') {
+      if (context.task.result?.state === 'fail' || shown.length > 0) {
         for (const [i, page] of opened.entries())
           await saveScreenshot(
             page,
@@ -97,18 +119,22 @@ export function useSpecBrowser(options: { cleanup?: () => unknown } = {}): SpecB
     } finally {
       for (const page of opened) await page.context().close();
     }
+    // A test that failed already says why; otherwise a uuid or code on screen fails it (NFR-UX-1).
+    if (context.task.result?.state !== 'fail' && shown.length > 0)
+      throw new Error(describeHits(shown));
   });
   afterAll(async () => {
     await browser?.close();
     await options.cleanup?.();
   });
 
-  const open = async (viewport: Viewport = 'desktop') => {
+  const open = async (viewport: Viewport = 'desktop', device: DeviceOptions = {}) => {
     if (!browser)
       throw new Error(
         '浏览器尚未启动：useSpecBrowser() 须在 describe 中调用，页面只能在测试中打开',
       );
-    const page = await openPage(browser, viewport);
+    const page = await openPage(browser, viewport, device);
+    await installScreenScan(page.context(), hits);
     pages.push(page);
     return page;
   };
@@ -117,8 +143,8 @@ export function useSpecBrowser(options: { cleanup?: () => unknown } = {}): SpecB
       return pages.at(-1);
     },
     open,
-    async openAs(client, baseUrl, viewport = 'desktop') {
-      const page = await open(viewport);
+    async openAs(client, baseUrl, viewport = 'desktop', device = {}) {
+      const page = await open(viewport, device);
       await page.context().addCookies(client.cookies().map((c) => ({ ...c, url: baseUrl })));
       return page;
     },

@@ -8,6 +8,7 @@ import { candidatesModule } from './modules/candidates';
 import { compositeModule } from './modules/composite';
 import { dataExchangeModule } from './modules/data-exchange';
 import { eventsModule } from './modules/events';
+import { grantScopesModule } from './modules/grant-scopes';
 import { interviewListsModule } from './modules/interview-lists';
 import { interviewsModule } from './modules/interviews';
 import { interviewScoringModule } from './modules/interview-scoring';
@@ -36,12 +37,13 @@ export type ModuleOptions = { realName?: RealNameVerifier };
 export function kaoluModules(options: ModuleOptions = {}) {
   return [
     systemModule,
-    auditAdminModule,
     dataExchangeModule,
     candidatesModule,
     identityModule({ realName: options.realName }),
     eventsModule,
     unitsModule,
+    // after the modules whose queries name the audit log's targets (NFR-UX-1)
+    auditAdminModule,
     positionsModule,
     listsModule,
     noticesModule,
@@ -62,6 +64,8 @@ export function kaoluModules(options: ModuleOptions = {}) {
     interviewScoringModule,
     // IVW-09, INT-09b/c: reads the arrangement and the sheets, after both
     interviewReportsModule,
+    // sec_admin's scope pickers list units, events and interview places (NFR-UX-1)
+    grantScopesModule,
     // ONL-01: after every module an approved case acts on (registrations, payments, profiles)
     problemsModule,
   ] as const;

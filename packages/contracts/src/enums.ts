@@ -66,6 +66,24 @@ export const POSITION_CATEGORY_LABELS: Record<PositionCategory, string> = {
 export const JobStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed']);
 export type JobStatus = z.infer<typeof JobStatusSchema>;
 
+/**
+ * Background job kinds in Chinese, for the 后台任务 list (NFR-UX-1: no `payment.issue-notice` on
+ * screen). A kind missing here shows as 其他任务.
+ */
+export const JOB_KIND_LABELS: Record<string, string> = {
+  'payment.issue-notice': '生成缴费通知书',
+  'payment.issue-refund': '办理退费',
+  'payment.deadline': '缴费逾期处理',
+  'registration.recheck': '报名重新核验',
+  'messages.sms': '发送短信',
+  'notices.sms': '公告短信通知',
+  'interview_lists.physical_test_import': '导入体能测评结果',
+  'scores.import': '导入笔试成绩',
+  'positions.import': '导入职位',
+  'demo.count': '演示任务',
+  'demo.seed': '生成演示数据',
+};
+
 export const JOB_STATUS_LABELS: Record<JobStatus, string> = {
   queued: '排队中',
   running: '执行中',

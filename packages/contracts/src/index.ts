@@ -47,3 +47,4 @@ export * from './examiner-dispatch';
 export * from './interview-reports';
 // physical exam, re-check and hospital change requests (§7, REG-04, INT-09g)
 export * from './physical-exam';
+export * from './grant-scopes';

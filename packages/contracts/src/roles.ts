@@ -30,6 +30,15 @@ export const SECURITY_ROLES: readonly StaffRole[] = ['sys_admin', 'sec_admin', '
  */
 export type RoleScopeKind = 'none' | 'unit' | 'event' | 'unit_or_event' | 'interview';
 
+/** The scope kinds in Chinese, for sec_admin's role catalogue (NFR-UX-1: no raw codes on screen). */
+export const ROLE_SCOPE_LABELS: Record<RoleScopeKind, string> = {
+  none: '全局',
+  unit: '指定单位',
+  event: '指定招录事项',
+  unit_or_event: '指定单位或招录事项',
+  interview: '指定面试事项（可限考点、场次）',
+};
+
 export type RoleDefinition = {
   label: string;
   scope: RoleScopeKind;

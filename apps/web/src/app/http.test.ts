@@ -75,6 +75,8 @@ describe('http', () => {
   });
 
   it('maps the error model to ApiError with code, message, status, details and request id, and toasts once', async () => {
+    // A staff page: the toast carries the request id operations ask for.
+    window.history.pushState({}, '', '/admin/events');
     answer({
       status: 409,
       body: {
@@ -97,6 +99,18 @@ describe('http', () => {
     });
     expect(toast).toHaveBeenCalledOnce();
     expect(toast.mock.calls[0]![0]).toMatchObject({ message: '状态不允许 (请求号 r-1)' });
+    window.history.pushState({}, '', '/');
+  });
+
+  it('toasts a candidate the message alone, without code or request id (NFR-UX-1)', async () => {
+    window.history.pushState({}, '', '/registrations');
+    answer({
+      status: 409,
+      body: { error: { code: 'TICKET.NOT_READY', message: '准考证尚未生成', requestId: 'r-2' } },
+    });
+    await http.get('/api/x').catch(() => undefined);
+    expect(toast.mock.calls[0]![0]).toMatchObject({ message: '准考证尚未生成' });
+    window.history.pushState({}, '', '/');
   });
 
   it('falls back to the x-request-id header and a Chinese status message for non-standard bodies', async () => {

@@ -114,9 +114,20 @@ async function request<T>(
         ? cause
         : new ApiError('NETWORK.UNAVAILABLE', NETWORK_ERROR_MESSAGE, 0);
     // grouping merges identical toasts when several requests of one page fail together.
-    if (!options.silent) ElMessage.error({ message: error.displayMessage, grouping: true });
+    if (!options.silent) ElMessage.error({ message: toastMessage(error), grouping: true });
     throw error;
   }
+}
+
+/**
+ * The toast text: staff get the request id to quote to operations; candidates read the message
+ * alone (NFR-UX-1), their request id waits behind RequestState's 联系客服 fold.
+ */
+function toastMessage(error: ApiError): string {
+  const staffPortal = /^\/(admin|hospital|interview)(\/|$)/.test(
+    globalThis.location?.pathname ?? '',
+  );
+  return staffPortal ? error.displayMessage : error.message;
 }
 
 export const http = {

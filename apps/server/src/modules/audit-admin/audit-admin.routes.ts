@@ -22,6 +22,7 @@ import { SM2_USER_ID, type CryptoProvider } from '../../platform/crypto';
 import { AppError } from '../../platform/errors/app-error';
 import type { ZodApp } from '../../platform/http/types';
 import { presentAuditEntry, presentVerification } from './audit-admin.presenter';
+import { auditTargetNames } from './audit-target-names';
 import { findAuditEntries, resolveAuditRange } from './audit-admin.repository';
 
 /** The platform pieces the auditor's routes use; audit-admin owns no tables of its own. */
@@ -72,7 +73,8 @@ export function registerAuditAdminRoutes(app: ZodApp, deps: AuditAdminDeps): voi
     async (request) => {
       await sealPending();
       const { items, total } = await findAuditEntries(db, request.query);
-      return { items: items.map(presentAuditEntry), total };
+      const names = await auditTargetNames(db, items);
+      return { items: items.map((row) => presentAuditEntry(row, names)), total };
     },
   );
 

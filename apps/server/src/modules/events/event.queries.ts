@@ -17,6 +17,16 @@ export async function findEventsByIds(db: DbOrTx, ids: readonly string[]): Promi
   return rows as EventRecord[];
 }
 
+/** Every event's id, name and year, newest year first: pickers choose events by name (NFR-UX-1). */
+export async function findEventChoices(
+  db: DbOrTx,
+): Promise<Array<{ id: string; name: string; year: number }>> {
+  return db
+    .select({ id: recruitmentEvent.id, name: recruitmentEvent.name, year: recruitmentEvent.year })
+    .from(recruitmentEvent)
+    .orderBy(sql`${recruitmentEvent.year} desc`, recruitmentEvent.name);
+}
+
 /** Events by id as a map, for joining rows with their event in memory. */
 export async function eventsByIdOf(
   db: DbOrTx,

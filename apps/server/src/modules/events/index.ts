@@ -21,6 +21,7 @@ export { assertEventInScope, eventScopeOf } from './event-scope';
 export { parseCompareIds, type EventFigureSources } from './event-comparison';
 export {
   findEventsByIds,
+  findEventChoices,
   eventsByIdOf,
   readSearchVersion,
   eventPolicyIntOf,

@@ -49,6 +49,7 @@ export {
   type Seat,
   type SessionCandidate,
 } from './scoring-reads';
+export { findInterviewPlaceChoices, type InterviewPlaceChoices } from './grant-places.queries';
 // The scope rule every interview part checks its callers with (NFR-SEC-1, IVW-05).
 export { interviewScopeAllows, assertInterviewScope, type InterviewPlace } from './setup-scope';
 export { runExaminerDraw, type ExaminerDrawResult } from './examiner-draw';

@@ -6,7 +6,7 @@ import type {
 } from '@kaolu/contracts';
 import { AppError } from '../../platform/errors/app-error';
 import { shanghaiDay } from '../../platform/time';
-import { findEventById, windowOf, type EventRecord } from '../events';
+import { assertStageOpen, findEventById, windowOf, type EventRecord } from '../events';
 import { matchByBlindIndex } from '../lists';
 import { appealPathOf, applyAppeals } from './registration-appeals';
 import { evaluateRegistration, lookUpResidence, type CheckOutcome } from './registration-checks';
@@ -121,7 +121,9 @@ export function createRegistrationEligibility(deps: RegistrationsContext) {
     input: CreateRegistration,
   ): Promise<{ eligible: boolean; checks: RegistrationCheck[] }> {
     const event = await loadEvent(input.eventId);
-    // The category is checked first, as register does, so the precheck refuses what submit would.
+    // The window and the category are checked first, as register does: the precheck refuses what
+    // submit would, so it never says 可以提交报名 to a registration that then answers 409.
+    assertStageOpen(event, 'exam_registration', now());
     categoryOf(event.policy, input);
     const { outcome } = await gather(candidateId, event);
     return { eligible: outcome.eligible, checks: outcome.checks };

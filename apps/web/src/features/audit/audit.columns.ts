@@ -1,4 +1,12 @@
-import { AUDIT_ACTION_LABELS, type AuditEntry } from '@kaolu/contracts';
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_TARGET_TYPE_LABELS,
+  ROLE_LABELS,
+  auditActionLabel,
+  auditTargetTypeLabel,
+  type AuditEntry,
+  type StaffRole,
+} from '@kaolu/contracts';
 import { formatDateTime } from '@/shared/format';
 import type { PageTableColumn } from '@/shared/page-table';
 
@@ -20,20 +28,42 @@ export const auditColumns: PageTableColumn<AuditEntry>[] = [
     label: '操作',
     minWidth: 150,
     ellipsis: true,
-    format: (e) => AUDIT_ACTION_LABELS[e.action] ?? e.action,
+    format: (e) => auditActionLabel(e.action),
   },
   {
     prop: 'targetType',
     label: '对象',
     minWidth: 150,
     ellipsis: true,
-    format: (e) => (e.targetType ? `${e.targetType} ${e.targetId ?? ''}` : '—'),
+    format: auditTargetText,
   },
   { prop: 'result', label: '结果', width: 76, align: 'center' },
   { prop: 'ip', label: 'IP 地址', width: 130, ellipsis: true },
 ];
 
+/**
+ * An entry's target as the auditor reads it (NFR-UX-1): 「后台用户 zhangsan」, the event's name, or
+ * the type alone when the server knows no name; never the table name or a uuid.
+ */
+export function auditTargetText(e: Pick<AuditEntry, 'targetType' | 'targetName'>): string {
+  if (!e.targetType) return '—';
+  const type = auditTargetTypeLabel(e.targetType);
+  return e.targetName ? `${type} ${e.targetName}` : type;
+}
+
+/** The actor's role in Chinese; roles are codes in the log (and may be absent). */
+export function actorRoleLabel(role: string | null): string {
+  if (!role) return '—';
+  return ROLE_LABELS[role as StaffRole] ?? '其他角色';
+}
+
 /** The action filter's options: every catalogued action, sorted by its label. */
 export const auditActionOptions = Object.entries(AUDIT_ACTION_LABELS)
-  .map(([value, label]) => ({ value, label: `${label}（${value}）` }))
+  .map(([value, label]) => ({ value, label }))
+  .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
+
+/** The target-type filter's options, one per label (两种招录事项 codes share 招录事项). */
+export const auditTargetTypeOptions = Object.entries(AUDIT_TARGET_TYPE_LABELS)
+  .filter(([value]) => value !== 'event')
+  .map(([value, label]) => ({ value, label }))
   .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));

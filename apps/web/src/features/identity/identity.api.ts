@@ -6,6 +6,7 @@ import type {
   CreateIpAllowEntrySchema,
   CreateRoleGrant,
   CreateStaffUser,
+  GrantScopeOptions,
   IpAllowEntrySchema,
   OneTimePasswordSchema,
   RoleGrant,
@@ -98,6 +99,8 @@ export const adminApi = {
     http.get<RoleGrant[]>('/api/role-grants', { query: { staffUserId } }),
   // The server answers the new grant's id inline ({ id }); the page reloads the list anyway.
   grant: (body: CreateRoleGrant) => http.post<{ id: string }>('/api/role-grants', body),
+  /** Units, events and interview places to pick a grant's scope from, and to name it by. */
+  grantScopeOptions: () => http.get<GrantScopeOptions>('/api/role-grants/scope-options'),
   revokeGrant: (id: string) => http.delete<Ok>(`/api/role-grants/${id}`),
   allowlist: () => http.get<IpAllowEntry[]>('/api/ip-allowlist'),
   addAllowEntry: (body: z.input<typeof CreateIpAllowEntrySchema>) =>

@@ -1,5 +1,6 @@
 import type { RouteLocationNormalizedLoaded, Router } from 'vue-router';
 import { ApiError } from '@/app/http';
+import { setCandidateSession } from '@/features/identity/candidate-session';
 
 /**
  * Candidate pages load with a silent request; a 401 means "not signed in" and sends the candidate
@@ -11,6 +12,8 @@ export async function redirectIfSignedOut(
   route: RouteLocationNormalizedLoaded,
 ): Promise<boolean> {
   if (!(error instanceof ApiError) || error.status !== 401) return false;
+  // An expired session: the header must stop showing the candidate's name.
+  setCandidateSession(null);
   await router.replace({ path: '/login', query: { redirect: route.fullPath } });
   return true;
 }
