@@ -141,6 +141,19 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'brochure.returned': '退回简章',
   'brochure.approved': '简章审核通过',
   'brochure.published': '发布简章',
+  // interview scoring, reports, physical exam (IVW-08 … IVW-10, INT-09b/c/g, §7)
+  'score_sheet.submitted': '考官提交评分表',
+  'score_sheet.confirmed': '监督员确认评分表',
+  'score_sheet.withdrawn': '考官撤回评分表',
+  'interview_candidate.session_changed': '调整考生面试时间',
+  'interview_examiner.account_linked': '开通考官平板账号',
+  'interview_export.downloaded': '导出面试成绩（一人一表）',
+  'interview_psych.imported': '导入心理测评结果',
+  'physical_exam.list_built': '生成体检名单',
+  'physical_exam.assigned': '安排体检或复检',
+  'physical_exam.result_recorded': '记录体检结果',
+  'physical_exam.change_requested': '医院申请变更体检结果',
+  'physical_exam.recheck_requested': '考生申请复检',
 };
 
 /**
@@ -180,6 +193,10 @@ export const AUDIT_TARGET_TYPE_LABELS: Record<string, string> = {
   examiner_assignment: '考官编排',
   audit_log: '审计日志',
   audit_checkpoint: '审计检查点',
+  interview_examiner: '面试考官',
+  score_sheet: '评分表',
+  physical_exam_entry: '体检考生',
+  physical_exam_round: '体检安排',
 };
 
 /** The Chinese name of an audited action; one not catalogued yet still never shows its code. */

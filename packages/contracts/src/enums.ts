@@ -71,6 +71,7 @@ export type JobStatus = z.infer<typeof JobStatusSchema>;
  * screen). A kind missing here shows as 其他任务.
  */
 export const JOB_KIND_LABELS: Record<string, string> = {
+  'physical_exam.exchange_sync': '同步医院中间库体检结果',
   'payment.issue-notice': '生成缴费通知书',
   'payment.issue-refund': '办理退费',
   'payment.deadline': '缴费逾期处理',

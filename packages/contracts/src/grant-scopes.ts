@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UnitKindSchema } from './units';
 
 // What sec_admin picks a grant's scope from (NFR-UX-1): units, recruitment events and interview
 // events by name, never by typing a uuid. The same answer names the scopes of existing grants.
@@ -7,7 +8,7 @@ export const GrantScopeUnitSchema = z.object({
   id: z.uuid(),
   code: z.string(),
   name: z.string(),
-  kind: z.enum(['department', 'unit']),
+  kind: UnitKindSchema,
 });
 
 export const GrantScopeEventSchema = z.object({
