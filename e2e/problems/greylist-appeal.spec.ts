@@ -208,7 +208,7 @@ describe('greylist appeal through the problem center', () => {
       await admin.getByTestId('reveal-reason').fill('电话联系考生补充申诉材料');
       await admin.getByTestId('reveal-confirm').click();
       expect(await admin.getByTestId('reveal-value').innerText()).toBe(PHONE);
-      await admin.getByRole('button', { name: '关闭' }).click();
+      await admin.getByTestId('reveal-close').click();
       const target = (label: string) =>
         admin.getByTestId('handle-target').getByText(label, { exact: true }).click();
       await target('处理中');
