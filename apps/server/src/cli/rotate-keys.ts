@@ -163,7 +163,11 @@ export async function countRowsWithStaleCiphertexts(db: Db, pattern: string): Pr
   for (const table of (Object.values(schema) as unknown[]).filter((value): value is PgTable =>
     is(value, PgTable),
   )) {
-    const name = sql.identifier(getTableConfig(table).name);
+    // Tables of another schema (the hospitals' exchange store, INT-09g) are named with it.
+    const config = getTableConfig(table);
+    const name = config.schema
+      ? sql`${sql.identifier(config.schema)}.${sql.identifier(config.name)}`
+      : sql.identifier(config.name);
     const rows = rowsOf<{ n: string | number }>(
       await db.execute(sql`select count(*) as n from ${name} t where t::text ~ ${pattern}`),
     );
